@@ -1,0 +1,193 @@
+// Comparison keys for agency names: fold(), a trailing "xã <Name>" qualifier set apart, abbreviations expanded.
+import { isCommuneKey } from '../dvhc.ts';
+import { fold } from '../text/fold.ts';
+
+/**
+ * Folded abbreviation → folded expansion. Only abbreviations officials actually write in agency cells;
+ * ambiguous two-letter ones are limited to the first word (see FIRST_ONLY).
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  hdnd: 'hoi dong nhan dan',
+  ubnd: 'uy ban nhan dan',
+  mttq: 'mat tran to quoc',
+  mttqvn: 'mat tran to quoc viet nam',
+  ubmttq: 'uy ban mat tran to quoc',
+  ub: 'uy ban',
+  vh: 'van hoa',
+  xh: 'xa hoi',
+  vhxh: 'van hoa xa hoi',
+  kt: 'kinh te',
+  ht: 'ha tang',
+  dt: 'do thi',
+  kthtdt: 'kinh te ha tang do thi',
+  pvhcc: 'phuc vu hanh chinh cong',
+  ttpvhcc: 'trung tam phuc vu hanh chinh cong',
+  hcc: 'hanh chinh cong',
+  bchqs: 'ban chi huy quan su',
+  chqs: 'chi huy quan su',
+  bch: 'ban chi huy',
+  qs: 'quan su',
+  ubkt: 'uy ban kiem tra',
+  vpdu: 'van phong dang uy',
+  xdd: 'xay dung dang',
+  btv: 'ban thuong vu',
+  tncs: 'thanh nien cong san',
+  hcm: 'ho chi minh',
+  tn: 'thanh nien',
+  ccb: 'cuu chien binh',
+  lhpn: 'lien hiep phu nu',
+  hlhpn: 'hoi lien hiep phu nu',
+  hnd: 'hoi nong dan',
+  nct: 'nguoi cao tuoi',
+  ctd: 'chu thap do',
+  tyt: 'tram y te',
+  kdc: 'khu dan cu',
+  tdp: 'to dan pho',
+  thcs: 'trung hoc co so',
+  mn: 'mam non',
+  bhxh: 'bao hiem xa hoi',
+  nhcsxh: 'ngan hang chinh sach xa hoi',
+  htx: 'hop tac xa',
+  ctxh: 'chinh tri xa hoi',
+  vn: 'viet nam',
+};
+
+/** Abbreviations that mean an agency only as the first word ("CA xã", "VP HĐND", "TT PVHCC"). */
+const FIRST_ONLY: Record<string, string> = {
+  ca: 'cong an',
+  vp: 'van phong',
+  tt: 'trung tam',
+  du: 'dang uy',
+  nh: 'ngan hang',
+};
+
+/** Words that follow "xã"/"phường" inside a name rather than a place name (xã hội, phương tiện…). */
+const NOT_AFTER_XA = new Set(['hoi', 'vien', 'doan']);
+const NOT_AFTER_PHUONG = new Set(['tien', 'an', 'thuc', 'phap', 'huong', 'cham', 'dong', 'tay', 'nam', 'bac']);
+/** Words never part of a place name in a qualifier: "xã và các thôn" is not "xã <Name>". */
+const NOT_IN_PLACE = new Set([
+  'cac', 'va', 'tren', 'dia', 'ban', 'thuoc', 'cua', 'lien', 'quan', 'don', 'vi', 'co', 'thon', 'xom', 'khu',
+  'to', 'phong', 'nganh', 'the', 'cap', 'dan', 'cu', 'truong', 'tram', 'trung', 'tam', 'kdc', 'tdp', 'xa', 'phuong',
+]);
+/** Filler ending a phrase once its qualifier is gone: "… thuộc xã", "… trên địa bàn xã". */
+const TRAILING_FILLER = [['tren', 'dia', 'ban'], ['thuoc'], ['cua'], ['cap'], ['o']];
+
+export interface NameKey {
+  /** Folded words of the body, qualifier and filler removed, "và" dropped, abbreviations as written. */
+  raw: string;
+  /** The same with abbreviations expanded: what variants are compared by. */
+  expanded: string;
+  /** How many words at the end of the folded input were the qualifier ("xã", "xã Cẩm Giàng"); 0 if none. */
+  qualifierWords: number;
+  /** Whether the body ended in filler ("thuộc", "trên địa bàn") before the qualifier. */
+  filler: boolean;
+}
+
+/** Where a trailing "xã"/"phường"/"đặc khu" qualifier starts in folded words, or -1. */
+function qualifierStart(words: string[]): number {
+  for (let i = words.length - 1; i > 0; i--) {
+    const w = words[i]!;
+    const isXa = w === 'xa';
+    const isPhuong = w === 'phuong';
+    const isDacKhu = w === 'khu' && words[i - 1] === 'dac' && i > 1;
+    if (!isXa && !isPhuong && !isDacKhu) continue;
+    const next = words[i + 1];
+    if (isXa && ((next !== undefined && NOT_AFTER_XA.has(next)) || words[i - 1] === 'tac')) return -1; // xã hội, hợp tác xã
+    if (isPhuong && ((next !== undefined && NOT_AFTER_PHUONG.has(next)) || words[i - 1] === 'dia')) return -1; // phương tiện, địa phương
+    const place = words.slice(i + 1);
+    const start = isDacKhu ? i - 1 : i;
+    if (place.length === 0) return start;
+    // A known commune name, or (older names) two or three place-like words: one stray word is more likely a typo ("xã hộii").
+    if (place.length <= 4 && isCommuneKey(place.join(' '))) return start;
+    if (place.length >= 2 && place.length <= 3 && place.every((p) => !NOT_IN_PLACE.has(p))) return start;
+    return -1;
+  }
+  return -1;
+}
+
+function expandWords(words: string[]): string[] {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const e = ABBREVIATIONS[w] ?? (i === 0 ? FIRST_ONLY[w] : undefined);
+    out.push(...(e ? e.split(' ') : [w]));
+  });
+  return out;
+}
+
+/**
+ * The comparison key of an agency name. "Văn phòng HĐND – UBND xã", "Văn phòng HĐND & UBND" and
+ * "Văn phòng HĐND và UBND" share one key; "Phòng VH- XH xã" expands to the key of "Phòng Văn hóa - Xã hội".
+ * @example nameKey('Phòng VH- XH xã').expanded // 'phong van hoa xa hoi'
+ */
+export function nameKey(name: string): NameKey {
+  let words = fold(name).split(' ').filter((w) => w !== '');
+  const q = qualifierStart(words);
+  const qualifierWords = q < 0 ? 0 : words.length - q;
+  if (q >= 0) words = words.slice(0, q);
+  let filler = false;
+  for (const f of TRAILING_FILLER) {
+    if (words.length > f.length && f.every((w, k) => words[words.length - f.length + k] === w)) {
+      words = words.slice(0, words.length - f.length);
+      filler = true;
+      break;
+    }
+  }
+  // "và" / "&" join parts of one name as often as they join names; the key ignores them.
+  words = words.filter((w) => w !== 'va');
+  return { raw: words.join(' '), expanded: expandWords(words).join(' '), qualifierWords, filler };
+}
+
+/**
+ * Split a name into its body and its trailing qualifier as written ("Công an xã Cẩm Giàng" → "Công an", "xã Cẩm Giàng").
+ * @example splitQualifier('Phòng Kinh tế xã') // { body: 'Phòng Kinh tế', qualifier: 'xã' }
+ */
+export function splitQualifier(name: string): { body: string; qualifier: string } {
+  const text = name.trim();
+  const n = nameKey(text).qualifierWords;
+  if (n === 0) return { body: text, qualifier: '' };
+  // Walk back over written words until their fold covers the qualifier's folded words.
+  const parts = text.split(/\s+/);
+  for (let k = 1; k <= parts.length; k++) {
+    const tail = parts.slice(parts.length - k).join(' ');
+    const folded = fold(tail).split(' ').filter((w) => w !== '');
+    if (folded.length >= n) {
+      return { body: parts.slice(0, parts.length - k).join(' ').replace(/[\s,;:.\-–—]+$/, ''), qualifier: tail };
+    }
+  }
+  return { body: text, qualifier: '' };
+}
+
+/**
+ * Levenshtein distance, giving up (returning max + 1) once it must exceed `max`: typo tolerance stays cheap.
+ * @example boundedDistance('phong kinh te', 'phong kinh the', 2) // 1
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const v = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * How many edits a key of this length tolerates: none for short keys (where one letter changes the body), up to 3.
+ * @example typoBudget('trung tam phuc vu hanh chinh cong') // 2
+ */
+export function typoBudget(key: string): number {
+  if (key.length < 10) return 0;
+  if (key.length < 24) return 1;
+  if (key.length < 40) return 2;
+  return 3;
+}

@@ -1,0 +1,258 @@
+// Agency name → catalog entry (or a spelling used elsewhere in the plan): exact keys first, then a bounded typo scan.
+import { fold } from '../text/fold.ts';
+import { DEFAULT_CATALOG, type Catalog, type Spelling } from './catalog.ts';
+import { boundedDistance, nameKey, splitQualifier, typoBudget } from './keys.ts';
+
+export interface AgencyMatch {
+  /** The name as given. */
+  input: string;
+  kind: 'catalog' | 'plan' | 'unknown';
+  /** Catalog id (kind 'catalog'). */
+  id?: string;
+  /** The spelling to use: catalog spelling (with the input's own "xã …" qualifier), or the plan's most frequent spelling. */
+  canonical?: string;
+  collective: boolean;
+  /** True when the input already equals the canonical spelling. */
+  exact: boolean;
+  /** 1 for a key match, lower for a tolerated typo; 0 when unknown. */
+  score: number;
+}
+
+export interface MatchOptions {
+  catalog?: Catalog;
+  /** Every agency name of the plan, repeats included (frequency picks the plan's canonical spelling). */
+  planNames?: string[];
+}
+
+/** What a catalog lookup found, before the canonical spelling is put together. */
+interface CatalogHit {
+  spelling: Spelling;
+  /** Canonical spelling of the entry to offer: the accepted spelling matched, else the name. */
+  target: string;
+  score: number;
+}
+
+// Per-catalog cache of lookups by folded text: a 10,000-row table repeats a few dozen names.
+const CACHE = new WeakMap<Catalog, Map<string, CatalogHit | null>>();
+const CACHE_LIMIT = 20_000;
+
+function lookupCatalog(name: string, catalog: Catalog): CatalogHit | null {
+  let cache = CACHE.get(catalog);
+  if (!cache) CACHE.set(catalog, (cache = new Map()));
+  const cacheKey = fold(name);
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const hit = lookupUncached(name, catalog);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, hit);
+  return hit;
+}
+
+function lookupUncached(name: string, catalog: Catalog): CatalogHit | null {
+  const key = nameKey(name);
+  if (key.raw === '') return null;
+  const raw = catalog.byRaw.get(key.raw);
+  if (raw) return { spelling: raw, target: raw.accepted ? raw.text : raw.entry.name, score: 1 };
+  const exp = catalog.byExpanded.get(key.expanded);
+  if (exp) return { spelling: exp, target: exp.entry.name, score: 1 };
+  // Typos: scan only keys whose length is within the budget (the list is sorted by length).
+  const budget = typoBudget(key.expanded);
+  if (budget === 0) return null;
+  let best: { sp: Spelling; d: number } | null = null;
+  for (const sp of catalog.expandedKeys) {
+    const diff = sp.expanded.length - key.expanded.length;
+    if (diff < -budget) continue;
+    if (diff > budget) break;
+    // Both keys must tolerate the edits: a long typo must not reach a short key.
+    const max = Math.min(budget, typoBudget(sp.expanded));
+    const d = boundedDistance(key.expanded, sp.expanded, max);
+    if (d <= max && (!best || d < best.d)) best = { sp, d };
+  }
+  if (!best) return null;
+  const len = Math.max(key.expanded.length, best.sp.expanded.length);
+  return { spelling: best.sp, target: best.sp.entry.name, score: Math.round((1 - best.d / len) * 1000) / 1000 };
+}
+
+/** The name as compared for exactness: NFC, one kind of space, no trailing punctuation. */
+function tidy(name: string): string {
+  return name.normalize('NFC').replace(/[\s,;.:]+$/, '').replace(/^[\s\-–—+•*·]+/, '').trim();
+}
+
+/**
+ * The spelling to offer: the target's body with the input's own qualifier ("xã", "xã Cẩm Giàng", "phường"),
+ * so a fix changes spelling, never adds or drops the commune. Without a qualifier in the input, the body alone,
+ * unless the body ends in filler ("… thuộc") that only reads with its "xã".
+ */
+function spell(target: string, input: string): string {
+  const t = splitQualifier(target);
+  const i = splitQualifier(tidy(input));
+  if (i.qualifier !== '') return `${t.body} ${i.qualifier}`;
+  return nameKey(target).filler ? target : t.body;
+}
+
+/**
+ * Match an agency name against the catalog, then against other spellings in the same plan.
+ * Folded comparison, abbreviations expanded, trailing "xã …" ignored, small typos tolerated.
+ * @example matchAgency('Phòng VH- XH xã').id // 'phong-van-hoa-xa-hoi'
+ * @example matchAgency('Văn phòng HĐND & UBND xã').canonical // 'Văn phòng HĐND và UBND xã'
+ */
+export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch {
+  const catalog = opts.catalog ?? DEFAULT_CATALOG;
+  const input = name;
+  const hit = lookupCatalog(name, catalog);
+  if (hit) {
+    const canonical = spell(hit.target, name);
+    const collective = hit.spelling.entry.kind === 'collective';
+    return { input, kind: 'catalog', id: hit.spelling.entry.id, canonical, collective, exact: tidy(name) === canonical, score: hit.score };
+  }
+  const collective = collectiveByWording(name);
+  if (opts.planNames && opts.planNames.length > 0) {
+    const canonical = planIndex(opts.planNames, catalog).canonicalOf(name);
+    if (canonical !== undefined) {
+      return { input, kind: 'plan', canonical, collective, exact: tidy(name) === canonical, score: 1 };
+    }
+  }
+  return { input, kind: 'unknown', collective, exact: false, score: 0 };
+}
+
+// Words that make a phrase name many bodies at once.
+const COLLECTIVE_START = /^(?:cac|nhung|toan the|moi|tat ca)\b/;
+const COLLECTIVE_ANYWHERE = /\b(?:lien quan|doan the|cac (?:phong|ban|nganh|co quan|don vi|to chuc|thon|xom|hoi|truong|doanh nghiep))\b/;
+
+/** Collective by its wording alone (for names outside the catalog). */
+export function collectiveByWording(name: string): boolean {
+  const f = fold(name).replace(/^[-+* ]+/, '');
+  return COLLECTIVE_START.test(f) || COLLECTIVE_ANYWHERE.test(f);
+}
+
+/**
+ * Whether a name stands for several bodies ("Các phòng, ban, ngành…", "các thôn, khu dân cư") rather than one
+ * accountable agency. A catalog entry decides by its kind; other names by their wording ("các …", "… liên quan").
+ * @example isCollective('Các phòng, ban, ngành, đơn vị thuộc xã') // true
+ * @example isCollective('Công an xã') // false
+ */
+export function isCollective(name: string, catalog: Catalog = DEFAULT_CATALOG): boolean {
+  const hit = lookupCatalog(name, catalog);
+  if (hit) return hit.spelling.entry.kind === 'collective';
+  return collectiveByWording(name);
+}
+
+interface PlanIndex {
+  /** The plan's most frequent spelling of the name's group, when the group has another spelling; else undefined. */
+  canonicalOf(name: string): string | undefined;
+}
+
+const PLAN_CACHE = new WeakMap<string[], WeakMap<Catalog, PlanIndex>>();
+/** Bound on typo comparisons per plan name: keeps a plan with thousands of distinct names linear. */
+const PLAN_SCAN_LIMIT = 64;
+
+/** Keys compared for typos must share their numbers and first word. */
+function blockOf(key: string): string {
+  return `${key.replace(/[^0-9]+/g, ' ').trim()}|${key.split(' ')[0]}`;
+}
+
+/** Group the plan's names outside the catalog by expanded key (typos tolerated), counting each body spelling. */
+function planIndex(names: string[], catalog: Catalog): PlanIndex {
+  let perCatalog = PLAN_CACHE.get(names);
+  if (!perCatalog) PLAN_CACHE.set(names, (perCatalog = new WeakMap()));
+  const cached = perCatalog.get(catalog);
+  if (cached) return cached;
+
+  const groups = new Map<string, Map<string, { count: number; first: number }>>();
+  names.forEach((name, order) => {
+    if (lookupCatalog(name, catalog)) return;
+    const key = nameKey(name).expanded;
+    if (key === '') return;
+    const body = splitQualifier(tidy(name)).body;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = new Map()));
+    const c = g.get(body);
+    if (c) c.count++;
+    else g.set(body, { count: 1, first: order });
+  });
+  // Join keys within typo distance (union-find over distinct keys). Only keys with the same numbers and first
+  // word are compared ("Tổ 3" is not a typo of "Tổ 4"), in a length window, at most PLAN_SCAN_LIMIT per key.
+  const keys = [...groups.keys()];
+  const parent = new Map<string, string>(keys.map((k) => [k, k]));
+  const root = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const blocks = new Map<string, string[]>();
+  for (const k of keys) {
+    const b = blockOf(k);
+    const list = blocks.get(b);
+    if (list) list.push(k);
+    else blocks.set(b, [k]);
+  }
+  for (const list of blocks.values()) {
+    list.sort((a, b) => a.length - b.length);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      const budget = typoBudget(a);
+      if (budget === 0) continue;
+      for (let j = i + 1; j < list.length && j - i <= PLAN_SCAN_LIMIT && list[j]!.length - a.length <= budget; j++) {
+        const b = list[j]!;
+        const max = Math.min(budget, typoBudget(b));
+        if (boundedDistance(a, b, max) <= max) parent.set(root(b), root(a));
+      }
+    }
+  }
+  const bodies = new Map<string, Map<string, { count: number; first: number }>>();
+  for (const [key, g] of groups) {
+    const r = root(key);
+    let merged = bodies.get(r);
+    if (!merged) bodies.set(r, (merged = new Map()));
+    for (const [body, c] of g) {
+      const m = merged.get(body);
+      if (m) {
+        m.count += c.count;
+        m.first = Math.min(m.first, c.first);
+      } else merged.set(body, { ...c });
+    }
+  }
+  const index: PlanIndex = {
+    canonicalOf(name: string): string | undefined {
+      const key = nameKey(name).expanded;
+      let r: string | undefined = parent.has(key) ? root(key) : undefined;
+      if (r === undefined) {
+        const budget = typoBudget(key);
+        const block = blocks.get(blockOf(key)) ?? [];
+        for (let i = 0; i < block.length && i < PLAN_SCAN_LIMIT * 4; i++) {
+          const k = block[i]!;
+          const max = Math.min(budget, typoBudget(k));
+          if (max > 0 && boundedDistance(key, k, max) <= max) {
+            r = root(k);
+            break;
+          }
+        }
+      }
+      const group = r === undefined ? undefined : bodies.get(r);
+      if (!group) return undefined;
+      const own = splitQualifier(tidy(name)).body;
+      if (![...group.keys()].some((b) => b !== own)) return undefined; // only its own spelling: nothing to compare with
+      let best: [string, { count: number; first: number }] | undefined;
+      for (const e of group) if (!best || e[1].count > best[1].count || (e[1].count === best[1].count && e[1].first < best[1].first)) best = e;
+      return spell(best![0], name);
+    },
+  };
+  perCatalog.set(catalog, index);
+  return index;
+}
+
+/**
+ * For a plan's agency names: which spellings are variants of which canonical spelling. Names already
+ * canonical (or an accepted abbreviation such as "UBND xã"), unknown names and collective phrases are left out —
+ * collective wording varies freely and "lead-generic" deals with it.
+ * @example agencyVariants(['Phòng VH- XH xã']).get('Phòng VH- XH xã') // { canonical: 'Phòng Văn hóa - Xã hội xã', id: 'phong-van-hoa-xa-hoi' }
+ */
+export function agencyVariants(names: string[], catalog: Catalog = DEFAULT_CATALOG): Map<string, { canonical: string; id?: string }> {
+  const out = new Map<string, { canonical: string; id?: string }>();
+  for (const name of new Set(names)) {
+    const m = matchAgency(name, { catalog, planNames: names });
+    if (m.kind === 'unknown' || m.exact || m.collective || m.canonical === undefined || m.canonical === name) continue;
+    out.set(name, m.id !== undefined ? { canonical: m.canonical, id: m.id } : { canonical: m.canonical });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Split a cell naming several agencies: ";" always; ",", "và", line breaks only where each side is an agency.
+import { fold } from '../text/fold.ts';
+import { DEFAULT_CATALOG, type Catalog } from './catalog.ts';
+import { collectiveByWording, matchAgency } from './match.ts';
+
+/** Separators that may or may not divide two names: "," / line break / "và" / "cùng". */
+const SOFT = /\s*,\s*|\s*\r?\n\s*|\s+(?:v(?:à|a\u0300)|V(?:à|a\u0300)|cùng)\s+/g;
+/** Longest run of pieces one name may span: bounds the search on long lists. */
+const MAX_SPAN = 8;
+
+/** First words of an agency-like name outside the catalog ("Hội Người cao tuổi", "Sở Khoa học và Công nghệ"). */
+const AGENCY_HEAD = /^(?:phong|ban|van phong|vp|trung tam|tt|tram|truong|hoi|doan|cong an|cong ty|cong doan|uy ban|ub|ubnd|hdnd|mttq|dang uy|chi bo|chi cuc|so|bo|cuc|buu dien|ngan hang|hop tac xa|htx|doanh nghiep|vien|benh vien|dai|to|nha|thon|xom|khu|bchqs|ca)\b/;
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+/** Leading bullets and trailing punctuation are not part of a name. */
+function trimName(s: string): string {
+  return s.replace(/^[\s\-–—+•*·]+/, '').replace(/[\s,;.:]+$/, '').trim();
+}
+
+/**
+ * Cost of reading pieces [i..j] as one name: a catalog name is cheapest, then a collective by wording,
+ * then an agency-like name; every soft separator swallowed by a non-catalog name costs more, and a line break most.
+ */
+function groupCost(text: string, span: number, newlines: number, catalog: Catalog): number {
+  if (matchAgency(text, { catalog }).kind === 'catalog') return 1;
+  const extra = 20 * newlines;
+  if (collectiveByWording(text)) return 2 + 3 * (span - 1) + extra;
+  if (AGENCY_HEAD.test(fold(text))) return 3 + 4 * (span - 1) + extra;
+  return 10 + 4 * (span - 1) + extra;
+}
+
+function splitSegment(seg: string, catalog: Catalog): string[] {
+  const pieces: Piece[] = [];
+  const newlineAfter: boolean[] = [];
+  let last = 0;
+  for (const m of seg.matchAll(SOFT)) {
+    pieces.push({ start: last, end: m.index });
+    newlineAfter.push(m[0].includes('\n'));
+    last = m.index + m[0].length;
+  }
+  pieces.push({ start: last, end: seg.length });
+  const n = pieces.length;
+  // best[j] = cheapest reading of pieces [0..j); from[j] = where its last name starts.
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(0);
+  best[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    let newlines = 0;
+    for (let i = j - 1; i >= 0 && j - i <= MAX_SPAN; i--) {
+      if (i < j - 1 && newlineAfter[i]) newlines++;
+      const text = trimName(seg.slice(pieces[i]!.start, pieces[j - 1]!.end));
+      if (text === '') continue;
+      const cost = best[i]! + groupCost(text, j - i, newlines, catalog);
+      // "<=" prefers the longer name on a tie: a split must earn its keep.
+      if (cost <= best[j]!) {
+        best[j] = cost;
+        from[j] = i;
+      }
+    }
+    if (best[j] === Infinity) {
+      // Empty piece (",," or a trailing comma): carry the reading over it.
+      best[j] = best[j - 1]!;
+      from[j] = j - 1;
+    }
+  }
+  const names: string[] = [];
+  for (let j = n; j > 0; j = from[j]!) {
+    const text = trimName(seg.slice(pieces[from[j]!]!.start, pieces[j - 1]!.end));
+    if (text !== '') names.unshift(text);
+  }
+  return names;
+}
+
+/**
+ * The agency names in a cell. ";" always separates; ",", line breaks and "và" separate only where each side
+ * is itself an agency, so "Phòng Kinh tế, Hạ tầng và Đô thị", "Văn phòng HĐND và UBND" and
+ * "Các phòng, ban, ngành, đơn vị thuộc xã" stay whole. Leading bullets and trailing ",;." are dropped;
+ * names are otherwise returned exactly as written (a fix replaces them inside the cell).
+ * @example splitAgencies('Phòng Kinh tế, Phòng Văn hóa - Xã hội') // ['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']
+ * @example splitAgencies('Văn phòng HĐND và UBND') // ['Văn phòng HĐND và UBND']
+ */
+export function splitAgencies(cell: string, catalog: Catalog = DEFAULT_CATALOG): string[] {
+  return cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => trimName(s) !== '')
+    .flatMap((s) => splitSegment(s, catalog));
+}

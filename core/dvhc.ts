@@ -1,0 +1,111 @@
+// Vietnam's administrative units after the July 2025 reform (34 provinces, 3,321 communes/wards), looked up by code or folded name.
+import { DVHC_DATA } from './data/index.ts';
+import { fold } from './text/fold.ts';
+
+export interface Province {
+  /** Two-digit GSO code, e.g. "31". */
+  code: string;
+  /** Official name with its type, e.g. "Thành phố Hải Phòng". */
+  name: string;
+}
+
+export interface Commune {
+  /** Five-digit GSO code, e.g. "10903". */
+  code: string;
+  /** Official name with its type, e.g. "Xã Cẩm Giàng". */
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+}
+
+const RAW = DVHC_DATA;
+
+/** Where the dataset comes from (kept with the copy, as its licence asks). */
+export const DVHC_SOURCE: string = RAW.source;
+
+/** The 34 provinces, in code order as published. */
+export const PROVINCES: readonly Province[] = Object.freeze(RAW.provinces.map((p) => Object.freeze({ code: p.code, name: p.name })));
+
+/** Every commune, ward and special zone, each with its province. */
+export const COMMUNES: readonly Commune[] = Object.freeze(
+  RAW.provinces.flatMap((p) =>
+    p.communes.map(([code, name]) => Object.freeze({ code, name, provinceCode: p.code, provinceName: p.name })),
+  ),
+);
+
+// Unit-type words dropped before comparing names, so "xã Cẩm Giàng", "Cẩm Giàng" and "Xa Cam Giang" meet.
+const COMMUNE_TYPE = /^(?:xa|phuong|dac khu|thi tran)\s+/;
+const PROVINCE_TYPE = /^(?:tinh|thanh pho|tp)\s+/;
+
+/**
+ * A commune or province name without its unit type, folded: the key names are compared by.
+ * @example placeKey('Xã Cẩm Giàng') // 'cam giang'
+ */
+export function placeKey(name: string): string {
+  return fold(name).replace(COMMUNE_TYPE, '').replace(PROVINCE_TYPE, '');
+}
+
+const BY_CODE = new Map<string, Commune>(COMMUNES.map((c) => [c.code, c]));
+const BY_NAME = new Map<string, Commune[]>();
+for (const c of COMMUNES) {
+  const key = placeKey(c.name);
+  const list = BY_NAME.get(key);
+  if (list) list.push(c);
+  else BY_NAME.set(key, [c]);
+}
+const PROVINCE_BY_CODE = new Map<string, Province>(PROVINCES.map((p) => [p.code, p]));
+const PROVINCE_BY_NAME = new Map<string, Province>(PROVINCES.map((p) => [placeKey(p.name), p]));
+
+/** Codes arrive as numbers from Excel (10903, 2008) or as text with stray spaces; the dataset pads to a fixed width. */
+function padCode(code: string | number, width: number): string | undefined {
+  const s = String(code).trim();
+  if (!/^\d+$/.test(s) || s.length > width) return undefined;
+  return s.padStart(width, '0');
+}
+
+/**
+ * The commune with this GSO code; numeric or unpadded input is zero-padded to 5 digits.
+ * @example findCommune('10903')?.name // 'Xã Cẩm Giàng' (Thành phố Hải Phòng)
+ * @example findCommune(2008)?.provinceName // 'Tỉnh Thái Nguyên'
+ */
+export function findCommune(code: string | number): Commune | undefined {
+  const key = padCode(code, 5);
+  return key === undefined ? undefined : BY_CODE.get(key);
+}
+
+/**
+ * Every commune whose name, without "xã"/"phường"/"đặc khu", folds to the same key. Names repeat across
+ * provinces (two "Xã Cẩm Giàng"), so this returns them all, each with its province. Folding drops tone
+ * marks, so "Cẩm Giang" (10888) also answers "Cẩm Giàng"; communes spelled exactly as asked come first.
+ * @example findCommunesByName('Xa Cam Giang').map((c) => c.code) // ['02008', '10888', '10903']
+ */
+export function findCommunesByName(name: string): Commune[] {
+  const found = BY_NAME.get(placeKey(name)) ?? [];
+  const asked = bareName(name);
+  // Stable sort: exact spellings first, dataset order otherwise.
+  return [...found].sort((a, b) => Number(bareName(b.name) === asked) - Number(bareName(a.name) === asked));
+}
+
+/** The name as written, without its unit type and case: tells "Cẩm Giàng" from "Cẩm Giang". */
+function bareName(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase().replace(/^(?:xã|phường|đặc khu|thị trấn)\s+/, '');
+}
+
+/**
+ * Whether a folded text (no unit type) is the name of some commune: used to recognise "xã <Name>" qualifiers.
+ * @example isCommuneKey('cam giang') // true
+ */
+export function isCommuneKey(foldedName: string): boolean {
+  return BY_NAME.has(foldedName);
+}
+
+/**
+ * A province by two-digit code (numeric accepted) or by name, with or without "Tỉnh"/"Thành phố".
+ * @example findProvince('31')?.name // 'Thành phố Hải Phòng'
+ * @example findProvince('thai nguyen')?.code // '19'
+ */
+export function findProvince(codeOrName: string | number): Province | undefined {
+  const code = padCode(codeOrName, 2);
+  if (code !== undefined) return PROVINCE_BY_CODE.get(code);
+  return PROVINCE_BY_NAME.get(placeKey(String(codeOrName)));
+}

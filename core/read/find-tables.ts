@@ -1,0 +1,247 @@
+// Header detection: find every table in a sheet (one- or two-row headers, merged header cells, several tables).
+import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
+import { fold } from '../text/fold.ts';
+import { isIndicatorLabel, roleOfLabel } from './header-roles.ts';
+import type { TextGrid } from './text-grid.ts';
+
+export interface TableSpec {
+  kind: AppendixKind;
+  /** Excel rows of the header (one or two, plus a "(1) (2) (3)" numbering row when present). */
+  headerRows: number[];
+  /** Role → 1-based column. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** Role → header text as written. */
+  labels: Partial<Record<ColumnRole, string>>;
+  /** Folded signature of the header, to recognize it when it is repeated after a page break. */
+  signature: string;
+  firstCol: number;
+  lastCol: number;
+  bodyStart: number;
+  bodyEnd: number;
+  /** Rows above the header that form the title block. */
+  titleRows: number[];
+}
+
+interface HeaderCandidate {
+  rows: number[];
+  labels: Map<number, string>;
+}
+
+const MAX_LABEL = 120;
+const REQUIRED_OTHER_ROLES = 2;
+
+/**
+ * Find all tables in a sheet, top to bottom.
+ * @example findTables(textGrid(grid)).map((t) => t.headerRows) // [[5]]
+ */
+export function findTables(tg: TextGrid): TableSpec[] {
+  const headers: { cand: HeaderCandidate; spec: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'> }[] = [];
+  let r = 1;
+  while (r <= tg.rows) {
+    const cand = headerAt(tg, r);
+    if (cand) {
+      const spec = specFromHeader(cand);
+      const prev = headers[headers.length - 1];
+      if (spec && !(prev && prev.spec.signature === spec.signature)) {
+        headers.push({ cand, spec });
+        r = cand.rows[cand.rows.length - 1]! + 1;
+        continue;
+      }
+    }
+    r++;
+  }
+
+  const tables: TableSpec[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const { spec } = headers[i]!;
+    const headerTop = spec.headerRows[0]!;
+    const prev = tables[i - 1];
+    const floor = prev ? prev.headerRows[prev.headerRows.length - 1]! : 0;
+    const titleRows = titleRowsAbove(tg, headerTop, floor);
+    if (prev) {
+      // The previous table ends where this table's title block (or header) begins.
+      prev.bodyEnd = (titleRows[0] ?? headerTop) - 1;
+    }
+    tables.push({
+      ...spec,
+      titleRows,
+      bodyStart: spec.headerRows[spec.headerRows.length - 1]! + 1,
+      bodyEnd: lastUsedRow(tg),
+    });
+  }
+  return tables;
+}
+
+/**
+ * A repeated header after a page break (the same folded labels in the same columns):
+ * how many rows it spans, 0 when `row` is not one.
+ */
+export function repeatedHeaderRows(tg: TextGrid, row: number, spec: TableSpec): number {
+  const cand = headerAt(tg, row);
+  if (!cand) return 0;
+  const other = specFromHeader(cand);
+  return other !== null && other.signature === spec.signature ? cand.rows.length : 0;
+}
+
+function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
+  const labels = new Map<number, string>();
+  let nonEmpty = 0;
+  for (let c = 1; c <= tg.cols; c++) {
+    const s = tg.text(r, c).trim();
+    if (s === '') continue;
+    nonEmpty++;
+    if (s.length > MAX_LABEL) return null;
+    labels.set(c, s);
+  }
+  if (nonEmpty < 2) return null;
+  const roles = rolesOf(labels);
+  if (!roles.has('content')) {
+    // A two-row header may keep "Nội dung" in the first row and the agency split in the second; try below.
+    if (roles.size < 1) return null;
+  }
+
+  // Two-row header: the next row fills sub-labels under a horizontally merged parent (or under nothing).
+  const below = subHeaderBelow(tg, r, labels);
+  const rows = [r];
+  let combined = labels;
+  if (below) {
+    combined = below;
+    rows.push(r + 1);
+  }
+  const finalRoles = rolesOf(combined);
+  if (!finalRoles.has('content')) return null;
+  const others = [...finalRoles].filter((x) => x !== 'content' && x !== 'tt').length;
+  if (others < REQUIRED_OTHER_ROLES && !(finalRoles.has('tt') && others >= 1)) return null;
+  // Most labelled cells must be recognized: a body row that happens to contain "kết quả" is not a header.
+  const recognized = [...combined.values()].filter((l) => roleOfLabel(l) !== null || isNumberingLabel(l)).length;
+  if (recognized / combined.size < 0.6) return null;
+
+  const numbering = rows[rows.length - 1]! + 1;
+  if (numbering <= tg.rows && isNumberingRow(tg, numbering)) rows.push(numbering);
+  return { rows, labels: combined };
+}
+
+function subHeaderBelow(tg: TextGrid, r: number, parent: Map<number, string>): Map<number, string> | null {
+  if (r + 1 > tg.rows) return null;
+  const child = new Map<number, string>();
+  for (let c = 1; c <= tg.cols; c++) {
+    const s = tg.text(r + 1, c).trim();
+    if (s === '') continue;
+    if (s.length > MAX_LABEL) return null;
+    child.set(c, s);
+  }
+  if (child.size === 0) return null;
+  let underParent = 0;
+  for (const [c, s] of child) {
+    const m = tg.coveredBy(r, c);
+    const parentHere = parent.get(c);
+    const underMerge = m !== null && m.top === r && m.bottom === r; // horizontal parent spanning this column
+    const underMergeLeft = parent.has(c) && hasHorizontalMergeFrom(tg, r, c);
+    if (underMerge || underMergeLeft || parentHere === undefined) {
+      if (roleOfLabel(s) === null && !isSubLabel(s)) return null;
+      underParent++;
+    } else {
+      return null; // a value under a standalone header cell: this is a body row, not a sub-header
+    }
+  }
+  if (underParent === 0) return null;
+  const combined = new Map(parent);
+  for (const [c, s] of child) {
+    const m = tg.coveredBy(r, c);
+    const parentLabel = m ? tg.text(m.top, m.left).trim() : (parent.get(c) ?? '');
+    // The sub-label decides when it names a role itself ("Cơ quan thực hiện" / "Phối hợp" is the partners).
+    combined.set(c, parentLabel && roleOfLabel(s) === null ? `${parentLabel} ${s}` : s);
+  }
+  return combined;
+}
+
+function hasHorizontalMergeFrom(tg: TextGrid, r: number, c: number): boolean {
+  return tg.grid.merges.some((m) => m.top === r && m.left === c && m.right > c);
+}
+
+const SUB_LABELS = ['chu tri', 'phoi hop', 'bat dau', 'hoan thanh', 'ket thuc', 'nam', 'quy', 'thang'];
+function isSubLabel(s: string): boolean {
+  const f = fold(s);
+  return SUB_LABELS.some((p) => f === p || f.startsWith(`${p} `));
+}
+
+function isNumberingLabel(s: string): boolean {
+  return /^\(?\s*\d{1,2}\s*\)?$/.test(s.trim()) || /^\(\s*[a-z]\s*\)$/i.test(s.trim());
+}
+
+function isNumberingRow(tg: TextGrid, r: number): boolean {
+  let n = 0;
+  for (let c = 1; c <= tg.cols; c++) {
+    const s = tg.text(r, c).trim();
+    if (s === '') continue;
+    if (!/^\(\s*\d{1,2}\s*\)$|^\(\s*\d{1,2}\s*\)\s*=.*$/.test(s)) return false;
+    n++;
+  }
+  return n >= 3;
+}
+
+function rolesOf(labels: Map<number, string>): Set<ColumnRole> {
+  const roles = new Set<ColumnRole>();
+  for (const l of labels.values()) {
+    const role = roleOfLabel(l);
+    if (role) roles.add(role);
+  }
+  return roles;
+}
+
+function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'> | null {
+  const indicator = [...cand.labels.values()].some((l) => isIndicatorLabel(l));
+  const kind: AppendixKind = indicator ? 'indicators' : 'tasks';
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const labels: Partial<Record<ColumnRole, string>> = {};
+  for (const [c, l] of [...cand.labels.entries()].sort((a, b) => a[0] - b[0])) {
+    const role = roleOfLabel(l, kind);
+    if (!role) continue;
+    const existing = columns[role];
+    if (existing !== undefined) {
+      // Two deadline columns ("bắt đầu", "hoàn thành"): the completion one is the deadline.
+      if (role === 'deadline' && /hoan thanh|ket thuc|han/.test(fold(l))) {
+        columns[role] = c;
+        labels[role] = l;
+      }
+      continue;
+    }
+    columns[role] = c;
+    labels[role] = l;
+  }
+  if (columns.content === undefined) return null;
+  const cols = Object.values(columns) as number[];
+  const signature = [...cand.labels.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, l]) => `${c}=${fold(l)}`)
+    .join('|');
+  return {
+    kind,
+    headerRows: cand.rows,
+    columns,
+    labels,
+    signature,
+    firstCol: Math.min(...cols, ...cand.labels.keys()),
+    lastCol: Math.max(...cols, ...cand.labels.keys()),
+  };
+}
+
+/** Title rows: the block of one-cell text rows right above the header (blank rows allowed between). */
+function titleRowsAbove(tg: TextGrid, headerTop: number, floor: number): number[] {
+  const rows: number[] = [];
+  for (let r = headerTop - 1; r > floor; r--) {
+    const filled: number[] = [];
+    for (let c = 1; c <= tg.cols; c++) if (tg.text(r, c).trim() !== '') filled.push(c);
+    if (filled.length === 0) continue;
+    if (filled.length > 1) break; // a table body row (TT and content), not a title line
+    rows.unshift(r);
+  }
+  return rows;
+}
+
+function lastUsedRow(tg: TextGrid): number {
+  for (let r = tg.rows; r >= 1; r--) {
+    for (let c = 1; c <= tg.cols; c++) if (tg.text(r, c).trim() !== '') return r;
+  }
+  return 0;
+}

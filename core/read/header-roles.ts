@@ -1,0 +1,51 @@
+// Header synonyms: which column role a header label names (folded, tolerant of extra words and line breaks).
+import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
+import { fold } from '../text/fold.ts';
+
+interface RoleRule {
+  role: ColumnRole;
+  /** Folded phrases; a label matches when it contains one as whole words. */
+  phrases: string[];
+}
+
+// Order matters: the most specific phrase wins ("chủ trì theo dõi" is the monitor, not the lead;
+// "đơn vị tính" is the unit, not an agency; "tiến độ thực hiện" is a status, "tiến độ" a deadline).
+const RULES: RoleRule[] = [
+  { role: 'tt', phrases: ['tt', 'stt', 'so tt', 'so thu tu', 'thu tu', 'so'] },
+  { role: 'monitor', phrases: ['theo doi'] },
+  { role: 'head', phrases: ['nguoi dung dau', 'lanh dao chiu trach nhiem', 'nguoi chiu trach nhiem', 'lanh dao phu trach', 'lanh dao chi dao'] },
+  { role: 'unit', phrases: ['don vi tinh', 'dvt', 'don vi do'] },
+  { role: 'status', phrases: ['tinh trang', 'tien do thuc hien', 'trang thai', 'ket qua thuc hien'] },
+  { role: 'lead', phrases: ['chu tri', 'don vi thuc hien', 'co quan thuc hien', 'don vi tham muu', 'co quan tham muu'] },
+  { role: 'partners', phrases: ['phoi hop'] },
+  { role: 'deadline', phrases: ['thoi gian', 'thoi han', 'tien do', 'han hoan thanh', 'moc hoan thanh', 'moc thoi gian', 'lo trinh'] },
+  { role: 'result', phrases: ['ket qua', 'san pham', 'muc tieu'] },
+  { role: 'content', phrases: ['noi dung', 'ten nhiem vu', 'nhiem vu', 'chi tieu', 'hoat dong', 'cong viec', 'giai phap', 'danh muc', 'ten chi tieu'] },
+  { role: 'note', phrases: ['ghi chu'] },
+];
+
+/**
+ * The role a header label names, or null.
+ * In an indicator table "Kết quả" (and "Kết quả/Chỉ tiêu", "Mục tiêu") is the target value.
+ * @example roleOfLabel('Cơ quan chủ trì tham mưu/ thực hiện') // 'lead'
+ */
+export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
+  const f = fold(label);
+  if (f === '') return null;
+  const padded = ` ${f.replace(/\//g, ' ')} `;
+  for (const rule of RULES) {
+    // A bare "Số" is only TT when it is the whole label.
+    const hit = rule.phrases.some((p) => (p === 'so' ? f === 'so' : padded.includes(` ${p} `)));
+    if (!hit) continue;
+    if (rule.role === 'result' && kind === 'indicators') return 'target';
+    if (rule.role === 'tt' && f.split(' ').length > 3) continue; // "Số lượng cán bộ …" is not a TT column.
+    return rule.role;
+  }
+  return null;
+}
+
+/** Whether a label looks like an indicator table's header ("Chỉ tiêu", "Đơn vị tính", "theo dõi, đánh giá"). */
+export function isIndicatorLabel(label: string): boolean {
+  const f = ` ${fold(label)} `;
+  return f.includes(' chi tieu ') || f.includes(' don vi tinh ') || f.includes(' theo doi ');
+}

@@ -1,0 +1,83 @@
+// TextGrid: a Grid's cells as Unicode text, with legacy TCVN3/VNI cells decoded (font first, then per-column statistics).
+import type { LegacyEncoding } from '../model/appendix.ts';
+import { cellAt, lastCol, lastRow, type Cell, type Grid } from '../model/grid.ts';
+import { decodeLegacy, detectLegacy, encodingFromFont } from '../text/legacy/index.ts';
+import { cellText } from './cell-text.ts';
+
+export interface TextGrid {
+  grid: Grid;
+  rows: number;
+  cols: number;
+  /** Unicode text at a 1-based row/col ('' when empty). */
+  text(row: number, col: number): string;
+  /** The raw cell. */
+  cell(row: number, col: number): Cell | null;
+  /** The legacy encoding a cell was decoded from, if any. */
+  encoding(row: number, col: number): LegacyEncoding | null;
+  /** The merge whose top-left is elsewhere and covers this cell, if any. */
+  coveredBy(row: number, col: number): { top: number; left: number; bottom: number; right: number } | null;
+}
+
+/**
+ * Decode a grid's text once. The cell's font is the strongest signal (.VnTime → TCVN3, VNI-Times → VNI);
+ * without a legacy font, a whole column is decoded only when statistics over the column say so —
+ * never word by word, so real Unicode or English text is never "converted".
+ * @example textGrid(gridFromValues('S', [['TT']])).text(1, 1) // 'TT'
+ */
+export function textGrid(grid: Grid): TextGrid {
+  const rows = lastRow(grid);
+  const cols = lastCol(grid);
+  const covered = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const m of grid.merges) {
+    // Clip to the used area: a hostile file may declare a merge over a million rows.
+    for (let r = m.top; r <= Math.min(m.bottom, rows); r++) {
+      for (let c = m.left; c <= Math.min(m.right, cols); c++) if (r !== m.top || c !== m.left) covered.set(`${r}:${c}`, m);
+    }
+  }
+  const text: string[][] = [];
+  const enc: (LegacyEncoding | null)[][] = [];
+  const plainByCol: { r: number; s: string }[][] = Array.from({ length: cols + 1 }, () => []);
+
+  for (let r = 1; r <= rows; r++) {
+    const tRow: string[] = [];
+    const eRow: (LegacyEncoding | null)[] = [];
+    for (let c = 1; c <= cols; c++) {
+      // Cells hidden under a merge are empty, whatever the writer stored there (exceljs repeats the master's value).
+      const cell = covered.has(`${r}:${c}`) ? null : cellAt(grid, r, c);
+      const s = cellText(cell);
+      const fontEnc = typeof cell?.v === 'string' ? encodingFromFont(cell.font) : null;
+      if (fontEnc && s !== '') {
+        tRow[c] = decodeLegacy(s, fontEnc);
+        eRow[c] = fontEnc.encoding;
+      } else {
+        tRow[c] = s;
+        eRow[c] = null;
+        if (typeof cell?.v === 'string' && s.trim() !== '') plainByCol[c]!.push({ r, s });
+      }
+    }
+    text[r] = tRow;
+    enc[r] = eRow;
+  }
+
+  // Column statistics for cells without a legacy font (text pasted from an old document keeps its bytes, not its font).
+  for (let c = 1; c <= cols; c++) {
+    const items = plainByCol[c]!;
+    if (items.length === 0) continue;
+    const verdict = detectLegacy(items.map((i) => i.s));
+    if (!verdict.encoding) continue;
+    for (const { r, s } of items) {
+      text[r]![c] = decodeLegacy(s, { encoding: verdict.encoding });
+      enc[r]![c] = verdict.encoding;
+    }
+  }
+
+  return {
+    grid,
+    rows,
+    cols,
+    text: (r, c) => text[r]?.[c] ?? '',
+    cell: (r, c) => cellAt(grid, r, c),
+    encoding: (r, c) => enc[r]?.[c] ?? null,
+    coveredBy: (r, c) => covered.get(`${r}:${c}`) ?? null,
+  };
+}

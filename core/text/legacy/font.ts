@@ -1,0 +1,29 @@
+// Which legacy encoding a cell's font implies: ABC fonts (.VnTime, .VnArialH…) are TCVN3, VNI-* fonts are VNI.
+import type { LegacyEncoding } from '../../model/appendix.ts';
+
+export interface FontEncoding {
+  encoding: LegacyEncoding;
+  /** .VnTimeH-style "H" fonts: all capitals, toned capitals share the lower-case byte */
+  capitals?: boolean;
+}
+
+/** Style words some writers append to the family name ("VNI-Times Bold"). */
+const STYLE_SUFFIX = /(?:[\s,-]+(?:bold|italic|regular|oblique|normal))+$/;
+
+/**
+ * The legacy encoding a font name implies, or null for a Unicode font. Case and spaces do not matter.
+ * ABC fonts all start with ".Vn" (the dot keeps them apart from Unicode fonts named "VN…"); an "H" at the end
+ * of the family name marks the all-capitals variant.
+ * @example encodingFromFont('.VnTimeH') // { encoding: 'tcvn3', capitals: true }
+ * @example encodingFromFont('VNI-Times Bold') // { encoding: 'vni' }
+ * @example encodingFromFont('Times New Roman') // null
+ */
+export function encodingFromFont(font: string | undefined): FontEncoding | null {
+  if (!font) return null;
+  const name = font.trim().toLowerCase().replace(/\s+/g, ' ').replace(STYLE_SUFFIX, '');
+  if (/^\. ?vn/.test(name)) {
+    return name.endsWith('h') ? { encoding: 'tcvn3', capitals: true } : { encoding: 'tcvn3' };
+  }
+  if (/^vni(?: ?[-_ ]|$)/.test(name)) return { encoding: 'vni' };
+  return null;
+}

@@ -1,0 +1,60 @@
+// Deadline checks: unreadable, conditional, before the plan date, outside the plan period, overdue, non-canonical (fix).
+import type { AppendixRow } from '../../model/appendix.ts';
+import type { Deadline } from '../../model/deadline.ts';
+import { dueDate, formatDeadline, isCanonical } from '../../deadline.ts';
+import { cellLoc, items, rawCell, type Check, type CheckContext } from '../context.ts';
+
+export const deadlines: Check = (ctx) => {
+  const ref = { ...ctx.plan.reference, ...ctx.appendix.title.reference };
+  for (const row of items(ctx.appendix)) {
+    const d = row.deadline;
+    if (!d) continue;
+    const text = d.text;
+    const loc = cellLoc(ctx, row, 'deadline');
+    if (d.kind === 'unparsed') {
+      ctx.push({ code: 'deadline-unparsed', params: { text }, loc });
+      continue;
+    }
+    if (d.kind === 'conditional') {
+      ctx.push({ code: 'deadline-conditional', params: { text }, loc });
+      continue;
+    }
+    const end = firstEnd(d);
+    if (end && ref.date && end < ref.date) {
+      ctx.push({ code: 'deadline-before-plan', params: { text, due: end, planDate: ref.date }, loc });
+    }
+    if (end && ref.period) {
+      const year = Number(end.slice(0, 4));
+      const startYear = d.kind === 'period' ? Number(d.period.start.slice(0, 4)) : year;
+      if (year > ref.period.to || startYear < ref.period.from) {
+        ctx.push({ code: 'deadline-outside-period', params: { text, due: end, from: ref.period.from, to: ref.period.to }, loc });
+      }
+    }
+    if (ctx.opts.asOf && d.kind === 'period') {
+      const due = dueDate(d, ctx.opts.asOf);
+      if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc });
+    }
+    // A real date cell is already unambiguous; only written text has a canonical form to suggest.
+    const raw = rawCell(ctx, row.source.row, 'deadline');
+    if (!isCanonical(text) && (!ctx.sheet || typeof raw?.v === 'string')) {
+      const canonical = formatDeadline(d);
+      const fix = formatPatch(ctx, row, canonical);
+      ctx.push({ code: 'deadline-format', params: { text, canonical }, loc, ...(fix ? { fix } : {}) });
+    }
+  }
+};
+
+/** The first date the deadline falls due: a period's end, or a recurring deadline's first period. */
+function firstEnd(d: Deadline): string | null {
+  if (d.kind === 'period') return d.period.end;
+  if (d.kind === 'recurring' && d.first) return d.first.end;
+  return null;
+}
+
+function formatPatch(ctx: CheckContext, row: AppendixRow, canonical: string) {
+  const cell = row.source.cells.deadline;
+  const raw = rawCell(ctx, row.source.row, 'deadline');
+  // Only a single, Unicode text cell is rewritten here; fragments are merged first (next round), dates are left alone.
+  if (!ctx.sheet || !cell || row.mergedFrom || row.encoding?.deadline || typeof raw?.v !== 'string') return undefined;
+  return { id: `deadline-format@${ctx.appendix.sheet}!${cell}`, code: 'deadline-format', safe: true, ops: [{ op: 'set-cells' as const, sheet: ctx.appendix.sheet, edits: [{ cell, from: raw.v, to: canonical }] }] };
+}

@@ -1,0 +1,179 @@
+// Numbering checks: group gaps and styles, task gaps, duplicates, invalid numbers, mixed schemes — one renumber fix.
+import type { AppendixRow } from '../../model/appendix.ts';
+import { columnNumber } from '../../model/a1.ts';
+import type { CellEdit, Patch } from '../../fix/patch.ts';
+import { intToRoman } from '../../text/ordinal.ts';
+import { cellLoc, rawCell, type Check, type CheckContext } from '../context.ts';
+
+type Scheme = 'continuous' | 'per-group';
+
+interface TaskNo {
+  row: AppendixRow;
+  value: number | null;
+}
+
+/** The plan's own scheme: continuous across groups, or restarting at 1 in each group (majority of groups after the first). */
+export function numberingScheme(rows: AppendixRow[]): { scheme: Scheme; perGroup: Map<string, Scheme> } {
+  const groups = segments(rows);
+  const perGroup = new Map<string, Scheme>();
+  let prevLast: number | null = null;
+  let votes = 0;
+  for (const seg of groups) {
+    const first = seg.tasks.find((t) => t.value !== null)?.value ?? null;
+    if (first !== null && prevLast !== null && seg.key !== '') {
+      const s: Scheme = first === prevLast + 1 && first !== 1 ? 'continuous' : 'per-group';
+      perGroup.set(seg.key, s);
+      votes += s === 'continuous' ? 1 : -1;
+    }
+    const vals = seg.tasks.map((t) => t.value).filter((v): v is number => v !== null);
+    if (vals.length > 0) prevLast = Math.max(...vals);
+  }
+  return { scheme: votes > 0 ? 'continuous' : 'per-group', perGroup };
+}
+
+interface Segment {
+  key: string;
+  group: AppendixRow | null;
+  tasks: TaskNo[];
+}
+
+function segments(rows: AppendixRow[]): Segment[] {
+  const out: Segment[] = [{ key: '', group: null, tasks: [] }];
+  for (const row of rows) {
+    if (row.kind === 'group') out.push({ key: `${row.source.row}`, group: row, tasks: [] });
+    else if (row.kind === 'task' || row.kind === 'indicator') {
+      const o = row.ordinal;
+      // Hierarchical numbers (1.2) are checked by their last part; dashes and letters are not counted.
+      const value = o && (o.style === 'arabic' || o.style === 'hierarchical') ? (o.path ? o.path[o.path.length - 1]! : o.value) : null;
+      out[out.length - 1]!.tasks.push({ row, value });
+    }
+  }
+  return out.filter((s) => s.group !== null || s.tasks.length > 0);
+}
+
+export const groupNumbers: Check = (ctx) => {
+  const groups = ctx.appendix.rows.filter((r) => r.kind === 'group' && r.ordinal?.style === 'roman');
+  if (groups.length === 0) return;
+  let prev = 0;
+  for (const g of groups) {
+    const v = g.ordinal!.value ?? 0;
+    if (v !== prev + 1 && v > prev) {
+      const expected = `${intToRoman(prev + 1)}${g.ordinal!.trailing}`;
+      const fix = groupRenumberPatch(ctx, groups);
+      ctx.push({ code: 'group-number-gap', params: { expected, found: g.tt ?? '' }, loc: cellLoc(ctx, g, 'tt'), ...(fix ? { fix } : {}) });
+    }
+    prev = Math.max(prev, v);
+  }
+  const withDot = groups.filter((g) => g.ordinal!.trailing !== '');
+  const without = groups.filter((g) => g.ordinal!.trailing === '');
+  if (withDot.length > 0 && without.length > 0) {
+    const dotMajority = withDot.length > without.length;
+    const minority = dotMajority ? without : withDot;
+    const trailing = dotMajority ? mostCommon(withDot.map((g) => g.ordinal!.trailing)) : '';
+    const fix = stylePatch(ctx, minority, trailing);
+    for (const g of minority) {
+      ctx.push({
+        code: 'group-number-style',
+        params: { styles: `${withDot.map((x) => x.tt).join(', ')} / ${without.map((x) => x.tt).join(', ')}`, majority: dotMajority ? `I${trailing}` : 'I' },
+        loc: cellLoc(ctx, g, 'tt'),
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+};
+
+export const taskNumbers: Check = (ctx) => {
+  const rows = ctx.appendix.rows;
+  const { scheme, perGroup } = numberingScheme(rows);
+  const segs = segments(rows);
+  const renumber = taskRenumberPatch(ctx, segs, scheme);
+  const withFix = renumber ? { fix: renumber } : {};
+
+  for (const seg of segs) {
+    const s = perGroup.get(seg.key);
+    if (s && s !== scheme && seg.group) {
+      ctx.push({ code: 'numbering-scheme-mixed', params: { group: seg.group.tt ?? '', scheme: s, majority: scheme }, loc: cellLoc(ctx, seg.tasks[0]?.row ?? seg.group, 'tt'), ...withFix });
+    }
+  }
+
+  let expected = 1;
+  const seen = new Map<string, number>();
+  for (const seg of segs) {
+    if (scheme === 'per-group' || (perGroup.get(seg.key) ?? scheme) === 'per-group') {
+      expected = 1;
+      seen.clear();
+    }
+    for (const t of seg.tasks) {
+      const o = t.row.ordinal;
+      const tt = t.row.tt ?? '';
+      if (o && (o.style === 'dash' || o.style === 'plus' || o.style === 'bullet' || o.style === 'letter')) continue;
+      if (!o || t.value === null || t.value <= 0) {
+        ctx.push({ code: 'task-number-invalid', params: { tt }, loc: cellLoc(ctx, t.row, 'tt') });
+        continue;
+      }
+      const key = o.path ? o.path.slice(0, -1).concat(t.value).join('.') : String(t.value);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.push({ code: 'task-number-duplicate', params: { tt, firstRow: first }, loc: cellLoc(ctx, t.row, 'tt'), ...withFix });
+      } else if (t.value > expected && !o.path) {
+        ctx.push({ code: 'task-number-gap', params: { expected: String(expected), found: tt }, loc: cellLoc(ctx, t.row, 'tt'), ...withFix });
+      }
+      if (first === undefined) seen.set(key, t.row.source.row);
+      if (!o.path) expected = Math.max(expected, t.value + 1);
+    }
+  }
+};
+
+/** The whole table renumbered in its own scheme; undefined when nothing would change or no sheet to edit. */
+function taskRenumberPatch(ctx: CheckContext, segs: Segment[], scheme: Scheme): Patch | undefined {
+  if (!ctx.sheet || ctx.appendix.columns.tt === undefined) return undefined;
+  const edits: CellEdit[] = [];
+  let n = 0;
+  for (const seg of segs) {
+    if (scheme === 'per-group' && seg.group) n = 0;
+    for (const t of seg.tasks) {
+      const o = t.row.ordinal;
+      if (!o || (o.style !== 'arabic') || t.value === null) continue;
+      n++;
+      if (t.value === n) continue;
+      const raw = rawCell(ctx, t.row.source.row, 'tt');
+      const to = typeof raw?.v === 'number' ? n : `${n}${o.trailing}`;
+      edits.push({ cell: t.row.source.cells.tt!, from: typeof raw?.v === 'number' || typeof raw?.v === 'string' ? raw.v : null, to });
+    }
+  }
+  if (edits.length === 0) return undefined;
+  return { id: `renumber-tasks@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'task-number-gap', safe: true, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+}
+
+/**
+ * Groups renumbered I, II, III… A suggestion, not a safe fix: a plan may skip numbers on purpose
+ * to keep the seven NQ57 group numbers (VI stays VI when IV and V have no task).
+ */
+function groupRenumberPatch(ctx: CheckContext, groups: AppendixRow[]): Patch | undefined {
+  if (!ctx.sheet) return undefined;
+  const edits: CellEdit[] = [];
+  groups.forEach((g, i) => {
+    const to = `${intToRoman(i + 1)}${g.ordinal!.trailing}`;
+    if (to !== g.tt) edits.push({ cell: g.source.cells.tt!, from: rawText(ctx, g), to });
+  });
+  if (edits.length === 0) return undefined;
+  return { id: `renumber-groups@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'group-number-gap', safe: false, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+}
+
+function stylePatch(ctx: CheckContext, minority: AppendixRow[], trailing: string): Patch | undefined {
+  if (!ctx.sheet) return undefined;
+  const edits = minority.map((g) => ({ cell: g.source.cells.tt!, from: rawText(ctx, g), to: `${intToRoman(g.ordinal!.value ?? 1)}${trailing}` }));
+  return { id: `group-style@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'group-number-style', safe: true, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+}
+
+function rawText(ctx: CheckContext, row: AppendixRow): string | number | null {
+  const col = ctx.appendix.columns.tt;
+  const v = col && ctx.sheet ? ctx.sheet.cell(row.source.row, columnNumber(col))?.v : null;
+  return typeof v === 'string' || typeof v === 'number' ? v : null;
+}
+
+function mostCommon(xs: string[]): string {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}

@@ -1,0 +1,111 @@
+// Structure checks: missing columns, repeated headers, continuation rows (fix: merge), blank rows, merged body cells.
+import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
+import { a1, columnNumber, rangeA1 } from '../../model/a1.ts';
+import { cellText } from '../../read/cell-text.ts';
+import type { Patch, CellEdit } from '../../fix/patch.ts';
+import { cellLoc, type Check, type CheckContext } from '../context.ts';
+
+const REQUIRED: Record<'tasks' | 'indicators', { required: ColumnRole[]; recommended: ColumnRole[] }> = {
+  tasks: { required: ['content', 'lead', 'deadline'], recommended: ['partners', 'result'] },
+  indicators: { required: ['content', 'unit', 'target'], recommended: ['monitor'] },
+};
+
+export const missingColumns: Check = (ctx) => {
+  const a = ctx.appendix;
+  if (a.header.rows.length === 0) return; // list form: fields are per task, checked as missing fields
+  const spec = REQUIRED[a.kind];
+  for (const [roles, required] of [[spec.required, true], [spec.recommended, false]] as const) {
+    for (const role of roles) {
+      if (a.columns[role] !== undefined) continue;
+      ctx.push({
+        code: 'missing-column',
+        params: { role, required },
+        loc: { sheet: a.sheet, table: a.range, row: a.header.rows[0]! },
+        severity: required ? 'error' : 'warning',
+      });
+    }
+  }
+};
+
+export const repeatedHeaders: Check = (ctx) => {
+  for (const row of ctx.appendix.rows) {
+    if (row.kind !== 'repeated-header') continue;
+    ctx.push({ code: 'repeated-header-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'repeated-header-row', row) });
+  }
+};
+
+export const blankRows: Check = (ctx) => {
+  for (const row of ctx.appendix.rows) {
+    if (row.kind !== 'blank') continue;
+    ctx.push({ code: 'blank-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'blank-row', row) });
+  }
+};
+
+/** One merge patch per continued row, shared by the issues of all its fragments (fix-all applies it once). */
+export const continuationRows: Check = (ctx) => {
+  const byRow = new Map(ctx.appendix.rows.map((r) => [r.source.row, r]));
+  const patches = new Map<number, Patch | undefined>();
+  for (const row of ctx.appendix.rows) {
+    if (row.kind !== 'continuation' || row.continues === undefined) continue;
+    const anchor = byRow.get(row.continues);
+    if (!patches.has(row.continues)) patches.set(row.continues, anchor ? mergePatch(ctx, anchor) : undefined);
+    const fix = patches.get(row.continues);
+    ctx.push({ code: 'continuation-row', params: { into: row.continues }, loc: rowLoc(ctx, row), ...(fix ? { fix } : {}) });
+  }
+};
+
+export const mergedBodyCells: Check = (ctx) => {
+  if (!ctx.sheet) return;
+  const a = ctx.appendix;
+  const bodyRows = a.rows.map((r) => r.source.row);
+  if (bodyRows.length === 0) return;
+  const first = Math.min(...bodyRows);
+  const last = Math.max(...bodyRows);
+  const [left, right] = tableColumns(ctx);
+  for (const m of ctx.sheet.grid.merges) {
+    if (m.bottom < first || m.top > last || m.right < left || m.left > right) continue;
+    ctx.push({
+      code: 'merged-cells-in-body',
+      params: { range: rangeA1(m.top, m.left, m.bottom, m.right) },
+      loc: { sheet: a.sheet, table: a.range, row: m.top, cell: a1(m.top, m.left) },
+    });
+  }
+};
+
+function tableColumns(ctx: CheckContext): [number, number] {
+  const cols = Object.values(ctx.appendix.columns).map((l) => columnNumber(l!));
+  return [Math.min(...cols), Math.max(...cols)];
+}
+
+function rowLoc(ctx: CheckContext, row: AppendixRow) {
+  return { ...cellLoc(ctx, row), cell: row.source.cells.tt ?? row.source.cells.content ?? undefined };
+}
+
+function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow): Patch {
+  return { id: `${code}@${ctx.appendix.sheet}!${row.source.row}`, code, safe: true, ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }] };
+}
+
+/** Join every fragment into the continued row's cells (the model already holds the joined text), then delete the fragments. */
+function mergePatch(ctx: CheckContext, anchor: AppendixRow): Patch | undefined {
+  if (!ctx.sheet || !anchor.mergedFrom) return undefined;
+  const edits: CellEdit[] = [];
+  for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
+    if (role === 'tt') continue;
+    const col = columnNumber(letter);
+    const touched = anchor.mergedFrom.some((r) => cellText(ctx.sheet!.cell(r, col)).trim() !== '');
+    if (!touched) continue;
+    const cell = ctx.sheet.cell(anchor.source.row, col);
+    const from = cell?.v ?? null;
+    const to = anchor.fields[role] ?? null;
+    const edit: CellEdit = { cell: a1(anchor.source.row, col), from: from instanceof Date || typeof from === 'boolean' ? cellText(cell) : from, to };
+    // Text decoded from TCVN3/VNI is written back as Unicode, so its font must become a Unicode one.
+    if (anchor.encoding?.[role] || ctx.sheet.encoding(anchor.mergedFrom[0]!, col)) edit.font = 'Times New Roman';
+    edits.push(edit);
+  }
+  return {
+    id: `continuation-row@${ctx.appendix.sheet}!${anchor.source.row}`,
+    code: 'continuation-row',
+    safe: true,
+    ops: [{ op: 'merge-rows', sheet: ctx.appendix.sheet, into: anchor.source.row, rows: [...anchor.mergedFrom], edits }],
+  };
+}

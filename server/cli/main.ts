@@ -1,0 +1,86 @@
+// phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './commands/check.ts';
+import { fixCommand } from './commands/fix.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { templateCommand } from './commands/template.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+/**
+ * Run the CLI with argv (without node and script) and return the exit code.
+ * Exit codes: 0 = ok, 1 = errors found in the plans, 2 = could not run.
+ * @example await main(['inspect', 'phu-luc.xlsx', '--json'])
+ */
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('phuluc')
+    .description('Điền, kiểm tra và tổng hợp phụ lục kế hoạch thực hiện Nghị quyết 57-NQ/TW (cấp xã).\nFill, validate and consolidate commune appendices of Resolution 57-NQ/TW plans.')
+    .option('--lang <lang>', 'ngôn ngữ thông báo: vi | en (language of messages)', 'vi')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const lang = (): 'vi' | 'en' => (program.opts<{ lang: string }>().lang === 'en' ? 'en' : 'vi');
+
+  program
+    .command('inspect')
+    .description('Đọc phụ lục và in mô hình: bảng, dòng tiêu đề, cột, các dòng (read appendices and print the model)')
+    .argument('<files...>', 'tệp .xlsx, .txt hoặc .md')
+    .option('--json', 'in một tài liệu JSON (xem docs/inspect-json.md)')
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      code = await inspectCommand(files, { json: opts.json === true, lang: lang() });
+    });
+
+  program
+    .command('check')
+    .description('Kiểm tra phụ lục trước khi nộp (validate appendices): mã thoát 0 = không lỗi, 1 = có lỗi, 2 = không chạy được')
+    .argument('<inputs...>', 'tệp .xlsx hoặc thư mục')
+    .option('--format <format>', 'text | json | xlsx', 'text')
+    .option('--out <path>', 'ghi kết quả vào tệp/thư mục này')
+    .option('--as-of <date>', 'ngày đối chiếu thời hạn (YYYY-MM-DD)')
+    .action(async (inputs: string[], opts: { format: string; out?: string; asOf?: string }) => {
+      if (!['text', 'json', 'xlsx'].includes(opts.format)) {
+        process.stderr.write(`--format phải là text, json hoặc xlsx (nhận được “${opts.format}”).\n`);
+        code = EXIT_CANNOT_RUN;
+        return;
+      }
+      code = await checkCommand(inputs, { format: opts.format as 'text' | 'json' | 'xlsx', ...(opts.out ? { out: opts.out } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), lang: lang() });
+    });
+
+  program
+    .command('fix')
+    .description('Ghi bản đã sửa các lỗi an toàn, giữ định dạng (write a repaired copy)')
+    .argument('<file>', 'tệp .xlsx')
+    .requiredOption('-o, --out <path>', 'tệp kết quả (không ghi đè tệp gốc)')
+    .option('--only <codes>', 'chỉ sửa các mã lỗi này, cách nhau bằng dấu phẩy')
+    .action(async (file: string, opts: { out: string; only?: string }) => {
+      code = await fixCommand(file, { out: opts.out, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}), lang: lang() });
+    });
+
+  program
+    .command('template')
+    .description('Tạo phụ lục mẫu trống (blank standard appendix)')
+    .requiredOption('--kind <kind>', 'tasks | indicators')
+    .requiredOption('-o, --out <path>', 'tệp .xlsx')
+    .action(async (opts: { kind: string; out: string }) => {
+      if (opts.kind !== 'tasks' && opts.kind !== 'indicators') {
+        process.stderr.write(`--kind phải là tasks hoặc indicators (nhận được “${opts.kind}”).\n`);
+        code = EXIT_CANNOT_RUN;
+        return;
+      }
+      code = await templateCommand(opts.kind, opts.out, lang());
+    });
+
+  program.command('help', { isDefault: true }).description('In hướng dẫn (print help)').action(() => {
+    program.outputHelp();
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_CANNOT_RUN;
+    throw err;
+  }
+  return code;
+}

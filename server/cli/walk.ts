@@ -1,0 +1,33 @@
+// Expand FILE|DIR arguments: a directory is walked for .xlsx files (Excel's ~$ lock files skipped), sorted.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * @example await expandInputs(['plans/', 'extra.xlsx']) // ['plans/a.xlsx', 'plans/sub/b.xlsx', 'extra.xlsx']
+ */
+export async function expandInputs(inputs: string[], exts = ['.xlsx']): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      out.push(input); // reported by the loader with a clear message
+      continue;
+    }
+    if (info.isDirectory()) out.push(...(await walk(input, exts)));
+    else out.push(input);
+  }
+  return out;
+}
+
+async function walk(dir: string, exts: string[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p, exts)));
+    else if (exts.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$')) out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// A guarded zip reader: the central directory is checked before anything is inflated, and inflation stops at a cap.
+import { Inflate } from 'fflate';
+import { WorkbookReadError } from './errors.ts';
+import { formatBytes, type ReadLimits } from './limits.ts';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  dataOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CDH = 0x02014b50;
+const LFH = 0x04034b50;
+
+/**
+ * List a zip's entries from its central directory; throws WorkbookReadError('corrupt') when it is not a readable zip.
+ * @example listEntries(bytes).map((e) => e.name) // ['[Content_Types].xml', 'xl/workbook.xml', …]
+ */
+export function listEntries(bytes: Uint8Array): ZipEntry[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (dv.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new WorkbookReadError('corrupt', 'thiếu mục lục zip / no zip directory — tệp bị cắt cụt?');
+  const count = dv.getUint16(eocd + 10, true);
+  let p = dv.getUint32(eocd + 16, true);
+  const out: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CDH) throw new WorkbookReadError('corrupt', 'mục lục zip hỏng / bad zip directory');
+    const method = dv.getUint16(p + 10, true);
+    const compressedSize = dv.getUint32(p + 20, true);
+    const size = dv.getUint32(p + 24, true);
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    const local = dv.getUint32(p + 42, true);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (size === 0xffffffff || compressedSize === 0xffffffff) throw new WorkbookReadError('too-large', 'ZIP64');
+    if (local + 30 > bytes.length || dv.getUint32(local, true) !== LFH) throw new WorkbookReadError('corrupt', `phần “${name}” / part "${name}"`);
+    const dataOffset = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+    if (dataOffset + compressedSize > bytes.length) throw new WorkbookReadError('corrupt', 'tệp bị cắt cụt / truncated file');
+    out.push({ name, method, compressedSize, size, dataOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/** Refuse before inflating: declared sizes over the limits mean a bomb or an absurd workbook. */
+export function checkDeclaredSizes(entries: ZipEntry[], limits: ReadLimits): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.size > limits.maxPartBytes) throw new WorkbookReadError('zip-bomb', `${e.name}: ${formatBytes(e.size)}`);
+    total += e.size;
+  }
+  if (total > limits.maxTotalBytes) throw new WorkbookReadError('zip-bomb', formatBytes(total));
+}
+
+/**
+ * Inflate one entry, never producing more than its declared size (a lying header cannot grow memory).
+ * @example new TextDecoder().decode(inflateEntry(bytes, entry))
+ */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  if (e.method === 0) return raw;
+  if (e.method !== 8) throw new WorkbookReadError('corrupt', `nén kiểu ${e.method} / compression method ${e.method}`);
+  const out = new Uint8Array(e.size);
+  let n = 0;
+  const inflater = new Inflate((chunk) => {
+    if (n + chunk.length > e.size) throw new WorkbookReadError('zip-bomb', `${e.name}`);
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    for (let i = 0; i < raw.length; i += 65_536) inflater.push(raw.subarray(i, Math.min(raw.length, i + 65_536)), i + 65_536 >= raw.length);
+    if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    throw new WorkbookReadError('corrupt', `${e.name}: ${(err as Error).message}`);
+  }
+  if (n !== e.size) throw new WorkbookReadError('corrupt', `${e.name}`);
+  return out;
+}

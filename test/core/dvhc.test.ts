@@ -1,0 +1,81 @@
+// Administrative units after the July 2025 reform: counts, codes, and lookups by code and folded name.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMUNES, DVHC_SOURCE, findCommune, findCommunesByName, findProvince, PROVINCES } from '../../core/dvhc.ts';
+import { REPO_ROOT, SHARED } from '../support/paths.ts';
+
+describe('dvhc dataset', () => {
+  it('has 34 provinces and 3,321 communes with unique codes', () => {
+    expect(PROVINCES).toHaveLength(34);
+    expect(COMMUNES).toHaveLength(3321);
+    expect(new Set(PROVINCES.map((p) => p.code)).size).toBe(34);
+    expect(new Set(COMMUNES.map((c) => c.code)).size).toBe(3321);
+    for (const p of PROVINCES) expect(p.code).toMatch(/^\d{2}$/);
+    for (const c of COMMUNES) expect(c.code).toMatch(/^\d{5}$/);
+  });
+
+  it('keeps the source line, and the bundled copy equals the shared dataset', () => {
+    expect(DVHC_SOURCE).toMatch(/thanglequoc\/vietnamese-provinces-database \(MIT License\)/);
+    const copy = readFileSync(path.join(REPO_ROOT, 'core/data/dvhc-2025.json'), 'utf8');
+    const shared = readFileSync(path.join(SHARED, 'data/dvhc-2025.json'), 'utf8');
+    expect(copy).toBe(shared);
+  });
+});
+
+describe('findCommune', () => {
+  it('10903 is Xã Cẩm Giàng, Thành phố Hải Phòng', () => {
+    expect(findCommune('10903')).toEqual({ code: '10903', name: 'Xã Cẩm Giàng', provinceCode: '31', provinceName: 'Thành phố Hải Phòng' });
+    expect(findCommune(10903)?.name).toBe('Xã Cẩm Giàng');
+    expect(findCommune(' 10903 ')?.code).toBe('10903');
+  });
+
+  it('zero-pads short codes', () => {
+    expect(findCommune('2008')).toMatchObject({ code: '02008', name: 'Xã Cẩm Giàng', provinceName: 'Tỉnh Thái Nguyên' });
+    expect(findCommune(4)).toMatchObject({ code: '00004', name: 'Phường Ba Đình', provinceCode: '01' });
+  });
+
+  it('returns undefined for unknown or malformed codes', () => {
+    expect(findCommune('99999')).toBeUndefined();
+    expect(findCommune('123456')).toBeUndefined();
+    expect(findCommune('1090a')).toBeUndefined();
+    expect(findCommune('')).toBeUndefined();
+  });
+});
+
+describe('findCommunesByName', () => {
+  it('finds a name with or without its unit type, with or without diacritics', () => {
+    for (const q of ['xã Cẩm Giàng', 'Cẩm Giàng', 'Xa Cam Giang', 'XÃ CẨM GIÀNG']) {
+      const codes = findCommunesByName(q).map((c) => c.code);
+      expect(codes, q).toContain('10903');
+      expect(codes, q).toContain('02008');
+    }
+  });
+
+  it('returns every commune of a repeated name, each with its province, exact spellings first', () => {
+    const found = findCommunesByName('Cẩm Giàng');
+    expect(new Set(found.map((c) => c.provinceCode)).size).toBeGreaterThan(1);
+    expect(found.slice(0, 2).map((c) => c.name)).toEqual(['Xã Cẩm Giàng', 'Xã Cẩm Giàng']);
+    // Folding drops tone marks, so "Cẩm Giang" (Hải Phòng) answers too, after the exact spellings.
+    expect(found.map((c) => c.code)).toEqual(['02008', '10903', '10888']);
+  });
+
+  it('finds wards and names repeated across several provinces', () => {
+    const tayHo = findCommunesByName('Phường Tây Hồ');
+    expect(tayHo.map((c) => c.provinceCode).sort()).toEqual(['01', '48']);
+    expect(findCommunesByName('Không Có Xã Này')).toEqual([]);
+  });
+});
+
+describe('findProvince', () => {
+  it('by code or name', () => {
+    expect(findProvince('31')).toEqual({ code: '31', name: 'Thành phố Hải Phòng' });
+    expect(findProvince(1)?.name).toBe('Thành phố Hà Nội');
+    expect(findProvince('Thái Nguyên')?.code).toBe('19');
+    expect(findProvince('tinh thai nguyen')?.code).toBe('19');
+    expect(findProvince('TP Hồ Chí Minh')?.code).toBe('79');
+    expect(findProvince('Thanh Hóa')?.code).toBe('38');
+    expect(findProvince('99')).toBeUndefined();
+    expect(findProvince('Atlantis')).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+// Header synonyms → roles, across the spellings real appendices use.
+import { describe, expect, it } from 'vitest';
+import { roleOfLabel } from '../../../core/read/header-roles.ts';
+
+describe('roleOfLabel', () => {
+  it.each([
+    ['TT', 'tt'], ['STT', 'tt'], ['Số TT', 'tt'], ['Số\nthứ tự', 'tt'],
+    ['Nội dung', 'content'], ['Tên nhiệm vụ', 'content'], ['Nội dung công việc', 'content'], ['Nhiệm vụ', 'content'], ['NỘI DUNG NHIỆM VỤ', 'content'],
+    ['Người đứng đầu chịu trách nhiệm', 'head'],
+    ['Cơ quan chủ trì', 'lead'], ['Cơ quan chủ trì tham mưu/ thực hiện', 'lead'], ['Đơn vị chủ trì thực hiện', 'lead'], ['Chủ trì', 'lead'],
+    ['Cơ quan phối hợp', 'partners'], ['Đơn vị\nphối hợp', 'partners'],
+    ['Kết quả', 'result'], ['Sản phẩm', 'result'], ['Kết quả/sản phẩm', 'result'], ['Sản phẩm đầu ra', 'result'],
+    ['Thời gian hoàn thành', 'deadline'], ['Thời hạn', 'deadline'], ['Thời gian thực hiện', 'deadline'], ['Tiến độ', 'deadline'], ['Thoi gian hoan thanh', 'deadline'],
+    ['Đơn vị tính', 'unit'], ['ĐVT', 'unit'],
+    ['Cơ quan chủ trì theo dõi, đánh giá', 'monitor'],
+    ['Ghi chú', 'note'], ['Tình trạng', 'status'], ['Tiến độ thực hiện', 'status'],
+  ])('%j → %s', (label, role) => {
+    expect(roleOfLabel(label)).toBe(role);
+  });
+
+  it('reads "Kết quả" and "Chỉ tiêu" by table kind', () => {
+    expect(roleOfLabel('Kết quả', 'indicators')).toBe('target');
+    expect(roleOfLabel('Kết quả/Chỉ tiêu', 'indicators')).toBe('target');
+    expect(roleOfLabel('Chỉ tiêu', 'indicators')).toBe('content');
+  });
+
+  it('does not take body text for a header', () => {
+    expect(roleOfLabel('Phòng Văn hóa - Xã hội')).toBeNull();
+    expect(roleOfLabel('Số lượng cán bộ được tập huấn hằng năm')).toBeNull();
+    expect(roleOfLabel('')).toBeNull();
+  });
+});

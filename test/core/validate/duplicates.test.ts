@@ -1,0 +1,40 @@
+// duplicate-task: near duplicates found without comparing all pairs.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AppendixRow } from '../../../core/model/appendix.ts';
+import { findDuplicates } from '../../../core/validate/rules/duplicates.ts';
+
+const row = (n: number, content: string): AppendixRow => ({ kind: 'task', tt: String(n), fields: { content }, source: { sheet: 'S', row: n, cells: {} } });
+
+describe('findDuplicates', () => {
+  it('pairs identical and near-identical tasks', () => {
+    const rows = [
+      row(1, 'Triển khai các nền tảng số quốc gia, nền tảng số dùng chung của các ngành, lĩnh vực, vùng theo quy định.'),
+      row(2, 'Triển khai các nền tảng số quốc gia, nền tảng số dùng chung của ngành, lĩnh vực, vùng theo danh mục đã được các cơ quan trung ương ban hành bảo đảm hoạt động thống nhất, liên thông của các ngành, lĩnh vực, địa phương trên môi trường số.'),
+      row(3, 'Xây dựng kế hoạch nâng cao năng lực số cho người dân vùng đồng bào dân tộc thiểu số và miền núi.'),
+      row(4, 'Xây dựng Kế hoạch nâng cao năng lực số cho người dân vùng đồng bào dân tộc thiểu số và miền núi'),
+      row(5, 'Phối hợp xây dựng Kế hoạch phát triển khoa học, công nghệ, đổi mới sáng tạo lĩnh vực công tác dân tộc, tôn giáo.'),
+    ];
+    expect(findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('agrees with the all-pairs definition on random tables (property)', () => {
+    const words = ['xây', 'dựng', 'kế', 'hoạch', 'số', 'hóa', 'dữ', 'liệu', 'phối', 'hợp', 'triển', 'khai', 'nền', 'tảng'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...words), { minLength: 6, maxLength: 12 }), { minLength: 2, maxLength: 25 }), (docs) => {
+        const rows = docs.map((d, i) => row(i + 1, d.join(' ')));
+        const fast = new Set(findDuplicates(rows).map(([a, b]) => `${a.source.row}-${b.source.row}`));
+        const bigrams = (s: string) => { const w = s.split(' '); const out = new Set<string>(); for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`); return out; };
+        const slow = new Set<string>();
+        for (let i = 0; i < rows.length; i++) for (let j = i + 1; j < rows.length; j++) {
+          const a = bigrams(rows[i]!.fields.content!); const b = bigrams(rows[j]!.fields.content!);
+          const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+          let shared = 0; for (const x of s) if (l.has(x)) shared++;
+          if (shared / s.size >= 0.8) slow.add(`${i + 1}-${j + 1}`);
+        }
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
