@@ -77,6 +77,7 @@ export function findTables(tg: TextGrid): TableSpec[] {
  * how many rows it spans, 0 when `row` is not one.
  */
 export function repeatedHeaderRows(tg: TextGrid, row: number, spec: TableSpec): number {
+  if (spec.headerRows.length > 0 && isNumberingRow(tg, row)) return 1;
   const cand = headerAt(tg, row);
   if (!cand) return 0;
   const other = specFromHeader(cand);
@@ -169,12 +170,19 @@ function isNumberingLabel(s: string): boolean {
   return /^\(?\s*\d{1,2}\s*\)?$/.test(s.trim()) || /^\(\s*[a-z]\s*\)$/i.test(s.trim());
 }
 
+/**
+ * A column-numbering row: "(1) (2) (3) …" or bare "1 2 3 …" across the columns, counting up from 1.
+ * Under the header it belongs to the header; in the body it is the header repeated after a page break.
+ */
 function isNumberingRow(tg: TextGrid, r: number): boolean {
   let n = 0;
   for (let c = 1; c <= tg.cols; c++) {
     const s = tg.text(r, c).trim();
     if (s === '') continue;
-    if (!/^\(\s*\d{1,2}\s*\)$|^\(\s*\d{1,2}\s*\)\s*=.*$/.test(s)) return false;
+    const m = /^\(\s*(\d{1,2})\s*\)(?:\s*=.*)?$|^(\d{1,2})$/.exec(s);
+    if (!m) return false;
+    // Bare numbers must count 1, 2, 3… (a task row "1 | 2 | …" is not a thing); parenthesised ones are unambiguous.
+    if (m[2] !== undefined && Number(m[2]) !== n + 1) return false;
     n++;
   }
   return n >= 3;

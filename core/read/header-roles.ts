@@ -30,6 +30,19 @@ const RULES: RoleRule[] = [
  * @example roleOfLabel('Cơ quan chủ trì tham mưu/ thực hiện') // 'lead'
  */
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
+  // Every body row is tried as a repeated header, so the same cell texts come back again and again.
+  const key = `${kind}\u0000${label}`;
+  const hit = ROLE_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const role = roleOfLabelUncached(label, kind);
+  if (ROLE_CACHE.size >= 20_000) ROLE_CACHE.clear();
+  ROLE_CACHE.set(key, role);
+  return role;
+}
+
+const ROLE_CACHE = new Map<string, ColumnRole | null>();
+
+function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   const f = fold(label);
   if (f === '') return null;
   const padded = ` ${f.replace(/\//g, ' ')} `;

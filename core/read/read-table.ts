@@ -43,8 +43,9 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       continue;
     }
     lastFilled = r;
-    if (repeatedUntil >= r || repeatedHeaderRows(tg, r, spec) > 0) {
-      repeatedUntil = Math.max(repeatedUntil, r + repeatedHeaderRows(tg, r, spec) - 1);
+    const headerRows = repeatedUntil >= r ? 0 : repeatedHeaderRows(tg, r, spec);
+    if (repeatedUntil >= r || headerRows > 0) {
+      repeatedUntil = Math.max(repeatedUntil, r + headerRows - 1);
       rows.push({ ...base, kind: 'repeated-header' });
       continue;
     }

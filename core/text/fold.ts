@@ -10,6 +10,19 @@ const COMBINING = /[\u0300-\u036f]/g;
  * @example fold('Phòng Văn hoá – Xã hội') === fold('phong van hoa - xa hoi') // true
  */
 export function fold(input: string): string {
+  const hit = CACHE.get(input);
+  if (hit !== undefined) return hit;
+  const key = foldUncached(input);
+  // Sheets repeat the same agency names, deadlines and labels thousands of times; a bounded cache pays for itself.
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(input, key);
+  return key;
+}
+
+const CACHE = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+function foldUncached(input: string): string {
   let s = input.normalize('NFD').toLowerCase().replace(COMBINING, '');
   s = s.replace(/đ/g, 'd').replace(/\u0111/g, 'd');
   s = s.replace(/&/g, ' va ');

@@ -18,6 +18,8 @@ export interface TemplateOptions {
 }
 
 export const LISTS_SHEET = 'Danh mục';
+/** The committed copies in templates/ (written by `npm run templates`). */
+export const TEMPLATE_FILES = { tasks: 'phu-luc-nhiem-vu.xlsx', indicators: 'phu-luc-chi-tieu.xlsx' } as const;
 export const HEADER_ROW = 5;
 const TASK_HEADERS = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành'];
 const TASK_WIDTHS = [6, 60, 26, 28, 26, 18];

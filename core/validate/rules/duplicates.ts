@@ -8,10 +8,6 @@ import { cellLoc, items, type Check } from '../context.ts';
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
 
-interface Doc {
-  row: AppendixRow;
-  shingles: string[];
-}
 
 function shinglesOf(text: string): string[] {
   const words = fold(text).split(' ').filter((w) => w.length > 0);
@@ -21,53 +17,74 @@ function shinglesOf(text: string): string[] {
   return [...set];
 }
 
+/** Shingles needed in common for the shorter of two documents (n shingles) to reach the threshold. */
+function needed(n: number, threshold: number): number {
+  // Integer arithmetic on purpose: (1 − 0.8) · 5 is 0.9999999999999998 in floating point, which once cut a prefix short.
+  return Math.max(1, Math.ceil(threshold * n - 1e-9));
+}
+
 /**
  * Pairs of near-duplicate rows with their similarity (containment of the shorter in the longer).
- * Prefix filtering: with shingles sorted rarest first, two documents whose containment reaches t
- * must share one of the first ⌊(1−t)·n⌋+1 shingles of the shorter one, so only those are looked up.
+ * All-pairs prefix filtering: shingles get integer ids rarest first; documents are visited shortest first and only
+ * each one's prefix of n − needed(n) + 1 rarest shingles is indexed. A shorter document S reaching the threshold
+ * against a longer L must share one of S's prefix shingles with L, so probing the index with L's shingles finds
+ * every qualifying pair, and candidates are verified by merging sorted id arrays — no comparison of all pairs.
  * @example findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])
  */
 export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
-  const docs: Doc[] = rows.map((row) => ({ row, shingles: shinglesOf(row.fields.content ?? '') })).filter((d) => d.shingles.length > 0);
+  const docs = rows.map((row) => ({ row, words: shinglesOf(row.fields.content ?? '') })).filter((d) => d.words.length > 0);
   const df = new Map<string, number>();
-  for (const d of docs) for (const s of d.shingles) df.set(s, (df.get(s) ?? 0) + 1);
-  for (const d of docs) d.shingles.sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+  for (const d of docs) for (const s of d.words) df.set(s, (df.get(s) ?? 0) + 1);
+  const ids = new Map<string, number>();
+  [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).forEach((s, i) => ids.set(s, i));
+  const sets = docs.map((d) => Int32Array.from(d.words.map((s) => ids.get(s)!)).sort());
 
-  const index = new Map<string, number[]>();
+  const order = docs.map((_, i) => i).sort((a, b) => sets[a]!.length - sets[b]!.length || a - b);
+  const index = new Map<number, number[]>();
+  const seen = new Int32Array(docs.length).fill(-1);
   const out: [AppendixRow, AppendixRow, number][] = [];
-  const sets = docs.map((d) => new Set(d.shingles));
-  // Index every document's prefix; probe with every document's prefix: a pair qualifies when one's prefix meets the other's set.
-  const prefixLen = (n: number) => Math.floor((1 - threshold) * n) + 1;
-  const candidates = new Map<number, Set<number>>();
-  docs.forEach((d, i) => {
-    for (const s of d.shingles.slice(0, prefixLen(d.shingles.length))) {
-      const list = index.get(s);
-      if (list) list.push(i);
-      else index.set(s, [i]);
-    }
-  });
-  docs.forEach((d, i) => {
-    for (const s of d.shingles) {
-      for (const j of index.get(s) ?? []) {
-        if (j === i) continue;
-        const [a, b] = i < j ? [i, j] : [j, i];
-        let set = candidates.get(a);
-        if (!set) candidates.set(a, (set = new Set()));
-        set.add(b);
+  for (const x of order) {
+    const xs = sets[x]!;
+    const touched: number[] = [];
+    for (const id of xs) {
+      for (const y of index.get(id) ?? []) {
+        if (seen[y] === x) continue;
+        seen[y] = x;
+        touched.push(y);
       }
     }
-  });
-  for (const [a, bs] of candidates) {
-    for (const b of bs) {
-      const [small, large] = docs[a]!.shingles.length <= docs[b]!.shingles.length ? [a, b] : [b, a];
-      // The shorter one's prefix must meet the longer one (prefix filtering is on the shorter document).
-      let shared = 0;
-      for (const s of docs[small]!.shingles) if (sets[large]!.has(s)) shared++;
-      const sim = shared / docs[small]!.shingles.length;
-      if (sim >= threshold) out.push([docs[a]!.row, docs[b]!.row, sim]);
+    for (const y of touched) {
+      // y was indexed earlier, so it is the shorter (or equal) one: containment is measured on it.
+      const ys = sets[y]!;
+      const shared = overlap(ys, xs);
+      if (shared >= needed(ys.length, threshold)) {
+        const [a, b] = y < x ? [y, x] : [x, y];
+        out.push([docs[a]!.row, docs[b]!.row, shared / ys.length]);
+      }
+    }
+    for (let k = 0; k < xs.length - needed(xs.length, threshold) + 1; k++) {
+      const list = index.get(xs[k]!);
+      if (list) list.push(x);
+      else index.set(xs[k]!, [x]);
     }
   }
-  return out.sort((x, y) => x[0].source.row - y[0].source.row || x[1].source.row - y[1].source.row);
+  return out.sort((p, q) => p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row);
+}
+
+/** Size of the intersection of two sorted id arrays. */
+function overlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return n;
 }
 
 export const duplicateTasks: Check = (ctx) => {

@@ -18,6 +18,11 @@ describe('findDuplicates', () => {
     expect(findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])).toEqual([[1, 2], [3, 4]]);
   });
 
+  it('finds a pair at exactly the threshold (4 of 5 word pairs shared)', () => {
+    const rows = [row(1, 'kế hợp hóa dựng nền xây xây'), row(2, 'kế hợp hóa dựng nền triển'), row(3, 'xây dữ xây khai xây khai'), row(4, 'tảng xây hoạch xây dữ xây')];
+    expect(findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])).toEqual([[1, 2]]);
+  });
+
   it('agrees with the all-pairs definition on random tables (property)', () => {
     const words = ['xây', 'dựng', 'kế', 'hoạch', 'số', 'hóa', 'dữ', 'liệu', 'phối', 'hợp', 'triển', 'khai', 'nền', 'tảng'];
     fc.assert(
