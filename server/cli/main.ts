@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.ts';
 import { fixCommand } from './commands/fix.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { serveCommand } from './commands/serve.ts';
 import { templateCommand } from './commands/template.ts';
+import { tokenCreateCommand } from './commands/token.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -72,6 +74,38 @@ export async function main(argv: string[]): Promise<number> {
       code = await templateCommand(opts.kind, opts.out, lang());
     });
 
+  const env = process.env;
+  program
+    .command('serve')
+    .description('Chạy máy chủ đồng bộ (sync server): PGlite trong thư mục dữ liệu, hoặc PostgreSQL qua DATABASE_URL')
+    .option('--port <port>', 'cổng (PORT)', env.PORT ?? '8787')
+    .option('--host <host>', 'địa chỉ lắng nghe (HOST)', env.HOST ?? '127.0.0.1')
+    .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
+    .action(async (opts: { port: string; host: string; data: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        process.stderr.write(`--port phải là số cổng 0–65535 (nhận được “${opts.port}”).\n`);
+        code = EXIT_CANNOT_RUN;
+        return;
+      }
+      code = await serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra: await entraFromEnv() });
+    });
+
+  program
+    .command('token')
+    .description('Quản lý token máy chủ (server tokens)')
+    .command('create')
+    .description('Tạo token và in ra một lần: --role editor --commune 10903 | --role consolidator --province 31 | --role admin')
+    .requiredOption('--role <role>', 'editor | consolidator | admin')
+    .option('--commune <code>', 'mã xã/phường (editor)')
+    .option('--province <code>', 'mã tỉnh/thành phố (consolidator)')
+    .option('--label <text>', 'ghi chú cho token')
+    .option('--json', 'in JSON (id, role, phạm vi, secret)')
+    .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
+    .action(async (opts: { role: string; commune?: string; province?: string; label?: string; json?: boolean; data: string }) => {
+      code = await tokenCreateCommand({ ...opts, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), lang: lang() });
+    });
+
   program.command('help', { isDefault: true }).description('In hướng dẫn (print help)').action(() => {
     program.outputHelp();
   });
@@ -83,4 +117,11 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return code;
+}
+
+/** Entra ID verification when PHULUC_ENTRA_TENANT_ID is set (see README); null otherwise. */
+async function entraFromEnv(): Promise<import('../auth/authenticate.ts').EntraVerify | null> {
+  const { createEntraVerifier, entraConfigFromEnv } = await import('../auth/entra.ts');
+  const cfg = entraConfigFromEnv(process.env);
+  return cfg ? createEntraVerifier(cfg) : null;
 }

@@ -1,0 +1,24 @@
+// Who may do what: the whole authorization policy in one table-like module (tested as a matrix).
+import type { Principal } from './principal.ts';
+
+export type Action = 'read-commune' | 'write-commune' | 'read-province' | 'admin';
+
+/**
+ * Whether `p` may perform `action` on a commune (5-digit code, with its province) or a province (2-digit code).
+ * Editors: their own commune only. Consolidators: read their province and its communes. Admins: everything.
+ * @example can(editorOf10903, 'write-commune', { communeCode: '10903', provinceCode: '31' }) // true
+ */
+export function can(p: Principal, action: Action, target: { communeCode?: string; provinceCode?: string } = {}): boolean {
+  if (p.role === 'admin') return true;
+  switch (action) {
+    case 'write-commune':
+      return p.role === 'editor' && p.communeCode !== undefined && p.communeCode === target.communeCode;
+    case 'read-commune':
+      if (p.role === 'editor') return p.communeCode !== undefined && p.communeCode === target.communeCode;
+      return p.role === 'consolidator' && p.provinceCode !== undefined && p.provinceCode === target.provinceCode;
+    case 'read-province':
+      return p.role === 'consolidator' && p.provinceCode !== undefined && p.provinceCode === target.provinceCode;
+    case 'admin':
+      return false;
+  }
+}

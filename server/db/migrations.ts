@@ -1,0 +1,77 @@
+// Schema migrations, run at start-up by Kysely's migrator; SQL kept to what PostgreSQL 15 and 18 (PGlite) both accept.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { DVHC_DATA } from '../../core/data/index.ts';
+
+const init: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createTable('provinces')
+      .addColumn('code', 'varchar(2)', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createTable('communes')
+      .addColumn('code', 'varchar(5)', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('province_code', 'varchar(2)', (c) => c.notNull().references('provinces.code'))
+      .execute();
+    await db.schema.createIndex('communes_province').on('communes').column('province_code').execute();
+    await db.schema.createTable('plans')
+      .addColumn('id', 'serial', (c) => c.primaryKey())
+      .addColumn('commune_code', 'varchar(5)', (c) => c.notNull().references('communes.code'))
+      .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addUniqueConstraint('plans_commune_key', ['commune_code', 'plan_key'])
+      .execute();
+    await db.schema.createTable('revisions')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('base_seq', 'integer')
+      .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text')
+      .addColumn('idempotency_key', 'varchar(200)')
+      .addColumn('content_hash', 'varchar(64)', (c) => c.notNull())
+      .addColumn('plan', 'jsonb', (c) => c.notNull())
+      .addColumn('summary', 'jsonb', (c) => c.notNull())
+      .addColumn('message', 'text')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      // The unique (plan, seq) pair is the concurrency guard: two pushes on one head cannot both become seq n+1.
+      .addUniqueConstraint('revisions_plan_seq', ['plan_id', 'seq'])
+      .addUniqueConstraint('revisions_plan_idem', ['plan_id', 'idempotency_key'])
+      .execute();
+    await db.schema.createTable('tokens')
+      .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+      .addColumn('hash', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('role', 'varchar(16)', (c) => c.notNull())
+      .addColumn('commune_code', 'varchar(5)', (c) => c.references('communes.code'))
+      .addColumn('province_code', 'varchar(2)', (c) => c.references('provinces.code'))
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createTable('audit_log')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'varchar(32)', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('detail', 'jsonb')
+      .execute();
+
+    // The administrative units, from the bundled dataset, in a few multi-row inserts.
+    const anyDb = db as Kysely<{ provinces: { code: string; name: string }; communes: { code: string; name: string; province_code: string } }>;
+    await anyDb.insertInto('provinces').values(DVHC_DATA.provinces.map((p) => ({ code: p.code, name: p.name }))).execute();
+    const communes = DVHC_DATA.provinces.flatMap((p) => p.communes.map(([code, name]) => ({ code, name, province_code: p.code })));
+    for (let i = 0; i < communes.length; i += 1000) await anyDb.insertInto('communes').values(communes.slice(i, i + 1000)).execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': init,
+};
+
+/** Migrations from code (not from a folder), so they ship with the bundle. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,80 @@
+// The database as Kysely sees it: provinces, communes, plans, append-only revisions, tokens and the audit log.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Plan } from '../../core/model/appendix.ts';
+
+/** Counts stored with each revision, so status pages never re-validate old plans. */
+export interface RevisionSummary {
+  tasks: number;
+  indicators: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ProvincesTable {
+  code: string;
+  name: string;
+}
+
+export interface CommunesTable {
+  code: string;
+  name: string;
+  province_code: string;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  commune_code: string;
+  plan_key: string;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string;
+}
+
+export type RevisionKind = 'push' | 'merge' | 'upload' | 'restore';
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** 1, 2, 3… per plan: the revision number users see, and the optimistic-concurrency guard (unique with plan_id). */
+  seq: number;
+  base_seq: number | null;
+  kind: RevisionKind;
+  author: string;
+  author_name: string | null;
+  idempotency_key: string | null;
+  content_hash: string;
+  plan: JSONColumnType<Plan, string, never>;
+  summary: JSONColumnType<RevisionSummary, string, never>;
+  message: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface TokensTable {
+  id: string;
+  /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+  hash: string;
+  role: string;
+  commune_code: string | null;
+  province_code: string | null;
+  label: string;
+  created_by: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: ColumnType<Date, never, never>;
+  actor: string;
+  action: string;
+  target: string;
+  detail: JSONColumnType<Record<string, unknown>, string, never> | null;
+}
+
+export interface DB {
+  provinces: ProvincesTable;
+  communes: CommunesTable;
+  plans: PlansTable;
+  revisions: RevisionsTable;
+  tokens: TokensTable;
+  audit_log: AuditTable;
+}

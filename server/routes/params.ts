@@ -1,0 +1,47 @@
+// Path, query and header schemas shared by the routes, and the commune/province look-ups they imply.
+import { z } from '@hono/zod-openapi';
+import { findCommune, findProvince, type Commune } from '../../core/dvhc.ts';
+import { badRequest, notFound } from '../http/errors.ts';
+
+export const CommuneParam = z.string().regex(/^\d{5}$/).openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
+export const ProvinceParam = z.string().regex(/^\d{2}$/).openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
+export const PlanKeyParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
+export const SeqParam = z.coerce.number().int().positive().max(2_000_000_000).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
+
+export const PlanPath = z.object({ commune: CommuneParam, planKey: PlanKeyParam });
+export const RevisionPath = PlanPath.extend({ seq: SeqParam });
+export const ProvincePath = z.object({ province: ProvinceParam, planKey: PlanKeyParam });
+
+/** The commune a path names; 404 when the code is not in the 2025 dataset. */
+export function communeOf(code: string): Commune {
+  const c = findCommune(code);
+  if (!c) throw notFound(`xã/phường mã ${code}`, `commune ${code}`);
+  return c;
+}
+
+/** The province a path names; 404 when unknown. */
+export function provinceOf(code: string): { code: string; name: string } {
+  const p = findProvince(code);
+  if (!p) throw notFound(`tỉnh/thành phố mã ${code}`, `province ${code}`);
+  return p;
+}
+
+/** If-Match as a revision number: `"3"`, `W/"3"` or `3`; null when absent. */
+export function baseFromIfMatch(header: string | undefined): number | null {
+  if (header === undefined || header.trim() === '') return null;
+  const m = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(header);
+  if (!m) throw badRequest('bad-if-match', 'If-Match phải là số phiên bản, ví dụ "3".', 'If-Match must be a revision number, e.g. "3".');
+  return Number(m[1]);
+}
+
+/** Idempotency-Key: printable ASCII, at most 200 characters; null when absent. */
+export function idempotencyKey(header: string | undefined): string | null {
+  if (header === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw badRequest('bad-idempotency-key', 'Idempotency-Key không hợp lệ (1–200 ký tự ASCII in được).', 'Invalid Idempotency-Key (1–200 printable ASCII characters).');
+  return header;
+}
+
+/** The ETag of a revision. */
+export function etag(seq: number): string {
+  return `"${seq}"`;
+}

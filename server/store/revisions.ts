@@ -1,0 +1,76 @@
+// Revisions: append-only rows holding the plan model; the newest seq of a plan is its head.
+import type { Kysely, Selectable } from 'kysely';
+import type { Plan } from '../../core/model/appendix.ts';
+import type { DB, RevisionKind, RevisionSummary, RevisionsTable } from '../db/schema.ts';
+
+export interface Revision {
+  seq: number;
+  baseSeq: number | null;
+  kind: RevisionKind;
+  author: string;
+  authorName: string | null;
+  idempotencyKey: string | null;
+  contentHash: string;
+  summary: RevisionSummary;
+  message: string | null;
+  createdAt: string;
+  plan?: Plan;
+}
+
+const META = ['seq', 'base_seq', 'kind', 'author', 'author_name', 'idempotency_key', 'content_hash', 'summary', 'message', 'created_at'] as const;
+
+function toRevision(r: Pick<Selectable<RevisionsTable>, (typeof META)[number]> & { plan?: Plan }): Revision {
+  const out: Revision = {
+    seq: r.seq, baseSeq: r.base_seq, kind: r.kind, author: r.author, authorName: r.author_name, idempotencyKey: r.idempotency_key,
+    contentHash: r.content_hash, summary: r.summary, message: r.message, createdAt: new Date(r.created_at).toISOString(),
+  };
+  if (r.plan) out.plan = r.plan;
+  return out;
+}
+
+/** The newest revision with its plan, or undefined for a plan never pushed. */
+export async function headRevision(db: Kysely<DB>, planId: number): Promise<Revision | undefined> {
+  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return r ? toRevision(r) : undefined;
+}
+
+/** One revision with its plan. */
+export async function getRevision(db: Kysely<DB>, planId: number, seq: number): Promise<Revision | undefined> {
+  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).where('seq', '=', seq).executeTakeFirst();
+  return r ? toRevision(r) : undefined;
+}
+
+/** The revision an idempotency key produced, if that push was already stored. */
+export async function revisionByIdempotencyKey(db: Kysely<DB>, planId: number, key: string): Promise<Revision | undefined> {
+  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).where('idempotency_key', '=', key).executeTakeFirst();
+  return r ? toRevision(r) : undefined;
+}
+
+/** History without plan bodies, newest first. */
+export async function listRevisions(db: Kysely<DB>, planId: number, limit = 200): Promise<Revision[]> {
+  const rows = await db.selectFrom('revisions').select([...META]).where('plan_id', '=', planId).orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toRevision);
+}
+
+export interface NewRevision {
+  planId: number;
+  seq: number;
+  baseSeq: number | null;
+  kind: RevisionKind;
+  author: string;
+  authorName: string | null;
+  idempotencyKey: string | null;
+  contentHash: string;
+  plan: Plan;
+  summary: RevisionSummary;
+  message: string | null;
+}
+
+/** Insert a revision; a unique violation (seq taken, key used) propagates for the caller to retry or replay. */
+export async function insertRevision(db: Kysely<DB>, r: NewRevision): Promise<Revision> {
+  const row = await db.insertInto('revisions').values({
+    plan_id: r.planId, seq: r.seq, base_seq: r.baseSeq, kind: r.kind, author: r.author, author_name: r.authorName,
+    idempotency_key: r.idempotencyKey, content_hash: r.contentHash, plan: JSON.stringify(r.plan), summary: JSON.stringify(r.summary), message: r.message,
+  }).returning([...META]).executeTakeFirstOrThrow();
+  return { ...toRevision(row), plan: r.plan };
+}

@@ -1,0 +1,16 @@
+// What the server stores beside each revision: a content hash and the validation counts.
+import { createHash } from 'node:crypto';
+import type { Plan } from '../../core/model/appendix.ts';
+import { validate } from '../../core/validate/validate.ts';
+import type { RevisionSummary } from '../db/schema.ts';
+
+/** SHA-256 of the plan's JSON: equal plans, equal hashes (the ETag and the "nothing changed" test). */
+export function contentHash(plan: Plan): string {
+  return createHash('sha256').update(JSON.stringify(plan)).digest('hex');
+}
+
+/** Counts from the core rules run on the model alone (cell-level checks need the sheet and are the add-in's job). */
+export function summarize(plan: Plan): RevisionSummary {
+  const { stats } = validate({ plan });
+  return { tasks: stats.tasks, indicators: stats.indicators, errors: stats.errors, warnings: stats.warnings, infos: stats.infos };
+}

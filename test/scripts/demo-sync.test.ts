@@ -1,0 +1,32 @@
+// The README's sync demo script runs from this checkout: tokens, server, upload, edit, consolidated download.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SHARED } from '../support/paths.ts';
+
+const run = promisify(execFile);
+let out = '';
+afterAll(async () => {
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+describe('scripts/demo-sync.sh', () => {
+  it('ends with the consolidated workbook of Hải Phòng holding Cẩm Giàng’s edited plan', async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'phuluc-demo-'));
+    const { stdout } = await run('bash', [path.join(REPO_ROOT, 'scripts/demo-sync.sh'), out], { env: { ...process.env, PHULUC_SHARED: SHARED }, timeout: 180_000 });
+    expect(stdout).toMatch(/created → phiên bản 2/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'tong-hop-31.xlsx'));
+    const ws = wb.getWorksheet('Tổng hợp')!;
+    const header = ws.getRow(2).values as string[];
+    const results: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 2) results.push(String(row.getCell(header.indexOf('Kết quả/sản phẩm')).value ?? ''));
+    });
+    expect(results).toContain('Báo cáo tổng kết năm');
+  });
+});

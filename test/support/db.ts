@@ -1,0 +1,78 @@
+// Test databases: PGlite loaded from a migrated template dump (≈0.6 s instead of a 4 s initdb), or a fresh
+// PostgreSQL database on 127.0.0.1 created per test file and dropped afterwards.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../server/db/connect.ts';
+import { REPO_ROOT } from './paths.ts';
+
+/** The PostgreSQL the tests use; CI starts it (see .ci/run). */
+export const PG_ADMIN_URL = process.env.PHULUC_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function templateFile(): Promise<string> {
+  // The template is keyed by the migrations' source, so a schema change builds a new one.
+  const src = await readFile(path.join(REPO_ROOT, 'server/db/migrations.ts'));
+  const key = createHash('sha256').update(src).digest('hex').slice(0, 12);
+  const dir = path.join(REPO_ROOT, 'test-artifacts');
+  const file = path.join(dir, `pglite-template-${key}.tar`);
+  if (await exists(file)) return file;
+  await mkdir(dir, { recursive: true });
+  const lite = new PGlite('memory://');
+  const db = await openDatabase({ pglite: lite });
+  await db.close();
+  const dump = await lite.dumpDataDir('none');
+  await lite.close();
+  // Parallel test files may build it at once: write aside, then rename (atomic on one file system).
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(tmp, new Uint8Array(await dump.arrayBuffer()));
+  await rename(tmp, file);
+  return file;
+}
+
+async function exists(f: string): Promise<boolean> {
+  return stat(f).then(() => true, () => false);
+}
+
+/**
+ * A fresh, migrated PGlite in memory.
+ * @example const database = await freshPglite(); … await database.close()
+ */
+export async function freshPglite(): Promise<Database> {
+  const bytes = await readFile(await templateFile());
+  const lite = new PGlite({ loadDataDir: new Blob([bytes]) });
+  await lite.waitReady;
+  const database = await openDatabase({ pglite: lite });
+  return { ...database, close: async () => { await database.close(); await lite.close(); } };
+}
+
+/**
+ * A fresh, migrated database on the real PostgreSQL; dropped on close.
+ * @example const database = await freshPostgres()
+ */
+export async function freshPostgres(): Promise<Database & { url: string }> {
+  const name = `phuluc_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const database = await openDatabase({ url });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** Remove a PGlite data folder made by a test. */
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
