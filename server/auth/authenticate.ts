@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { unauthorized } from '../http/errors.ts';
+import { ApiError, unauthorized } from '../http/errors.ts';
 import { findTokenByHash, hashToken } from '../store/tokens.ts';
 import type { Principal } from './principal.ts';
 
@@ -46,7 +46,10 @@ export function authenticate(opts: AuthOptions): MiddlewareHandler<{ Variables: 
     } else if (opts.entra && credential.split('.').length === 3 && credential.length < 16_384) {
       const r = await opts.entra(credential);
       if (r.ok) principal = r.principal;
-      else throw unauthorized(`Token Microsoft không hợp lệ (${r.reason}).`, `Invalid Microsoft token (${r.reason}).`);
+      else if (r.reason === 'jwks-unavailable') {
+        // Microsoft's keys could not be fetched: our outage, not the caller's fault, so the client should retry.
+        throw new ApiError(503, 'identity-unavailable', 'Chưa kiểm tra được đăng nhập Microsoft (không lấy được khóa); hãy thử lại sau.', 'Cannot verify the Microsoft sign-in right now (keys unavailable); retry later.');
+      } else throw unauthorized(`Token Microsoft không hợp lệ (${r.reason}).`, `Invalid Microsoft token (${r.reason}).`);
     }
     if (!principal) throw unauthorized();
     c.set('principal', principal);
