@@ -1,0 +1,75 @@
+// The Excel layer's surface: what the task pane may ask of the workbook, as plain data in and out.
+// Every Office.js call lives behind this interface (addin/src/excel/); React never touches Office.
+import type { Patch } from '../../../core/fix/patch.ts';
+import type { CellValue, Grid } from '../../../core/model/grid.ts';
+import type { Issue } from '../../../core/validate/issue.ts';
+
+export interface WorkbookSnapshot {
+  /** The sheets read (the active one, or all), as core Grids: values, number formats, font names, merges. */
+  grids: Grid[];
+  /** Name of the active sheet. */
+  active: string;
+  /** Approximate payload size of the read, in bytes (what Excel on the web limits to 5 MB per request). */
+  bytes: number;
+}
+
+export interface ApplyResult {
+  applied: number;
+  /** Cells whose value changed since the patch was computed: left alone, never overwritten. */
+  stale: { sheet: string; cell: string }[];
+}
+
+export interface DropdownSpec {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  /** Column letters of the lead, partners and deadline columns, when the table has them. */
+  columns: { lead?: string; partners?: string; deadline?: string };
+  lists: { agencies: string[]; deadlines: string[] };
+}
+
+export interface Capabilities {
+  /** ExcelApi 1.10: threaded comments. */
+  comments: boolean;
+  /** ExcelApi 1.18: notes. */
+  notes: boolean;
+  /** ExcelApi 1.13: insertWorksheetsFromBase64. */
+  insertFromBase64: boolean;
+}
+
+export interface ExcelPort {
+  capabilities(): Capabilities;
+  /** One Excel.run, one read sync (chunked only past the 5 MB web payload). */
+  readWorkbook(opts?: { sheets?: 'active' | 'all' }): Promise<WorkbookSnapshot>;
+  /** Apply core patches (cell edits, row merges and deletions, renumbering) in one batch; undoable. */
+  applyPatches(patches: Patch[]): Promise<ApplyResult>;
+  /** Highlight issue cells and attach each message (note or comment where supported); remembers the user's fills. */
+  markIssues(issues: Issue[]): Promise<void>;
+  /** Remove the marks, restoring the fills (and notes) the user had. */
+  clearMarks(): Promise<void>;
+  /** Select and scroll to a cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Insert the standard template as a new sheet; returns the sheet's name. */
+  insertTemplate(kind: 'tasks' | 'indicators', template: { base64?: string; values?: CellValue[][] }): Promise<{ sheet: string }>;
+  /** Data-validation dropdowns for the lead, partners and deadline columns. */
+  addDropdowns(spec: DropdownSpec): Promise<void>;
+  /** Write a block of values (pasted list form converted to rows, confirmed suggestions); undoable. */
+  writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void>;
+  /** Undo the add-in's last change (Excel's own undo does not cover add-in edits); false when nothing to undo. */
+  undoLast(): Promise<boolean>;
+}
+
+export type ExcelErrorCode = 'cell-edit-mode' | 'timeout' | 'payload-too-large' | 'unsupported' | 'sheet-not-found' | 'office-error';
+
+/** An Excel failure the pane can explain: Vietnamese `message`, English `messageEn`. */
+export class ExcelLayerError extends Error {
+  constructor(
+    readonly code: ExcelErrorCode,
+    message: string,
+    readonly messageEn: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'ExcelLayerError';
+  }
+}
