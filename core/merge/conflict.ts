@@ -29,6 +29,8 @@ export interface MergeStats {
 export interface MergeLog {
   conflicts: FieldConflict[];
   stats: MergeStats;
+  /** Appendices whose task numbers both sides changed differently: renumbered once merged. */
+  renumber?: Set<string>;
 }
 
 /** The three versions of one task; at least one is present. */

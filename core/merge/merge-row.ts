@@ -3,6 +3,7 @@ import type { AppendixRow } from '../model/appendix.ts';
 import { fold } from '../text/fold.ts';
 import { conflictOn, type MergeLog } from './conflict.ts';
 import { fieldNames, fieldValue, sameText, takeField } from './fields.ts';
+import { isTaskNumber } from './renumber.ts';
 
 /**
  * Merge `theirs` and `mine` against `base` (null when both sides added the task). The result starts as a
@@ -26,6 +27,9 @@ export function mergeRow(appendix: string, base: AppendixRow | null, theirs: App
     } else if (fold(t ?? '') === fold(m ?? '')) {
       takeField(row, field, mine);
       if (base) log.stats.both++;
+    } else if (field === 'tt' && isTaskNumber(t) && isTaskNumber(m)) {
+      // Both sides inserted or removed tasks around this one: keep theirs for now, renumber the merged table.
+      (log.renumber ??= new Set()).add(appendix);
     } else {
       log.conflicts.push(conflictOn(appendix, { base, theirs, mine }, field, { base: b, theirs: t, mine: m }));
     }

@@ -6,6 +6,7 @@ import { itemRows } from './items.ts';
 import { matchRows } from './match-rows.ts';
 import { mergeRow } from './merge-row.ts';
 import { interleave, type Placed } from './order.ts';
+import { renumberTasks } from './renumber.ts';
 
 /**
  * Merge the item rows of one appendix. A side given as null deleted the whole appendix: its tasks count
@@ -81,7 +82,8 @@ export function mergeAppendixRows(
     log.stats.fromMine++;
     return { insert: structuredClone(mine) };
   });
-  return interleave(spine, placed);
+  const rows = interleave(spine, placed);
+  return log.renumber?.has(appendix) ? renumberTasks(rows) : rows;
 }
 
 /** Deleted on one side, edited (or added) on the other: the conflict is about the whole row. */

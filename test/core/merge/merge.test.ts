@@ -158,16 +158,23 @@ describe('mergePlans: conflicts', () => {
     });
   });
 
-  it('reports TTs that both sides renumbered differently (renumbering is left to the caller)', () => {
+  it('merges tasks both sides inserted into one group and numbers the group again (no TT conflicts)', () => {
     const shifted = (by: number) => [4, 5, 6].reduce((specs, i) => withCell(specs, i, 'tt', i - 3 + by), BASE);
     const theirs = inserting(shifted(2), 4, [1, 'Ban hành quy chế vận hành cổng thông tin điện tử xã'], [2, 'Số hóa hồ sơ hộ tịch']);
     const mine = inserting(shifted(1), 4, [1, 'Lắp đặt camera giám sát an ninh tại các thôn']);
     const r = merged(BASE, theirs, mine);
-    expect(r.ok ? [] : r.conflicts.map((c) => [c.field, c.base, c.theirs, c.mine])).toEqual([
-      ['tt', '1', '3', '2'],
-      ['tt', '2', '4', '3'],
-      ['tt', '3', '5', '4'],
-    ]);
+    expect(r.ok).toBe(true);
+    const rows = r.ok ? r.plan.appendices[0]!.rows : [];
+    const groupII = rows.slice(rows.findIndex((x) => x.tt === 'II') + 1);
+    expect(groupII.map((x) => x.tt)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(groupII.map((x) => x.fields.content).filter((c) => /camera|quy chế vận hành|hộ tịch/.test(c ?? ''))).toHaveLength(3);
+  });
+
+  it('still reports a TT conflict when the TTs are not plain numbers', () => {
+    const theirs = withCell(BASE, 1, 'tt', '1a');
+    const mine = withCell(BASE, 1, 'tt', '1b');
+    const r = merged(BASE, theirs, mine);
+    expect(r.ok ? [] : r.conflicts.map((c) => [c.field, c.theirs, c.mine])).toEqual([['tt', '1a', '1b']]);
   });
 
   it('lists every conflict, with the id as taskId when rows have one', () => {
