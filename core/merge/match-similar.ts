@@ -33,7 +33,9 @@ export function matchSimilar(m: Matcher, a: readonly AppendixRow[], b: readonly 
       .map((p) => ({ a: fa[p.a]!, b: fb[p.b]!, score: p.score }))
       .filter((p) => m.a[p.a]!.kind === m.b[p.b]!.kind && (m.a[p.a]!.id === undefined || m.b[p.b]!.id === undefined));
   const distance = (p: ScoredPair) => Math.abs(p.a / a.length - p.b / b.length);
-  const rank = (p: ScoredPair) => p.score + (m.a[p.a]!.tt !== '' && m.a[p.a]!.tt === m.b[p.b]!.tt ? SAME_TT_BONUS : 0);
+  // "Same TT" means the same number in the same group: task 3 of group I is not task 3 of group II.
+  const sameTt = (x: RowKeys, y: RowKeys) => x.tt !== '' && x.tt === y.tt && x.scope === y.scope;
+  const rank = (p: ScoredPair) => p.score + (sameTt(m.a[p.a]!, m.b[p.b]!) ? SAME_TT_BONUS : 0);
   const best = (pairs: ScoredPair[]) => pairs.sort((x, y) => rank(y) - rank(x) || distance(x) - distance(y) || x.a - y.a || x.b - y.b);
 
   const bucketsB = byTt(m.b, m.freeB());
@@ -52,13 +54,13 @@ export function matchSimilar(m: Matcher, a: readonly AppendixRow[], b: readonly 
   m.greedy(best(candidates));
 }
 
-/** Free rows by kind and TT (rows without a TT left out). */
+/** Free rows by kind, group and TT (rows without a TT left out). */
 function byTt(keys: (RowKeys | null)[], rows: number[]): Map<string, number[]> {
   const buckets = new Map<string, number[]>();
   for (const i of rows) {
     const k = keys[i]!;
     if (k.tt === '') continue;
-    const key = `${k.kind}\u0001${k.tt}`;
+    const key = `${k.kind}\u0001${k.scope}\u0001${k.tt}`;
     const list = buckets.get(key);
     if (list) list.push(i);
     else buckets.set(key, [i]);

@@ -158,6 +158,19 @@ describe('mergePlans: conflicts', () => {
     });
   });
 
+  it('does not take a new task 3 of group I for the deleted task 3 of group II (same number, other group)', () => {
+    const mine: RowSpec[] = [
+      ['I', 'Nâng cao nhận thức'], [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'], [2, 'Triển khai cơ sở dữ liệu đất đai tại thôn Đông và thôn Tây'],
+      ['II', 'Hoàn thiện thể chế'], [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'],
+    ];
+    const base: RowSpec[] = [
+      ['I', 'Nâng cao nhận thức'], [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'],
+      ['II', 'Hoàn thiện thể chế'], [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'], [2, 'Triển khai cơ sở dữ liệu đất đai tại hộ kinh doanh và chợ'],
+    ];
+    const r = merged(base, base, mine);
+    expect(r.ok ? r.plan.appendices[0]!.rows.map((x) => `${x.tt} ${x.fields.content}`) : r.conflicts).toEqual(mine.map(([tt, c]) => `${tt} ${c}`));
+  });
+
   it('merges tasks both sides inserted into one group and numbers the group again (no TT conflicts)', () => {
     const shifted = (by: number) => [4, 5, 6].reduce((specs, i) => withCell(specs, i, 'tt', i - 3 + by), BASE);
     const theirs = inserting(shifted(2), 4, [1, 'Ban hành quy chế vận hành cổng thông tin điện tử xã'], [2, 'Số hóa hồ sơ hộ tịch']);

@@ -24,6 +24,8 @@ function merge(base: RowSpec[], theirs: RowSpec[], mine: RowSpec[]): MergeResult
 
 const rowsOf = (r: MergeResult) => (r.ok ? flat(r.plan) : r.conflicts);
 const folded = (rows: string[][]) => rows.map((r) => r.map(fold).join('|')).sort();
+/** Without TT: where both sides renumbered, the merged table is renumbered in theirs' row order, so numbers are positional. */
+const foldedContent = (rows: string[][]) => folded(rows.map((r) => r.slice(1)));
 
 describe('mergePlans properties', () => {
   it('merge(base, base, mine) is mine', () => {
@@ -52,7 +54,7 @@ describe('mergePlans properties', () => {
       expect(a.ok).toBe(b.ok);
       if (a.ok && b.ok) {
         clean++;
-        expect(folded(flat(a.plan))).toEqual(folded(flat(b.plan)));
+        expect(foldedContent(flat(a.plan))).toEqual(foldedContent(flat(b.plan)));
         expect(a.stats).toEqual({ fromTheirs: b.stats.fromMine, fromMine: b.stats.fromTheirs, both: b.stats.both });
       } else if (!a.ok && !b.ok) expect(a.conflicts.length).toBe(b.conflicts.length);
     }), { numRuns: 300 });
