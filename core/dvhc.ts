@@ -86,8 +86,11 @@ export function findCommunesByName(name: string): Commune[] {
   return [...found].sort((a, b) => Number(bareName(b.name) === asked) - Number(bareName(a.name) === asked));
 }
 
-/** The name as written, without its unit type and case: tells "Cẩm Giàng" from "Cẩm Giang". */
-function bareName(name: string): string {
+/**
+ * The name as written, without its unit type and case: tells "Cẩm Giàng" from "Cẩm Giang".
+ * @example bareName('Xã Cẩm Giàng') // 'cẩm giàng'
+ */
+export function bareName(name: string): string {
   return name.normalize('NFC').trim().toLowerCase().replace(/^(?:xã|phường|đặc khu|thị trấn)\s+/, '');
 }
 

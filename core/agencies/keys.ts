@@ -120,6 +120,18 @@ function expandWords(words: string[]): string[] {
  * @example nameKey('Phòng VH- XH xã').expanded // 'phong van hoa xa hoi'
  */
 export function nameKey(name: string): NameKey {
+  // A plan names a dozen bodies thousands of times: compute each spelling's key once.
+  const hit = KEYS.get(name);
+  if (hit) return hit;
+  const key = nameKeyUncached(name);
+  if (KEYS.size >= 20_000) KEYS.clear();
+  KEYS.set(name, key);
+  return key;
+}
+
+const KEYS = new Map<string, NameKey>();
+
+function nameKeyUncached(name: string): NameKey {
   let words = fold(name).split(' ').filter((w) => w !== '');
   const q = qualifierStart(words);
   const qualifierWords = q < 0 ? 0 : words.length - q;

@@ -84,7 +84,18 @@ export function repeatedHeaderRows(tg: TextGrid, row: number, spec: TableSpec): 
   return other !== null && other.signature === spec.signature ? cand.rows.length : 0;
 }
 
+/** findTables and readTable both ask every row whether it is a header: answer each row once per grid. */
+const HEADERS = new WeakMap<TextGrid, Map<number, HeaderCandidate | null>>();
+
 function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
+  let rows = HEADERS.get(tg);
+  if (!rows) HEADERS.set(tg, (rows = new Map()));
+  let cand = rows.get(r);
+  if (cand === undefined) rows.set(r, (cand = headerAtUncached(tg, r)));
+  return cand;
+}
+
+function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
   const labels = new Map<number, string>();
   let nonEmpty = 0;
   for (let c = 1; c <= tg.cols; c++) {

@@ -11,6 +11,17 @@ const MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
  * @example toneStyleOf('hoàn') // null
  */
 export function toneStyleOf(word: string): 'old' | 'new' | null {
+  let style = STYLES.get(word);
+  if (style === undefined) {
+    if (STYLES.size >= 50_000) STYLES.clear();
+    STYLES.set(word, (style = toneStyleUncached(word)));
+  }
+  return style;
+}
+
+const STYLES = new Map<string, 'old' | 'new' | null>();
+
+function toneStyleUncached(word: string): 'old' | 'new' | null {
   const d = word.normalize('NFD').toLowerCase();
   // Letters with their marks, as [base, marks] pairs; a circumflex/breve/horn is part of the base.
   const m = /(^|[^q])(o|u)([\u0300\u0301\u0303\u0309\u0323]?)(a|e|y)([\u0300\u0301\u0303\u0309\u0323]?)$/u.exec(d);

@@ -1,6 +1,7 @@
 // phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
 import { Command, CommanderError } from 'commander';
 import { checkCommand } from './commands/check.ts';
+import { consolidateCommand } from './commands/consolidate.ts';
 import { fixCommand } from './commands/fix.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -72,6 +73,23 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       code = await templateCommand(opts.kind, opts.out, lang());
+    });
+
+  program
+    .command('consolidate')
+    .description('Tổng hợp phụ lục của nhiều xã thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)')
+    .argument('<inputs...>', 'thư mục hoặc tệp .xlsx; mã xã 5 chữ số ở đầu tên tệp (10903-….xlsx) hoặc tên xã trong tiêu đề')
+    .requiredOption('-o, --out <path>', 'tệp .xlsx kết quả')
+    .option('--plan-key <key>', 'khóa kế hoạch', `NQ57-${new Date().getFullYear()}`)
+    .option('--as-of <date>', 'ngày đối chiếu thời hạn (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+    .option('--province <code>', 'chỉ lấy các xã của tỉnh này (mã 2 chữ số)')
+    .action(async (inputs: string[], opts: { out: string; planKey: string; asOf: string; province?: string }) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        process.stderr.write(`--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).\n`);
+        code = EXIT_CANNOT_RUN;
+        return;
+      }
+      code = await consolidateCommand(inputs, { out: opts.out, planKey: opts.planKey, asOf: opts.asOf, ...(opts.province ? { province: opts.province } : {}), lang: lang() });
     });
 
   const env = process.env;

@@ -7,6 +7,8 @@ import { cellLoc, items, type Check } from '../context.ts';
 /** Share of the shorter task's word pairs found in the longer one at or above which two tasks are near duplicates. */
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
+/** Tasks indexed under one word pair at most (exact below it; the property test compares with all pairs). */
+const MAX_POSTING = 32;
 
 
 function shinglesOf(text: string): string[] {
@@ -40,14 +42,17 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
   const sets = docs.map((d) => Int32Array.from(d.words.map((s) => ids.get(s)!)).sort());
 
   const order = docs.map((_, i) => i).sort((a, b) => sets[a]!.length - sets[b]!.length || a - b);
-  const index = new Map<number, number[]>();
+  // Shingle ids are dense (0…n−1, rarest first): postings live in an array, not a Map.
+  const index: (number[] | undefined)[] = new Array(ids.size);
   const seen = new Int32Array(docs.length).fill(-1);
   const out: [AppendixRow, AppendixRow, number][] = [];
   for (const x of order) {
     const xs = sets[x]!;
     const touched: number[] = [];
     for (const id of xs) {
-      for (const y of index.get(id) ?? []) {
+      const posting = index[id];
+      if (!posting) continue;
+      for (const y of posting) {
         if (seen[y] === x) continue;
         seen[y] = x;
         touched.push(y);
@@ -63,9 +68,11 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
       }
     }
     for (let k = 0; k < xs.length - needed(xs.length, threshold) + 1; k++) {
-      const list = index.get(xs[k]!);
-      if (list) list.push(x);
-      else index.set(xs[k]!, [x]);
+      const list = index[xs[k]!];
+      // A word pair that is among the rarest of more than MAX_POSTING tasks is boilerplate, not evidence:
+      // stop indexing it, so a huge generated table cannot make every probe walk thousands of tasks.
+      if (!list) index[xs[k]!] = [x];
+      else if (list.length < MAX_POSTING) list.push(x);
     }
   }
   return out.sort((p, q) => p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row);

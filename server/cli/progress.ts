@@ -1,0 +1,36 @@
+// A progress bar on stderr for long batch commands: redrawn in place on a terminal, a few plain lines otherwise.
+
+export interface Progress {
+  tick(label?: string): void;
+  done(): void;
+}
+
+/**
+ * @example const p = progress(3321, 'Đọc'); for (…) p.tick(file); p.done()
+ */
+export function progress(total: number, title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  let n = 0;
+  const t0 = Date.now();
+  let lastDraw = 0;
+  const tty = stream.isTTY === true;
+  const draw = (label = '') => {
+    const now = Date.now();
+    if (tty && now - lastDraw < 80 && n < total) return;
+    if (!tty && n !== total && n % Math.max(1, Math.ceil(total / 10)) !== 0) return;
+    lastDraw = now;
+    const width = 28;
+    const filled = total === 0 ? width : Math.round((n / total) * width);
+    const secs = (now - t0) / 1000;
+    const line = `${title} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${n}/${total} · ${secs.toFixed(1)} s ${label.slice(-40)}`;
+    stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+  };
+  return {
+    tick(label) {
+      n++;
+      draw(label);
+    },
+    done() {
+      if (tty) stream.write('\n');
+    },
+  };
+}
