@@ -1,0 +1,18 @@
+// What this Excel can do, asked once: requirement sets behind notes, comments, inserting sheets, merged areas.
+import type { Capabilities } from './port.ts';
+
+export interface HostFeatures extends Capabilities {
+  /** ExcelApi 1.9 (cell properties, fill patterns): the layer's floor. */
+  base: boolean;
+  /** ExcelApi 1.13: getMergedAreasOrNullObject. */
+  mergedAreas: boolean;
+}
+
+/**
+ * @example detectFeatures(Office).notes // true on ExcelApi 1.18 hosts
+ */
+export function detectFeatures(office: typeof Office): HostFeatures {
+  const has = (version: string) => office.context.requirements.isSetSupported('ExcelApi', version);
+  const v113 = has('1.13');
+  return { base: has('1.9'), comments: has('1.10'), insertFromBase64: v113, mergedAreas: v113, notes: has('1.18') };
+}

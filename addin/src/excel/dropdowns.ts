@@ -1,0 +1,90 @@
+// addDropdowns: list validations for the lead, partners and deadline columns; long lists go on a hidden sheet.
+import { layerError } from './errors.ts';
+import type { DropdownSpec } from './port.ts';
+import { qualified } from './address.ts';
+import { runExcel } from './run.ts';
+import { requireBase, type PortState } from './state.ts';
+import { cellInput } from './values.ts';
+
+// An inline list holds 255 characters at most (and no commas inside items), hence the hidden "Danh mục" sheet.
+
+/** Same sheet and layout as server/export/template.ts: agencies in A, deadlines in B, headers on row 1. */
+export const LISTS_SHEET = 'Danh mục';
+const FALLBACK_SHEET = 'Danh mục phuluc';
+const INLINE_LIMIT = 255;
+
+type ListName = 'agencies' | 'deadlines';
+const COLUMN: Record<ListName, { letter: string; header: string }> = {
+  agencies: { letter: 'A', header: 'Cơ quan' },
+  deadlines: { letter: 'B', header: 'Thời gian hoàn thành' },
+};
+
+const RULES: { key: keyof DropdownSpec['columns']; list: ListName; style: Excel.DataValidationAlertStyle | 'Warning' | 'Information'; prompt: string }[] = [
+  { key: 'lead', list: 'agencies', style: 'Warning', prompt: 'Chọn một cơ quan chủ trì (rõ người, rõ việc).' },
+  { key: 'partners', list: 'agencies', style: 'Information', prompt: 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.' },
+  { key: 'deadline', list: 'deadlines', style: 'Information', prompt: 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.' },
+];
+
+/**
+ * Whether a list can be typed into the rule itself.
+ * @example fitsInline(['Thường xuyên', 'Năm 2026']) // true
+ */
+export function fitsInline(items: string[]): boolean {
+  return items.every((i) => !i.includes(',')) && items.join(',').length <= INLINE_LIMIT;
+}
+
+/**
+ * @example await addDropdowns(state, { sheet: 'PL II', firstRow: 6, lastRow: 80, columns: { lead: 'C' }, lists })
+ */
+export async function addDropdowns(state: PortState, spec: DropdownSpec): Promise<void> {
+  requireBase(state);
+  if (spec.lastRow < spec.firstRow) throw layerError('office-error', `lastRow ${spec.lastRow} < firstRow ${spec.firstRow}`);
+  const used = RULES.filter((r) => spec.columns[r.key]);
+  if (used.length === 0) return;
+  const onSheet = new Set(used.map((r) => r.list).filter((l) => !fitsInline(spec.lists[l])));
+  await runExcel(
+    state.env,
+    async (b) => {
+      const sheets = b.context.workbook.worksheets;
+      const target = sheets.getItem(spec.sheet);
+      target.load('name');
+      const lists = sheets.getItemOrNullObject(LISTS_SHEET);
+      lists.load('visibility');
+      const spare = sheets.getItemOrNullObject(FALLBACK_SHEET);
+      spare.load('name');
+      await b.sync();
+      let listSheet = LISTS_SHEET;
+      if (onSheet.size > 0) {
+        let ws: Excel.Worksheet;
+        // A visible "Danh mục" is the user's own sheet, not our hidden lists: use another name rather than overwrite it.
+        if (lists.isNullObject) ws = sheets.add(LISTS_SHEET);
+        else if (lists.visibility !== 'Visible') ws = lists;
+        else {
+          listSheet = FALLBACK_SHEET;
+          ws = spare.isNullObject ? sheets.add(FALLBACK_SHEET) : spare;
+        }
+        for (const list of onSheet) {
+          const { letter, header } = COLUMN[list];
+          ws.getRange(`${letter}:${letter}`).clear('Contents');
+          const items = spec.lists[list];
+          ws.getRange(`${letter}1:${letter}${items.length + 1}`).values = [[header], ...items.map((i) => [cellInput(i)])];
+        }
+        ws.visibility = 'Hidden';
+      }
+      for (const r of used) {
+        const col = spec.columns[r.key]!;
+        const items = spec.lists[r.list];
+        const { letter } = COLUMN[r.list];
+        const source = onSheet.has(r.list) ? `=${qualified(listSheet, `$${letter}$2:$${letter}$${items.length + 1}`)}` : items.join(',');
+        const dv = target.getRange(`${col}${spec.firstRow}:${col}${spec.lastRow}`).dataValidation;
+        dv.clear();
+        dv.rule = { list: { inCellDropDown: true, source } };
+        // The list suggests; free text stays possible (several partners in a cell, a body not in the catalog).
+        dv.errorAlert = { showAlert: true, style: r.style, title: 'phuluc', message: 'Giá trị không có trong danh mục. Vẫn giữ?' };
+        dv.prompt = { showPrompt: true, title: 'phuluc', message: r.prompt };
+      }
+      await b.sync();
+    },
+    { sheet: spec.sheet },
+  );
+}
