@@ -9,9 +9,10 @@ import { benchValidate } from './validate.bench.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results: BenchResult[] = [];
 for (const bench of [benchValidate]) {
-  const r = await bench();
-  console.log(formatRow(r));
-  results.push(r);
+  for (const r of await bench()) {
+    console.log(formatRow(r));
+    results.push(r);
+  }
 }
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const md = [

@@ -6,8 +6,10 @@ import { bodyCap } from './http/body-cap.ts';
 import { ApiError } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
+import { registerAddinRoutes } from './routes/static.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import type { App, AppDeps, Env } from './routes/types.ts';
 import { registerUploadRoute } from './routes/upload.ts';
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps): App {
   registerUploadRoute(app, deps);
   registerProvinceRoutes(app, deps);
   registerTokenRoutes(app, deps);
+  registerPageRoutes(app);
+  registerAddinRoutes(app);
 
   app.notFound((c) => c.json(new ApiError(404, 'not-found', 'Không có đường dẫn này.', 'No such route.').body(), 404));
   app.onError((err, c) => {

@@ -1,0 +1,60 @@
+// The task pane: header with the language switch, three tabs, the notice line, the preview dialog.
+// Everything Excel goes through the actions (and so the port) it is given: no Office here.
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { CheckPanel } from '../check/CheckPanel.tsx';
+import { PreviewDialog } from '../check/PreviewDialog.tsx';
+import { FillPanel } from '../fill/FillPanel.tsx';
+import { stringsFor } from '../i18n/index.ts';
+import type { PaneActions } from '../state/actions.ts';
+import type { PaneState } from '../state/pane-state.ts';
+import { useStore, type Store } from '../state/store.ts';
+import { SyncPanel } from '../sync/SyncPanel.tsx';
+import { Header } from './Header.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { LangContext } from './strings-context.ts';
+
+type TabId = 'check' | 'fill' | 'sync';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: { paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { flexGrow: 1, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface AppProps {
+  store: Store<PaneState>;
+  actions: PaneActions;
+  /** False when the page is open outside Excel (a browser tab): the pane says where it belongs. */
+  inExcel?: boolean;
+}
+
+/** @example createRoot(el).render(<App store={store} actions={actions} />) */
+export function App({ store, actions, inExcel = true }: AppProps) {
+  const state = useStore(store);
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>('check');
+  const s = stringsFor(state.lang);
+  const tabs: [TabId, string][] = [['check', s.tabCheck], ['fill', s.tabFill], ['sync', s.tabSync]];
+  return (
+    <LangContext.Provider value={state.lang}>
+      <FluentProvider theme={webLightTheme} className={styles.root} lang={state.lang}>
+        <Header lang={state.lang} onLang={actions.setLang} busy={state.busy !== null} />
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.tabsLabel} size="medium">
+          {tabs.map(([id, label]) => (
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+              {label}
+            </Tab>
+          ))}
+        </TabList>
+        <NoticeBar notice={inExcel ? state.notice : { intent: 'warning', text: (x) => x.notInExcel }} onDismiss={actions.dismissNotice} />
+        <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'check' && <CheckPanel state={state} actions={actions} />}
+          {tab === 'fill' && <FillPanel state={state} actions={actions} />}
+          {tab === 'sync' && <SyncPanel />}
+        </main>
+        {state.preview && <PreviewDialog preview={state.preview} busy={state.busy !== null} onApply={actions.applyPreview} onCancel={actions.cancelPreview} />}
+      </FluentProvider>
+    </LangContext.Provider>
+  );
+}

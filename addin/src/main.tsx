@@ -1,0 +1,44 @@
+// Entry of the task pane: stop at once on Internet Explorer (ie-check.js shows the fallback), wait for
+// Office.onReady, create the Excel port from the host (the real office.js globals, or the test's fake host, which
+// is ready as injected), render.
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { createPort } from './boot/create-port.ts';
+import { detachedPort } from './boot/detached-port.ts';
+import { isUnsupportedBrowser, resolveHost, type OfficeLike } from './boot/host.ts';
+import { loadTemplate } from './boot/templates.ts';
+import { saveLang, savedLang } from './i18n/index.ts';
+import { createActions } from './state/actions.ts';
+import { initialState } from './state/pane-state.ts';
+import { createStore } from './state/store.ts';
+
+async function boot(): Promise<void> {
+  const el = document.getElementById('root');
+  if (!el || isUnsupportedBrowser(window)) return;
+  const host = resolveHost(window);
+  let inExcel = host?.kind === 'test';
+  if (host?.kind === 'office') {
+    const info = await (host.Office as OfficeLike).onReady();
+    inExcel = String(info.host) === 'Excel';
+  }
+  const store = createStore(initialState(savedLang()));
+  const port = host && inExcel ? createPort(host, { lang: store.get().lang }) : detachedPort();
+
+  let lang = store.get().lang;
+  document.documentElement.lang = lang;
+  store.subscribe(() => {
+    if (store.get().lang === lang) return;
+    lang = store.get().lang;
+    document.documentElement.lang = lang;
+    saveLang(lang);
+  });
+  const actions = createActions(store, { port, loadTemplate: (kind) => loadTemplate(kind) });
+  createRoot(el).render(<App store={store} actions={actions} inExcel={inExcel} />);
+}
+
+boot().catch((err: unknown) => {
+  // Nothing rendered yet: say so in the page itself (both languages), and keep the cause for the developer console.
+  console.error('phuluc: không khởi động được / failed to start', err);
+  const el = document.getElementById('root');
+  if (el) el.textContent = 'Không khởi động được phuluc. Hãy đóng và mở lại ngăn tác vụ. / phuluc failed to start; close and reopen the pane.';
+});

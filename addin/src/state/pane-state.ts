@@ -1,0 +1,42 @@
+// The pane's state: what was last read and checked, what is being previewed, what can be undone, what to tell the user.
+import type { Patch } from '../../../core/fix/patch.ts';
+import type { Plan } from '../../../core/model/appendix.ts';
+import type { Report } from '../../../core/validate/report.ts';
+import type { WorkbookSnapshot } from '../excel/port.ts';
+import type { Lang, Strings } from '../i18n/index.ts';
+import type { Change } from '../logic/describe-patch.ts';
+
+/** A message in whichever language is showing when it is rendered. */
+export type Text = (s: Strings, lang: Lang) => string;
+
+export interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  text: Text;
+}
+
+export interface Preview {
+  purpose: 'fix-all' | 'renumber';
+  rounds: Patch[][];
+  changes: Change[];
+}
+
+export type Busy = 'check' | 'read' | 'fix' | 'preview' | 'apply' | 'marks' | 'undo' | 'template' | 'dropdowns' | 'write' | null;
+
+export interface PaneState {
+  lang: Lang;
+  busy: Busy;
+  notice: Notice | null;
+  scope: 'all' | 'active';
+  snapshot: WorkbookSnapshot | null;
+  report: Report | null;
+  plan: Plan | null;
+  /** Whether the last check marked cells (so edits re-mark, and "Xóa đánh dấu" has something to clear). */
+  marked: boolean;
+  preview: Preview | null;
+  /** Port batches made by each of the pane's recent actions, newest last ("Hoàn tác" undoes one action). */
+  undo: number[];
+}
+
+export function initialState(lang: Lang): PaneState {
+  return { lang, busy: null, notice: null, scope: 'all', snapshot: null, report: null, plan: null, marked: false, preview: null, undo: [] };
+}

@@ -1,0 +1,2 @@
+// Vite's client types (import.meta.env, "?url" imports) for the pane's sources only.
+/// <reference types="vite/client" />

@@ -1,0 +1,236 @@
+// The task pane in real headless Chromium: built with vite, served by the phuluc server's static route, driven
+// against a fake Excel host injected before the app script runs (office.js's CDN request is stubbed).
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gridFromValues, type CellValue, type Grid } from '../../../core/model/grid.ts';
+import { allIssues } from '../../../core/validate/report.ts';
+import { validateGrids } from '../../../core/validate/validate.ts';
+import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
+import { TRIDENT_UA, launch, openPane, shot } from './support/browser.ts';
+import { buildPane, bundleScript } from './support/build.ts';
+import { fakeDataScript } from './support/fixtures.ts';
+import { startPaneServer, type PaneServer } from './support/server.ts';
+
+let dir = '';
+let server: PaneServer;
+let browser: Browser;
+let fakeHost = '';
+const snapshots: Record<string, string> = {};
+
+beforeAll(async () => {
+  [dir, fakeHost, snapshots.quangSon, snapshots.camGiang] = await Promise.all([
+    buildPane(),
+    bundleScript('test/addin/browser/support/fake-entry.ts'),
+    fakeDataScript('quang-son-phu-luc.xlsx'),
+    fakeDataScript('cam-giang-phu-luc.xlsx'),
+  ]);
+  server = await startPaneServer(dir);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface FakeView {
+  sheets: string[];
+  /** Each sheet's values as a core Grid (dates as serial numbers), for checking with core in Node. */
+  grids: Grid[];
+  selection: { sheet: string; address: string } | null;
+  notes: number;
+  validations: Record<string, { range: string }[]>;
+}
+
+/** What the fake workbook holds now, read through its inspector. */
+async function fake(page: Page): Promise<FakeView> {
+  const raw = await page.evaluate(() => {
+    const wb = (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook;
+    const sheets = wb.sheetNames();
+    return {
+      sheets,
+      values: sheets.map((n) => [n, wb.values(n)] as const),
+      selection: wb.selection(),
+      notes: sheets.reduce((k, n) => k + Object.keys(wb.notes(n)).length, 0),
+      validations: Object.fromEntries(sheets.map((n) => [n, wb.validations(n).map((v) => ({ range: v.range }))])),
+    };
+  });
+  return { ...raw, grids: raw.values.map(([n, v]) => gridFromValues(n, v as CellValue[][])) };
+}
+
+async function open(name: 'quangSon' | 'camGiang', errors: string[] = []): Promise<Page> {
+  const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { initScripts: [snapshots[name]!, fakeHost], errors });
+  await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+  return page;
+}
+
+async function runCheck(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Kiểm tra( lại)?$/ }).click();
+  await page.getByTestId('plan-summary').waitFor();
+  await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã kiểm tra|Đã áp dụng/);
+}
+
+const codesShown = (page: Page) => page.locator('[data-code]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))]);
+
+describe('Kiểm tra (Quang Sơn)', () => {
+  it('lists issues, selects an issue cell, previews and applies every safe fix, then undoes', async () => {
+    const errors: string[] = [];
+    const page = await open('quangSon', errors);
+    await shot(page, '01-kiem-tra-mo');
+    await runCheck(page);
+
+    const before = await fake(page);
+    const expected = validateGrids(before.grids).report;
+    // Each marked cell carries its message as a note (ExcelApi 1.18 here).
+    expect(before.notes).toBeGreaterThan(10);
+    const codes = await codesShown(page);
+    expect(codes).toEqual(expect.arrayContaining(['repeated-header-row', 'continuation-row', 'agency-variant', 'deadline-format']));
+    await expect.poll(() => page.getByTestId('plan-summary').textContent()).toContain('Quang Sơn');
+    await shot(page, '02-kiem-tra-ket-qua');
+
+    // Expand "Dòng tiêu đề lặp lại" and click its first issue: Excel selects that cell.
+    const group = page.locator('[data-code="repeated-header-row"]').first();
+    await group.getByRole('button').first().click();
+    const first = page.locator('li[data-code="repeated-header-row"]').first();
+    const cell = await first.getAttribute('data-cell');
+    await first.getByRole('button').first().click();
+    await expect.poll(async () => (await fake(page)).selection).toEqual({ sheet: 'PL II - Nhiệm vụ', address: `'PL II - Nhiệm vụ'!${cell}` });
+    await shot(page, '03-kiem-tra-mo-nhom');
+
+    // "Sửa tất cả lỗi an toàn": the preview lists the changes; nothing is written before "Áp dụng".
+    await page.getByRole('button', { name: /^Sửa tất cả lỗi an toàn/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toMatch(/Xóa dòng \d+/);
+    expect((await fake(page)).grids).toEqual(before.grids);
+    await shot(page, '04-xem-truoc-sua');
+    await dialog.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã áp dụng \d+ thay đổi/);
+
+    const after = await fake(page);
+    const report = validateGrids(after.grids).report;
+    const left = allIssues(report);
+    expect(left.some((i) => i.code === 'repeated-header-row')).toBe(false);
+    expect(report.stats.fixable).toBe(0);
+    expect(left.length).toBeLessThan(allIssues(expected).length);
+    await expect.poll(() => codesShown(page)).not.toContain('repeated-header-row');
+    await expect(page.getByRole('button', { name: /^Sửa tất cả lỗi an toàn \(0\)/ }).isDisabled()).resolves.toBe(true);
+    await shot(page, '05-kiem-tra-sau-sua');
+
+    // "Hoàn tác" undoes the whole fix (both rounds), and the pane checks again.
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Đã hoàn tác');
+    expect((await fake(page)).grids).toEqual(before.grids);
+    await expect.poll(() => codesShown(page)).toContain('repeated-header-row');
+
+    await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+    await expect.poll(async () => (await fake(page)).notes).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('Kiểm tra (Cẩm Giàng)', () => {
+  it('shows the plan reference and fixes one issue with its own "Sửa" button', async () => {
+    const page = await open('camGiang');
+    await runCheck(page);
+    const summary = await page.getByTestId('plan-summary').textContent();
+    expect(summary).toContain('03/KH-UBND');
+    expect(summary).toContain('Cẩm Giàng');
+    expect(summary).toContain('1 lỗi cần sửa');
+    expect(await codesShown(page)).toContain('missing-column');
+
+    const group = page.locator('[data-code="deadline-format"]').first();
+    await group.getByRole('button').first().click();
+    const item = page.locator('li[data-code="deadline-format"]').first();
+    const cell = (await item.getAttribute('data-cell'))!;
+    const before = await fake(page);
+    const target = validateGrids(before.grids).report.tables.flatMap((t) => t.issues).find((i) => i.code === 'deadline-format' && i.cell === cell)!;
+    await item.getByRole('button', { name: /^Sửa / }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã áp dụng 1 thay đổi/);
+    const edit = target.fix!.ops[0]!;
+    const to = edit.op === 'set-cells' ? edit.edits[0]!.to : null;
+    const now = await page.evaluate(([sheet, a1]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.cell(sheet!, a1!).value, [target.sheet, cell]);
+    expect(now).toBe(to);
+    await page.context().close();
+  });
+});
+
+describe('Điền', () => {
+  it('inserts a template, adds dropdowns, converts list-form text into rows under the table', async () => {
+    const page = await open('camGiang');
+    await page.getByRole('tab', { name: 'Điền' }).click();
+    await page.getByRole('button', { name: 'Đọc bảng' }).click();
+    await expect.poll(() => page.getByLabel('Bảng', { exact: true }).inputValue()).toBe('0');
+    await shot(page, '06-dien');
+    await shot(page, '06-dien-toan-trang', true);
+
+    const validationsBefore = (await fake(page)).validations['Phụ lục I']!.length;
+    await page.getByRole('button', { name: 'Thêm danh sách chọn' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã thêm danh sách chọn cho dòng \d+–\d+/);
+    expect((await fake(page)).validations['Phụ lục I']!.length).toBeGreaterThan(validationsBefore);
+
+    const text = ['I. NHÓM MỚI', '1. Tổ chức tập huấn kỹ năng số cho cán bộ', '- Cơ quan chủ trì: Văn phòng HĐND và UBND', '- Thời gian hoàn thành: Quý IV/2025'].join('\n');
+    await page.getByLabel('Dán nội dung dạng danh sách').fill(text);
+    await page.getByRole('button', { name: 'Chuyển thành dòng' }).click();
+    await expect.poll(() => page.getByTestId('list-section').textContent()).toContain('1 nhóm, 1 nhiệm vụ');
+    await shot(page, '07-dien-danh-sach');
+    await page.getByRole('button', { name: 'Ghi vào cuối bảng' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã ghi 2 dòng/);
+    const grid = (await fake(page)).grids.find((g) => g.sheet === 'Phụ lục I')!;
+    const tail = grid.rows.slice(48 - 1, 49).map((r) => r.map((c) => c?.v ?? null));
+    expect(tail[0]).toContain('NHÓM MỚI');
+    expect(tail[1]).toEqual(expect.arrayContaining([1, 'Tổ chức tập huấn kỹ năng số cho cán bộ', 'Văn phòng HĐND và UBND', 'Quý IV/2025']));
+
+    await page.getByRole('button', { name: 'Chèn trang mẫu' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Đã chèn trang tính');
+    expect((await fake(page)).sheets).toContain('Phụ lục nhiệm vụ');
+    await page.context().close();
+  });
+});
+
+describe('Đồng bộ, English, Internet Explorer', () => {
+  it('shows the sync placeholder', async () => {
+    const page = await open('camGiang');
+    await page.getByRole('tab', { name: 'Đồng bộ' }).click();
+    await expect.poll(() => page.getByTestId('sync-panel').textContent()).toContain('sắp có');
+    await shot(page, '08-dong-bo');
+    await page.context().close();
+  });
+
+  it('switches to English, issue messages included', async () => {
+    const page = await open('quangSon');
+    await page.getByRole('button', { name: /Switch to English/ }).click();
+    await page.getByRole('tab', { name: 'Check' }).waitFor();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByTestId('plan-summary').waitFor();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Checked: \d+ errors?/);
+    const group = page.locator('[data-code="repeated-header-row"]').first();
+    expect(await group.textContent()).toContain('Repeated header row');
+    await group.getByRole('button').first().click();
+    expect(await page.locator('li[data-code="repeated-header-row"]').first().textContent()).toContain('The column header is repeated');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await shot(page, '09-english');
+    await page.getByRole('button', { name: /Switch to Vietnamese/ }).click();
+    await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows the Vietnamese fallback on Internet Explorer (Trident) and does not start the app', async () => {
+    const errors: string[] = [];
+    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: TRIDENT_UA, initScripts: [snapshots.camGiang!, fakeHost], errors });
+    const message = page.locator('#unsupported');
+    await message.waitFor({ state: 'visible' });
+    const text = await message.textContent();
+    expect(text).toContain('Internet Explorer');
+    expect(text).toContain('/kiem-tra');
+    expect(text).toContain('phuluc check');
+    expect(await page.locator('#root').count()).toBe(0);
+    expect(await page.getByRole('tablist').count()).toBe(0);
+    await shot(page, '10-internet-explorer');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

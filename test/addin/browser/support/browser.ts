@@ -1,0 +1,58 @@
+// Headless Chromium (Debian's) with pages sized like the Excel task pane; office.js's CDN request is answered
+// with an empty script (the fake host provides Office), and nothing else leaves 127.0.0.1.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../../support/paths.ts';
+
+export const PANE_VIEWPORT = { width: 350, height: 700 };
+export const SCREENSHOTS = path.join(REPO_ROOT, 'test-artifacts/screenshots/addin');
+export const TRIDENT_UA = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.PHULUC_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+export interface OpenOptions {
+  /** Init scripts run before any page script, in order (the snapshot, then the fake host). */
+  initScripts?: string[];
+  userAgent?: string;
+  /** Collected console errors and page errors, for assertions. */
+  errors?: string[];
+}
+
+/**
+ * A fresh context and page at the pane's URL.
+ * @example const page = await openPane(browser, `${origin}/addin/taskpane.html`, { initScripts: [snapshot, fake] })
+ */
+export async function openPane(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: PANE_VIEWPORT, ...(opts.userAgent ? { userAgent: opts.userAgent } : {}), locale: 'vi-VN' });
+  const origin = new URL(url).origin;
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub: the test host provides Office */' });
+    if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    return route.abort();
+  });
+  for (const content of opts.initScripts ?? []) await context.addInitScript({ content });
+  const page = await context.newPage();
+  if (opts.errors) {
+    const errors = opts.errors;
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  }
+  await page.goto(url);
+  return page;
+}
+
+/** Save a screenshot of the pane under test-artifacts/screenshots/addin/. */
+export async function shot(page: Page, name: string, fullPage = false): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  // Let Fluent's motion (accordion, dialog) settle before the picture.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}

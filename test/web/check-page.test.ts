@@ -1,0 +1,246 @@
+// /kiem-tra in Chromium against a real server: the same issues as `phuluc check`, the repaired and annotated copies,
+// submitting as an editor (created, 409 conflicts, bad token), hostile text shown as text, no CSP violation anywhere.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../support/paths.ts';
+import { DESKTOP, PHONE, screenshot, seen, watchedPage, type Watched } from './support/browser.ts';
+import { cliCheck, flatIssues } from './support/cli.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+const XSS_IMG = '<img src=x onerror=alert(1)>';
+const XSS_SCRIPT = '<script>alert("lead")</script>';
+
+let stack: Stack;
+let tmp: string;
+let editor: string;
+const opened: Watched[] = [];
+
+beforeAll(async () => {
+  [stack, tmp] = await Promise.all([startStack(), mkdtemp(path.join(os.tmpdir(), 'phuluc-web-check-'))]);
+  editor = await stack.api.token(stack.admin, 'editor', { commune: '10903' });
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((w) => w.context.close()));
+  await stack?.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+async function open(viewport = DESKTOP, token?: string): Promise<Watched> {
+  const w = await watchedPage(stack.browser, stack.url, viewport, token);
+  opened.push(w);
+  const res = await w.page.goto(`${stack.url}/kiem-tra`);
+  expect(res?.status()).toBe(200);
+  return w;
+}
+
+async function pick(page: Page, file: string): Promise<void> {
+  await page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(file);
+  // Wait for this file's result, not a previous file's.
+  await page.locator('.status', { hasText: `Đã kiểm tra “${path.basename(file)}”` }).waitFor();
+  await page.locator('.issues-view').waitFor();
+}
+
+/** What the page lists, flattened like the CLI's JSON. */
+async function pageIssues(page: Page): Promise<string[][]> {
+  return page.locator('tr[data-code]').evaluateAll((rows) =>
+    rows.map((r) => {
+      const d = (r as HTMLElement).dataset;
+      return [d.sheet ?? '', d.cell || d.row || '', d.code ?? ''];
+    }));
+}
+
+function clean(w: Watched): void {
+  expect(w.problems, 'CSP violations or page errors').toEqual([]);
+  expect(w.dialogs, 'dialogs').toEqual([]);
+  expect(w.external, 'requests leaving the server').toEqual([]);
+}
+
+describe('/kiem-tra', () => {
+  it('serves the page with a strict CSP and security headers', async () => {
+    const res = await fetch(`${stack.url}/kiem-tra`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) expect(csp).toContain(d);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle=/);
+    const asset = /src="(\/web\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const a = await fetch(`${stack.url}${asset}`);
+    expect(a.headers.get('cache-control')).toContain('immutable');
+    expect(a.headers.get('content-type')).toContain('javascript');
+  });
+
+  for (const name of ['quang-son-phu-luc.xlsx', 'cam-giang-phu-luc.xlsx']) {
+    it(`lists the same issues as phuluc check for ${name}, checked in the browser`, async () => {
+      const w = await open();
+      const uploads: string[] = [];
+      w.page.on('request', (r) => {
+        if (r.method() !== 'GET') uploads.push(r.url());
+      });
+      const [cli] = await Promise.all([cliCheck(fixture(name)), pick(w.page, fixture(name))]);
+      expect(await pageIssues(w.page)).toEqual(flatIssues(cli));
+      expect(uploads, 'the file is not sent anywhere to be checked').toEqual([]);
+      const s = cli.stats;
+      const stats = await w.page.locator('.stats').innerText();
+      for (const n of [s.tasks, s.errors, s.warnings, s.infos, s.fixable]) expect(stats).toContain(String(n));
+      // Problem cells are marked in the preview with a class, a title and hidden text, not colour alone.
+      const first = cli.files[0]!.tables.flatMap((t) => t.issues.map((i) => ({ sheet: t.sheet, ...i }))).find((i) => i.cell && i.severity !== 'info')!;
+      await w.page.getByRole('button', { name: `Xem ô ${first.cell} trong bảng xem trước` }).first().click();
+      const focused = w.page.locator(':focus');
+      await expect.poll(() => focused.getAttribute('data-ref')).toBe(first.cell);
+      expect(await focused.getAttribute('class')).toContain(`mark-${first.severity}`);
+      expect(await focused.getAttribute('title')).toContain(first.code);
+      expect(await focused.locator('.sr-only').innerText()).toContain(first.code);
+      clean(w);
+    });
+  }
+
+  it('downloads a repaired copy with no fixable issue left, and an annotated copy', async () => {
+    const w = await open();
+    await pick(w.page, fixture('quang-son-phu-luc.xlsx'));
+    const [fixedDl] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Tải bản đã sửa (.xlsx)' }).click()]);
+    expect(fixedDl.suggestedFilename()).toBe('quang-son-phu-luc.da-sua.xlsx');
+    const fixed = path.join(tmp, 'fixed.xlsx');
+    await fixedDl.saveAs(fixed);
+    await w.page.locator('.copy-note', { hasText: 'Đã sửa' }).waitFor();
+    const after = await cliCheck(fixed);
+    expect(after.stats.fixable).toBe(0);
+    expect(after.stats.tasks).toBe(53);
+
+    const [annDl] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Tải bản có đánh dấu (.xlsx)' }).click()]);
+    const annotated = path.join(tmp, 'annotated.xlsx');
+    await annDl.saveAs(annotated);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(annotated)) as unknown as ExcelJS.Buffer);
+    const results = wb.getWorksheet('Kết quả kiểm tra');
+    const issues = (await pageIssues(w.page)).length;
+    expect(results?.actualRowCount).toBe(issues + 1);
+    clean(w);
+  });
+
+  it('submits as an editor: only their commune, revision created, then a 409 with the conflicting cells', async () => {
+    const w = await open();
+    const { page } = w;
+    await pick(page, fixture('cam-giang-phu-luc.xlsx'));
+    // A wrong token: the server's own message, nothing remembered.
+    await page.getByLabel('Token máy chủ').fill('phl_notARealToken_000000000000');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    expect(await seen(page.locator('.signin .form-error', { hasText: 'sai' }))).toContain('sai thông tin đăng nhập');
+    expect(await page.evaluate(() => localStorage.getItem('phuluc.token'))).toBeNull();
+
+    await page.getByLabel('Token máy chủ').fill(editor);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    expect(await seen(page.locator('.signed-in'))).toContain('Xã Cẩm Giàng');
+    const options = await page.getByLabel('Xã/phường').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(['10903']);
+    const key = page.getByLabel('Khóa kế hoạch');
+    expect(await key.inputValue()).toBe(`NQ57-${new Date().getFullYear()}`);
+    await key.fill('NQ57-2026');
+    await page.getByRole('button', { name: 'Nộp tệp' }).click();
+    expect(await seen(page.locator('.outcome.ok[data-status="created"]'))).toContain('phiên bản số 1 của Xã Cẩm Giàng, kế hoạch NQ57-2026');
+    const head = await stack.api.json('GET', '/api/communes/10903/plans/NQ57-2026', editor);
+    expect(head.body.revision.seq).toBe(1);
+
+    // Someone changes the lead of the task in row 8 on the server (revision 2)…
+    const plan = head.body.plan;
+    const row = plan.appendices[0].rows.find((r: { source: { row: number } }) => r.source.row === 8);
+    row.fields.lead = 'Công an xã';
+    const pushed = await stack.api.json('POST', '/api/communes/10903/plans/NQ57-2026/revisions', editor, { plan }, { 'if-match': '"1"' });
+    expect(pushed.status).toBe(201);
+    // …while the official changed the same cell differently in their copy of revision 1.
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.readFile(fixture('cam-giang-phu-luc.xlsx'));
+    mine.worksheets[0]!.getCell('C8').value = 'Phòng Kinh tế';
+    const edited = path.join(tmp, 'cam-giang-edited.xlsx');
+    await mine.xlsx.writeFile(edited);
+    await pick(page, edited);
+    await page.locator('details.advanced > summary').click();
+    await page.getByLabel('Tôi sửa từ phiên bản số (không bắt buộc)').fill('1');
+    await page.getByRole('button', { name: 'Nộp tệp' }).click();
+    const failed = page.locator('.outcome.failed[data-status="409"]');
+    expect(await seen(failed)).toContain('bị sửa khác nhau');
+    const conflict = await seen(failed.locator('table.conflicts tbody tr'));
+    expect(conflict).toContain('Cơ quan chủ trì');
+    expect(conflict).toContain('Công an xã');
+    expect(conflict).toContain('Phòng Kinh tế');
+    await screenshot(page, 'kiem-tra-409-1366');
+
+    await page.getByRole('button', { name: 'Quên token' }).click();
+    await page.getByLabel('Token máy chủ').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('phuluc.token'))).toBeNull();
+    clean(w);
+  });
+
+  it('shows hostile cell text as text: no dialog, no injected element', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('<b onmouseover=alert(5)>PL');
+    ws.addRows([
+      ['PHỤ LỤC'], [],
+      ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả', 'Thời gian hoàn thành'],
+      ['I', 'NHÓM <script>alert(1)</script>'],
+      ['1', XSS_IMG, XSS_SCRIPT, 'Công an xã', 'Báo cáo', 'Quý IV/2026'],
+      ['2', 'Xây dựng <svg onload=alert(2)>', 'Phòng Kinh tế', '', '', 'Năm 2026'],
+    ]);
+    const file = path.join(tmp, 'xss.xlsx');
+    await wb.xlsx.writeFile(file);
+    const w = await open();
+    await pick(w.page, file);
+    expect(await seen(w.page.locator('table.preview td', { hasText: XSS_IMG }))).toBe(XSS_IMG);
+    expect(await seen(w.page.locator('table.preview td', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
+    expect(await seen(w.page.locator('td.message', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
+    expect(await seen(w.page.locator('.sheet-tabs button', { hasText: '<b onmouseover=alert(5)>PL' }))).toContain('<b onmouseover=alert(5)>PL');
+    await w.page.locator('table.preview td', { hasText: XSS_IMG }).hover();
+    await w.page.waitForTimeout(200);
+    expect(await w.page.locator('img[src="x"], main script, main svg, main b').count()).toBe(0);
+    clean(w);
+  });
+
+  it('refuses what it cannot read with the reader’s own message, for a picked or a dropped file', async () => {
+    const w = await open();
+    // An .xlsx protected with a password is an OLE file with an EncryptionInfo stream.
+    const ole = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(ole, 600);
+    const locked = path.join(tmp, 'mat-khau.xlsx');
+    await writeFile(locked, ole);
+    await w.page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(locked);
+    expect(await seen(w.page.locator('.status.error'))).toContain('Tệp có đặt mật khẩu mở');
+    expect(await w.page.locator('.issues-view').count()).toBe(0);
+    await w.page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'], 'ke-hoach.xls'));
+      document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    expect(await seen(w.page.locator('.status.error', { hasText: 'Chỉ nhận' }))).toContain('Chỉ nhận tệp .xlsx.');
+    clean(w);
+  });
+
+  it('renders at 1366×768 and 390×844, keyboard first, and switches to English', async () => {
+    for (const [vp, name] of [[DESKTOP, '1366'], [PHONE, '390']] as const) {
+      const w = await open(vp);
+      await w.page.keyboard.press('Tab');
+      expect(await w.page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+      await w.page.keyboard.press('Enter');
+      expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await pick(w.page, fixture('cam-giang-phu-luc.xlsx'));
+      const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'no sideways scrolling of the page itself').toBeLessThanOrEqual(0);
+      await screenshot(w.page, `kiem-tra-${name}`);
+      if (name === '390') {
+        await w.page.getByRole('button', { name: 'Switch the page to English' }).click();
+        expect(await seen(w.page.locator('h1', { hasText: 'Check' }))).toBe('Check and submit an appendix');
+        expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('en');
+        expect(await seen(w.page.locator('.verdict'))).toMatch(/Not valid yet/);
+        await screenshot(w.page, `kiem-tra-en-${name}`);
+      }
+      clean(w);
+    }
+  });
+});

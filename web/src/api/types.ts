@@ -1,0 +1,92 @@
+// Shapes of the sync server's answers the pages read (see server/routes/*.ts and README's API table).
+import type { Consolidated } from '../../../core/consolidate/types.ts';
+import type { TaskChange } from '../../../core/merge/diff.ts';
+import type { FieldConflict } from '../../../core/merge/conflict.ts';
+import type { Plan } from '../../../core/model/appendix.ts';
+
+export type Role = 'editor' | 'consolidator' | 'admin';
+
+export interface Principal {
+  role: Role;
+  subject: string;
+  name?: string;
+  communeCode?: string;
+  provinceCode?: string;
+  via: 'token' | 'entra';
+}
+
+export interface Me {
+  principal: Principal;
+}
+
+export interface RevisionSummary {
+  tasks: number;
+  indicators: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface RevisionMeta {
+  seq: number;
+  baseSeq: number | null;
+  kind: string;
+  author: string;
+  authorName: string | null;
+  summary: RevisionSummary;
+  message: string | null;
+  createdAt: string;
+}
+
+export type StatusCommune =
+  | ({ code: string; name: string; submitted: true; revision: number; lastPush: string; author: string } & RevisionSummary)
+  | { code: string; name: string; submitted: false };
+
+export interface ProvinceStatus {
+  province: { code: string; name: string };
+  planKey: string;
+  submitted: number;
+  communes: number;
+  communesList: StatusCommune[];
+}
+
+export type ConsolidatedResponse = Consolidated & { province: { code: string; name: string }; planKey: string };
+
+export interface PlanHead {
+  revision: RevisionMeta;
+  plan: Plan;
+}
+
+export interface Revisions {
+  revisions: RevisionMeta[];
+}
+
+export interface DiffResponse {
+  from: number;
+  to: number;
+  changes: TaskChange[];
+}
+
+export interface UploadIssue {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  cell: string | null;
+  row: number | null;
+  message: string;
+  messageEn: string;
+}
+
+export interface UploadResponse {
+  status: 'created' | 'merged' | 'replayed';
+  revision: RevisionMeta;
+  report: { valid: boolean; stats: { errors: number; warnings: number; infos: number; tasks: number; indicators: number } };
+}
+
+export interface ConflictDetails {
+  headSeq: number;
+  conflicts: FieldConflict[];
+}
+
+export interface ServerConfig {
+  entra: { clientId: string; tenantId: string; audience: string } | null;
+}

@@ -1,0 +1,245 @@
+// Dashboard (/): for a province and a plan key, which communes submitted, their counts and NQ57 groups, charts, the
+// consolidated workbook, and a drill-down into one commune — shaped by the caller's role (/api/me).
+import '../shell/no-eval.ts';
+import { findCommune, findProvince, PROVINCES } from '../../../core/dvhc.ts';
+import { ApiFailure, apiBlob, apiJson, seg } from '../api/client.ts';
+import type { ConsolidatedResponse, Principal, ProvinceStatus } from '../api/types.ts';
+import { signInPanel } from '../auth/sign-in-panel.ts';
+import { loadSession, type Session } from '../auth/session.ts';
+import { saveBlob } from '../dom/download.ts';
+import { button, h, replace, uid } from '../dom/h.ts';
+import { lang, t } from '../i18n/index.ts';
+import { defaultPlanKey, PLAN_KEY, planKeyField, rememberPlanKey } from '../shell/plan-key.ts';
+import { mountShell } from '../shell/shell.ts';
+import { destroyCharts } from './charts.ts';
+import { drillView, loadDiff, loadDrill, type DrillState } from './drilldown.ts';
+import { overviewView } from './overview.ts';
+
+const params = new URLSearchParams(location.search);
+const state = {
+  session: null as Session | null,
+  province: params.get('tinh') ?? '',
+  planKey: params.get('ke-hoach') && PLAN_KEY.test(params.get('ke-hoach')!) ? params.get('ke-hoach')! : defaultPlanKey(),
+  commune: params.get('xa') ?? '',
+  loading: false,
+  error: null as ApiFailure | null,
+  status: null as ProvinceStatus | null,
+  data: null as ConsolidatedResponse | null,
+  drill: null as DrillState | null,
+  note: '',
+};
+
+const parts = { signin: h('div'), controls: h('div'), body: h('div'), drill: h('div') };
+
+function renderMain(main: HTMLElement): void {
+  const m = t().dash;
+  parts.signin = h('div', { class: 'no-print' });
+  parts.controls = h('div', { class: 'no-print' });
+  parts.body = h('div', { 'aria-busy': 'false' });
+  parts.drill = h('div');
+  main.append(h('h1', null, m.title), h('p', { class: 'lead' }, m.intro), parts.signin, parts.controls, parts.body, parts.drill);
+  renderAll();
+}
+
+function principal(): Principal | null {
+  return state.session?.me?.principal ?? null;
+}
+
+function renderAll(): void {
+  renderSignin();
+  renderControls();
+  renderBody();
+  renderDrill();
+}
+
+function renderSignin(): void {
+  if (!state.session) {
+    replace(parts.signin, h('p', null, t().common.loading));
+    return;
+  }
+  replace(parts.signin, signInPanel(state.session, () => void start()));
+}
+
+function renderControls(): void {
+  const p = principal();
+  if (!p) {
+    parts.controls.replaceChildren();
+    return;
+  }
+  const m = t().dash;
+  const form = h('form', { class: 'controls', novalidate: true });
+  if (p.role === 'admin') {
+    const id = uid('province');
+    const select = h('select', { id, name: 'province' }, PROVINCES.map((pr) => h('option', { value: pr.code, selected: pr.code === state.province }, `${pr.name} (${pr.code})`)));
+    select.addEventListener('change', () => (state.province = select.value));
+    form.append(h('div', { class: 'field' }, h('label', { for: id }, t().common.province), select));
+  } else if (p.role === 'consolidator') {
+    form.append(h('div', { class: 'field' }, h('span', { class: 'label' }, t().common.province), h('p', { class: 'fixed-value' }, findProvince(state.province)?.name ?? state.province)));
+  } else if (p.role === 'editor') {
+    const c = findCommune(state.commune);
+    form.append(h('p', { class: 'note' }, m.editorIntro(c ? `${c.name}, ${c.provinceName}` : state.commune)));
+  }
+  const { field, input } = planKeyField(state.planKey);
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  form.append(field, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.show)), error);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const key = input.value.trim();
+    if (!PLAN_KEY.test(key)) {
+      error.textContent = t().common.planKeyInvalid;
+      input.focus();
+      return;
+    }
+    state.planKey = key;
+    rememberPlanKey(key);
+    if (p.role !== 'editor') state.commune = '';
+    void load();
+  });
+  const actions = p.role === 'editor' ? null : h('div', { class: 'actions' },
+    button(m.downloadXlsx, (ev) => void downloadXlsx(ev.currentTarget as HTMLButtonElement), { class: 'secondary', disabled: !state.data }),
+    button(m.print, () => window.print(), { class: 'secondary', disabled: !state.data }),
+  );
+  replace(parts.controls, form, actions, h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, state.note));
+}
+
+function renderBody(): void {
+  destroyCharts();
+  const p = principal();
+  parts.body.setAttribute('aria-busy', String(state.loading));
+  if (!p) {
+    replace(parts.body, state.session ? h('p', null, t().dash.signInFirst) : null);
+    return;
+  }
+  if (state.loading) {
+    replace(parts.body, h('p', { class: 'loading' }, t().common.loading));
+    return;
+  }
+  if (state.error) {
+    replace(parts.body, h('p', { class: 'note', role: 'alert' }, state.error.text()));
+    return;
+  }
+  if (!state.status || !state.data) {
+    parts.body.replaceChildren();
+    return;
+  }
+  const view = overviewView(state.status, state.data, (code) => void openDrill(code));
+  replace(parts.body, view.element);
+  view.draw();
+}
+
+function renderDrill(): void {
+  if (!state.drill) {
+    parts.drill.replaceChildren();
+    return;
+  }
+  const editor = principal()?.role === 'editor';
+  replace(parts.drill, drillView(state.drill, {
+    ...(editor ? {} : { onClose: closeDrill }),
+    onCompare: (from, to) => {
+      const d = state.drill;
+      if (!d) return;
+      void loadDiff(d, from, to).then(() => {
+        renderDrill();
+        parts.drill.querySelector<HTMLElement>('.compare-form button')?.focus();
+      });
+    },
+  }));
+}
+
+function syncUrl(): void {
+  const q = new URLSearchParams();
+  if (state.province && principal()?.role === 'admin') q.set('tinh', state.province);
+  q.set('ke-hoach', state.planKey);
+  if (state.commune) q.set('xa', state.commune);
+  history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
+}
+
+async function start(): Promise<void> {
+  state.session = await loadSession();
+  const p = principal();
+  state.status = null;
+  state.data = null;
+  state.drill = null;
+  state.error = null;
+  if (p?.role === 'consolidator') state.province = p.provinceCode ?? '';
+  if (p?.role === 'admin' && !findProvince(state.province)) state.province = findCommune(state.commune)?.provinceCode ?? '01';
+  if (p?.role === 'editor') state.commune = p.communeCode ?? '';
+  renderAll();
+  if (p) await load();
+}
+
+async function load(): Promise<void> {
+  const p = principal();
+  if (!p) return;
+  syncUrl();
+  if (p.role === 'editor') {
+    await openDrill(state.commune, false);
+    return;
+  }
+  state.loading = true;
+  state.error = null;
+  renderBody();
+  const base = `/api/provinces/${seg(state.province)}/plans/${seg(state.planKey)}`;
+  try {
+    const [status, data] = await Promise.all([apiJson<ProvinceStatus>(`${base}/status`), apiJson<ConsolidatedResponse>(`${base}/consolidated?format=json`)]);
+    state.status = status;
+    state.data = data;
+  } catch (err) {
+    state.status = null;
+    state.data = null;
+    state.error = err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err), String(err));
+  }
+  state.loading = false;
+  renderControls();
+  renderBody();
+  if (state.commune) await openDrill(state.commune, false);
+  else {
+    state.drill = null;
+    renderDrill();
+  }
+}
+
+async function openDrill(code: string, focus = true): Promise<void> {
+  state.commune = code;
+  syncUrl();
+  state.drill = await loadDrill(code, state.planKey);
+  renderDrill();
+  if (focus) {
+    const heading = document.getElementById('drill-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+}
+
+function closeDrill(): void {
+  const code = state.commune;
+  state.commune = '';
+  state.drill = null;
+  syncUrl();
+  renderDrill();
+  document.querySelector<HTMLButtonElement>(`tr[data-commune="${code}"] .commune-link`)?.focus();
+}
+
+async function downloadXlsx(btn: HTMLButtonElement): Promise<void> {
+  btn.disabled = true;
+  state.note = t().dash.downloading;
+  renderStatusNote();
+  try {
+    const path = `/api/provinces/${seg(state.province)}/plans/${seg(state.planKey)}/consolidated?format=xlsx&lang=${lang()}`;
+    const { blob, filename } = await apiBlob(path, `tong-hop-${state.province}-${state.planKey}.xlsx`);
+    saveBlob(blob, filename);
+    state.note = '';
+  } catch (err) {
+    state.note = err instanceof ApiFailure ? err.text() : String(err);
+  }
+  btn.disabled = false;
+  renderStatusNote();
+}
+
+function renderStatusNote(): void {
+  const s = parts.controls.querySelector('.status');
+  if (s) s.textContent = state.note;
+}
+
+mountShell('dashboard', renderMain);
+void start();
