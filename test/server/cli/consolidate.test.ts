@@ -26,7 +26,7 @@ async function phuluc(...args: string[]): Promise<{ stdout: string; stderr: stri
 /** Data rows of the first sheet ("Tổng hợp"): every row after the header whose commune-code cell is filled. */
 async function consolidatedRows(file: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile(file));
+  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
   ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
