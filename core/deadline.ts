@@ -15,5 +15,15 @@ export { dueDate } from './deadline/due.ts';
  */
 export function isCanonical(text: string, opts?: ParseDeadlineOptions): boolean {
   const t = text.trim();
-  return t === formatDeadline(parseDeadline(t, opts));
+  // A column repeats a handful of deadline phrases; parse and format each phrase once.
+  const key = `${opts?.planYear ?? ''}|${t}`;
+  const hit = CANONICAL.get(key);
+  if (hit !== undefined) return hit;
+  const yes = t === formatDeadline(parseDeadline(t, opts));
+  if (CANONICAL.size >= CANONICAL_LIMIT) CANONICAL.clear();
+  CANONICAL.set(key, yes);
+  return yes;
 }
+
+const CANONICAL = new Map<string, boolean>();
+const CANONICAL_LIMIT = 20_000;

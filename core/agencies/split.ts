@@ -84,6 +84,21 @@ function splitSegment(seg: string, catalog: Catalog): string[] {
  * @example splitAgencies('Văn phòng HĐND và UBND') // ['Văn phòng HĐND và UBND']
  */
 export function splitAgencies(cell: string, catalog: Catalog = DEFAULT_CATALOG): string[] {
+  // Sheets repeat the same few agency cells thousands of times, and three checks split each one.
+  let cache = SPLITS.get(catalog);
+  if (!cache) SPLITS.set(catalog, (cache = new Map()));
+  const hit = cache.get(cell);
+  if (hit) return [...hit];
+  const names = splitUncached(cell, catalog);
+  if (cache.size >= SPLIT_CACHE_LIMIT) cache.clear();
+  cache.set(cell, names);
+  return [...names];
+}
+
+const SPLITS = new WeakMap<Catalog, Map<string, readonly string[]>>();
+const SPLIT_CACHE_LIMIT = 20_000;
+
+function splitUncached(cell: string, catalog: Catalog): string[] {
   return cell
     .split(';')
     .map((s) => s.trim())

@@ -547,5 +547,28 @@ export function parseDeadline(input: string | number | Date | null | undefined, 
     return { kind: 'unparsed', text: String(input) };
   }
   const text = String(input).trim();
-  return withText(text, parseText(text, planYear));
+  // A deadline column repeats a handful of phrases; parse each once and hand out copies (callers may edit them).
+  const key = `${planYear ?? ''}|${text}`;
+  let parsed = PARSED.get(key);
+  if (parsed === undefined) {
+    parsed = withText(text, parseText(text, planYear));
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(key, parsed);
+  }
+  return copyDeadline(parsed);
+}
+
+const PARSED = new Map<string, Deadline>();
+const PARSED_LIMIT = 20_000;
+
+/** A deep copy of a deadline (two levels of plain objects at most). */
+function copyDeadline(d: Deadline): Deadline {
+  if (d.kind === 'period') return { ...d, period: { ...d.period } };
+  if (d.kind === 'recurring') {
+    const out = { ...d };
+    if (d.first) out.first = { ...d.first };
+    if (d.relative) out.relative = { ...d.relative };
+    return out;
+  }
+  return { ...d };
 }

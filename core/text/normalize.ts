@@ -22,5 +22,10 @@ export function normalizeText(s: string): string {
 
 /** Whether a string is not in NFC (e.g. typed with a decomposed-Unicode keyboard setting). */
 export function isDecomposed(s: string): boolean {
+  // Latin letters (precomposed Vietnamese included) and ordinary punctuation are NFC-stable; normalizing is the slow part.
+  if (NFC_STABLE.test(s)) return false;
   return s !== s.normalize('NFC');
 }
+
+/** Text made only of characters that NFC never changes and that never compose with a neighbour. */
+const NFC_STABLE = /^[\t\n\r\u0020-\u02ff\u1e00-\u1eff\u2010-\u206f\u20ab]*$/;

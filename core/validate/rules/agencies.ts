@@ -24,6 +24,7 @@ export const agencyNames: Check = (ctx) => {
   const planNames = collectNames(ctx, rows);
   const variants = agencyVariants(planNames);
   const unknownSeen = new Set<string>();
+  const known = new Map<string, boolean>();
   for (const row of rows) {
     for (const role of AGENCY_ROLES) {
       const text = row.fields[role];
@@ -35,9 +36,9 @@ export const agencyNames: Check = (ctx) => {
           ctx.push({ code: 'agency-variant', params: { name, canonical: v.canonical }, loc: cellLoc(ctx, row, role), ...(fix ? { fix } : {}) });
           continue;
         }
-        if (isCollective(name)) continue;
-        const m = matchAgency(name, { planNames });
-        if (m.kind === 'unknown' && !unknownSeen.has(`${role}:${name}`)) {
+        let isKnown = known.get(name);
+        if (isKnown === undefined) known.set(name, (isKnown = isCollective(name) || matchAgency(name, { planNames }).kind !== 'unknown'));
+        if (!isKnown && !unknownSeen.has(`${role}:${name}`)) {
           // Report each unknown name once per column, at its first use: a list of 50 identical infos helps nobody.
           unknownSeen.add(`${role}:${name}`);
           ctx.push({ code: 'agency-unknown', params: { name }, loc: cellLoc(ctx, row, role) });

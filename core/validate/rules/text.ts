@@ -35,8 +35,12 @@ function setCell(ctx: CheckContext, code: string, c: TextCell, to: string, font?
   return { id: `${code}@${ctx.appendix.sheet}!${c.cell}`, code, safe: true, ops: [{ op: 'set-cells', sheet: ctx.appendix.sheet, edits: [edit] }] };
 }
 
+/** Anything tidyWhitespace would change: tab or no-break space, two spaces, space around a line break, edges. */
+const UNTIDY = /[\t\u00a0]| {2}| \n|\n[ \n]|^\s|\s$/;
+
 /** Trim, collapse runs of spaces and blank lines; single line breaks inside a cell are the author's and stay. */
 export function tidyWhitespace(s: string): string {
+  if (!UNTIDY.test(s)) return s;
   return s
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n[ \n]*/g, '\n')
@@ -77,6 +81,25 @@ function formulaStart(c: TextCell): string | null {
   return m ? t.slice(0, Math.min(12, t.length)) : null;
 }
 
+/**
+ * The words whose tone-mark placement can differ: those ending in o/u + a/e/y with a tone mark on either vowel
+ * (see toneStyleOf). Found by one scan, not by splitting every cell into words.
+ */
+function styledWords(raw: string): string[] {
+  const out: string[] = [];
+  const text = isDecomposed(raw) ? raw.normalize('NFC') : raw;
+  STYLED_END.lastIndex = 0;
+  for (let m = STYLED_END.exec(text); m; m = STYLED_END.exec(text)) {
+    let start = m.index;
+    while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+    out.push(text.slice(start, m.index + m[0].length));
+  }
+  return out;
+}
+
+const STYLED_END = /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu;
+const LETTER = /\p{L}/u;
+
 export const toneStyleMixed: Check = (ctx) => {
   let old = 0;
   let neu = 0;
@@ -84,7 +107,7 @@ export const toneStyleMixed: Check = (ctx) => {
   let newExample: { word: string; row: AppendixRow } | null = null;
   for (const row of ctx.appendix.rows) {
     for (const role of ['content', 'lead', 'partners', 'result'] as const) {
-      for (const word of (row.fields[role] ?? '').split(/[^\p{L}]+/u)) {
+      for (const word of styledWords(row.fields[role] ?? '')) {
         const style = toneStyleOf(word);
         if (style === 'old') {
           old++;
