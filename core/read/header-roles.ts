@@ -31,16 +31,17 @@ const RULES: RoleRule[] = [
  */
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
   // Every body row is tried as a repeated header, so the same cell texts come back again and again.
-  const key = `${kind}\u0000${label}`;
-  const hit = ROLE_CACHE.get(key);
+  // One map per kind: building a combined key string per call cost more than the lookup.
+  const cache = ROLE_CACHE[kind];
+  const hit = cache.get(label);
   if (hit !== undefined) return hit;
   const role = roleOfLabelUncached(label, kind);
-  if (ROLE_CACHE.size >= 20_000) ROLE_CACHE.clear();
-  ROLE_CACHE.set(key, role);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(label, role);
   return role;
 }
 
-const ROLE_CACHE = new Map<string, ColumnRole | null>();
+const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks: new Map(), indicators: new Map() };
 
 function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   const f = fold(label);
