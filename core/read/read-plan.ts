@@ -23,11 +23,13 @@ export interface ReadResult {
  * Read grids into a plan. Sheets without a recognizable table are reported with form 'none'.
  * @example readPlan([grid]).plan.appendices[0]?.kind // 'tasks'
  */
-export function readPlan(grids: Grid[], opts: { file?: string; format?: 'xlsx' | 'text' } = {}): ReadResult {
+export function readPlan(grids: Grid[], opts: { file?: string; format?: 'xlsx' | 'text'; textGrids?: Map<Grid, TextGrid> } = {}): ReadResult {
   const appendices: Appendix[] = [];
   const sheets: SheetRead[] = [];
   for (const grid of grids) {
     const tg = textGrid(grid);
+    // The caller validates these same grids next: hand it the decoded text instead of decoding twice.
+    opts.textGrids?.set(grid, tg);
     const specs = findTables(tg);
     if (specs.length > 0) {
       for (const spec of specs) appendices.push(readTable(tg, spec));

@@ -54,6 +54,8 @@ export interface ValidateInput {
   /** The sheets the plan was read from; without them, cell-level text checks and fixes are skipped. */
   grids?: Grid[];
   sheets?: SheetRead[];
+  /** Text grids already built for these grids (by readPlan), to skip decoding them again. */
+  textGrids?: Map<Grid, TextGrid>;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface ValidateInput {
 export function validate(input: ValidateInput, opts: ValidateOptions = {}): Report {
   const ignore = new Set(opts.ignore ?? []);
   const sheetsByName = new Map<string, TextGrid>();
-  for (const g of input.grids ?? []) sheetsByName.set(g.sheet, textGrid(g));
+  for (const g of input.grids ?? []) sheetsByName.set(g.sheet, input.textGrids?.get(g) ?? textGrid(g));
   const tables: TableReport[] = [];
 
   const readable = (input.sheets ?? []).filter((s) => s.form !== 'none');
@@ -106,8 +108,9 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
  * @example validateGrids(grids).stats.errors
  */
 export function validateGrids(grids: Grid[], opts: ValidateOptions = {}): { report: Report; plan: Plan } {
-  const { plan, sheets } = readPlan(grids);
-  return { report: validate({ plan, grids, sheets }, opts), plan };
+  const textGrids = new Map<Grid, TextGrid>();
+  const { plan, sheets } = readPlan(grids, { textGrids });
+  return { report: validate({ plan, grids, sheets, textGrids }, opts), plan };
 }
 
 function sortIssues(issues: Issue[]): Issue[] {
