@@ -42,4 +42,22 @@ describe('findDuplicates', () => {
       { numRuns: 200 },
     );
   });
+
+  it('finds every planted duplicate in a large table full of shared boilerplate', () => {
+    // 1,500 tasks built from the same phrases (the shape that made a small posting cap lose 60% of true pairs),
+    // with 30 tasks repeated later in the table under another number (so no rare word pair gives them away).
+    const verbs = ['Triển khai', 'Xây dựng', 'Nâng cấp', 'Số hóa', 'Tuyên truyền về', 'Đào tạo về'];
+    const things = ['nền tảng số dùng chung', 'cơ sở dữ liệu dân cư', 'hóa đơn điện tử', 'chữ ký số', 'bản đồ số'];
+    const places = ['tại bộ phận một cửa', 'tại các thôn, khu dân cư', 'trong trường học', 'tại trạm y tế'];
+    const who = ['ưu tiên công chức', 'ưu tiên học sinh', 'cho người cao tuổi', 'cho hộ kinh doanh'];
+    const rows: AppendixRow[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const text = `${verbs[i % 6]} ${things[(i >> 1) % 5]} ${places[(i >> 2) % 4]}, ${who[(i >> 3) % 4]} (nhiệm vụ ${i + 1}, đợt ${i % 97})`;
+      rows.push(row(i + 1, text));
+    }
+    const planted = Array.from({ length: 30 }, (_, k) => 17 + k * 41);
+    for (const [k, src] of planted.entries()) rows.push(row(1501 + k, rows[src - 1]!.fields.content!.replace(`nhiệm vụ ${src},`, `nhiệm vụ ${1501 + k},`)));
+    const found = new Set(findDuplicates(rows).map(([a, b]) => `${a.source.row}-${b.source.row}`));
+    for (const [k, src] of planted.entries()) expect(found.has(`${src}-${1501 + k}`)).toBe(true);
+  });
 });
