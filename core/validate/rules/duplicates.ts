@@ -100,7 +100,7 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
     for (const id of xs) {
       const posting = index[id];
       if (!posting) continue; // never indexed, or boilerplate (null)
-      for (const y of posting) if (hits[y]++ === 0) touched.push(y);
+      for (const y of posting) if ((hits[y] = hits[y]! + 1) === 1) touched.push(y);
     }
     for (const y of touched) {
       const enough = hits[y]! >= required[y]!;
