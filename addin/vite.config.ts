@@ -62,7 +62,7 @@ export default defineConfig(async ({ command }) => ({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1500,
     target: 'es2022',
-    rolldownOptions: { input: { taskpane: path.join(here, 'taskpane.html') } },
+    rolldownOptions: { input: { taskpane: path.join(here, 'taskpane.html'), auth: path.join(here, 'auth.html') } },
   },
   server: {
     port: 3000,

@@ -11,6 +11,8 @@ import { saveLang, savedLang } from './i18n/index.ts';
 import { createActions } from './state/actions.ts';
 import { initialState } from './state/pane-state.ts';
 import { createStore } from './state/store.ts';
+import { createSyncActions } from './sync/actions.ts';
+import { browserStorage } from './sync/auth/token-store.ts';
 
 async function boot(): Promise<void> {
   const el = document.getElementById('root');
@@ -33,7 +35,10 @@ async function boot(): Promise<void> {
     saveLang(lang);
   });
   const actions = createActions(store, { port, loadTemplate: (kind) => loadTemplate(kind) });
-  createRoot(el).render(<App store={store} actions={actions} inExcel={inExcel} />);
+  // Sync: the binding comes from the workbook, the token and the push queue from this user's storage.
+  const sync = createSyncActions(store, { port, storage: browserStorage(), defaultServer: location.origin });
+  createRoot(el).render(<App store={store} actions={actions} sync={sync} inExcel={inExcel} />);
+  if (inExcel) void sync.init();
 }
 
 boot().catch((err: unknown) => {

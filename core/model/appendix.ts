@@ -98,6 +98,8 @@ export const AppendixSchema = z.object({
   }),
   /** Role → column letter. */
   columns: RoleRecord(z.string()),
+  /** Column letter of the add-in's hidden task-id column ("phuluc-id"), when the sheet has one. */
+  idColumn: z.string().optional(),
   rows: z.array(AppendixRowSchema),
 });
 export type Appendix = z.infer<typeof AppendixSchema>;

@@ -20,11 +20,25 @@ export interface TableSpec {
   bodyEnd: number;
   /** Rows above the header that form the title block. */
   titleRows: number[];
+  /** 1-based column of the add-in's hidden task-id column (header ID_HEADER), outside firstCol..lastCol. */
+  idCol?: number;
+}
+
+/** Header of the hidden column where the add-in keeps each task's stable id (never content, never checked). */
+export const ID_HEADER = 'phuluc-id';
+
+/**
+ * Whether a header cell is the add-in's id column.
+ * @example isIdHeader(' PHULUC-ID ') // true
+ */
+export function isIdHeader(text: string): boolean {
+  return text.trim().toLowerCase() === ID_HEADER;
 }
 
 interface HeaderCandidate {
   rows: number[];
   labels: Map<number, string>;
+  idCol?: number;
 }
 
 const MAX_LABEL = 120;
@@ -98,9 +112,15 @@ function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
 function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
   const labels = new Map<number, string>();
   let nonEmpty = 0;
+  let idCol: number | undefined;
   for (let c = 1; c <= tg.cols; c++) {
     const s = tg.text(r, c).trim();
     if (s === '') continue;
+    // The id column is the add-in's, not the table's: it never counts as a label (nor in the signature).
+    if (isIdHeader(s)) {
+      idCol ??= c;
+      continue;
+    }
     nonEmpty++;
     if (s.length > MAX_LABEL) return null;
     labels.set(c, s);
@@ -130,7 +150,7 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
 
   const numbering = rows[rows.length - 1]! + 1;
   if (numbering <= tg.rows && isNumberingRow(tg, numbering)) rows.push(numbering);
-  return { rows, labels: combined };
+  return idCol === undefined ? { rows, labels: combined } : { rows, labels: combined, idCol };
 }
 
 function subHeaderBelow(tg: TextGrid, r: number, parent: Map<number, string>): Map<number, string> | null {
@@ -235,6 +255,7 @@ function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'b
     .map(([c, l]) => `${c}=${fold(l)}`)
     .join('|');
   return {
+    ...(cand.idCol !== undefined ? { idCol: cand.idCol } : {}),
     kind,
     headerRows: cand.rows,
     columns,

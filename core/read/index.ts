@@ -1,6 +1,6 @@
 // Public entry of the reader: grids or text → Plan.
 export { readPlan, textToGrid, type ReadResult, type SheetRead } from './read-plan.ts';
-export { findTables, type TableSpec } from './find-tables.ts';
+export { findTables, ID_HEADER, isIdHeader, type TableSpec } from './find-tables.ts';
 export { readTable } from './read-table.ts';
 export { readListForm, stripWordArtifacts, hasWordArtifact } from './list-form.ts';
 export { textGrid, type TextGrid } from './text-grid.ts';

@@ -93,6 +93,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     if (text.trim() !== '' || raw instanceof Date) row.deadline = parseDeadline(input);
   }
 
+  if (spec.idCol !== undefined) attachIds(tg, spec.idCol, rows);
   const trimmed = trimTrailingBlanks(rows);
   const titleLines = spec.titleRows.map((row) => ({ row, text: rowText(tg, row) }));
   const columns: Partial<Record<ColumnRole, string>> = {};
@@ -104,8 +105,23 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     title: parseTitleBlock(titleLines),
     header: { rows: spec.headerRows, labels: spec.labels },
     columns,
+    ...(spec.idCol !== undefined ? { idColumn: columnLetter(spec.idCol) } : {}),
     rows: trimmed,
   };
+}
+
+const ID_KINDS = new Set(['group', 'subgroup', 'task', 'indicator', 'note']);
+
+/** Each item row takes the id written in the add-in's id column; an id seen twice (a copied row) stays with the first. */
+function attachIds(tg: TextGrid, col: number, rows: AppendixRow[]): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!ID_KINDS.has(row.kind)) continue;
+    const id = tg.text(row.source.row, col).trim();
+    if (id === '' || seen.has(id)) continue;
+    seen.add(id);
+    row.id = id;
+  }
 }
 
 function viewOf(tg: TextGrid, spec: TableSpec, roles: ColumnRole[], r: number): RowView {

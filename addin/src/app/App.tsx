@@ -7,6 +7,7 @@ import { PreviewDialog } from '../check/PreviewDialog.tsx';
 import { FillPanel } from '../fill/FillPanel.tsx';
 import { stringsFor } from '../i18n/index.ts';
 import type { PaneActions } from '../state/actions.ts';
+import type { SyncActions } from '../sync/actions.ts';
 import type { PaneState } from '../state/pane-state.ts';
 import { useStore, type Store } from '../state/store.ts';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -25,12 +26,13 @@ const useStyles = makeStyles({
 export interface AppProps {
   store: Store<PaneState>;
   actions: PaneActions;
+  sync: SyncActions;
   /** False when the page is open outside Excel (a browser tab): the pane says where it belongs. */
   inExcel?: boolean;
 }
 
-/** @example createRoot(el).render(<App store={store} actions={actions} />) */
-export function App({ store, actions, inExcel = true }: AppProps) {
+/** @example createRoot(el).render(<App store={store} actions={actions} sync={sync} />) */
+export function App({ store, actions, sync, inExcel = true }: AppProps) {
   const state = useStore(store);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('check');
@@ -51,7 +53,7 @@ export function App({ store, actions, inExcel = true }: AppProps) {
         <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'check' && <CheckPanel state={state} actions={actions} />}
           {tab === 'fill' && <FillPanel state={state} actions={actions} />}
-          {tab === 'sync' && <SyncPanel />}
+          {tab === 'sync' && <SyncPanel state={state} sync={sync} onFix={() => setTab('check')} onReadTables={actions.readTables} />}
         </main>
         {state.preview && <PreviewDialog preview={state.preview} busy={state.busy !== null} onApply={actions.applyPreview} onCancel={actions.cancelPreview} />}
       </FluentProvider>

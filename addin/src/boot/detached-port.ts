@@ -7,7 +7,7 @@ export function detachedPort(): ExcelPort {
     throw new ExcelLayerError('unsupported', 'Trang này chỉ làm việc được khi mở trong Excel.', 'This page only works when opened inside Excel.');
   };
   return {
-    capabilities: () => ({ comments: false, notes: false, insertFromBase64: false }),
+    capabilities: () => ({ comments: false, notes: false, insertFromBase64: false, nestedAppAuth: false, dialog: false }),
     readWorkbook: fail,
     applyPatches: fail,
     markIssues: fail,
@@ -17,5 +17,10 @@ export function detachedPort(): ExcelPort {
     addDropdowns: fail,
     writeValues: fail,
     undoLast: fail,
+    applyRowOps: fail,
+    addSheets: fail,
+    readSetting: () => null,
+    writeSetting: fail,
+    openDialog: fail,
   };
 }

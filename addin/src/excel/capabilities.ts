@@ -1,4 +1,4 @@
-// What this Excel can do, asked once: requirement sets behind notes, comments, inserting sheets, merged areas.
+// What this Excel can do, asked once: requirement sets behind notes, comments, inserting sheets, merged areas, sign-in.
 import type { Capabilities } from './port.ts';
 
 export interface HostFeatures extends Capabilities {
@@ -14,5 +14,7 @@ export interface HostFeatures extends Capabilities {
 export function detectFeatures(office: typeof Office): HostFeatures {
   const has = (version: string) => office.context.requirements.isSetSupported('ExcelApi', version);
   const v113 = has('1.13');
-  return { base: has('1.9'), comments: has('1.10'), insertFromBase64: v113, mergedAreas: v113, notes: has('1.18') };
+  const nestedAppAuth = office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
+  const dialog = office.context.requirements.isSetSupported('DialogApi', '1.1');
+  return { base: has('1.9'), comments: has('1.10'), insertFromBase64: v113, mergedAreas: v113, notes: has('1.18'), nestedAppAuth, dialog };
 }

@@ -1,11 +1,15 @@
 // createExcelPort: the ExcelPort over an injected host (the browser's Office.js, or a test's fake).
 import { applyPatches } from './apply-patches.ts';
 import { detectFeatures } from './capabilities.ts';
+import { addSheets } from './add-sheets.ts';
+import { openDialog } from './dialog.ts';
+import { readSetting, writeSetting } from './doc-settings.ts';
 import { addDropdowns } from './dropdowns.ts';
 import { DEFAULT_OPTIONS, type ExcelHost, type ExcelPortOptions } from './host.ts';
 import { clearMarks, markIssues } from './marks.ts';
 import type { Capabilities, ExcelPort } from './port.ts';
 import { readSheets } from './read-workbook.ts';
+import { applyRowOps } from './row-ops.ts';
 import { runExcel } from './run.ts';
 import type { PortState } from './state.ts';
 import { insertTemplate } from './template.ts';
@@ -27,7 +31,8 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     lastReadBytes: 0,
     undo: [],
   };
-  const caps: Capabilities = { comments: state.features.comments, notes: state.features.notes, insertFromBase64: state.features.insertFromBase64 };
+  const f = state.features;
+  const caps: Capabilities = { comments: f.comments, notes: f.notes, insertFromBase64: f.insertFromBase64, nestedAppAuth: f.nestedAppAuth, dialog: f.dialog };
   return {
     capabilities: () => ({ ...caps }),
     readWorkbook: (o) => readSheets(state, o?.sheets ?? 'active'),
@@ -68,5 +73,10 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
       state.hints.clear();
       return true;
     },
+    applyRowOps: (ops) => applyRowOps(state, ops),
+    addSheets: (sheets) => addSheets(state, sheets),
+    readSetting: (name) => readSetting(host.Office, name),
+    writeSetting: (name, value) => writeSetting(host.Office, name, value),
+    openDialog: (url) => openDialog(host.Office, url),
   };
 }

@@ -35,7 +35,21 @@ export interface Capabilities {
   notes: boolean;
   /** ExcelApi 1.13: insertWorksheetsFromBase64. */
   insertFromBase64: boolean;
+  /** NestedAppAuth 1.1: Microsoft 365 sign-in through MSAL's nestable client. */
+  nestedAppAuth: boolean;
+  /** DialogApi 1.1: the Office dialog (sign-in fallback). */
+  dialog: boolean;
 }
+
+/**
+ * One step of the sync write-back, applied in list order; addresses are those of the sheet when the step runs.
+ * `insert` adds whole rows at `at` (rows below move down) and writes `values` from `firstColumn` rightwards.
+ */
+export type RowOp =
+  | { op: 'set'; sheet: string; cell: string; value: CellValue }
+  | { op: 'delete'; sheet: string; top: number; bottom: number }
+  | { op: 'insert'; sheet: string; at: number; firstColumn: string; values: CellValue[][] }
+  | { op: 'hide-column'; sheet: string; column: string };
 
 export interface ExcelPort {
   capabilities(): Capabilities;
@@ -57,6 +71,16 @@ export interface ExcelPort {
   writeValues(sheet: string, topLeft: string, values: CellValue[][]): Promise<void>;
   /** Undo the add-in's last change (Excel's own undo does not cover add-in edits); false when nothing to undo. */
   undoLast(): Promise<boolean>;
+  /** Sync write-back: cell values, rows inserted and deleted, the id column hidden — one batch, formats kept. */
+  applyRowOps(ops: RowOp[]): Promise<void>;
+  /** New sheets with values (consolidated table); a name in use gets a suffix. Returns the names given. */
+  addSheets(sheets: { name: string; values: CellValue[][] }[]): Promise<string[]>;
+  /** A document setting (saved in the file; loaded with it, no Excel request); null when absent. */
+  readSetting(name: string): unknown;
+  /** Set (null removes) a document setting and save the settings into the file. */
+  writeSetting(name: string, value: unknown): Promise<void>;
+  /** Open a page in the Office dialog and resolve with the message it sends back (sign-in fallback). */
+  openDialog(url: string): Promise<string>;
 }
 
 export type ExcelErrorCode = 'cell-edit-mode' | 'timeout' | 'payload-too-large' | 'unsupported' | 'sheet-not-found' | 'office-error';

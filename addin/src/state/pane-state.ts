@@ -5,6 +5,7 @@ import type { Report } from '../../../core/validate/report.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang, Strings } from '../i18n/index.ts';
 import type { Change } from '../logic/describe-patch.ts';
+import { initialSyncState, type SyncState } from '../sync/sync-state.ts';
 
 /** A message in whichever language is showing when it is rendered. */
 export type Text = (s: Strings, lang: Lang) => string;
@@ -20,7 +21,7 @@ export interface Preview {
   changes: Change[];
 }
 
-export type Busy = 'check' | 'read' | 'fix' | 'preview' | 'apply' | 'marks' | 'undo' | 'template' | 'dropdowns' | 'write' | null;
+export type Busy = 'check' | 'read' | 'fix' | 'preview' | 'apply' | 'marks' | 'undo' | 'template' | 'dropdowns' | 'write' | 'sync' | null;
 
 export interface PaneState {
   lang: Lang;
@@ -35,8 +36,10 @@ export interface PaneState {
   preview: Preview | null;
   /** Port batches made by each of the pane's recent actions, newest last ("Hoàn tác" undoes one action). */
   undo: number[];
+  /** The Sync tab. */
+  sync: SyncState;
 }
 
 export function initialState(lang: Lang): PaneState {
-  return { lang, busy: null, notice: null, scope: 'all', snapshot: null, report: null, plan: null, marked: false, preview: null, undo: [] };
+  return { lang, busy: null, notice: null, scope: 'all', snapshot: null, report: null, plan: null, marked: false, preview: null, undo: [], sync: initialSyncState() };
 }

@@ -33,7 +33,7 @@ describe('older Excel hosts', () => {
   it('ExcelApi 1.10: attaches threaded comments (tagged as ours) and removes only those', async () => {
     const fake = createFakeExcel(await fixtureSnapshot('cam-giang-phu-luc.xlsx'), { excelApi: '1.12' });
     const port = createExcelPort(fake);
-    expect(port.capabilities()).toEqual({ comments: true, notes: false, insertFromBase64: false });
+    expect(port.capabilities()).toEqual({ comments: true, notes: false, insertFromBase64: false, nestedAppAuth: false, dialog: false });
     const issues = await issuesOf(port);
     const mark = await counted(fake, () => port.markIssues(issues));
     expect(mark.syncs).toBe(1);

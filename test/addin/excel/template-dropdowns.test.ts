@@ -36,7 +36,7 @@ describe('insertTemplate', () => {
     const t = await template();
     const fake = createFakeExcel(await fixtureSnapshot('cam-giang-phu-luc.xlsx'), { excelApi: '1.9' });
     const port = createExcelPort(fake);
-    expect(port.capabilities()).toEqual({ comments: false, notes: false, insertFromBase64: false });
+    expect(port.capabilities()).toEqual({ comments: false, notes: false, insertFromBase64: false, nestedAppAuth: false, dialog: false });
     const { value, syncs } = await counted(fake, () => port.insertTemplate('tasks', { base64: t.base64, values: t.values }));
     expect(value).toEqual({ sheet: 'Phụ lục nhiệm vụ' });
     expect(syncs).toBe(2);

@@ -24,6 +24,8 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   /** How typed dates are read: 'dmy' (Vietnamese Excel, default) or 'mdy'. */
   dateOrder?: 'dmy' | 'mdy';
+  /** Whether isSetSupported('NestedAppAuth', '1.1') answers true (default false). */
+  nestedAppAuth?: boolean;
 }
 
 export interface FakeExcel {
@@ -47,7 +49,7 @@ export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export function createFakeExcel(snapshot: WorkbookSnapshotData, opts: FakeExcelOptions = {}): FakeExcel {
   const model = new WorkbookModel(snapshot);
   if (opts.dateOrder) model.dateOrder = opts.dateOrder;
-  const rt = new Runtime(model, SPECS, { excelApi: opts.excelApi ?? '1.18', payloadLimit: opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT });
+  const rt = new Runtime(model, SPECS, { excelApi: opts.excelApi ?? '1.18', payloadLimit: opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT, nestedAppAuth: opts.nestedAppAuth === true });
   return {
     Excel: createExcel(rt) as unknown as typeof Excel,
     Office: createOffice(rt) as unknown as typeof Office,

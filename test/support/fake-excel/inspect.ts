@@ -72,6 +72,7 @@ export function createInspector(rt: Runtime) {
     },
     merges: (name: string): string[] => sheet(name).merges.map((r) => formatRef(r)),
     validations: (name: string) => sheet(name).validations.map((v) => ({ range: formatRef(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
+    columnHidden: (name: string, col: string): boolean => sheet(name).hiddenColumns.has(columnNumber(col)),
     columnWidth: (name: string, col: string): number | undefined => sheet(name).columnWidths.get(columnNumber(col)),
     rowHeight: (name: string, row: number): number | undefined => sheet(name).rows[row - 1]?.height,
     /** Settings as saved in the document. */
@@ -93,6 +94,18 @@ export function createInspector(rt: Runtime) {
     userNote(name: string, a1: string, note: string): void {
       const { rect } = parseAddress(a1);
       sheet(name).ensure(rect.top, rect.left).note = note;
+    },
+    /** The user inserts `n` blank rows at row `at` (Home › Insert › Sheet rows). */
+    userInsertRows(name: string, at: number, n = 1): void {
+      sheet(name).insertRows(at, n);
+    },
+    /** The user deletes rows top..bottom. */
+    userDeleteRows(name: string, top: number, bottom = top): void {
+      sheet(name).deleteRows(top, bottom);
+    },
+    /** The user sorts rows top..bottom of columns left..right (letters) by column `by` (Data › Sort, selection expanded). */
+    userSort(name: string, top: number, bottom: number, left: string, right: string, by: string, descending = false): void {
+      sheet(name).sortRows(top, bottom, columnNumber(left), columnNumber(right), columnNumber(by), descending);
     },
     userActivate(name: string): void {
       m.activeId = sheet(name).id;
@@ -121,10 +134,12 @@ export function createInspector(rt: Runtime) {
           for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) {
             cells.push({ r, c, v: cell.v, ...(cell.f ? { f: cell.f } : {}), ...(cell.fmt ? { fmt: cell.fmt } : {}), ...(cell.style ? { style: structuredClone(cell.style) } : {}), ...(cell.note !== undefined ? { note: cell.note } : {}) });
           }
-          return { name: s.name, visibility: s.visibility, cells, merges: s.merges.map((r) => formatRef(r)) };
+          return { name: s.name, visibility: s.visibility, cells, merges: s.merges.map((r) => formatRef(r)), ...(s.hiddenColumns.size > 0 ? { hiddenColumns: [...s.hiddenColumns] } : {}) };
         }),
         active: m.active().name,
         defaultFont: m.defaultFont,
+        // What Office keeps in the file: the settings as last saved (so a reopened copy sees the binding).
+        settings: structuredClone(m.savedSettings),
       };
     },
   };

@@ -40,6 +40,8 @@ export class SheetModel {
   merges: Rect[] = [];
   validations: Validation[] = [];
   columnWidths = new Map<number, number>();
+  /** 1-based columns hidden by Range.columnHidden (or by the user). */
+  hiddenColumns = new Set<number>();
   deleted = false;
 
   constructor(
@@ -132,6 +134,36 @@ export class SheetModel {
     const shift = (r: Rect): Rect => (r.top >= at ? { ...r, top: r.top + n, bottom: r.bottom + n } : r.bottom >= at ? { ...r, bottom: r.bottom + n } : r);
     this.merges = this.merges.map(shift);
     this.validations = this.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
+  }
+
+  /**
+   * Sort whole rows top..bottom by the text of column `by`, moving every cell of columns left..right (what Excel's
+   * sort does with the selection expanded to the table, hidden columns included). Like Excel, merged cells refuse.
+   */
+  sortRows(top: number, bottom: number, left: number, right: number, by: number, descending = false): void {
+    const rect = { top, left, bottom, right };
+    if (this.merges.some((m) => intersect(m, rect) !== null)) throw fail('InvalidOperation', 'To sort, all merged cells need to be the same size.', 'Range.sort');
+    const slices = Array.from({ length: bottom - top + 1 }, (_, i) => {
+      const row = this.rows[top + i - 1];
+      const cells = new Map<number, FakeCell>();
+      for (const [c, cell] of row?.cells ?? []) if (c >= left && c <= right) cells.set(c, cell);
+      return cells;
+    });
+    const key = (m: Map<number, FakeCell>) => m.get(by)?.v ?? null;
+    const order = slices.map((m, i) => ({ m, i })).sort((a, b) => {
+      const x = key(a.m);
+      const y = key(b.m);
+      if (x === y) return a.i - b.i;
+      if (x === null) return 1; // blanks last, as Excel does
+      if (y === null) return -1;
+      const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+      return (descending ? -d : d) || a.i - b.i;
+    });
+    order.forEach(({ m }, i) => {
+      const row = this.row(top + i);
+      for (const c of [...row.cells.keys()]) if (c >= left && c <= right) row.cells.delete(c);
+      for (const [c, cell] of m) row.cells.set(c, cell);
+    });
   }
 
   mergeAreasIn(rect: Rect): Rect[] {

@@ -31,7 +31,9 @@ export function createOffice(rt: Runtime) {
     context: strictObject('Office.context', {
       requirements: strictObject('Office.context.requirements', {
         isSetSupported: (name: string, version?: string): boolean =>
-          name === 'ExcelApi' && compareVersions(rt.opts.excelApi, version ?? '1.1') >= 0,
+          name === 'NestedAppAuth'
+            ? rt.opts.nestedAppAuth === true && compareVersions('1.1', version ?? '1.1') >= 0
+            : name === 'ExcelApi' && compareVersions(rt.opts.excelApi, version ?? '1.1') >= 0,
       }),
       document: strictObject('Office.context.document', { settings: settings(rt) }),
     }),

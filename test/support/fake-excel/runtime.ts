@@ -45,6 +45,8 @@ export interface Stats {
 export interface RuntimeOptions {
   excelApi: string;
   payloadLimit: number;
+  /** Whether Office reports the NestedAppAuth 1.1 requirement set (Microsoft 365 hosts with nested app authentication). */
+  nestedAppAuth?: boolean;
 }
 
 export class Runtime {

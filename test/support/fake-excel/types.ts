@@ -49,6 +49,8 @@ export interface SnapshotSheet {
   validations?: SnapshotValidation[];
   /** Column widths and row heights in points, by 1-based index. */
   columnWidths?: Record<number, number>;
+  /** 1-based columns that are hidden. */
+  hiddenColumns?: number[];
   rowHeights?: Record<number, number>;
 }
 

@@ -89,6 +89,7 @@ export class WorkbookModel {
     for (const m of s.merges ?? []) sheet.merges.push(parseAddress(m).rect);
     for (const v of s.validations ?? []) sheet.validations.push({ rect: parseAddress(v.range).rect, rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt });
     for (const [c, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(Number(c), w);
+    for (const c of s.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
     for (const [r, h] of Object.entries(s.rowHeights ?? {})) sheet.row(Number(r)).height = h;
     return sheet;
   }

@@ -27,7 +27,7 @@ export function memoryHost(grids: Grid[]): { Excel: { port: ExcelPort; state: Me
     return g;
   };
   const port: ExcelPort = {
-    capabilities: () => ({ comments: false, notes: true, insertFromBase64: true }),
+    capabilities: () => ({ comments: false, notes: true, insertFromBase64: true, nestedAppAuth: false, dialog: false }),
     async readWorkbook(opts) {
       state.calls.push('readWorkbook');
       const gs = opts?.sheets === 'active' ? state.grids.filter((g) => g.sheet === state.active) : state.grids;
@@ -78,6 +78,17 @@ export function memoryHost(grids: Grid[]): { Excel: { port: ExcelPort; state: Me
           g.rows[r]![at.col - g.origin.col + j] = v === null ? null : { v };
         });
       });
+    },
+    async applyRowOps() {
+      throw new Error('memory host: applyRowOps is not modelled');
+    },
+    async addSheets() {
+      throw new Error('memory host: addSheets is not modelled');
+    },
+    readSetting: () => null,
+    async writeSetting() {},
+    async openDialog() {
+      throw new Error('memory host: no dialog');
     },
     async undoLast() {
       state.calls.push('undoLast');

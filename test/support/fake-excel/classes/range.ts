@@ -30,6 +30,22 @@ export const Range: ClassSpec = {
       get: (t: T) => grid(t, 'Range.formulas', (r, c) => t.sheet.cell(r, c)?.f ?? displayValue(t.sheet, r, c)),
       set: (t: T, v, rt) => writeInput(t, v, rt, 'Range.formulas'),
     },
+    columnHidden: {
+      api: '1.2',
+      get: (t: T) => {
+        const s = alive(t.sheet, 'Range.columnHidden');
+        for (let c = t.rect.left; c <= Math.min(t.rect.right, t.rect.left + 16_383); c++) if (!s.hiddenColumns.has(c)) return false;
+        return true;
+      },
+      set: (t: T, v) => {
+        if (typeof v !== 'boolean') throw fail('InvalidArgument', 'columnHidden must be a boolean.', 'Range.columnHidden');
+        const s = alive(t.sheet, 'Range.columnHidden');
+        for (let c = t.rect.left; c <= t.rect.right; c++) {
+          if (v) s.hiddenColumns.add(c);
+          else s.hiddenColumns.delete(c);
+        }
+      },
+    },
     numberFormat: {
       get: (t: T) => grid(t, 'Range.numberFormat', (r, c) => t.sheet.cell(r, c)?.fmt ?? 'General'),
       set: (t: T, v) =>

@@ -1,0 +1,100 @@
+// The push queue: every push is stored (with its Idempotency-Key) before it is sent, retried with back-off and jitter,
+// and kept in the pane's storage so closing the pane loses nothing; the key makes a retry land exactly once.
+import type { Plan } from '../../../core/model/appendix.ts';
+import type { KeyValue } from './auth/token-store.ts';
+
+export type QueueState = 'waiting' | 'sending' | 'error';
+
+export interface QueuedPush {
+  /** Also the Idempotency-Key. */
+  key: string;
+  server: string;
+  commune: string;
+  planKey: string;
+  baseSeq: number;
+  plan: Plan;
+  /** What the sheet held when this was queued, when it differs from `plan` (a resolved conflict): the write-back
+   * compares the sheet with it to keep edits made while the push was on its way. */
+  sheet?: Plan;
+  partial: boolean;
+  message: string | null;
+  createdAt: number;
+  attempts: number;
+  /** When to try again (ms since epoch); 0 = now. */
+  nextAt: number;
+  state: QueueState;
+  /** Last failure, in both languages; `retry` false when it needs the user (signed out, refused). */
+  error?: { message: string; messageEn: string; retry: boolean };
+}
+
+const KEY = 'phuluc.queue';
+const BASE_MS = 2_000;
+const MAX_MS = 5 * 60_000;
+
+/**
+ * Delay before attempt `attempts + 1`: exponential from 2 s, capped at 5 min, with "equal jitter" so that communes
+ * coming back online together do not retry in step.
+ * @example backoffMs(3, () => 0.5) // 12000
+ */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const exp = Math.min(MAX_MS, BASE_MS * 2 ** attempts);
+  return Math.round(exp / 2 + (exp / 2) * random());
+}
+
+/**
+ * The queue over a key-value storage (localStorage in the pane).
+ * @example const q = createQueue(localStorage); q.add(item); q.list()
+ */
+export function createQueue(storage: KeyValue | undefined) {
+  let memory: QueuedPush[] = load();
+
+  function load(): QueuedPush[] {
+    try {
+      const raw = storage?.getItem(KEY);
+      const items = raw ? (JSON.parse(raw) as QueuedPush[]) : [];
+      // A push that was being sent when the pane closed may or may not have arrived: the key settles it on resend.
+      return items.map((i) => (i.state === 'sending' ? { ...i, state: 'waiting' as const } : i));
+    } catch {
+      return [];
+    }
+  }
+  function save(): void {
+    try {
+      if (memory.length === 0) storage?.removeItem(KEY);
+      else storage?.setItem(KEY, JSON.stringify(memory));
+    } catch {
+      // Quota or policy: the queue still lives in memory for this session.
+    }
+  }
+  return {
+    list: (): QueuedPush[] => memory.map((i) => ({ ...i })),
+    add(item: QueuedPush): void {
+      memory = [...memory, item];
+      save();
+    },
+    update(key: string, patch: Partial<QueuedPush>): void {
+      memory = memory.map((i) => (i.key === key ? { ...i, ...patch } : i));
+      save();
+    },
+    remove(key: string): void {
+      memory = memory.filter((i) => i.key !== key);
+      save();
+    },
+    /** Re-read the storage (another pane of the same user may have changed it). */
+    reload(): void {
+      memory = load();
+    },
+  };
+}
+
+export type PushQueue = ReturnType<typeof createQueue>;
+
+/**
+ * A random key, unique enough to identify one push for ever.
+ * @example newKey() // 'push-3f2a…'
+ */
+export function newKey(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return `push-${c.randomUUID()}`;
+  return `push-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
