@@ -3,9 +3,10 @@
 import { createRequire } from 'node:module';
 import { validateGrids } from '../core/validate/validate.ts';
 import { generateAppendix } from './gen/appendix.ts';
-import { measure, type BenchResult } from './measure.ts';
+import { measure, median, type BenchResult } from './measure.ts';
 
 const require = createRequire(import.meta.url);
+const SECTION = 'Validation';
 
 /** The same checks tableschema can express: required content/lead/deadline, TT a number, deadline text patterns. */
 const SCHEMA = {
@@ -24,7 +25,7 @@ export async function benchValidate(tasks = 10_000, runs = 5): Promise<BenchResu
   const grid = generateAppendix({ tasks, seed: 7, repeatHeaderEvery: 60 });
   const rows = grid.rows.length;
   let issues = 0;
-  const ours = await measure(`validate ${tasks.toLocaleString('en-US')} tasks: phuluc (read + all rules)`, runs, () => {
+  const ours = await measure(SECTION, `validate ${tasks.toLocaleString('en-US')} tasks: phuluc (read + all rules)`, runs, () => {
     issues = validateGrids([grid]).report.stats.errors;
   });
   ours.throughput = { unit: 'rows/s', values: ours.ms.map((ms) => (rows / ms) * 1000) };
@@ -35,7 +36,7 @@ export async function benchValidate(tasks = 10_000, runs = 5): Promise<BenchResu
   const body = grid.rows.slice(5).map((r) => [0, 1, 2, 3, 4, 5].map((c) => (r[c]?.v === undefined || r[c]?.v === null ? '' : String(r[c]!.v))));
   const source = [SCHEMA.fields.map((f) => f.name), ...body];
   let errors = 0;
-  const peer = await measure(`validate ${tasks.toLocaleString('en-US')} tasks: tableschema-js (equivalent schema)`, runs, async () => {
+  const peer = await measure(SECTION, `validate ${tasks.toLocaleString('en-US')} tasks: tableschema-js (equivalent schema)`, runs, async () => {
     errors = 0;
     const table = await Table.load(source, { schema: SCHEMA, headers: 1 });
     await table.read({ forceCast: true, cast: true }).then((out) => {
@@ -44,5 +45,6 @@ export async function benchValidate(tasks = 10_000, runs = 5): Promise<BenchResu
   });
   peer.throughput = { unit: 'rows/s', values: peer.ms.map((ms) => (body.length / ms) * 1000) };
   peer.note = `${errors} rows with errors`;
+  ours.vs = `${(median(ours.throughput.values) / median(peer.throughput.values)).toFixed(2)}× the rows/s of tableschema-js`;
   return [ours, peer];
 }

@@ -6,6 +6,7 @@ import { bodyCap } from './http/body-cap.ts';
 import { ApiError } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
@@ -37,13 +38,14 @@ export function createApp(deps: AppDeps): App {
   app.use('*', requestLog(log));
   // Authenticate before reading a body: an anonymous caller never gets megabytes buffered.
   const auth = authenticate({ db: deps.db, entra: deps.entra ?? null });
-  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/tokens', '/api/tokens/*']) app.use(path, auth);
+  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*']) app.use(path, auth);
   app.use('/api/*', bodyCap({ maxBytes: deps.limits?.jsonBytes ?? DEFAULT_JSON_BYTES, overrides: [{ suffix: '/upload', maxBytes: deps.limits?.uploadBytes ?? DEFAULT_UPLOAD_BYTES }] }));
 
   registerMetaRoutes(app);
   registerPlanRoutes(app, deps);
   registerUploadRoute(app, deps);
   registerProvinceRoutes(app, deps);
+  registerNationalRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerPageRoutes(app);
   registerAddinRoutes(app);
@@ -55,7 +57,11 @@ export function createApp(deps: AppDeps): App {
     if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
       return c.json(new ApiError(400, 'malformed-json', 'Dữ liệu gửi lên không phải JSON hợp lệ.', 'The body is not valid JSON.').body(), 400);
     }
-    if (err instanceof HTTPException) return c.json(new ApiError(err.status, 'http-error', err.message || 'Yêu cầu không hợp lệ.', err.message || 'Bad request.').body(), err.status);
+    // A JSON route given another Content-Type: Hono's message is English only, users read Vietnamese.
+    if (err instanceof HTTPException && err.status === 415) {
+      return c.json(new ApiError(415, 'unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON (Content-Type: application/json).', 'Unsupported media type: send JSON (Content-Type: application/json).').body(), 415);
+    }
+    if (err instanceof HTTPException) return c.json(new ApiError(err.status, 'http-error', `Yêu cầu không hợp lệ (${err.status}${err.message ? `: ${err.message}` : ''}).`, err.message || 'Bad request.').body(), err.status);
     log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled', path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     return c.json(new ApiError(500, 'internal', 'Lỗi máy chủ; đã ghi nhật ký.', 'Server error; logged.').body(), 500);
   });

@@ -4,7 +4,7 @@ import type { Commune } from '../dvhc.ts';
 import type { Deadline } from '../model/deadline.ts';
 import { makeLeadCanonicalizer } from './lead.ts';
 import { planRows, type PlanRowsContext } from './plan-rows.ts';
-import { computeStats } from './stats.ts';
+import { statsCounter } from './stats.ts';
 import type { Consolidated, ConsolidatedIndicator, ConsolidatedRow, ConsolidateInput, ConsolidateOptions } from './types.ts';
 
 function compareInputs(a: ConsolidateInput, b: ConsolidateInput): number {
@@ -21,19 +21,85 @@ function compareInputs(a: ConsolidateInput, b: ConsolidateInput): number {
  * @example consolidate([{ commune, planKey: 'kh-2026', revision: 3, plan }], { asOf: '2026-05-15' }).stats.totals.tasks
  */
 export function consolidate(inputs: readonly ConsolidateInput[], opts: ConsolidateOptions): Consolidated {
+  const c = createConsolidator(opts, { anyOrder: true });
+  for (const input of inputs) c.add(input);
+  return c.finish();
+}
+
+/** consolidate() one plan at a time, for callers that read or page plans in and let each go once added. */
+export interface Consolidator {
+  /** Add the next plan; returns its task rows. */
+  add(input: ConsolidateInput): ConsolidatedRow[];
+  /** The consolidation; `rows` is empty when the consolidator was made with keepRows: false. */
+  finish(): Consolidated;
+}
+
+export interface ConsolidatorMode {
+  /** Keep the rows for finish() (default); false: rows are only returned by add() and counted in the stats. */
+  keepRows?: boolean;
+  /**
+   * Plans may come in any order: each plan's rows wait and are put in consolidate()'s order (commune code, plan key,
+   * revision; a stable sort) by finish(). Otherwise plans must come in that order, and a plan out of it throws.
+   */
+  anyOrder?: boolean;
+}
+
+interface Part {
+  input: ConsolidateInput;
+  rows: ConsolidatedRow[];
+  indicators: ConsolidatedIndicator[];
+}
+
+const NO_PLAN: ConsolidateInput['plan'] = { appendices: [] };
+
+/**
+ * The same result as consolidate() over the same inputs, without holding them: plans can go once added (rows are
+ * worked out at once), and with keepRows: false rows too (stats are counted as they come) — a national export then
+ * needs one page of plans. Throws a RangeError for a bad asOf, or for plans out of order unless anyOrder.
+ * @example const c = createConsolidator({ asOf: '2026-06-30' }); for (const p of page) c.add(p); const out = c.finish()
+ */
+export function createConsolidator(opts: ConsolidateOptions, mode: ConsolidatorMode = {}): Consolidator {
   const { asOf } = opts;
   if (!ymd(asOf)) throw new RangeError(`consolidate: asOf must be an ISO date (yyyy-mm-dd), got ${JSON.stringify(asOf)}`);
-  // A stable sort keeps callers' order among equal keys, so the output never depends on the sort's internals.
-  const sorted = [...inputs].sort(compareInputs);
+  const keep = mode.keepRows ?? true;
   const ctx: PlanRowsContext = { asOf, leadCanonical: makeLeadCanonicalizer(), deadlines: new Map<string, Deadline>() };
   const rows: ConsolidatedRow[] = [];
   const indicators: ConsolidatedIndicator[] = [];
-  for (const input of sorted) planRows(input, ctx, rows, indicators);
-
   const communes: Commune[] = [];
-  for (const input of sorted) if (communes[communes.length - 1]?.code !== input.commune.code) communes.push(input.commune);
-  const out: Consolidated = { asOf, communes, rows, indicators, stats: computeStats(communes, rows, indicators) };
-  const provinces = new Set(communes.map((c) => c.provinceCode));
-  if (provinces.size === 1 && communes[0]) out.province = { code: communes[0].provinceCode, name: communes[0].provinceName };
-  return out;
+  const stats = statsCounter();
+  const waiting: Part[] = [];
+  let last: ConsolidateInput | null = null;
+  const take = (p: Part) => {
+    if (communes[communes.length - 1]?.code !== p.input.commune.code) {
+      communes.push(p.input.commune);
+      stats.commune(p.input.commune);
+    }
+    for (const r of p.rows) stats.task(r);
+    for (const i of p.indicators) stats.indicator(i);
+    for (const i of p.indicators) indicators.push(i);
+    if (keep) for (const r of p.rows) rows.push(r);
+  };
+  return {
+    add(input) {
+      const part: Part = { input: { ...input, plan: NO_PLAN }, rows: [], indicators: [] };
+      // Rows depend on their own plan only (the caches are memos), so working them out early changes nothing.
+      planRows(input, ctx, part.rows, part.indicators);
+      if (mode.anyOrder) waiting.push(part);
+      else {
+        if (last && compareInputs(last, input) > 0) throw new RangeError(`consolidate: plans out of order (${input.commune.code} after ${last.commune.code})`);
+        last = input;
+        take(part);
+      }
+      return part.rows;
+    },
+    finish() {
+      // A stable sort keeps callers' order among equal keys, so the output never depends on the sort's internals.
+      waiting.sort((a, b) => compareInputs(a.input, b.input));
+      for (const p of waiting.splice(0)) take(p);
+      const out: Consolidated = { asOf, communes, rows, indicators, stats: stats.result() };
+      const provinces = new Set(communes.map((c) => c.provinceCode));
+      if (provinces.size === 1 && communes[0]) out.province = { code: communes[0].provinceCode, name: communes[0].provinceName };
+      return out;
+    },
+  };
 }

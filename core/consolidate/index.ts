@@ -1,10 +1,10 @@
 // Provincial consolidation of communes' plans: NQ57 group mapping, task statuses, rows and stats (re-exports only).
-export { consolidate } from './consolidate.ts';
+export { consolidate, createConsolidator, type Consolidator, type ConsolidatorMode } from './consolidate.ts';
 export { mapGroup, matchGroup, type GroupMatch } from './map-group.ts';
 export { GROUP_COLUMNS, groupByNumber, NQ57_GROUPS, OTHER_GROUP, type GroupRef, type Nq57Group } from './groups.ts';
 export { isDoneText, quarterEnd, STATUS_LABEL, TASK_STATUSES, taskStatus, type TaskStatus } from './status.ts';
 export { makeLeadCanonicalizer, type LeadCanonicalizer } from './lead.ts';
-export { computeStats } from './stats.ts';
+export { computeStats, statsCounter, type StatsCounter } from './stats.ts';
 export type {
   CommuneStats, Consolidated, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats, ConsolidateInput, ConsolidateOptions,
   GroupStats, RowOrigin, TaskCounts,

@@ -33,32 +33,55 @@ function addInto(total: TaskCounts, c: TaskCounts): void {
   total.indicators += c.indicators;
 }
 
+/** Stats counted as rows arrive, so a caller may let each row go once counted. */
+export interface StatsCounter {
+  commune(c: Commune): void;
+  task(r: ConsolidatedRow): void;
+  indicator(i: ConsolidatedIndicator): void;
+  result(): ConsolidatedStats;
+}
+
+/**
+ * computeStats one row at a time (the same figures over the same rows).
+ * @example const s = statsCounter(); s.commune(c); for (const r of rows) s.task(r); s.result().totals.tasks
+ */
+export function statsCounter(): StatsCounter {
+  const byCode = new Map<string, CommuneStats>();
+  const of = (code: string, name: string): CommuneStats => {
+    let s = byCode.get(code);
+    if (!s) byCode.set(code, (s = { code, name, ...emptyCounts() }));
+    return s;
+  };
+  return {
+    commune: (c) => void of(c.code, c.name),
+    task: (r) => countTask(of(r.communeCode, r.communeName), r),
+    indicator: (i) => void of(i.communeCode, i.communeName).indicators++,
+    result() {
+      const perCommune = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      const totals = { communes: perCommune.length, ...emptyCounts() };
+      for (const c of perCommune) addInto(totals, c);
+      const groups: GroupStats[] = GROUP_COLUMNS.map((g) => ({
+        id: g.id,
+        number: g.number,
+        short: g.short,
+        shortEn: g.shortEn,
+        tasks: totals.byGroup[g.id] ?? 0,
+        communes: perCommune.filter((c) => (c.byGroup[g.id] ?? 0) > 0).length,
+      }));
+      return { communes: perCommune, groups, totals };
+    },
+  };
+}
+
 /**
  * Stats of a consolidation. `communes` lists every commune consolidated (by code), with or without tasks.
  * A task with no lead, deadline or result text counts as missing it; a group counts the communes with ≥ 1 task in it.
  * @example computeStats(communes, rows, indicators).totals.tasks === rows.length // true
  */
 export function computeStats(communes: readonly Commune[], rows: readonly ConsolidatedRow[], indicators: readonly ConsolidatedIndicator[]): ConsolidatedStats {
-  const byCode = new Map<string, CommuneStats>();
-  for (const c of communes) if (!byCode.has(c.code)) byCode.set(c.code, { code: c.code, name: c.name, ...emptyCounts() });
-  const of = (code: string, name: string): CommuneStats => {
-    let s = byCode.get(code);
-    if (!s) byCode.set(code, (s = { code, name, ...emptyCounts() }));
-    return s;
-  };
-  for (const r of rows) countTask(of(r.communeCode, r.communeName), r);
-  for (const i of indicators) of(i.communeCode, i.communeName).indicators++;
-
-  const perCommune = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const totals = { communes: perCommune.length, ...emptyCounts() };
-  for (const c of perCommune) addInto(totals, c);
-  const groups: GroupStats[] = GROUP_COLUMNS.map((g) => ({
-    id: g.id,
-    number: g.number,
-    short: g.short,
-    shortEn: g.shortEn,
-    tasks: totals.byGroup[g.id] ?? 0,
-    communes: perCommune.filter((c) => (c.byGroup[g.id] ?? 0) > 0).length,
-  }));
-  return { communes: perCommune, groups, totals };
+  const s = statsCounter();
+  for (const c of communes) s.commune(c);
+  for (const r of rows) s.task(r);
+  for (const i of indicators) s.indicator(i);
+  return s.result();
 }

@@ -5,9 +5,10 @@ import { PlanSchema, type Plan } from '../../core/model/appendix.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { findPlan } from '../store/plans.ts';
-import { getRevision, headRevision, listRevisions, revisionByIdempotencyKey, type Revision } from '../store/revisions.ts';
+import { pushState, replayOf } from '../store/push-state.ts';
+import { getRevision, headRevision, listRevisions, type Revision } from '../store/revisions.ts';
 import { pushRevision, type PushOutcome } from '../sync/push.ts';
-import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath } from './params.ts';
+import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, StoredText } from './params.ts';
 import type { App, AppDeps } from './types.ts';
 
 const Json = (description: string) => ({ content: { 'application/json': { schema: z.unknown() } }, description });
@@ -15,7 +16,7 @@ const security = [{ bearer: [] }];
 
 const PushBody = z.object({
   plan: PlanSchema,
-  message: z.string().max(500).optional(),
+  message: StoredText(500).optional(),
   /** The plan holds only some appendices; the others stay as they are on the server. */
   partial: z.boolean().optional(),
 }).openapi('PushBody');
@@ -80,10 +81,11 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
     const body = c.req.valid('json');
     const key = idempotencyKey(c.req.header('idempotency-key'));
     let base = baseFromIfMatch(c.req.header('if-match'));
-    const existing = await findPlan(db, commune, planKey);
-    const head = existing ? await headRevision(db, existing.id) : undefined;
+    // One read answers the replay and the 428 below, and pushRevision goes on from it: no second look-up.
+    const state = await pushState(db, commune, planKey, key);
+    const head = state.head;
     // A retried push (same key) is answered with what it stored, whatever its headers say now.
-    const replay = key && existing ? await revisionByIdempotencyKey(db, existing.id, key) : undefined;
+    const replay = await replayOf(db, state);
     if (replay) return c.json({ status: 'replayed', revision: meta(replay), plan: replay.plan }, 200);
     if (base === null) {
       // Without a base the server could not tell concurrent edits apart: required once the plan exists.
@@ -91,8 +93,11 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       base = 0;
     }
     let plan: Plan = body.plan;
-    if (body.partial && head?.plan) plan = withUntouchedAppendices(plan, head.plan);
-    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan, baseSeq: base, idempotencyKey: key, author: p.subject, authorName: p.name ?? null, kind: 'push', message: body.message ?? null });
+    if (body.partial && head && state.planId !== null) {
+      const headPlan = (await getRevision(db, state.planId, head.seq))?.plan;
+      if (headPlan) plan = withUntouchedAppendices(plan, headPlan);
+    }
+    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan, baseSeq: base, idempotencyKey: key, author: p.subject, authorName: p.name ?? null, kind: 'push', message: body.message ?? null }, state);
     const res = pushResponse(outcome);
     c.header('ETag', etag(res.seq));
     return c.json(res.body, res.status);

@@ -62,15 +62,25 @@ export interface NewRevision {
   idempotencyKey: string | null;
   contentHash: string;
   plan: Plan;
+  /** JSON.stringify(plan), when the caller already has it (it hashed it). */
+  planJson?: string;
   summary: RevisionSummary;
   message: string | null;
+  /** An audit entry written by the same statement: one round trip and one commit, and never one without the other. */
+  audit?: { actor: string; action: string; target: string; detail?: Record<string, unknown> };
 }
 
 /** Insert a revision; a unique violation (seq taken, key used) propagates for the caller to retry or replay. */
 export async function insertRevision(db: Kysely<DB>, r: NewRevision): Promise<Revision> {
-  const row = await db.insertInto('revisions').values({
+  const values = {
     plan_id: r.planId, seq: r.seq, base_seq: r.baseSeq, kind: r.kind, author: r.author, author_name: r.authorName,
-    idempotency_key: r.idempotencyKey, content_hash: r.contentHash, plan: JSON.stringify(r.plan), summary: JSON.stringify(r.summary), message: r.message,
-  }).returning([...META]).executeTakeFirstOrThrow();
+    idempotency_key: r.idempotencyKey, content_hash: r.contentHash, plan: r.planJson ?? JSON.stringify(r.plan), summary: JSON.stringify(r.summary), message: r.message,
+  };
+  const a = r.audit;
+  const row = a
+    ? await db.with('r', (q) => q.insertInto('revisions').values(values).returning([...META]))
+      .with('a', (q) => q.insertInto('audit_log').values({ actor: a.actor, action: a.action, target: a.target, detail: a.detail ? JSON.stringify(a.detail) : null }))
+      .selectFrom('r').selectAll().executeTakeFirstOrThrow()
+    : await db.insertInto('revisions').values(values).returning([...META]).executeTakeFirstOrThrow();
   return { ...toRevision(row), plan: r.plan };
 }

@@ -42,3 +42,26 @@ export async function provinceHeads(db: Kysely<DB>, provinceCode: string | null,
 export async function provinceCommunes(db: Kysely<DB>, provinceCode: string): Promise<{ code: string; name: string }[]> {
   return db.selectFrom('communes').select(['code', 'name']).where('province_code', '=', provinceCode).orderBy('code').execute();
 }
+
+/**
+ * The heads with their plans, by commune code, `pageSize` at a time: a national export holds one page of plans,
+ * never all 3,321 (keyset pages on (commune, key), the head found per plan through the (plan, seq) index).
+ * @example for await (const page of headsInPages(db, null, 'NQ57-2026')) for (const h of page) use(h.plan)
+ */
+export async function* headsInPages(db: Kysely<DB>, provinceCode: string | null, planKey: string, pageSize = 50): AsyncGenerator<(CommuneHead & { plan: Plan })[]> {
+  let after = '';
+  for (;;) {
+    const { rows } = await sql<{ commune_code: string; commune_name: string; seq: number; created_at: Date | string; author: string; summary: RevisionSummary; plan: Plan }>`
+      SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.summary, h.plan
+      FROM plans p
+      JOIN communes c ON c.code = p.commune_code
+      CROSS JOIN LATERAL (SELECT seq, created_at, author, summary, plan FROM revisions r WHERE r.plan_id = p.id ORDER BY seq DESC LIMIT 1) h
+      WHERE p.plan_key = ${planKey} AND p.commune_code > ${after} ${provinceCode === null ? sql`` : sql`AND c.province_code = ${provinceCode}`}
+      ORDER BY p.commune_code
+      LIMIT ${pageSize}`.execute(db);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ communeCode: r.commune_code, communeName: r.commune_name, seq: r.seq, createdAt: new Date(r.created_at).toISOString(), author: r.author, summary: r.summary, plan: r.plan }));
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.commune_code;
+  }
+}

@@ -2,11 +2,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '../support/imports.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const CORE = path.join(REPO_ROOT, 'core');
 const ALLOWED_PACKAGES = new Set(['zod']);
-const SPECIFIER = /(?:^|\s|;)(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\s|;)import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -16,12 +16,6 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every import specifier in a source text. */
-export function importsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(SPECIFIER)) out.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
-  return out;
-}
 
 function violation(file: string, spec: string): string | null {
   if (spec.startsWith('.')) {

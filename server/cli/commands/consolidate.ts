@@ -1,13 +1,11 @@
 // `phuluc consolidate DIR… -o out.xlsx`: read every commune's workbook, consolidate them, write the provincial table.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { consolidate, type ConsolidateInput } from '../../../core/consolidate/index.ts';
+import { createConsolidator } from '../../../core/consolidate/index.ts';
 import { bareName, findCommune, findCommunesByName, type Commune } from '../../../core/dvhc.ts';
-import { readPlan } from '../../../core/read/index.ts';
 import { writeConsolidatedXlsx } from '../../export/consolidated.ts';
-import { readWorkbook, WorkbookReadError } from '../../xlsx/index.ts';
 import type { Lang } from '../labels.ts';
 import { progress } from '../progress.ts';
+import { readPlans } from '../read-pool.ts';
 import { expandInputs } from '../walk.ts';
 
 export interface ConsolidateCommandOptions {
@@ -43,41 +41,42 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
   const files = await expandInputs(inputs);
   const vi = opts.lang !== 'en';
   const bar = progress(files.length, vi ? 'Đọc phụ lục' : 'Reading');
-  const found: ConsolidateInput[] = [];
+  // Each plan's rows are worked out as it arrives and the plan let go: memory for rows, not for 3,321 plans.
+  const consolidator = createConsolidator({ asOf: opts.asOf }, { anyOrder: true });
+  let first: Commune | undefined;
   const problems: string[] = [];
-  // Read the next file while this one is parsed: the disk and the CPU work at once.
-  let next: Promise<Buffer | Error> | null = files.length > 0 ? readFile(files[0]!).catch((e: Error) => e) : null;
-  for (const [i, file] of files.entries()) {
+  const seen = new Set<string>();
+  // Workbooks are read on every core (worker threads); results come back in file order, so output never depends
+  // on which worker was faster.
+  for await (const r of readPlans(files)) {
+    const file = files[r.i]!;
     bar.tick(path.basename(file));
-    const bytes = await next!;
-    next = i + 1 < files.length ? readFile(files[i + 1]!).catch((e: Error) => e) : null;
-    let plan;
-    try {
-      if (bytes instanceof Error) throw bytes;
-      plan = readPlan((await readWorkbook(bytes)).sheets, { file, format: 'xlsx' }).plan;
-    } catch (err) {
-      problems.push(`${file}: ${err instanceof WorkbookReadError ? (vi ? err.message : err.messageEn) : String(err)}`);
+    if ('error' in r) {
+      problems.push(`${file}: ${vi ? r.error.vi : r.error.en}`);
       continue;
     }
+    const plan = r.plan;
     const commune = communeOfFile(file, plan.reference?.commune, opts.province);
     if ('error' in commune) {
       problems.push(`${file}: ${commune.error}`);
       continue;
     }
     if (opts.province && commune.provinceCode !== opts.province) continue;
-    if (found.some((f) => f.commune.code === commune.code)) {
+    if (seen.has(commune.code)) {
       problems.push(`${file}: ${vi ? `xã ${commune.code} đã có tệp khác; bỏ qua tệp này` : `commune ${commune.code} already has a file; skipped`}`);
       continue;
     }
-    found.push({ commune, planKey: opts.planKey, revision: 0, plan });
+    seen.add(commune.code);
+    first ??= commune;
+    consolidator.add({ commune, planKey: opts.planKey, revision: 0, plan });
   }
   bar.done();
-  const result = consolidate(found, { asOf: opts.asOf });
+  const result = consolidator.finish();
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: opts.province ? (findCommune(found[0]?.commune.code ?? '')?.provinceName ?? '') : '' });
+  await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: opts.province ? (first?.provinceName ?? '') : '' });
   for (const p of problems) process.stderr.write(`${p}\n`);
   process.stderr.write(vi
-    ? `Đã tổng hợp ${found.length} xã, ${result.rows.length} nhiệm vụ, ${result.indicators.length} chỉ tiêu → ${opts.out}${problems.length ? `; ${problems.length} tệp có vấn đề (xem trên)` : ''}.\n`
-    : `Consolidated ${found.length} communes, ${result.rows.length} tasks, ${result.indicators.length} indicators → ${opts.out}${problems.length ? `; ${problems.length} file(s) with problems (above)` : ''}.\n`);
-  return problems.length > 0 && found.length === 0 ? 2 : 0;
+    ? `Đã tổng hợp ${seen.size} xã, ${result.rows.length} nhiệm vụ, ${result.indicators.length} chỉ tiêu → ${opts.out}${problems.length ? `; ${problems.length} tệp có vấn đề (xem trên)` : ''}.\n`
+    : `Consolidated ${seen.size} communes, ${result.rows.length} tasks, ${result.indicators.length} indicators → ${opts.out}${problems.length ? `; ${problems.length} file(s) with problems (above)` : ''}.\n`);
+  return problems.length > 0 && seen.size === 0 ? 2 : 0;
 }

@@ -68,3 +68,20 @@ describe('province views', () => {
     expect((await stat(path.join(dir, 'tong-hop.pdf'))).size).toBeGreaterThan(1000);
   });
 });
+
+describe('national view', () => {
+  it('admins get every commune’s tasks, by commune code, as JSON and .xlsx; a consolidator gets 403', async () => {
+    const r = await h.call('GET', '/api/national/plans/NQ57-2026/consolidated?asOf=2026-06-30', { token: h.tokens.admin });
+    expect(r.status).toBe(200);
+    const province = await h.call('GET', '/api/provinces/31/plans/NQ57-2026/consolidated?asOf=2026-06-30', { token: h.tokens.consolidator });
+    expect(r.body.rows).toEqual(province.body.rows);
+    expect(r.body.communes.map((c: { code: string }) => c.code)).toEqual(['10507', '10888', '10903']);
+    const xlsx = await h.app.request('/api/national/plans/NQ57-2026/consolidated?format=xlsx&asOf=2026-06-30', { headers: { authorization: `Bearer ${h.tokens.admin}` } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    expect(wb.getWorksheet('Tổng hợp')!.rowCount).toBe(2 + r.body.rows.length);
+    expect((await h.call('GET', '/api/national/plans/NQ57-2026/consolidated', { token: h.tokens.consolidator })).status).toBe(403);
+    expect((await h.call('GET', '/api/national/plans/NQ57-2026/consolidated?asOf=2026-02-30', { token: h.tokens.admin })).status).toBe(400);
+  });
+});

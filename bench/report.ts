@@ -1,0 +1,54 @@
+// bench/RESULTS.md from one run: machine and load, one table per section with its method, then targets met or missed.
+import { formatRow, TABLE_HEAD, type BenchResult, type TargetCheck } from './measure.ts';
+
+/** How each section measures, printed above its table: what a reader needs to judge the figures. */
+const METHOD: Record<string, string> = {
+  Validation: 'In-process, one generated 10,000-task appendix (with repeated headers and continuation rows). phuluc reads the grid and runs every rule; tableschema-js gets the same body as plain string rows and an equivalent schema (required fields, TT and deadline patterns) — less work than ours, the easiest input it can have.',
+  'Excel layer (strict fake host)': 'The task pane\'s Excel layer (addin/src/excel) against the strict fake Excel (test/support/fake-excel), which counts every `context.sync()` and its request + response bytes. One pass per operation; times are the fake\'s, not Excel\'s: the sync count is the figure that matters (each is a round trip, slow on Excel on the web).',
+  'Consolidation from files': 'Each command is a separate process, timed from spawn to exit; peak RSS from `/usr/bin/time` (`%M`). All three read the same generated national folder (one workbook per commune of the 2025 list, 40–70 tasks each, 5/6/7 columns, title blocks of 2–5 lines, continuation rows, repeated headers, an indicators sheet in ~30%). The pandas script is the plain version of the job (find the header, keep rows with content, tag the commune, concatenate, write one sheet); SheetJS only reads.',
+  'Server: pushes': 'A real server process on loopback (`bin/phuluc serve`, request log on), autocannon in the bench process, all on the same machine. Each connection owns one commune (64 communes spread over the provinces, each with its own editor token) and pushes its own 55-task plan with one cell edited, If-Match = the head it last saw and a fresh Idempotency-Key: the add-in\'s fast-forward path, every push a new stored revision (201), never a replay or a conflict. The peer is a bare Hono `GET /` → `c.json()` on @hono/node-server, loaded by the same autocannon at the same concurrency. CPU per push is the server\'s (and PostgreSQL\'s backends\') CPU time from /proc divided by pushes.',
+  'Server: national export': 'Every generated workbook is uploaded to its commune through `POST …/upload` (the real path: read, validate, store), the server is restarted, then `GET /api/national/plans/{key}/consolidated?format=xlsx` is read to the last byte. Peak RSS is the fresh server process\'s VmHWM after the export.',
+};
+
+export interface ReportInput {
+  machine: string;
+  when: string;
+  commit: string;
+  load: { before: string; after: string };
+  minutes: number;
+  generated: string;
+  runs: number;
+  seconds: number;
+  results: BenchResult[];
+  checks: TargetCheck[];
+  /** Markdown appended at the end: bench/NOTES.md, the analysis kept by hand. */
+  notes?: string[];
+}
+
+/**
+ * @example await writeFile('bench/RESULTS.md', renderResults({ machine, when, … }))
+ */
+export function renderResults(r: ReportInput): string {
+  const sections = [...new Set(r.results.map((x) => x.section))];
+  const out = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` at ${r.when} (commit ${r.commit} plus the working tree), in ${r.minutes.toFixed(1)} min.`,
+    '',
+    `- Machine: ${r.machine}.`,
+    `- Load average (1, 5, 15 min) before: ${r.load.before}; after: ${r.load.after}. The machine is shared: figures are noisy while others work.`,
+    `- Figures are medians with (min–max) over ${r.runs} runs unless a single value is shown${r.seconds ? `; server loads run ${r.seconds} s each after a warm-up` : ''}.`,
+    ...(r.generated ? [`- Data: ${r.generated} (temporary folder, removed afterwards).`] : []),
+    '',
+  ];
+  for (const s of sections) {
+    out.push(`## ${s}`, '');
+    if (METHOD[s]) out.push(METHOD[s], '');
+    out.push(...TABLE_HEAD, ...r.results.filter((x) => x.section === s).map(formatRow), '');
+  }
+  out.push('## Targets (issue 8)', '', '| target | measured | met |', '| --- | --- | --- |');
+  for (const c of r.checks) out.push(`| ${c.target} | ${c.measured} | ${c.met ? 'yes' : `**no**${c.why ? ` — ${c.why}` : ''}`} |`);
+  out.push('');
+  if (r.notes?.length) out.push(...r.notes, '');
+  return out.join('\n');
+}
