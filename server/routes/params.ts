@@ -8,6 +8,22 @@ export const ProvinceParam = z.string().regex(/^\d{2}$/).openapi({ param: { name
 export const PlanKeyParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
 export const SeqParam = z.coerce.number().int().positive().max(2_000_000_000).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
 
+/**
+ * Free text stored in a text column (a push message, a token label). PostgreSQL text cannot hold U+0000: refused here
+ * with a 400 instead of failing in the database with a 500.
+ * @example const Body = z.object({ message: StoredText(500).optional() })
+ */
+export const StoredText = (max: number, min = 0) => z.string().min(min).max(max).refine((s) => !s.includes('\u0000'), { message: 'không được chứa ký tự NUL (U+0000) / must not contain U+0000' });
+
+/**
+ * A client-supplied file name made storable: NUL and other control characters removed, at most `max` characters.
+ * @example storedName('a\u0000.xlsx') // 'a.xlsx'
+ */
+export function storedName(name: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, max);
+}
+
 export const PlanPath = z.object({ commune: CommuneParam, planKey: PlanKeyParam });
 export const RevisionPath = PlanPath.extend({ seq: SeqParam });
 export const ProvincePath = z.object({ province: ProvinceParam, planKey: PlanKeyParam });

@@ -5,13 +5,14 @@ import { can } from '../auth/policy.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { audit } from '../store/audit.ts';
 import { createToken } from '../store/tokens.ts';
+import { StoredText } from './params.ts';
 import type { App, AppDeps } from './types.ts';
 
 const TokenBody = z.object({
   role: z.enum(['editor', 'consolidator', 'admin']),
   commune: z.string().regex(/^\d{5}$/).optional(),
   province: z.string().regex(/^\d{2}$/).optional(),
-  label: z.string().min(1).max(200).optional(),
+  label: StoredText(200, 1).optional(),
 }).openapi('TokenBody');
 
 /** Validate a token request's scope: an editor needs a commune, a consolidator a province. */

@@ -7,7 +7,7 @@ import { checkFile } from '../cli/check-json.ts';
 import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { readWorkbook, WorkbookReadError } from '../xlsx/index.ts';
 import { pushRevision } from '../sync/push.ts';
-import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath } from './params.ts';
+import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, storedName } from './params.ts';
 import { pushResponse } from './plans.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -46,7 +46,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
     }
     const outcome = await pushRevision(deps.db, {
       communeCode: commune, planKey, plan, baseSeq: baseFromIfMatch(c.req.header('if-match')), idempotencyKey: idempotencyKey(c.req.header('idempotency-key')),
-      author: p.subject, authorName: p.name ?? null, kind: 'upload', message: file.name.slice(0, 200),
+      author: p.subject, authorName: p.name ?? null, kind: 'upload', message: storedName(file.name),
     });
     const res = pushResponse(outcome);
     c.header('ETag', etag(res.seq));

@@ -23,3 +23,11 @@ export const DEFAULT_LIMITS: ReadLimits = {
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/**
+ * Past this a sheet's used rectangle (last row × last column), or its merged cells, are no appendix: core reads a
+ * sheet densely (core/read/text-grid.ts) and exceljs creates every cell of a merge.
+ */
+export const MAX_AREA = 1_000_000;
+/** Excel refuses overlapping merges, and an appendix has a few hundred; core looks merges up row by row. */
+export const MAX_MERGES = 50_000;

@@ -8,8 +8,10 @@ import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.ts';
 import { sniffContainer, sniffParts } from './sniff.ts';
 import { readWorkbookFast } from './fast/read-fast.ts';
 import { worksheetToGrid } from './to-grid.ts';
+import { checkArea, checkMerges } from './area.ts';
 import { clipValidations, dropValidations } from './validations.ts';
 import { checkDeclaredSizes, inflateEntry, listEntries } from './zip.ts';
+import { inflateRawNative } from './inflate-native.ts';
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 /** Past these a sheet is not an appendix but a mistake (a value typed at XFD1048576). */
@@ -39,7 +41,9 @@ export async function readWorkbookWithExceljs(bytes: Uint8Array, limits: ReadLim
   const wb = await loadGuarded(bytes, limits, dropValidations);
   const sheets = wb.worksheets.map((ws) => {
     checkDimensions(ws);
-    return worksheetToGrid(ws, limits.maxCells);
+    const grid = worksheetToGrid(ws, limits.maxCells);
+    checkArea(grid);
+    return grid;
   });
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
   return { sheets };
@@ -71,9 +75,10 @@ async function loadGuarded(bytes: Uint8Array, limits: ReadLimits, tame: (xml: st
   const encoder = new TextEncoder();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const data = inflateEntry(bytes, e);
+    const data = inflateEntry(bytes, e, inflateRawNative);
     if (SHEET_PART.test(e.name)) {
       const xml = decoder.decode(data);
+      checkMerges(xml, e.name);
       const tamed = tame(xml);
       if (tamed !== xml) {
         changed = true;

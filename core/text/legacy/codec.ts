@@ -20,7 +20,8 @@ export interface LegacyOptions {
 export function decodeLegacy(s: string, enc: LegacyOptions): string {
   const bytes = c1ToCp1252(s);
   const text = (enc.encoding === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC');
-  return enc.capitals ? text.toUpperCase() : text;
+  // Upper-casing can decompose (Greek ῒ → Ϊ̀): normalize again so the result is NFC as promised.
+  return enc.capitals ? text.toUpperCase().normalize('NFC') : text;
 }
 
 /**

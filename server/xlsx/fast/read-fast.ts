@@ -1,9 +1,11 @@
 // The fast .xlsx reader: guarded zip, then the workbook, styles, shared strings and sheets parsed straight into
 // Grids — no exceljs object model, so a few hundred workbooks a second on one core. exceljs stays for editing.
 import { WorkbookReadError } from '../errors.ts';
+import { checkArea } from '../area.ts';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../limits.ts';
 import { sniffContainer, sniffParts } from '../sniff.ts';
 import { checkDeclaredSizes, inflateEntry, listEntries, type ZipEntry } from '../zip.ts';
+import { inflateRawNative } from '../inflate-native.ts';
 import type { Grid } from '../../../core/model/grid.ts';
 import { parseSheet } from './sheet.ts';
 import { parseSharedStrings } from './strings.ts';
@@ -27,20 +29,20 @@ export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT
   const decoder = new TextDecoder();
   const part = (name: string): string | undefined => {
     const e = byName.get(name) ?? [...byName.entries()].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-    return e ? decoder.decode(inflateEntry(bytes, e)) : undefined;
+    return e ? decoder.decode(inflateEntry(bytes, e, inflateRawNative)) : undefined;
   };
 
   const workbook = part('xl/workbook.xml');
   if (workbook === undefined) throw new WorkbookReadError('not-xlsx', '');
   if (!wellClosed(workbook, 'workbook')) throw new WorkbookReadError('corrupt', 'xl/workbook.xml');
   const rels = relationships(part('xl/_rels/workbook.xml.rels') ?? '');
-  const date1904 = /date1904="(1|true)"/.test(new RegExp(`<${el('workbookPr')}\\s[^>]*>`).exec(workbook)?.[0] ?? '');
+  const date1904 = /date1904="(1|true)"/.test(new RegExp(`<${el('workbookPr')}\\s[^<>]*>`).exec(workbook)?.[0] ?? '');
   const styles = parseStyles(part('xl/styles.xml'));
   const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
   const sst = parseSharedStrings(part(sstPath));
 
   const sheets: Grid[] = [];
-  for (const m of workbook.matchAll(new RegExp(`<${el('sheet')}\\s[^>]*>`, 'g'))) {
+  for (const m of workbook.matchAll(new RegExp(`<${el('sheet')}\\s[^<>]*>`, 'g'))) {
     const name = attr(m[0], 'name') ?? `Sheet${sheets.length + 1}`;
     const rid = /\s(?:[\w]+:)?id="([^"]+)"/.exec(m[0])?.[1];
     const rel = rid ? rels.get(rid) : undefined;
@@ -49,7 +51,9 @@ export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT
     if (xml === undefined) throw new WorkbookReadError('corrupt', `thiếu ${rel.target} / missing ${rel.target}`);
     // Regexes would read a truncated part as a shorter sheet: refuse what does not close its root element.
     if (!wellClosed(xml, 'worksheet')) throw new WorkbookReadError('corrupt', rel.target);
-    sheets.push(parseSheet(name, xml, sst, styles, date1904, { maxRow: MAX_ROW, maxCol: MAX_COL, maxCells: limits.maxCells }));
+    const grid = parseSheet(name, xml, sst, styles, date1904, { maxRow: MAX_ROW, maxCol: MAX_COL, maxCells: limits.maxCells });
+    checkArea(grid);
+    sheets.push(grid);
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
   return { sheets };
@@ -58,7 +62,7 @@ export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT
 /** Relationship id → { type, target resolved against xl/ }. */
 function relationships(xml: string): Map<string, { type: string; target: string }> {
   const out = new Map<string, { type: string; target: string }>();
-  for (const m of xml.matchAll(new RegExp(`<${el('Relationship')}\\s[^>]*>`, 'g'))) {
+  for (const m of xml.matchAll(new RegExp(`<${el('Relationship')}\\s[^<>]*>`, 'g'))) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
     if (!id || !target) continue;
@@ -81,6 +85,6 @@ function resolve(target: string): string {
 /** Whether a part opens and closes its root element (prefix allowed): the cheap sign of a complete, sane XML part. */
 function wellClosed(xml: string, root: string): boolean {
   const open = new RegExp(`<${el(root)}[\\s>/]`).test(xml);
-  const close = new RegExp(`</${el(root)}>\\s*$`).test(xml) || new RegExp(`<${el(root)}[^>]*/>\\s*$`).test(xml);
+  const close = new RegExp(`</${el(root)}>\\s*$`).test(xml) || new RegExp(`<${el(root)}[^<>]*/>\\s*$`).test(xml);
   return open && close;
 }

@@ -4,7 +4,7 @@ import { parseA1 } from '../../../core/model/a1.ts';
 import { WorkbookReadError } from '../errors.ts';
 import type { SharedStrings } from './strings.ts';
 import type { Styles } from './styles.ts';
-import { attr, decodeXml, el, textOf } from './xml.ts';
+import { attr, closedThrough, decodeXml, el, textOf } from './xml.ts';
 
 export interface SheetLimits {
   maxRow: number;
@@ -12,12 +12,13 @@ export interface SheetLimits {
   maxCells: number;
 }
 
-const ROW = new RegExp(`<${el('row')}(\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${el('row')}>)`, 'g');
-const CELL = new RegExp(`<${el('c')}(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${el('c')}>)`, 'g');
-const V = new RegExp(`<${el('v')}(?:\\s[^>]*)?>([\\s\\S]*?)</${el('v')}>`);
-const IS = new RegExp(`<${el('is')}(?:\\s[^>]*)?>([\\s\\S]*?)</${el('is')}>`);
-const RFONT = new RegExp(`<${el('rFont')}\\s[^>]*>`);
-const MERGE = new RegExp(`<${el('mergeCell')}\\s[^>]*>`, 'g');
+// `[^<>]` in start tags and closedThrough() before every lazy body keep each scan linear on hostile parts (xml.ts).
+const ROW = new RegExp(`<${el('row')}(\\s[^<>]*)?(?:/>|>([\\s\\S]*?)</${el('row')}>)`, 'g');
+const CELL = new RegExp(`<${el('c')}(\\s[^<>]*?)?(?:/>|>([\\s\\S]*?)</${el('c')}>)`, 'g');
+const V = new RegExp(`<${el('v')}(?:\\s[^<>]*)?>([\\s\\S]*?)</${el('v')}>`);
+const IS = new RegExp(`<${el('is')}(?:\\s[^<>]*)?>([\\s\\S]*?)</${el('is')}>`);
+const RFONT = new RegExp(`<${el('rFont')}\\s[^<>]*>`);
+const MERGE = new RegExp(`<${el('mergeCell')}\\s[^<>]*>`, 'g');
 
 /**
  * Parse a worksheet part. Cells without a value are skipped; a value past the limits is refused with a clear error.
@@ -28,13 +29,13 @@ export function parseSheet(name: string, xml: string, sst: SharedStrings, styles
   let count = 0;
   const dataStart = xml.search(new RegExp(`<${el('sheetData')}[\\s>/]`));
   const dataEnd = xml.search(new RegExp(`</${el('sheetData')}>`));
-  const data = dataStart < 0 ? '' : xml.slice(dataStart, dataEnd < 0 ? undefined : dataEnd);
+  const data = dataStart < 0 ? '' : closedThrough(xml.slice(dataStart, dataEnd < 0 ? undefined : dataEnd), 'row');
   let rowNo = 0;
   ROW.lastIndex = 0;
   for (let rm = ROW.exec(data); rm; rm = ROW.exec(data)) {
     const r = Number(attr(rm[1] ?? '', 'r') ?? rowNo + 1);
     rowNo = r;
-    const body = rm[2];
+    const body = rm[2] ? closedThrough(rm[2], 'c') : '';
     if (!body) continue;
     let colNo = 0;
     CELL.lastIndex = 0;
@@ -64,7 +65,7 @@ export function parseSheet(name: string, xml: string, sst: SharedStrings, styles
 function valueOf(t: string | undefined, inner: string, s: number, sst: SharedStrings, styles: Styles, date1904: boolean): Cell | null {
   let v: CellValue;
   let font = styles.font[s];
-  const raw = V.exec(inner)?.[1];
+  const raw = V.exec(closedThrough(inner, 'v'))?.[1];
   switch (t) {
     case 's': {
       const i = Number(raw);
@@ -73,7 +74,7 @@ function valueOf(t: string | undefined, inner: string, s: number, sst: SharedStr
       break;
     }
     case 'inlineStr': {
-      const is = IS.exec(inner)?.[1] ?? '';
+      const is = IS.exec(closedThrough(inner, 'is'))?.[1] ?? '';
       v = textOf(is);
       const rf = RFONT.exec(is)?.[0];
       if (rf) font = attr(rf, 'val') ?? font;

@@ -1,5 +1,5 @@
 // styles.xml → per cell-format index: the font name and the number format code (to tell dates and percentages).
-import { attr, el } from './xml.ts';
+import { attr, closedThrough, el } from './xml.ts';
 
 const BUILTIN: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
@@ -21,20 +21,20 @@ export interface Styles {
 export function parseStyles(xml: string | undefined): Styles {
   if (!xml) return { font: [], fmt: [], date: [] };
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(new RegExp(`<${el('numFmt')}\\s[^>]*>`, 'g'))) {
+  for (const m of xml.matchAll(new RegExp(`<${el('numFmt')}\\s[^<>]*>`, 'g'))) {
     const id = Number(attr(m[0], 'numFmtId'));
     const code = attr(m[0], 'formatCode');
     if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
   }
   const fonts: (string | undefined)[] = [];
-  const fontsBlock = new RegExp(`<${el('fonts')}[\\s>][\\s\\S]*?</${el('fonts')}>`).exec(xml)?.[0] ?? '';
-  for (const m of fontsBlock.matchAll(new RegExp(`<${el('font')}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${el('font')}>)`, 'g'))) {
-    const name = m[1] ? new RegExp(`<${el('name')}\\s[^>]*>`).exec(m[1])?.[0] : undefined;
+  const fontsBlock = new RegExp(`<${el('fonts')}[\\s>][\\s\\S]*?</${el('fonts')}>`).exec(closedThrough(xml, 'fonts'))?.[0] ?? '';
+  for (const m of closedThrough(fontsBlock, 'font').matchAll(new RegExp(`<${el('font')}(?:\\s[^<>]*)?(?:/>|>([\\s\\S]*?)</${el('font')}>)`, 'g'))) {
+    const name = m[1] ? new RegExp(`<${el('name')}\\s[^<>]*>`).exec(m[1])?.[0] : undefined;
     fonts.push(name ? attr(name, 'val') : undefined);
   }
   const out: Styles = { font: [], fmt: [], date: [] };
-  const xfs = new RegExp(`<${el('cellXfs')}[\\s>][\\s\\S]*?</${el('cellXfs')}>`).exec(xml)?.[0] ?? '';
-  for (const m of xfs.matchAll(new RegExp(`<${el('xf')}\\s[^>]*>`, 'g'))) {
+  const xfs = new RegExp(`<${el('cellXfs')}[\\s>][\\s\\S]*?</${el('cellXfs')}>`).exec(closedThrough(xml, 'cellXfs'))?.[0] ?? '';
+  for (const m of xfs.matchAll(new RegExp(`<${el('xf')}\\s[^<>]*>`, 'g'))) {
     const fontId = Number(attr(m[0], 'fontId') ?? 0);
     const numFmtId = Number(attr(m[0], 'numFmtId') ?? 0);
     const code = custom.get(numFmtId) ?? BUILTIN[numFmtId] ?? 'General';

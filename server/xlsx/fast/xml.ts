@@ -14,9 +14,12 @@ export function decodeXml(raw: string): string {
   if (s.indexOf('&') >= 0) {
     let out = '';
     let last = 0;
+    // The next ';' is looked up again only once passed: a text of many '&' and no ';' stays one linear scan.
+    let semi = -1;
     for (let i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) {
-      const semi = s.indexOf(';', i);
-      if (semi < 0 || semi - i > 10) continue;
+      if (semi < i) semi = s.indexOf(';', i);
+      if (semi < 0) break;
+      if (semi - i > 10) continue;
       const name = s.slice(i + 1, semi);
       let ch: string | undefined;
       if (name.charCodeAt(0) === 35 /* # */) {
@@ -46,19 +49,40 @@ export function attr(tag: string, name: string): string | undefined {
   return end < 0 ? undefined : decodeXml(tag.slice(start, end));
 }
 
+/**
+ * The fragment cut just after the last closing tag `</name>` (any prefix), '' when there is none. Lazy patterns such
+ * as `<row…>([\s\S]*?)</row>` scan to the end of the text for every opening that is never closed: a few KB of
+ * zipped `<row>` would cost minutes. Cut here, every opening before the cut finds a close, and the scan stays linear.
+ * @example closedThrough('<row><c/></row><row>', 'row') // '<row><c/></row>'
+ */
+export function closedThrough(xml: string, name: string): string {
+  const needle = `${name}>`;
+  for (let i = xml.lastIndexOf(needle); i > 0; i = xml.lastIndexOf(needle, i - 1)) {
+    let j = i - 1;
+    if (xml.charCodeAt(j) === 58 /* : */) {
+      while (j > 0 && /[\w.-]/.test(xml[j - 1]!)) j--;
+      j--;
+    }
+    if (xml.charCodeAt(j) === 47 /* / */ && xml.charCodeAt(j - 1) === 60 /* < */) return xml.slice(0, i + needle.length);
+  }
+  return '';
+}
+
 /** A regex source matching an element name with an optional namespace prefix ("c", "x:c"). */
 export function el(name: string): string {
   return `(?:[A-Za-z_][\\w.-]*:)?${name}`;
 }
 
-const T_ELEMENT = new RegExp(`<${el('t')}(?:\\s[^>]*)?>([\\s\\S]*?)</${el('t')}>|<${el('t')}(?:\\s[^>]*)?/>`, 'g');
+// Attributes never hold a raw '<' in XML: `[^<>]*` stops at the next tag instead of scanning the rest of the part.
+const T_ELEMENT = new RegExp(`<${el('t')}(?:\\s[^<>]*)?>([\\s\\S]*?)</${el('t')}>|<${el('t')}(?:\\s[^<>]*)?/>`, 'g');
 
 /** The concatenated text of every <t> element in a fragment (rich text runs, inline strings), decoded. */
 export function textOf(fragment: string): string {
   // The common case, one plain <t>…</t>, needs no regex at all.
   if (fragment.startsWith('<t>') && fragment.endsWith('</t>') && fragment.indexOf('<', 3) === fragment.length - 4) return decodeXml(fragment.slice(3, -4));
   let out = '';
+  const closed = closedThrough(fragment, 't');
   T_ELEMENT.lastIndex = 0;
-  for (let m = T_ELEMENT.exec(fragment); m; m = T_ELEMENT.exec(fragment)) if (m[1] !== undefined) out += decodeXml(m[1]);
+  for (let m = T_ELEMENT.exec(closed); m; m = T_ELEMENT.exec(closed)) if (m[1] !== undefined) out += decodeXml(m[1]);
   return out;
 }

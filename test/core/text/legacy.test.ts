@@ -310,3 +310,10 @@ describe('properties', () => {
     }));
   });
 });
+
+describe('capitals', () => {
+  it('stay NFC when upper-casing decomposes a character (found by test/hardening/fuzz-legacy-text)', () => {
+    const out = decodeLegacy('\u1fd2', { encoding: 'tcvn3', capitals: true });
+    expect(out).toBe(out.normalize('NFC'));
+  });
+});

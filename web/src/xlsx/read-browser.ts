@@ -7,6 +7,7 @@ import { WorkbookReadError } from '../../../server/xlsx/errors.ts';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../../../server/xlsx/limits.ts';
 import { sniffContainer, sniffParts } from '../../../server/xlsx/sniff.ts';
 import { worksheetToGrid } from '../../../server/xlsx/to-grid.ts';
+import { checkArea, checkMerges } from '../../../server/xlsx/area.ts';
 import { clipValidations, dropValidations } from '../../../server/xlsx/validations.ts';
 import { checkDeclaredSizes, inflateEntry, listEntries } from '../../../server/xlsx/zip.ts';
 
@@ -25,7 +26,9 @@ export async function readGridsInBrowser(bytes: Uint8Array, limits: ReadLimits =
   const wb = await loadGuarded(bytes, limits, dropValidations);
   const grids = wb.worksheets.map((ws) => {
     checkDimensions(ws);
-    return worksheetToGrid(ws, limits.maxCells);
+    const grid = worksheetToGrid(ws, limits.maxCells);
+    checkArea(grid);
+    return grid;
   });
   if (grids.length === 0) throw new WorkbookReadError('no-sheets');
   return grids;
@@ -58,6 +61,7 @@ async function loadGuarded(bytes: Uint8Array, limits: ReadLimits, tame: (xml: st
     const data = inflateEntry(bytes, e);
     if (SHEET_PART.test(e.name)) {
       const xml = decoder.decode(data);
+      checkMerges(xml, e.name);
       const tamed = tame(xml);
       if (tamed !== xml) {
         changed = true;

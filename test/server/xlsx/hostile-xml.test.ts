@@ -1,0 +1,82 @@
+// Regressions from test/hardening/fuzz-xlsx: unclosed tags read in linear time, and sheets core cannot hold are refused.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { gridFromValues } from '../../../core/model/grid.ts';
+import { openWorkbookForEdit, WorkbookReadError } from '../../../server/xlsx/index.ts';
+import { fixture } from '../../support/paths.ts';
+import { checkArea, checkMerges } from '../../../server/xlsx/area.ts';
+import { parseSheet } from '../../../server/xlsx/fast/sheet.ts';
+import { closedThrough, decodeXml, textOf } from '../../../server/xlsx/fast/xml.ts';
+
+const LIMITS = { maxRow: 200_000, maxCol: 500, maxCells: 2_000_000 };
+const NO_STYLES = { font: [], fmt: [], date: [] };
+const NO_STRINGS = { text: [], font: [] };
+
+function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof WorkbookReadError ? err.code : String(err);
+  }
+  return 'ok';
+}
+
+describe('closedThrough', () => {
+  it('cuts after the last closing tag, with or without a prefix, and ignores openings and longer names', () => {
+    expect(closedThrough('<row><c/></row><row><row>', 'row')).toBe('<row><c/></row>');
+    expect(closedThrough('<x:row></x:row><x:row>', 'row')).toBe('<x:row></x:row>');
+    expect(closedThrough('<rows></rows><row>', 'row')).toBe('');
+    expect(closedThrough('<c><v>1</v></c><c r="B1"/>', 'c')).toBe('<c><v>1</v></c>');
+    expect(closedThrough('', 'c')).toBe('');
+  });
+});
+
+describe('text with many openings and no close', () => {
+  it('a row of cells after thousands of unclosed <row> and unfinished start tags is still read', () => {
+    const xml = `<worksheet><sheetData>${'<row r="1" '.repeat(5000)}<row r="2"><c r="A2" t="inlineStr"><is><t>TT</t></is></c>${'<c>'.repeat(5000)}</row>${'<row>'.repeat(5000)}</sheetData></worksheet>`;
+    const g = parseSheet('S', xml, NO_STRINGS, NO_STYLES, false, LIMITS);
+    expect(g.rows[1]?.[0]?.v).toBe('TT');
+  });
+
+  it('decodes entities after a long run of "&" without ";", and keeps the run as it is', () => {
+    expect(decodeXml(`${'&'.repeat(5000)}x&amp;`)).toBe(`${'&'.repeat(5000)}x&`);
+    expect(decodeXml('a & b &lt; c')).toBe('a & b < c');
+    expect(textOf(`<t>a</t>${'<t>'.repeat(1000)}`)).toBe('a');
+  });
+});
+
+describe('checkArea', () => {
+  it('refuses two far corners (a 5 KB file that core would read as 100 million cells)', () => {
+    const g = parseSheet('S', '<worksheet><sheetData><row r="1"><c r="SF1"><v>1</v></c></row><row r="199999"><c r="A199999"><v>1</v></c></row></sheetData></worksheet>', NO_STRINGS, NO_STYLES, false, LIMITS);
+    expect(codeOf(() => checkArea(g))).toBe('too-large');
+  });
+
+  it('refuses overlapping merges that add up past the area, and too many merges', () => {
+    const g = gridFromValues('S', [['TT', 'Nội dung'], [1, 'Việc']]);
+    expect(codeOf(() => checkArea({ ...g, merges: [{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }] }))).toBe('ok');
+    const big = gridFromValues('S', Array.from({ length: 1000 }, () => Array.from({ length: 100 }, () => 'x')));
+    expect(codeOf(() => checkArea({ ...big, merges: Array.from({ length: 11 }, () => ({ top: 1, left: 1, bottom: 1000, right: 100 })) }))).toBe('too-large');
+    expect(codeOf(() => checkArea({ ...g, merges: Array.from({ length: 50_001 }, () => ({ top: 1, left: 1, bottom: 1, right: 2 })) }))).toBe('too-large');
+  });
+});
+
+describe('checkMerges (before exceljs, which creates every merged cell)', () => {
+  it('refuses a merge over the whole sheet and too many merges, passes an appendix header', () => {
+    expect(codeOf(() => checkMerges('<mergeCells><mergeCell ref="A1:E1"/><x:mergeCell ref="A2:B3"/></mergeCells>', 'sheet1.xml'))).toBe('ok');
+    expect(codeOf(() => checkMerges('<mergeCell ref="A1:XFD1048576"/>', 'sheet1.xml'))).toBe('too-large');
+    expect(codeOf(() => checkMerges('<mergeCell ref="A1:A2"/>'.repeat(50_001), 'sheet1.xml'))).toBe('too-large');
+  });
+
+  it('makes openWorkbookForEdit (phuluc fix, check --format xlsx) refuse what would take exceljs all memory', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-merge-'));
+    const file = path.join(dir, 'x.xlsx');
+    const parts = unzipSync(new Uint8Array(await readFile(fixture('cam-giang-phu-luc.xlsx'))));
+    const sheet = 'xl/worksheets/sheet1.xml';
+    parts[sheet] = strToU8(new TextDecoder().decode(parts[sheet]).replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>'));
+    await writeFile(file, zipSync(parts));
+    await expect(openWorkbookForEdit(file)).rejects.toMatchObject({ code: 'too-large' });
+  });
+});
