@@ -19,45 +19,54 @@ const PREFIX_EXTRA = 2;
 /**
  * Each row's word pairs as dense integer ids (sorted, unique), and how many distinct pairs there are. Words get ids,
  * a pair is two word ids packed in one number: strings would cost a concatenation and a hash per pair, which on a
- * 10,000-row table was a fifth of all validation time.
+ * 10,000-row table was a fifth of all validation time. Plain arrays, not typed ones: most tables have 50 rows, and
+ * allocating a typed array per row cost more than the work.
  */
-function shingleSets(texts: string[]): { sets: Int32Array[]; pairs: number } {
+function shingleSets(texts: string[]): { sets: number[][]; pairs: number } {
   const wordIds = new Map<string, number>();
+  const tokens = texts.map((text) => {
+    const ids: number[] = [];
+    for (const w of fold(text).split(' ')) {
+      if (w === '') continue;
+      let id = wordIds.get(w);
+      if (id === undefined) wordIds.set(w, (id = wordIds.size));
+      ids.push(id);
+    }
+    return ids;
+  });
+  // a·space + b is unique for a, b < space; with under 32,768 words it is a small integer, the fastest Map key.
+  const space = Math.max(1, wordIds.size);
   const pairIds = new Map<number, number>();
-  const wordId = (w: string) => {
-    let id = wordIds.get(w);
-    if (id === undefined) wordIds.set(w, (id = wordIds.size + 1));
-    return id;
-  };
+  const shortIds = new Map<string, number>();
   const pairId = (key: number) => {
     let id = pairIds.get(key);
     if (id === undefined) pairIds.set(key, (id = pairIds.size));
     return id;
   };
-  const sets = texts.map((text) => {
-    const words = fold(text).split(' ').filter((w) => w.length > 0);
-    if (words.length === 0) return new Int32Array(0);
-    // Short texts are one "pair" standing for the whole text: "Họp giao ban" only matches itself.
-    if (words.length < MIN_WORDS) return Int32Array.of(pairId(-wordId(words.join(' '))));
-    const out = new Int32Array(words.length - 1);
-    let prev = wordId(words[0]!);
-    for (let i = 1; i < words.length; i++) {
-      const id = wordId(words[i]!);
-      out[i - 1] = pairId(prev * WORD_SPACE + id);
-      prev = id;
+  const sets = tokens.map((ids) => {
+    if (ids.length === 0) return [];
+    // Short texts are one "pair" standing for the whole text (negative keys): "Họp giao ban" only matches itself.
+    if (ids.length < MIN_WORDS) {
+      const text = ids.join(' ');
+      let id = shortIds.get(text);
+      if (id === undefined) shortIds.set(text, (id = shortIds.size));
+      return [pairId(-1 - id)];
     }
-    return unique(out.sort());
+    const out: number[] = [];
+    for (let i = 1; i < ids.length; i++) out.push(pairId(ids[i - 1]! * space + ids[i]!));
+    return unique(out.sort(byNumber));
   });
   return { sets, pairs: pairIds.size };
 }
 
-/** Word ids stay below 2^26, so a packed pair stays an exact integer in a double (2^52). */
-const WORD_SPACE = 2 ** 26;
+const byNumber = (a: number, b: number) => a - b;
 
-function unique(sorted: Int32Array): Int32Array {
+/** A sorted array without repeats (in place). */
+function unique(sorted: number[]): number[] {
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
+  sorted.length = n;
+  return sorted;
 }
 
 /** Shingles needed in common for the shorter of two documents (n shingles) to reach the threshold. */
@@ -80,10 +89,12 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
   const df = new Int32Array(shingled.pairs);
   for (const d of docs) for (const p of d.words) df[p]!++;
   // Renumber pairs rarest first, so each document's sorted ids start with its rarest pairs (its prefix).
-  const byRarity = Int32Array.from({ length: shingled.pairs }, (_, i) => i).sort((a, b) => df[a]! - df[b]! || a - b);
+  const byRarity: number[] = [];
+  for (let p = 0; p < shingled.pairs; p++) byRarity.push(p);
+  byRarity.sort((a, b) => df[a]! - df[b]! || a - b);
   const rank = new Int32Array(shingled.pairs);
-  byRarity.forEach((p, r) => (rank[p] = r));
-  const sets = docs.map((d) => d.words.map((p) => rank[p]!).sort());
+  for (let r = 0; r < byRarity.length; r++) rank[byRarity[r]!] = r;
+  const sets = docs.map((d) => d.words.map((p) => rank[p]!).sort(byNumber));
   const pairCount = shingled.pairs;
 
   const order = docs.map((_, i) => i).sort((a, b) => sets[a]!.length - sets[b]!.length || a - b);
@@ -133,7 +144,7 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
 }
 
 /** Size of the intersection of two sorted id arrays, or any number below `need` once `need` is out of reach. */
-function overlap(a: Int32Array, b: Int32Array, need: number): number {
+function overlap(a: number[], b: number[], need: number): number {
   let i = 0;
   let j = 0;
   let n = 0;
