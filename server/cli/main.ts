@@ -1,12 +1,6 @@
 // phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
 import { Command, CommanderError } from 'commander';
-import { checkCommand } from './commands/check.ts';
-import { consolidateCommand } from './commands/consolidate.ts';
-import { fixCommand } from './commands/fix.ts';
-import { inspectCommand } from './commands/inspect.ts';
-import { serveCommand } from './commands/serve.ts';
-import { templateCommand } from './commands/template.ts';
-import { tokenCreateCommand } from './commands/token.ts';
+// Commands are imported when run: `phuluc --help` or `consolidate` need not load exceljs, Hono and PGlite.
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -32,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<files...>', 'tệp .xlsx, .txt hoặc .md')
     .option('--json', 'in một tài liệu JSON (xem docs/inspect-json.md)')
     .action(async (files: string[], opts: { json?: boolean }) => {
-      code = await inspectCommand(files, { json: opts.json === true, lang: lang() });
+      code = await (await import('./commands/inspect.ts')).inspectCommand(files, { json: opts.json === true, lang: lang() });
     });
 
   program
@@ -48,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await checkCommand(inputs, { format: opts.format as 'text' | 'json' | 'xlsx', ...(opts.out ? { out: opts.out } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), lang: lang() });
+      code = await (await import('./commands/check.ts')).checkCommand(inputs, { format: opts.format as 'text' | 'json' | 'xlsx', ...(opts.out ? { out: opts.out } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), lang: lang() });
     });
 
   program
@@ -58,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('-o, --out <path>', 'tệp kết quả (không ghi đè tệp gốc)')
     .option('--only <codes>', 'chỉ sửa các mã lỗi này, cách nhau bằng dấu phẩy')
     .action(async (file: string, opts: { out: string; only?: string }) => {
-      code = await fixCommand(file, { out: opts.out, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}), lang: lang() });
+      code = await (await import('./commands/fix.ts')).fixCommand(file, { out: opts.out, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}), lang: lang() });
     });
 
   program
@@ -72,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await templateCommand(opts.kind, opts.out, lang());
+      code = await (await import('./commands/template.ts')).templateCommand(opts.kind, opts.out, lang());
     });
 
   program
@@ -89,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await consolidateCommand(inputs, { out: opts.out, planKey: opts.planKey, asOf: opts.asOf, ...(opts.province ? { province: opts.province } : {}), lang: lang() });
+      code = await (await import('./commands/consolidate.ts')).consolidateCommand(inputs, { out: opts.out, planKey: opts.planKey, asOf: opts.asOf, ...(opts.province ? { province: opts.province } : {}), lang: lang() });
     });
 
   const env = process.env;
@@ -106,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra: await entraFromEnv() });
+      code = await (await import('./commands/serve.ts')).serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra: await entraFromEnv() });
     });
 
   program
@@ -121,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'in JSON (id, role, phạm vi, secret)')
     .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
     .action(async (opts: { role: string; commune?: string; province?: string; label?: string; json?: boolean; data: string }) => {
-      code = await tokenCreateCommand({ ...opts, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), lang: lang() });
+      code = await (await import('./commands/token.ts')).tokenCreateCommand({ ...opts, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), lang: lang() });
     });
 
   program.command('help', { isDefault: true }).description('In hướng dẫn (print help)').action(() => {
