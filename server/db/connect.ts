@@ -40,6 +40,9 @@ export class DataDirLockedError extends Error {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection can be cut (PostgreSQL restarted, a backend terminated): pg then emits 'error' on the pool,
+    // and with no listener that would end the whole server. The pool drops that client; the next query reconnects.
+    pool.on('error', (err) => process.stderr.write(`phuluc: kết nối CSDL nhàn rỗi bị đóng, sẽ kết nối lại / idle database connection closed, will reconnect: ${err.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
