@@ -1,22 +1,13 @@
 // Read an .xlsx safely: sniff, check the zip before inflating, tame data validations, then let exceljs parse.
 import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { zipSync, type Zippable } from 'fflate';
 import type { Grid } from '../../core/model/grid.ts';
 import { WorkbookReadError } from './errors.ts';
-import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.ts';
-import { sniffContainer, sniffParts } from './sniff.ts';
+import { gridsOf, guardedBytes, loadOrRefuse } from './exceljs-guard.ts';
 import { readWorkbookFast } from './fast/read-fast.ts';
-import { worksheetToGrid } from './to-grid.ts';
-import { checkArea, checkMerges } from './area.ts';
-import { clipValidations, dropValidations } from './validations.ts';
-import { checkDeclaredSizes, inflateEntry, listEntries } from './zip.ts';
 import { inflateRawNative } from './inflate-native.ts';
-
-const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
-/** Past these a sheet is not an appendix but a mistake (a value typed at XFD1048576). */
-const MAX_ROW = 200_000;
-const MAX_COL = 500;
+import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.ts';
+import { clipValidations, dropValidations } from './validations.ts';
 
 export interface ReadWorkbookResult {
   sheets: Grid[];
@@ -38,15 +29,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAU
  * @example const { sheets } = await readWorkbookWithExceljs(bytes)
  */
 export async function readWorkbookWithExceljs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbookResult> {
-  const wb = await loadGuarded(bytes, limits, dropValidations);
-  const sheets = wb.worksheets.map((ws) => {
-    checkDimensions(ws);
-    const grid = worksheetToGrid(ws, limits.maxCells);
-    checkArea(grid);
-    return grid;
-  });
-  if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
-  return { sheets };
+  return { sheets: gridsOf(await loadGuarded(bytes, limits, dropValidations), limits) };
 }
 
 /**
@@ -62,73 +45,8 @@ export async function openWorkbookForEdit(file: string, limits: ReadLimits = DEF
 }
 
 async function loadGuarded(bytes: Uint8Array, limits: ReadLimits, tame: (xml: string) => string): Promise<ExcelJS.Workbook> {
-  if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
-  sniffContainer(bytes);
-  const entries = listEntries(bytes);
-  sniffParts(entries);
-  checkDeclaredSizes(entries, limits);
-
-  // Inflate every part under its cap (a lying header cannot grow memory), taming sheet XML on the way.
-  const files: Zippable = {};
-  let changed = false;
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const data = inflateEntry(bytes, e, inflateRawNative);
-    if (SHEET_PART.test(e.name)) {
-      const xml = decoder.decode(data);
-      checkMerges(xml, e.name);
-      const tamed = tame(xml);
-      if (tamed !== xml) {
-        changed = true;
-        files[e.name] = [encoder.encode(tamed), { level: 0 }];
-        continue;
-      }
-    }
-    files[e.name] = [data, { level: 0 }];
-  }
-  const input = changed ? zipSync(files) : bytes;
-
+  const input = guardedBytes(bytes, limits, tame, inflateRawNative);
   const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(input.buffer, input.byteOffset, input.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
-    throw new WorkbookReadError('corrupt', shortReason(err));
-  }
+  await loadOrRefuse(() => wb.xlsx.load(Buffer.from(input.buffer, input.byteOffset, input.byteLength) as unknown as ExcelJS.Buffer));
   return wb;
-}
-
-function checkDimensions(ws: ExcelJS.Worksheet): void {
-  const rows = ws.actualRowCount > 0 ? lastRowWithValue(ws) : 0;
-  if (rows > MAX_ROW) throw new WorkbookReadError('too-large', `${ws.name}: ${rows.toLocaleString('vi-VN')} dòng / rows`);
-  if (ws.actualColumnCount > 0 && ws.columnCount > MAX_COL) {
-    let far = 0;
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      if (row.cellCount > far && row.actualCellCount > 0) far = lastCellWithValue(row);
-    });
-    if (far > MAX_COL) throw new WorkbookReadError('too-large', `${ws.name}: ${far} cột / columns`);
-  }
-}
-
-function lastRowWithValue(ws: ExcelJS.Worksheet): number {
-  let last = 0;
-  ws.eachRow({ includeEmpty: false }, (_row, r) => {
-    last = r;
-  });
-  return last;
-}
-
-function lastCellWithValue(row: ExcelJS.Row): number {
-  let last = 0;
-  row.eachCell({ includeEmpty: false }, (_c, col) => {
-    last = col;
-  });
-  return last;
-}
-
-function shortReason(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.length > 120 ? `${msg.slice(0, 117)}…` : msg;
 }
