@@ -1,17 +1,9 @@
 // Who is calling: a role and its scope (one commune for an editor, one province for a consolidator).
+import type { Principal as WirePrincipal } from '../../core/api/wire.ts';
 
-export type Role = 'editor' | 'consolidator' | 'admin';
-export const ROLES: readonly Role[] = ['editor', 'consolidator', 'admin'];
+export { ROLES, type Role } from '../../core/api/wire.ts';
 
-export interface Principal {
-  role: Role;
-  /** Stable id of the caller: the token id, or the Entra object id. */
-  subject: string;
-  name?: string;
-  /** An editor's commune (5-digit code). */
-  communeCode?: string;
-  /** A consolidator's province (2-digit code). */
-  provinceCode?: string;
-  via: 'token' | 'entra';
+/** The caller as the server knows it: what /api/me answers, plus the token that authenticated it. */
+export interface Principal extends WirePrincipal {
   tokenId?: string;
 }

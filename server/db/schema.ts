@@ -2,14 +2,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Plan } from '../../core/model/appendix.ts';
 
-/** Counts stored with each revision, so status pages never re-validate old plans. */
-export interface RevisionSummary {
-  tasks: number;
-  indicators: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export type { RevisionKind, RevisionSummary } from '../../core/api/wire.ts';
+import type { RevisionKind, RevisionSummary } from '../../core/api/wire.ts';
 
 export interface ProvincesTable {
   code: string;
@@ -30,7 +24,6 @@ export interface PlansTable {
   created_by: string;
 }
 
-export type RevisionKind = 'push' | 'merge' | 'upload' | 'restore';
 
 export interface RevisionsTable {
   id: Generated<number>;

@@ -1,17 +1,9 @@
 // The sync server's HTTP API as the pane uses it: plain fetch, the server's structured errors kept as they are.
 import type { FieldConflict, TaskChange } from '../../../core/merge/index.ts';
+import type { RevisionMeta } from '../../../core/api/wire.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
 
-/** Revision metadata as the server lists it (no plan body). */
-export interface RevisionMeta {
-  seq: number;
-  baseSeq: number | null;
-  kind: string;
-  author: string;
-  authorName: string | null;
-  message: string | null;
-  createdAt: string;
-}
+export type { RevisionMeta } from '../../../core/api/wire.ts';
 
 export interface PushAnswer {
   status: 'created' | 'merged' | 'replayed';

@@ -4,38 +4,11 @@ import type { TaskChange } from '../../../core/merge/diff.ts';
 import type { FieldConflict } from '../../../core/merge/conflict.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
 
-export type Role = 'editor' | 'consolidator' | 'admin';
-
-export interface Principal {
-  role: Role;
-  subject: string;
-  name?: string;
-  communeCode?: string;
-  provinceCode?: string;
-  via: 'token' | 'entra';
-}
+export type { Principal, RevisionMeta, RevisionSummary, Role } from '../../../core/api/wire.ts';
+import type { Principal, RevisionMeta, RevisionSummary } from '../../../core/api/wire.ts';
 
 export interface Me {
   principal: Principal;
-}
-
-export interface RevisionSummary {
-  tasks: number;
-  indicators: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface RevisionMeta {
-  seq: number;
-  baseSeq: number | null;
-  kind: string;
-  author: string;
-  authorName: string | null;
-  summary: RevisionSummary;
-  message: string | null;
-  createdAt: string;
 }
 
 export type StatusCommune =
