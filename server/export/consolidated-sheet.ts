@@ -69,7 +69,7 @@ export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOpt
   else for (const item of opts.rows) await write(item, false);
   const lastData = ws.nextRow - 1;
   if (opts.footer && opts.footer.length > 0) {
-    ws.skip(); // a blank row keeps totals out of the filtered region Excel infers
+    ws.blankRow(); // a blank row keeps totals out of the filtered region Excel infers
     for (const item of opts.footer) await write(item, true);
   }
   ws.autoFilter(`A${HEADER_ROW}:${last}${Math.max(lastData, HEADER_ROW)}`);

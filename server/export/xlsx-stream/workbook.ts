@@ -70,7 +70,7 @@ export class SheetWriter {
   }
 
   /** Leave a row empty. */
-  skip(): void {
+  blankRow(): void {
     this.row++;
   }
 
