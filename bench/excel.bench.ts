@@ -14,7 +14,7 @@ import { generateAppendix } from './gen/appendix.ts';
 import type { BenchResult, TargetCheck } from './measure.ts';
 
 const SECTION = 'Excel layer (strict fake host)';
-const FIXTURES = process.env.PHULUC_FIXTURES ?? '/work/shared/fixtures';
+const FIXTURES = process.env.PHULUC_FIXTURES ?? new URL('../test/fixtures/workbooks', import.meta.url).pathname;
 
 interface Counted {
   syncs: number;

@@ -3,7 +3,7 @@
 # download the provincial consolidated workbook. Usage: scripts/demo-sync.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED=${PHULUC_SHARED:-$(cd .. && pwd)/shared}
+FIXTURES=$(cd "$(dirname "$0")/.." && pwd)/test/fixtures/workbooks
 OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 export PHULUC_DATA_DIR="$OUT/data"   # embedded database (PGlite) for this demo only
@@ -24,7 +24,7 @@ echo "   $URL"
 PLAN="$URL/api/communes/10903/plans/NQ57-2026"
 
 echo "== 3. gửi tệp phụ lục của xã"
-curl -sSf -H "Authorization: Bearer $EDITOR" -F "file=@$SHARED/fixtures/cam-giang-phu-luc.xlsx" -D "$OUT/upload.headers" -o "$OUT/upload.json" "$PLAN/upload"
+curl -sSf -H "Authorization: Bearer $EDITOR" -F "file=@$FIXTURES/cam-giang-phu-luc.xlsx" -D "$OUT/upload.headers" -o "$OUT/upload.json" "$PLAN/upload"
 ETAG=$(grep -i '^etag:' "$OUT/upload.headers" | tr -d '\r' | cut -d' ' -f2)
 node -e 'const r=require(process.argv[1]);console.log("   phiên bản", r.revision.seq, "·", r.revision.summary.tasks, "nhiệm vụ ·", r.report.stats.errors, "lỗi,", r.report.stats.warnings, "cảnh báo")' "$OUT/upload.json"
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, SHARED } from '../support/paths.ts';
+import { REPO_ROOT } from '../support/paths.ts';
 
 const run = promisify(execFile);
 let out = '';
@@ -17,7 +17,7 @@ afterAll(async () => {
 describe('scripts/demo-sync.sh', () => {
   it('ends with the consolidated workbook of Hải Phòng holding Cẩm Giàng’s edited plan', async () => {
     out = await mkdtemp(path.join(tmpdir(), 'phuluc-demo-'));
-    const { stdout } = await run('bash', [path.join(REPO_ROOT, 'scripts/demo-sync.sh'), out], { env: { ...process.env, PHULUC_SHARED: SHARED }, timeout: 180_000 });
+    const { stdout } = await run('bash', [path.join(REPO_ROOT, 'scripts/demo-sync.sh'), out], { env: process.env, timeout: 180_000 });
     expect(stdout).toMatch(/created → phiên bản 2/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, 'tong-hop-31.xlsx'));

@@ -1,11 +1,16 @@
-// Paths tests share: the repository root and the read-only shared/ folder beside it (fixtures, seeds, data).
+// Paths tests share: the repository root and the in-repository fixtures (workbooks, seed plans, real tables, schemas).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED = process.env.PHULUC_SHARED ?? path.resolve(REPO_ROOT, '../shared');
-export const FIXTURES = path.join(SHARED, 'fixtures');
-export const SEEDS = path.join(SHARED, 'seeds');
+/** Material that arrived from outside (copied once into the repository; the repository never reads ../shared). */
+export const TEST_FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
+export const FIXTURES = path.join(TEST_FIXTURES, 'workbooks');
+export const SEEDS = path.join(TEST_FIXTURES, 'seeds');
+/** Published appendix tables with hand-checked labels (see test/fixtures/real/README.md). */
+export const REAL = path.join(TEST_FIXTURES, 'real');
+/** The Office add-in manifest schemas, for offline validation. */
+export const MANIFEST_XSD = path.join(TEST_FIXTURES, 'office-manifest-xsd');
 
 /** Absolute path of a fixture workbook, e.g. fixture('cam-giang-phu-luc.xlsx'). */
 export function fixture(name: string): string {

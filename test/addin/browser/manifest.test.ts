@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEV_ORIGIN, MANIFEST_FILE, manifestId, manifestUrls, manifestVersion } from '../../../manifest/manifest.ts';
 import { defaultVersion, deployBase, manifestFor } from '../../../scripts/manifest-for.ts';
-import { REPO_ROOT, SHARED } from '../../support/paths.ts';
+import { MANIFEST_XSD, REPO_ROOT } from '../../support/paths.ts';
 
-const SCHEMA = path.join(SHARED, 'office-manifest-xsd/OfficeAppManifestV1_1.xsd');
+const SCHEMA = path.join(MANIFEST_XSD, 'OfficeAppManifestV1_1.xsd');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-manifest-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
