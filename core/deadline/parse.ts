@@ -37,7 +37,7 @@ const K = {
 };
 const EVERY_WORDS = PS('hằng', 'mỗi', 'từng');
 const EVERY_UNITS: [Phrase, Recurrence][] = [[P('năm'), 'yearly'], [P('quý'), 'quarterly'], [P('tháng'), 'monthly']];
-const VERBS = PS('hoàn thành', 'thực hiện', 'triển khai', 'dự kiến', 'thời gian', 'thời hạn', 'tiến độ');
+const VERBS = PS('bắt đầu', 'hoàn thành', 'thực hiện', 'triển khai', 'dự kiến', 'thời gian', 'thời hạn', 'tiến độ');
 const FILLERS = PS('định kỳ', 'duy trì', 'thực hiện', 'triển khai', 'sau đó', 'tiếp tục', 'và');
 const NEXT_YEARS = PS('tiếp theo', 'sau', 'kế tiếp', 'tiếp', 'sau đó', 'tiếp sau');
 const prep = (kind: Prep, ...list: string[]): [Phrase, Prep][] => list.map((x): [Phrase, Prep] => [P(x), kind]);

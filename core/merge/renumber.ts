@@ -14,16 +14,18 @@ export function isTaskNumber(tt: string | null): boolean {
 }
 
 /**
- * Renumber the Arabic task numbers of merged rows 1, 2, 3… continuously or restarting in each group, as the
- * table itself does; the written style (trailing dot) of each number is kept. Returns new rows.
+ * Renumber the Arabic task numbers of merged rows 1, 2, 3… continuously or restarting in each group (and
+ * subgroup), as the table itself does; the written style (trailing dot) of each number is kept. Returns new rows.
  * @example renumberTasks(rows).map((r) => r.tt)
  */
 export function renumberTasks(rows: AppendixRow[]): AppendixRow[] {
-  const { scheme } = numberingScheme(rows);
+  const { scheme, subScheme } = numberingScheme(rows);
   let n = 0;
   return rows.map((row) => {
     if (row.kind === 'group' && scheme === 'per-group') n = 0;
-    if (row.kind !== 'task' && row.kind !== 'indicator') return row;
+    if (row.kind === 'subgroup' && subScheme === 'per-group') n = 0;
+    // A TT shared through a merged cell belongs to the task above: it is not a number of its own.
+    if ((row.kind !== 'task' && row.kind !== 'indicator') || row.shared?.includes('tt')) return row;
     const o = row.tt === null ? null : parseOrdinal(row.tt);
     if (!o || o.style !== 'arabic') return row;
     n++;

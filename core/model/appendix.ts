@@ -5,6 +5,7 @@ import { DeadlineSchema } from './deadline.ts';
 /** What a table column holds. */
 export const ColumnRoleSchema = z.enum([
   'tt', 'content', 'head', 'lead', 'partners', 'result', 'deadline', 'unit', 'target', 'monitor', 'note', 'status',
+  'funding', 'start',
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 export const COLUMN_ROLES: readonly ColumnRole[] = ColumnRoleSchema.options;
@@ -31,6 +32,8 @@ export const OrdinalSchema = z.object({
   style: z.enum(['roman', 'arabic', 'hierarchical', 'letter', 'dash', 'plus', 'bullet']),
   value: z.number().nullable(),
   path: z.array(z.number()).optional(),
+  /** A hierarchical number whose first part is Roman ("III.1.2"): a subgroup heading under group III. */
+  romanHead: z.boolean().optional(),
   trailing: z.string(),
 });
 export type Ordinal = z.infer<typeof OrdinalSchema>;
@@ -52,6 +55,13 @@ export const AppendixRowSchema = z.object({
   mergedFrom: z.array(z.number().int()).optional(),
   /** For a continuation row: the Excel row it continues. */
   continues: z.number().int().optional(),
+  /**
+   * Roles whose value this row shares with the rows above through a cell merged down (one deadline or result for
+   * several tasks): the value is in `fields`, `source.cells` points at the merged cell's top-left.
+   */
+  shared: z.array(ColumnRoleSchema).optional(),
+  /** For a repeated-header row: its wording differs from the table's header (a reworded sub-header inside the table). */
+  reworded: z.boolean().optional(),
   /** Columns whose text was decoded from a legacy font encoding. */
   encoding: RoleRecord(LegacyEncodingSchema).optional(),
   deadline: DeadlineSchema.optional(),

@@ -22,6 +22,10 @@ export interface TableSpec {
   titleRows: number[];
   /** 1-based column of the add-in's hidden task-id column (header ID_HEADER), outside firstCol..lastCol. */
   idCol?: number;
+  /** Labelled columns inside the table that hold no plan role (working columns: handler, dates received …). */
+  aside: { col: number; label: string }[];
+  /** Rows of headers repeated inside the table in other words (a sub-header over each part). */
+  innerHeaderRows: number[];
 }
 
 /** Header of the hidden column where the add-in keeps each task's stable id (never content, never checked). */
@@ -57,7 +61,12 @@ export function findTables(tg: TextGrid): TableSpec[] {
       const spec = specFromHeader(cand);
       const prev = headers[headers.length - 1];
       if (spec && !(prev && prev.spec.signature === spec.signature)) {
-        headers.push({ cand, spec });
+        if (prev && isRewordedRepeat(tg, prev.spec, spec)) {
+          // The same table goes on under a sub-header in other words ("Nội dung | Đơn vị thực hiện | Thời gian").
+          prev.spec.innerHeaderRows.push(...spec.headerRows);
+        } else {
+          headers.push({ cand, spec });
+        }
         r = cand.rows[cand.rows.length - 1]! + 1;
         continue;
       }
@@ -86,6 +95,36 @@ export function findTables(tg: TextGrid): TableSpec[] {
   return tables;
 }
 
+/** Title lines that open a new table: "PHỤ LỤC II", "Biểu 2", "(Kèm theo …)". */
+const NEW_TABLE_TITLE = /^(phu luc|bieu|bang so|\(?\s*(ban hanh )?kem theo)/;
+
+/**
+ * A header below a table that continues it: the same kind, its columns inside the table's and each on a column
+ * the table already gives the same role (or none), the same content column, and no title line opening a new table.
+ */
+function isRewordedRepeat(tg: TextGrid, prev: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>, next: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>): boolean {
+  if (prev.kind !== next.kind || prev.columns.content !== next.columns.content) return false;
+  if (next.firstCol < prev.firstCol || next.lastCol > prev.lastCol) return false;
+  const roleAt = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(prev.columns) as [ColumnRole, number][]) roleAt.set(col, role);
+  for (const [role, col] of Object.entries(next.columns) as [ColumnRole, number][]) {
+    const there = roleAt.get(col);
+    if (there !== undefined && there !== role && !(isAgencyRole(there) && isAgencyRole(role))) return false;
+  }
+  const prevEnd = Math.max(...prev.headerRows, ...prev.innerHeaderRows);
+  for (let r = prevEnd + 1; r < next.headerRows[0]!; r++) {
+    for (let c = 1; c <= tg.cols; c++) {
+      const t = tg.text(r, c).trim();
+      if (t !== '' && NEW_TABLE_TITLE.test(fold(t))) return false;
+    }
+  }
+  return true;
+}
+
+function isAgencyRole(role: ColumnRole): boolean {
+  return role === 'lead' || role === 'partners' || role === 'head';
+}
+
 /**
  * A repeated header after a page break (the same folded labels in the same columns):
  * how many rows it spans, 0 when `row` is not one.
@@ -111,7 +150,6 @@ function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
 
 function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
   const labels = new Map<number, string>();
-  let nonEmpty = 0;
   let idCol: number | undefined;
   for (let c = 1; c <= tg.cols; c++) {
     const s = tg.text(r, c).trim();
@@ -121,16 +159,48 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
       idCol ??= c;
       continue;
     }
-    nonEmpty++;
     if (s.length > MAX_LABEL) return null;
     labels.set(c, s);
   }
-  if (nonEmpty < 2) return null;
-  const roles = rolesOf(labels);
-  if (!roles.has('content')) {
-    // A two-row header may keep "Nội dung" in the first row and the agency split in the second; try below.
-    if (roles.size < 1) return null;
+  if (labels.size < 2) return null;
+  // Another small table may share the header row, separated by an empty column: try each block of columns first.
+  for (const block of [...columnBlocks(tg, r, labels), labels]) {
+    const cand = headerFromLabels(tg, r, block);
+    if (cand) return idCol === undefined ? cand : { ...cand, idCol };
   }
+  return null;
+}
+
+/** Runs of labelled columns separated by a column with no label and no merge over it (only when there are several). */
+function columnBlocks(tg: TextGrid, r: number, labels: Map<number, string>): Map<number, string>[] {
+  const blocks: Map<number, string>[] = [];
+  let current = new Map<number, string>();
+  const cols = [...labels.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i]!;
+    const prev = cols[i - 1];
+    if (prev !== undefined) {
+      let gap = false;
+      for (let g = prev + 1; g < c; g++) if (tg.coveredBy(r, g) === null) gap = true;
+      if (gap) {
+        blocks.push(current);
+        current = new Map();
+      }
+    }
+    current.set(c, labels.get(c)!);
+  }
+  blocks.push(current);
+  return blocks.length > 1 ? blocks.filter((b) => b.size >= 2) : [];
+}
+
+/** Plan roles strong enough to recognize a table among many working columns. */
+const PLAN_ROLES = new Set<ColumnRole>(['tt', 'content', 'lead', 'partners', 'deadline', 'result', 'head']);
+const SHORT_LABEL = 60;
+
+function headerFromLabels(tg: TextGrid, r: number, labels: Map<number, string>): HeaderCandidate | null {
+  const roles = rolesOf(labels);
+  // A two-row header may keep "Nội dung" in the first row and the agency split in the second; try below.
+  if (roles.size < 1) return null;
 
   // Two-row header: the next row fills sub-labels under a horizontally merged parent (or under nothing).
   const below = subHeaderBelow(tg, r, labels);
@@ -145,18 +215,29 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
   const others = [...finalRoles].filter((x) => x !== 'content' && x !== 'tt').length;
   if (others < REQUIRED_OTHER_ROLES && !(finalRoles.has('tt') && others >= 1)) return null;
   // Most labelled cells must be recognized: a body row that happens to contain "kết quả" is not a header.
+  // A tracking sheet may add many working columns (who handles it, dates, reply numbers): four distinct plan
+  // roles under short labels are a header whatever else the row holds.
   const recognized = [...combined.values()].filter((l) => roleOfLabel(l) !== null || isNumberingLabel(l)).length;
-  if (recognized / combined.size < 0.6) return null;
+  const planRoles = new Set<ColumnRole>();
+  for (const l of combined.values()) {
+    const role = roleOfLabel(l);
+    if (role && PLAN_ROLES.has(role) && l.length <= SHORT_LABEL) planRoles.add(role);
+  }
+  if (recognized / combined.size < 0.6 && planRoles.size < 4) return null;
 
   const numbering = rows[rows.length - 1]! + 1;
   if (numbering <= tg.rows && isNumberingRow(tg, numbering)) rows.push(numbering);
-  return idCol === undefined ? { rows, labels: combined } : { rows, labels: combined, idCol };
+  return { rows, labels: combined };
 }
 
 function subHeaderBelow(tg: TextGrid, r: number, parent: Map<number, string>): Map<number, string> | null {
   if (r + 1 > tg.rows) return null;
   const child = new Map<number, string>();
-  for (let c = 1; c <= tg.cols; c++) {
+  // Only under the parent's own columns (another table may share the row further right).
+  const lo = Math.min(...parent.keys());
+  let hi = Math.max(...parent.keys());
+  for (const m of tg.grid.merges) if (m.top === r && m.left === hi && m.right > hi) hi = m.right;
+  for (let c = lo; c <= Math.min(hi, tg.cols); c++) {
     const s = tg.text(r + 1, c).trim();
     if (s === '') continue;
     if (s.length > MAX_LABEL) return null;
@@ -191,7 +272,7 @@ function hasHorizontalMergeFrom(tg: TextGrid, r: number, c: number): boolean {
   return tg.grid.merges.some((m) => m.top === r && m.left === c && m.right > c);
 }
 
-const SUB_LABELS = ['chu tri', 'phoi hop', 'bat dau', 'hoan thanh', 'ket thuc', 'nam', 'quy', 'thang'];
+const SUB_LABELS = ['chu tri', 'phoi hop', 'bat dau', 'hoan thanh', 'ket thuc', 'nam', 'quy', 'thang', 'ngay', 'dat', 'khong dat', 'chua dat', 'tong so'];
 function isSubLabel(s: string): boolean {
   const f = fold(s);
   return SUB_LABELS.some((p) => f === p || f.startsWith(`${p} `));
@@ -249,6 +330,11 @@ function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'b
     labels[role] = l;
   }
   if (columns.content === undefined) return null;
+  const used = new Set(Object.values(columns) as number[]);
+  const aside = [...cand.labels.entries()]
+    .filter(([c, l]) => !used.has(c) && !isNumberingLabel(l))
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, label]) => ({ col, label }));
   const cols = Object.values(columns) as number[];
   const signature = [...cand.labels.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -260,6 +346,8 @@ function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'b
     headerRows: cand.rows,
     columns,
     labels,
+    aside,
+    innerHeaderRows: [],
     signature,
     firstCol: Math.min(...cols, ...cand.labels.keys()),
     lastCol: Math.max(...cols, ...cand.labels.keys()),

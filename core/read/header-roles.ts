@@ -15,12 +15,15 @@ const RULES: RoleRule[] = [
   { role: 'monitor', phrases: ['theo doi'] },
   { role: 'head', phrases: ['nguoi dung dau', 'lanh dao chiu trach nhiem', 'nguoi chiu trach nhiem', 'lanh dao phu trach', 'lanh dao chi dao'] },
   { role: 'unit', phrases: ['don vi tinh', 'dvt', 'don vi do'] },
-  { role: 'status', phrases: ['tinh trang', 'tien do thuc hien', 'trang thai', 'ket qua thuc hien'] },
-  { role: 'lead', phrases: ['chu tri', 'don vi thuc hien', 'co quan thuc hien', 'don vi tham muu', 'co quan tham muu'] },
+  // "Kết quả thực hiện" in a plan is the planned result, not a status: only wording about progress is a status.
+  { role: 'status', phrases: ['tinh trang', 'tien do thuc hien', 'trang thai'] },
+  { role: 'funding', phrases: ['nguon kinh phi', 'kinh phi', 'nguon von', 'du toan kinh phi', 'nguon luc tai chinh'] },
+  { role: 'start', phrases: ['bat dau', 'ngay bat dau', 'thoi gian bat dau'] },
+  { role: 'lead', phrases: ['chu tri', 'don vi thuc hien', 'co quan thuc hien', 'don vi tham muu', 'co quan tham muu', 'co quan soan thao', 'don vi soan thao', 'don vi phu trach', 'co quan phu trach'] },
   { role: 'partners', phrases: ['phoi hop'] },
-  { role: 'deadline', phrases: ['thoi gian', 'thoi han', 'tien do', 'han hoan thanh', 'moc hoan thanh', 'moc thoi gian', 'lo trinh'] },
+  { role: 'deadline', phrases: ['thoi gian', 'thoi han', 'tien do', 'han hoan thanh', 'moc hoan thanh', 'moc thoi gian', 'lo trinh', 'ket thuc', 'han xu ly', 'han'] },
   { role: 'result', phrases: ['ket qua', 'san pham', 'muc tieu'] },
-  { role: 'content', phrases: ['noi dung', 'ten nhiem vu', 'nhiem vu', 'chi tieu', 'hoat dong', 'cong viec', 'giai phap', 'danh muc', 'ten chi tieu'] },
+  { role: 'content', phrases: ['noi dung', 'ten nhiem vu', 'nhiem vu', 'chi tieu', 'hoat dong', 'cong viec', 'giai phap', 'danh muc', 'ten chi tieu', 'ten de an', 'ten van ban'] },
   { role: 'note', phrases: ['ghi chu'] },
 ];
 
@@ -46,10 +49,14 @@ const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks
 function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   const f = fold(label);
   if (f === '') return null;
-  const padded = ` ${f.replace(/\//g, ' ')} `;
+  // A code column ("Mã ĐV chủ trì", "Mã nhiệm vụ") holds codes, not names: a working column, never a plan role.
+  if (/^ma\b/.test(f)) return null;
+  // A bare "Đơn vị": the unit of an indicator table, the responsible unit of a task table.
+  if (f === 'don vi') return kind === 'indicators' ? 'unit' : 'lead';
+  const padded = ` ${f.replace(/[/()]/g, ' ').replace(/\s+/g, ' ')} `;
   for (const rule of RULES) {
-    // A bare "Số" is only TT when it is the whole label.
-    const hit = rule.phrases.some((p) => (p === 'so' ? f === 'so' : padded.includes(` ${p} `)));
+    // A bare "Số" is only TT, and a bare "Hạn" a deadline, when it is the whole label.
+    const hit = rule.phrases.some((p) => (p === 'so' || p === 'han' ? f === p : padded.includes(` ${p} `)));
     if (!hit) continue;
     if (rule.role === 'result' && kind === 'indicators') return 'target';
     if (rule.role === 'tt' && f.split(' ').length > 3) continue; // "Số lượng cán bộ …" is not a TT column.

@@ -3,6 +3,7 @@ import type { Appendix, AppendixRow, ColumnRole } from '../model/appendix.ts';
 import { a1, columnLetter, rangeA1 } from '../model/a1.ts';
 import { parseDeadline } from '../deadline.ts';
 import { parseOrdinal } from '../text/ordinal.ts';
+import { headingOf, splitHeading } from './heading.ts';
 import { classifyNumbered, endsMidSentence, hasDetails, looksLikeNote, startsMidSentence, type RowView } from './classify-row.ts';
 import { repeatedHeaderRows, type TableSpec } from './find-tables.ts';
 import type { TextGrid } from './text-grid.ts';
@@ -23,11 +24,16 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
   let subgroup: string | undefined;
   let lastFilled = spec.headerRows[spec.headerRows.length - 1]!;
   let repeatedUntil = 0;
+  let sawRomanGroup = false;
+  const inner = new Set(spec.innerHeaderRows);
 
   for (let r = spec.bodyStart; r <= spec.bodyEnd; r++) {
     const view = viewOf(tg, spec, roles, r);
     const cells: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, col] of Object.entries(spec.columns) as [ColumnRole, number][]) cells[role] = a1(r, col);
+    for (const [role, col] of Object.entries(spec.columns) as [ColumnRole, number][]) {
+      const from = view.shared[role];
+      cells[role] = from ? a1(from, col) : a1(r, col);
+    }
     const base: AppendixRow = {
       kind: 'blank',
       tt: view.tt === '' ? null : view.tt,
@@ -35,6 +41,8 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       fields: view.fields,
       source: { sheet, row: r, cells },
     };
+    const shared = Object.keys(view.shared) as ColumnRole[];
+    if (shared.length > 0) base.shared = shared;
     const encoding = encodingOf(tg, spec, r);
     if (encoding) base.encoding = encoding;
 
@@ -43,6 +51,10 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       continue;
     }
     lastFilled = r;
+    if (inner.has(r)) {
+      rows.push({ ...base, kind: 'repeated-header', reworded: true });
+      continue;
+    }
     const headerRows = repeatedUntil >= r ? 0 : repeatedHeaderRows(tg, r, spec);
     if (repeatedUntil >= r || headerRows > 0) {
       repeatedUntil = Math.max(repeatedUntil, r + headerRows - 1);
@@ -52,7 +64,8 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
 
     const content = view.fields.content ?? '';
     if (view.tt !== '') {
-      const kind = view.ordinal === null && content.trim() !== '' ? (spec.kind === 'indicators' ? 'indicator' : 'task') : classifyNumbered(view, spec.kind);
+      const kind = numberedKind(tg, spec, view, sawRomanGroup);
+      if (kind === 'group' && view.ordinal?.style === 'roman') sawRomanGroup = true;
       const row: AppendixRow = { ...base, kind };
       if (kind === 'group') {
         group = view.tt.trim();
@@ -66,17 +79,22 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       continue;
     }
 
-    // No TT: a fragment of the row above split by a page break, an unnumbered task, or a note.
-    const kind = unnumberedKind(view, anchor, spec.kind);
+    // No TT: a heading written in the content column ("II. Xã hội số"), a fragment of the row above split by a
+    // page break, an unnumbered task, or a note.
+    const heading = hasDetails(view) ? null : headingOf(content, anchor?.fields.content ?? '');
+    const kind = heading ?? unnumberedKind(view, anchor, spec.kind);
     if (kind === 'continuation' && anchor) {
       mergeInto(anchor, view, r);
       rows.push({ ...base, kind, continues: anchor.source.row });
       continue;
     }
     const row: AppendixRow = { ...base, kind };
+    const label = splitHeading(content)?.tt ?? content.trim();
     if (kind === 'group') {
-      group = content.trim();
+      group = label;
       subgroup = undefined;
+    } else if (kind === 'subgroup') {
+      subgroup = label;
     }
     attachGroup(row, group, subgroup);
     rows.push(row);
@@ -88,7 +106,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
   for (const row of rows) {
     if ((row.kind !== 'task' && row.kind !== 'indicator') || deadlineCol === undefined) continue;
     const text = row.fields.deadline ?? '';
-    const raw = tg.cell(row.source.row, deadlineCol)?.v;
+    const raw = tg.cell(sharedFrom(row, 'deadline'), deadlineCol)?.v;
     const input = raw instanceof Date && !row.mergedFrom ? raw : text;
     if (text.trim() !== '' || raw instanceof Date) row.deadline = parseDeadline(input);
   }
@@ -124,30 +142,91 @@ function attachIds(tg: TextGrid, col: number, rows: AppendixRow[]): void {
   }
 }
 
-function viewOf(tg: TextGrid, spec: TableSpec, roles: ColumnRole[], r: number): RowView {
+interface TableRowView extends RowView {
+  /** Role → the row of the merged cell (above) whose value this row shares. */
+  shared: Partial<Record<ColumnRole, number>>;
+}
+
+function viewOf(tg: TextGrid, spec: TableSpec, roles: ColumnRole[], r: number): TableRowView {
   const fields: Partial<Record<ColumnRole, string>> = {};
+  const shared: Partial<Record<ColumnRole, number>> = {};
+  const read = (role: ColumnRole, col: number): string => {
+    const s = tg.text(r, col);
+    if (s !== '') return s;
+    // A cell merged down several rows holds one value for every row it covers (one deadline for three tasks).
+    const m = tg.coveredBy(r, col);
+    if (!m || m.top >= r || m.left !== col) return '';
+    const above = tg.text(m.top, col);
+    if (above !== '') shared[role] = m.top;
+    return above;
+  };
   for (const role of roles) {
-    const s = tg.text(r, spec.columns[role]!);
+    const s = read(role, spec.columns[role]!);
     if (s !== '') fields[role] = s;
   }
   const ttCol = spec.columns.tt;
-  const tt = ttCol === undefined ? '' : tg.text(r, ttCol).trim();
+  let tt = ttCol === undefined ? '' : read('tt', ttCol).trim();
   const contentCol = spec.columns.content!;
   const merge = tg.grid.merges.find((m) => m.top <= r && m.bottom >= r && m.left <= contentCol && m.right >= contentCol);
-  return {
-    row: r,
-    tt,
-    ordinal: tt === '' ? null : parseOrdinal(tt),
-    fields,
-    contentSpansRow: merge !== undefined && merge.right >= spec.lastCol && merge.right > merge.left,
-  };
+  const contentSpansRow = merge !== undefined && merge.right >= spec.lastCol && merge.right > merge.left;
+  // "I. NÂNG CAO NHẬN THỨC …" written in the TT cell and merged across the table: the number and the heading.
+  if (tt !== '' && parseOrdinal(tt) === null && (fields.content ?? '') === '' && !DETAIL_OF(fields)) {
+    const split = splitHeading(tt);
+    if (split) {
+      tt = split.tt;
+      fields.content = split.rest;
+    }
+  }
+  return { row: r, tt, ordinal: tt === '' ? null : parseOrdinal(tt), fields, contentSpansRow, shared };
 }
 
-function unnumberedKind(view: RowView, anchor: AppendixRow | null, kind: 'tasks' | 'indicators'): AppendixRow['kind'] {
+function DETAIL_OF(fields: Partial<Record<ColumnRole, string>>): boolean {
+  return hasDetails({ row: 0, tt: '', ordinal: null, fields, contentSpansRow: false });
+}
+
+/** The row a role's value is read from: the merged cell's top row when the value is shared, else the row itself. */
+function sharedFrom(row: AppendixRow, role: ColumnRole): number {
+  return row.shared?.includes(role) ? Number(/\d+$/.exec(row.source.cells[role] ?? '')?.[0] ?? row.source.row) : row.source.row;
+}
+
+/**
+ * Kind of a row with a TT: Roman numbers and letters without details are headings (classifyNumbered); so are
+ * "III.1" / "III.1.2" and a number whose next numbered row is its child ("1" → "1.1", "1.1" → "1.1.1").
+ */
+function numberedKind(tg: TextGrid, spec: TableSpec, view: TableRowView, sawRomanGroup: boolean): AppendixRow['kind'] {
+  const content = view.fields.content ?? '';
+  const item = itemOf(spec.kind);
+  const o = view.ordinal;
+  if (o === null) return content.trim() !== '' ? item : classifyNumbered(view, spec.kind);
+  if (hasDetails(view) || view.shared.tt !== undefined) return classifyNumbered(view, spec.kind);
+  if (o.style === 'hierarchical' && o.romanHead) return 'subgroup';
+  if (o.style === 'arabic' || o.style === 'hierarchical') {
+    const next = nextOrdinal(tg, spec, view.row);
+    const path = o.path ?? (o.value !== null ? [o.value] : []);
+    const child = next?.path !== undefined && next.path.length === path.length + 1 && path.every((p, i) => next.path![i] === p);
+    if (child) return o.style === 'arabic' && !sawRomanGroup ? 'group' : 'subgroup';
+  }
+  return classifyNumbered(view, spec.kind);
+}
+
+/** The ordinal of the next row below that has a TT (within a short look-ahead). */
+function nextOrdinal(tg: TextGrid, spec: TableSpec, r: number): ReturnType<typeof parseOrdinal> {
+  const col = spec.columns.tt;
+  if (col === undefined) return null;
+  for (let n = r + 1; n <= Math.min(spec.bodyEnd, r + 30); n++) {
+    const t = tg.text(n, col).trim();
+    if (t !== '') return parseOrdinal(t);
+  }
+  return null;
+}
+
+function unnumberedKind(view: TableRowView, anchor: AppendixRow | null, kind: 'tasks' | 'indicators'): AppendixRow['kind'] {
   const content = view.fields.content ?? '';
   if (looksLikeNote(content)) return 'note';
   if (!anchor) return content !== '' && view.contentSpansRow ? 'group' : hasDetails(view) && content !== '' ? itemOf(kind) : 'note';
   if (content === '') return 'continuation';
+  // A heading merged across the table is not a fragment, whatever the row above ends with.
+  if (view.contentSpansRow && !hasDetails(view) && !startsMidSentence(content)) return 'group';
   if (startsMidSentence(content) || endsMidSentence(anchor.fields.content ?? '')) return 'continuation';
   // A fragment in a column whose cell above stops mid-sentence continues it, whatever its first letter.
   for (const [role, frag] of Object.entries(view.fields) as [ColumnRole, string][]) {
@@ -165,9 +244,10 @@ function itemOf(kind: 'tasks' | 'indicators'): AppendixRow['kind'] {
 }
 
 /** Join each column's fragment onto the anchor's text, one space between. */
-function mergeInto(anchor: AppendixRow, view: RowView, r: number): void {
+function mergeInto(anchor: AppendixRow, view: TableRowView, r: number): void {
   for (const [role, frag] of Object.entries(view.fields) as [ColumnRole, string][]) {
-    if (frag.trim() === '') continue;
+    // A value shared through a merged cell is the anchor's own already.
+    if (frag.trim() === '' || view.shared[role] !== undefined) continue;
     const before = anchor.fields[role] ?? '';
     anchor.fields[role] = before.trim() === '' ? frag.trim() : `${before.trimEnd()} ${frag.trimStart()}`;
   }

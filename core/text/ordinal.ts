@@ -49,6 +49,7 @@ function value(ch: string): number {
  * @example parseOrdinal('VI.') // { text: 'VI.', style: 'roman', value: 6, trailing: '.' }
  * @example parseOrdinal('1.2') // { text: '1.2', style: 'hierarchical', value: 2, path: [1, 2], trailing: '' }
  * @example parseOrdinal('đ)')  // { text: 'đ)', style: 'letter', value: 5, trailing: ')' }
+ * @example parseOrdinal('III.1') // { text: 'III.1', style: 'hierarchical', value: 1, path: [3, 1], romanHead: true, trailing: '' }
  */
 export function parseOrdinal(input: string): Ordinal | null {
   const text = input.normalize('NFC').trim();
@@ -66,6 +67,13 @@ export function parseOrdinal(input: string): Ordinal | null {
   if (/^\d{1,4}(?:\.\d{1,4})+$/.test(body)) {
     const path = body.split('.').map(Number);
     return { text, style: 'hierarchical', value: path[path.length - 1]!, path, trailing };
+  }
+  // "III.1", "III.1.2": a subgroup under group III (the Roman head keeps its place when renumbered).
+  const romanPath = /^([IVXLC]+)((?:\.\d{1,4})+)$/.exec(body);
+  const head = romanPath ? romanToInt(romanPath[1]!) : null;
+  if (romanPath && head !== null && head <= MAX_ROMAN) {
+    const path = [head, ...romanPath[2]!.slice(1).split('.').map(Number)];
+    return { text, style: 'hierarchical', value: path[path.length - 1]!, path, romanHead: true, trailing };
   }
   const roman = /^[IVXLC]+$/.test(body) ? romanToInt(body) : null;
   if (roman !== null && roman <= MAX_ROMAN && !(body.length === 1 && trailing === ')' && roman > 1)) {
@@ -89,8 +97,11 @@ export function formatOrdinal(like: Ordinal, n: number): string {
       const upper = like.text.replace(/^\(/, '')[0] !== like.text.replace(/^\(/, '')[0]!.toLowerCase();
       return `${upper ? ch.toUpperCase() : ch}${like.trailing}`;
     }
-    case 'hierarchical':
-      return `${[...(like.path ?? []).slice(0, -1), n].join('.')}${like.trailing}`;
+    case 'hierarchical': {
+      const parts: (number | string)[] = [...(like.path ?? []).slice(0, -1), n];
+      if (like.romanHead && parts.length > 1) parts[0] = intToRoman(parts[0] as number);
+      return `${parts.join('.')}${like.trailing}`;
+    }
     case 'arabic':
       return `${n}${like.trailing}`;
     default:

@@ -14,4 +14,6 @@ export const ROLE_NAMES: Record<ColumnRole, { vi: string; en: string }> = {
   monitor: { vi: 'Cơ quan chủ trì theo dõi, đánh giá', en: 'Monitoring agency' },
   note: { vi: 'Ghi chú', en: 'Note' },
   status: { vi: 'Tình trạng', en: 'Status' },
+  funding: { vi: 'Nguồn kinh phí', en: 'Funding source' },
+  start: { vi: 'Thời gian bắt đầu', en: 'Start date' },
 };

@@ -6,47 +6,73 @@ import { intToRoman } from '../../text/ordinal.ts';
 import { cellLoc, rawCell, type Check, type CheckContext } from '../context.ts';
 
 type Scheme = 'continuous' | 'per-group';
+/** Where a run of tasks starts: the table's top, after a group heading, or after a subgroup heading only. */
+type Level = 'start' | 'group' | 'subgroup';
 
 interface TaskNo {
   row: AppendixRow;
   value: number | null;
 }
 
-/** The plan's own scheme: continuous across groups, or restarting at 1 in each group (majority of groups after the first). */
-export function numberingScheme(rows: AppendixRow[]): { scheme: Scheme; perGroup: Map<string, Scheme> } {
-  const groups = segments(rows);
-  const perGroup = new Map<string, Scheme>();
-  let prevLast: number | null = null;
-  let votes = 0;
-  for (const seg of groups) {
-    const first = seg.tasks.find((t) => t.value !== null)?.value ?? null;
-    if (first !== null && prevLast !== null && seg.key !== '') {
-      const s: Scheme = first === prevLast + 1 && first !== 1 ? 'continuous' : 'per-group';
-      perGroup.set(seg.key, s);
-      votes += s === 'continuous' ? 1 : -1;
-    }
-    const vals = seg.tasks.map((t) => t.value).filter((v): v is number => v !== null);
-    if (vals.length > 0) prevLast = Math.max(...vals);
-  }
-  return { scheme: votes > 0 ? 'continuous' : 'per-group', perGroup };
-}
-
 interface Segment {
   key: string;
+  level: Level;
+  /** The heading the run starts under (the last heading row above its first task). */
   group: AppendixRow | null;
   tasks: TaskNo[];
 }
 
-function segments(rows: AppendixRow[]): Segment[] {
-  const out: Segment[] = [{ key: '', group: null, tasks: [] }];
-  for (const row of rows) {
-    if (row.kind === 'group') out.push({ key: `${row.source.row}`, group: row, tasks: [] });
-    else if (row.kind === 'task' || row.kind === 'indicator') {
-      const o = row.ordinal;
-      // Hierarchical numbers (1.2) are checked by their last part; dashes and letters are not counted.
-      const value = o && (o.style === 'arabic' || o.style === 'hierarchical') ? (o.path ? o.path[o.path.length - 1]! : o.value) : null;
-      out[out.length - 1]!.tasks.push({ row, value });
+/**
+ * The plan's own scheme, per level: after a group heading numbering either restarts at 1 or continues, and after a
+ * subgroup heading the same ("III.1", "III.1.1" inside group III often continue 1..32; "I.1", "I.2" often restart).
+ * Each level's scheme is the majority of its boundaries; `perGroup` is what each run itself does.
+ */
+export function numberingScheme(rows: AppendixRow[]): { scheme: Scheme; subScheme: Scheme; perGroup: Map<string, Scheme> } {
+  const segs = segments(rows);
+  const perGroup = new Map<string, Scheme>();
+  const votes: Record<Level, number> = { start: 0, group: 0, subgroup: 0 };
+  let prevLast: number | null = null;
+  for (const seg of segs) {
+    const first = seg.tasks.find((t) => t.value !== null)?.value ?? null;
+    if (first !== null && prevLast !== null && seg.level !== 'start') {
+      const s: Scheme = first === prevLast + 1 && first !== 1 ? 'continuous' : 'per-group';
+      perGroup.set(seg.key, s);
+      votes[seg.level] += s === 'continuous' ? 1 : -1;
     }
+    const vals = seg.tasks.map((t) => t.value).filter((v): v is number => v !== null);
+    if (vals.length > 0) prevLast = Math.max(...vals);
+  }
+  const scheme: Scheme = votes.group > 0 ? 'continuous' : 'per-group';
+  // Without a subgroup boundary to go by, subgroups follow the groups' scheme.
+  const subScheme: Scheme = votes.subgroup === 0 ? scheme : votes.subgroup > 0 ? 'continuous' : 'per-group';
+  return { scheme, subScheme, perGroup };
+}
+
+/** Runs of numbered tasks between headings. A row whose TT is shared through a merged cell is part of the task above. */
+function segments(rows: AppendixRow[]): Segment[] {
+  const out: Segment[] = [{ key: '', level: 'start', group: null, tasks: [] }];
+  let pending: Level | null = null;
+  let head: AppendixRow | null = null;
+  for (const row of rows) {
+    if (row.kind === 'group' || row.kind === 'subgroup') {
+      pending = row.kind === 'group' || pending === 'group' ? 'group' : 'subgroup';
+      head = row;
+      if (row.kind === 'group') out.push({ key: `${row.source.row}`, level: 'group', group: row, tasks: [] });
+      continue;
+    }
+    if ((row.kind !== 'task' && row.kind !== 'indicator') || row.shared?.includes('tt')) continue;
+    if (pending !== null) {
+      const last = out[out.length - 1]!;
+      // A group heading already opened an empty run: the tasks below its first subgroup still start that run.
+      if (!(last.tasks.length === 0 && last.level === 'group' && pending === 'group')) {
+        out.push({ key: `${head!.source.row}`, level: pending, group: head, tasks: [] });
+      }
+      pending = null;
+    }
+    const o = row.ordinal;
+    // Hierarchical numbers (1.2) are checked by their last part; dashes and letters are not counted.
+    const value = o && (o.style === 'arabic' || o.style === 'hierarchical') ? (o.path ? o.path[o.path.length - 1]! : o.value) : null;
+    out[out.length - 1]!.tasks.push({ row, value });
   }
   return out.filter((s) => s.group !== null || s.tasks.length > 0);
 }
@@ -84,22 +110,23 @@ export const groupNumbers: Check = (ctx) => {
 
 export const taskNumbers: Check = (ctx) => {
   const rows = ctx.appendix.rows;
-  const { scheme, perGroup } = numberingScheme(rows);
+  const { scheme, subScheme, perGroup } = numberingScheme(rows);
   const segs = segments(rows);
-  const renumber = taskRenumberPatch(ctx, segs, scheme);
+  const levelScheme = (seg: Segment): Scheme => (seg.level === 'subgroup' ? subScheme : scheme);
+  const renumber = taskRenumberPatch(ctx, segs, levelScheme);
   const withFix = renumber ? { fix: renumber } : {};
 
   for (const seg of segs) {
     const s = perGroup.get(seg.key);
-    if (s && s !== scheme && seg.group) {
-      ctx.push({ code: 'numbering-scheme-mixed', params: { group: seg.group.tt ?? '', scheme: s, majority: scheme }, loc: cellLoc(ctx, seg.tasks[0]?.row ?? seg.group, 'tt'), ...withFix });
+    if (s && s !== levelScheme(seg) && seg.group) {
+      ctx.push({ code: 'numbering-scheme-mixed', params: { group: seg.group.tt ?? '', scheme: s, majority: levelScheme(seg) }, loc: cellLoc(ctx, seg.tasks[0]?.row ?? seg.group, 'tt'), ...withFix });
     }
   }
 
   let expected = 1;
   const seen = new Map<string, number>();
   for (const seg of segs) {
-    if (scheme === 'per-group' || (perGroup.get(seg.key) ?? scheme) === 'per-group') {
+    if (seg.level !== 'start' && (perGroup.get(seg.key) ?? levelScheme(seg)) === 'per-group') {
       expected = 1;
       seen.clear();
     }
@@ -125,12 +152,12 @@ export const taskNumbers: Check = (ctx) => {
 };
 
 /** The whole table renumbered in its own scheme; undefined when nothing would change or no sheet to edit. */
-function taskRenumberPatch(ctx: CheckContext, segs: Segment[], scheme: Scheme): Patch | undefined {
+function taskRenumberPatch(ctx: CheckContext, segs: Segment[], schemeOf: (seg: Segment) => Scheme): Patch | undefined {
   if (!ctx.sheet || ctx.appendix.columns.tt === undefined) return undefined;
   const edits: CellEdit[] = [];
   let n = 0;
   for (const seg of segs) {
-    if (scheme === 'per-group' && seg.group) n = 0;
+    if (seg.level !== 'start' && schemeOf(seg) === 'per-group') n = 0;
     for (const t of seg.tasks) {
       const o = t.row.ordinal;
       if (!o || (o.style !== 'arabic') || t.value === null) continue;

@@ -13,7 +13,13 @@ describe('roleOfLabel', () => {
     ['Thời gian hoàn thành', 'deadline'], ['Thời hạn', 'deadline'], ['Thời gian thực hiện', 'deadline'], ['Tiến độ', 'deadline'], ['Thoi gian hoan thanh', 'deadline'],
     ['Đơn vị tính', 'unit'], ['ĐVT', 'unit'],
     ['Cơ quan chủ trì theo dõi, đánh giá', 'monitor'],
-    ['Ghi chú', 'note'], ['Tình trạng', 'status'], ['Tiến độ thực hiện', 'status'],
+    ['Ghi chú', 'note'], ['Tình trạng', 'status'], ['Tiến độ thực hiện', 'status'], ['Trạng thái', 'status'],
+    // Wording of province, ministry and tracking-system tables.
+    ['Kết quả thực hiện', 'result'], ['Thời hạn hoàn thành', 'deadline'], ['Nội dung/nhiệm vụ', 'content'], ['Đơn vị thực hiện', 'lead'],
+    ['Đơn vị chủ trì', 'lead'], ['CHỦ TRÌ', 'lead'], ['PHỐI HỢP', 'partners'], ['THỜI GIAN', 'deadline'], ['Nguồn kinh phí', 'funding'],
+    ['Kinh phí thực hiện (triệu đồng)', 'funding'], ['Tên nhiệm vụ', 'content'], ['Ngày bắt đầu', 'start'], ['Ngày kết thúc', 'deadline'],
+    ['Hạn hoàn thành', 'deadline'], ['Hạn', 'deadline'], ['Thời hạn', 'deadline'], ['Cơ quan soạn thảo', 'lead'], ['Đơn vị', 'lead'],
+    ['Mã ĐV chủ trì', null], ['Mã nhiệm vụ', null], ['Hạn chế', null],
   ])('%j → %s', (label, role) => {
     expect(roleOfLabel(label)).toBe(role);
   });
@@ -22,6 +28,8 @@ describe('roleOfLabel', () => {
     expect(roleOfLabel('Kết quả', 'indicators')).toBe('target');
     expect(roleOfLabel('Kết quả/Chỉ tiêu', 'indicators')).toBe('target');
     expect(roleOfLabel('Chỉ tiêu', 'indicators')).toBe('content');
+    expect(roleOfLabel('Đơn vị', 'indicators')).toBe('unit');
+    expect(roleOfLabel('Kết quả thực hiện', 'indicators')).toBe('target');
   });
 
   it('does not take body text for a header', () => {
