@@ -1,5 +1,6 @@
-// duplicate-task: identical or near-identical tasks in one appendix, found by prefix-filtered shingle containment
-// (no comparison of all pairs: a 10,000-row table stays fast).
+// duplicate-task: the same task written twice in one appendix. Candidates come from prefix-filtered shingle containment
+// (no comparison of all pairs: a 10,000-row table stays fast); each candidate is then confirmed word by word
+// (sameTask): parallel tasks built from one template, or a short task quoted inside a longer one, are not duplicates.
 import type { AppendixRow } from '../../model/appendix.ts';
 import { fold } from '../../text/fold.ts';
 import { cellLoc, items, type Check } from '../context.ts';
@@ -22,14 +23,18 @@ const PREFIX_EXTRA = 2;
  * 10,000-row table was a fifth of all validation time. Plain arrays, not typed ones: most tables have 50 rows, and
  * allocating a typed array per row cost more than the work.
  */
-function shingleSets(texts: string[]): { sets: number[][]; pairs: number } {
+function shingleSets(texts: string[]): { sets: number[][]; pairs: number; tokens: number[][]; words: string[] } {
   const wordIds = new Map<string, number>();
+  const words: string[] = [];
   const tokens = texts.map((text) => {
     const ids: number[] = [];
     for (const w of fold(text).split(' ')) {
       if (w === '') continue;
       let id = wordIds.get(w);
-      if (id === undefined) wordIds.set(w, (id = wordIds.size));
+      if (id === undefined) {
+        wordIds.set(w, (id = wordIds.size));
+        words.push(w);
+      }
       ids.push(id);
     }
     return ids;
@@ -56,7 +61,7 @@ function shingleSets(texts: string[]): { sets: number[][]; pairs: number } {
     for (let i = 1; i < ids.length; i++) out.push(pairId(ids[i - 1]! * space + ids[i]!));
     return unique(out.sort(byNumber));
   });
-  return { sets, pairs: pairIds.size };
+  return { sets, pairs: pairIds.size, tokens, words };
 }
 
 const byNumber = (a: number, b: number) => a - b;
@@ -76,16 +81,39 @@ function needed(n: number, threshold: number): number {
 }
 
 /**
- * Pairs of near-duplicate rows with their similarity (containment of the shorter in the longer).
+ * Pairs of rows whose texts overlap (containment of the shorter's word pairs in the longer at or above `threshold`),
+ * with that containment: the candidates findDuplicates confirms. Not every such pair is the same task.
  * All-pairs prefix filtering: shingles get integer ids rarest first; documents are visited shortest first and only
  * each one's prefix of n − needed(n) + 1 rarest shingles is indexed. A shorter document S reaching the threshold
  * against a longer L must share one of S's prefix shingles with L, so probing the index with L's shingles finds
  * every qualifying pair, and candidates are verified by merging sorted id arrays — no comparison of all pairs.
+ * @example findSimilar(rows).map(([a, b]) => [a.source.row, b.source.row])
+ */
+export function findSimilar(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
+  const shingled = shingleSets(rows.map((row) => row.fields.content ?? ''));
+  return similarPairs(shingled, threshold).map(([a, b, sim]): [AppendixRow, AppendixRow, number] => [rows[a]!, rows[b]!, sim]).sort(byRows);
+}
+
+/**
+ * Pairs of rows that are the same task written twice: identical, or differing only by typos, tone marks, spacing,
+ * numbers, small words or a word added (see sameTask), with their word-pair containment.
  * @example findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])
  */
 export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
   const shingled = shingleSets(rows.map((row) => row.fields.content ?? ''));
-  const docs = rows.map((row, i) => ({ row, words: shingled.sets[i]! })).filter((d) => d.words.length > 0);
+  const out: [AppendixRow, AppendixRow, number][] = [];
+  for (const [a, b, sim] of similarPairs(shingled, threshold)) {
+    if (sameTask(shingled.tokens[a]!, shingled.tokens[b]!, shingled.words)) out.push([rows[a]!, rows[b]!, sim]);
+  }
+  return out.sort(byRows);
+}
+
+const byRows = (p: [AppendixRow, AppendixRow, number], q: [AppendixRow, AppendixRow, number]) =>
+  p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row;
+
+/** Index pairs [i, j] (i < j, in row order) reaching the containment threshold, with the containment. */
+function similarPairs(shingled: ReturnType<typeof shingleSets>, threshold: number): [number, number, number][] {
+  const docs = shingled.sets.map((words, at) => ({ at, words })).filter((d) => d.words.length > 0);
   const df = new Int32Array(shingled.pairs);
   for (const d of docs) for (const p of d.words) df[p]!++;
   // Renumber pairs rarest first, so each document's sorted ids start with its rarest pairs (its prefix).
@@ -104,7 +132,7 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
   // match must hit it `required[y]` times: most candidates share one pair by chance and are dropped unverified.
   const required = new Int32Array(docs.length);
   const hits = new Int32Array(docs.length);
-  const out: [AppendixRow, AppendixRow, number][] = [];
+  const out: [number, number, number][] = [];
   for (const x of order) {
     const xs = sets[x]!;
     const touched: number[] = [];
@@ -123,7 +151,7 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
       const shared = overlap(ys, xs, need);
       if (shared >= need) {
         const [a, b] = y < x ? [y, x] : [x, y];
-        out.push([docs[a]!.row, docs[b]!.row, shared / ys.length]);
+        out.push([docs[a]!.at, docs[b]!.at, shared / ys.length]);
       }
     }
     const need = needed(xs.length, threshold);
@@ -140,7 +168,7 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
       else index[xs[k]!] = null;
     }
   }
-  return out.sort((p, q) => p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row);
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /** Size of the intersection of two sorted id arrays, or any number below `need` once `need` is out of reach. */
@@ -158,6 +186,132 @@ function overlap(a: number[], b: number[], need: number): number {
     else j++;
   }
   return n;
+}
+
+/**
+ * Small words that never tell two tasks apart ("của các ngành" ≡ "của ngành"), folded. Content words — a sector, an
+ * object, a place, a verb — are everything else.
+ */
+const SMALL_WORDS = new Set([
+  'cac', 'nhung', 'moi', 'mot', 'cua', 'va', 've', 'cho', 'voi', 'duoc', 'da', 'se', 'dang', 'la', 'o', 'tai', 'trong',
+  'tren', 'theo', 'de', 'nay', 'do', 'khi', 'cung', 'viec', 'hoac', 'nham', 'thi', 'ma', 'tu', 'den', 'bang',
+]);
+/** Digits only: a task number, a year, a count ("nhiệm vụ 17" and "nhiệm vụ 1501" are one task renumbered). */
+const NUMBER = /^[0-9]+$/;
+/** Aligned words compared at most (a pair beyond this is far too different to be one task written twice). */
+const MAX_DIFF_CELLS = 1 << 20;
+
+/**
+ * Whether two folded texts (word ids; `words` maps ids to words) are the same task written twice, not two tasks
+ * from one template. The words are aligned (longest common subsequence); the words left unaligned are what tells
+ * the texts apart. Ignored among them: a typo or a spacing change (a run of unaligned words on one side that is
+ * one or two letters from the run facing it), numbers and small words; a word moved elsewhere cancels out.
+ * Whatever content words are left decide:
+ * - on both sides (“… lĩnh vực giáo dục” / “… lĩnh vực y tế”, “… về đất đai” / “… về dân cư”): two tasks;
+ * - on one side only: a word added is the same task (up to one word per ten of the shorter text, at least one);
+ *   more is a short task contained in a longer one (“Quản lý, vận hành X” in “Bố trí nhân lực … để quản lý,
+ *   vận hành X”): two tasks.
+ * @example sameTask(ids('xay dung co so du lieu ve dat dai'), ids('xay dung co so du lieu ve dan cu'), words) // false
+ */
+export function sameTask(a: number[], b: number[], words: string[]): boolean {
+  const onlyA = new Map<string, number>();
+  const onlyB = new Map<string, number>();
+  const hunks = unaligned(a, b);
+  if (hunks === null) return false;
+  for (const [ra, rb] of hunks) {
+    if (ra.length > 0 && rb.length > 0 && sameSpelling(ra.map((w) => words[w]!).join(''), rb.map((w) => words[w]!).join(''))) continue;
+    for (const w of ra) count(onlyA, words[w]!);
+    for (const w of rb) count(onlyB, words[w]!);
+  }
+  // A word on both sides was moved ("bảo đảm" / "đảm bảo"), not changed.
+  let leftA = 0;
+  let leftB = 0;
+  for (const [w, n] of onlyA) {
+    const m = onlyB.get(w) ?? 0;
+    leftA += Math.max(0, n - m);
+  }
+  for (const [w, n] of onlyB) leftB += Math.max(0, n - (onlyA.get(w) ?? 0));
+  if (leftA > 0 && leftB > 0) return false;
+  return leftA + leftB <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 10));
+}
+
+function count(bag: Map<string, number>, word: string): void {
+  if (NUMBER.test(word) || SMALL_WORDS.has(word)) return;
+  bag.set(word, (bag.get(word) ?? 0) + 1);
+}
+
+/**
+ * Runs of words left unaligned between two texts, as [run in a, run in b] between aligned words (either may be
+ * empty); null when the texts are too long and too different to align cheaply (then they are not one task).
+ */
+function unaligned(a: number[], b: number[]): [number[], number[]][] | null {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const n = endA - start;
+  const m = endB - start;
+  if (n === 0 && m === 0) return [];
+  if (n === 0 || m === 0) return [[a.slice(start, endA), b.slice(start, endB)]];
+  if ((n + 1) * (m + 1) > MAX_DIFF_CELLS) return null;
+  // lcs[i·(m+1) + j]: longest common subsequence of a[start+i…endA) and b[start+j…endB).
+  const w = m + 1;
+  const lcs = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = a[start + i] === b[start + j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    }
+  }
+  const out: [number[], number[]][] = [];
+  let ra: number[] = [];
+  let rb: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[start + i] === b[start + j]) {
+      if (ra.length > 0 || rb.length > 0) out.push([ra, rb]);
+      ra = [];
+      rb = [];
+      i++;
+      j++;
+    } else if (j >= m || (i < n && lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) ra.push(a[start + i++]!);
+    else rb.push(b[start + j++]!);
+  }
+  if (ra.length > 0 || rb.length > 0) out.push([ra, rb]);
+  return out;
+}
+
+/**
+ * Whether two runs of letters (spaces removed, so "cơ sở" ≡ "cơsở") are one spelling with a typo: at most one
+ * edit (a letter added, dropped, changed, or two swapped) from four letters, two from eight; none below four
+ * ("sở" / "bộ" are two words).
+ */
+function sameSpelling(x: string, y: string): boolean {
+  if (x === y) return true;
+  const shorter = Math.min(x.length, y.length);
+  const k = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+  return k > 0 && Math.abs(x.length - y.length) <= k && editDistance(x, y) <= k;
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent swaps) of two short strings. */
+function editDistance(x: string, y: string): number {
+  const w = y.length + 1;
+  const d = new Int32Array((x.length + 1) * w);
+  for (let j = 0; j <= y.length; j++) d[j] = j;
+  for (let i = 1; i <= x.length; i++) {
+    d[i * w] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * w + j]! + 1, d[i * w + j - 1]! + 1, d[(i - 1) * w + j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) v = Math.min(v, d[(i - 2) * w + j - 2]! + 1);
+      d[i * w + j] = v;
+    }
+  }
+  return d[x.length * w + y.length]!;
 }
 
 export const duplicateTasks: Check = (ctx) => {
