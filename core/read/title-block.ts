@@ -38,6 +38,17 @@ function isReferenceLine(t: string): boolean {
   return /\bkem theo\b/.test(f) || /^\(?\s*(ban hanh )?kem/.test(f);
 }
 
+/** A symbol in a document number: capitals, then any letters ("QĐ", "UBND", "TTg" — Thủ tướng — "HĐND"). */
+const SYMBOL = String.raw`\p{Lu}\p{L}*`;
+/**
+ * "số" and the document number after it, as published: "03/KH-UBND", "2597/QĐ-TTg", "57-NQ/TW", "13/2025/TT-BKHCN",
+ * "QĐ-BKHCN", or a blank number "   /KH-UBND". Symbols are joined by "-" or "/", never by a space.
+ */
+const DOCUMENT_NUMBER_RE = new RegExp(
+  String.raw`(?<!\p{L})[sS][ốo]\s*:?\s*((?:\d*(?:\s*\/\s*\d{4})?\s*[\/-]\s*${SYMBOL}|${SYMBOL}(?=\s*[\/-]\s*\p{Lu}))(?:\s*[\/-]\s*${SYMBOL})*)`,
+  'u',
+);
+
 /**
  * "(Kèm theo Kế hoạch số 03/KH-UBND ngày 07 tháng 7 năm 2025 của UBND xã Cẩm Giàng)".
  * Blank placeholders ("số /KH-UBND ngày /8/2025") keep what is known.
@@ -46,7 +57,7 @@ function isReferenceLine(t: string): boolean {
 export function parseReference(line: string): PlanReference {
   const ref: PlanReference = {};
   const t = line.normalize('NFC').replace(/^\(|\)$/g, '').trim();
-  const num = /s[ốo]\s*:?\s*(\d*\s*\/\s*[\p{Lu}Đ]+(?:\s*-\s*[\p{Lu}Đ]+)*)/u.exec(t);
+  const num = DOCUMENT_NUMBER_RE.exec(t);
   if (num) ref.documentNumber = num[1]!.replace(/\s+/g, '');
   const date = dateOf(t);
   if (date) {
