@@ -29,7 +29,9 @@ export function applyPatchesToWorkbook(wb: ExcelJS.Workbook, patches: Patch[]): 
       continue;
     }
     cell.value = e.to === '' ? null : e.to;
-    if (e.font) cell.font = { ...(cell.font ?? {}), name: e.font };
+    // exceljs shares one style object among the cells loaded with the same style: `cell.font = …` would rename the
+    // font of every such cell (a TCVN3 header then reads as garbled Unicode). The cell gets a style of its own.
+    if (e.font) cell.style = { ...cell.style, font: { ...(cell.font ?? {}), name: e.font } };
     applied++;
   }
   for (const { sheet, rows } of plan.deletions) {

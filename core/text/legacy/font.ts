@@ -27,3 +27,17 @@ export function encodingFromFont(font: string | undefined): FontEncoding | null 
   if (/^vni(?: ?[-_ ]|$)/.test(name)) return { encoding: 'vni' };
   return null;
 }
+
+/**
+ * The Unicode font to put on a cell converted from a legacy font: the same family where Windows has one
+ * (Arial for .VnArial and VNI-Helve, Arial Narrow, Courier New), Times New Roman otherwise.
+ * @example unicodeFontFor('.VnArialH') // 'Arial'
+ * @example unicodeFontFor('VNI-Times') // 'Times New Roman'
+ */
+export function unicodeFontFor(font: string | undefined): string {
+  const name = (font ?? '').toLowerCase().replace(/[\s._-]+/g, '');
+  if (name.includes('arialnarrow')) return 'Arial Narrow';
+  if (/arial|helve|univer/.test(name)) return 'Arial';
+  if (/couri/.test(name)) return 'Courier New';
+  return 'Times New Roman';
+}

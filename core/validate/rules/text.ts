@@ -1,9 +1,11 @@
-// Text checks on the raw cells: legacy encodings, decomposed Unicode, stray whitespace, Word artifacts,
-// mixed tone-mark styles and text a spreadsheet would run as a formula.
-import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
-import { a1, columnNumber } from '../../model/a1.ts';
-import type { Patch } from '../../fix/patch.ts';
+// Text checks on the raw cells: legacy encodings (every text cell of the sheet), decomposed Unicode, stray whitespace,
+// Word artifacts, mixed tone-mark styles and text a spreadsheet would run as a formula.
+import type { Appendix, AppendixRow, ColumnRole } from '../../model/appendix.ts';
+import { a1, columnNumber, parseA1 } from '../../model/a1.ts';
+import type { CellEdit, Patch } from '../../fix/patch.ts';
 import { hasWordArtifact, stripWordArtifacts } from '../../read/list-form.ts';
+import type { TextGrid } from '../../read/text-grid.ts';
+import { encodingFromFont, unicodeFontFor } from '../../text/legacy/index.ts';
 import { toneStyleOf } from '../../text/tone-style.ts';
 import { isDecomposed } from '../../text/normalize.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
@@ -17,22 +19,34 @@ interface TextCell {
   raw: string;
 }
 
-function textCells(ctx: CheckContext): TextCell[] {
-  if (!ctx.sheet) return [];
+function textCells(appendix: Appendix, sheet: TextGrid): TextCell[] {
   const out: TextCell[] = [];
-  for (const row of ctx.appendix.rows) {
+  for (const row of appendix.rows) {
     if (!TEXT_KINDS.has(row.kind)) continue;
-    for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
-      const v = ctx.sheet.cell(row.source.row, columnNumber(letter))?.v;
+    for (const [role, letter] of Object.entries(appendix.columns) as [ColumnRole, string][]) {
+      const v = sheet.cell(row.source.row, columnNumber(letter))?.v;
       if (typeof v === 'string' && v !== '') out.push({ row, role, cell: a1(row.source.row, columnNumber(letter)), raw: v });
     }
   }
   return out;
 }
 
-function setCell(ctx: CheckContext, code: string, c: TextCell, to: string, font?: string): Patch {
-  const edit = font ? { cell: c.cell, from: c.raw, to, font } : { cell: c.cell, from: c.raw, to };
-  return { id: `${code}@${ctx.appendix.sheet}!${c.cell}`, code, safe: true, ops: [{ op: 'set-cells', sheet: ctx.appendix.sheet, edits: [edit] }] };
+function setCell(ctx: CheckContext, code: string, c: TextCell, to: string): Patch {
+  return cellPatch(ctx, code, { cell: c.cell, from: c.raw, to });
+}
+
+function cellPatch(ctx: CheckContext, code: string, edit: CellEdit): Patch {
+  return { id: `${code}@${ctx.appendix.sheet}!${edit.cell}`, code, safe: true, ops: [{ op: 'set-cells', sheet: ctx.appendix.sheet, edits: [edit] }] };
+}
+
+/**
+ * A legacy cell's fix: the text as the reader decodes it (NFC; capitals for an "H" font such as .VnTimeH), and
+ * a Unicode font of the same family in place of a legacy one. Text found legacy by column statistics keeps its font.
+ */
+function legacyEdit(sheet: TextGrid, row: number, col: number, raw: string): CellEdit {
+  const to = sheet.text(row, col).normalize('NFC');
+  const font = sheet.cell(row, col)?.font;
+  return encodingFromFont(font) ? { cell: a1(row, col), from: raw, to, font: unicodeFontFor(font) } : { cell: a1(row, col), from: raw, to };
 }
 
 /** Anything tidyWhitespace would change: tab or no-break space, two spaces, space around a line break, edges. */
@@ -48,12 +62,15 @@ export function tidyWhitespace(s: string): string {
 }
 
 export const textCellsCheck: Check = (ctx) => {
-  for (const c of textCells(ctx)) {
+  if (!ctx.sheet) return;
+  const sheet = ctx.sheet;
+  for (const c of textCells(ctx.appendix, sheet)) {
     const loc = { ...cellLoc(ctx, c.row, c.role), cell: c.cell, row: c.row.source.row };
-    const enc = ctx.sheet!.encoding(c.row.source.row, columnNumber(ctx.appendix.columns[c.role]!));
+    const col = columnNumber(ctx.appendix.columns[c.role]!);
+    const enc = sheet.encoding(c.row.source.row, col);
     if (enc) {
-      const decoded = ctx.sheet!.text(c.row.source.row, columnNumber(ctx.appendix.columns[c.role]!));
-      ctx.push({ code: 'legacy-encoding', params: { encoding: enc, preview: decoded }, loc, fix: setCell(ctx, 'legacy-encoding', c, decoded.normalize('NFC'), 'Times New Roman') });
+      const edit = legacyEdit(sheet, c.row.source.row, col, c.raw);
+      ctx.push({ code: 'legacy-encoding', params: { encoding: enc, preview: edit.to as string }, loc, fix: cellPatch(ctx, 'legacy-encoding', edit) });
       continue; // the other text checks read the decoded text after this fix
     }
     if (hasWordArtifact(c.raw)) {
@@ -71,7 +88,43 @@ export const textCellsCheck: Check = (ctx) => {
     const formula = formulaStart(c);
     if (formula) ctx.push({ code: 'formula-like-text', params: { start: formula }, loc });
   }
+  legacyOutsideBody(ctx, sheet);
 };
+
+/**
+ * The sheet's other legacy text cells — title block, header, notes, columns no role reads, rows beside the table —
+ * one issue each, so a fixed sheet has no legacy text left and reads back as the same table (a header left in
+ * TCVN3 is no header). Each cell belongs to the table of the sheet that starts nearest above it, cells above
+ * every table to the first: with several tables on a sheet, each cell is reported once.
+ */
+function legacyOutsideBody(ctx: CheckContext, sheet: TextGrid): void {
+  const tables = ctx.plan.appendices.filter((a) => a.sheet === ctx.appendix.sheet).map((a) => ({ a, top: firstRow(a) }));
+  tables.sort((x, y) => x.top - y.top);
+  const at = tables.findIndex((t) => t.a === ctx.appendix);
+  if (at < 0) return;
+  const from = at === 0 ? 1 : tables[at]!.top;
+  const to = at + 1 < tables.length ? tables[at + 1]!.top - 1 : sheet.rows;
+  const body = new Set<string>();
+  for (const t of tables) for (const c of textCells(t.a, sheet)) body.add(c.cell);
+  for (let r = from; r <= to; r++) {
+    for (let c = 1; c <= sheet.cols; c++) {
+      const enc = sheet.encoding(r, c);
+      if (!enc) continue;
+      const raw = sheet.cell(r, c)?.v;
+      const cell = a1(r, c);
+      if (typeof raw !== 'string' || body.has(cell)) continue;
+      const edit = legacyEdit(sheet, r, c, raw);
+      const loc = { sheet: ctx.appendix.sheet, table: ctx.appendix.range, row: r, cell };
+      ctx.push({ code: 'legacy-encoding', params: { encoding: enc, preview: edit.to as string }, loc, fix: cellPatch(ctx, 'legacy-encoding', edit) });
+    }
+  }
+}
+
+/** The first row a table owns: its title block's, else its header's, else its range's top. */
+function firstRow(a: Appendix): number {
+  const rows = [...a.title.lines.map((l) => l.row), ...a.header.rows, parseA1(a.range.split(':')[0]!)?.row ?? Infinity];
+  return Math.min(...rows);
+}
 
 /** "=", "+", "@" anywhere a text starts; "-" only when glued to a word ("-SUM(…)") — "- Nội dung" is a bullet. */
 function formulaStart(c: TextCell): string | null {
