@@ -1,12 +1,13 @@
-// The commune-level agency catalog: zod schema, the bundled default, and its precomputed lookup keys.
+// The agency catalog (commune bodies, and the provincial and central bodies that also write these plans):
+// zod schema, the bundled default, and its precomputed lookup keys.
 import { z } from 'zod';
 import { AGENCIES_JSON } from '../data/index.ts';
 import { nameKey } from './keys.ts';
 
 export const AgencyKindSchema = z.enum([
-  /** HĐND, UBND. */
+  /** HĐND, UBND (of the commune or the province), the Government. */
   'authority',
-  /** Specialised offices of the UBND (phòng, văn phòng). */
+  /** Specialised bodies of a UBND or of the Government: phòng, văn phòng, sở, bộ and ministry-level bodies. */
   'office',
   /** Party committee and its bodies. */
   'party',
@@ -29,13 +30,31 @@ export const AgencyEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: z.string().min(1),
   kind: AgencyKindSchema,
-  /** Only for bodies that differ between communes and wards (Phòng Kinh tế / Phòng Kinh tế, Hạ tầng và Đô thị). */
-  level: z.enum(['commune', 'ward']).optional(),
+  /**
+   * 'commune' / 'ward': bodies that differ between communes and wards (Phòng Kinh tế / Phòng Kinh tế, Hạ tầng và Đô thị).
+   * 'province' / 'central': bodies above the commune (Sở…, Công an tỉnh / Bộ…, Văn phòng Chính phủ): matched,
+   * never offered in a commune's drop-down lists. Unset: a commune body, or one found at every level.
+   */
+  level: z.enum(['commune', 'ward', 'province', 'central']).optional(),
   /** Other accepted official spellings: not reported as variants. */
   abbreviations: z.array(z.string().min(1)).default([]),
   /** Variant spellings: matched, and offered a fix to `name`. */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * Open sets of names accepted as written ("Ngân hàng Nhà nước khu vực XII", "Cục …"): regular expressions over
+   * the expanded key (folded, "và" dropped, abbreviations expanded; a province qualifier ends it in "tinh").
+   */
+  patterns: z.array(z.string().min(1).refine(isRegExp, 'not a regular expression')).default([]),
 });
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 export type AgencyEntry = z.infer<typeof AgencyEntrySchema>;
 
 export const CatalogFileSchema = z.object({
@@ -68,6 +87,13 @@ export interface Catalog {
   byExpanded: ReadonlyMap<string, Spelling>;
   /** Every distinct expanded key, sorted by length: the bounded typo scan walks a length window of it. */
   expandedKeys: readonly Spelling[];
+  /** The entries' patterns, compiled once. */
+  patterns: readonly { entry: AgencyEntry; re: RegExp }[];
+  /**
+   * Ids of the commune's own bodies ("Công an xã", level commune/ward): a name with a province qualifier
+   * ("Hội Nông dân tỉnh") must not fall back to them.
+   */
+  communeBound: ReadonlySet<string>;
 }
 
 /**
@@ -102,7 +128,16 @@ export function loadCatalog(doc: unknown = AGENCIES_JSON): Catalog {
     });
   }
   const expandedKeys = [...byExpanded.values()].sort((a, b) => a.expanded.length - b.expanded.length);
-  return { note: file.note, source: file.source, entries: file.agencies, byId, byRaw, byExpanded, expandedKeys };
+  const patterns = file.agencies.flatMap((entry) => entry.patterns.map((p) => ({ entry, re: new RegExp(p) })));
+  const communeBound = new Set(file.agencies
+    .filter((e) => e.level === 'commune' || e.level === 'ward' || (e.level === undefined && hasCommuneQualifier(e.name)))
+    .map((e) => e.id));
+  return { note: file.note, source: file.source, entries: file.agencies, byId, byRaw, byExpanded, expandedKeys, patterns, communeBound };
+}
+
+function hasCommuneQualifier(name: string): boolean {
+  const k = nameKey(name);
+  return k.qualifierWords > 0 && !k.province;
 }
 
 function claim(map: Map<string, Spelling>, key: string, sp: Spelling): void {
@@ -120,12 +155,17 @@ function claim(map: Map<string, Spelling>, key: string, sp: Spelling): void {
 export const DEFAULT_CATALOG: Catalog = loadCatalog();
 
 /**
- * The canonical names of a catalog, for drop-down lists: single bodies first, collective phrases last;
+ * The canonical names of a catalog, for a commune's drop-down lists: single bodies first, collective phrases last;
  * with a level, the body meant for the other level (Phòng Kinh tế vs Phòng Kinh tế, Hạ tầng và Đô thị) is left out.
+ * Provincial and central bodies (level 'province'/'central') are left out unless `above` is set.
  * @example canonicalAgencyNames().includes('Phòng Văn hóa - Xã hội') // true
+ * @example canonicalAgencyNames().includes('Sở Tài chính') // false
  */
-export function canonicalAgencyNames(catalog: Catalog = DEFAULT_CATALOG, opts: { level?: 'commune' | 'ward' } = {}): string[] {
-  const fits = (e: AgencyEntry) => !opts.level || !e.level || e.level === opts.level;
+export function canonicalAgencyNames(catalog: Catalog = DEFAULT_CATALOG, opts: { level?: 'commune' | 'ward'; above?: boolean } = {}): string[] {
+  const fits = (e: AgencyEntry) => {
+    if (e.level === 'province' || e.level === 'central') return opts.above === true;
+    return !opts.level || !e.level || e.level === opts.level;
+  };
   const entries = catalog.entries.filter(fits);
   return [...entries.filter((e) => e.kind !== 'collective'), ...entries.filter((e) => e.kind === 'collective')].map((e) => e.name);
 }

@@ -1,5 +1,5 @@
-// Comparison keys for agency names: fold(), a trailing "xã <Name>" qualifier set apart, abbreviations expanded.
-import { isCommuneKey } from '../dvhc.ts';
+// Comparison keys for agency names: fold(), a trailing "xã <Name>" or "tỉnh <Name>" qualifier set apart, abbreviations expanded.
+import { isCommuneKey, placeKey, PROVINCES } from '../dvhc.ts';
 import { fold } from '../text/fold.ts';
 
 /**
@@ -50,6 +50,47 @@ const ABBREVIATIONS: Record<string, string> = {
   htx: 'hop tac xa',
   ctxh: 'chinh tri xa hoi',
   vn: 'viet nam',
+  bql: 'ban quan li',
+  bcd: 'ban chi dao',
+  nhnn: 'ngan hang nha nuoc',
+  dbqh: 'dai bieu quoc hoi',
+  ldld: 'lien doan lao dong',
+  kcn: 'khu cong nghiep',
+  kcnc: 'khu cong nghe cao',
+  kkt: 'khu kinh te',
+  khcn: 'khoa hoc cong nghe',
+  khkt: 'khoa hoc ki thuat',
+  dmst: 'doi moi sang tao',
+  cds: 'chuyen doi so',
+  tw: 'trung uong',
+  vpcp: 'van phong chinh phu',
+};
+
+/**
+ * What follows "Sở"/"Bộ" when the whole rest is an abbreviation, its letters run together:
+ * "Sở KH&CN", "Sở KHCN" and "Sở KH-CN" all expand to "sở khoa học công nghệ". Only after these heads:
+ * "TT" or "CT" alone mean other things elsewhere.
+ */
+const DEPARTMENT_TAILS: Record<string, string> = {
+  khcn: 'khoa hoc cong nghe',
+  nnmt: 'nong nghiep moi truong',
+  gddt: 'giao duc dao tao',
+  tttt: 'thong tin truyen thong',
+  tnmt: 'tai nguyen moi truong',
+  khdt: 'ke hoach dau tu',
+  vhttdl: 'van hoa the thao du lich',
+  vhtt: 'van hoa the thao',
+  ldtbxh: 'lao dong thuong binh xa hoi',
+  nnptnt: 'nong nghiep phat trien nong thon',
+  gtvt: 'giao thong van tai',
+  dttg: 'dan toc ton giao',
+  nv: 'noi vu',
+  tc: 'tai chinh',
+  ct: 'cong thuong',
+  xd: 'xay dung',
+  yt: 'y te',
+  ca: 'cong an',
+  qp: 'quoc phong',
 };
 
 /** Abbreviations that mean an agency only as the first word ("CA xã", "VP HĐND", "TT PVHCC"). */
@@ -68,17 +109,29 @@ const NOT_AFTER_PHUONG = new Set(['tien', 'an', 'thuc', 'phap', 'huong', 'cham',
 const NOT_IN_PLACE = new Set([
   'cac', 'va', 'tren', 'dia', 'ban', 'thuoc', 'cua', 'lien', 'quan', 'don', 'vi', 'co', 'thon', 'xom', 'khu',
   'to', 'phong', 'nganh', 'the', 'cap', 'dan', 'cu', 'truong', 'tram', 'trung', 'tam', 'kdc', 'tdp', 'xa', 'phuong',
+  // Agency head words: "UBND xã, phường, đặc khu\nSở Tài chính" ends in a second name, not a place.
+  'so', 'bo', 'cuc', 'ubnd', 'hdnd', 'mttq', 'ubmttq', 'vien', 'cong', 'hoi', 'tinh', 'pho',
 ]);
+/** Words never part of a province name after "tỉnh"/"thành phố": "thành phố thông minh", "thành phố trực thuộc". */
+const NOT_IN_PROVINCE = new Set([...NOT_IN_PLACE, 'thong', 'minh', 'so', 'xanh', 'moi', 'truc', 'uy', 'hoi', 've', 'va']);
+/** The 34 provinces' names without "Tỉnh"/"Thành phố", folded ("ha noi", "ho chi minh"), and the common short forms. */
+const PROVINCE_KEYS = new Set([...PROVINCES.map((p) => placeKey(p.name)), 'hcm', 'hn']);
 /** Filler ending a phrase once its qualifier is gone: "… thuộc xã", "… trên địa bàn xã". */
 const TRAILING_FILLER = [['tren', 'dia', 'ban'], ['thuoc'], ['cua'], ['cap'], ['o']];
 
 export interface NameKey {
-  /** Folded words of the body, qualifier and filler removed, "và" dropped, abbreviations as written. */
+  /**
+   * Folded words of the body, qualifier and filler removed, "và" dropped, abbreviations as written; a province
+   * qualifier ("tỉnh", "thành phố Hà Nội", "TP. HCM") leaves one marker word "tinh" at the end, so "Công an tỉnh"
+   * and "Công an Thành phố" meet while "Công an xã" stays apart.
+   */
   raw: string;
   /** The same with abbreviations expanded: what variants are compared by. */
   expanded: string;
-  /** How many words at the end of the folded input were the qualifier ("xã", "xã Cẩm Giàng"); 0 if none. */
+  /** How many words at the end of the folded input were the qualifier ("xã", "xã Cẩm Giàng", "tỉnh Đồng Tháp"); 0 if none. */
   qualifierWords: number;
+  /** Whether the qualifier was a province's ("tỉnh …", "thành phố …"): raw and expanded then end in the marker "tinh". */
+  province: boolean;
   /** Whether the body ended in filler ("thuộc", "trên địa bàn") before the qualifier. */
   filler: boolean;
 }
@@ -105,7 +158,31 @@ function qualifierStart(words: string[]): number {
   return -1;
 }
 
+/** Whether folded words after "tỉnh"/"thành phố" name a province: nothing, a known province, or two or three place-like words. */
+function isProvincePlace(place: string[]): boolean {
+  if (place.length === 0) return true;
+  if (place.length <= 4 && PROVINCE_KEYS.has(place.join(' '))) return true;
+  return place.length >= 2 && place.length <= 3 && place.every((p) => !NOT_IN_PROVINCE.has(p));
+}
+
+/** Where a trailing province qualifier starts in folded words ("tỉnh", "tỉnh Đồng Tháp", "thành phố", "TP HCM"), or -1. */
+function provinceStart(words: string[]): number {
+  for (let i = words.length - 1; i > 0; i--) {
+    const w = words[i]!;
+    if (w === 'tphcm' && i === words.length - 1) return i;
+    const isTinh = w === 'tinh' || w === 'tp';
+    const isThanhPho = w === 'pho' && words[i - 1] === 'thanh' && i > 1;
+    if (!isTinh && !isThanhPho) continue;
+    return isProvincePlace(words.slice(i + 1)) ? (isThanhPho ? i - 1 : i) : -1;
+  }
+  return -1;
+}
+
 function expandWords(words: string[]): string[] {
+  if (words.length >= 2 && (words[0] === 'so' || words[0] === 'bo')) {
+    const tail = DEPARTMENT_TAILS[words.slice(1).join('')];
+    if (tail) return [words[0], ...tail.split(' ')];
+  }
   const out: string[] = [];
   words.forEach((w, i) => {
     const e = ABBREVIATIONS[w] ?? (i === 0 ? FIRST_ONLY[w] : undefined);
@@ -133,7 +210,12 @@ const KEYS = new Map<string, NameKey>();
 
 function nameKeyUncached(name: string): NameKey {
   let words = fold(name).split(' ').filter((w) => w !== '');
-  const q = qualifierStart(words);
+  let q = qualifierStart(words);
+  let province = false;
+  if (q < 0) {
+    q = provinceStart(words);
+    province = q >= 0;
+  }
   const qualifierWords = q < 0 ? 0 : words.length - q;
   if (q >= 0) words = words.slice(0, q);
   let filler = false;
@@ -146,7 +228,8 @@ function nameKeyUncached(name: string): NameKey {
   }
   // "và" / "&" join parts of one name as often as they join names; the key ignores them.
   words = words.filter((w) => w !== 'va');
-  return { raw: words.join(' '), expanded: expandWords(words).join(' '), qualifierWords, filler };
+  const marker = province && words.length > 0 ? ' tinh' : '';
+  return { raw: words.join(' ') + marker, expanded: expandWords(words).join(' ') + marker, qualifierWords, filler, province: marker !== '' };
 }
 
 /**

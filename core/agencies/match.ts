@@ -30,6 +30,8 @@ interface CatalogHit {
   /** Canonical spelling of the entry to offer: the accepted spelling matched, else the name. */
   target: string;
   score: number;
+  /** Matched by one of the entry's patterns (an open set of names): the name is accepted as written. */
+  pattern?: boolean;
 }
 
 // Per-catalog cache of lookups by folded text: a 10,000-row table repeats a few dozen names.
@@ -48,21 +50,48 @@ function lookupCatalog(name: string, catalog: Catalog): CatalogHit | null {
   return hit;
 }
 
+function exactHit(raw: string, expanded: string, catalog: Catalog): CatalogHit | null {
+  const r = catalog.byRaw.get(raw);
+  if (r) return { spelling: r, target: r.accepted ? r.text : r.entry.name, score: 1 };
+  const e = catalog.byExpanded.get(expanded);
+  if (e) return { spelling: e, target: e.entry.name, score: 1 };
+  return null;
+}
+
+/** The key without the province marker nameKey appends ("so tai chinh tinh" → "so tai chinh"). */
+function dropMarker(key: string): string {
+  return key.endsWith(' tinh') ? key.slice(0, -5) : key;
+}
+
 function lookupUncached(name: string, catalog: Catalog): CatalogHit | null {
   const key = nameKey(name);
   if (key.raw === '') return null;
-  const raw = catalog.byRaw.get(key.raw);
-  if (raw) return { spelling: raw, target: raw.accepted ? raw.text : raw.entry.name, score: 1 };
-  const exp = catalog.byExpanded.get(key.expanded);
-  if (exp) return { spelling: exp, target: exp.entry.name, score: 1 };
+  const exact = exactHit(key.raw, key.expanded, catalog);
+  if (exact) return exact;
+  // "Sở Tài chính tỉnh Bắc Ninh", "Trung tâm Chuyển đổi số Thành phố": a body the catalog names without its province.
+  // Never the commune's own body: "Hội Nông dân tỉnh" is not "Hội Nông dân xã".
+  if (key.province) {
+    const body = exactHit(dropMarker(key.raw), dropMarker(key.expanded), catalog);
+    if (body && !catalog.communeBound.has(body.spelling.entry.id)) return body;
+  }
+  // Open sets ("Ngân hàng Nhà nước khu vực XII", "Cục …"), unless the text is two catalog names run together.
+  for (const { entry, re } of catalog.patterns) {
+    if (!re.test(key.expanded)) continue;
+    if (fusedParts(name, catalog)) break;
+    const spelling: Spelling = { entry, text: entry.name, accepted: true, raw: key.raw, expanded: key.expanded };
+    return { spelling, target: entry.name, score: 1, pattern: true };
+  }
   // Typos: scan only keys whose length is within the budget (the list is sorted by length).
   const budget = typoBudget(key.expanded);
   if (budget === 0) return null;
+  // A typo never changes the first word: "Sở Ngoại giao" is not a misspelt "Bộ Ngoại giao".
+  const head = firstWord(key.expanded);
   let best: { sp: Spelling; d: number } | null = null;
   for (const sp of catalog.expandedKeys) {
     const diff = sp.expanded.length - key.expanded.length;
     if (diff < -budget) continue;
     if (diff > budget) break;
+    if (firstWord(sp.expanded) !== head) continue;
     // Both keys must tolerate the edits: a long typo must not reach a short key.
     const max = Math.min(budget, typoBudget(sp.expanded));
     const d = boundedDistance(key.expanded, sp.expanded, max);
@@ -71,6 +100,24 @@ function lookupUncached(name: string, catalog: Catalog): CatalogHit | null {
   if (!best) return null;
   const len = Math.max(key.expanded.length, best.sp.expanded.length);
   return { spelling: best.sp, target: best.sp.entry.name, score: Math.round((1 - best.d / len) * 1000) / 1000 };
+}
+
+function firstWord(key: string): string {
+  const i = key.indexOf(' ');
+  return i < 0 ? key : key.slice(0, i);
+}
+
+/** A trailing parenthesis names the unit inside the body: "Bộ Công an (Trung tâm Dữ liệu quốc gia)". */
+const PAREN_TAIL = /^(.*?\S)\s*(\([^()]*\))$/s;
+
+/** The catalog hit for a name, or for its body before a trailing "(…)" (then `suffix` is that parenthesis as written). */
+function lookupName(name: string, catalog: Catalog): { hit: CatalogHit; body: string; suffix: string } | null {
+  const hit = lookupCatalog(name, catalog);
+  if (hit) return { hit, body: name, suffix: '' };
+  const m = PAREN_TAIL.exec(name.trim());
+  if (!m) return null;
+  const inner = lookupCatalog(m[1]!, catalog);
+  return inner ? { hit: inner, body: m[1]!, suffix: m[2]! } : null;
 }
 
 /** The name as compared for exactness: NFC, one kind of space, no trailing punctuation. */
@@ -99,10 +146,13 @@ function spell(target: string, input: string): string {
 export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch {
   const catalog = opts.catalog ?? DEFAULT_CATALOG;
   const input = name;
-  const hit = lookupCatalog(name, catalog);
-  if (hit) {
-    const canonical = spell(hit.target, name);
-    const collective = hit.spelling.entry.kind === 'collective';
+  const found = lookupName(name, catalog);
+  if (found) {
+    const { hit, body, suffix } = found;
+    // A pattern accepts the name as written; otherwise the catalog's spelling, with the input's qualifier and "(…)".
+    const base = hit.pattern ? tidy(body) : spell(hit.target, body);
+    const canonical = suffix === '' ? base : `${base} ${suffix}`;
+    const collective = hit.spelling.entry.kind === 'collective' || levelWide(name);
     return { input, kind: 'catalog', id: hit.spelling.entry.id, canonical, collective, exact: tidy(name) === canonical, score: hit.score };
   }
   const collective = collectiveByWording(name);
@@ -115,14 +165,18 @@ export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch 
   return { input, kind: 'unknown', collective, exact: false, score: 0 };
 }
 
-// Words that make a phrase name many bodies at once.
-const COLLECTIVE_START = /^(?:cac|nhung|toan the|moi|tat ca)\b/;
-const COLLECTIVE_ANYWHERE = /\b(?:lien quan|doan the|cac (?:phong|ban|nganh|co quan|don vi|to chuc|thon|xom|hoi|truong|doanh nghiep))\b/;
+// Words that make a phrase name many bodies at once. "mọi" only before a plural noun ("Môi trường" folds alike);
+// "các …" inside the name of one body ("Liên hiệp các Hội…", "Ban Quản lý các khu…") does not count.
+const COLLECTIVE_START = /^(?:cac|nhung|toan the|tat ca|moi (?:nguoi|to chuc|co quan|don vi|thanh phan))\b/;
+const COLLECTIVE_ANYWHERE = new RegExp(
+  '\\b(?:lien quan|doan the)\\b|(?<!\\b(?:lien hiep|lien minh|ban quan li|hiep hoi|hoi dong) )' +
+  '\\bcac (?:phong|ban|nganh|co quan|don vi|to chuc|thon|xom|hoi|truong|doanh nghiep|so|bo|xa|phuong|dia phuong|vien)\\b',
+);
 
 /** Collective by its wording alone (for names outside the catalog). */
 export function collectiveByWording(name: string): boolean {
   const f = fold(name).replace(/^[-+* ]+/, '');
-  return COLLECTIVE_START.test(f) || COLLECTIVE_ANYWHERE.test(f);
+  return COLLECTIVE_START.test(f) || COLLECTIVE_ANYWHERE.test(f) || LEVEL_WIDE.test(f);
 }
 
 /**
@@ -132,9 +186,93 @@ export function collectiveByWording(name: string): boolean {
  * @example isCollective('Công an xã') // false
  */
 export function isCollective(name: string, catalog: Catalog = DEFAULT_CATALOG): boolean {
-  const hit = lookupCatalog(name, catalog);
-  if (hit) return hit.spelling.entry.kind === 'collective';
+  const found = lookupName(name, catalog);
+  if (found) return found.hit.spelling.entry.kind === 'collective' || levelWide(name);
   return collectiveByWording(name);
+}
+
+/** "… cấp xã", "… cấp cơ sở": every body of that level at once ("UBND cấp xã" in a provincial plan). */
+const LEVEL_WIDE = /\bcap (?:xa|co so|huyen)\b/;
+
+function levelWide(name: string): boolean {
+  return LEVEL_WIDE.test(fold(name));
+}
+
+/**
+ * First folded words that start an agency name, for spotting a second name run into the first without a
+ * separator; a word mapped to a list must be followed by one of those words ("công an", not "công nghệ").
+ */
+const HEADS: Record<string, readonly string[] | true> = {
+  so: true, bo: true, ban: true, ubnd: true, hdnd: true, ubmttq: true, mttq: true, cuc: true, vien: true, truong: true,
+  hoi: true, phong: true, bql: true, bchqs: true, nhnn: true, viettel: true, vnpt: true, ca: true, doan: true,
+  uy: ['ban'], ub: ['nhan', 'mttq', 'mat'], cong: ['an'], trung: ['tam', 'uong'], van: ['phong'], ngan: ['hang'],
+  dai: ['hoc', 'phat', 'truyen'], lien: ['hiep', 'doan'], thanh: ['tra', 'doan', 'uy'], hoc: ['vien'], benh: ['vien'],
+  hiep: ['hoi'], buu: ['dien'], kho: ['bac'], tinh: ['doan', 'uy'], tram: ['y'], dang: ['uy'], tong: ['lien', 'cong'],
+};
+/** Words after which a head continues a phrase rather than starting a new name ("… và HĐND", "… của Bộ"). */
+const JOINERS = new Set(['va', 'voi', 'cua', 'thuoc', 've', 'cung', 'tai', 'cho', 'truc', 'cac', 'nhung']);
+
+const TOKEN = /\S+/g;
+const LEAD_PUNCT = /^[\s\-–—+•*·,]+/;
+const TRAIL_PUNCT = /[\s,;.:\-–—]+$/;
+
+const FUSED = new WeakMap<Catalog, Map<string, readonly string[] | null>>();
+const FUSED_CACHE_LIMIT = 5_000;
+
+/**
+ * The catalog names run together in a name that is not itself in the catalog, as written
+ * ("Sở Khoa học và Công nghệ Sở Công Thương" → ["Sở Khoa học và Công nghệ", "Sở Công Thương"]), or null.
+ * A second name must start with an agency head word ("Sở", "Bộ", "UBND", "Ủy ban", "Công an"…), and every part
+ * must be a catalog name (typos not tolerated): a unit named after its parent is not taken apart.
+ * @example fusedParts('Sở Khoa học và Công nghệ Sở Công Thương') // ['Sở Khoa học và Công nghệ', 'Sở Công Thương']
+ */
+export function fusedParts(name: string, catalog: Catalog = DEFAULT_CATALOG): string[] | null {
+  let cache = FUSED.get(catalog);
+  if (!cache) FUSED.set(catalog, (cache = new Map()));
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit && [...hit];
+  if (cache.size >= FUSED_CACHE_LIMIT) cache.clear();
+  cache.set(name, null); // a part's own pattern check asks again: answer "not fused" while this one runs
+  const parts = fusedUncached(name, catalog);
+  cache.set(name, parts);
+  return parts && [...parts];
+}
+
+function fusedUncached(name: string, catalog: Catalog): string[] | null {
+  const tokens = [...name.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, words: fold(m[0]).split(' ').filter((w) => w !== '') }));
+  const starts = [0];
+  for (let k = 1; k < tokens.length; k++) {
+    const first = tokens[k]!.words[0];
+    if (first === undefined || name[tokens[k]!.start] === '(') continue;
+    const head = HEADS[first];
+    if (!head) continue;
+    const next = tokens[k]!.words[1] ?? tokens[k + 1]?.words[0];
+    if (head !== true && (next === undefined || !head.includes(next))) continue;
+    const before = tokens[k - 1]!.words;
+    if (before.length === 0 || JOINERS.has(before[before.length - 1]!)) continue;
+    starts.push(k);
+  }
+  if (starts.length < 2) return null;
+  const part = (a: number, b: number) => name.slice(tokens[starts[a]!]!.start, b < starts.length ? tokens[starts[b]! - 1]!.end : tokens[tokens.length - 1]!.end)
+    .replace(LEAD_PUNCT, '').replace(TRAIL_PUNCT, '');
+  const known = (text: string) => text !== '' && lookupCatalog(text, catalog)?.score === 1;
+  // from[b] = where the last part of a reading of starts [0..b) begins, or -1 when no reading exists.
+  const n = starts.length;
+  const from = new Array<number>(n + 1).fill(-1);
+  from[0] = 0;
+  for (let b = 1; b <= n; b++) {
+    for (let a = b - 1; a >= 0; a--) {
+      if (from[a] === -1 || (a === 0 && b === n)) continue;
+      if (known(part(a, b))) {
+        from[b] = a;
+        break;
+      }
+    }
+  }
+  if (from[n] === -1) return null;
+  const parts: string[] = [];
+  for (let b = n; b > 0; b = from[b]!) parts.unshift(part(from[b]!, b));
+  return parts.length >= 2 ? parts : null;
 }
 
 interface PlanIndex {

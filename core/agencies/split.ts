@@ -1,4 +1,5 @@
-// Split a cell naming several agencies: ";" always; ",", "và", line breaks only where each side is an agency.
+// Split a cell naming several agencies: ";" always; ",", "và", line breaks only where each side is an agency;
+// never inside "(…)"; a role phrase after the names ("… chủ trì hướng dẫn", "… với các tiêu chuẩn …") is left out.
 import { fold } from '../text/fold.ts';
 import { DEFAULT_CATALOG, type Catalog } from './catalog.ts';
 import { collectiveByWording, matchAgency } from './match.ts';
@@ -7,6 +8,17 @@ import { collectiveByWording, matchAgency } from './match.ts';
 const SOFT = /\s*,\s*|\s*\r?\n\s*|\s+(?:v(?:à|a\u0300)|V(?:à|a\u0300)|cùng)\s+/g;
 /** Longest run of pieces one name may span: bounds the search on long lists. */
 const MAX_SPAN = 8;
+
+/**
+ * Words that start a role or verb phrase after the agencies a cell names ("Sở KH&CN chủ trì hướng dẫn, tổng hợp",
+ * "Bộ Khoa học và Công nghệ với các tiêu chuẩn…"), folded. A phrase is cut there only when what comes before
+ * it reads as agencies the catalog knows, so "Trung tâm Dịch vụ tổng hợp" or "Sở Xây dựng" stay whole.
+ */
+const ROLE_STARTS: readonly string[][] = [
+  'chu tri', 'phoi hop', 'thuc hien', 'huong dan', 'thuc day', 'theo doi', 'bao cao', 'tong hop', 'trien khai',
+  'tham muu', 'to chuc', 'xay dung', 'chiu trach nhiem', 'phu trach', 'dau moi', 'lam dau moi', 'cap nhat',
+  'cung cap', 'danh gia', 'giam sat', 'kiem tra', 'ban hanh', 'cong bo', 'voi',
+].map((p) => p.split(' '));
 
 /** First words of an agency-like name outside the catalog ("Hội Người cao tuổi", "Sở Khoa học và Công nghệ"). */
 const AGENCY_HEAD = /^(?:phong|ban|van phong|vp|trung tam|tt|tram|truong|hoi|doan|cong an|cong ty|cong doan|uy ban|ub|ubnd|hdnd|mttq|dang uy|chi bo|chi cuc|so|bo|cuc|buu dien|ngan hang|hop tac xa|htx|doanh nghiep|vien|benh vien|dai|to|nha|thon|xom|khu|bchqs|ca)\b/;
@@ -33,11 +45,76 @@ function groupCost(text: string, span: number, newlines: number, catalog: Catalo
   return 10 + 4 * (span - 1) + extra;
 }
 
+/** For each position of the text, whether it lies inside "(…)". */
+function insideParens(text: string): boolean[] {
+  const inside = new Array<boolean>(text.length).fill(false);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    inside[i] = depth > 0;
+    if (c === ')' && depth > 0) depth--;
+  }
+  return inside;
+}
+
+/** Split on ";" outside "(…)". */
+function splitHard(cell: string): string[] {
+  if (!cell.includes('(')) return cell.split(';');
+  const inside = insideParens(cell);
+  const out: string[] = [];
+  let last = 0;
+  for (let i = 0; i < cell.length; i++) {
+    if (cell[i] === ';' && !inside[i]) {
+      out.push(cell.slice(last, i));
+      last = i + 1;
+    }
+  }
+  out.push(cell.slice(last));
+  return out;
+}
+
+/** Whether every name a text splits into is known: in the catalog, or a collective phrase of two words or more. */
+function allKnown(text: string, catalog: Catalog): boolean {
+  const names = splitSegment(text, catalog);
+  return names.length > 0 && names.every((n) => matchAgency(n, { catalog }).kind === 'catalog' || (collectiveByWording(n) && TWO_WORDS.test(n)));
+}
+
+const TWO_WORDS = /\S\s+\S/;
+const TOKEN = /\S+/g;
+
+/** Words after which a role word is a noun of the phrase ("các tổ chức", "công tác xây dựng"), not a verb. */
+const NOT_BEFORE_ROLE = new Set(['cac', 'nhung', 'moi', 'cua', 'tac', 'va']);
+
+/**
+ * The segment without a role phrase after its agencies: cut at the first role word ("chủ trì", "thực hiện",
+ * "với"…) whose text before reads as known agencies, unless the whole segment is itself a catalog name.
+ */
+function cutRole(seg: string, catalog: Catalog): string {
+  const tokens = [...seg.matchAll(TOKEN)];
+  if (tokens.length < 2) return seg;
+  const words = tokens.map((t) => fold(t[0]));
+  let checkedWhole = false;
+  for (let k = 1; k < tokens.length; k++) {
+    const role = ROLE_STARTS.some((p) => p.every((w, i) => words[k + i] === w));
+    if (!role || NOT_BEFORE_ROLE.has(words[k - 1]!.split(' ').pop()!)) continue;
+    if (!checkedWhole) {
+      if (matchAgency(trimName(seg), { catalog }).kind === 'catalog') return seg;
+      checkedWhole = true;
+    }
+    const prefix = trimName(seg.slice(0, tokens[k]!.index));
+    if (prefix !== '' && allKnown(prefix, catalog)) return prefix;
+  }
+  return seg;
+}
+
 function splitSegment(seg: string, catalog: Catalog): string[] {
   const pieces: Piece[] = [];
   const newlineAfter: boolean[] = [];
+  const inside = seg.includes('(') ? insideParens(seg) : null;
   let last = 0;
   for (const m of seg.matchAll(SOFT)) {
+    if (inside?.[m.index]) continue;
     pieces.push({ start: last, end: m.index });
     newlineAfter.push(m[0].includes('\n'));
     last = m.index + m[0].length;
@@ -77,9 +154,12 @@ function splitSegment(seg: string, catalog: Catalog): string[] {
 
 /**
  * The agency names in a cell. ";" always separates; ",", line breaks and "và" separate only where each side
- * is itself an agency, so "Phòng Kinh tế, Hạ tầng và Đô thị", "Văn phòng HĐND và UBND" and
- * "Các phòng, ban, ngành, đơn vị thuộc xã" stay whole. Leading bullets and trailing ",;." are dropped;
- * names are otherwise returned exactly as written (a fix replaces them inside the cell).
+ * is itself an agency, so "Phòng Kinh tế, Hạ tầng và Đô thị", "Văn phòng HĐND và UBND", "Sở Văn hóa, Thể thao
+ * và Du lịch" and "Các phòng, ban, ngành, đơn vị thuộc xã" stay whole; nothing inside "(…)" separates.
+ * A role phrase after the names is left out ("Sở KH&CN chủ trì hướng dẫn, tổng hợp" → "Sở KH&CN").
+ * Leading bullets and trailing ",;." are dropped; names are otherwise returned exactly as written
+ * (a fix replaces them inside the cell). Two names run together without a separator stay one name
+ * (see fusedParts).
  * @example splitAgencies('Phòng Kinh tế, Phòng Văn hóa - Xã hội') // ['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']
  * @example splitAgencies('Văn phòng HĐND và UBND') // ['Văn phòng HĐND và UBND']
  */
@@ -99,9 +179,8 @@ const SPLITS = new WeakMap<Catalog, Map<string, readonly string[]>>();
 const SPLIT_CACHE_LIMIT = 20_000;
 
 function splitUncached(cell: string, catalog: Catalog): string[] {
-  return cell
-    .split(';')
+  return splitHard(cell)
     .map((s) => s.trim())
     .filter((s) => trimName(s) !== '')
-    .flatMap((s) => splitSegment(s, catalog));
+    .flatMap((s) => splitSegment(cutRole(s, catalog), catalog));
 }

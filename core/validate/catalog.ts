@@ -160,9 +160,12 @@ export const CATALOG: Catalog = {
   },
   'agency-unknown': {
     title: { vi: 'Cơ quan không có trong danh mục', en: 'Unknown agency' },
-    description: { vi: 'Tên cơ quan không có trong danh mục cơ quan cấp xã; kiểm tra lại chính tả.', en: 'The agency is not in the commune-level catalog; check the spelling.' },
+    description: { vi: 'Tên cơ quan không có trong danh mục cơ quan; kiểm tra lại chính tả, hoặc tách hai tên cơ quan viết liền nhau.', en: 'The agency is not in the agency catalog; check the spelling, or separate two agency names written together.' },
     severity: 'info', tags: ['#agency', '#cell'], fix: 'none',
-    message: { vi: (p) => `${q(p.name)} không có trong danh mục cơ quan cấp xã.`, en: (p) => `"${p.name}" is not in the commune-level agency catalog.` },
+    message: {
+      vi: (p) => (p.parts ? `${q(p.name)} là các cơ quan viết liền nhau (${p.parts}); nên tách bằng dấu “;”.` : `${q(p.name)} không có trong danh mục cơ quan.`),
+      en: (p) => (p.parts ? `"${p.name}" runs several agencies together (${p.parts}); separate them with ";".` : `"${p.name}" is not in the agency catalog.`),
+    },
   },
   'deadline-unparsed': {
     title: { vi: 'Không hiểu thời hạn', en: 'Unreadable deadline' },

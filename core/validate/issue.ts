@@ -30,7 +30,8 @@ export interface IssueParams {
   'lead-multiple': { count: number; names: string };
   'lead-generic': { name: string };
   'agency-variant': { name: string; canonical: string };
-  'agency-unknown': { name: string };
+  /** parts: the catalog names run together in `name` without a separator ("A; B"), when that is what it is. */
+  'agency-unknown': { name: string; parts?: string };
   'deadline-unparsed': { text: string };
   'deadline-before-plan': { text: string; due: string; planDate: string };
   'deadline-outside-period': { text: string; due: string; from: number; to: number };

@@ -1,6 +1,7 @@
 // Agency checks: one accountable lead, no collective lead, canonical spellings (fix), names outside the catalog.
 import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
 import { agencyVariants, isCollective, matchAgency, splitAgencies } from '../../agencies.ts';
+import { fusedParts } from '../../agencies/match.ts';
 import type { Patch } from '../../fix/patch.ts';
 import { cellLoc, items, rawCell, type Check, type CheckContext } from '../context.ts';
 
@@ -11,10 +12,16 @@ export const leadAgencies: Check = (ctx) => {
     const lead = (row.fields.lead ?? '').trim();
     if (lead === '') continue;
     const names = splitAgencies(lead);
-    if (names.length > 1) {
-      ctx.push({ code: 'lead-multiple', params: { count: names.length, names: names.join('; ') }, loc: cellLoc(ctx, row, 'lead') });
-    } else if (names.length === 1 && isCollective(names[0]!)) {
-      ctx.push({ code: 'lead-generic', params: { name: names[0]! }, loc: cellLoc(ctx, row, 'lead') });
+    if (names.length === 0) continue;
+    // Only collective phrases ("Các sở, ngành; UBND các xã, phường"): nobody in particular leads.
+    if (names.every((n) => isCollective(n))) {
+      ctx.push({ code: 'lead-generic', params: { name: names.length === 1 ? names[0]! : lead }, loc: cellLoc(ctx, row, 'lead') });
+      continue;
+    }
+    // Two catalog names run together without a separator still name two leads.
+    const bodies = names.flatMap((n) => (matchAgency(n).kind === 'unknown' ? fusedParts(n) ?? [n] : [n]));
+    if (bodies.length > 1) {
+      ctx.push({ code: 'lead-multiple', params: { count: bodies.length, names: bodies.join('; ') }, loc: cellLoc(ctx, row, 'lead') });
     }
   }
 };
@@ -41,7 +48,8 @@ export const agencyNames: Check = (ctx) => {
         if (!isKnown && !unknownSeen.has(`${role}:${name}`)) {
           // Report each unknown name once per column, at its first use: a list of 50 identical infos helps nobody.
           unknownSeen.add(`${role}:${name}`);
-          ctx.push({ code: 'agency-unknown', params: { name }, loc: cellLoc(ctx, row, role) });
+          const parts = fusedParts(name);
+          ctx.push({ code: 'agency-unknown', params: parts ? { name, parts: parts.join('; ') } : { name }, loc: cellLoc(ctx, row, role) });
         }
       }
     }
