@@ -261,17 +261,3 @@ describe('agency rules on a provincial table', () => {
     ]);
   });
 });
-
-describe('speed', () => {
-  it('splits and matches 10,000 provincial cells quickly', () => {
-    const cells = ['Sở Khoa học và Công nghệ, Sở Công Thương, Các doanh nghiệp viễn thông', 'Bộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan',
-      'Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện', 'Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã',
-      'Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố', 'Ngân hàng nhà nước khu vực XII'];
-    const t0 = performance.now();
-    for (let i = 0; i < 10_000; i++) {
-      const cell = `${cells[i % cells.length]!}${i % 5 === 0 ? ` ${i % 40}` : ''}`;
-      for (const n of splitAgencies(cell)) if (matchAgency(n).kind === 'unknown') fusedParts(n);
-    }
-    expect(performance.now() - t0).toBeLessThan(5000);
-  });
-});
