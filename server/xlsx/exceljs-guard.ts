@@ -3,13 +3,15 @@
 // Portable on purpose (no node: imports): web/src/xlsx/read-browser.ts bundles it.
 import type ExcelJS from 'exceljs';
 import { zipSync, type Zippable } from 'fflate';
+import { a1 } from '../../core/model/a1.ts';
 import type { Grid } from '../../core/model/grid.ts';
 import { checkArea, checkMerges } from './area.ts';
 import { WorkbookReadError } from './errors.ts';
-import { formatBytes, type ReadLimits } from './limits.ts';
+import { formatBytes, MAX_CELL_TEXT, type ReadLimits } from './limits.ts';
 import { sniffContainer, sniffParts } from './sniff.ts';
 import { worksheetToGrid } from './to-grid.ts';
-import { checkDeclaredSizes, inflateEntry, listEntries, type RawInflate } from './zip.ts';
+import { relationships, sheetRefs } from './package.ts';
+import { checkDeclaredSizes, listEntries, PartInflater, type RawInflate } from './zip.ts';
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 /** Past these a sheet is not an appendix but a mistake (a value typed at XFD1048576). */
@@ -32,9 +34,15 @@ export function guardedBytes(bytes: Uint8Array, limits: ReadLimits, tame: (xml: 
   let changed = false;
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
+  const inflater = new PartInflater(bytes, limits, inflate);
+  // The same sheet checks as the fast reader (a cap, no two sheets on one part) before exceljs builds anything.
+  const named = (name: string) => entries.find((e) => e.name === name);
+  const workbook = named('xl/workbook.xml');
+  const rels = named('xl/_rels/workbook.xml.rels');
+  if (workbook && rels) sheetRefs(decoder.decode(inflater.read(workbook)), relationships(decoder.decode(inflater.read(rels)), 'xl/workbook.xml'));
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const data = inflateEntry(bytes, e, inflate);
+    const data = inflater.read(e);
     if (SHEET_PART.test(e.name)) {
       const xml = decoder.decode(data);
       checkMerges(xml, e.name);
@@ -73,10 +81,18 @@ export function gridsOf(wb: ExcelJS.Workbook, limits: ReadLimits): Grid[] {
     checkDimensions(ws);
     const grid = worksheetToGrid(ws, limits.maxCells);
     checkArea(grid);
+    checkText(grid);
     return grid;
   });
   if (grids.length === 0) throw new WorkbookReadError('no-sheets');
   return grids;
+}
+
+/** Refuse a cell longer than Excel allows (the fast reader checks while parsing, server/xlsx/fast/sheet.ts). */
+function checkText(grid: Grid): void {
+  grid.rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (typeof cell?.v === 'string' && cell.v.length > MAX_CELL_TEXT) throw new WorkbookReadError('cell-too-long', `${grid.sheet}!${a1(r + 1, c + 1)}: ${cell.v.length.toLocaleString('vi-VN')}`);
+  }));
 }
 
 function checkDimensions(ws: ExcelJS.Worksheet): void {

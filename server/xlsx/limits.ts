@@ -31,3 +31,15 @@ export function formatBytes(n: number): string {
 export const MAX_AREA = 1_000_000;
 /** Excel refuses overlapping merges, and an appendix has a few hundred; core looks merges up row by row. */
 export const MAX_MERGES = 50_000;
+
+/** Sheets in one workbook: an appendix workbook has a handful; each sheet entry costs a parse. */
+export const MAX_SHEETS = 250;
+/** Excel's own limit on the characters of one cell: longer text never comes from Excel. */
+export const MAX_CELL_TEXT = 32_767;
+/**
+ * Inflated : compressed. Workbooks from Excel, LibreOffice and openpyxl inflate 5–15 times (60,000 styled rows: 12.5);
+ * padding and repeated markup built to exhaust a reader inflate a thousand times. Checked on the declared sizes,
+ * per part and for the whole package, once they pass RATIO_FREE_BYTES (small parts cost nothing whatever their ratio).
+ */
+export const MAX_INFLATE_RATIO = 100;
+export const RATIO_FREE_BYTES = 10 * 1024 * 1024;

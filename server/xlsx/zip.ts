@@ -1,7 +1,7 @@
 // A guarded zip reader: the central directory is checked before anything is inflated, and inflation stops at a cap.
 import { Inflate } from 'fflate';
 import { WorkbookReadError } from './errors.ts';
-import { formatBytes, type ReadLimits } from './limits.ts';
+import { formatBytes, MAX_INFLATE_RATIO, RATIO_FREE_BYTES, type ReadLimits } from './limits.ts';
 
 export interface ZipEntry {
   name: string;
@@ -53,14 +53,53 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
   return out;
 }
 
-/** Refuse before inflating: declared sizes over the limits mean a bomb or an absurd workbook. */
+/**
+ * Refuse before inflating: declared sizes over the limits, or parts that inflate far more than any workbook does
+ * (MAX_INFLATE_RATIO, past RATIO_FREE_BYTES), mean a bomb or an absurd workbook. A size that lies is caught while
+ * inflating (inflateEntry never produces more than the declared size).
+ * @example checkDeclaredSizes(listEntries(bytes), DEFAULT_LIMITS)
+ */
 export function checkDeclaredSizes(entries: ZipEntry[], limits: ReadLimits): void {
   let total = 0;
+  let packed = 0;
   for (const e of entries) {
     if (e.size > limits.maxPartBytes) throw new WorkbookReadError('zip-bomb', `${e.name}: ${formatBytes(e.size)}`);
+    if (e.size > RATIO_FREE_BYTES && e.size > MAX_INFLATE_RATIO * e.compressedSize) throw new WorkbookReadError('zip-bomb', `${e.name}: ${ratioText(e.size, e.compressedSize)}`);
     total += e.size;
+    packed += e.compressedSize;
   }
   if (total > limits.maxTotalBytes) throw new WorkbookReadError('zip-bomb', formatBytes(total));
+  if (total > RATIO_FREE_BYTES && total > MAX_INFLATE_RATIO * packed) throw new WorkbookReadError('zip-bomb', ratioText(total, packed));
+}
+
+function ratioText(size: number, packed: number): string {
+  return `${formatBytes(packed)} → ${formatBytes(size)}, ${Math.round(size / Math.max(1, packed)).toLocaleString('vi-VN')} : 1`;
+}
+
+/**
+ * Inflates a package's entries on demand and counts the bytes each call produces against `limits.maxTotalBytes`:
+ * reading a part twice counts twice, so no trick of the workbook's structure makes the reader inflate more than the
+ * limit, whatever the declared sizes add up to.
+ * @example const parts = new PartInflater(bytes, DEFAULT_LIMITS, inflateRawNative); parts.read(entry)
+ */
+export class PartInflater {
+  /** Bytes inflated so far (each read counted). */
+  used = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: ReadLimits,
+    private readonly inflate?: RawInflate,
+  ) {}
+
+  /** The entry's bytes; throws WorkbookReadError('zip-bomb') before inflating past the budget. */
+  read(e: ZipEntry): Uint8Array {
+    // inflateEntry returns exactly e.size bytes or throws: counting the size first counts what is inflated.
+    if (this.used + e.size > this.limits.maxTotalBytes) {
+      throw new WorkbookReadError('zip-bomb', `${e.name}: ${formatBytes(this.used + e.size)} > ${formatBytes(this.limits.maxTotalBytes)}`);
+    }
+    this.used += e.size;
+    return inflateEntry(this.bytes, e, this.inflate);
+  }
 }
 
 /** Inflates raw deflate data to at most `size` bytes; throws a RangeError when the data inflates past it. */

@@ -4,13 +4,14 @@ import { WorkbookReadError } from '../errors.ts';
 import { checkArea } from '../area.ts';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../limits.ts';
 import { sniffContainer, sniffParts } from '../sniff.ts';
-import { checkDeclaredSizes, inflateEntry, listEntries, type ZipEntry } from '../zip.ts';
+import { checkDeclaredSizes, listEntries, PartInflater, type ZipEntry } from '../zip.ts';
+import { relationships, sheetRefs } from '../package.ts';
 import { inflateRawNative } from '../inflate-native.ts';
 import type { Grid } from '../../../core/model/grid.ts';
 import { parseSheet } from './sheet.ts';
 import { parseSharedStrings } from './strings.ts';
 import { parseStyles } from './styles.ts';
-import { attr, el } from './xml.ts';
+import { el } from './xml.ts';
 
 const MAX_ROW = 200_000;
 const MAX_COL = 500;
@@ -27,59 +28,36 @@ export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT
   checkDeclaredSizes(entries, limits);
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const decoder = new TextDecoder();
+  const inflater = new PartInflater(bytes, limits, inflateRawNative);
   const part = (name: string): string | undefined => {
     const e = byName.get(name) ?? [...byName.entries()].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-    return e ? decoder.decode(inflateEntry(bytes, e, inflateRawNative)) : undefined;
+    return e ? decoder.decode(inflater.read(e)) : undefined;
   };
 
   const workbook = part('xl/workbook.xml');
   if (workbook === undefined) throw new WorkbookReadError('not-xlsx', '');
   if (!wellClosed(workbook, 'workbook')) throw new WorkbookReadError('corrupt', 'xl/workbook.xml');
-  const rels = relationships(part('xl/_rels/workbook.xml.rels') ?? '');
+  const rels = relationships(part('xl/_rels/workbook.xml.rels') ?? '', 'xl/workbook.xml');
+  // Listed and checked before any sheet is parsed: too many sheets, or two on one part, are refused up front.
+  const refs = sheetRefs(workbook, rels);
   const date1904 = /date1904="(1|true)"/.test(new RegExp(`<${el('workbookPr')}\\s[^<>]*>`).exec(workbook)?.[0] ?? '');
   const styles = parseStyles(part('xl/styles.xml'));
   const sstPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
   const sst = parseSharedStrings(part(sstPath));
 
   const sheets: Grid[] = [];
-  for (const m of workbook.matchAll(new RegExp(`<${el('sheet')}\\s[^<>]*>`, 'g'))) {
-    const name = attr(m[0], 'name') ?? `Sheet${sheets.length + 1}`;
-    const rid = /\s(?:[\w]+:)?id="([^"]+)"/.exec(m[0])?.[1];
-    const rel = rid ? rels.get(rid) : undefined;
-    if (!rel || !rel.type.endsWith('/worksheet')) continue;
-    const xml = part(rel.target);
-    if (xml === undefined) throw new WorkbookReadError('corrupt', `thiếu ${rel.target} / missing ${rel.target}`);
+  for (const ref of refs) {
+    if (ref.target === undefined || !ref.type.endsWith('/worksheet')) continue;
+    const xml = part(ref.target);
+    if (xml === undefined) throw new WorkbookReadError('corrupt', `thiếu ${ref.target} / missing ${ref.target}`);
     // Regexes would read a truncated part as a shorter sheet: refuse what does not close its root element.
-    if (!wellClosed(xml, 'worksheet')) throw new WorkbookReadError('corrupt', rel.target);
-    const grid = parseSheet(name, xml, sst, styles, date1904, { maxRow: MAX_ROW, maxCol: MAX_COL, maxCells: limits.maxCells });
+    if (!wellClosed(xml, 'worksheet')) throw new WorkbookReadError('corrupt', ref.target);
+    const grid = parseSheet(ref.name, xml, sst, styles, date1904, { maxRow: MAX_ROW, maxCol: MAX_COL, maxCells: limits.maxCells });
     checkArea(grid);
     sheets.push(grid);
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
   return { sheets };
-}
-
-/** Relationship id → { type, target resolved against xl/ }. */
-function relationships(xml: string): Map<string, { type: string; target: string }> {
-  const out = new Map<string, { type: string; target: string }>();
-  for (const m of xml.matchAll(new RegExp(`<${el('Relationship')}\\s[^<>]*>`, 'g'))) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (!id || !target) continue;
-    out.set(id, { type: attr(m[0], 'Type') ?? '', target: resolve(target) });
-  }
-  return out;
-}
-
-function resolve(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = `xl/${target}`.split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
 }
 
 /** Whether a part opens and closes its root element (prefix allowed): the cheap sign of a complete, sane XML part. */

@@ -1,7 +1,8 @@
 // One worksheet's XML → a core Grid: rows of cells (shared/inline strings, numbers, dates, booleans, errors) and merges.
 import type { Cell, CellValue, Grid, Merge } from '../../../core/model/grid.ts';
-import { parseA1 } from '../../../core/model/a1.ts';
+import { a1, parseA1 } from '../../../core/model/a1.ts';
 import { WorkbookReadError } from '../errors.ts';
+import { MAX_CELL_TEXT } from '../limits.ts';
 import type { SharedStrings } from './strings.ts';
 import type { Styles } from './styles.ts';
 import { attr, closedThrough, decodeXml, el, textOf } from './xml.ts';
@@ -48,6 +49,7 @@ export function parseSheet(name: string, xml: string, sst: SharedStrings, styles
       const s = Number(attr(tag, 's') ?? 0);
       const parsed = valueOf(attr(tag, 't'), cm[2] ?? '', s, sst, styles, date1904);
       if (parsed === null || parsed.v === null) continue;
+      if (typeof parsed.v === 'string' && parsed.v.length > MAX_CELL_TEXT) throw new WorkbookReadError('cell-too-long', `${name}!${a1(r, c)}: ${parsed.v.length.toLocaleString('vi-VN')}`);
       if (r > limits.maxRow) throw new WorkbookReadError('too-large', `${name}: ${r.toLocaleString('vi-VN')} dòng / rows`);
       if (c > limits.maxCol) throw new WorkbookReadError('too-large', `${name}: ${c} cột / columns`);
       if (++count > limits.maxCells) throw new WorkbookReadError('too-large', `${name}: > ${limits.maxCells.toLocaleString('vi-VN')} ô / cells`);

@@ -1,6 +1,7 @@
 // Just enough XML for SpreadsheetML parts: entity decoding, attributes, and tag scanning tolerant of prefixes.
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// A Map, not an object literal: '&constructor;' or '&__proto__;' must find nothing, not Object.prototype's members.
+const NAMED = new Map<string, string>([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 
 /**
  * Decode XML entities and Excel's _xHHHH_ escapes (a raw CR is stored as _x000D_).
@@ -25,7 +26,7 @@ export function decodeXml(raw: string): string {
       if (name.charCodeAt(0) === 35 /* # */) {
         const code = name.charCodeAt(1) === 120 /* x */ ? parseInt(name.slice(2), 16) : Number(name.slice(1));
         if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) ch = String.fromCodePoint(code);
-      } else ch = NAMED[name];
+      } else ch = NAMED.get(name);
       if (ch === undefined) continue;
       out += s.slice(last, i) + ch;
       last = semi + 1;

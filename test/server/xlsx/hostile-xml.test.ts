@@ -1,11 +1,14 @@
-// Regressions from test/hardening/fuzz-xlsx: unclosed tags read in linear time, and sheets core cannot hold are refused.
+// Regressions from test/hardening/fuzz-xlsx and issue 14: unclosed tags read in linear time; sheets core cannot hold,
+// sheets sharing a part, too many sheets, over-long cells and packages that inflate a thousandfold are refused.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { gridFromValues } from '../../../core/model/grid.ts';
-import { openWorkbookForEdit, WorkbookReadError } from '../../../server/xlsx/index.ts';
+import { DEFAULT_LIMITS, openWorkbookForEdit, readWorkbook, readWorkbookWithExceljs, WorkbookReadError } from '../../../server/xlsx/index.ts';
+import { checkDeclaredSizes, listEntries, PartInflater } from '../../../server/xlsx/zip.ts';
+import { HOSTILE } from '../../hardening/support/xlsx-hostile.ts';
 import { fixture } from '../../support/paths.ts';
 import { checkArea, checkMerges } from '../../../server/xlsx/area.ts';
 import { parseSheet } from '../../../server/xlsx/fast/sheet.ts';
@@ -78,5 +81,55 @@ describe('checkMerges (before exceljs, which creates every merged cell)', () => 
     parts[sheet] = strToU8(new TextDecoder().decode(parts[sheet]).replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>'));
     await writeFile(file, zipSync(parts));
     await expect(openWorkbookForEdit(file)).rejects.toMatchObject({ code: 'too-large' });
+  });
+});
+
+describe('entity names that are Object.prototype members', () => {
+  it('decode to nothing but their literal text, in the fast reader', async () => {
+    const names = '&constructor; &__proto__; &toString; &hasOwnProperty; &valueOf; &amp;';
+    expect(decodeXml(names)).toBe('&constructor; &__proto__; &toString; &hasOwnProperty; &valueOf; &');
+    const c = HOSTILE.find((h) => h.name.startsWith('entity names'))!;
+    const { sheets } = await readWorkbook(c.build());
+    expect(sheets[0]!.rows[59]![1]!.v).toBe('&constructor; &__proto__; &toString; &hasOwnProperty; &valueOf;');
+  });
+});
+
+describe('the hostile files of issue 14, each refused at once with the reason named', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an 11 KB file with 400 <sheet> entries', 'shared-sheet-part', /nhiều trang tính cùng trỏ tới một phần dữ liệu \(“S1”, “S2” → xl\/worksheets\/sheet1\.xml\)/],
+    ['251 sheets', 'too-many-sheets', /quá nhiều trang tính \(> 250\)/],
+    ['a 3 KB file whose 270 cells', 'cell-too-long', /^Ô Phụ lục!A1: 262\.134 ký tự, vượt giới hạn 32\.767 ký tự/],
+  ];
+  it.each(cases)('%s → %s', async (name, code, message) => {
+    const c = HOSTILE.find((h) => h.name.startsWith(name))!;
+    const bytes = c.build();
+    const t0 = performance.now();
+    const err = await readWorkbook(bytes).then(() => null, (e: unknown) => e);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(err).toBeInstanceOf(WorkbookReadError);
+    expect((err as WorkbookReadError).code).toBe(code);
+    expect((err as WorkbookReadError).message).toMatch(message);
+    // The exceljs path (the browser check page, the reference reader) refuses the same way.
+    expect((await readWorkbookWithExceljs(bytes).then(() => null, (e: WorkbookReadError) => e))?.code).toBe(code);
+  });
+
+  it('a part that inflates a thousand times is refused from its declared sizes, before anything is inflated', () => {
+    const e = { name: 'xl/worksheets/sheet1.xml', method: 8, compressedSize: 86 * 1024, size: 79 * 1024 * 1024, dataOffset: 0 };
+    expect(codeOf(() => checkDeclaredSizes([e], DEFAULT_LIMITS))).toBe('zip-bomb');
+    // Small parts inflate as much as they like; real workbooks inflate 5–15 times.
+    expect(codeOf(() => checkDeclaredSizes([{ ...e, size: 8 * 1024 * 1024, compressedSize: 8 * 1024 }], DEFAULT_LIMITS))).toBe('ok');
+    expect(codeOf(() => checkDeclaredSizes([{ ...e, size: 60 * 1024 * 1024, compressedSize: 5 * 1024 * 1024 }], DEFAULT_LIMITS))).toBe('ok');
+    // Many small parts that add up: the ratio of the whole package.
+    const parts = Array.from({ length: 19 }, (_, i) => ({ ...e, name: `xl/worksheets/sheet${i}.xml`, size: 8 * 1024 * 1024, compressedSize: 8 * 1024 }));
+    expect(codeOf(() => checkDeclaredSizes(parts, DEFAULT_LIMITS))).toBe('zip-bomb');
+  });
+
+  it('counts every inflation: the same part read again counts again, and the budget stops it', async () => {
+    const bytes = new Uint8Array(await readFile(fixture('cam-giang-phu-luc.xlsx')));
+    const sheet = listEntries(bytes).find((x) => x.name === 'xl/worksheets/sheet1.xml')!;
+    const inflater = new PartInflater(bytes, { ...DEFAULT_LIMITS, maxTotalBytes: sheet.size * 3 });
+    for (let i = 0; i < 3; i++) inflater.read(sheet);
+    expect(inflater.used).toBe(sheet.size * 3);
+    expect(codeOf(() => inflater.read(sheet))).toBe('zip-bomb');
   });
 });
