@@ -31,6 +31,8 @@ export const GridSchema = z.object({
   origin: z.object({ row: z.number().int().positive(), col: z.number().int().positive() }).default({ row: 1, col: 1 }),
   rows: z.array(z.array(CellSchema.nullable())),
   merges: z.array(MergeSchema).default([]),
+  /** The sheet is hidden (or very hidden) in its workbook, as a template's dropdown lists are: not a table to look for. */
+  hidden: z.boolean().optional(),
 });
 export type Grid = z.infer<typeof GridSchema>;
 

@@ -29,6 +29,24 @@ export const CATALOG: Catalog = {
       en: (p) => `Sheet "${p.sheet}" has no column header row (TT, Nội dung, Cơ quan chủ trì, Thời gian hoàn thành…).`,
     },
   },
+  'no-table': {
+    title: { vi: 'Không có bảng phụ lục', en: 'No appendix table' },
+    description: { vi: 'Tệp không có bảng nhiệm vụ hay bảng chỉ tiêu nào (tệp trống, hoặc chỉ có trang tính ẩn): không có gì để kiểm tra, nên chưa hợp lệ.', en: 'The file holds no task or indicator table (it is empty, or has only hidden sheets): there is nothing to check, so it is not valid.' },
+    severity: 'error', tags: ['#structure'], fix: 'none',
+    message: {
+      vi: () => 'Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.',
+      en: () => 'No task or indicator table was found in the file: there is nothing to check.',
+    },
+  },
+  'table-empty': {
+    title: { vi: 'Bảng chưa có nhiệm vụ', en: 'Table has no tasks' },
+    description: { vi: 'Bảng có dòng tiêu đề (và có thể có các nhóm) nhưng chưa có nhiệm vụ hay chỉ tiêu nào, như phụ lục mẫu chưa điền: chưa có gì để nộp, nên chưa hợp lệ.', en: 'The table has a header (and maybe groups) but no task or indicator yet, like a blank template: nothing to submit yet, so it is not valid.' },
+    severity: 'error', tags: ['#structure', '#required'], fix: 'none',
+    message: {
+      vi: (p) => (p.kind === 'indicators' ? 'Bảng chưa có chỉ tiêu nào: hãy điền các chỉ tiêu vào dưới dòng tiêu đề.' : 'Bảng chưa có nhiệm vụ nào: hãy điền các nhiệm vụ vào dưới dòng tiêu đề.'),
+      en: (p) => (p.kind === 'indicators' ? 'The table has no indicators yet: fill them in below the header row.' : 'The table has no tasks yet: fill them in below the header row.'),
+    },
+  },
   'missing-column': {
     title: { vi: 'Thiếu cột', en: 'Missing column' },
     description: { vi: 'Bảng nhiệm vụ phải có cột Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nên có Cơ quan phối hợp và Kết quả. Bảng chỉ tiêu cần Chỉ tiêu, Đơn vị tính, Kết quả.', en: 'A task table needs Content, Lead agency and Deadline columns; Partners and Result are recommended. An indicator table needs Indicator, Unit and Target.' },
@@ -241,7 +259,7 @@ export const CATALOG: Catalog = {
   },
   'duplicate-task': {
     title: { vi: 'Nhiệm vụ trùng lặp', en: 'Duplicate task' },
-    description: { vi: 'Hai nhiệm vụ trong cùng phụ lục có nội dung giống hoặc gần giống nhau.', en: 'Two tasks in one appendix have identical or near-identical content.' },
+    description: { vi: 'Cùng một nhiệm vụ được ghi hai lần trong một phụ lục: giống hệt, hoặc chỉ khác lỗi gõ, dấu thanh, khoảng trắng, số, hư từ hay một từ thêm. Các nhiệm vụ cùng một khuôn nhưng khác lĩnh vực, đối tượng, địa bàn (“… lĩnh vực giáo dục” / “… lĩnh vực y tế”), hay một nhiệm vụ ngắn nằm trong một nhiệm vụ dài hơn, không bị coi là trùng.', en: 'The same task written twice in one appendix: identical, or differing only by typos, tone marks, spacing, numbers, small words or one added word. Tasks built from one template for different sectors, objects or places ("… in education" / "… in health"), or a short task contained in a longer one, are not duplicates.' },
     severity: 'warning', tags: ['#content', '#row'], fix: 'none',
     message: { vi: (p) => `Nhiệm vụ giống ${Math.round(p.similarity * 100)}% với nhiệm vụ ở dòng ${p.otherRow}.`, en: (p) => `The task is ${Math.round(p.similarity * 100)}% similar to the task at row ${p.otherRow}.` },
   },

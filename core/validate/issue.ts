@@ -10,6 +10,8 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export interface IssueParams {
   'header-not-found': { sheet: string };
+  'no-table': Record<string, never>;
+  'table-empty': { kind: 'tasks' | 'indicators' };
   'missing-column': { role: ColumnRole; required: boolean };
   'repeated-header-row': Record<string, never>;
   'continuation-row': { into: number };

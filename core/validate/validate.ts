@@ -10,6 +10,7 @@ import { makeReport, type Report, type TableReport } from './report.ts';
 import { agencyNames, leadAgencies } from './rules/agencies.ts';
 import { deadlines } from './rules/deadlines.ts';
 import { duplicateTasks } from './rules/duplicates.ts';
+import { emptyTable } from './rules/empty.ts';
 import { indicatorRegression, indicatorValues } from './rules/indicators.ts';
 import { groupNumbers, taskNumbers } from './rules/numbering.ts';
 import { requiredFields } from './rules/required.ts';
@@ -18,7 +19,7 @@ import { textCellsCheck, toneStyleMixed } from './rules/text.ts';
 
 /** Every check, in the order their issues are listed. */
 export const CHECKS: Check[] = [
-  missingColumns, repeatedHeaders, continuationRows, blankRows, mergedBodyCells,
+  emptyTable, missingColumns, repeatedHeaders, continuationRows, blankRows, mergedBodyCells,
   groupNumbers, taskNumbers,
   requiredFields,
   leadAgencies, agencyNames,
@@ -69,14 +70,24 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
   const tables: TableReport[] = [];
 
   const readable = (input.sheets ?? []).filter((s) => s.form !== 'none');
+  let headerMissing = false;
   for (const s of input.sheets ?? []) {
     if (s.form !== 'none') continue;
     const tg = sheetsByName.get(s.sheet);
     if (tg && tg.rows === 0) continue; // an empty sheet is not a table without a header
+    // A hidden sheet (a template's dropdown lists) is no table anyone reads: nothing to say about it.
+    if (tg?.grid.hidden) continue;
     const raw: RawIssue = { code: 'header-not-found', params: { sheet: s.sheet }, loc: { sheet: s.sheet } };
     // Other sheets of a workbook that has appendices (a cover page, notes) are only mentioned.
     if (readable.length > 0) raw.severity = 'info';
+    else headerMissing = true;
     if (!ignore.has(raw.code)) tables.push({ sheet: s.sheet, range: null, kind: null, issues: [toIssue(raw)] });
+  }
+  // A workbook with no table at all (empty, or only hidden sheets) has nothing to submit: not valid. A sheet without a
+  // header already says so; a plan checked without its sheets (pushed as JSON) is the sender's business.
+  if (input.sheets !== undefined && input.plan.appendices.length === 0 && !headerMissing && !ignore.has('no-table')) {
+    const sheet = (input.grids ?? []).find((g) => !g.hidden)?.sheet ?? input.grids?.[0]?.sheet ?? '';
+    tables.push({ sheet, range: null, kind: null, issues: [toIssue({ code: 'no-table', params: {}, loc: { sheet } })] });
   }
 
   let tasks = 0;

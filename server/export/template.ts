@@ -77,12 +77,23 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
     row.getCell(1).value = intToRoman(i + 1);
     row.getCell(2).value = text;
     styleBodyRow(row, last, true);
+    row.height = wrappedHeight(text, widths[1]!);
     for (let k = 0; k < (opts.rowsPerGroup ?? 3); k++) styleBodyRow(ws.getRow(r++), last, false);
   });
   for (; r <= LAST_BODY_ROW; r++) styleBodyRow(ws.getRow(r), last, false);
 
   addLists(wb, ws, kind, opts.agencies, year);
   return wb;
+}
+
+/**
+ * Height (points) of a row whose text wraps in a column `chars` wide: neither Excel nor LibreOffice grows a row for
+ * wrapped text in a file exceljs wrote, so a long heading would be cut. About 0.9 characters of bold 12 pt Times New
+ * Roman per unit of column width, 16 points a line.
+ */
+function wrappedHeight(text: string, chars: number): number {
+  const lines = Math.max(1, Math.ceil(text.length / (chars * 0.9)));
+  return lines * 16 + 4;
 }
 
 function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {

@@ -30,7 +30,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, maxCells: number): Grid {
     const line = (rows[i] ??= []);
     for (let j = 0; j < line.length; j++) if (line[j] === undefined) line[j] = null;
   }
-  return { sheet: ws.name, origin: { row: 1, col: 1 }, rows, merges: mergesOf(ws) };
+  const grid: Grid = { sheet: ws.name, origin: { row: 1, col: 1 }, rows, merges: mergesOf(ws) };
+  if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
+  return grid;
 }
 
 /** The value a reader sees: rich text joined, formula results, hyperlink text, error codes as text. */

@@ -35,11 +35,29 @@ export const repeatedHeaders: Check = (ctx) => {
 };
 
 export const blankRows: Check = (ctx) => {
+  const room = roomForTasks(ctx.appendix.rows);
   for (const row of ctx.appendix.rows) {
+    if (room.has(row)) continue;
     if (row.kind !== 'blank') continue;
     ctx.push({ code: 'blank-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'blank-row', row) });
   }
 };
+
+/**
+ * Blank rows that close a group — nothing but blank rows between them and the next heading or the end of the table —
+ * are room left for tasks, as a template leaves under each heading: not reported. A blank row between tasks is.
+ */
+function roomForTasks(rows: AppendixRow[]): Set<AppendixRow> {
+  const room = new Set<AppendixRow>();
+  let closing = true;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row.kind === 'blank') {
+      if (closing) room.add(row);
+    } else closing = row.kind === 'group' || row.kind === 'subgroup';
+  }
+  return room;
+}
 
 /** One merge patch per continued row, shared by the issues of all its fragments (fix-all applies it once). */
 export const continuationRows: Check = (ctx) => {

@@ -54,6 +54,7 @@ export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT
     if (!wellClosed(xml, 'worksheet')) throw new WorkbookReadError('corrupt', ref.target);
     const grid = parseSheet(ref.name, xml, sst, styles, date1904, { maxRow: MAX_ROW, maxCol: MAX_COL, maxCells: limits.maxCells });
     checkArea(grid);
+    if (ref.hidden) grid.hidden = true;
     sheets.push(grid);
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');

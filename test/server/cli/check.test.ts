@@ -1,7 +1,10 @@
 // Acceptance: `phuluc check --format json` on the shared fixtures reports the issues a careful reviewer would.
 import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../../server/cli/check-json.ts';
 import { fixture, REPO_ROOT } from '../../support/paths.ts';
@@ -79,5 +82,28 @@ describe('check quang-son-phu-luc.xlsx', async () => {
 
   it('reads the continuous numbering 1…53 as the plan\'s own scheme (no gap, no mixed scheme)', () => {
     expect(tasks.filter((i) => ['task-number-gap', 'numbering-scheme-mixed', 'task-number-duplicate'].includes(i.code))).toEqual([]);
+  });
+});
+
+describe('check on a workbook with nothing to check', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-empty-'));
+  const file = path.join(dir, 'trong.xlsx');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Sheet1');
+  wb.addWorksheet('Danh mục', { state: 'hidden' }).getCell('A1').value = 'Cơ quan';
+  await wb.xlsx.writeFile(file);
+
+  it('is not valid: exit 1, one no-table error and nothing about the hidden sheet', async () => {
+    const { doc, code } = await check(file);
+    expect(code).toBe(1);
+    expect(doc.valid).toBe(false);
+    expect(flat(doc)).toEqual([{ code: 'no-table', cell: null, row: null, sheet: 'Sheet1' }]);
+  });
+
+  it('says so in Vietnamese in the text report', async () => {
+    const out = await run(process.execPath, [BIN, 'check', file]).catch((e: { stdout: string; code: number }) => e);
+    expect('code' in out ? out.code : 0).toBe(1);
+    expect(out.stdout).toContain('Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.');
+    expect(out.stdout).toContain('Chưa hợp lệ.');
   });
 });

@@ -8,6 +8,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../../server/cli/check-json.ts';
 import { canonicalAgencyNames } from '../../../core/agencies.ts';
+import { gridFromValues, type CellValue } from '../../../core/model/grid.ts';
+import { allIssues } from '../../../core/validate/report.ts';
+import { validateGrids } from '../../../core/validate/validate.ts';
+import { templateValues } from '../../../addin/src/logic/template-values.ts';
 import { buildTemplate, HEADER_ROW, LISTS_SHEET, TEMPLATE_FILES } from '../../../server/export/template.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
@@ -100,5 +104,64 @@ describe('templates/ (what the add-in inserts)', () => {
     const fresh = buildTemplate(kind as 'tasks' | 'indicators', { agencies: canonicalAgencyNames(), year });
     const values = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : r)) }));
     expect(values(committed)).toEqual(values(fresh));
+  });
+});
+
+/** One complete row in each kind's own columns (the year is the template's). */
+const ONE: Record<'tasks' | 'indicators', (year: number) => CellValue[]> = {
+  tasks: (y) => [1, 'Tổ chức tuyên truyền Nghị quyết số 57-NQ/TW trên hệ thống truyền thanh của xã', 'Văn phòng HĐND và UBND', 'Công an xã', 'Báo cáo kết quả tuyên truyền', `Quý II/${y}`],
+  indicators: () => [1, 'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến', '%', '80', 'Công an xã'],
+};
+const SHEET = { tasks: 'Phụ lục nhiệm vụ', indicators: 'Phụ lục chỉ tiêu' } as const;
+
+async function checkJson(file: string): Promise<{ code: number; issues: [string, string | null, string][]; doc: CheckDocument }> {
+  const { stdout, code } = await phuluc('check', '--format', 'json', file);
+  const doc = JSON.parse(stdout) as CheckDocument;
+  return { code, doc, issues: doc.files[0]!.tables.flatMap((t) => t.issues.map((i) => [t.sheet, i.cell, i.code] as [string, string | null, string])) };
+}
+
+/** The template with ONE[kind] written into the first empty row under the first heading (row HEADER_ROW + 2). */
+async function fillOne(file: string, kind: 'tasks' | 'indicators', out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  expect(String(ws.getCell(HEADER_ROW + 1, 1).value)).toBe('I');
+  expect(ws.getCell(HEADER_ROW + 2, 2).value ?? null).toBeNull();
+  const year = Number(/NĂM (\d{4})/.exec(String(ws.getCell('A2').value))![1]);
+  ONE[kind](year).forEach((v, i) => (ws.getCell(HEADER_ROW + 2, i + 1).value = v as ExcelJS.CellValue));
+  await wb.xlsx.writeFile(out);
+}
+
+describe('every template phuluc writes checks with zero issues once it holds one task', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-template-clean-'));
+  const kinds = ['tasks', 'indicators'] as const;
+  const sources = kinds.flatMap((kind) => [
+    { kind, name: `phuluc template --kind ${kind}`, file: async () => { const f = path.join(dir, `${kind}.xlsx`); expect((await phuluc('template', '--kind', kind, '-o', f)).code).toBe(0); return f; } },
+    { kind, name: `templates/${TEMPLATE_FILES[kind]}`, file: async () => path.join(REPO_ROOT, 'templates', TEMPLATE_FILES[kind]) },
+  ]);
+
+  it.each(sources)('$name, blank: exactly one table-empty error (nothing to submit), exit code 1', async ({ kind, file }) => {
+    const { code, issues, doc } = await checkJson(await file());
+    expect(issues).toEqual([[SHEET[kind], 'B5', 'table-empty']]);
+    expect(code).toBe(1);
+    expect(doc.files[0]!.tables[0]!.issues[0]!.message).toBe(kind === 'tasks' ? 'Bảng chưa có nhiệm vụ nào: hãy điền các nhiệm vụ vào dưới dòng tiêu đề.' : 'Bảng chưa có chỉ tiêu nào: hãy điền các chỉ tiêu vào dưới dòng tiêu đề.');
+  });
+
+  it.each(sources)('$name, filled with one complete row: exactly zero issues of any severity, exit code 0', async ({ kind, name, file }) => {
+    const filled = path.join(dir, `${name.replace(/\W+/g, '-')}-filled.xlsx`);
+    await fillOne(await file(), kind, filled);
+    const { code, issues, doc } = await checkJson(filled);
+    expect(issues).toEqual([]);
+    expect(code).toBe(0);
+    expect([doc.stats.tasks, doc.stats.indicators]).toEqual(kind === 'tasks' ? [1, 0] : [0, 1]);
+  });
+
+  it.each(kinds)('the add-in\'s values template (%s): blank, exactly table-empty; one row filled, zero issues', (kind) => {
+    const values = templateValues(kind, 2027);
+    const blank = allIssues(validateGrids([gridFromValues(SHEET[kind], values)]).report).map((i) => [i.cell, i.code]);
+    expect(blank).toEqual([['B5', 'table-empty']]);
+    const filled = values.map((r) => [...r]);
+    filled[HEADER_ROW + 1] = ONE[kind](2027);
+    expect(allIssues(validateGrids([gridFromValues(SHEET[kind], filled)]).report).map((i) => [i.cell, i.code])).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ function cells(grids: Grid[]): unknown[] {
     // Trailing empties (a row of covered cells) say nothing either.
     const trimmed = rows.map((r) => { const out = [...r]; while (out.length && out[out.length - 1] === null) out.pop(); return out; });
     while (trimmed.length && trimmed[trimmed.length - 1]!.length === 0) trimmed.pop();
-    return { sheet: g.sheet, merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left), rows: trimmed };
+    return { sheet: g.sheet, hidden: g.hidden ?? false, merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left), rows: trimmed };
   });
 }
 
@@ -61,6 +61,8 @@ async function kitchenSink(): Promise<Uint8Array> {
   ws.getCell('C4').value = '';
   ws.getCell('Z40').value = 'xa';
   wb.addWorksheet('Trống');
+  wb.addWorksheet('Danh mục', { state: 'hidden' }).getCell('A1').value = 'Cơ quan';
+  wb.addWorksheet('Ẩn hẳn', { state: 'veryHidden' }).getCell('A1').value = 'x';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -70,9 +72,12 @@ describe('readWorkbookFast agrees with the exceljs reader', () => {
     expect(fast).toEqual(slow);
   });
 
-  it('an exceljs workbook with rich text, dates, percentages, formulas, booleans, links, escapes and merges', async () => {
+  it('an exceljs workbook with rich text, dates, percentages, formulas, booleans, links, escapes, merges and hidden sheets', async () => {
     const [slow, fast] = await both(await kitchenSink());
     expect(fast).toEqual(slow);
+    expect(readWorkbookFast(await kitchenSink()).sheets.map((g) => [g.sheet, g.hidden ?? false])).toEqual([
+      ['Phụ lục & "ghi chú"', false], ['Trống', false], ['Danh mục', true], ['Ẩn hẳn', true],
+    ]);
   });
 
   it('a generated 2,000-task appendix', async () => {
