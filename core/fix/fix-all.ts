@@ -8,7 +8,7 @@ import { footprint } from './order.ts';
 import type { Patch } from './patch.ts';
 
 export interface FixAllOptions extends ValidateOptions {
-  /** Only fix these codes. */
+  /** Only fix these codes (suggestions of a code named here are applied too: the user asked for it by name). */
   only?: string[];
   /** Include suggested (not only safe) fixes. */
   includeSuggestions?: boolean;
@@ -35,7 +35,9 @@ export function fixAll(grids: Grid[], opts: FixAllOptions = {}): FixAllResult {
     const chosen = selectPatches(
       allIssues(report)
         .map((issue) => issue.fix)
-        .filter((p): p is Patch => p !== undefined && (p.safe || opts.includeSuggestions === true) && (!only || only.has(p.code))),
+        // A suggestion (moving text between rows when the reader is not certain) is applied only when asked for:
+        // all suggestions, or its code named in `only`.
+        .filter((p): p is Patch => p !== undefined && (!only || only.has(p.code)) && (p.safe || opts.includeSuggestions === true || only !== null)),
     );
     if (chosen.length === 0) break;
     const applied = applyToGrids(current, chosen);

@@ -110,6 +110,8 @@ export const AppendixSchema = z.object({
   columns: RoleRecord(z.string()),
   /** Column letter of the add-in's hidden task-id column ("phuluc-id"), when the sheet has one. */
   idColumn: z.string().optional(),
+  /** Labelled columns inside the table that no plan role reads (working columns of a tracking sheet), left aside. */
+  aside: z.array(z.object({ column: z.string(), label: z.string() })).optional(),
   rows: z.array(AppendixRowSchema),
 });
 export type Appendix = z.infer<typeof AppendixSchema>;

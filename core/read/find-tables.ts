@@ -171,9 +171,13 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
   return null;
 }
 
-/** Runs of labelled columns separated by a column with no label and no merge over it (only when there are several). */
+/**
+ * The plan's own block of a header row that other labels share (a small side table, separated by an empty column):
+ * the run of labelled columns around the content label, extended over neighbouring runs that name a plan role.
+ * Empty when the row has a single run (the whole row is then the candidate).
+ */
 function columnBlocks(tg: TextGrid, r: number, labels: Map<number, string>): Map<number, string>[] {
-  const blocks: Map<number, string>[] = [];
+  const runs: Map<number, string>[] = [];
   let current = new Map<number, string>();
   const cols = [...labels.keys()].sort((a, b) => a - b);
   for (let i = 0; i < cols.length; i++) {
@@ -183,14 +187,27 @@ function columnBlocks(tg: TextGrid, r: number, labels: Map<number, string>): Map
       let gap = false;
       for (let g = prev + 1; g < c; g++) if (tg.coveredBy(r, g) === null) gap = true;
       if (gap) {
-        blocks.push(current);
+        runs.push(current);
         current = new Map();
       }
     }
     current.set(c, labels.get(c)!);
   }
-  blocks.push(current);
-  return blocks.length > 1 ? blocks.filter((b) => b.size >= 2) : [];
+  runs.push(current);
+  if (runs.length < 2) return [];
+  // A run with a content label of its own is another table's.
+  const hasRole = (run: Map<number, string>) => {
+    const roles = [...run.values()].map((l) => roleOfLabel(l));
+    return roles.some((x) => x !== null) && !roles.includes('content');
+  };
+  const at = runs.findIndex((run) => [...run.values()].some((l) => roleOfLabel(l) === 'content'));
+  if (at < 0) return [];
+  let lo = at;
+  let hi = at;
+  while (lo > 0 && hasRole(runs[lo - 1]!)) lo--;
+  while (hi < runs.length - 1 && hasRole(runs[hi + 1]!)) hi++;
+  if (lo === 0 && hi === runs.length - 1) return [];
+  return [new Map(runs.slice(lo, hi + 1).flatMap((run) => [...run.entries()]))];
 }
 
 /** Plan roles strong enough to recognize a table among many working columns. */

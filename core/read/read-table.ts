@@ -25,6 +25,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
   let lastFilled = spec.headerRows[spec.headerRows.length - 1]!;
   let repeatedUntil = 0;
   let sawRomanGroup = false;
+  let afterNote = false;
   const inner = new Set(spec.innerHeaderRows);
 
   for (let r = spec.bodyStart; r <= spec.bodyEnd; r++) {
@@ -75,20 +76,24 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       }
       attachGroup(row, group, subgroup);
       rows.push(row);
-      if (ANCHOR_KINDS.has(kind)) anchor = row;
+      if (ANCHOR_KINDS.has(kind)) {
+        anchor = row;
+        afterNote = false;
+      }
       continue;
     }
 
     // No TT: a heading written in the content column ("II. Xã hội số"), a fragment of the row above split by a
     // page break, an unnumbered task, or a note.
-    const heading = hasDetails(view) ? null : headingOf(content, anchor?.fields.content ?? '');
-    const kind = heading ?? unnumberedKind(view, anchor, spec.kind);
+    const heading = ownDetails(view) ? null : headingOf(content, anchor?.fields.content ?? '');
+    const kind = heading ?? unnumberedKind(view, anchor, spec.kind, afterNote);
     if (kind === 'continuation' && anchor) {
       mergeInto(anchor, view, r);
       rows.push({ ...base, kind, continues: anchor.source.row });
       continue;
     }
     const row: AppendixRow = { ...base, kind };
+    if (kind === 'note' && anchor) afterNote = true;
     const label = splitHeading(content)?.tt ?? content.trim();
     if (kind === 'group') {
       group = label;
@@ -124,6 +129,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     header: { rows: spec.headerRows, labels: spec.labels },
     columns,
     ...(spec.idCol !== undefined ? { idColumn: columnLetter(spec.idCol) } : {}),
+    ...(spec.aside.length > 0 ? { aside: spec.aside.map((x) => ({ column: columnLetter(x.col), label: x.label })) } : {}),
     rows: trimmed,
   };
 }
@@ -170,7 +176,7 @@ function viewOf(tg: TextGrid, spec: TableSpec, roles: ColumnRole[], r: number): 
   const merge = tg.grid.merges.find((m) => m.top <= r && m.bottom >= r && m.left <= contentCol && m.right >= contentCol);
   const contentSpansRow = merge !== undefined && merge.right >= spec.lastCol && merge.right > merge.left;
   // "I. NÂNG CAO NHẬN THỨC …" written in the TT cell and merged across the table: the number and the heading.
-  if (tt !== '' && parseOrdinal(tt) === null && (fields.content ?? '') === '' && !DETAIL_OF(fields)) {
+  if (tt !== '' && parseOrdinal(tt) === null && (fields.content ?? '') === '' && !detailsIn(fields)) {
     const split = splitHeading(tt);
     if (split) {
       tt = split.tt;
@@ -180,7 +186,7 @@ function viewOf(tg: TextGrid, spec: TableSpec, roles: ColumnRole[], r: number): 
   return { row: r, tt, ordinal: tt === '' ? null : parseOrdinal(tt), fields, contentSpansRow, shared };
 }
 
-function DETAIL_OF(fields: Partial<Record<ColumnRole, string>>): boolean {
+function detailsIn(fields: Partial<Record<ColumnRole, string>>): boolean {
   return hasDetails({ row: 0, tt: '', ordinal: null, fields, contentSpansRow: false });
 }
 
@@ -220,13 +226,17 @@ function nextOrdinal(tg: TextGrid, spec: TableSpec, r: number): ReturnType<typeo
   return null;
 }
 
-function unnumberedKind(view: TableRowView, anchor: AppendixRow | null, kind: 'tasks' | 'indicators'): AppendixRow['kind'] {
+function unnumberedKind(view: TableRowView, anchor: AppendixRow | null, kind: 'tasks' | 'indicators', afterNote: boolean): AppendixRow['kind'] {
   const content = view.fields.content ?? '';
   if (looksLikeNote(content)) return 'note';
-  if (!anchor) return content !== '' && view.contentSpansRow ? 'group' : hasDetails(view) && content !== '' ? itemOf(kind) : 'note';
+  // A signature block ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") in any column, or anything without a number of its own
+  // below a note, is outside the task list: never a fragment of the last task.
+  if (Object.values(view.fields).some((f) => looksLikeNote(f ?? ''))) return 'note';
+  if (afterNote && !ownDetails(view)) return 'note';
+  if (!anchor) return content !== '' && view.contentSpansRow ? 'group' : ownDetails(view) && content !== '' ? itemOf(kind) : 'note';
   if (content === '') return 'continuation';
   // A heading merged across the table is not a fragment, whatever the row above ends with.
-  if (view.contentSpansRow && !hasDetails(view) && !startsMidSentence(content)) return 'group';
+  if (view.contentSpansRow && !ownDetails(view) && !startsMidSentence(content)) return 'group';
   if (startsMidSentence(content) || endsMidSentence(anchor.fields.content ?? '')) return 'continuation';
   // A fragment in a column whose cell above stops mid-sentence continues it, whatever its first letter.
   for (const [role, frag] of Object.entries(view.fields) as [ColumnRole, string][]) {
@@ -234,9 +244,16 @@ function unnumberedKind(view: TableRowView, anchor: AppendixRow | null, kind: 't
     const above = anchor.fields[role] ?? '';
     if (frag.trim() !== '' && (startsMidSentence(frag) || endsMidSentence(above))) return 'continuation';
   }
-  if (view.contentSpansRow && !hasDetails(view)) return 'group';
-  if (hasDetails(view)) return itemOf(kind);
+  if (view.contentSpansRow && !ownDetails(view)) return 'group';
+  if (ownDetails(view)) return itemOf(kind);
   return 'continuation';
+}
+
+/** Details written in the row itself: a value shared through a cell merged down says nothing about the row. */
+function ownDetails(view: TableRowView): boolean {
+  const own: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, v] of Object.entries(view.fields) as [ColumnRole, string][]) if (view.shared[role] === undefined) own[role] = v;
+  return detailsIn(own);
 }
 
 function itemOf(kind: 'tasks' | 'indicators'): AppendixRow['kind'] {

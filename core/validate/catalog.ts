@@ -56,15 +56,24 @@ export const CATALOG: Catalog = {
       en: (p) => `The table has no "${ROLE_NAMES[p.role].en}" column${p.required ? ' (required)' : ' (recommended)'}.`,
     },
   },
+  'columns-left-aside': {
+    title: { vi: 'Cột không thuộc kế hoạch', en: 'Columns left aside' },
+    description: { vi: 'Bảng có những cột làm việc không phải cột của phụ lục (người xử lý, ngày nhận, số văn bản trả lời …); phuluc đọc bảng theo các cột kế hoạch và để riêng các cột này, không kiểm tra, không tổng hợp.', en: 'The table has working columns that are not appendix columns (handler, date received, reply number …); phuluc reads the plan columns and leaves these aside: not checked, not consolidated.' },
+    severity: 'info', tags: ['#structure', '#header'], fix: 'none',
+    message: {
+      vi: (p) => `Các cột ${p.columns} không phải cột của phụ lục; phuluc để riêng, không kiểm tra.`,
+      en: (p) => `Columns ${p.columns} are not appendix columns; phuluc leaves them aside and does not check them.`,
+    },
+  },
   'repeated-header-row': {
     title: { vi: 'Dòng tiêu đề lặp lại', en: 'Repeated header row' },
-    description: { vi: 'Dòng tiêu đề cột lặp lại giữa bảng (thường do dán từ PDF qua nhiều trang). Sửa: xóa dòng.', en: 'The column header repeats inside the table (usually pasted from a multi-page PDF). Fix: delete the row.' },
+    description: { vi: 'Dòng tiêu đề cột lặp lại giữa bảng (thường do dán từ PDF qua nhiều trang), hoặc một dòng tiêu đề phụ viết khác đi ở đầu mỗi phần (“Nội dung | Đơn vị thực hiện | Thời gian”): vẫn là một bảng. Sửa: xóa dòng — tự động khi dòng lặp đúng từng chữ, còn dòng tiêu đề viết khác là gợi ý để người dùng xác nhận.', en: 'The column header repeats inside the table (usually pasted from a multi-page PDF), or a reworded sub-header opens each part ("Nội dung | Đơn vị thực hiện | Thời gian"): it is still one table. Fix: delete the row — automatic when it repeats the header word for word; a reworded sub-header is a suggestion the user confirms.' },
     severity: 'warning', tags: ['#structure', '#row'], fix: 'safe',
     message: { vi: () => 'Dòng tiêu đề cột bị lặp lại giữa bảng; nên xóa.', en: () => 'The column header is repeated inside the table; delete it.' },
   },
   'continuation-row': {
     title: { vi: 'Dòng bị tách trang', en: 'Continuation row' },
-    description: { vi: 'Dòng không có số thứ tự, chứa phần tiếp theo của nhiệm vụ phía trên (bị tách khi dán từ PDF). Sửa: nối vào dòng trên và xóa dòng này.', en: 'A row without a number holding the rest of the task above (split by a page break when pasted from PDF). Fix: join it into the row above and delete it.' },
+    description: { vi: 'Dòng không có số thứ tự, chứa phần tiếp theo của nhiệm vụ phía trên (bị tách khi dán từ PDF). Sửa: nối vào dòng trên và xóa dòng này — tự động khi chắc chắn (phần tiếp theo bắt đầu giữa câu hoặc dòng trên dừng giữa câu), còn lại là gợi ý để người dùng xác nhận.', en: 'A row without a number holding the rest of the task above (split by a page break when pasted from PDF). Fix: join it into the row above and delete it — applied automatically only when certain (the fragment starts mid-sentence or the row above stops mid-sentence), otherwise a suggestion the user confirms.' },
     severity: 'warning', tags: ['#structure', '#row'], fix: 'safe',
     message: {
       vi: (p) => `Dòng này là phần tiếp theo của dòng ${p.into} (bị tách trang); nên nối vào dòng ${p.into}.`,
@@ -73,13 +82,13 @@ export const CATALOG: Catalog = {
   },
   'blank-row': {
     title: { vi: 'Dòng trống', en: 'Blank row' },
-    description: { vi: 'Dòng trống giữa bảng. Sửa: xóa dòng.', en: 'An empty row inside the table. Fix: delete it.' },
+    description: { vi: 'Dòng trống giữa bảng. Sửa: xóa dòng. Dòng nằm trong một ô gộp dọc không phải dòng trống.', en: 'An empty row inside the table. Fix: delete it. A row covered by a cell merged down is not blank.' },
     severity: 'info', tags: ['#structure', '#row'], fix: 'safe',
     message: { vi: () => 'Dòng trống giữa bảng.', en: () => 'Empty row inside the table.' },
   },
   'merged-cells-in-body': {
     title: { vi: 'Ô gộp trong thân bảng', en: 'Merged cells in the table body' },
-    description: { vi: 'Ô gộp trong phần nội dung bảng làm sai lệch việc sắp xếp, lọc và tổng hợp.', en: 'Merged cells in the body break sorting, filtering and consolidation.' },
+    description: { vi: 'Ô gộp trong phần nội dung bảng làm sai lệch việc sắp xếp, lọc và tổng hợp. Dòng tên nhóm gộp ngang cả bảng là bình thường, không báo. Ô gộp dọc (một thời hạn, kết quả, nguồn kinh phí hay số thứ tự dùng chung cho nhiều dòng) được đọc cho mọi dòng nó phủ, nên chỉ là lưu ý.', en: 'Merged cells in the body break sorting, filtering and consolidation. A group heading merged across the table is normal and not reported. A cell merged down (one deadline, result, funding source or number shared by several rows) is read for every row it covers, so it is only a note.' },
     severity: 'warning', tags: ['#structure', '#cell'], fix: 'none',
     message: { vi: (p) => `Các ô ${p.range} đang được gộp; nên bỏ gộp ô trong thân bảng.`, en: (p) => `Cells ${p.range} are merged; unmerge cells in the table body.` },
   },
@@ -97,7 +106,7 @@ export const CATALOG: Catalog = {
   },
   'task-number-gap': {
     title: { vi: 'Số thứ tự nhiệm vụ bị nhảy', en: 'Task number gap' },
-    description: { vi: 'Số thứ tự nhiệm vụ không liên tục.', en: 'Task numbers skip.' },
+    description: { vi: 'Số thứ tự nhiệm vụ không liên tục trong cách đánh số của chính bảng: liên tục cả bảng, đánh lại từ 1 sau mỗi nhóm, hoặc sau mỗi nhóm con (“III.1”, “III.1.1”, “a)”). Cách đánh số nhất quán theo cách của nó không bao giờ bị đánh lại.', en: 'Task numbers skip within the table\'s own scheme: continuous, restarting at 1 after each group, or after each subgroup ("III.1", "III.1.1", "a)"). Numbering consistent in its own scheme is never renumbered.' },
     severity: 'warning', tags: ['#numbering', '#cell'], fix: 'safe',
     message: { vi: (p) => `Số thứ tự ${q(p.found)} không liên tục: mong đợi ${q(p.expected)}.`, en: (p) => `Number "${p.found}" skips: expected "${p.expected}".` },
   },
@@ -277,7 +286,7 @@ export const CATALOG: Catalog = {
   },
   'indicator-target-invalid': {
     title: { vi: 'Giá trị chỉ tiêu không hợp lệ', en: 'Invalid indicator target' },
-    description: { vi: 'Giá trị chỉ tiêu không phải số khi đơn vị là số đo (ví dụ "%"), hoặc tỷ lệ vượt 100%. "≥ 70" là hợp lệ.', en: 'The target is not a number where the unit is a measure (e.g. "%"), or a percentage above 100. "≥ 70" is valid.' },
+    description: { vi: 'Giá trị chỉ tiêu âm, tỷ lệ vượt 100%, chỉ có chữ khi đơn vị là phần trăm, hoặc không có chữ lẫn số. Hợp lệ: "≥ 70", "≤ 3", khoảng "40 - 50", "Từ 70 đến 80%", kèm chữ "Trên 90% dân số", chữ với đơn vị không phải số đo ("Đạt chuẩn").', en: 'The target is negative, a percentage above 100, words alone where the unit is a percentage, or neither words nor a number. Valid: "≥ 70", "≤ 3", a range "40 - 50", "Từ 70 đến 80%", with words "Trên 90% dân số", words where the unit is not a measure ("Đạt chuẩn").' },
     severity: 'error', tags: ['#indicator', '#cell'], fix: 'none',
     message: {
       vi: (p) => (p.reason === 'percent-range' ? `Chỉ tiêu ${q(p.target)} ${p.unit} vượt quá 100%.` : p.reason === 'negative' ? `Chỉ tiêu ${q(p.target)} là số âm.` : `Chỉ tiêu ${q(p.target)} không phải là số (đơn vị ${q(p.unit)}).`),

@@ -13,6 +13,8 @@ export interface IssueParams {
   'no-table': Record<string, never>;
   'table-empty': { kind: 'tasks' | 'indicators' };
   'missing-column': { role: ColumnRole; required: boolean };
+  /** columns: "E (Người xử lý), F (Ngày nhận)". */
+  'columns-left-aside': { columns: string };
   'repeated-header-row': Record<string, never>;
   'continuation-row': { into: number };
   'blank-row': Record<string, never>;

@@ -14,12 +14,12 @@ import { emptyTable } from './rules/empty.ts';
 import { indicatorRegression, indicatorValues } from './rules/indicators.ts';
 import { groupNumbers, taskNumbers } from './rules/numbering.ts';
 import { requiredFields } from './rules/required.ts';
-import { blankRows, continuationRows, mergedBodyCells, missingColumns, repeatedHeaders } from './rules/structure.ts';
+import { asideColumns, blankRows, continuationRows, mergedBodyCells, missingColumns, repeatedHeaders } from './rules/structure.ts';
 import { textCellsCheck, toneStyleMixed } from './rules/text.ts';
 
 /** Every check, in the order their issues are listed. */
 export const CHECKS: Check[] = [
-  emptyTable, missingColumns, repeatedHeaders, continuationRows, blankRows, mergedBodyCells,
+  emptyTable, missingColumns, asideColumns, repeatedHeaders, continuationRows, blankRows, mergedBodyCells,
   groupNumbers, taskNumbers,
   requiredFields,
   leadAgencies, agencyNames,

@@ -10,7 +10,8 @@ const AGENCY_ROLES: ColumnRole[] = ['lead', 'partners', 'monitor'];
 export const leadAgencies: Check = (ctx) => {
   for (const row of items(ctx.appendix)) {
     const lead = (row.fields.lead ?? '').trim();
-    if (lead === '') continue;
+    // A lead merged down over several tasks is reported once, on the row that holds the cell.
+    if (lead === '' || row.shared?.includes('lead')) continue;
     const names = splitAgencies(lead);
     if (names.length === 0) continue;
     // Only collective phrases ("Các sở, ngành; UBND các xã, phường"): nobody in particular leads.
@@ -35,7 +36,7 @@ export const agencyNames: Check = (ctx) => {
   for (const row of rows) {
     for (const role of AGENCY_ROLES) {
       const text = row.fields[role];
-      if (!text) continue;
+      if (!text || row.shared?.includes(role)) continue;
       for (const name of splitAgencies(text)) {
         const v = variants.get(name);
         if (v && v.canonical !== name) {

@@ -11,6 +11,12 @@ export const deadlines: Check = (ctx) => {
     if (!d) continue;
     const text = d.text;
     const loc = cellLoc(ctx, row, 'deadline');
+    // A deadline merged down over several tasks is checked once, on the row that holds the cell; each task can
+    // still be overdue on its own.
+    if (row.shared?.includes('deadline')) {
+      overdue(ctx, d, text, loc);
+      continue;
+    }
     if (d.kind === 'unparsed') {
       ctx.push({ code: 'deadline-unparsed', params: { text }, loc });
       continue;
@@ -30,10 +36,7 @@ export const deadlines: Check = (ctx) => {
         ctx.push({ code: 'deadline-outside-period', params: { text, due: end, from: ref.period.from, to: ref.period.to }, loc });
       }
     }
-    if (ctx.opts.asOf && d.kind === 'period') {
-      const due = dueDate(d, ctx.opts.asOf);
-      if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc });
-    }
+    overdue(ctx, d, text, loc);
     // A real date cell is already unambiguous; only written text has a canonical form to suggest.
     const raw = rawCell(ctx, row.source.row, 'deadline');
     if (!isCanonical(text) && (!ctx.sheet || typeof raw?.v === 'string')) {
@@ -43,6 +46,12 @@ export const deadlines: Check = (ctx) => {
     }
   }
 };
+
+function overdue(ctx: CheckContext, d: Deadline, text: string, loc: ReturnType<typeof cellLoc>): void {
+  if (!ctx.opts.asOf || d.kind !== 'period') return;
+  const due = dueDate(d, ctx.opts.asOf);
+  if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc });
+}
 
 /** The first date the deadline falls due: a period's end, or a recurring deadline's first period. */
 function firstEnd(d: Deadline): string | null {

@@ -8,15 +8,19 @@ const QUALITATIVE_UNITS = ['bao cao', 'van ban', 'ke hoach', 'mo hinh', 'de an',
 
 export interface ParsedTarget {
   value: number;
-  /** "≥ 70" → 'min'; "≤ 5" → 'max'; "70" → 'exact'. */
+  /** "≥ 70" → 'min'; "≤ 5" → 'max'; "70" → 'exact'; a range "40 - 50" → 'min' at its low end. */
   bound: 'min' | 'max' | 'exact';
+  /** The high end of a range ("40 - 50", "Từ 40 đến 50%"). */
+  upTo?: number;
 }
 
 /**
- * Parse a target like "80", "≥ 70", ">= 98%", "Trên 90", "Tối thiểu 85", "100%", "0,5".
+ * Parse a target like "80", "≥ 70", ">= 98%", "Trên 90", "Tối thiểu 85", "100%", "0,5", "40 - 50".
  * @example parseTarget('≥ 70') // { value: 70, bound: 'min' }
  */
 export function parseTarget(text: string): ParsedTarget | null {
+  const range = parseRange(text);
+  if (range) return range;
   let t = text.trim().normalize('NFC');
   let bound: ParsedTarget['bound'] = 'exact';
   const f = fold(t);
@@ -28,6 +32,25 @@ export function parseTarget(text: string): ParsedTarget | null {
   const whole = m[1]!.replace(/[.\s]/g, '');
   const value = Number(m[2] ? `${whole}.${m[2]}` : whole);
   return Number.isFinite(value) ? { value, bound } : null;
+}
+
+const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+const RANGE = new RegExp(String.raw`^(?:từ\s*)?${NUM}\s*%?\s*(?:-|–|—|đến|tới|~)\s*${NUM}\s*%?$`, 'iu');
+
+/** "40 - 50", "40–50%", "Từ 40 đến 50": a range, read as at least its low end. */
+function parseRange(text: string): ParsedTarget | null {
+  const m = RANGE.exec(text.trim().normalize('NFC'));
+  if (!m) return null;
+  const lo = Number(m[1]!.replace(',', '.'));
+  const hi = Number(m[2]!.replace(',', '.'));
+  return Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? { value: lo, bound: 'min', upTo: hi } : null;
+}
+
+/** The first number inside a target written with words ("Trên 90% dân số", "100% xã đạt chuẩn"). */
+function numberInWords(text: string): ParsedTarget | null {
+  const m = /(\d+(?:[.,]\d+)?)\s*%?/u.exec(text);
+  if (!m) return null;
+  return parseTarget(text.slice(0, m.index + m[0].length));
 }
 
 function isPercent(unit: string, target: string): boolean {
@@ -49,10 +72,13 @@ export const indicatorValues: Check = (ctx) => {
       continue;
     }
     if (qualitative) continue;
-    const parsed = parseTarget(target);
+    // A target with words ("Trên 90% dân số", "Đạt chuẩn") is a valid target: check its number when it has one.
+    // Words alone cannot measure a percentage ("cao" in %), so there they stay invalid.
+    const parsed = parseTarget(target) ?? numberInWords(target);
+    if (!parsed && /\p{L}/u.test(target) && !isPercent(unit, target)) continue;
     if (!parsed) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'not-number' }, loc: cellLoc(ctx, row, 'target') });
     else if (parsed.value < 0) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'negative' }, loc: cellLoc(ctx, row, 'target') });
-    else if (isPercent(unit, target) && parsed.value > 100) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'percent-range' }, loc: cellLoc(ctx, row, 'target') });
+    else if (isPercent(unit, target) && Math.max(parsed.value, parsed.upTo ?? 0) > 100) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'percent-range' }, loc: cellLoc(ctx, row, 'target') });
   }
 };
 

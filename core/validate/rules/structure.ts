@@ -2,6 +2,8 @@
 import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
 import { a1, columnNumber, rangeA1 } from '../../model/a1.ts';
 import { cellText } from '../../read/cell-text.ts';
+import { endsMidSentence, startsMidSentence } from '../../read/classify-row.ts';
+import { splitHeading } from '../../read/heading.ts';
 import type { Patch, CellEdit } from '../../fix/patch.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
 
@@ -27,10 +29,19 @@ export const missingColumns: Check = (ctx) => {
   }
 };
 
+/** Working columns a tracking sheet adds around the plan columns: named once, so the user knows they were not read. */
+export const asideColumns: Check = (ctx) => {
+  const a = ctx.appendix;
+  if (!a.aside || a.aside.length === 0) return;
+  const columns = a.aside.map((x) => `${x.column} (${x.label.replace(/\s+/g, ' ')})`).join(', ');
+  ctx.push({ code: 'columns-left-aside', params: { columns }, loc: { sheet: a.sheet, table: a.range, row: a.header.rows[0]! } });
+};
+
 export const repeatedHeaders: Check = (ctx) => {
   for (const row of ctx.appendix.rows) {
     if (row.kind !== 'repeated-header') continue;
-    ctx.push({ code: 'repeated-header-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'repeated-header-row', row) });
+    // A header repeated word for word is certain; a reworded sub-header is deleted only when the user confirms.
+    ctx.push({ code: 'repeated-header-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'repeated-header-row', row, row.reworded !== true) });
   }
 };
 
@@ -38,10 +49,18 @@ export const blankRows: Check = (ctx) => {
   const room = roomForTasks(ctx.appendix.rows);
   for (const row of ctx.appendix.rows) {
     if (room.has(row)) continue;
-    if (row.kind !== 'blank') continue;
+    // A row covered by a cell merged down is part of that cell, not a blank row to delete.
+    if (row.kind !== 'blank' || coveredByMerge(ctx, row.source.row)) continue;
     ctx.push({ code: 'blank-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'blank-row', row) });
   }
 };
+
+function coveredByMerge(ctx: CheckContext, r: number): boolean {
+  if (!ctx.sheet) return false;
+  const [left, right] = tableColumns(ctx);
+  for (let c = left; c <= right; c++) if (ctx.sheet.coveredBy(r, c)) return true;
+  return false;
+}
 
 /**
  * Blank rows that close a group — nothing but blank rows between them and the next heading or the end of the table —
@@ -72,6 +91,9 @@ export const continuationRows: Check = (ctx) => {
   }
 };
 
+/** Rows whose cells are merged across on purpose: headings, notes and headers. */
+const ACROSS_KINDS = new Set(['group', 'subgroup', 'note', 'repeated-header']);
+
 export const mergedBodyCells: Check = (ctx) => {
   if (!ctx.sheet) return;
   const a = ctx.appendix;
@@ -80,12 +102,17 @@ export const mergedBodyCells: Check = (ctx) => {
   const first = Math.min(...bodyRows);
   const last = Math.max(...bodyRows);
   const [left, right] = tableColumns(ctx);
+  const kindOf = new Map(a.rows.map((r) => [r.source.row, r.kind]));
   for (const m of ctx.sheet.grid.merges) {
     if (m.bottom < first || m.top > last || m.right < left || m.left > right) continue;
+    // A heading merged across the table is how headings are written.
+    if (m.top === m.bottom && ACROSS_KINDS.has(kindOf.get(m.top) ?? '')) continue;
     ctx.push({
       code: 'merged-cells-in-body',
       params: { range: rangeA1(m.top, m.left, m.bottom, m.right) },
       loc: { sheet: a.sheet, table: a.range, row: m.top, cell: a1(m.top, m.left) },
+      // A cell merged down is read for every row it covers: advice for sorting and filtering, nothing is lost.
+      ...(m.bottom > m.top ? { severity: 'info' as const } : {}),
     });
   }
 };
@@ -99,8 +126,32 @@ function rowLoc(ctx: CheckContext, row: AppendixRow) {
   return { ...cellLoc(ctx, row), cell: row.source.cells.tt ?? row.source.cells.content ?? undefined };
 }
 
-function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow): Patch {
-  return { id: `${code}@${ctx.appendix.sheet}!${row.source.row}`, code, safe: true, ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }] };
+function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow, safe = true): Patch {
+  return { id: `${code}@${ctx.appendix.sheet}!${row.source.row}`, code, safe, ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }] };
+}
+
+/**
+ * Whether joining the fragments into the row above is certain: every fragment starts mid-sentence, or the text it
+ * joins (in the same column, above it) stops mid-sentence; and none looks like a heading. Otherwise the row may be
+ * an unnumbered task or a heading, and moving its text needs the user's confirmation.
+ */
+function joinIsCertain(ctx: CheckContext, anchor: AppendixRow): boolean {
+  const sheet = ctx.sheet!;
+  for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
+    if (role === 'tt') continue;
+    const col = columnNumber(letter);
+    let above = sheet.text(anchor.source.row, col);
+    for (const r of anchor.mergedFrom ?? []) {
+      // A value shared through a cell merged down is not a fragment.
+      if (sheet.coveredBy(r, col)) continue;
+      const frag = sheet.text(r, col).trim();
+      if (frag === '') continue;
+      if (splitHeading(frag) !== null && !startsMidSentence(frag)) return false;
+      if (!startsMidSentence(frag) && !endsMidSentence(above)) return false;
+      above = frag;
+    }
+  }
+  return true;
 }
 
 /** Join every fragment into the continued row's cells (the model already holds the joined text), then delete the fragments. */
@@ -123,7 +174,7 @@ function mergePatch(ctx: CheckContext, anchor: AppendixRow): Patch | undefined {
   return {
     id: `continuation-row@${ctx.appendix.sheet}!${anchor.source.row}`,
     code: 'continuation-row',
-    safe: true,
+    safe: joinIsCertain(ctx, anchor),
     ops: [{ op: 'merge-rows', sheet: ctx.appendix.sheet, into: anchor.source.row, rows: [...anchor.mergedFrom], edits }],
   };
 }

@@ -111,3 +111,22 @@ describe('rules', () => {
     expect(JSON.parse(JSON.stringify(report)).valid).toBe(false);
   });
 });
+
+describe('indicator targets written as officials write them', () => {
+  it('takes ranges, comparisons and targets with words as valid; words alone cannot measure a percentage', () => {
+    const { issues } = flat([
+      ['TT', 'Chỉ tiêu', 'Đơn vị', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'],
+      [1, 'Tỷ lệ doanh nghiệp số', '%', '40 - 50', 'Phòng Kinh tế'],
+      [2, 'Số sự cố mất an toàn thông tin', 'sự cố', '≤ 3', 'Phòng Kinh tế'],
+      [3, 'Tỷ lệ dân số có tài khoản', '%', 'Trên 90% dân số', 'Phòng Kinh tế'],
+      [4, 'Tỷ lệ hồ sơ trực tuyến', '%', 'Từ 70 đến 80%', 'Phòng Kinh tế'],
+      [5, 'Xây dựng xã thông minh', 'xã', 'Đạt chuẩn', 'Phòng Kinh tế'],
+      [6, 'Tỷ lệ người dùng', '%', 'cao', 'Phòng Kinh tế'],
+      [7, 'Tỷ lệ hộ có cáp quang', '%', '90 - 120', 'Phòng Kinh tế'],
+    ]);
+    expect(issues.filter(([, code]) => code.startsWith('indicator-'))).toEqual([
+      ['D7', 'indicator-target-invalid'],
+      ['D8', 'indicator-target-invalid'],
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+// The rule for fixes: after every safe fix the table reads back with the same tables, tasks, groups and texts, and
+// task numbers change only in a table where a numbering problem was reported — on generated layouts with planted
+// problems (at least 200), on the fixtures and on the five real tables.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixAll } from '../../../core/fix/fix-all.ts';
+import type { Appendix } from '../../../core/model/appendix.ts';
+import type { Grid } from '../../../core/model/grid.ts';
+import { splitHeading } from '../../../core/read/heading.ts';
+import { readPlan } from '../../../core/read/read-plan.ts';
+import { stripWordArtifacts } from '../../../core/read/list-form.ts';
+import { fold } from '../../../core/text/fold.ts';
+import { allIssues } from '../../../core/validate/report.ts';
+import { validateGrids } from '../../../core/validate/validate.ts';
+import { readWorkbookFast } from '../../../server/xlsx/fast/read-fast.ts';
+import { buildLayout, layoutArb } from '../../support/layouts.ts';
+import { FIXTURES, REAL } from '../../support/paths.ts';
+
+const NUMBERING = new Set(['task-number-gap', 'task-number-duplicate', 'task-number-invalid', 'numbering-scheme-mixed']);
+
+/** Text compared ignoring case, tone-mark placement, spacing, Word artifacts and the repaired encoding. */
+const same = (s: string | undefined) => fold(stripWordArtifacts(s ?? ''));
+
+/** What a fix must never change in one table. */
+function meaning(a: Appendix) {
+  const items = a.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator');
+  return {
+    sheet: a.sheet,
+    kind: a.kind,
+    groups: a.rows.filter((r) => r.kind === 'group').map((g) => same(splitHeading(g.fields.content ?? '')?.rest ?? g.fields.content)),
+    subgroups: a.rows.filter((r) => r.kind === 'subgroup').map((g) => same(g.fields.content)),
+    items: items.map((t) => same(t.fields.content)),
+  };
+}
+
+function numbers(a: Appendix): (string | null)[] {
+  return a.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator').map((t) => t.tt);
+}
+
+/** Fix every safe issue, read the copy, and hold it to the rule. Returns the two plans for further checks. */
+function holdsRule(grids: Grid[]): { before: Appendix[]; after: Appendix[] } {
+  const { report, plan } = validateGrids(grids);
+  const { grids: fixed } = fixAll(grids);
+  const after = readPlan(fixed).plan.appendices;
+  const before = plan.appendices;
+  expect(after.map(meaning)).toEqual(before.map(meaning));
+  const issues = allIssues(report);
+  before.forEach((a, i) => {
+    const renumbered = issues.some((x) => NUMBERING.has(x.code) && x.sheet === a.sheet && x.table === a.range);
+    if (!renumbered) expect(numbers(after[i]!), `${a.sheet} ${a.range}: numbers changed without a numbering problem`).toEqual(numbers(a));
+  });
+  return { before, after };
+}
+
+describe('a safe fix never changes what the table says', () => {
+  it('on 240 generated layouts with planted problems, and the copy reads as the layout was written', () => {
+    fc.assert(
+      fc.property(layoutArb, (opts) => {
+        const l = buildLayout(opts);
+        const { after } = holdsRule([l.grid]);
+        expect(after).toHaveLength(1);
+        expect(meaning(after[0]!).items).toEqual(l.truth.tasks.map((t) => same(t.content)));
+        expect(meaning(after[0]!).groups).toEqual(l.truth.groups.map(same));
+      }),
+      { numRuns: 240, seed: 57 },
+    );
+  });
+
+  it.each(['cam-giang-phu-luc.xlsx', 'quang-son-phu-luc.xlsx'])('on the fixture %s', (file) => {
+    holdsRule(readWorkbookFast(new Uint8Array(readFileSync(path.join(FIXTURES, file)))).sheets);
+  });
+
+  it.each(['bac-ninh-144.xlsx', 'dong-thap-552.xlsx', 'ha-noi-310.xlsx', 'hcm-2820.xlsx', 'ttg-2629.xlsx'])('on the real table %s', (file) => {
+    holdsRule(readWorkbookFast(new Uint8Array(readFileSync(path.join(REAL, file)))).sheets);
+  });
+});
