@@ -140,7 +140,7 @@ print(json.dumps({c.coordinate: [c.value, c.font.name] for row in ws.iter_rows()
 
 let found: string | undefined;
 /** A Python 3 that has openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3, not in a pyenv shim). */
-function python(): string {
+export function python(): string {
   if (found) return found;
   for (const p of ['python3', '/usr/bin/python3']) {
     try {
