@@ -1,5 +1,5 @@
 // Verify Microsoft Entra ID access tokens (RS256 against the tenant's JWKS) and map them to a phuluc principal.
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JWTPayload } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { compileEntraMapping, parseEntraMapping, type EntraMapping } from './entra-mapping.ts';
 import type { Principal } from './principal.ts';
 
@@ -21,10 +21,16 @@ export interface EntraConfig {
   mapping: EntraMapping;
 }
 
+export type EntraFailure = 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'wrong-issuer' | 'wrong-tenant' | 'alg-not-allowed' | 'no-role' | 'jwks-unavailable';
 export type EntraResult =
   | { ok: true; principal: Principal }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'wrong-issuer' | 'wrong-tenant' | 'alg-not-allowed' | 'no-role' | 'jwks-unavailable' };
-export type EntraFailure = Extract<EntraResult, { ok: false }>['reason'];
+  /** `retryAfterSec` with jwks-unavailable: when the key set will be fetched again. */
+  | { ok: false; reason: EntraFailure; retryAfterSec?: number };
+
+/** Back-off after a failed key set fetch: 1 s, doubling, at most 5 minutes; no fetch at all meanwhile. */
+export const JWKS_BACKOFF_MS = { first: 1_000, max: 300_000 };
+/** Keys last fetched are still used this long when the key set cannot be fetched again (Microsoft rotates rarely). */
+export const JWKS_STALE_OK_MS = 24 * 3600_000;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The signature segment may be empty (an unsecured "alg":"none" token) so that such a token is refused by name.
@@ -43,8 +49,9 @@ export function looksLikeJwt(s: string): boolean {
 
 /**
  * Build a verifier for one tenant; throws TypeError on an unusable config so start-up fails loudly.
- * Keys come from jose's remote JWKS set: cached, refetched on an unknown kid (30 s cooldown), and
- * only RS256 is allowed, which refuses "alg":"none" and HS256 signed with the public key as secret.
+ * Keys come from jose's remote JWKS set: cached (10 min), refetched on an unknown kid (30 s cooldown). When the key set
+ * cannot be fetched, fetches back off (1 s doubling to 5 min: never one per request) and the last keys fetched stay
+ * in use for up to a day. Only RS256 is allowed, which refuses "alg":"none" and HS256 signed with the public key.
  * @example
  * const verify = createEntraVerifier({ tenantId, audience: 'api://phuluc', mapping: {} });
  * const r = await verify(bearer); // { ok: true, principal } | { ok: false, reason: 'expired' | … }
@@ -59,8 +66,23 @@ export function createEntraVerifier(cfg: EntraConfig, opts: { fetchJwks?: typeof
   const tenantId = cfg.tenantId.toLowerCase();
   const issuer = [cfg.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`, ...(cfg.acceptV1Issuer ? [`https://sts.windows.net/${tenantId}/`] : [])];
   const jwksUrl = new URL(cfg.jwksUrl ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
-  const keys = createRemoteJWKSet(jwksUrl, { [customFetch]: guardedFetch(opts.fetchJwks ?? fetch) });
-  const toPrincipal = compileEntraMapping(cfg.mapping);
+  const fetcher = guardedFetch(opts.fetchJwks ?? fetch);
+  const remote = createRemoteJWKSet(jwksUrl, { [customFetch]: fetcher.fetch });
+  let stale: { set: JWTVerifyGetKey; at: number } | null = null;
+  const keys: JWTVerifyGetKey = async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (err) {
+      // The key set is unreachable but was fetched recently: keep verifying with it rather than refusing everyone.
+      const last = fetcher.lastGood();
+      if (err instanceof JwksUnavailable && last && Date.now() - last.at < JWKS_STALE_OK_MS) {
+        if (stale?.at !== last.at) stale = { set: createLocalJWKSet(last.jwks), at: last.at };
+        return stale.set(header, token);
+      }
+      throw err;
+    }
+  };
+  const toPrincipal = compileEntraMapping(cfg.mapping, { tenantId });
 
   return async function verifyEntraToken(jwt) {
     // Refuse garbage before it can cause a JWKS fetch.
@@ -69,7 +91,8 @@ export function createEntraVerifier(cfg: EntraConfig, opts: { fetchJwks?: typeof
     try {
       ({ payload } = await jwtVerify(jwt, keys, { algorithms: ['RS256'], issuer, audience, clockTolerance, requiredClaims: ['exp'] }));
     } catch (err) {
-      return { ok: false, reason: reasonFor(err) };
+      const reason = reasonFor(err);
+      return reason === 'jwks-unavailable' ? { ok: false, reason, retryAfterSec: fetcher.retryAfterSec() } : { ok: false, reason };
     }
     // A custom issuer (or a multi-tenant setup) could let another tenant's token through the issuer check.
     const tid = payload.tid;
@@ -85,23 +108,39 @@ class JwksUnavailable extends Error {
 }
 
 /**
- * jose reports a refused connection as a bare TypeError and a non-200 or non-JSON answer as a generic
- * JOSEError; both look like "malformed" from outside. Checking here tags them without guessing later.
+ * The key set fetch: jose reports a refused connection as a bare TypeError and a non-200 or non-JSON answer as a
+ * generic JOSEError; both look like "malformed" from outside, so every failure is tagged JwksUnavailable here. After a
+ * failure no fetch is made until the back-off has passed (doubling to JWKS_BACKOFF_MS.max): an unreachable endpoint
+ * costs one fetch per back-off period, not one per request. The last good key set is kept for the stale fallback.
  */
-function guardedFetch(base: typeof fetch): FetchImplementation {
-  return async function fetchJwks(url, init) {
-    try {
-      const res = await base(url, init);
-      if (res.status !== 200) {
-        await res.body?.cancel();
-        throw new Error(`HTTP ${res.status}`);
+function guardedFetch(base: typeof fetch): { fetch: FetchImplementation; lastGood(): { jwks: JSONWebKeySet; at: number } | null; retryAfterSec(): number } {
+  let failures = 0;
+  let until = 0;
+  let good: { jwks: JSONWebKeySet; at: number } | null = null;
+  return {
+    lastGood: () => good,
+    retryAfterSec: () => Math.max(1, Math.ceil((until - Date.now()) / 1000)),
+    async fetch(url, init) {
+      if (Date.now() < until) throw new JwksUnavailable(`The Entra key set at ${url} failed; next try in ${Math.ceil((until - Date.now()) / 1000)} s`);
+      try {
+        const res = await base(url, init);
+        if (res.status !== 200) {
+          await res.body?.cancel();
+          throw new Error(`HTTP ${res.status}`);
+        }
+        const text = await res.text();
+        const json = JSON.parse(text) as JSONWebKeySet;
+        if (!json || !Array.isArray(json.keys)) throw new Error('not a JSON Web Key Set');
+        failures = 0;
+        until = 0;
+        good = { jwks: json, at: Date.now() };
+        return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+      } catch (cause) {
+        failures++;
+        until = Date.now() + Math.min(JWKS_BACKOFF_MS.max, JWKS_BACKOFF_MS.first * 2 ** (failures - 1));
+        throw new JwksUnavailable(`Cannot load the Entra key set from ${url}`, { cause });
       }
-      const text = await res.text();
-      JSON.parse(text);
-      return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
-    } catch (cause) {
-      throw new JwksUnavailable(`Cannot load the Entra key set from ${url}`, { cause });
-    }
+    },
   };
 }
 

@@ -111,14 +111,34 @@ describe('valid tokens and the role mapping', () => {
     expect(await verify(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({ ok: true, principal: { role: 'editor', communeCode: '10905', subject: OID } });
   });
 
-  it('matches users by preferred_username or upn case-insensitively, oid first', async () => {
-    const users = { 'a.nguyen@xa.gov.vn': { role: 'consolidator', provinceCode: '01' }, 'b@xa.gov.vn': { role: 'admin' } } as const;
-    const verify = verifier({ users });
-    expect(await verify(await sign())).toMatchObject({ ok: true, principal: { role: 'consolidator', provinceCode: '01' } });
-    // v1 tokens carry upn rather than preferred_username.
-    expect(await verify(await sign({ preferred_username: undefined, upn: 'B@XA.gov.vn' }))).toMatchObject({ ok: true, principal: { role: 'admin', name: 'Nguyễn Văn A' } });
-    const byOid = verifier({ users: { ...users, [OID]: { role: 'editor', communeCode: '10903' } } });
-    expect(await byOid(await sign())).toMatchObject({ ok: true, principal: { role: 'editor', communeCode: '10903' } });
+  it('never maps a user by a name claim: a token whose names match an entry but whose oid does not gets no role', async () => {
+    const OTHER = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const verify = verifier({ users: { [OID]: { role: 'admin' } }, patternRoles: false });
+    expect(await verify(await sign())).toMatchObject({ ok: true, principal: { role: 'admin', subject: OID } });
+    // Another account carrying the entry's key — and the admin's names — in every name claim.
+    const impostor = { oid: OTHER, preferred_username: OID, upn: OID, email: OID, unique_name: OID, name: OID };
+    expect(await verify(await sign(impostor))).toEqual({ ok: false, reason: 'no-role' });
+    expect(await verify(await sign({ ...impostor, preferred_username: 'A.Nguyen@xa.gov.vn', upn: 'A.Nguyen@xa.gov.vn' }))).toEqual({ ok: false, reason: 'no-role' });
+    // The subject is never taken from a name either.
+    expect(await verify(await sign({ oid: undefined, sub: 'pairwise-sub' }))).toEqual({ ok: false, reason: 'no-role' });
+  });
+
+  it('refuses a mapping keyed by names at start-up', () => {
+    expect(() => verifier({ users: { 'a.nguyen@xa.gov.vn': { role: 'admin' } } })).toThrow(/object id/);
+    expect(() => entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD, PHULUC_ENTRA_MAPPING: '{"users":{"B@XA.gov.vn":{"role":"admin"}}}' })).toThrow(/object id/);
+  });
+
+  it('applies a users entry only to a token of the configured tenant', () => {
+    const toPrincipal = compileEntraMapping({ users: { [OID]: { role: 'admin' } } }, { tenantId: TENANT });
+    expect(toPrincipal({ oid: OID, tid: TENANT })).toMatchObject({ role: 'admin' });
+    expect(toPrincipal({ oid: OID, tid: OTHER_TENANT })).toBeNull();
+    expect(toPrincipal({ oid: OID })).toBeNull();
+  });
+
+  it('recognises the Phuluc.Admin app role without a roles mapping, as README says', async () => {
+    expect(await verifier()(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({ ok: true, principal: { role: 'admin', subject: OID } });
+    expect(await verifier()(await sign({ roles: ['Phuluc.Admin', 'Phuluc.Editor.10903'] }))).toMatchObject({ ok: true, principal: { role: 'admin' } });
+    expect(await verifier({ patternRoles: false })(await sign({ roles: ['Phuluc.Admin'] }))).toEqual({ ok: false, reason: 'no-role' });
   });
 
   it('falls back to sub for the subject and preferred_username for the name', async () => {
@@ -245,27 +265,58 @@ describe('refusals', () => {
 });
 
 describe('the key set endpoint', () => {
-  it('answers jwks-unavailable when the server is down', async () => {
+  it('answers jwks-unavailable when the server is down, with when to retry', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const verify = verifier({}, { jwksUrl: `http://127.0.0.1:${port}/keys` });
-    expect(await verify(await sign(editorRole))).toEqual({ ok: false, reason: 'jwks-unavailable' });
+    expect(await verify(await sign(editorRole))).toEqual({ ok: false, reason: 'jwks-unavailable', retryAfterSec: 1 });
   });
 
-  it('answers jwks-unavailable on an HTTP error or a body that is not a key set, and recovers', async () => {
-    const verify = verifier();
-    served = { keys: [jwk1], status: 503 };
-    expect(await verify(await sign(editorRole))).toEqual({ ok: false, reason: 'jwks-unavailable' });
-    served = { keys: [jwk1], status: 200, body: '<html>maintenance</html>' };
-    expect(await verify(await sign(editorRole))).toEqual({ ok: false, reason: 'jwks-unavailable' });
-    served = { keys: [jwk1], status: 200, body: '{"nokeys":true}' };
-    expect(await verify(await sign(editorRole))).toEqual({ ok: false, reason: 'jwks-unavailable' });
-    // A failed fetch leaves nothing cached, so the next request tries again.
-    served = { keys: [jwk1], status: 200 };
-    expect(await verify(await sign(editorRole))).toMatchObject({ ok: true });
-    expect(hits).toBe(4);
+  describe('an unreachable key set', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is fetched again with back-off, not on every request, and recovers', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+      const verify = verifier();
+      const token = await sign(editorRole);
+      served = { keys: [jwk1], status: 503 };
+      for (let i = 0; i < 25; i++) expect(await verify(token)).toMatchObject({ ok: false, reason: 'jwks-unavailable' });
+      expect(hits).toBe(1);
+      // Past the first back-off (1 s): one more fetch, then 2 s of quiet.
+      vi.setSystemTime(Date.now() + 1_100);
+      served = { keys: [jwk1], status: 200, body: '<html>maintenance</html>' };
+      for (let i = 0; i < 10; i++) expect(await verify(token)).toMatchObject({ ok: false, reason: 'jwks-unavailable' });
+      expect(hits).toBe(2);
+      const r = await verify(token);
+      expect(r).toMatchObject({ ok: false, reason: 'jwks-unavailable' });
+      expect((r as { retryAfterSec: number }).retryAfterSec).toBe(2);
+      vi.setSystemTime(Date.now() + 2_100);
+      served = { keys: [jwk1], status: 200, body: '{"nokeys":true}' };
+      expect(await verify(token)).toMatchObject({ ok: false, reason: 'jwks-unavailable' });
+      expect(hits).toBe(3);
+      vi.setSystemTime(Date.now() + 4_100);
+      served = { keys: [jwk1], status: 200 };
+      expect(await verify(token)).toMatchObject({ ok: true });
+      expect(hits).toBe(4);
+    });
+
+    it('keeps verifying with the last keys fetched while the key set cannot be refetched', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+      const verify = verifier();
+      expect(await verify(await sign(editorRole))).toMatchObject({ ok: true });
+      served = { keys: [jwk1], status: 503 };
+      // jose's cache is stale after 10 minutes and refetches: that fails, the old keys still verify.
+      vi.setSystemTime(Date.now() + 11 * 60_000);
+      for (let i = 0; i < 5; i++) expect(await verify(await sign(editorRole))).toMatchObject({ ok: true });
+      expect(hits).toBe(2);
+      // A day later they are no longer trusted.
+      vi.setSystemTime(Date.now() + 25 * 3600_000);
+      expect(await verify(await sign(editorRole))).toMatchObject({ ok: false, reason: 'jwks-unavailable' });
+    });
   });
 
   describe('key rotation', () => {
