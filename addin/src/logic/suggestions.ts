@@ -56,7 +56,8 @@ function namedAgencies(content: string): string[] {
   const text = ` ${fold(content)} `;
   const out: string[] = [];
   for (const entry of DEFAULT_CATALOG.entries) {
-    if (entry.kind === 'collective') continue;
+    // A commune's own bodies only: "Viện" (a central unit) folds like "viên" in "đảng viên".
+    if (entry.kind === 'collective' || entry.level === 'province' || entry.level === 'central') continue;
     const spellings = [entry.name, ...entry.abbreviations, ...entry.aliases].map(fold).filter((s) => s.length >= 4);
     if (spellings.some((s) => text.includes(` ${s} `))) out.push(entry.name);
   }
