@@ -1,10 +1,18 @@
-// The sync server's Hono app: logging, body limits, authentication, every route, one error handler.
+// The sync server's Hono app: request ids, logging, security headers, failed sign-in throttling, authentication, body
+// limits, a time limit, every route, one error handler. Hono's own middleware where it fits (request-id,
+// secure-headers, body-limit, timeout); limits from AppDeps (serve.ts reads them from the environment).
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
 import { authenticate } from './auth/authenticate.ts';
-import { bodyCap } from './http/body-cap.ts';
+import { authThrottle, clientAddress } from './auth/throttle.ts';
 import { ApiError } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
+import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
@@ -17,8 +25,23 @@ import { registerUploadRoute } from './routes/upload.ts';
 
 export type { AppDeps } from './routes/types.ts';
 
-export const DEFAULT_JSON_BYTES = 4 * 1024 * 1024;
-export const DEFAULT_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_JSON_BYTES = DEFAULT_LIMITS.jsonBytes;
+export const DEFAULT_UPLOAD_BYTES = DEFAULT_LIMITS.uploadBytes;
+
+/** Marks the time limit's exception, told apart from other 503s in onError. */
+const TIMED_OUT = Symbol('timed-out');
+
+/** 413 for a body over its limit, naming the limit and its variable. */
+function bodyTooLarge(limit: number, setting: string): ApiError {
+  return new ApiError(413, 'payload-too-large', `Dữ liệu gửi lên quá lớn (tối đa ${formatBytes(limit)}, giới hạn ${setting}).`, `Request body too large (at most ${formatBytes(limit)}, limit ${setting}).`, { limit: setting, max: limit });
+}
+
+/** Hono's body-limit with the API's 413; uploads get their own, larger limit. */
+function bodyLimits(jsonBytes: number, uploadBytes: number): MiddlewareHandler {
+  const json = bodyLimit({ maxSize: jsonBytes, onError: () => { throw bodyTooLarge(jsonBytes, LIMIT_ENV.jsonBytes); } });
+  const upload = bodyLimit({ maxSize: uploadBytes, onError: () => { throw bodyTooLarge(uploadBytes, LIMIT_ENV.uploadBytes); } });
+  return (c, next) => (c.req.path.endsWith('/upload') ? upload : json)(c, next);
+}
 
 /**
  * Build the app; routes are driven with app.request() in tests and served by @hono/node-server in production.
@@ -35,11 +58,28 @@ export function createApp(deps: AppDeps): App {
       }
     },
   });
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  // Every path that stores a revision (push, upload, restore) finds the plan size and quota limits by the database.
+  setStoreLimits(deps.db, limits);
+  app.use('*', requestId());
   app.use('*', requestLog(log));
-  // Authenticate before reading a body: an anonymous caller never gets megabytes buffered.
-  const auth = authenticate({ db: deps.db, entra: deps.entra ?? null });
-  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*']) app.use(path, auth);
-  app.use('/api/*', bodyCap({ maxBytes: deps.limits?.jsonBytes ?? DEFAULT_JSON_BYTES, overrides: [{ suffix: '/upload', maxBytes: deps.limits?.uploadBytes ?? DEFAULT_UPLOAD_BYTES }] }));
+  // API answers are never cached nor sniffed; framing, referrers and cross-origin reads refused.
+  app.use('/api/*', secureHeaders({ crossOriginOpenerPolicy: false, xFrameOptions: 'DENY' }), async function noStore(c, next) {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+  // Failed sign-ins throttled per address, then authentication — both before reading a body: an anonymous caller
+  // never gets megabytes buffered.
+  const throttle = authThrottle({ failures: limits.authFailures, windowSeconds: limits.authWindowSeconds, address: deps.clientAddress ?? clientAddress(process.env.PHULUC_TRUST_PROXY === '1') });
+  const auth = authenticate({ db: deps.db, entra: deps.entra ?? null, warn: (msg) => log({ time: new Date().toISOString(), level: 'warn', msg }) });
+  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*']) app.use(path, throttle, auth);
+  app.use('/api/*', bodyLimits(limits.jsonBytes, limits.uploadBytes));
+  if (limits.requestTimeoutMs > 0) {
+    // The national export streams for as long as it takes; every other API answer has a time limit. Work that runs on
+    // after it (a push) still completes: a retry with the same Idempotency-Key gets its answer.
+    const limit = timeout(limits.requestTimeoutMs, () => new HTTPException(503, { message: 'timeout', cause: TIMED_OUT }));
+    app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/national/') ? next() : limit(c, next)));
+  }
 
   registerMetaRoutes(app);
   registerPlanRoutes(app, deps);
@@ -52,7 +92,16 @@ export function createApp(deps: AppDeps): App {
 
   app.notFound((c) => c.json(new ApiError(404, 'not-found', 'Không có đường dẫn này.', 'No such route.').body(), 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.body(), err.status);
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json(err.body(), err.status);
+    }
+    if (err instanceof HTTPException && err.cause === TIMED_OUT) {
+      const sec = Math.round(limits.requestTimeoutMs / 1000);
+      c.header('Retry-After', '5');
+      return c.json(new ApiError(503, 'timeout', `Máy chủ xử lý quá lâu (quá ${sec} giây, giới hạn ${LIMIT_ENV.requestTimeoutMs}); hãy thử lại — gửi lại với cùng Idempotency-Key không tạo bản trùng.`,
+        `The server took too long (over ${sec} s, limit ${LIMIT_ENV.requestTimeoutMs}); retry — resending with the same Idempotency-Key stores nothing twice.`).body(), 503);
+    }
     // Hono's validators throw HTTPException(400) for a body that is not JSON at all.
     if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
       return c.json(new ApiError(400, 'malformed-json', 'Dữ liệu gửi lên không phải JSON hợp lệ.', 'The body is not valid JSON.').body(), 400);
@@ -62,8 +111,9 @@ export function createApp(deps: AppDeps): App {
       return c.json(new ApiError(415, 'unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON (Content-Type: application/json).', 'Unsupported media type: send JSON (Content-Type: application/json).').body(), 415);
     }
     if (err instanceof HTTPException) return c.json(new ApiError(err.status, 'http-error', `Yêu cầu không hợp lệ (${err.status}${err.message ? `: ${err.message}` : ''}).`, err.message || 'Bad request.').body(), err.status);
-    log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled', path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
-    return c.json(new ApiError(500, 'internal', 'Lỗi máy chủ; đã ghi nhật ký.', 'Server error; logged.').body(), 500);
+    const id = c.get('requestId');
+    log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled', path: c.req.path, requestId: id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    return c.json(new ApiError(500, 'internal', `Lỗi máy chủ; đã ghi nhật ký (mã yêu cầu ${id}).`, `Server error; logged (request id ${id}).`, { requestId: id }).body(), 500);
   });
   return app;
 }

@@ -3,6 +3,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { stdoutSink, type LogSink } from './http/logger.ts';
+import { reportLoopDelay } from './loop-delay.ts';
+import { closeServerPool, serverPool } from './workers/server-pool.ts';
+import type { Limits } from './limits.ts';
 import { createToken, hasAdminToken } from './store/tokens.ts';
 import type { EntraVerify } from './auth/authenticate.ts';
 
@@ -13,6 +16,8 @@ export interface ServeOptions {
   dataDir?: string;
   entra?: EntraVerify | null;
   log?: LogSink;
+  /** Limits (default: DEFAULT_LIMITS; `phuluc serve` reads them from the environment). */
+  limits?: Partial<Limits>;
   /** Where first-start messages go (the admin token). */
   announce?: (text: string) => void;
 }
@@ -29,23 +34,46 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const announce = opts.announce ?? ((t: string) => process.stdout.write(t));
+  // Uploads and large bodies are read on worker threads; they load while the database opens.
+  const warming = serverPool().warm();
   const database = await openDatabase(opts.databaseUrl ? { url: opts.databaseUrl } : { dataDir: opts.dataDir ?? 'data' });
-  if (!(await hasAdminToken(database.db))) {
-    const t = await createToken(database.db, { role: 'admin', label: 'quản trị viên đầu tiên', createdBy: 'first-start' });
-    announce(`\nToken quản trị (chỉ hiện một lần, hãy cất giữ) / admin token (shown once):\n  ${t.secret}\n\n`);
+  try {
+    // First start — or every admin token expired or revoked: whoever runs the server gets a new one.
+    if (!(await hasAdminToken(database.db))) {
+      const t = await createToken(database.db, { role: 'admin', label: 'quản trị viên đầu tiên', createdBy: 'first-start' });
+      announce(`\nToken quản trị (chỉ hiện một lần, hãy cất giữ; hết hạn ${t.expiresAt?.slice(0, 10)}) / admin token (shown once):\n  ${t.secret}\n\n`);
+    }
+  } catch (err) {
+    await database.close();
+    throw err;
   }
-  const app = createApp({ db: database.db, entra: opts.entra ?? null, log: opts.log ?? stdoutSink });
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
-  });
+  const app = createApp({ db: database.db, entra: opts.entra ?? null, log: opts.log ?? stdoutSink, ...(opts.limits ? { limits: opts.limits } : {}) });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => {
+        s.off('error', reject);
+        resolve(s);
+      });
+      // A port in use is an 'error' event, not an exception: without a listener it would end the process.
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
+  await warming;
+  const stopLoopReport = reportLoopDelay(opts.log ?? stdoutSink, process.env);
   return {
     url,
     database,
     close: async () => {
+      stopLoopReport();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServerPool();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 // Open the database: embedded PGlite in a data folder (one laptop, no setup) or PostgreSQL from DATABASE_URL.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -25,11 +26,32 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** Who holds a data folder: written into data/phuluc.lock. */
+export interface LockInfo {
+  pid: number;
+  /** The process's start time (clock ticks since boot, /proc/<pid>/stat field 22); null where /proc is missing. */
+  start: string | null;
+  /** The kernel's boot id: a start time means nothing after a reboot. */
+  boot: string | null;
+  host: string;
+  /** When the lock was taken (ISO), for the message. */
+  since?: string;
+}
+
 /** Thrown when another process holds the PGlite data folder: PGlite itself would let both write and corrupt it. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(`Thư mục dữ liệu ${dir} đang được tiến trình ${pid} sử dụng (máy chủ phuluc đang chạy?). / Data folder ${dir} is in use by process ${pid}.`);
+  constructor(readonly dir: string, readonly holder: LockInfo | null) {
+    const who = holder ? `tiến trình ${holder.pid} trên máy “${holder.host}”${holder.since ? `, từ ${holder.since}` : ''}` : 'một tiến trình khác';
+    const whoEn = holder ? `process ${holder.pid} on host "${holder.host}"${holder.since ? ` since ${holder.since}` : ''}` : 'another process';
+    const file = path.join(dir, 'phuluc.lock');
+    super(`Thư mục dữ liệu ${dir} đang được ${who} dùng (một máy chủ phuluc đang chạy?). Hãy dừng tiến trình đó hoặc dùng thư mục khác (--data, PHULUC_DATA_DIR). `
+      + `Nếu chắc chắn không còn tiến trình nào dùng thư mục này, xóa tệp ${file}.\n`
+      + `Data folder ${dir} is in use by ${whoEn}. Stop it or use another folder; if nothing uses it, delete ${file}.`);
     this.name = 'DataDirLockedError';
+  }
+
+  get pid(): number {
+    return this.holder?.pid ?? 0;
   }
 }
 
@@ -82,21 +104,71 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
-async function lockDir(dir: string): Promise<() => Promise<void>> {
+/**
+ * Take data/phuluc.lock, or throw DataDirLockedError naming its holder. The lock records pid, process start time, boot
+ * id and host: a lock is stale — and taken over — when its process is gone, or its pid now belongs to another process
+ * (a different start time: pid reuse after a crash or a reboot). A lock from another host cannot be checked: held.
+ * @example const unlock = await lockDir('/srv/phuluc/data'); … await unlock()
+ */
+export async function lockDir(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, 'phuluc.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine: LockInfo = { pid: process.pid, start: await processStart(process.pid), boot: await bootId(), host: os.hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside, then linked into place: the lock never exists half-written, and link() fails if it exists.
+    const tmp = `${file}.${process.pid}.${Date.now()}`;
+    await writeFile(tmp, JSON.stringify(mine));
     try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
+      await link(tmp, file);
       return () => rm(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(await readFile(file, 'utf8').catch(() => '0'));
-      if (pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dir, pid);
-      // A stale lock from a killed process: take it over.
-      await rm(file, { force: true });
+    } finally {
+      await rm(tmp, { force: true });
     }
+    const holder = parseLock(await readFile(file, 'utf8').catch(() => ''));
+    if (holder && (await lockHeld(holder, mine))) throw new DataDirLockedError(dir, holder);
+    // A stale lock from a killed process (or a reused pid): take it over.
+    await rm(file, { force: true });
   }
-  throw new DataDirLockedError(dir, 0);
+  throw new DataDirLockedError(dir, null);
+}
+
+/** The lock file's content: JSON, or a bare pid (locks written before start times were recorded). */
+export function parseLock(text: string): LockInfo | null {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return { pid: Number(t), start: null, boot: null, host: os.hostname() };
+  try {
+    const j = JSON.parse(t) as Partial<LockInfo>;
+    if (typeof j.pid !== 'number' || !Number.isInteger(j.pid) || j.pid <= 0 || typeof j.host !== 'string') return null;
+    return { pid: j.pid, start: typeof j.start === 'string' ? j.start : null, boot: typeof j.boot === 'string' ? j.boot : null, host: j.host, ...(typeof j.since === 'string' ? { since: j.since } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the process a lock names is still the one that wrote it. */
+export async function lockHeld(holder: LockInfo, mine: Pick<LockInfo, 'pid' | 'boot' | 'host'>): Promise<boolean> {
+  if (holder.host !== mine.host) return true;
+  if (holder.pid === mine.pid || !alive(holder.pid)) return false;
+  if (holder.boot && mine.boot && holder.boot !== mine.boot) return false;
+  const now = await processStart(holder.pid);
+  if (holder.start && now) return holder.start === now;
+  // An old lock (pid only) on Linux: held only if that pid is a Node process (a phuluc server runs on Node).
+  if (!holder.start && now) return /node|phuluc/i.test(await readFile(`/proc/${holder.pid}/cmdline`, 'utf8').catch(() => ''));
+  return true;
+}
+
+/** /proc/<pid>/stat field 22 (start time in clock ticks after boot); null without /proc (macOS, Windows). */
+export async function processStart(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  // Field 2 (the command) is in parentheses and may hold spaces: count from the last ')'; field 3 is index 0.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[19] ?? null;
+}
+
+async function bootId(): Promise<string | null> {
+  return (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim() || null;
 }
 
 function alive(pid: number): boolean {

@@ -78,9 +78,28 @@ const planAsJson: Migration = {
   },
 };
 
+// Issue 14. An Idempotency-Key is bound to its principal (the revision's author) and to a fingerprint of the request:
+// unique per (plan, author, key), so another caller's key never replays someone else's answer, and the fingerprint
+// tells a retry (same body) from a reused key (another body → 422). `bytes` is the stored plan's size, summed per
+// commune for the storage quota without reading plan bodies. Tokens gain expiry, revocation and last use.
+const lifecycle: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE revisions ADD COLUMN request_hash varchar(64)`.execute(db);
+    await sql`ALTER TABLE revisions ADD COLUMN bytes integer NOT NULL DEFAULT 0`.execute(db);
+    await sql`UPDATE revisions SET bytes = octet_length(plan::text)`.execute(db);
+    await sql`ALTER TABLE revisions DROP CONSTRAINT revisions_plan_idem`.execute(db);
+    await sql`ALTER TABLE revisions ADD CONSTRAINT revisions_plan_author_idem UNIQUE (plan_id, author, idempotency_key)`.execute(db);
+    await sql`ALTER TABLE tokens ADD COLUMN expires_at timestamptz`.execute(db);
+    await sql`ALTER TABLE tokens ADD COLUMN revoked_at timestamptz`.execute(db);
+    await sql`ALTER TABLE tokens ADD COLUMN revoked_by text`.execute(db);
+    await sql`ALTER TABLE tokens ADD COLUMN last_used_at timestamptz`.execute(db);
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': init,
   '0002_plan_json': planAsJson,
+  '0003_idempotency_tokens_quota': lifecycle,
 };
 
 /** Migrations from code (not from a folder), so they ship with the bundle. */

@@ -35,10 +35,14 @@ export interface RevisionsTable {
   author: string;
   author_name: string | null;
   idempotency_key: string | null;
+  /** SHA-256 (hex) of the request an idempotency key was first used with: a retry must send the same. */
+  request_hash: ColumnType<string | null, string | null | undefined, never>;
   content_hash: string;
   plan: JSONColumnType<Plan, string, never>;
   summary: JSONColumnType<RevisionSummary, string, never>;
   message: string | null;
+  /** Bytes of the stored plan JSON (the per-commune storage quota sums them). */
+  bytes: ColumnType<number, number | undefined, never>;
   created_at: ColumnType<Date, never, never>;
 }
 
@@ -52,6 +56,12 @@ export interface TokensTable {
   label: string;
   created_by: string;
   created_at: ColumnType<Date, never, never>;
+  /** Null: never (only tokens made before expiry existed). */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, never, Date | null>;
+  revoked_by: ColumnType<string | null, never, string | null>;
+  /** Updated at most once a minute per token. */
+  last_used_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface AuditTable {

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     readonly messageEn: string,
     readonly details?: unknown,
+    /** Headers the answer carries (Retry-After on 429 and 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -6,7 +6,15 @@ import { badRequest, notFound } from '../http/errors.ts';
 export const CommuneParam = z.string().regex(/^\d{5}$/).openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
 export const ProvinceParam = z.string().regex(/^\d{2}$/).openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
 export const PlanKeyParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
-export const SeqParam = z.coerce.number().int().positive().max(2_000_000_000).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
+/** The largest revision number the server accepts anywhere (PostgreSQL integer columns end at 2,147,483,647). */
+export const MAX_SEQ = 2_000_000_000;
+export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
+
+/**
+ * A revision number in a query string, bounded so a huge value is a 400, never a database error.
+ * @example z.object({ from: SeqNumber(0), to: SeqNumber(1) })
+ */
+export const SeqNumber = (min: number) => z.coerce.number().int().min(min).max(MAX_SEQ);
 
 /**
  * Free text stored in a text column (a push message, a token label). PostgreSQL text cannot hold U+0000: refused here
@@ -46,7 +54,7 @@ export function provinceOf(code: string): { code: string; name: string } {
 export function baseFromIfMatch(header: string | undefined): number | null {
   if (header === undefined || header.trim() === '') return null;
   const m = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(header);
-  if (!m) throw badRequest('bad-if-match', 'If-Match phải là số phiên bản, ví dụ "3".', 'If-Match must be a revision number, e.g. "3".');
+  if (!m || Number(m[1]) > MAX_SEQ) throw badRequest('bad-if-match', 'If-Match phải là số phiên bản, ví dụ "3".', 'If-Match must be a revision number, e.g. "3".');
   return Number(m[1]);
 }
 

@@ -1,25 +1,48 @@
 // Plan routes: head (with ETag), push (merge or conflict), history, one revision, diff, restore.
 import { createRoute, z } from '@hono/zod-openapi';
 import { appendixKeys, diffPlans } from '../../core/merge/index.ts';
-import { PlanSchema, type Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/appendix.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { findPlan } from '../store/plans.ts';
-import { pushState, replayOf } from '../store/push-state.ts';
+import type { Context } from 'hono';
+import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV } from '../limits.ts';
+import { replayOf, sameRequest } from '../store/push-state.ts';
 import { getRevision, headRevision, listRevisions, type Revision } from '../store/revisions.ts';
-import { pushRevision, type PushOutcome } from '../sync/push.ts';
-import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, StoredText } from './params.ts';
+import { planRows, pushRevision, pushStateFor, type PushOutcome } from '../sync/push.ts';
+import { hashJson } from '../sync/summary.ts';
+import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, SeqNumber } from './params.ts';
+import { validJson } from '../workers/server-pool.ts';
+import { PushBody } from './push-body.ts';
 import type { App, AppDeps } from './types.ts';
 
 const Json = (description: string) => ({ content: { 'application/json': { schema: z.unknown() } }, description });
 const security = [{ bearer: [] }];
 
-const PushBody = z.object({
-  plan: PlanSchema,
-  message: StoredText(500).optional(),
-  /** The plan holds only some appendices; the others stay as they are on the server. */
-  partial: z.boolean().optional(),
-}).openapi('PushBody');
+const IDEMPOTENCY_DOC = `Gửi một phiên bản: { plan, message?, partial? } với If-Match (phiên bản đã sửa từ đó) và Idempotency-Key (theo bản thảo IETF Idempotency-Key).
+Khóa gắn với người gửi (token hoặc tài khoản), kế hoạch (xã + khóa kế hoạch) và dấu vân tay SHA-256 của thân yêu cầu đúng như đã gửi:
+gửi lại cùng khóa, cùng thân → trả lại đúng câu trả lời đầu (cùng mã 201 và thân) kèm tiêu đề Idempotent-Replayed: true, không lưu thêm;
+cùng khóa, thân khác → 422 idempotency-key-reused, không lưu gì; khóa của người khác hoặc kế hoạch khác không bao giờ trả câu trả lời của họ.
+Câu trả lời có trường fingerprint (SHA-256 hex của thân đã lưu) để bên gửi đối chiếu. Giới hạn: 413 plan-too-large (PHULUC_MAX_PLAN_ROWS, PHULUC_MAX_PLAN_BYTES),
+413 payload-too-large (PHULUC_MAX_JSON_BYTES), 413 quota-commune-bytes (PHULUC_MAX_COMMUNE_BYTES), 429 quota-revisions-per-day (PHULUC_MAX_REVISIONS_PER_DAY, có Retry-After).
+English: the key is bound to the caller, the plan and the SHA-256 of the raw body; same key and body → the first answer again with Idempotent-Replayed: true;
+same key, another body → 422 and nothing stored. The answer carries the body's fingerprint.`;
+
+const PUSH_RESPONSES = {
+  201: Json('Đã lưu (status created hoặc merged); hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true'),
+  400: Json('Dữ liệu, If-Match hoặc Idempotency-Key không hợp lệ'),
+  409: Json('Xung đột: cùng ô bị sửa khác nhau (details.conflicts); không lưu gì'),
+  412: Json('Phiên bản gốc không tồn tại'),
+  413: Json('Quá lớn: plan-too-large, payload-too-large hoặc quota-commune-bytes; details nêu giới hạn (limit, max)'),
+  422: Json('idempotency-key-reused: khóa đã dùng cho yêu cầu khác; không lưu gì'),
+  428: Json('Thiếu If-Match'),
+  429: Json('quota-revisions-per-day (Retry-After) hoặc too-many-failed-sign-ins'),
+  503: Json('Bận hoặc quá thời gian (Retry-After)'),
+};
+
+// Documented here, validated by validJson (a large body on the worker pool, off the event loop): zod-openapi would
+// parse and validate every body on the event loop before the handler runs.
+const PUSH_BODY_DOC = { $ref: '#/components/schemas/PushBody' };
 
 /** Revision metadata without the plan body. */
 export function meta(r: Revision): Omit<Revision, 'plan'> {
@@ -27,26 +50,84 @@ export function meta(r: Revision): Omit<Revision, 'plan'> {
   return rest;
 }
 
-/** Answer a push outcome: 201/200 with the stored plan, 409 conflicts, 412 bad base, 503 busy. */
-export function pushResponse(outcome: PushOutcome): { status: 200 | 201; body: unknown; seq: number } {
+/** A push's answer as the route sends it: status, body, the ETag's seq, and whether it repeats a key's first answer. */
+export interface PushReply {
+  status: 201;
+  body: unknown;
+  seq: number;
+  /** The Idempotent-Replayed header: this is the key's first answer, sent again. */
+  replayed: boolean;
+}
+
+/**
+ * Answer a push outcome: 201 with the stored plan (a replay: the same 201 and body as the key's first answer),
+ * 409 conflicts, 412 bad base, 413 plan too large or commune storage full, 422 key reused with another request,
+ * 429 revisions per day, 503 busy.
+ */
+export function pushResponse(outcome: PushOutcome): PushReply {
   switch (outcome.status) {
     case 'created':
     case 'merged':
+      return { status: 201, body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: false };
     case 'replayed':
-      return { status: outcome.status === 'replayed' ? 200 : 201, body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan }, seq: outcome.revision.seq };
+      return { status: 201, body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: true };
+    case 'key-reused':
+      throw keyReused();
     case 'conflict':
       throw new ApiError(409, 'merge-conflict', `Có ${outcome.conflicts.length} ô bị sửa khác nhau ở hai phía; chưa lưu gì. Hãy chọn giá trị rồi gửi lại trên phiên bản ${outcome.headSeq}.`,
         `${outcome.conflicts.length} cell(s) were changed both ways; nothing stored. Resolve and push again on revision ${outcome.headSeq}.`, { headSeq: outcome.headSeq, conflicts: outcome.conflicts });
     case 'bad-base':
       throw new ApiError(412, 'bad-base', `Phiên bản gốc không tồn tại (phiên bản mới nhất là ${outcome.headSeq}).`, `Unknown base revision (head is ${outcome.headSeq}).`, { headSeq: outcome.headSeq });
+    case 'too-large':
+      throw planTooLarge(outcome.limit, outcome.max, outcome.actual);
+    case 'quota':
+      throw quotaExceeded(outcome.limit, outcome.max, outcome.used, outcome.retryAfterSec);
     case 'busy':
-      throw new ApiError(503, 'busy', 'Máy chủ đang bận ghi kế hoạch này; hãy thử lại.', 'The plan is busy; retry.');
+      throw new ApiError(503, 'busy', 'Máy chủ đang bận ghi kế hoạch này; hãy thử lại.', 'The plan is busy; retry.', undefined, { 'Retry-After': '1' });
   }
+}
+
+/** 422: the Idempotency-Key was used before, by this caller on this plan, with another request. */
+export function keyReused(): ApiError {
+  return new ApiError(422, 'idempotency-key-reused',
+    'Idempotency-Key này đã được dùng cho một yêu cầu khác (nội dung khác); không lưu gì. Mỗi lần gửi nội dung mới cần một khóa mới.',
+    'This Idempotency-Key was already used for a different request (another body); nothing stored. Use a new key for a new request.');
+}
+
+/** 413 for a plan over PHULUC_MAX_PLAN_ROWS or PHULUC_MAX_PLAN_BYTES, naming the limit. */
+export function planTooLarge(limit: 'planRows' | 'planBytes', max: number, actual: number): ApiError {
+  const details = { limit: LIMIT_ENV[limit], max, actual };
+  if (limit === 'planRows') {
+    return new ApiError(413, 'plan-too-large', `Kế hoạch quá lớn: ${actual} dòng, tối đa ${max} dòng (giới hạn ${LIMIT_ENV.planRows}); chưa lưu gì.`,
+      `Plan too large: ${actual} rows, at most ${max} (limit ${LIMIT_ENV.planRows}); nothing stored.`, details);
+  }
+  return new ApiError(413, 'plan-too-large', `Kế hoạch quá lớn: ${formatBytes(actual)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.planBytes}); chưa lưu gì.`,
+    `Plan too large: ${formatBytes(actual)}, at most ${formatBytes(max)} (limit ${LIMIT_ENV.planBytes}); nothing stored.`, details);
+}
+
+function quotaExceeded(limit: 'revisionsPerDay' | 'communeBytes', max: number, used: number, retryAfterSec?: number): ApiError {
+  const details = { limit: LIMIT_ENV[limit], max, used };
+  if (limit === 'revisionsPerDay') {
+    return new ApiError(429, 'quota-revisions-per-day', `Xã đã gửi ${used} phiên bản hôm nay, tối đa ${max} phiên bản mỗi ngày (giới hạn ${LIMIT_ENV.revisionsPerDay}); chưa lưu gì. Hãy gửi lại vào ngày mai hoặc nhờ quản trị viên nâng giới hạn.`,
+      `The commune stored ${used} revisions today, at most ${max} a day (limit ${LIMIT_ENV.revisionsPerDay}); nothing stored. Retry tomorrow or ask the administrator to raise the limit.`,
+      details, { 'Retry-After': String(retryAfterSec ?? 3600) });
+  }
+  return new ApiError(413, 'quota-commune-bytes', `Dung lượng lưu của xã đã đầy: đã dùng ${formatBytes(used)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.communeBytes}); chưa lưu gì. Hãy nhờ quản trị viên nâng giới hạn.`,
+    `The commune's storage is full: ${formatBytes(used)} used, at most ${formatBytes(max)} (limit ${LIMIT_ENV.communeBytes}); nothing stored. Ask the administrator to raise the limit.`, details);
+}
+
+/** A push reply's headers: the ETag and, on a replay, Idempotent-Replayed. */
+function replyHeaders(c: Context, res: PushReply): PushReply {
+  c.header('ETag', etag(res.seq));
+  if (res.replayed) c.header('Idempotent-Replayed', 'true');
+  return res;
 }
 
 /** @example registerPlanRoutes(app, deps) */
 export function registerPlanRoutes(app: App, deps: AppDeps): void {
+  app.openAPIRegistry.register('PushBody', PushBody);
   const { db } = deps;
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
 
   const loadPlan = async (commune: string, planKey: string) => {
     const plan = await findPlan(db, commune, planKey);
@@ -71,22 +152,34 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(createRoute({
     method: 'post', path: '/api/communes/{commune}/plans/{planKey}/revisions', security,
-    request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: PushBody } }, required: true } },
-    responses: { 201: Json('Đã lưu (status created hoặc merged)'), 200: Json('Đã nhận trước đó (cùng Idempotency-Key)'), 409: Json('Xung đột'), 412: Json('Phiên bản gốc không hợp lệ'), 428: Json('Thiếu If-Match') },
+    description: IDEMPOTENCY_DOC,
+    request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: PUSH_BODY_DOC } }, required: true } },
+    responses: PUSH_RESPONSES,
   }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
     const p = c.var.principal;
     const com = communeOf(commune);
     if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode })) throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
-    const body = c.req.valid('json');
+    const body = await validJson<PushBody>(c, 'push-body');
     const key = idempotencyKey(c.req.header('idempotency-key'));
     let base = baseFromIfMatch(c.req.header('if-match'));
+    // The request's fingerprint: SHA-256 of the body exactly as sent (Hono keeps the text it parsed).
+    const fingerprint = hashJson(await c.req.text());
+    const rows = planRows(body.plan);
+    if (limits.planRows && rows > limits.planRows) throw planTooLarge('planRows', limits.planRows, rows);
     // One read answers the replay and the 428 below, and pushRevision goes on from it: no second look-up.
-    const state = await pushState(db, commune, planKey, key);
+    const state = await pushStateFor(db, { communeCode: commune, planKey, idempotencyKey: key, author: p.subject });
     const head = state.head;
-    // A retried push (same key) is answered with what it stored, whatever its headers say now.
-    const replay = await replayOf(db, state);
-    if (replay) return c.json({ status: 'replayed', revision: meta(replay), plan: replay.plan }, 200);
+    // A retried push (same key, same body) is answered with what it stored, whatever its headers say now; the same
+    // key with another body is refused before anything else.
+    if (state.replaySeq !== null) {
+      if (!sameRequest(state, fingerprint)) throw keyReused();
+      const replay = await replayOf(db, state);
+      if (replay) {
+        const res = replyHeaders(c, pushResponse({ status: 'replayed', revision: replay, first: replay.kind === 'merge' ? 'merged' : 'created', fingerprint }));
+        return c.json(res.body, res.status);
+      }
+    }
     if (base === null) {
       // Without a base the server could not tell concurrent edits apart: required once the plan exists.
       if (head) throw new ApiError(428, 'if-match-required', `Cần gửi If-Match (phiên bản đã sửa từ đó; mới nhất là ${head.seq}).`, `If-Match is required (the revision you edited; head is ${head.seq}).`, { headSeq: head.seq });
@@ -97,9 +190,8 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       const headPlan = (await getRevision(db, state.planId, head.seq))?.plan;
       if (headPlan) plan = withUntouchedAppendices(plan, headPlan);
     }
-    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan, baseSeq: base, idempotencyKey: key, author: p.subject, authorName: p.name ?? null, kind: 'push', message: body.message ?? null }, state);
-    const res = pushResponse(outcome);
-    c.header('ETag', etag(res.seq));
+    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan, baseSeq: base, idempotencyKey: key, fingerprint, author: p.subject, authorName: p.name ?? null, kind: 'push', message: body.message ?? null }, state);
+    const res = replyHeaders(c, pushResponse(outcome));
     return c.json(res.body, res.status);
   });
 
@@ -120,7 +212,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(createRoute({
     method: 'get', path: '/api/communes/{commune}/plans/{planKey}/diff', security,
-    request: { params: PlanPath, query: z.object({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().positive() }) },
+    request: { params: PlanPath, query: z.object({ from: SeqNumber(0), to: SeqNumber(1) }) },
     responses: { 200: Json('Thay đổi theo nhiệm vụ') },
   }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
@@ -132,20 +224,34 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
     return c.json({ from, to, changes: diffPlans(a.plan!, b.plan!) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'post', path: '/api/communes/{commune}/plans/{planKey}/revisions/{seq}/restore', security, request: { params: RevisionPath }, responses: { 201: Json('Đã khôi phục thành phiên bản mới'), 200: Json('Đã nhận trước đó (cùng Idempotency-Key)') } }), async (c) => {
+  app.openapi(createRoute({
+    method: 'post', path: '/api/communes/{commune}/plans/{planKey}/revisions/{seq}/restore', security,
+    description: `Khôi phục phiên bản n thành một phiên bản mới (lịch sử không bị sửa). Idempotency-Key như khi gửi, với “nội dung” là số phiên bản được khôi phục: cùng khóa, cùng n → trả lại câu trả lời đầu; cùng khóa, n khác → 422. / Restores revision n as a new revision; the key is bound to n.`,
+    request: { params: RevisionPath, headers: z.object({ 'idempotency-key': z.string().optional() }) },
+    responses: { ...PUSH_RESPONSES, 201: Json('Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)') },
+  }), async (c) => {
     const { commune, planKey, seq } = c.req.valid('param');
     const p = c.var.principal;
     const com = communeOf(commune);
     if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode })) throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
+    const key = idempotencyKey(c.req.header('idempotency-key'));
     const plan = await loadPlan(commune, planKey);
     const old = await getRevision(db, plan.id, seq);
     if (!old) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
     // A restore is a new revision with the old content on top of the head: history is never rewritten.
-    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan: old.plan!, baseSeq: null, idempotencyKey: idempotencyKey(c.req.header('idempotency-key')), author: p.subject, authorName: p.name ?? null, kind: 'restore', message: `Khôi phục phiên bản ${seq}` });
-    const res = pushResponse(outcome);
-    c.header('ETag', etag(res.seq));
+    // No body: the request is "restore revision n", and that is what its key is bound to.
+    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan: old.plan!, baseSeq: null, idempotencyKey: key, fingerprint: restoreFingerprint(seq), author: p.subject, authorName: p.name ?? null, kind: 'restore', message: `Khôi phục phiên bản ${seq}` });
+    const res = replyHeaders(c, pushResponse(outcome));
     return c.json(res.body, res.status);
   });
+}
+
+/**
+ * The fingerprint of a restore: it has no body, so its request is the revision it restores.
+ * @example restoreFingerprint(2) // SHA-256 of 'restore 2'
+ */
+export function restoreFingerprint(seq: number): string {
+  return hashJson(`restore ${seq}`);
 }
 
 /** A partial push: appendices the client did not send are taken from the head unchanged. */

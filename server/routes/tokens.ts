@@ -1,10 +1,12 @@
-// Token administration (admins only): create a server token for an editor, a consolidator or another admin.
+// Token administration (admins only): list every token, create one (the secret shown once), revoke one.
 import { createRoute, z } from '@hono/zod-openapi';
 import { findCommune, findProvince } from '../../core/dvhc.ts';
+import { forgetCachedTokens } from '../auth/authenticate.ts';
 import { can } from '../auth/policy.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import type { Principal } from '../auth/principal.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { audit } from '../store/audit.ts';
-import { createToken } from '../store/tokens.ts';
+import { createToken, listTokens, parseExpiry, revokeToken } from '../store/tokens.ts';
 import { StoredText } from './params.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -12,8 +14,13 @@ const TokenBody = z.object({
   role: z.enum(['editor', 'consolidator', 'admin']),
   commune: z.string().regex(/^\d{5}$/).optional(),
   province: z.string().regex(/^\d{2}$/).optional(),
-  label: StoredText(200, 1).optional(),
+  label: StoredText(200, 1).optional().openapi({ description: 'Người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"', example: 'Nguyễn Văn A, cán bộ VP' }),
+  expires: z.string().max(40).optional().openapi({ description: 'Hạn dùng: 90d, 12w, 1y hoặc ngày YYYY-MM-DD (hết ngày đó, giờ Việt Nam). Mặc định 180 ngày (editor, consolidator), 365 ngày (admin); tối đa 5 năm.', example: '90d' }),
 }).openapi('TokenBody');
+
+const TokenId = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'Xk3pQ2v9aBcD' }) });
+const Json = (description: string) => ({ content: { 'application/json': { schema: z.unknown() } }, description });
+const security = [{ bearer: [] }];
 
 /** Validate a token request's scope: an editor needs a commune, a consolidator a province. */
 export function tokenScope(role: 'editor' | 'consolidator' | 'admin', commune?: string, province?: string): { communeCode: string | null; provinceCode: string | null; label: string } {
@@ -30,19 +37,61 @@ export function tokenScope(role: 'editor' | 'consolidator' | 'admin', commune?: 
   return { communeCode: null, provinceCode: null, label: 'admin' };
 }
 
+/** `expires` as a date; a 400 with the reason when it is not one. */
+export function tokenExpiry(spec: string | undefined): Date | undefined {
+  if (spec === undefined) return undefined;
+  try {
+    return parseExpiry(spec);
+  } catch (err) {
+    const [vi, en] = (err as Error).message.split(' / ');
+    throw badRequest('bad-expiry', vi!, en ?? vi!);
+  }
+}
+
+const mustAdmin = (p: Principal, what: string, whatEn: string) => {
+  if (!can(p, 'admin')) throw forbidden(`${what} (chỉ quản trị viên)`, `${whatEn} (admins only)`);
+};
+
 /** @example registerTokenRoutes(app, deps) */
 export function registerTokenRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
-    method: 'post', path: '/api/tokens', security: [{ bearer: [] }],
+    method: 'get', path: '/api/tokens', security,
+    description: 'Mọi token (không bao giờ có mã bí mật): người giữ, quyền, phạm vi, ngày tạo, hạn dùng, lần dùng cuối (cập nhật tối đa mỗi phút một lần), thu hồi. Chỉ quản trị viên.',
+    responses: { 200: Json('Danh sách token, mới nhất trước'), 403: Json('Không phải quản trị viên') },
+  }), async (c) => {
+    mustAdmin(c.var.principal, 'xem danh sách token', 'list tokens');
+    return c.json({ tokens: await listTokens(deps.db) }, 200);
+  });
+
+  app.openapi(createRoute({
+    method: 'post', path: '/api/tokens', security,
+    description: 'Tạo token; mã bí mật (secret) chỉ có trong câu trả lời này. Ghi nhật ký kiểm tra (token-create).',
     request: { body: { content: { 'application/json': { schema: TokenBody } }, required: true } },
-    responses: { 201: { content: { 'application/json': { schema: z.unknown() } }, description: 'Token mới (chỉ hiện một lần)' } },
+    responses: { 201: Json('Token mới (secret chỉ hiện một lần)'), 400: Json('Phạm vi hoặc hạn dùng không hợp lệ'), 403: Json('Không phải quản trị viên') },
   }), async (c) => {
     const p = c.var.principal;
-    if (!can(p, 'admin')) throw forbidden('tạo token (chỉ quản trị viên)', 'create tokens (admins only)');
+    mustAdmin(p, 'tạo token', 'create tokens');
     const body = c.req.valid('json');
     const scope = tokenScope(body.role, body.commune, body.province);
-    const t = await createToken(deps.db, { role: body.role, communeCode: scope.communeCode, provinceCode: scope.provinceCode, label: body.label ?? scope.label, createdBy: p.subject });
-    await audit(deps.db, p.subject, 'token-create', `token:${t.id}`, { role: t.role, commune: t.communeCode, province: t.provinceCode });
+    const expiresAt = tokenExpiry(body.expires);
+    const t = await createToken(deps.db, { role: body.role, communeCode: scope.communeCode, provinceCode: scope.provinceCode, label: body.label ?? scope.label, createdBy: p.subject, ...(expiresAt ? { expiresAt } : {}) });
+    await audit(deps.db, p.subject, 'token-create', `token:${t.id}`, { role: t.role, commune: t.communeCode, province: t.provinceCode, label: t.label, expiresAt: t.expiresAt });
     return c.json(t, 201);
+  });
+
+  app.openapi(createRoute({
+    method: 'delete', path: '/api/tokens/{id}', security,
+    description: 'Thu hồi token: từ đó token bị từ chối (401 token-revoked) — ngay trên tiến trình này, trong vòng 10 giây trên tiến trình khác. Token vẫn được giữ trong danh sách. Ghi nhật ký kiểm tra (token-revoke).',
+    request: { params: TokenId },
+    responses: { 200: Json('Token đã thu hồi'), 403: Json('Không phải quản trị viên'), 404: Json('Không có token này') },
+  }), async (c) => {
+    const p = c.var.principal;
+    mustAdmin(p, 'thu hồi token', 'revoke tokens');
+    const { id } = c.req.valid('param');
+    const r = await revokeToken(deps.db, id, p.subject);
+    if (!r) throw notFound(`token ${id}`, `token ${id}`);
+    forgetCachedTokens();
+    if (r.changed) await audit(deps.db, p.subject, 'token-revoke', `token:${id}`, { role: r.token.role, commune: r.token.communeCode, province: r.token.provinceCode, label: r.token.label });
+    return c.json({ token: r.token }, 200);
   });
 }

@@ -60,6 +60,8 @@ export interface NewRevision {
   author: string;
   authorName: string | null;
   idempotencyKey: string | null;
+  /** SHA-256 (hex) of the request that carried the idempotency key. */
+  requestHash?: string | null;
   contentHash: string;
   plan: Plan;
   /** JSON.stringify(plan), when the caller already has it (it hashed it). */
@@ -72,9 +74,11 @@ export interface NewRevision {
 
 /** Insert a revision; a unique violation (seq taken, key used) propagates for the caller to retry or replay. */
 export async function insertRevision(db: Kysely<DB>, r: NewRevision): Promise<Revision> {
+  const json = r.planJson ?? JSON.stringify(r.plan);
   const values = {
     plan_id: r.planId, seq: r.seq, base_seq: r.baseSeq, kind: r.kind, author: r.author, author_name: r.authorName,
-    idempotency_key: r.idempotencyKey, content_hash: r.contentHash, plan: r.planJson ?? JSON.stringify(r.plan), summary: JSON.stringify(r.summary), message: r.message,
+    idempotency_key: r.idempotencyKey, request_hash: r.requestHash ?? null, content_hash: r.contentHash, plan: json, summary: JSON.stringify(r.summary), message: r.message,
+    bytes: Buffer.byteLength(json),
   };
   const a = r.audit;
   const row = a

@@ -1,5 +1,8 @@
 // Push a revision: store on the head, three-way merge onto a newer head, or report conflicts — with retries when
-// another process stores first (the unique (plan, seq) pair decides), and idempotency keys replayed, never duplicated.
+// another process stores first (the unique (plan, seq) pair decides), and idempotency keys replayed, never duplicated:
+// a key belongs to its principal (the author) and plan, and a retry must carry the same request fingerprint — a key
+// reused for another request is refused and nothing is stored. Plan size and the commune's quotas are checked here,
+// on every path that stores a revision (push, upload, restore).
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { assignIds, mergePlans, type FieldConflict } from '../../core/merge/index.ts';
@@ -8,7 +11,8 @@ import type { DB, RevisionKind } from '../db/schema.ts';
 import { isItemRow } from '../../core/merge/items.ts';
 import { uniqueViolation } from '../store/errors.ts';
 import { ensurePlan } from '../store/plans.ts';
-import { pushState, replayOf, type PushState } from '../store/push-state.ts';
+import { storeLimits, vietnamDayStart, type StoreLimits } from '../limits.ts';
+import { pushState, replayOf, sameRequest, type PushState } from '../store/push-state.ts';
 import { getRevision, insertRevision, type Revision } from '../store/revisions.ts';
 import { serialized } from './per-key.ts';
 import { hashJson, summarize } from './summary.ts';
@@ -20,6 +24,11 @@ export interface PushInput {
   /** The revision the client edited (0 for a new plan); null means "on whatever the head is" (uploads). */
   baseSeq: number | null;
   idempotencyKey: string | null;
+  /**
+   * SHA-256 (hex) of the request the key came with: the push route hashes the raw body, restore the revision it
+   * restores. Default: a hash of the kind and the plan (uploads: the same workbook reads to the same plan).
+   */
+  fingerprint?: string;
   author: string;
   authorName: string | null;
   kind: RevisionKind;
@@ -27,9 +36,14 @@ export interface PushInput {
 }
 
 export type PushOutcome =
-  | { status: 'created' | 'merged' | 'replayed'; revision: Revision }
+  | { status: 'created' | 'merged'; revision: Revision; fingerprint: string }
+  /** The key's first answer again: `first` is what that answer said. */
+  | { status: 'replayed'; revision: Revision; first: 'created' | 'merged'; fingerprint: string }
+  | { status: 'key-reused' }
   | { status: 'conflict'; headSeq: number; conflicts: FieldConflict[] }
   | { status: 'bad-base'; headSeq: number }
+  | { status: 'too-large'; limit: 'planRows' | 'planBytes'; max: number; actual: number }
+  | { status: 'quota'; limit: 'revisionsPerDay' | 'communeBytes'; max: number; used: number; retryAfterSec?: number }
   | { status: 'busy' };
 
 const EMPTY: Plan = { appendices: [] };
@@ -56,22 +70,54 @@ function idsComplete(plan: Plan): boolean {
  * @example await pushRevision(db, { communeCode: '10903', planKey: 'NQ57-2026', plan, baseSeq: 3, idempotencyKey: 'k1', … })
  */
 export async function pushRevision(db: Kysely<DB>, input: PushInput, known?: PushState): Promise<PushOutcome> {
+  const fingerprint = input.fingerprint ?? hashJson(`${input.kind}\n${JSON.stringify(input.plan)}`);
+  const limits = storeLimits(db);
+  const rows = planRows(input.plan);
+  if (limits?.planRows && rows > limits.planRows) return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: rows };
   // One attempt at a time per plan in this process: twelve pushes racing on one plan would otherwise lose to each
   // other until their retries run out; queued, they only race other processes. A queued push re-reads its state.
-  return serialized(`${input.communeCode}/${input.planKey}`, (waited) => pushOnce(db, input, waited ? undefined : known));
+  return serialized(`${input.communeCode}/${input.planKey}`, (waited) => pushOnce(db, { ...input, fingerprint }, limits, waited ? undefined : known));
 }
 
-async function pushOnce(db: Kysely<DB>, input: PushInput, known: PushState | undefined): Promise<PushOutcome> {
+/** The state options of a push: its principal, and the usage when a quota is on. */
+function stateOptions(input: PushInput, limits: StoreLimits | undefined, withHeadPlan: boolean) {
+  const quota = limits && (limits.revisionsPerDay > 0 || limits.communeBytes > 0);
+  return { withHeadPlan, principal: input.author, ...(quota ? { usageSince: vietnamDayStart(new Date()) } : {}) };
+}
+
+/**
+ * The state a push needs, read with this push's principal (and usage when quotas are on).
+ * @example const state = await pushStateFor(db, input)
+ */
+export function pushStateFor(db: Kysely<DB>, input: Pick<PushInput, 'communeCode' | 'planKey' | 'idempotencyKey' | 'author'>): Promise<PushState> {
+  return pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input as PushInput, storeLimits(db), false));
+}
+
+/** Rows of every appendix together. */
+export function planRows(plan: Plan): number {
+  let n = 0;
+  for (const a of plan.appendices) n += a.rows.length;
+  return n;
+}
+
+async function pushOnce(db: Kysely<DB>, input: PushInput & { fingerprint: string }, limits: StoreLimits | undefined, known: PushState | undefined): Promise<PushOutcome> {
   let state = known;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (!state) state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey, { withHeadPlan: attempt > 0 });
+    if (!state) state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input, limits, attempt > 0));
     if (state.planId === null) {
+      // Nothing stored yet and nothing will be: a quota refusal must not leave an empty plan behind either.
+      const refused = quotaRefusal(state, limits, 0);
+      if (refused) return refused;
       await ensurePlan(db, input.communeCode, input.planKey, input.author);
-      state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey);
+      state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input, limits, false));
     }
     const planId = state.planId!;
-    const seen = await replayOf(db, state);
-    if (seen) return { status: 'replayed', revision: seen };
+    if (state.replaySeq !== null) {
+      // The same key from the same principal on this plan: a retry only if it is the same request.
+      if (!sameRequest(state, input.fingerprint)) return { status: 'key-reused' };
+      const seen = await replayOf(db, state);
+      if (seen) return { status: 'replayed', revision: seen, first: seen.kind === 'merge' ? 'merged' : 'created', fingerprint: input.fingerprint };
+    }
     const head = state.head;
     const headSeq = head?.seq ?? 0;
     const base = input.baseSeq ?? headSeq;
@@ -93,14 +139,19 @@ async function pushOnce(db: Kysely<DB>, input: PushInput, known: PushState | und
     // Rows pushed without ids (a workbook from elsewhere) inherit the ids of the head's matching rows.
     if (!idsComplete(candidate)) candidate = assignIds(candidate, await loadHead(), () => `t-${randomUUID().slice(0, 13)}`);
     const json = JSON.stringify(candidate);
+    const bytes = Buffer.byteLength(json);
+    if (limits?.planRows && merged && planRows(candidate) > limits.planRows) return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
+    if (limits?.planBytes && bytes > limits.planBytes) return { status: 'too-large', limit: 'planBytes', max: limits.planBytes, actual: bytes };
+    const refused = quotaRefusal(state, limits, bytes);
+    if (refused) return refused;
     try {
       const kind = merged ? 'merge' : input.kind;
       const revision = await insertRevision(db, {
         planId, seq: headSeq + 1, baseSeq: base, kind, author: input.author, authorName: input.authorName,
-        idempotencyKey: input.idempotencyKey, contentHash: hashJson(json), plan: candidate, planJson: json, summary: summarize(candidate), message: input.message ?? null,
+        idempotencyKey: input.idempotencyKey, requestHash: input.idempotencyKey === null ? null : input.fingerprint, contentHash: hashJson(json), plan: candidate, planJson: json, summary: summarize(candidate), message: input.message ?? null,
         audit: { actor: input.author, action: kind, target: `${input.communeCode}/${input.planKey}#${headSeq + 1}`, detail: { base, head: headSeq } },
       });
-      return { status: merged ? 'merged' : 'created', revision };
+      return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint };
     } catch (err) {
       const constraint = uniqueViolation(err);
       if (constraint === null) throw err;
@@ -110,6 +161,19 @@ async function pushOnce(db: Kysely<DB>, input: PushInput, known: PushState | und
     }
   }
   return { status: 'busy' };
+}
+
+/** A quota the next revision (of `bytes`) would break, or null. */
+function quotaRefusal(state: PushState, limits: StoreLimits | undefined, bytes: number): PushOutcome | null {
+  const u = state.usage;
+  if (!limits || !u) return null;
+  if (limits.revisionsPerDay > 0 && u.revisionsToday >= limits.revisionsPerDay) {
+    const now = Date.now();
+    const retryAfterSec = Math.max(1, Math.ceil((vietnamDayStart(new Date(now)).getTime() + 86_400_000 - now) / 1000));
+    return { status: 'quota', limit: 'revisionsPerDay', max: limits.revisionsPerDay, used: u.revisionsToday, retryAfterSec };
+  }
+  if (limits.communeBytes > 0 && u.bytes + bytes > limits.communeBytes) return { status: 'quota', limit: 'communeBytes', max: limits.communeBytes, used: u.bytes };
+  return null;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -4,7 +4,7 @@ import { diffPlans, mergePlans } from '../../../core/merge/index.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
 import type { Notice, PaneState } from '../state/pane-state.ts';
 import type { Store } from '../state/store.ts';
-import { createApi, SyncApiError, type PushAnswer, type SyncApi } from './api.ts';
+import { createApi, NEW_KEY_CODES, SyncApiError, type PushAnswer, type SyncApi } from './api.ts';
 import { entraConfig, microsoftToken, signInPath, type MicrosoftToken } from './auth/sign-in.ts';
 import { forgetToken, rememberToken, savedToken } from './auth/token-store.ts';
 import { loadBinding, saveBinding, type SyncBinding } from './binding.ts';
@@ -133,8 +133,12 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
     return true;
   }
 
-  /** Send one queued push; the queue keeps it until the server has answered (or refused for good). */
-  async function deliver(item: QueuedPush): Promise<void> {
+  /**
+   * Send one queued push; the queue keeps it until the server has answered (or refused for good). An answer that is
+   * not for this body (the key was used for another body: 422, or a fingerprint that does not match) is never written
+   * back: the push gets a new key and is sent again, once.
+   */
+  async function deliver(item: QueuedPush, rekeyed = false): Promise<void> {
     queue.update(item.key, { state: 'sending', attempts: item.attempts + 1 });
     refreshQueue();
     const a = apiFor(item.server);
@@ -142,7 +146,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       const answer = await a.push(item.commune, item.planKey, { plan: item.plan, ...(item.message ? { message: item.message } : {}), ...(item.partial ? { partial: true } : {}) }, item.baseSeq, item.key);
       queue.remove(item.key);
       refreshQueue();
-      setSync({ last: { action: 'push', seq: answer.revision.seq, status: answer.status, at: now() } });
+      setSync({ last: { action: 'push', seq: answer.revision.seq, status: answer.replayed ? 'replayed' : answer.status, at: now() } });
       const b = sync().binding;
       if (b && b.server === item.server && b.commune === item.commune && b.planKey === item.planKey) {
         const landed = await land(item.sheet ?? item.plan, answer, b.table, 'pull');
@@ -150,6 +154,13 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       }
     } catch (err) {
       if (!(err instanceof SyncApiError)) throw err;
+      if (NEW_KEY_CODES.has(err.code) && !rekeyed) {
+        const key = newKey();
+        queue.update(item.key, { key, state: 'waiting' });
+        refreshQueue();
+        await deliver({ ...item, key, attempts: item.attempts + 1 }, true);
+        return;
+      }
       const c = err.conflict;
       if (c) {
         queue.remove(item.key);

@@ -2,14 +2,23 @@
 import type { FieldConflict, TaskChange } from '../../../core/merge/index.ts';
 import type { RevisionMeta } from '../../../core/api/wire.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
+import { sha256Hex } from './fingerprint.ts';
 
 export type { RevisionMeta } from '../../../core/api/wire.ts';
 
 export interface PushAnswer {
+  /** What the key's first answer said ('replayed': an older server's replay). */
   status: 'created' | 'merged' | 'replayed';
   revision: RevisionMeta;
   plan: Plan;
+  /** SHA-256 (hex) of the request body the server stored this answer for. */
+  fingerprint?: string;
+  /** The server sent the key's first answer again (Idempotent-Replayed). */
+  replayed?: boolean;
 }
+
+/** Error codes after which the pane makes a new Idempotency-Key and sends again, rather than writing anything back. */
+export const NEW_KEY_CODES = new Set(['idempotency-key-reused', 'fingerprint-mismatch']);
 
 /** A failed call: `offline` when the server could not be reached, else the HTTP status with the server's error body. */
 export class SyncApiError extends Error {
@@ -52,7 +61,7 @@ export function createApi(opts: ApiOptions) {
   const base = opts.server.replace(/\/+$/, '');
   const f = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function call<T>(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<{ status: number; body: T; etag: string | null }> {
+  async function call<T>(path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}): Promise<{ status: number; body: T; etag: string | null; replayed: boolean }> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${await opts.token()}`, ...(init.headers ?? {}) };
     let res: Response;
     try {
@@ -60,14 +69,28 @@ export function createApi(opts: ApiOptions) {
     } catch (err) {
       throw new SyncApiError('offline', 'offline', 'Không kết nối được máy chủ đồng bộ.', 'The sync server cannot be reached.', String(err));
     }
-    if (res.status === 304) return { status: 304, body: null as T, etag: res.headers.get('etag') };
+    if (res.status === 304) return { status: 304, body: null as T, etag: res.headers.get('etag'), replayed: false };
     const text = await res.text();
     const body = parseJson(text);
     if (!res.ok) {
       const e = (body as { error?: { code?: string; message?: string; messageEn?: string; details?: unknown } } | null)?.error;
       throw new SyncApiError(res.status, e?.code ?? `http-${res.status}`, e?.message ?? `Máy chủ trả lỗi ${res.status}.`, e?.messageEn ?? `The server answered ${res.status}.`, e?.details);
     }
-    return { status: res.status, body: body as T, etag: res.headers.get('etag') };
+    return { status: res.status, body: body as T, etag: res.headers.get('etag'), replayed: res.headers.get('idempotent-replayed') === 'true' };
+  }
+
+  /**
+   * A push or restore answer, accepted only if it is for the request sent: its fingerprint must be the one computed
+   * here, and a replay without one (an older server) cannot be trusted. Otherwise a 'fingerprint-mismatch' error.
+   */
+  function checked(r: { body: PushAnswer; replayed: boolean }, fingerprint: string): PushAnswer {
+    const answer: PushAnswer = { ...r.body, replayed: r.replayed || r.body.status === 'replayed' };
+    const ok = answer.fingerprint === undefined ? !answer.replayed : answer.fingerprint === fingerprint;
+    if (!ok) {
+      throw new SyncApiError(422, 'fingerprint-mismatch', 'Câu trả lời của máy chủ không phải cho nội dung vừa gửi; không ghi gì vào bảng, sẽ gửi lại với khóa mới.',
+        'The server\'s answer is not for the content just sent; nothing written to the sheet, sending again with a new key.', { expected: fingerprint, got: answer.fingerprint ?? null });
+    }
+    return answer;
   }
 
   const plan = (commune: string, planKey: string) => `/api/communes/${encodeURIComponent(commune)}/plans/${encodeURIComponent(planKey)}`;
@@ -86,7 +109,10 @@ export function createApi(opts: ApiOptions) {
     async push(commune: string, planKey: string, body: { plan: Plan; message?: string; partial?: boolean }, baseSeq: number, key: string): Promise<PushAnswer> {
       // Always a base, "0" included: a workbook never synced, pushed onto an existing plan, merges against nothing.
       const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': key, 'if-match': `"${baseSeq}"` };
-      return (await call<PushAnswer>(`${plan(commune, planKey)}/revisions`, { method: 'POST', headers, body: JSON.stringify(body) })).body;
+      // The exact bytes sent are the ones fingerprinted: the server hashes the raw body.
+      const text = JSON.stringify(body);
+      const fingerprint = await sha256Hex(text);
+      return checked(await call<PushAnswer>(`${plan(commune, planKey)}/revisions`, { method: 'POST', headers, body: text }), fingerprint);
     },
     async revisions(commune: string, planKey: string): Promise<RevisionMeta[]> {
       return (await call<{ revisions: RevisionMeta[] }>(`${plan(commune, planKey)}/revisions`)).body.revisions;
@@ -98,7 +124,9 @@ export function createApi(opts: ApiOptions) {
       return (await call<{ changes: TaskChange[] }>(`${plan(commune, planKey)}/diff?from=${from}&to=${to}`)).body.changes;
     },
     async restore(commune: string, planKey: string, seq: number, key: string): Promise<PushAnswer> {
-      return (await call<PushAnswer>(`${plan(commune, planKey)}/revisions/${seq}/restore`, { method: 'POST', headers: { 'idempotency-key': key } })).body;
+      // A restore has no body: its request, and fingerprint, is the revision it restores.
+      const fingerprint = await sha256Hex(`restore ${seq}`);
+      return checked(await call<PushAnswer>(`${plan(commune, planKey)}/revisions/${seq}/restore`, { method: 'POST', headers: { 'idempotency-key': key } }), fingerprint);
     },
     async consolidated(province: string, planKey: string): Promise<unknown> {
       return (await call<unknown>(`/api/provinces/${encodeURIComponent(province)}/plans/${encodeURIComponent(planKey)}/consolidated?format=json`)).body;

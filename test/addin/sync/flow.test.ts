@@ -106,6 +106,58 @@ describe('sync actions (in-process server)', () => {
     expect(cell(a, 'F31')).toBe('Quý I/2027');
   }, 60_000);
 
+  it('a key already used for another body: the server refuses (422), the pane makes a new key and sends again — it never writes back the other answer', async () => {
+    const a = await pane(be);
+    await signIn(a, tokenA, 'key-reused');
+    await a.sync.push('anyway');
+    be.offline = true;
+    a.fake.workbook.userSetValue(TASKS, 'F32', 'Quý II/2027');
+    await a.sync.push('anyway');
+    be.offline = false;
+    const queued = a.store.get().sync.queue[0]!;
+    // Meanwhile the same key (same user, same plan) was used for another body — a copied queue, a bug elsewhere.
+    const other = structuredClone(queued.plan);
+    other.appendices.flatMap((x) => x.rows).find((r) => r.kind === 'task')!.fields.result = 'Nội dung của yêu cầu khác';
+    const path = '/api/communes/05674/plans/key-reused';
+    const stolen = await be.fetch(`http://phuluc.test${path}/revisions`, {
+      method: 'POST', body: JSON.stringify({ plan: other }),
+      headers: { authorization: `Bearer ${tokenA}`, 'content-type': 'application/json', 'idempotency-key': queued.key, 'if-match': `"${queued.baseSeq}"` },
+    });
+    expect(stolen.status).toBe(201);
+    const before = be.requests.length;
+    await a.sync.retryNow();
+    const posts = be.requests.slice(before).filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.key === queued.key)).toEqual([true, false]);
+    expect(a.store.get().sync.queue).toEqual([]);
+    // Written back: the pane's own push (a new revision merged onto the other one), not the other request's answer.
+    expect(a.store.get().sync.last).toMatchObject({ action: 'push', seq: 3, status: 'merged' });
+    expect(cell(a, 'F32')).toBe('Quý II/2027');
+    const res = await be.fetch(`http://phuluc.test${path}/revisions`, { headers: { authorization: `Bearer ${tokenA}` } });
+    const { revisions } = (await res.json()) as { revisions: { idempotencyKey: string | null }[] };
+    expect(revisions.filter((r) => r.idempotencyKey === queued.key)).toHaveLength(1);
+    expect(revisions.filter((r) => r.idempotencyKey === posts[1]!.key)).toHaveLength(1);
+  }, 60_000);
+
+  it('an answer whose fingerprint is not the body sent is never written back', async () => {
+    const { createApi } = await import('../../../addin/src/sync/api.ts');
+    const { sha256Hex, sha256 } = await import('../../../addin/src/sync/fingerprint.ts');
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const long = 'Nhiệm vụ '.repeat(500);
+    expect(Buffer.from(sha256(new TextEncoder().encode(long))).toString('hex')).toBe(await sha256Hex(long));
+    const answer = (fingerprint: string | undefined, replayed: boolean) => async () => new Response(JSON.stringify({ status: 'created', revision: { seq: 4 }, plan: { appendices: [] }, ...(fingerprint ? { fingerprint } : {}) }), {
+      status: 201, headers: { 'content-type': 'application/json', ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
+    });
+    const body = { plan: { appendices: [] } };
+    const fp = await sha256Hex(JSON.stringify(body));
+    const api = (f: () => Promise<Response>) => createApi({ server: 'http://x', token: async () => 't', fetch: f as typeof fetch });
+    await expect(api(answer(fp, true)).push('05674', 'K', body, 0, 'k')).resolves.toMatchObject({ replayed: true, fingerprint: fp });
+    await expect(api(answer('0'.repeat(64), true)).push('05674', 'K', body, 0, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
+    // A replay that cannot be checked (a server without fingerprints) is not trusted either.
+    await expect(api(answer(undefined, true)).push('05674', 'K', body, 0, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
+    await expect(api(answer(await sha256Hex('restore 2'), true)).restore('05674', 'K', 2, 'k')).resolves.toMatchObject({ replayed: true });
+    await expect(api(answer(await sha256Hex('restore 3'), true)).restore('05674', 'K', 2, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
+  });
+
   it('pull: local edits since the base stay; the same cell changed both ways asks, and the choice is written into the sheet', async () => {
     const a = await pane(be);
     await signIn(a, tokenA, 'pull');

@@ -39,11 +39,13 @@ describe('push and pull', () => {
     expect((await h.call('GET', BASE, { token: h.tokens.editor, headers: { 'if-none-match': '"1"' } })).status).toBe(304);
   });
 
-  it('the same Idempotency-Key again returns the same revision, no duplicate', async () => {
+  it('the same Idempotency-Key again returns the first answer (marked as a replay), no duplicate', async () => {
     const r = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: fixturePlan }, headers: { 'idempotency-key': 'first' } });
-    expect(r.status).toBe(200);
-    expect(r.body.status).toBe('replayed');
+    expect(r.status).toBe(201);
+    expect(r.headers.get('idempotent-replayed')).toBe('true');
+    expect(r.body.status).toBe('created');
     expect(r.body.revision.seq).toBe(1);
+    expect(r.body.plan).toEqual(v1);
   });
 
   it('requires If-Match once the plan exists', async () => {

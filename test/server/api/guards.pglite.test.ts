@@ -1,0 +1,10 @@
+// Issue 14 guards on a real server process with embedded PGlite (a fresh data folder).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { guardsSuite } from './guards.case.ts';
+
+guardsSuite('PGlite', async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phuluc-guards-'));
+  return { store: { kind: 'pglite', dataDir }, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+});
