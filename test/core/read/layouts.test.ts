@@ -172,3 +172,38 @@ describe('rows split by a page break', () => {
     expect(joins.map((i) => [i.cell, i.fix?.safe])).toEqual([['A14', safe]]);
   });
 });
+
+describe('a tracking system\'s two-row header', () => {
+  it('takes "Chủ trì | Phối hợp", "Ngày bắt đầu | Ngày kết thúc" and "Đạt | Không đạt" as sub-labels of the header', () => {
+    const grid = gridFromValues(
+      'Nhiệm vụ',
+      [
+        ['STT', 'Tên nhiệm vụ', 'Đơn vị', null, 'Thời gian thực hiện', null, 'Kết quả', null, 'Mã ĐV chủ trì'],
+        [null, null, 'Chủ trì', 'Phối hợp', 'Ngày bắt đầu', 'Ngày kết thúc', 'Đạt', 'Không đạt', null],
+        [1, 'Xây dựng kho dữ liệu dùng chung', 'Phòng Kinh tế', 'Công an xã', 'Tháng 1/2026', 'Tháng 6/2026', 'x', null, 'PKT'],
+        [2, 'Cập nhật dữ liệu đất đai', 'Phòng Kinh tế', 'Văn phòng HĐND và UBND xã', 'Tháng 2/2026', 'Quý III/2026', null, 'x', 'PKT'],
+      ],
+      [
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 1, right: 6 },
+        { top: 1, left: 7, bottom: 1, right: 8 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 2, right: 2 },
+        { top: 1, left: 9, bottom: 2, right: 9 },
+      ],
+    );
+    const { plan } = readPlan([grid]);
+    const a = plan.appendices[0]!;
+    expect(a.header.rows).toEqual([1, 2]);
+    expect(a.columns).toEqual({ tt: 'A', content: 'B', lead: 'C', partners: 'D', start: 'E', deadline: 'F', result: 'G' });
+    // The second evaluation column is not a plan column phuluc reads; the code column holds codes, not names.
+    expect(a.aside).toEqual([
+      { column: 'H', label: 'Kết quả Không đạt' },
+      { column: 'I', label: 'Mã ĐV chủ trì' },
+    ]);
+    expect(a.rows.map((r) => [r.kind, r.fields.deadline])).toEqual([
+      ['task', 'Tháng 6/2026'],
+      ['task', 'Quý III/2026'],
+    ]);
+  });
+});
