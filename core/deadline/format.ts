@@ -86,15 +86,18 @@ function relativeText(rel: NonNullable<Recurring['relative']>): string {
  * The canonical written form of a deadline; conditional and unparsed deadlines keep their text (trimmed).
  * @example formatDeadline(parseDeadline('Quy 3 / 2025')) // 'Quý III/2025'
  * @example formatDeadline(parseDeadline('Tháng 07/2025, duy trì hàng năm')) // 'Tháng 7/2025, duy trì hằng năm'
+ * @example formatDeadline(parseDeadline('Quý 4/2026, báo cáo UBND xã')) // 'Quý IV/2026, báo cáo UBND xã'
  */
 export function formatDeadline(d: Deadline): string {
+  // The words after the deadline phrase are the author's: the canonical form keeps them as written.
+  const withNote = (s: string) => ('note' in d && d.note ? `${s}, ${d.note}` : s);
   switch (d.kind) {
-    case 'period': return formatPeriod(d.period);
+    case 'period': return withNote(formatPeriod(d.period));
     case 'recurring': {
-      if (d.relative) return relativeText(d.relative);
-      if (!d.first) return capitalize(EVERY[d.every]);
+      if (d.relative) return withNote(relativeText(d.relative));
+      if (!d.first) return withNote(capitalize(EVERY[d.every]));
       const first = formatPeriod(d.first);
-      return d.every === 'continuous' ? `${first} và thường xuyên` : `${first}, duy trì ${EVERY[d.every]}`;
+      return withNote(d.every === 'continuous' ? `${first} và thường xuyên` : `${first}, duy trì ${EVERY[d.every]}`);
     }
     case 'conditional':
     case 'unparsed':

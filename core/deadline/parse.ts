@@ -16,8 +16,8 @@ export interface ParseDeadlineOptions {
 type Relative = NonNullable<Extract<Deadline, { kind: 'recurring' }>['relative']>;
 /** A deadline before its original text is attached. */
 type Body =
-  | { kind: 'period'; period: Period }
-  | { kind: 'recurring'; every: Recurrence; first?: Period; relative?: Relative }
+  | { kind: 'period'; period: Period; note?: string }
+  | { kind: 'recurring'; every: Recurrence; first?: Period; relative?: Relative; note?: string }
   | { kind: 'conditional' }
   | { kind: 'unparsed' };
 
@@ -499,7 +499,19 @@ function trimSeps(toks: Token[]): Token[] {
 }
 
 function parseText(text: string, planYear: number | undefined): Body {
-  const c = new Cursor(trimSeps(lex(text)));
+  const whole = parseTokens(trimSeps(lex(text)), planYear);
+  if (whole.kind !== 'unparsed') return whole;
+  // "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính": a deadline, a comma, then words about it.
+  const comma = text.indexOf(',');
+  if (comma < 0) return whole;
+  const head = parseTokens(trimSeps(lex(text.slice(0, comma))), planYear);
+  const note = text.slice(comma + 1).trim();
+  if ((head.kind !== 'period' && head.kind !== 'recurring') || !/\p{L}{2}/u.test(note)) return whole;
+  return { ...head, note };
+}
+
+function parseTokens(toks: Token[], planYear: number | undefined): Body {
+  const c = new Cursor(toks);
   if (c.done) return { kind: 'unparsed' };
   while (c.oneOf(VERBS) >= 0) c.sep(':');
   const start = c.i;

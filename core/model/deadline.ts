@@ -17,8 +17,8 @@ export const RecurrenceSchema = z.enum(['continuous', 'yearly', 'quarterly', 'mo
 export type Recurrence = z.infer<typeof RecurrenceSchema>;
 
 export const DeadlineSchema = z.discriminatedUnion('kind', [
-  /** "Quý III/2025", "31/12/2025", "Giai đoạn 2025-2026", "Đến năm 2030". */
-  z.object({ kind: z.literal('period'), text: z.string(), period: PeriodSchema }),
+  /** "Quý III/2025", "31/12/2025", "Giai đoạn 2025-2026", "Đến năm 2030"; `note` as for recurring deadlines. */
+  z.object({ kind: z.literal('period'), text: z.string(), period: PeriodSchema, note: z.string().optional() }),
   /**
    * "Thường xuyên", "Hằng năm", "Định kỳ hằng quý"; with `first` for "Tháng 7/2025, duy trì hàng năm"
    * or "Năm 2025 và những năm tiếp theo"; with `relative` for "Quý IV của năm trước" (each year, in Q4 of the year before).
@@ -29,6 +29,8 @@ export const DeadlineSchema = z.discriminatedUnion('kind', [
     every: RecurrenceSchema,
     first: PeriodSchema.optional(),
     relative: z.object({ quarter: z.number().int().min(1).max(4).optional(), month: z.number().int().min(1).max(12).optional(), yearOffset: z.number().int() }).optional(),
+    /** Words after the deadline phrase and a comma ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"), kept as written. */
+    note: z.string().optional(),
   }),
   /** "Khi có văn bản của cấp trên", "Theo hướng dẫn của cấp trên": no date can be known. */
   z.object({ kind: z.literal('conditional'), text: z.string() }),

@@ -1,6 +1,6 @@
 // parseDeadline on every real deadline phrase from the seed plans, and on the generalized spellings the grammar promises.
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from '../../core/deadline.ts';
+import { formatDeadline, isCanonical, parseDeadline } from '../../core/deadline.ts';
 import type { Deadline, Period, Precision } from '../../core/model/deadline.ts';
 import { DeadlineSchema } from '../../core/model/deadline.ts';
 
@@ -247,5 +247,23 @@ describe('non-text cells', () => {
   it('keeps the original text, trimmed', () => {
     expect(parseDeadline('  Quý III/2025 \n').text).toBe('Quý III/2025');
     expect(parseDeadline('  ghi chú lạ ').text).toBe('ghi chú lạ');
+  });
+});
+
+describe('a deadline followed by words about it', () => {
+  it('reads the deadline before the comma and keeps the words as written, in the canonical form too', () => {
+    expect(parseDeadline('Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính')).toEqual({
+      kind: 'recurring',
+      every: 'continuous',
+      note: 'định kỳ hằng quý báo cáo về Sở Tài chính',
+      text: 'Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính',
+    });
+    const q = parseDeadline('Quý 4/2026, báo cáo UBND xã');
+    expect(q).toEqual({ kind: 'period', period: { precision: 'quarter', start: '2026-10-01', end: '2026-12-31' }, note: 'báo cáo UBND xã', text: 'Quý 4/2026, báo cáo UBND xã' });
+    expect(formatDeadline(q)).toBe('Quý IV/2026, báo cáo UBND xã');
+    expect(isCanonical('Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính')).toBe(true);
+    // A comma inside the phrase itself is still the phrase's.
+    expect(formatDeadline(parseDeadline('Tháng 07/2025, duy trì hàng năm'))).toBe('Tháng 7/2025, duy trì hằng năm');
+    expect(parseDeadline('abc, def').kind).toBe('unparsed');
   });
 });
