@@ -4,7 +4,7 @@ import { a1, columnNumber, rangeA1 } from '../../model/a1.ts';
 import { cellText } from '../../read/cell-text.ts';
 import { endsMidSentence, startsMidSentence } from '../../read/classify-row.ts';
 import { splitHeading } from '../../read/heading.ts';
-import type { Patch, CellEdit } from '../../fix/patch.ts';
+import type { Patch, CellEdit } from '../../model/patch.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
 
 const REQUIRED: Record<'tasks' | 'indicators', { required: ColumnRole[]; recommended: ColumnRole[] }> = {
@@ -16,9 +16,15 @@ export const missingColumns: Check = (ctx) => {
   const a = ctx.appendix;
   if (a.header.rows.length === 0) return; // list form: fields are per task, checked as missing fields
   const spec = REQUIRED[a.kind];
-  for (const [roles, required] of [[spec.required, true], [spec.recommended, false]] as const) {
+  // An assignment of indicators ("TT | Chỉ tiêu | Chủ trì"), targets written in the indicator's own words
+  // ("… đạt 95%"), has neither a unit nor a target column: recommended there, not required.
+  const assignment = a.kind === 'indicators' && a.columns.unit === undefined && a.columns.target === undefined && (a.columns.lead ?? a.columns.monitor) !== undefined;
+  for (const [roles, listedRequired] of [[spec.required, true], [spec.recommended, false]] as const) {
     for (const role of roles) {
+      const required = listedRequired && !(assignment && (role === 'unit' || role === 'target'));
       if (a.columns[role] !== undefined) continue;
+      // The agency in charge of an indicator ("Chủ trì") is the one that follows it.
+      if (role === 'monitor' && a.columns.lead !== undefined) continue;
       ctx.push({
         code: 'missing-column',
         params: { role, required },

@@ -207,3 +207,22 @@ describe('a tracking system\'s two-row header', () => {
     ]);
   });
 });
+
+describe('an assignment of indicators (TT | Chỉ tiêu | Chủ trì), targets in the indicator text', () => {
+  it('reads its group headings from the indicator column and asks for unit and target columns only as advice', () => {
+    const grid = gridFromValues('Phụ lục', [
+      ['TT', 'Chỉ tiêu', 'Chủ trì'],
+      [null, 'I. Kinh tế số'],
+      [1, 'Kinh tế số chiếm 30% GRDP của xã.', 'Phòng Kinh tế'],
+      [2, 'Tỷ lệ doanh nghiệp ứng dụng nền tảng số đạt 60%.', 'Phòng Kinh tế'],
+      [null, 'II. Xã hội số'],
+      [1, 'Tỷ lệ người dân có tài khoản định danh điện tử đạt 95%.', 'Công an xã'],
+    ]);
+    const { plan, report } = validateGrids([grid]);
+    expect(plan.appendices[0]!.rows.map((r) => r.kind)).toEqual(['group', 'indicator', 'indicator', 'group', 'indicator']);
+    expect(allIssues(report).map((i) => [i.cell ?? i.row, i.code, i.severity])).toEqual([
+      [1, 'missing-column', 'warning'],
+      [1, 'missing-column', 'warning'],
+    ]);
+  });
+});
