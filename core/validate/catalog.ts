@@ -49,7 +49,7 @@ export const CATALOG: Catalog = {
   },
   'missing-column': {
     title: { vi: 'Thiếu cột', en: 'Missing column' },
-    description: { vi: 'Bảng nhiệm vụ phải có cột Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nên có Cơ quan phối hợp và Kết quả. Bảng chỉ tiêu cần Chỉ tiêu, Đơn vị tính, Kết quả.', en: 'A task table needs Content, Lead agency and Deadline columns; Partners and Result are recommended. An indicator table needs Indicator, Unit and Target.' },
+    description: { vi: 'Bảng nhiệm vụ phải có cột Nội dung, Cơ quan chủ trì, Thời gian hoàn thành; nên có Cơ quan phối hợp và Kết quả. Bảng chỉ tiêu cần Chỉ tiêu, Đơn vị tính, Kết quả; bảng phân công chỉ tiêu (TT | Chỉ tiêu | Chủ trì, giá trị viết ngay trong chỉ tiêu) chỉ nên có hai cột đó.', en: 'A task table needs Content, Lead agency and Deadline columns; Partners and Result are recommended. An indicator table needs Indicator, Unit and Target; an assignment of indicators (TT | Indicator | Lead, the target written in the indicator) only should have them.' },
     severity: 'error', tags: ['#structure', '#header'], fix: 'none',
     message: {
       vi: (p) => `Bảng thiếu cột ${q(ROLE_NAMES[p.role].vi)}${p.required ? ' (bắt buộc)' : ' (nên có)'}.`,
