@@ -1,4 +1,4 @@
-// Vite build of the web pages (dashboard "/" and "Kiểm tra" "/kiem-tra"): hashed assets under /web/assets/, no CDN,
+// Vite build of the web pages (dashboard "/", "Kiểm tra" "/kiem-tra", "Quản lý token" "/token"): hashed assets under /web/assets/, no CDN,
 // nothing inline (the server sends a strict Content-Security-Policy).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,7 @@ export default defineConfig({
         index: path.join(here, 'index.html'),
         'kiem-tra': path.join(here, 'kiem-tra.html'),
         'dang-nhap': path.join(here, 'dang-nhap.html'),
+        token: path.join(here, 'token.html'),
       },
       output: {
         // Chunks shared by several pages would otherwise be named after whichever module came first.

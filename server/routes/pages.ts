@@ -1,4 +1,4 @@
-// The web pages: dashboard "/", check-and-submit "/kiem-tra" (built by Vite into dist/web), their hashed assets under
+// The web pages: dashboard "/", check-and-submit "/kiem-tra", token administration "/token" (built by Vite into dist/web), their hashed assets under
 // /web/, and the public /api/config the pages read to know whether Microsoft sign-in is offered.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +23,7 @@ export interface PageOptions {
   env?: Record<string, string | undefined>;
 }
 
-const PAGES: Record<string, string> = { '/': 'index.html', '/kiem-tra': 'kiem-tra.html', '/dang-nhap': 'dang-nhap.html' };
+const PAGES: Record<string, string> = { '/': 'index.html', '/kiem-tra': 'kiem-tra.html', '/dang-nhap': 'dang-nhap.html', '/token': 'token.html' };
 /** What may be served: Vite's output under assets/, and icons at the top of the folder. */
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -60,6 +60,31 @@ export interface ConflictDetails {
   conflicts: FieldConflict[];
 }
 
+/** A token as GET /api/tokens lists it (never its secret). */
+export interface TokenInfo {
+  id: string;
+  role: 'editor' | 'consolidator' | 'admin';
+  communeCode: string | null;
+  provinceCode: string | null;
+  label: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  lastUsedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
+}
+
+/** POST /api/tokens: the new token with its secret, shown once. */
+export interface TokenCreated {
+  id: string;
+  role: 'editor' | 'consolidator' | 'admin';
+  label: string;
+  expiresAt: string | null;
+  secret: string;
+}
+
 export interface ServerConfig {
   entra: { clientId: string; tenantId: string; audience: string } | null;
 }

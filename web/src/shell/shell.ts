@@ -2,7 +2,7 @@
 import { button, h, replace } from '../dom/h.ts';
 import { lang, onLangChange, setLang, t } from '../i18n/index.ts';
 
-export type PageId = 'dashboard' | 'check';
+export type PageId = 'dashboard' | 'check' | 'tokens';
 
 /**
  * Mount the frame into #app and render the page's main content; both are rebuilt when the language changes.
@@ -17,7 +17,7 @@ export function mountShell(page: PageId, renderMain: (main: HTMLElement) => void
   const footer = h('footer', { class: 'site-footer' });
   const draw = () => {
     const m = t().common;
-    document.title = `${page === 'check' ? t().check.title : t().dash.title} — ${m.appName}`;
+    document.title = `${page === 'check' ? t().check.title : page === 'tokens' ? t().tokens.title : t().dash.title} — ${m.appName}`;
     const link = (id: PageId, href: string, label: string) => h('a', { href, ...(id === page ? { 'aria-current': 'page' } : {}) }, label);
     const other = lang() === 'vi' ? 'en' : 'vi';
     const sw = button(m.switchLang, () => {
@@ -31,6 +31,7 @@ export function mountShell(page: PageId, renderMain: (main: HTMLElement) => void
       h('nav', { 'aria-label': m.nav }, h('ul', null,
         h('li', null, link('dashboard', '/', m.navDashboard)),
         h('li', null, link('check', '/kiem-tra', m.navCheck)),
+        h('li', null, link('tokens', '/token', m.navTokens)),
         h('li', null, h('a', { href: '/api/docs' }, m.navApi)),
       )),
       sw,
