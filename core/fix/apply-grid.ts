@@ -3,7 +3,7 @@ import { parseA1 } from '../model/a1.ts';
 import type { Grid, Merge } from '../model/grid.ts';
 import { cellText } from '../read/cell-text.ts';
 import { planChanges } from './order.ts';
-import type { Patch, PatchValue } from './patch.ts';
+import type { Patch, PatchValue } from '../model/patch.ts';
 
 export interface ApplyResult {
   grids: Grid[];

@@ -5,7 +5,7 @@ import { allIssues } from '../validate/report.ts';
 import { validateGrids } from '../validate/validate.ts';
 import { applyToGrids } from './apply-grid.ts';
 import { footprint } from './order.ts';
-import type { Patch } from './patch.ts';
+import type { Patch } from '../model/patch.ts';
 
 export interface FixAllOptions extends ValidateOptions {
   /** Only fix these codes (suggestions of a code named here are applied too: the user asked for it by name). */

@@ -1,5 +1,5 @@
 // How every adapter applies a set of patches: all cell edits first, then row deletions from the bottom up.
-import type { CellEdit, Patch } from './patch.ts';
+import type { CellEdit, Patch } from '../model/patch.ts';
 
 export interface SheetEdit extends CellEdit {
   sheet: string;

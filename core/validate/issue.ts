@@ -1,6 +1,6 @@
 // The issue model: a stable code, a severity, a location in Excel terms, typed parameters, an optional fix.
 import type { ColumnRole } from '../model/appendix.ts';
-import type { Patch } from '../fix/patch.ts';
+import type { Patch } from '../model/patch.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -2,7 +2,7 @@
 import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
 import { agencyVariants, isCollective, matchAgency, splitAgencies } from '../../agencies.ts';
 import { fusedParts } from '../../agencies/match.ts';
-import type { Patch } from '../../fix/patch.ts';
+import type { Patch } from '../../model/patch.ts';
 import { cellLoc, items, rawCell, type Check, type CheckContext } from '../context.ts';
 
 const AGENCY_ROLES: ColumnRole[] = ['lead', 'partners', 'monitor'];

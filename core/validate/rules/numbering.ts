@@ -1,7 +1,7 @@
 // Numbering checks: group gaps and styles, task gaps, duplicates, invalid numbers, mixed schemes — one renumber fix.
 import type { AppendixRow } from '../../model/appendix.ts';
 import { columnNumber } from '../../model/a1.ts';
-import type { CellEdit, Patch } from '../../fix/patch.ts';
+import type { CellEdit, Patch } from '../../model/patch.ts';
 import { intToRoman } from '../../text/ordinal.ts';
 import { cellLoc, rawCell, type Check, type CheckContext } from '../context.ts';
 

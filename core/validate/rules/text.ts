@@ -2,7 +2,7 @@
 // Word artifacts, mixed tone-mark styles and text a spreadsheet would run as a formula.
 import type { Appendix, AppendixRow, ColumnRole } from '../../model/appendix.ts';
 import { a1, columnNumber, parseA1 } from '../../model/a1.ts';
-import type { CellEdit, Patch } from '../../fix/patch.ts';
+import type { CellEdit, Patch } from '../../model/patch.ts';
 import { hasWordArtifact, stripWordArtifacts } from '../../read/list-form.ts';
 import type { TextGrid } from '../../read/text-grid.ts';
 import { encodingFromFont, unicodeFontFor } from '../../text/legacy/index.ts';
