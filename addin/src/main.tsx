@@ -2,7 +2,7 @@
 // Office.onReady, create the Excel port from the host (the real office.js globals, or the test's fake host, which
 // is ready as injected), render.
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App } from './App.tsx';
 import { createPort } from './boot/create-port.ts';
 import { detachedPort } from './boot/detached-port.ts';
 import { isUnsupportedBrowser, resolveHost, type OfficeLike } from './boot/host.ts';

@@ -2,7 +2,7 @@
 // naming its holder, an expiry, a revocation mark and the time it was last used (written at most once a minute).
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../auth/principal.ts';
+import type { Role } from '../../core/api/wire.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface TokenRecord {

@@ -51,10 +51,13 @@ export type RowOp =
   | { op: 'insert'; sheet: string; at: number; firstColumn: string; values: CellValue[][] }
   | { op: 'hide-column'; sheet: string; column: string };
 
+/** Which sheets a read takes: the active one, or every visible one. */
+export type SheetsMode = 'active' | 'all';
+
 export interface ExcelPort {
   capabilities(): Capabilities;
   /** One Excel.run, one read sync (chunked only past the 5 MB web payload). */
-  readWorkbook(opts?: { sheets?: 'active' | 'all' }): Promise<WorkbookSnapshot>;
+  readWorkbook(opts?: { sheets?: SheetsMode }): Promise<WorkbookSnapshot>;
   /** Apply core patches (cell edits, row merges and deletions, renumbering) in one batch; undoable. */
   applyPatches(patches: Patch[]): Promise<ApplyResult>;
   /** Highlight issue cells and attach each message (note or comment where supported); remembers the user's fills. */

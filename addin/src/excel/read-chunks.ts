@@ -2,11 +2,10 @@
 import { rangeA1 } from '../../../core/model/a1.ts';
 import type { Grid } from '../../../core/model/grid.ts';
 import { layerError, officeCode, PAYLOAD_CODES } from './errors.ts';
-import type { WorkbookSnapshot } from './port.ts';
+import type { SheetsMode, WorkbookSnapshot } from './port.ts';
 import { blockOf, buildGrid, metaOf, queueBlock, queueMeta, type Block, type QueuedMeta } from './read-sheet.ts';
 import type { Batch } from './run.ts';
 import { budget, type PortState } from './state.ts';
-import type { SheetsMode } from './read-workbook.ts';
 
 /** First guess of a cell's weight (value, number format, font name as JSON) before any block has been measured. */
 const GUESS_BYTES_PER_CELL = 100;

@@ -1,13 +1,11 @@
 // readWorkbook: every sheet wanted, read in one sync when it fits; past Excel's payload limit, in row blocks.
 import type { Grid } from '../../../core/model/grid.ts';
 import { officeCode, PAYLOAD_CODES } from './errors.ts';
-import type { WorkbookSnapshot } from './port.ts';
+import type { SheetsMode, WorkbookSnapshot } from './port.ts';
 import { buildGrid, blockOf, metaOf, queueBlock, queueMeta, type QueuedBlock, type QueuedMeta } from './read-sheet.ts';
 import { readChunked } from './read-chunks.ts';
 import { runExcel, type Batch } from './run.ts';
 import { budget, requireBase, type PortState } from './state.ts';
-
-export type SheetsMode = 'active' | 'all';
 
 /**
  * Read the active sheet (or every visible one) into Grids. One Excel.run; one sync when the sheets fit in a request

@@ -2,18 +2,18 @@
 // Everything Excel goes through the actions (and so the port) it is given: no Office here.
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useState } from 'react';
-import { CheckPanel } from '../check/CheckPanel.tsx';
-import { PreviewDialog } from '../check/PreviewDialog.tsx';
-import { FillPanel } from '../fill/FillPanel.tsx';
-import { stringsFor } from '../i18n/index.ts';
-import type { PaneActions } from '../state/actions.ts';
-import type { SyncActions } from '../sync/actions.ts';
-import type { PaneState } from '../state/pane-state.ts';
-import { useStore, type Store } from '../state/store.ts';
-import { SyncPanel } from '../sync/SyncPanel.tsx';
-import { Header } from './Header.tsx';
-import { NoticeBar } from './NoticeBar.tsx';
-import { LangContext } from './strings-context.ts';
+import { CheckPanel } from './check/CheckPanel.tsx';
+import { PreviewDialog } from './check/PreviewDialog.tsx';
+import { FillPanel } from './fill/FillPanel.tsx';
+import { stringsFor } from './i18n/index.ts';
+import type { PaneActions } from './state/actions.ts';
+import type { SyncActions } from './sync/actions.ts';
+import type { PaneState } from './state/pane-state.ts';
+import { useStore, type Store } from './state/store.ts';
+import { SyncPanel } from './sync/SyncPanel.tsx';
+import { Header } from './app/Header.tsx';
+import { NoticeBar } from './app/NoticeBar.tsx';
+import { LangContext } from './app/strings-context.ts';
 
 type TabId = 'check' | 'fill' | 'sync';
 
