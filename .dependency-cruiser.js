@@ -1,0 +1,243 @@
+// Import rules of the repository, checked by dependency-cruiser in `npm test` (`npm run deps`).
+// ARCHITECTURE.md explains the layers; each rule's `comment` says why it exists. Type-only imports count: a type
+// pulled from another layer ties the two as surely as a value does.
+//
+// Known violations are listed by name in KNOWN below: each is excepted edge by edge (never a whole folder), so
+// any new violation still fails `npm test`. Remove an entry when the code it names is fixed.
+import { builtinModules } from 'node:module';
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (paths) => `^(${paths.map(escape).join('|')})$`;
+
+/** Node's built-in modules, as dependency-cruiser names them (`fs`, `node:test`, …). */
+const NODE_BUILTINS = `^(node:)?(${builtinModules.map(escape).join('|')})(/|$)`;
+
+const KNOWN = {
+  /**
+   * web/ importing server/: the pages bundle the workbook code that still lives under server/ (issue 15: it moves to
+   * its own top-level module that Node and the browser both import). file → the server files it may import, no others.
+   */
+  browserToServer: {
+    'web/src/xlsx/read-browser.ts': [
+      'server/xlsx/validations.ts',
+      'server/xlsx/limits.ts',
+      'server/xlsx/exceljs-guard.ts',
+      'server/xlsx/errors.ts',
+    ],
+    'web/src/check/copies.ts': ['server/fix/apply-exceljs.ts', 'server/export/annotate.ts'],
+  },
+  /** server/ outside cli/ importing the CLI (issue 15: routes never import the CLI). file → CLI files it may import. */
+  serverToCli: {
+    // At HEAD when this was written; the working tree already drops it (server/routes is being reworked).
+    'server/routes/upload.ts': ['server/cli/check-json.ts'],
+    // In the uncommitted server/workers rework: the upload worker runs the CLI's JSON check.
+    'server/workers/jobs.ts': ['server/cli/check-json.ts'],
+  },
+  /**
+   * Folders that import each other (a cycle between folders, not necessarily between files). Each group names the
+   * import that closes its loops, then every folder → folder edge that lies on one of them today: those edges are let
+   * through, any other edge that closes a loop fails.
+   */
+  folderCycles: [
+    {
+      // addin/src/state/pane-state.ts imports addin/src/sync/sync-state.ts (the sync slice of the pane state), while
+      // sync/actions.ts and sync/SyncPanel.tsx import state/pane-state.ts and state/store.ts. Every other edge below
+      // is an ordinary one that lies on a loop only through state → sync: sync/*.tsx use fill/Section.tsx and
+      // app/strings-context.ts; fill/*.tsx and app/NoticeBar.tsx import state/ and app/. All go when state/ stops
+      // importing sync/ (sync-state.ts moved into state/, or the sync slice declared by state/).
+      closedBy: 'addin/src/state → addin/src/sync',
+      edges: [
+        ['addin/src/state', 'addin/src/sync'],
+        ['addin/src/sync', 'addin/src/state'],
+        ['addin/src/sync', 'addin/src/fill'],
+        ['addin/src/sync', 'addin/src/app'],
+        ['addin/src/fill', 'addin/src/state'],
+        ['addin/src/fill', 'addin/src/app'],
+        ['addin/src/app', 'addin/src/state'],
+      ],
+    },
+    {
+      // web/src/api/client.ts reads web/src/auth/credentials.ts, while auth/session.ts and auth/sign-in-panel.ts call
+      // api/client.ts and auth/entra.ts uses api/types.ts. Goes when credentials.ts leaves auth/ (or the client is
+      // given its credentials).
+      closedBy: 'web/src/api ⇄ web/src/auth',
+      edges: [
+        ['web/src/api', 'web/src/auth'],
+        ['web/src/auth', 'web/src/api'],
+      ],
+    },
+    {
+      // The uncommitted server/workers rework: routes/{plans,upload}.ts → workers/server-pool.ts while
+      // workers/jobs.ts → routes/push-body.ts (dynamic import) and → cli/check-json.ts; cli/read-pool.ts →
+      // workers/{jobs,pool}.ts, and cli/commands/token.ts → routes/tokens.ts closes a second loop.
+      closedBy: 'server/workers → server/routes, server/workers → server/cli',
+      edges: [
+        ['server/routes', 'server/workers'],
+        ['server/workers', 'server/routes'],
+        ['server/workers', 'server/cli'],
+        ['server/cli', 'server/workers'],
+        ['server/cli', 'server/routes'],
+      ],
+    },
+  ],
+  /**
+   * File cycles, each as the set of files it runs through: a cycle made only of these files is excepted.
+   * test/support/fake-excel: node.ts ⇄ runtime.ts (runtime creates Nodes; a Node takes the Context and class specs
+   * from runtime.ts, as types), and load-paths.ts → runtime.ts → node.ts → load-paths.ts.
+   */
+  fileCycles: ['test/support/fake-excel/node.ts', 'test/support/fake-excel/runtime.ts', 'test/support/fake-excel/load-paths.ts'],
+};
+
+/** [from, to] pairs → { from: [to, …] }. */
+const byFrom = (edges) => {
+  const out = {};
+  for (const [from, to] of edges) (out[from] ??= []).push(to);
+  return out;
+};
+
+/** One rule per excepted file (only its listed targets allowed) plus the rule for every other file. */
+function exceptingEdges(rule, known) {
+  const froms = Object.keys(known);
+  const and = (restriction, key, value) => [restriction[key], value].flat().filter(Boolean);
+  return [
+    { ...rule, from: { ...rule.from, pathNot: and(rule.from, 'pathNot', anyOf(froms)) } },
+    ...froms.map((from) => ({
+      ...rule,
+      comment: `${rule.comment} Known violation (see KNOWN in this file): ${from} → ${known[from].join(', ')}.`,
+      from: { ...rule.from, path: anyOf([from]) },
+      to: { ...rule.to, pathNot: and(rule.to, 'pathNot', anyOf(known[from])) },
+    })),
+  ];
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+export default {
+  forbidden: [
+    // core/: the pure model, run in the task pane, the web pages, the server and the CLI alike.
+    {
+      name: 'core-imports-only-core',
+      severity: 'error',
+      comment: 'core/ runs everywhere: it imports its own files (and JSON data) only, never addin, server, web, bench, test, scripts or templates.',
+      from: { path: '^core/' },
+      to: { pathNot: '^core/|(^|/)node_modules/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'core-no-node-builtins',
+      severity: 'error',
+      comment: 'core/ runs in the browser too: no Node built-in modules (fs, path, crypto, zlib, …).',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-only-zod',
+      severity: 'error',
+      comment: 'The only package core/ may use is zod: no React, Office, DOM libraries, Hono, exceljs, fflate, pg, kysely, …',
+      from: { path: '^core/' },
+      to: { path: '(^|/)node_modules/', pathNot: '(^|/)node_modules/zod/' },
+    },
+
+    // The browser side (task pane, web pages) never imports the server.
+    ...exceptingEdges(
+      {
+        name: 'browser-not-to-server',
+        severity: 'error',
+        comment: 'addin/ and web/ are browser bundles and never import server/ (what both need belongs in core/).',
+        from: { path: '^(addin|web)/' },
+        to: { path: '^server/' },
+      },
+      KNOWN.browserToServer,
+    ),
+    {
+      name: 'browser-no-node-builtins',
+      severity: 'error',
+      comment:
+        'The task pane and the web pages must not reach a Node built-in through any import chain: Vite leaves it out and the page fails at run time (as it once did when the zip reader switched to node:zlib).',
+      from: { path: '^(addin|web)/src/' },
+      to: { reachable: true, path: NODE_BUILTINS },
+    },
+    {
+      name: 'addin-excel-only-core',
+      severity: 'error',
+      comment: 'addin/src/excel (the Office.js layer) imports core/ and its own files only (and the office-js types).',
+      from: { path: '^addin/src/excel/' },
+      to: { pathNot: '^(addin/src/excel|core)/|(^|/)node_modules/@types/office-js/' },
+    },
+    {
+      name: 'fake-excel-browser-safe',
+      severity: 'error',
+      comment:
+        'The fake Excel host is bundled into the browser tests: nothing it reaches may be a package (type declarations aside) or a Node built-in, and it must not pull in the Node-only snapshot.ts.',
+      from: { path: '^test/support/fake-excel/fake-host\\.ts$' },
+      to: { reachable: true, path: `(^|/)node_modules/(?!@types/)|^test/support/fake-excel/snapshot\\.ts$|${NODE_BUILTINS}` },
+    },
+
+    // The server's HTTP side never imports the command-line tool.
+    ...exceptingEdges(
+      {
+        name: 'server-not-to-cli',
+        severity: 'error',
+        comment: 'The CLI (server/cli) uses the server, not the other way round: routes and the rest of server/ never import it.',
+        from: { path: '^server/', pathNot: '^server/cli/' },
+        to: { path: '^server/cli/' },
+      },
+      KNOWN.serverToCli,
+    ),
+
+    {
+      name: 'product-not-to-dev-folders',
+      severity: 'error',
+      comment: 'What ships (core, addin, server, web, bin) never imports tests, benchmarks or scripts.',
+      from: { path: '^(core|addin|server|web|bin)/' },
+      to: { path: '^(test|bench|scripts)/' },
+    },
+
+    // No cycles, between files or between folders, anywhere (tests and benchmarks included).
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycles between files. Move the shared type or helper into a file of its own.',
+      from: {},
+      to: { circular: true, via: { pathNot: anyOf(KNOWN.fileCycles) } },
+    },
+    ...exceptingEdges(
+      {
+        name: 'no-circular-folders',
+        severity: 'error',
+        scope: 'folder',
+        comment: 'No two folders import each other, directly or around a loop: a folder is a layer or a feature, not half of one.',
+        from: {},
+        to: { circular: true },
+      },
+      byFrom(KNOWN.folderCycles.flatMap((group) => group.edges)),
+    ),
+
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing (a typo, a file moved without its importers).',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'not-to-unlisted-package',
+      severity: 'error',
+      comment: "A package used but not declared in package.json works only while another package's dependency brings it.",
+      from: { pathNot: '(^|/)node_modules/' },
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: '(^|/)node_modules/' },
+    exclude: { path: '^(coverage|data|test-artifacts)/|^(addin|web)?/?dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json', '.d.ts'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    skipAnalysisNotInRules: true,
+    cache: { folder: 'node_modules/.cache/dependency-cruiser', strategy: 'content' },
+  },
+};
