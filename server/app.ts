@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): App {
     app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/national/') ? next() : limit(c, next)));
   }
 
-  registerMetaRoutes(app);
+  registerMetaRoutes(app, limits);
   registerPlanRoutes(app, deps);
   registerUploadRoute(app, deps);
   registerProvinceRoutes(app, deps);

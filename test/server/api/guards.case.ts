@@ -345,6 +345,20 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         }
       });
 
+      it('/api/docs and the OpenAPI document describe idempotency, tokens, limits (with this server’s values) and the errors', async () => {
+        const docs = await call('GET', '/api/docs', null);
+        expect(docs.status).toBe(200);
+        const html = docs.body as string;
+        for (const text of ['Idempotency-Key', 'Idempotent-Replayed: true', 'idempotency-key-reused', 'token-revoked', 'token-expired', '/api/tokens/{id}', 'quota-revisions-per-day', 'too-many-failed-sign-ins']) expect(html).toContain(text);
+        expect(html).toMatch(/<code>PHULUC_MAX_REVISIONS_PER_DAY<\/code><\/td><td>[^<]*<br><small>[^<]*<\/small><\/td><td>8<\/td><td>500<\/td>/);
+        const doc = (await call('GET', '/api/openapi.json', null)).body;
+        expect(Object.keys(doc.paths['/api/tokens'])).toEqual(expect.arrayContaining(['get', 'post']));
+        expect(Object.keys(doc.paths['/api/tokens/{id}'])).toEqual(['delete']);
+        const push = doc.paths['/api/communes/{commune}/plans/{planKey}/revisions'].post;
+        expect(push.description).toMatch(/Idempotency-Key/);
+        expect(Object.keys(push.responses)).toEqual(expect.arrayContaining(['201', '409', '413', '422', '429']));
+      });
+
       it('failed authentication is throttled per client address: 429 with Retry-After naming the limit', async () => {
         const from = (ip: string) => ({ headers: { 'x-forwarded-for': `10.0.0.1, ${ip}` } });
         for (let i = 0; i < 6; i++) expect((await call('GET', '/api/me', `phl_guess${i}_${'x'.repeat(20)}`, from('198.51.100.9'))).status).toBe(401);
