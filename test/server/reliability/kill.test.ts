@@ -16,7 +16,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('kill -9 during a burst (PGlite)', () => {
+// Bounded by what it waits for (the server's lines, its exit, the answers); the whole test only by a generous limit, so a
+// loaded machine (a fresh PGlite folder takes seconds to create) slows it down without failing it.
+describe('kill -9 during a burst (PGlite)', { timeout: 300_000 }, () => {
   it('loses no acknowledged push', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'phuluc-kill-'));
     server = await startServerProcess({ dataDir: dir });

@@ -16,13 +16,14 @@ beforeAll(async () => {
   db = await freshPostgres();
   token = (await createToken(db.db, { role: 'editor', communeCode: '10903', label: 'test', createdBy: 'test' })).secret;
   servers = await Promise.all([startServerProcess({ databaseUrl: db.url }), startServerProcess({ databaseUrl: db.url })]);
-});
+}, 180_000);
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   await db?.close();
 });
 
-describe('two processes, one PostgreSQL', () => {
+// A generous bound for the whole test: a loaded machine slows it down without failing it.
+describe('two processes, one PostgreSQL', { timeout: 300_000 }, () => {
   it('keeps every acknowledged push and merges them all into the head', async () => {
     const first = await fetch(`${servers[0]!.url}${PATH}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ plan: bigPlan(60) }) });
     expect(first.status).toBe(201);
