@@ -28,7 +28,9 @@ export async function startServerProcess(opts: { dataDir?: string; databaseUrl?:
   let out = '';
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    // It resolves on the server's own "listening" line or rejects on its exit; this only stops a hung start, so it is
+    // generous: creating a fresh PGlite folder takes well over ten seconds on a loaded two-core machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening: (http:\/\/[^\s]+)/.exec(out);
