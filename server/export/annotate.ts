@@ -1,12 +1,12 @@
 // Annotated copy of a checked workbook: problem cells highlighted with a note each, and a "Kết quả kiểm tra" sheet with links.
 import ExcelJS from 'exceljs';
-import type { Issue, Severity } from '../../core/validate/issue.ts';
+import type { Issue } from '../../core/validate/issue.ts';
+import { issueCell, marksByCell } from '../../core/validate/present.ts';
 import { allIssues, type Report } from '../../core/validate/report.ts';
 import { neutralizeFormula } from '../../core/text/formula.ts';
 import { FONT, SEVERITY_FILL, SEVERITY_LABEL, solidFill, THIN_BORDER } from './styles.ts';
 
 export const RESULTS_SHEET = 'Kết quả kiểm tra';
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Add highlights, notes and a results sheet to the workbook the report was made from.
@@ -14,24 +14,12 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function annotateWorkbook(wb: ExcelJS.Workbook, report: Report, lang: 'vi' | 'en' = 'vi'): void {
   const issues = allIssues(report);
-  const byCell = new Map<string, Issue[]>();
-  for (const i of issues) {
-    const cell = i.cell ?? (i.row !== undefined ? `A${i.row}` : undefined);
-    if (!cell) continue;
-    const key = `${i.sheet}\u0000${cell}`;
-    const list = byCell.get(key);
-    if (list) list.push(i);
-    else byCell.set(key, [i]);
-  }
-  for (const [key, list] of byCell) {
-    const [sheet, ref] = key.split('\u0000') as [string, string];
-    const ws = wb.getWorksheet(sheet);
+  for (const mark of marksByCell(issues, lang)) {
+    const ws = wb.getWorksheet(mark.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(ref);
-    const worst = list.reduce<Severity>((w, i) => (RANK[i.severity] < RANK[w] ? i.severity : w), 'info');
-    cell.fill = solidFill(SEVERITY_FILL[worst]);
-    const text = list.map((i) => `[${i.code}] ${lang === 'en' ? i.messageEn : i.message}`).join('\n');
-    cell.note = { texts: [{ text }] } as unknown as ExcelJS.Comment;
+    const cell = ws.getCell(mark.cell);
+    cell.fill = solidFill(SEVERITY_FILL[mark.severity]);
+    cell.note = { texts: [{ text: mark.text }] } as unknown as ExcelJS.Comment;
   }
   addResultsSheet(wb, issues, lang);
 }
@@ -51,7 +39,7 @@ function addResultsSheet(wb: ExcelJS.Workbook, issues: Issue[], lang: 'vi' | 'en
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
   issues.forEach((i, n) => {
-    const cellRef = i.cell ?? (i.row !== undefined ? `A${i.row}` : '');
+    const cellRef = issueCell(i) ?? '';
     const row = ws.addRow([
       n + 1,
       neutralizeFormula(i.sheet),

@@ -1,6 +1,7 @@
 // Shared look of the workbooks phuluc writes: Times New Roman (Decree 30/2020/NĐ-CP), thin borders, severity fills.
 import type ExcelJS from 'exceljs';
 import type { Severity } from '../../core/validate/issue.ts';
+import { SEVERITY_FILL as CORE_FILL, SEVERITY_LABEL } from '../../core/validate/present.ts';
 
 export const FONT = 'Times New Roman';
 
@@ -11,18 +12,14 @@ export const THIN_BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** Fills that stay readable when printed in grey. */
+/** The severity fills every output uses (core/validate/present.ts), as exceljs ARGB. */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
+  error: `FF${CORE_FILL.error}`,
+  warning: `FF${CORE_FILL.warning}`,
+  info: `FF${CORE_FILL.info}`,
 };
 
-export const SEVERITY_LABEL: Record<Severity, { vi: string; en: string }> = {
-  error: { vi: 'Lỗi', en: 'Error' },
-  warning: { vi: 'Cảnh báo', en: 'Warning' },
-  info: { vi: 'Lưu ý', en: 'Info' },
-};
+export { SEVERITY_LABEL };
 
 export function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };

@@ -38,7 +38,7 @@ export const en: Strings = {
   kindIndicators: 'indicators',
   tableItems: (count, kind) => `${n(count)} ${kind}`,
   issuesTitle: 'Problems',
-  severity: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
   fixableBadge: (count) => `${n(count)} fixable`,
   wholeSheet: 'whole sheet',
   rowLabel: (row) => `row ${row}`,

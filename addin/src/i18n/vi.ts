@@ -1,4 +1,6 @@
 // Vietnamese strings of the task pane (the default language). en.ts has the same keys; issue messages come from core.
+import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
+
 const n = (x: number) => x.toLocaleString('vi-VN');
 
 export const vi = {
@@ -36,7 +38,7 @@ export const vi = {
   kindIndicators: 'chỉ tiêu',
   tableItems: (count: number, kind: string) => `${n(count)} ${kind}`,
   issuesTitle: 'Vấn đề',
-  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as Record<'error' | 'warning' | 'info', string>,
+  severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi } as Record<'error' | 'warning' | 'info', string>,
   fixableBadge: (count: number) => `${n(count)} sửa được`,
   wholeSheet: 'cả trang tính',
   rowLabel: (row: number) => `dòng ${row}`,

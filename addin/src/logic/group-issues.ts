@@ -1,8 +1,9 @@
 // Issues grouped for the pane: by severity (errors first), then by rule in catalog order, with counts.
 import { ISSUE_CODES } from '../../../core/validate/catalog.ts';
 import type { Issue, IssueCode, Severity } from '../../../core/validate/issue.ts';
+import { issueCell, SEVERITIES } from '../../../core/validate/present.ts';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { SEVERITIES };
 
 export interface CodeGroup {
   code: IssueCode;
@@ -43,10 +44,8 @@ export function groupIssues(issues: readonly Issue[]): SeverityGroup[] {
  * @example issueTarget({ sheet: 'PL II', row: 17, table: 'A5:F73', … }) // { sheet: 'PL II', cell: 'A17' }
  */
 export function issueTarget(issue: Issue): { sheet: string; cell: string } | null {
-  if (issue.cell) return { sheet: issue.sheet, cell: issue.cell };
-  if (issue.row === undefined) return null;
-  const col = /^\$?([A-Z]{1,3})/i.exec(issue.table ?? '')?.[1] ?? 'A';
-  return { sheet: issue.sheet, cell: `${col.toUpperCase()}${issue.row}` };
+  const cell = issueCell(issue);
+  return cell === undefined ? null : { sheet: issue.sheet, cell };
 }
 
 /** A stable key for React lists (issues have no id of their own). */

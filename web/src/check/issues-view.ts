@@ -1,5 +1,6 @@
 // The check's issues, table by table: cell (a button that shows it in the preview), severity, code, message, fix.
 import type { Issue, Severity } from '../../../core/validate/issue.ts';
+import { issueCell } from '../../../core/validate/present.ts';
 import type { Report } from '../../../core/validate/report.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { num, pick, t } from '../i18n/index.ts';
@@ -68,7 +69,7 @@ export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement
 function issueRow(i: Issue, opts: IssuesViewOptions): HTMLElement {
   const m = t().check;
   const where = i.cell ?? (i.row !== undefined ? `${i.row}:${i.row}` : null);
-  const ref = i.cell ?? (i.row !== undefined ? `A${i.row}` : null);
+  const ref = issueCell(i) ?? null;
   const loc = where && ref ? button(where, () => opts.onJump(i.sheet, ref), { class: 'link cell-ref', 'aria-label': m.jumpTo(where) }) : '—';
   return h('tr', { class: `sev-row-${i.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell ?? '', 'data-row': i.row ?? '', 'data-code': i.code, 'data-severity': i.severity },
     h('td', null, loc),

@@ -1,4 +1,5 @@
 // English strings of the web pages (same shape as vi.ts, which is the reference).
+import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -16,7 +17,7 @@ export const en: Messages = {
     network: 'Cannot reach the server. Check the network and try again.',
     httpError: (status: number) => `The server answered ${status}.`,
     loading: 'Loading…',
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    severity: { error: SEVERITY_LABEL.error.en, warning: SEVERITY_LABEL.warning.en, info: SEVERITY_LABEL.info.en },
     roles: { editor: 'Commune editor', consolidator: 'Provincial consolidator', admin: 'Administrator' },
     footer: 'phuluc — check, sync and consolidate commune plan appendices. A file leaves your computer only when you press “Submit”.',
     planKey: 'Plan key',

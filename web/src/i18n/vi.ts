@@ -1,4 +1,5 @@
 // Vietnamese strings of the web pages (the reference catalog: en.ts must have the same shape).
+import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
 
 export const vi = {
   common: {
@@ -16,7 +17,7 @@ export const vi = {
     network: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
     httpError: (status: number) => `Máy chủ trả lỗi ${status}.`,
     loading: 'Đang tải…',
-    severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+    severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi },
     roles: { editor: 'Cán bộ xã', consolidator: 'Cán bộ tổng hợp cấp tỉnh', admin: 'Quản trị viên' },
     footer: 'phuluc — kiểm tra, đồng bộ và tổng hợp phụ lục kế hoạch cấp xã. Tệp chỉ rời máy của bạn khi bạn bấm “Nộp”.',
     planKey: 'Khóa kế hoạch',
