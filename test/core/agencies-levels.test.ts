@@ -1,11 +1,9 @@
 // Agencies above the commune (ministries, provincial departments, central units): one body whose name holds
-// "và" or commas stays one name, real lists still split, abbreviations match, fused names are found.
+// "và" or commas stays one name, real lists still split, abbreviations match, fused names are found. The agency
+// rules on a provincial table: test/core/validate/rules/agencies.test.ts.
 import { describe, expect, it } from 'vitest';
 import { canonicalAgencyNames, DEFAULT_CATALOG, isCollective, matchAgency, splitAgencies } from '../../core/agencies.ts';
 import { fusedParts } from '../../core/agencies/match.ts';
-import { gridFromValues, type CellValue } from '../../core/model/grid.ts';
-import { allIssues } from '../../core/validate/report.ts';
-import { validateGrids } from '../../core/validate/validate.ts';
 
 describe('catalog above the commune', () => {
   it('knows the ministries, ministry-level bodies and merged departments of 2025, and the older names', () => {
@@ -207,57 +205,5 @@ describe('fusedParts', () => {
       'Bộ Công an (Trung tâm Dữ liệu quốc gia)', 'Phòng Văn hóa - Xã hội', 'Sở Tài chính và Sở Xây dựng']) {
       expect(fusedParts(name), name).toBeNull();
     }
-  });
-});
-
-describe('agency rules on a provincial table', () => {
-  const H = ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả', 'Thời gian hoàn thành'];
-  const AGENCY_CODES = new Set(['lead-multiple', 'lead-generic', 'agency-unknown', 'agency-variant']);
-
-  function agencyIssues(values: CellValue[][]) {
-    const { report } = validateGrids([gridFromValues('S', values)]);
-    return allIssues(report).filter((i) => AGENCY_CODES.has(i.code)).map((i) => ({ cell: i.cell, code: i.code, params: i.params, message: i.message, messageEn: i.messageEn }));
-  }
-
-  it('one body per lead is not several leads, named associations are not generic, fused names are reported', () => {
-    const issues = agencyIssues([
-      H,
-      [1, 'Việc một', 'Sở Nông nghiệp và Môi trường', 'Sở Tài chính; Sở Khoa học và Công nghệ Sở Công Thương', 'Báo cáo', 'Quý III/2026'],
-      [2, 'Việc hai', 'Liên hiệp các Hội Khoa học và Kỹ thuật', 'Sở, ban, ngành có liên quan', 'Báo cáo', 'Quý III/2026'],
-      [3, 'Việc ba', 'Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố', 'UBND các phường, xã', 'Báo cáo', 'Quý III/2026'],
-      [4, 'Việc bốn', 'Sở Văn hóa, Thể thao và Du lịch', 'Các sở, ngành', 'Báo cáo', 'Quý III/2026'],
-      [5, 'Việc năm', 'Sở Khoa học và Công nghệ, Công an Thành phố', 'Viện, Trường', 'Báo cáo', 'Quý III/2026'],
-      [6, 'Việc sáu', 'Các sở, ngành, địa phương', 'Sở Khoa học và Công nghệ', 'Báo cáo', 'Quý III/2026'],
-      [7, 'Việc bảy', 'Sở Khoa học và Công nghệ Sở Công Thương', 'Bộ Khoa học và Công nghệ', 'Báo cáo', 'Quý III/2026'],
-      [8, 'Việc tám', 'Hội Chăn nuôi tỉnh', 'Ngân hàng Nhà nước khu vực XII', 'Báo cáo', 'Quý III/2026'],
-    ]);
-    expect(issues.map(({ cell, code, params }) => ({ cell, code, params }))).toEqual([
-      { cell: 'D2', code: 'agency-unknown', params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
-      { cell: 'C6', code: 'lead-multiple', params: { count: 2, names: 'Sở Khoa học và Công nghệ; Công an Thành phố' } },
-      { cell: 'C7', code: 'lead-generic', params: { name: 'Các sở, ngành, địa phương' } },
-      { cell: 'C8', code: 'lead-multiple', params: { count: 2, names: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
-      // Unknown names are reported once per column: the lead column had not seen this one yet.
-      { cell: 'C8', code: 'agency-unknown', params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
-      { cell: 'C9', code: 'agency-unknown', params: { name: 'Hội Chăn nuôi tỉnh' } },
-    ]);
-    const fused = issues.find((i) => i.cell === 'D2')!;
-    expect(fused.message).toBe('“Sở Khoa học và Công nghệ Sở Công Thương” là các cơ quan viết liền nhau (Sở Khoa học và Công nghệ; Sở Công Thương); nên tách bằng dấu “;”.');
-    expect(fused.messageEn).toBe('"Sở Khoa học và Công nghệ Sở Công Thương" runs several agencies together (Sở Khoa học và Công nghệ; Sở Công Thương); separate them with ";".');
-    const unknown = issues.find((i) => i.cell === 'C9')!;
-    expect(unknown.message).toBe('“Hội Chăn nuôi tỉnh” không có trong danh mục cơ quan.');
-    expect(unknown.messageEn).toBe('"Hội Chăn nuôi tỉnh" is not in the agency catalog.');
-  });
-
-  it('a lead of collective phrases only is generic; a named body with them is several leads', () => {
-    const issues = agencyIssues([
-      H,
-      [1, 'Việc một', 'Các sở, ngành, UBND xã, phường, đặc khu', 'Sở Tài chính', 'Báo cáo', 'Quý III/2026'],
-      [2, 'Việc hai', 'Sở Tài chính, các sở, ngành', 'Sở Tư pháp', 'Báo cáo', 'Quý III/2026'],
-      [3, 'Việc ba', 'Sở KH&CN chủ trì hướng dẫn, tổng hợp', 'Sở Tư pháp', 'Báo cáo', 'Quý III/2026'],
-    ]);
-    expect(issues.map(({ cell, code, params }) => ({ cell, code, params }))).toEqual([
-      { cell: 'C2', code: 'lead-generic', params: { name: 'Các sở, ngành, UBND xã, phường, đặc khu' } },
-      { cell: 'C3', code: 'lead-multiple', params: { count: 2, names: 'Sở Tài chính; các sở, ngành' } },
-    ]);
   });
 });

@@ -85,8 +85,12 @@ describe('Kiểm tra (Quang Sơn)', () => {
     const expected = validateGrids(before.grids).report;
     // Each marked cell carries its message as a note (ExcelApi 1.18 here).
     expect(before.notes).toBeGreaterThan(10);
+    // Every code of the report is shown, and no other (the report's every issue: test/server/cli/check.test.ts).
     const codes = await codesShown(page);
-    expect(codes).toEqual(expect.arrayContaining(['repeated-header-row', 'continuation-row', 'agency-variant', 'deadline-format']));
+    expect([...codes].sort()).toEqual([...new Set(allIssues(expected).map((i) => i.code))].sort());
+    expect([...codes].sort()).toEqual([
+      'agency-variant', 'continuation-row', 'deadline-format', 'group-number-style', 'lead-multiple', 'repeated-header-row', 'result-missing', 'tone-style-mixed',
+    ]);
     await expect.poll(() => page.getByTestId('plan-summary').textContent()).toContain('Quang Sơn');
     await shot(page, '02-kiem-tra-ket-qua');
 
@@ -140,7 +144,13 @@ describe('Kiểm tra (Cẩm Giàng)', () => {
     expect(summary).toContain('03/KH-UBND');
     expect(summary).toContain('Cẩm Giàng');
     expect(summary).toContain('1 lỗi cần sửa');
-    expect(await codesShown(page)).toContain('missing-column');
+    // Every code of the report is shown, and no other (the report's every issue: test/server/cli/check.test.ts).
+    const codes = [...(await codesShown(page))].sort();
+    expect(codes).toEqual([...new Set(allIssues(validateGrids((await fake(page)).grids).report).map((i) => i.code))].sort());
+    expect(codes).toEqual([
+      'agency-variant', 'continuation-row', 'deadline-conditional', 'deadline-format', 'deadline-missing', 'group-number-gap', 'group-number-style',
+      'lead-generic', 'lead-multiple', 'missing-column', 'partners-missing', 'tone-style-mixed',
+    ]);
 
     const group = page.locator('[data-code="deadline-format"]').first();
     await group.getByRole('button').first().click();

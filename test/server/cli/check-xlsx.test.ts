@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { CheckDocument } from '../../../server/cli/check-json.ts';
 import { RESULTS_SHEET } from '../../../server/export/annotate.ts';
 import { fixture, REPO_ROOT } from '../../support/paths.ts';
 
@@ -21,6 +22,9 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
   const code = await run(process.execPath, [BIN, 'check', '--format', 'xlsx', '--out', out, input]).then(() => 0, (e: { code: number }) => e.code);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
+  // The same check as JSON: its issues are the whole list the results sheet must hold (check.test.ts pins that list).
+  const json = await run(process.execPath, [BIN, 'check', '--format', 'json', input], { maxBuffer: 64 << 20 }).then((r) => r.stdout, (e: { stdout: string }) => e.stdout);
+  const report = (JSON.parse(json) as CheckDocument).files[0]!.tables.flatMap((t) => t.issues);
 
   it('exits 1 (errors), writes the copy and leaves the input untouched', async () => {
     expect(code).toBe(1);
@@ -35,9 +39,16 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
 
   it('lists every issue on a results sheet, each linked to its cell', () => {
     const ws = wb.getWorksheet(RESULTS_SHEET)!;
-    expect(ws.rowCount).toBeGreaterThan(10);
-    const codes = ws.getColumn(5).values.filter((v): v is string => typeof v === 'string');
-    expect(codes).toEqual(expect.arrayContaining(['group-number-gap', 'deadline-missing', 'lead-multiple', 'continuation-row']));
+    expect(report.length).toBeGreaterThan(10);
+    expect(ws.rowCount).toBe(report.length + 1);
+    const rows = ws.getRows(2, ws.rowCount - 1)!.map((r) => {
+      const cell = r.getCell(3).value as { text: string } | string | null;
+      return [r.getCell(5).value, typeof cell === 'object' && cell ? cell.text : cell];
+    });
+    // Every issue, in report order: its code, and its own cell when it has one (a row-level issue links to its row).
+    expect(rows.map(([code]) => code)).toEqual(report.map((i) => i.code));
+    expect(rows.filter((_, n) => report[n]!.cell).map(([, cell]) => cell)).toEqual(report.filter((i) => i.cell).map((i) => i.cell));
+    expect(rows.filter((_, n) => !report[n]!.cell).map(([, cell]) => String(cell).replace(/^[A-Z]+/, ''))).toEqual(report.filter((i) => !i.cell).map((i) => String(i.row)));
     const link = ws.getRow(2).getCell(3).value as { hyperlink: string };
     expect(link.hyperlink).toMatch(/^#'.+'!A?[A-Z]+\d+$/);
   });

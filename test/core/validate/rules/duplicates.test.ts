@@ -1,11 +1,51 @@
-// duplicate-task: near duplicates found without comparing all pairs, and confirmed as the same task (not the same template).
+// core/validate/rules/duplicates.ts: duplicate-task on small sheets (the exact list), and the near duplicates behind
+// it, found without comparing all pairs and confirmed as the same task (not the same template).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AppendixRow } from '../../../core/model/appendix.ts';
-import { findDuplicates, findSimilar } from '../../../core/validate/rules/duplicates.ts';
+import type { AppendixRow } from '../../../../core/model/appendix.ts';
+import { gridFromValues } from '../../../../core/model/grid.ts';
+import { findDuplicates, findSimilar } from '../../../../core/validate/rules/duplicates.ts';
+import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
 const row = (n: number, content: string): AppendixRow => ({ kind: 'task', tt: String(n), fields: { content }, source: { sheet: 'S', row: n, cells: {} } });
 const pairs = (rows: AppendixRow[]) => findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row]);
+
+describe('duplicate-task', () => {
+  it('a task written again, with a word added or word for word: reported at the later copy, against each earlier one', () => {
+    const { found, issues } = check([gridFromValues('S', [
+      H,
+      task(1, TEXTS[0]),
+      task(2, TEXTS[1]),
+      task(3, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống truyền thanh của xã'),
+      task(4, TEXTS[0]),
+    ])]);
+    expect(found).toEqual([
+      ['B4', 'duplicate-task', 'warning'],
+      ['B5', 'duplicate-task', 'warning'],
+      ['B5', 'duplicate-task', 'warning'],
+    ]);
+    expect(issues.map((i) => i.params)).toEqual([
+      { otherRow: 2, similarity: 0.92 },
+      { otherRow: 2, similarity: 1 },
+      { otherRow: 4, similarity: 0.92 },
+    ]);
+  });
+
+  it('one template for different sectors, and the same indicator in two milestones, are not duplicates', () => {
+    expect(issuesOf([
+      H,
+      task(1, 'Triển khai ứng dụng công nghệ thông tin và chuyển đổi số trong lĩnh vực giáo dục'),
+      task(2, 'Triển khai ứng dụng công nghệ thông tin và chuyển đổi số trong lĩnh vực y tế'),
+    ])).toEqual([]);
+    expect(issuesOf([
+      ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'],
+      ['I', 'Đến năm 2025'],
+      [1, 'Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình', '%', '80', 'Công an xã'],
+      ['II', 'Đến năm 2030'],
+      [2, 'Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình', '%', '95', 'Công an xã'],
+    ])).toEqual([]);
+  });
+});
 
 describe('findDuplicates', () => {
   it('pairs identical and near-identical tasks, not a short task contained in a longer one', () => {
