@@ -256,7 +256,7 @@ export const CATALOG: Catalog = {
   },
   'tone-style-mixed': {
     title: { vi: 'Lẫn kiểu đặt dấu', en: 'Mixed tone-mark style' },
-    description: { vi: 'Bảng dùng lẫn kiểu đặt dấu cũ ("hoá", "thuỷ") và mới ("hóa", "thủy").', en: 'The table mixes old ("hoá") and new ("hóa") tone-mark placement.' },
+    description: { vi: 'Bảng dùng lẫn kiểu đặt dấu cũ ("hóa", "thủy") và mới ("hoá", "thuỷ").', en: 'The table mixes old ("hóa") and new ("hoá") tone-mark placement.' },
     severity: 'info', tags: ['#text'], fix: 'none',
     message: { vi: (p) => `Bảng dùng lẫn kiểu đặt dấu cũ (${p.old} từ) và mới (${p.new} từ), ví dụ ${q(p.example)}.`, en: (p) => `The table mixes old (${p.old} words) and new (${p.new} words) tone placement, e.g. "${p.example}".` },
   },
