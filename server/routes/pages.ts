@@ -3,8 +3,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'hono';
-import type { App, Env } from './types.ts';
+import { secureHeaders } from 'hono/secure-headers';
+import type { App } from './types.ts';
+
+type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
 /** Where `npm run build:web` writes the pages (PHULUC_WEB_DIR overrides it, e.g. for tests). */
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -50,16 +52,21 @@ export function entraPublicConfig(env: Record<string, string | undefined>): Entr
   return { clientId, tenantId, audience };
 }
 
+/** The pages' Content-Security-Policy as directives (Hono's secure-headers writes them). */
+function cspDirectives(entra: boolean) {
+  return {
+    defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'", ...(entra ? [ENTRA_AUTHORITY] : [])], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"],
+  };
+}
+
 /**
  * The pages' Content-Security-Policy: nothing inline, nothing from elsewhere. With Entra sign-in, MSAL must also
  * reach the Microsoft identity platform for tokens.
  * @example contentSecurityPolicy(false).includes("script-src 'self'") // true
  */
 export function contentSecurityPolicy(entra: boolean): string {
-  return [
-    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
-    `connect-src 'self'${entra ? ` ${ENTRA_AUTHORITY}` : ''}`, "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
-  ].join('; ');
+  return Object.entries(cspDirectives(entra)).map(([k, v]) => `${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${v.join(' ')}`).join('; ');
 }
 
 /**
@@ -70,17 +77,15 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
   const env = opts.env ?? process.env;
   const dir = path.resolve(opts.dir ?? env.PHULUC_WEB_DIR ?? DEFAULT_WEB_DIR);
   const entra = entraPublicConfig(env);
-  const csp = contentSecurityPolicy(entra !== null);
-  const secure = (c: Context<Env>, page?: string) => {
-    c.header('Content-Security-Policy', csp);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    // The pages keep their popup (Microsoft sign-in) in their group; the popup's landing page must have no COOP at
-    // all, or the browser cuts it off from the window that opened it (MSAL v5 redirect bridge).
-    if (page && page !== 'dang-nhap.html') c.header('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
+  // Hono's secure-headers: CSP, nosniff, no referrer, no framing, no camera/microphone/location.
+  const headers: SecureHeadersOptions = {
+    contentSecurityPolicy: cspDirectives(entra !== null), xFrameOptions: 'DENY', referrerPolicy: 'no-referrer',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   };
+  // The pages keep their popup (Microsoft sign-in) in their group; the popup's landing page must have no COOP at
+  // all, or the browser cuts it off from the window that opened it (MSAL v5 redirect bridge). Assets need none.
+  const pageHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: 'same-origin-allow-popups' });
+  const plainHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: false });
 
   app.get('/api/config', (c) => {
     c.header('Cache-Control', 'no-store');
@@ -88,8 +93,7 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
   });
 
   for (const [route, file] of Object.entries(PAGES)) {
-    app.get(route, async function webPage(c) {
-      secure(c, file);
+    app.get(route, file === 'dang-nhap.html' ? plainHeaders : pageHeaders, async function webPage(c) {
       const html = await readIfFile(path.join(dir, file));
       if (html === null) {
         c.header('Cache-Control', 'no-store');
@@ -101,12 +105,11 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
     });
   }
 
-  app.get('/web/*', async function webAsset(c) {
+  app.get('/web/*', plainHeaders, async function webAsset(c) {
     const rel = c.req.path.slice('/web/'.length).split('/');
     const inAssets = rel.length === 2 && rel[0] === 'assets';
     const name = inAssets ? rel[1]! : rel.length === 1 ? rel[0]! : '';
     const type = (inAssets ? ASSET_TYPES : TOP_TYPES)[path.extname(name).toLowerCase()];
-    secure(c);
     if (!SAFE_NAME.test(name) || !type) return c.text('Không có tệp này. / Not found.', 404);
     const data = await readIfFile(path.join(dir, ...(inAssets ? ['assets', name] : [name])));
     if (data === null) return c.text('Không có tệp này. / Not found.', 404);

@@ -56,6 +56,20 @@ describe('page routes', () => {
     }
   });
 
+  it('keeps the pages’ popup group (COOP) except on the sign-in landing page; the token page is served like the others', async () => {
+    await writeFile(path.join(dir, 'dang-nhap.html'), '<!doctype html><title>dang nhap</title>');
+    await writeFile(path.join(dir, 'token.html'), '<!doctype html><title>token</title>');
+    const app = pagesApp({ dir });
+    const page = await app.request('/token');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+    expect(page.headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=()');
+    expect(page.headers.get('content-security-policy')).toBe(CSP);
+    const landing = await app.request('/dang-nhap');
+    expect(landing.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(landing.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('serves hashed assets for a year and the favicon for an hour, with their types', async () => {
     const app = pagesApp({ dir });
     const js = await app.request('/web/assets/index-AbC123.js');
