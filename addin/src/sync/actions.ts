@@ -103,8 +103,9 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
     const res = await f(`${server}/api/me`, { headers: { authorization: `Bearer ${await bearer(server)}` } }).catch(() => null);
     if (!res) return;
     if (res.status === 401) {
-      const err = new SyncApiError(401, 'unauthorized', 'Máy chủ không nhận token này.', 'The server does not accept this token.');
-      throw err;
+      // The server says why (revoked, expired, unknown): show its words.
+      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string; messageEn?: string } } | null)?.error;
+      throw new SyncApiError(401, e?.code ?? 'unauthorized', e?.message ?? 'Máy chủ không nhận token này.', e?.messageEn ?? 'The server does not accept this token.');
     }
     if (!res.ok) return;
     const { principal } = (await res.json()) as { principal: { name?: string | null; subject: string; role: string; communeCode?: string; provinceCode?: string } };

@@ -138,6 +138,19 @@ describe('sync actions (in-process server)', () => {
     expect(revisions.filter((r) => r.idempotencyKey === posts[1]!.key)).toHaveLength(1);
   }, 60_000);
 
+  it('a revoked token: signing in with it says so in the server’s words, and nothing is remembered', async () => {
+    const { findTokenByHash, hashToken, revokeToken } = await import('../../../server/store/tokens.ts');
+    const secret = await be.token('editor', '05674', 'Cán bộ nghỉ việc');
+    const t = (await findTokenByHash(be.database.db, hashToken(secret)))!;
+    await revokeToken(be.database.db, t.id, 'test');
+    const a = await pane(be);
+    await a.sync.bind({ server: 'http://phuluc.test', commune: '05674', planKey: 'revoked', table: null });
+    await a.sync.useToken(secret);
+    expect(await notice(a)).toMatch(/This token was revoked/);
+    expect(a.store.get().sync.auth).toBeNull();
+    expect([...a.storage.data.values()].join()).not.toContain(secret);
+  });
+
   it('an answer whose fingerprint is not the body sent is never written back', async () => {
     const { createApi } = await import('../../../addin/src/sync/api.ts');
     const { sha256Hex, sha256 } = await import('../../../addin/src/sync/fingerprint.ts');
