@@ -1,6 +1,6 @@
 // One streamed table sheet of the consolidated workbook: title, styled header, rows, freeze, filter and print setup.
 import { neutralizeFormula } from '../../core/text/formula.ts';
-import type { CellKind, CellOut, ColumnSpec, Lang } from './consolidated-columns.ts';
+import type { CellKind, CellOut, ColumnSpec, Lang } from '../../core/consolidate/columns.ts';
 import { FONT } from './styles.ts';
 import type { OutCell, WorkbookWriter } from './xlsx-stream/workbook.ts';
 import { colLetters, dateSerial } from './xlsx-stream/xml.ts';

@@ -1,7 +1,7 @@
 // The provincial consolidation as an .xlsx: "Tổng hợp" (tasks), "Thống kê" (per commune × group), "Chỉ tiêu" (indicators).
 import { createWriteStream } from 'node:fs';
 import type { CommuneStats, Consolidated, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats } from '../../core/consolidate/index.ts';
-import { INDICATOR_COLUMNS, STATS_COLUMNS, TASK_COLUMNS, type Lang } from './consolidated-columns.ts';
+import { INDICATOR_COLUMNS, STATS_COLUMNS, TASK_COLUMNS, type Lang } from '../../core/consolidate/columns.ts';
 import { tableStyles, writeTableSheet } from './consolidated-sheet.ts';
 import { WorkbookWriter } from './xlsx-stream/workbook.ts';
 

@@ -229,13 +229,16 @@ describe('sync actions (in-process server)', () => {
 
   it('the province pulls the consolidated table and its statistics into two new sheets', async () => {
     const { findCommune } = await import('../../../core/dvhc.ts');
+    const { TASK_COLUMNS } = await import('../../../core/consolidate/index.ts');
     const province = findCommune('05674')!.provinceCode;
     const p = await pane(be);
     await signIn(p, await be.token('consolidator', province, 'Sở Nội vụ'));
     await p.sync.pullConsolidated(province);
     expect(await notice(p)).toMatch(/Sheets added: Tổng hợp, Thống kê/);
     const values = p.fake.workbook.values('Tổng hợp');
-    expect(values[0]!.slice(0, 5)).toEqual(['Mã xã', 'Xã/phường', 'Nhóm NQ57', 'TT', 'Nội dung']);
+    // The same columns as the server's consolidated workbook (one spec, core/consolidate/columns.ts).
+    expect(values[0]).toEqual(TASK_COLUMNS.map((c) => c.header.vi));
+    expect(values[0]!.slice(0, 6)).toEqual(['Mã xã', 'Xã/phường', 'Nhóm NQ57', 'Nhóm (theo kế hoạch)', 'TT', 'Nội dung']);
     expect(values.length).toBe(54);
     expect(p.fake.workbook.values('Thống kê').at(-1)![1]).toBe('Cả tỉnh');
   }, 60_000);

@@ -1,5 +1,8 @@
-// Columns of the consolidated workbook's three sheets: header (vi/en), width, cell kind and how each value is read.
-import { GROUP_COLUMNS, STATUS_LABEL, type CommuneStats, type ConsolidatedIndicator, type ConsolidatedRow, type GroupRef } from '../../core/consolidate/index.ts';
+// Columns of the consolidated tables (Tổng hợp, Thống kê, Chỉ tiêu): header (vi/en), width, cell kind and how each value is
+// read. One spec for the server's .xlsx export and the task pane's consolidated sheets.
+import { GROUP_COLUMNS, type GroupRef } from './groups.ts';
+import { STATUS_LABEL } from './status.ts';
+import type { CommuneStats, ConsolidatedIndicator, ConsolidatedRow } from './types.ts';
 
 export type Lang = 'vi' | 'en';
 /** A cell's value before writing: text (neutralized on write), a count, an ISO date, or empty. */
@@ -73,3 +76,15 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec<ConsolidatedIndicator>[] = [
   { header: { vi: 'Cơ quan chủ trì theo dõi, đánh giá', en: 'Monitoring agency' }, width: 30, kind: 'text', value: (r) => text(r.monitor) },
   { header: { vi: 'Phiên bản', en: 'Revision' }, width: 9, kind: 'center', value: (r) => num(r.revision) },
 ];
+
+/**
+ * A cell as plain data for a sheet that is written value by value (the task pane): dates as dd/mm/yyyy text.
+ * @example plainCell({ date: '2026-06-30' }) // '30/06/2026'
+ */
+export function plainCell(out: CellOut): string | number {
+  if (out === null) return '';
+  if ('text' in out) return out.text;
+  if ('number' in out) return out.number;
+  const [y, m, d] = out.date.split('-');
+  return `${d}/${m}/${y}`;
+}
