@@ -130,7 +130,8 @@ function firstRow(a: Appendix): number {
 function formulaStart(c: TextCell): string | null {
   const t = c.raw.trimStart();
   if (c.role === 'tt' && /^[-+–]$/.test(t.trim())) return null;
-  const m = /^([=+@]|-(?=[^\s\d-]))/.exec(t);
+  // "- …" and "+ …" are the bullets officials write; "=SUM(", "+A1", "-B2", "@x" are what a spreadsheet would run.
+  const m = /^([=@]|[-+](?=[^\s\d+-]))/.exec(t);
   return m ? t.slice(0, Math.min(12, t.length)) : null;
 }
 

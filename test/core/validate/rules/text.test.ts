@@ -24,7 +24,7 @@ describe('text cells', () => {
     expect(issues[2]!.params).toEqual({ artifact: '[bookmark: _GoBack]' });
   });
 
-  it('text a spreadsheet would run as a formula; a dash bullet, a dash in TT and a negative number are not', () => {
+  it('text a spreadsheet would run as a formula; dash and plus bullets, a dash in TT and a negative number are not', () => {
     const { found, issues } = check([gridFromValues('S', [
       H,
       task(1, '=HYPERLINK("http://x","y")'),
@@ -33,6 +33,7 @@ describe('text cells', () => {
       task(4, '+IMPORTXML(A1)'),
       ['-', '- Nhóm con'],
       task(5, TEXTS[4], { result: '-5 hồ sơ tồn đọng' }),
+      task(6, '+ Tổ chức hội nghị tuyên truyền'),
     ])]);
     expect(found).toEqual([
       ['B2', 'formula-like-text', 'warning'],
