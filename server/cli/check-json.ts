@@ -20,7 +20,8 @@ export interface CheckFile {
   path: string;
   valid: boolean;
   stats: ReportStats;
-  tables: { sheet: string; range: string | null; kind: string | null; issues: CheckIssue[] }[];
+  /** `omitted`: issues of the table left out of `issues` (the upload route's answer lists at most a few thousand). */
+  tables: { sheet: string; range: string | null; kind: string | null; issues: CheckIssue[]; omitted?: number }[];
   error?: { code: string; message: string; messageEn: string };
 }
 

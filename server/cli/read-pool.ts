@@ -1,12 +1,9 @@
-// Read many workbooks into plans on every core: a small pool of worker threads, results handed back in file order.
+// Read many workbooks into plans on every core: the worker pool (server/workers/pool.ts, the one the server reads
+// uploads with), results handed back in file order.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../core/model/appendix.ts';
-
-export interface ReadRequest {
-  i: number;
-  file: string;
-}
+import { runJob, type ReadFileResult, type JobFault } from '../workers/jobs.ts';
+import { WorkerPool } from '../workers/pool.ts';
 
 export type ReadResponse = { i: number; plan: Plan } | { i: number; error: { vi: string; en: string } };
 
@@ -14,6 +11,12 @@ export type ReadResponse = { i: number; plan: Plan } | { i: number; error: { vi:
 const MIN_FILES_PER_WORKER = 40;
 /** Files queued per worker: enough to keep it busy while the main thread takes results. */
 const IN_FLIGHT = 4;
+
+function response(i: number, r: ReadFileResult | JobFault): ReadResponse {
+  if ('plan' in r) return { i, plan: r.plan };
+  if ('error' in r) return { i, error: { vi: r.error.vi, en: r.error.en } };
+  return { i, error: { vi: r.fault, en: r.fault } };
+}
 
 /**
  * Read `files` in worker threads and yield each result in the order of `files`; one worker per core (at most
@@ -23,43 +26,26 @@ const IN_FLIGHT = 4;
 export async function* readPlans(files: string[], maxWorkers = os.availableParallelism()): AsyncGenerator<ReadResponse> {
   const n = Math.max(0, Math.min(maxWorkers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   if (n <= 1) {
-    const { readOne } = await import('./read-worker.ts');
-    for (let i = 0; i < files.length; i++) yield await readOne({ i, file: files[i]! });
+    for (let i = 0; i < files.length; i++) yield response(i, await runJob({ kind: 'read-file', file: files[i]! }));
     return;
   }
-  const workers = Array.from({ length: n }, () => new Worker(new URL('./read-worker.mjs', import.meta.url)));
-  const done = new Map<number, ReadResponse>();
-  let waiting: { i: number; resolve: (r: ReadResponse) => void; reject: (e: Error) => void } | null = null;
-  let failure: Error | null = null;
+  // No time or memory limit: the person running the command sees it working and can stop it.
+  const pool = new WorkerPool({ size: n, maxQueue: Infinity, timeoutMs: 0 });
+  const pending = new Map<number, Promise<ReadFileResult | JobFault>>();
   let next = 0;
-  const send = (w: Worker) => {
-    if (next < files.length) w.postMessage({ i: next, file: files[next++]! } satisfies ReadRequest);
-  };
-  for (const w of workers) {
-    w.on('message', (r: ReadResponse) => {
-      send(w);
-      if (waiting && waiting.i === r.i) {
-        const { resolve } = waiting;
-        waiting = null;
-        resolve(r);
-      } else done.set(r.i, r);
-    });
-    w.on('error', (e) => {
-      failure = e;
-      waiting?.reject(e);
-    });
-    for (let k = 0; k < IN_FLIGHT; k++) send(w);
-  }
   try {
     for (let i = 0; i < files.length; i++) {
-      if (failure) throw failure;
-      const ready = done.get(i);
-      if (ready) {
-        done.delete(i);
-        yield ready;
-      } else yield await new Promise<ReadResponse>((resolve, reject) => (waiting = { i, resolve, reject }));
+      for (; next < files.length && next < i + n * IN_FLIGHT; next++) {
+        const p = pool.run({ kind: 'read-file', file: files[next]! });
+        // Awaited in order below; a failure meanwhile must not count as unhandled.
+        p.catch(() => {});
+        pending.set(next, p);
+      }
+      const r = await pending.get(i)!;
+      pending.delete(i);
+      yield response(i, r);
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }

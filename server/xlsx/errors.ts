@@ -18,8 +18,8 @@ const MESSAGES: Record<WorkbookErrorCode, { vi: string; en: string }> = {
   'too-many-sheets': { vi: 'Sổ làm việc có quá nhiều trang tính ({detail}). Hãy tách thành nhiều tệp.', en: 'The workbook has too many worksheets ({detail}). Split it into several files.' },
   'shared-sheet-part': { vi: 'Tệp .xlsx bất thường: nhiều trang tính cùng trỏ tới một phần dữ liệu ({detail}); Excel không ghi ra tệp như vậy. Hãy mở và lưu lại bằng Excel.', en: 'Abnormal .xlsx: several worksheets point at the same part ({detail}); Excel never writes such a file. Open and re-save it in Excel.' },
   'cell-too-long': { vi: 'Ô {detail} ký tự, vượt giới hạn 32.767 ký tự của một ô Excel. Hãy rút ngắn nội dung ô đó.', en: 'Cell {detail} characters, past Excel\'s limit of 32,767 per cell. Shorten that cell.' },
-  timeout: { vi: 'Đọc tệp mất quá {detail} nên đã dừng để bảo vệ máy chủ. Tệp quá lớn hoặc bất thường: hãy mở và lưu lại bằng Excel, hoặc tách nhỏ.', en: 'Reading the file took more than {detail} and was stopped to protect the server. The file is too large or abnormal: re-save it in Excel, or split it.' },
-  'out-of-memory': { vi: 'Đọc tệp cần quá nhiều bộ nhớ (hơn {detail}) nên đã dừng để bảo vệ máy chủ. Hãy xóa dữ liệu thừa hoặc tách nhỏ tệp.', en: 'Reading the file needs too much memory (more than {detail}) and was stopped to protect the server. Remove unused data or split the file.' },
+  timeout: { vi: 'Đọc tệp mất quá {detail} giây nên đã dừng để bảo vệ máy chủ. Tệp quá lớn hoặc bất thường: hãy mở và lưu lại bằng Excel, hoặc tách nhỏ.', en: 'Reading the file took more than {detail} s and was stopped to protect the server. The file is too large or abnormal: re-save it in Excel, or split it.' },
+  'out-of-memory': { vi: 'Đọc tệp cần quá nhiều bộ nhớ (hơn {detail} MB) nên đã dừng để bảo vệ máy chủ. Hãy xóa dữ liệu thừa hoặc tách nhỏ tệp.', en: 'Reading the file needs too much memory (more than {detail} MB) and was stopped to protect the server. Remove unused data or split the file.' },
 };
 
 /** A workbook that cannot be read; `message` is Vietnamese, `messageEn` English, `code` stable for programs. */

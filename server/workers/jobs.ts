@@ -1,0 +1,123 @@
+// What a pool worker does: read a workbook file into a plan (the CLI), read and check an uploaded workbook (the
+// server's upload route), parse and validate a large JSON body (the push route). Also run in-process where a pool
+// would cost more than it saves. Loads the fast reader only: exceljs would add ~0.3 s to every worker's start.
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import type { Plan } from '../../core/model/appendix.ts';
+import { readPlan } from '../../core/read/index.ts';
+import { validate } from '../../core/validate/validate.ts';
+import { checkFile, type CheckFile } from '../cli/check-json.ts';
+import { WorkbookReadError } from '../xlsx/errors.ts';
+import { readWorkbookFast } from '../xlsx/fast/read-fast.ts';
+
+/**
+ * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
+ * so that workers reading workbooks for the CLI do not load the routes' schemas.
+ */
+const BODY_SCHEMAS = { 'push-body': async () => (await import('../routes/push-body.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
+export type BodySchemaName = keyof typeof BODY_SCHEMAS;
+
+export type Job =
+  | { kind: 'read-file'; file: string }
+  /** The raw multipart/form-data body of an upload (field "file"): parsed here too, megabytes of it. */
+  | { kind: 'read-upload'; body: ArrayBuffer; type: string }
+  | { kind: 'json'; schema: BodySchemaName; text: string };
+
+/** Why a workbook could not be read: the WorkbookReadError's code and messages. */
+export interface ReadFailure {
+  error: { code: string; vi: string; en: string };
+}
+
+export type ReadFileResult = { plan: Plan } | ReadFailure;
+/**
+ * An upload read and checked: the file's name, the plan, the check report (docs/check-json.md) and the number of
+ * tables found; or why the file could not be read; or a body that is not a form with a file.
+ */
+export type ReadUploadResult = ({ name: string } & ({ plan: Plan; report: CheckFile; appendices: number } | ReadFailure)) | { form: 'malformed' | 'no-file' };
+export type JsonResult = { data: unknown } | { syntax: string } | { issues: { path: string; message: string }[] };
+
+/** Anything else a job threw: a bug, reported as such (the route answers 500 and logs it). */
+export interface JobFault {
+  fault: string;
+}
+
+export type JobResult<J extends Job = Job> = JobFault | (J extends { kind: 'read-file' } ? ReadFileResult : J extends { kind: 'read-upload' } ? ReadUploadResult : J extends { kind: 'json' } ? JsonResult : never);
+
+/**
+ * Issues an upload's answer lists at most. A sheet of numbers read as 4,950 tasks yields half a million issues, 127 MB
+ * of JSON that no one reads and that would hold the event loop for seconds; `omitted` counts the rest of each table
+ * (stats count them all).
+ */
+export const MAX_ANSWER_ISSUES = 2_000;
+
+/**
+ * A check report with at most `max` issues, tables in order; each shortened table says how many it left out.
+ * @example capIssues(checkFile('x.xlsx', report), 2000).tables[0]!.omitted
+ */
+export function capIssues(file: CheckFile, max: number): CheckFile {
+  let room = max;
+  return {
+    ...file,
+    tables: file.tables.map((t) => {
+      const kept = t.issues.slice(0, Math.max(0, room));
+      room -= kept.length;
+      return kept.length === t.issues.length ? t : { ...t, issues: kept, omitted: t.issues.length - kept.length };
+    }),
+  };
+}
+
+/**
+ * Run one job here, in this thread.
+ * @example await runJob({ kind: 'read-file', file: 'plans/10903-cam-giang.xlsx' })
+ */
+export async function runJob<J extends Job>(job: J): Promise<JobResult<J>> {
+  try {
+    return (await dispatch(job)) as JobResult<J>;
+  } catch (err) {
+    if (err instanceof WorkbookReadError) return { error: { code: err.code, vi: err.message, en: err.messageEn } } as JobResult<J>;
+    return { fault: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+}
+
+/** Load what the server's jobs need (the body schemas), so that no job waits for it. */
+export async function preload(): Promise<void> {
+  await Promise.all(Object.values(BODY_SCHEMAS).map((load) => load()));
+}
+
+async function dispatch(job: Job): Promise<ReadFileResult | ReadUploadResult | JsonResult> {
+  switch (job.kind) {
+    case 'read-file': {
+      const bytes = await readFile(job.file);
+      return { plan: readPlan(readWorkbookFast(bytes).sheets, { file: job.file, format: 'xlsx' }).plan };
+    }
+    case 'read-upload': {
+      let file: FormDataEntryValue | null;
+      try {
+        file = (await new Response(job.body, { headers: { 'content-type': job.type } }).formData()).get('file');
+      } catch {
+        return { form: 'malformed' };
+      }
+      if (!(file instanceof File)) return { form: 'no-file' };
+      const name = file.name;
+      try {
+        const grids = readWorkbookFast(new Uint8Array(await file.arrayBuffer())).sheets;
+        const { plan, sheets } = readPlan(grids, { file: name, format: 'xlsx' });
+        const report = validate({ plan, grids, sheets });
+        return { name, plan, report: capIssues(checkFile(name, report), MAX_ANSWER_ISSUES), appendices: plan.appendices.length };
+      } catch (err) {
+        if (err instanceof WorkbookReadError) return { name, error: { code: err.code, vi: err.message, en: err.messageEn } };
+        throw err;
+      }
+    }
+    case 'json': {
+      let value: unknown;
+      try {
+        value = JSON.parse(job.text);
+      } catch (err) {
+        return { syntax: (err as Error).message };
+      }
+      const r = (await BODY_SCHEMAS[job.schema]()).safeParse(value);
+      return r.success ? { data: r.data } : { issues: r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    }
+  }
+}

@@ -1,0 +1,210 @@
+// One pool of worker threads for every heavy read: the CLI reading thousands of workbooks (consolidate), and the
+// server reading an upload or a large JSON body off its event loop. Jobs wait in a bounded queue; each runs under a
+// time limit and a heap limit, and a worker that passes either is ended and replaced.
+import { Worker } from 'node:worker_threads';
+import type { Job, JobResult } from './jobs.ts';
+
+export interface PoolOptions {
+  /** Worker threads at most (started on demand, kept while idle). */
+  size: number;
+  /** Jobs allowed to wait for a worker; past it run() rejects with PoolBusyError. Infinity: never refuse. */
+  maxQueue: number;
+  /** Time limit of one job in ms, 0 for none: past it the worker is terminated and the job fails with 'timeout'. */
+  timeoutMs: number;
+  /** Old-generation heap of each worker in MB (Worker resourceLimits): past it the job fails with 'out-of-memory'. */
+  maxHeapMb?: number;
+  /**
+   * Load everything the server's jobs need before taking a job, and replace a worker the moment it is ended, so that
+   * no job waits (or spends its time limit) on a worker loading. The CLI leaves it off: its workers read files only.
+   */
+  preload?: boolean;
+  /** The worker script (default: ./worker.mjs, which loads the TypeScript jobs through tsx). It posts `{ ready: true }` once loaded. */
+  entry?: URL;
+}
+
+/** The queue is full: the caller should answer 503 with Retry-After. */
+export class PoolBusyError extends Error {
+  constructor(readonly queued: number) {
+    super(`worker pool busy (${queued} jobs waiting)`);
+    this.name = 'PoolBusyError';
+  }
+}
+
+/** A job ended by the pool: past its time limit, past its heap limit, or its worker died. */
+export class JobLimitError extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'out-of-memory' | 'crash' | 'closed',
+    /** The limit passed: ms for a timeout, MB for memory. */
+    readonly limit: number,
+    detail = '',
+  ) {
+    super(`worker job ${reason}${detail ? `: ${detail}` : ''}`);
+    this.name = 'JobLimitError';
+  }
+}
+
+interface Pending {
+  job: Job;
+  transfer: ArrayBuffer[];
+  resolve: (r: JobResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Loaded (it said so): only then does it get a job, and only then does the job's time limit start. */
+  ready: boolean;
+  current: Pending | null;
+  timer: NodeJS.Timeout | null;
+  /** Set once the worker is being replaced: its late messages and exit are ignored. */
+  retired: boolean;
+}
+
+const DEFAULT_ENTRY = new URL('./worker.mjs', import.meta.url);
+
+/**
+ * @example
+ * const pool = new WorkerPool({ size: 2, maxQueue: 8, timeoutMs: 30_000, maxHeapMb: 512 });
+ * const r = await pool.run({ kind: 'read-upload', name: 'x.xlsx', bytes });
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(readonly opts: PoolOptions) {
+    if (!(opts.size >= 1)) throw new Error('pool size must be ≥ 1');
+  }
+
+  /** Jobs running and waiting now. */
+  get load(): { running: number; queued: number; workers: number } {
+    return { running: this.slots.filter((s) => s.current).length, queued: this.queue.length, workers: this.slots.length };
+  }
+
+  private readonly readyWaiters: (() => void)[] = [];
+
+  /**
+   * Run a job on a worker. `transfer` moves buffers instead of copying them (the caller must not use them after).
+   * Rejects with PoolBusyError when the queue is full, JobLimitError when the job passes a limit.
+   */
+  run<J extends Job>(job: J, transfer: ArrayBuffer[] = []): Promise<JobResult<J>> {
+    if (this.closed) return Promise.reject(new JobLimitError('closed', 0));
+    const free = this.slots.filter((s) => !s.current).length + (this.opts.size - this.slots.length);
+    if (this.queue.length >= free + this.opts.maxQueue) return Promise.reject(new PoolBusyError(this.queue.length));
+    return new Promise<JobResult<J>>((resolve, reject) => {
+      this.queue.push({ job, transfer, resolve: resolve as (r: JobResult) => void, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Start every worker now and wait until each has loaded (the server does at start-up: a worker takes a second or
+   * two to load, which the first upload would otherwise wait for).
+   */
+  async warm(): Promise<void> {
+    while (!this.closed && this.slots.length < this.opts.size) this.slots.push(this.spawn());
+    while (!this.closed && this.slots.some((s) => !s.ready)) await new Promise<void>((r) => this.readyWaiters.push(r));
+  }
+
+  /** End every worker; waiting jobs are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new JobLimitError('closed', 0));
+    const slots = this.slots.splice(0);
+    for (const r of this.readyWaiters.splice(0)) r();
+    for (const s of slots) {
+      s.retired = true;
+      if (s.timer) clearTimeout(s.timer);
+      s.current?.reject(new JobLimitError('closed', 0));
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const slot = this.slots.find((s) => s.ready && !s.current);
+      if (slot) {
+        this.start(slot, this.queue.shift()!);
+        continue;
+      }
+      // Every worker busy or loading: start another if there is room and too few are loading for the queue.
+      const loading = this.slots.filter((s) => !s.ready).length;
+      if (this.slots.length >= this.opts.size || loading >= this.queue.length) return;
+      this.slots.push(this.spawn());
+    }
+  }
+
+  private start(slot: Slot, p: Pending): void {
+    slot.current = p;
+    slot.worker.ref();
+    if (this.opts.timeoutMs > 0) {
+      slot.timer = setTimeout(() => this.replace(slot, new JobLimitError('timeout', this.opts.timeoutMs)), this.opts.timeoutMs);
+    }
+    try {
+      slot.worker.postMessage(p.job, p.transfer);
+    } catch (err) {
+      // A job that cannot be cloned is the caller's mistake, not the worker's: the worker stays.
+      this.finish(slot);
+      p.reject(err as Error);
+    }
+  }
+
+  private spawn(): Slot {
+    const resourceLimits = this.opts.maxHeapMb ? { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.opts.maxHeapMb / 8)) } : undefined;
+    const worker = new Worker(this.opts.entry ?? DEFAULT_ENTRY, { workerData: { preload: this.opts.preload === true }, ...(resourceLimits ? { resourceLimits } : {}) });
+    const slot: Slot = { worker, ready: false, current: null, timer: null, retired: false };
+    worker.on('message', (r: JobResult | { ready: true }) => {
+      if (slot.retired) return;
+      if (!slot.ready) {
+        slot.ready = true;
+        for (const w of this.readyWaiters.splice(0)) w();
+      } else {
+        const p = this.finish(slot);
+        p?.resolve(r as JobResult);
+      }
+      this.pump();
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (slot.retired) return;
+      const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.replace(slot, new JobLimitError(memory ? 'out-of-memory' : 'crash', memory ? (this.opts.maxHeapMb ?? 0) : 0, err.message));
+    });
+    worker.on('exit', (code) => {
+      if (slot.retired) return;
+      this.replace(slot, new JobLimitError('crash', 0, `exit ${code}`));
+    });
+    // An idle worker does not keep the process alive (after the listeners: adding one refs the worker's port again).
+    worker.unref();
+    return slot;
+  }
+
+  /** The slot's job is over: clear its timer, mark it idle, let the process exit while it idles. */
+  private finish(slot: Slot): Pending | null {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const p = slot.current;
+    slot.current = null;
+    slot.worker.unref();
+    return p;
+  }
+
+  /** End a worker that passed a limit or died, fail its job, and let the next job start a fresh one. */
+  private replace(slot: Slot, why: JobLimitError): void {
+    if (slot.retired) return;
+    slot.retired = true;
+    const p = this.finish(slot);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    void slot.worker.terminate();
+    p?.reject(why);
+    if (!slot.ready) {
+      // It died loading: a waiting job fails with it, so that a worker that cannot load does not respawn forever.
+      this.queue.shift()?.reject(why);
+      for (const w of this.readyWaiters.splice(0)) w();
+    } else if (this.opts.preload && !this.closed) {
+      // A preloading pool replaces the worker at once: the next job finds it loaded.
+      this.slots.push(this.spawn());
+    }
+    this.pump();
+  }
+}

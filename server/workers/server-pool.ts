@@ -1,0 +1,151 @@
+// The server's worker pool: uploads and large JSON bodies are read there, never on the event loop that answers every
+// other request. Settings from the environment (README, "Giới hạn"); what the pool refuses becomes an API answer:
+// 503 + Retry-After when the queue is full, 422 naming the limit when a job passes its time or memory limit.
+import os from 'node:os';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError, badRequest } from '../http/errors.ts';
+import { WorkbookReadError } from '../xlsx/errors.ts';
+import { runJob, type BodySchemaName, type JobResult, type ReadUploadResult } from './jobs.ts';
+import { JobLimitError, PoolBusyError, WorkerPool, type PoolOptions } from './pool.ts';
+
+export interface ReadPoolSettings {
+  /** Worker threads (PHULUC_READ_WORKERS; default: the cores but one, 1 to 4). */
+  size: number;
+  /** Jobs waiting beyond those running before 503 (PHULUC_READ_QUEUE). */
+  maxQueue: number;
+  /** Time limit of one read, ms (PHULUC_READ_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Heap of each worker, MB (PHULUC_READ_HEAP_MB). */
+  maxHeapMb: number;
+}
+
+export const READ_POOL_ENV: Record<keyof ReadPoolSettings, string> = {
+  size: 'PHULUC_READ_WORKERS',
+  maxQueue: 'PHULUC_READ_QUEUE',
+  timeoutMs: 'PHULUC_READ_TIMEOUT_MS',
+  maxHeapMb: 'PHULUC_READ_HEAP_MB',
+};
+
+/** JSON bodies from this size are parsed and validated in a worker; smaller ones cost less than the hand-over. */
+export const OFFLOAD_JSON_BYTES = 256 * 1024;
+/** Seconds a client is told to wait when the queue is full. */
+const RETRY_AFTER_SEC = 5;
+
+/**
+ * The settings from the environment; unset variables keep their defaults. Throws on a value that is not a whole
+ * number ≥ 1 (start-up then fails naming the variable).
+ * @example readPoolSettings({ PHULUC_READ_WORKERS: '2' }).size // 2
+ */
+export function readPoolSettings(env: Record<string, string | undefined> = process.env): ReadPoolSettings {
+  const size = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  const out: ReadPoolSettings = { size, maxQueue: 8 * size, timeoutMs: 30_000, maxHeapMb: 512 };
+  for (const key of Object.keys(READ_POOL_ENV) as (keyof ReadPoolSettings)[]) {
+    const raw = env[READ_POOL_ENV[key]]?.trim();
+    if (!raw) continue;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${READ_POOL_ENV[key]} phải là số nguyên ≥ 1 (nhận được “${raw}”) / must be a whole number ≥ 1.`);
+    out[key] = n;
+  }
+  return out;
+}
+
+let shared: WorkerPool | null = null;
+
+/**
+ * The process's read pool, created on first use from the environment.
+ * @example await serverPool().run({ kind: 'read-upload', name, bytes })
+ */
+export function serverPool(): WorkerPool {
+  shared ??= new WorkerPool({ ...readPoolSettings(), preload: true } satisfies PoolOptions);
+  return shared;
+}
+
+/** Use another pool (tests: small limits), or none to go back to the environment's. */
+export function setServerPool(pool: WorkerPool | null): void {
+  shared = pool;
+}
+
+/** Stop the process's pool (the server's close()). */
+export async function closeServerPool(): Promise<void> {
+  const p = shared;
+  shared = null;
+  await p?.close();
+}
+
+/** 503 with Retry-After: the pool's queue is full. */
+function busy(c: Context, e: PoolBusyError): ApiError {
+  c.header('Retry-After', String(RETRY_AFTER_SEC));
+  return new ApiError(503, 'busy-reading', `Máy chủ đang đọc nhiều tệp cùng lúc (${e.queued} việc đang chờ); hãy thử lại sau ${RETRY_AFTER_SEC} giây.`,
+    `The server is reading many files at once (${e.queued} waiting); retry in ${RETRY_AFTER_SEC} s.`, { queued: e.queued, retryAfter: RETRY_AFTER_SEC });
+}
+
+async function run<R>(c: Context, work: () => Promise<R>, limit: (e: JobLimitError) => Error): Promise<Exclude<R, { fault: string }>> {
+  let r: R;
+  try {
+    r = await work();
+  } catch (err) {
+    if (err instanceof PoolBusyError) throw busy(c, err);
+    if (err instanceof JobLimitError && (err.reason === 'timeout' || err.reason === 'out-of-memory')) throw limit(err);
+    throw err;
+  }
+  // A bug in the reader: the route answers 500 and the stack is logged.
+  if (r && typeof r === 'object' && 'fault' in r) throw new Error(`worker job failed: ${(r as { fault: string }).fault}`);
+  return r as Exclude<R, { fault: string }>;
+}
+
+/**
+ * Read and check an uploaded workbook on the pool, from the raw multipart body: parsing megabytes of form data takes
+ * the event loop a few hundred ms too, so it is done there as well. A body that is not a form with a "file" is a 400;
+ * a file that cannot be read (WorkbookReadError, or a read past the time or memory limit) a 422 `xlsx-<code>` whose
+ * message starts with the file's name; a full queue a 503 with Retry-After.
+ * @example const { name, plan, report } = await readUpload(c, await c.req.arrayBuffer(), c.req.header('content-type')!)
+ */
+export async function readUpload(c: Context, body: ArrayBuffer, type: string): Promise<Extract<ReadUploadResult, { plan: unknown }>> {
+  const asError = (name: string, code: string, vi: string, en: string) => new ApiError(422, `xlsx-${code}`, `${name}: ${vi}`, `${name}: ${en}`);
+  const r = await run(c, () => serverPool().run({ kind: 'read-upload', body, type }, [body]), (e) => {
+    // The file's name was the worker's to find: this message speaks of "the file".
+    const w = new WorkbookReadError(e.reason as 'timeout' | 'out-of-memory', String(e.reason === 'timeout' ? Math.round(e.limit / 1000) : e.limit));
+    return new ApiError(422, `xlsx-${w.code}`, w.message, w.messageEn);
+  });
+  if ('form' in r) {
+    if (r.form === 'malformed') throw badRequest('bad-multipart', 'Dữ liệu multipart hỏng.', 'Malformed multipart body.');
+    throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx.', 'Missing the "file" field with the .xlsx.');
+  }
+  if ('error' in r) throw asError(r.name, r.error.code, r.error.vi, r.error.en);
+  return r;
+}
+
+/**
+ * The request's JSON body validated against a schema the workers know: parsed here when small, in a worker from
+ * OFFLOAD_JSON_BYTES (a 4 MB plan takes a few hundred ms to parse and validate). Errors answer as the app's zod hook
+ * does: 415 not JSON, 400 malformed-json, 400 invalid-request with the paths; 503 when the pool is full.
+ * @example const body = await validJson(c, 'push-body')
+ */
+export async function validJson<T = unknown>(c: Context, schema: BodySchemaName): Promise<T> {
+  const type = c.req.header('content-type');
+  if (!type || !/^application\/([a-z-.]+\+)?json/i.test(type)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
+  // Hono keeps the text: later readers of the body (the request's fingerprint) get the same string.
+  const text = await c.req.text();
+  let r: JobResult<{ kind: 'json'; schema: BodySchemaName; text: string }>;
+  if (text.length < OFFLOAD_JSON_BYTES) {
+    r = await runJob({ kind: 'json', schema, text });
+    if ('fault' in r) throw new Error(r.fault);
+  } else {
+    r = await run(c, () => serverPool().run({ kind: 'json', schema, text }), (e) => e.reason === 'timeout'
+      ? new ApiError(422, 'body-timeout', `Kiểm tra dữ liệu gửi lên mất quá ${Math.round(e.limit / 1000)} giây nên đã dừng để bảo vệ máy chủ.`, `Checking the request body took more than ${Math.round(e.limit / 1000)} s and was stopped to protect the server.`)
+      : new ApiError(422, 'body-out-of-memory', `Kiểm tra dữ liệu gửi lên cần quá nhiều bộ nhớ (hơn ${e.limit} MB) nên đã dừng để bảo vệ máy chủ.`, `Checking the request body needs more than ${e.limit} MB of memory and was stopped to protect the server.`));
+  }
+  if ('syntax' in r) throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+  if ('issues' in r) throw invalidRequest(r.issues);
+  return r.data as T;
+}
+
+/**
+ * 400 invalid-request, worded as the app's zod hook words it (server/app.ts).
+ * @example throw invalidRequest([{ path: 'plan.appendices', message: 'Required' }])
+ */
+export function invalidRequest(details: { path: string; message: string }[]): ApiError {
+  return new ApiError(400, 'invalid-request', `Dữ liệu gửi lên không hợp lệ: ${details.map((d) => `${d.path || '(gốc)'}: ${d.message}`).slice(0, 3).join('; ')}.`, 'Invalid request data.', details);
+}
+
