@@ -57,16 +57,6 @@ const KNOWN = {
       ],
     },
     {
-      // web/src/api/client.ts reads web/src/auth/credentials.ts, while auth/session.ts and auth/sign-in-panel.ts call
-      // api/client.ts and auth/entra.ts uses api/types.ts. Goes when credentials.ts leaves auth/ (or the client is
-      // given its credentials).
-      closedBy: 'web/src/api ⇄ web/src/auth',
-      edges: [
-        ['web/src/api', 'web/src/auth'],
-        ['web/src/auth', 'web/src/api'],
-      ],
-    },
-    {
       // The uncommitted server/workers rework: routes/{plans,upload}.ts → workers/server-pool.ts while
       // workers/jobs.ts → routes/push-body.ts (dynamic import) and → cli/check-json.ts; cli/read-pool.ts →
       // workers/{jobs,pool}.ts, and cli/commands/token.ts → routes/tokens.ts closes a second loop.

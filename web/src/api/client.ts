@@ -1,5 +1,5 @@
 // Calls to the sync server: the bearer credentials attached, and the server's structured error kept (code, vi, en).
-import { credentials } from '../auth/credentials.ts';
+import { credentials } from './credentials.ts';
 import { en } from '../i18n/en.ts';
 import { pick } from '../i18n/index.ts';
 import { vi } from '../i18n/vi.ts';

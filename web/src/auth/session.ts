@@ -1,7 +1,7 @@
 // Who is signed in: the server's public config (is Microsoft sign-in offered?) and /api/me for the stored credentials.
 import { ApiFailure, apiJson } from '../api/client.ts';
 import type { Me, ServerConfig } from '../api/types.ts';
-import { credentials, forget } from './credentials.ts';
+import { credentials, forget } from '../api/credentials.ts';
 
 export interface Session {
   me: Me | null;

@@ -5,7 +5,7 @@ import type { Me, Principal } from '../api/types.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { t } from '../i18n/index.ts';
 import { findCommune, findProvince } from '../../../core/dvhc.ts';
-import { credentials, forget, rememberToken } from './credentials.ts';
+import { credentials, forget, rememberToken } from '../api/credentials.ts';
 import type { Session } from './session.ts';
 
 /**

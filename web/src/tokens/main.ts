@@ -5,7 +5,7 @@ import '../shell/no-eval.ts';
 import { findCommune, findProvince, PROVINCES } from '../../../core/dvhc.ts';
 import { ApiFailure, apiJson, seg } from '../api/client.ts';
 import type { TokenCreated, TokenInfo } from '../api/types.ts';
-import { credentials } from '../auth/credentials.ts';
+import { credentials } from '../api/credentials.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import { button, h, replace, uid } from '../dom/h.ts';
