@@ -62,7 +62,7 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
   let basePlan = o.plan;
 
   /** POST until a 2xx; null (and an `unexpected` entry) on anything else. */
-  const deliver = async (key: string, body: string, ifMatch: string): Promise<{ status: number; seq: number; plan: Plan } | null> => {
+  const deliver = async (key: string, body: string, ifMatch: string): Promise<{ status: number; seq: number; plan: Plan; replayed: boolean } | null> => {
     for (let attempt = 0; attempt < 400; attempt++) {
       const url = await anyServer(o.cluster, rnd);
       let res: Response;
@@ -77,7 +77,8 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
         continue;
       }
       const json = (await res.json().catch(() => null)) as { status?: string; revision?: { seq: number }; plan?: Plan } | null;
-      if ((res.status === 200 || res.status === 201) && json?.revision && json.plan) return { status: res.status, seq: json.revision.seq, plan: json.plan };
+      // A replay is the key's first answer again (201, same body), marked by Idempotent-Replayed.
+      if (res.status === 201 && json?.revision && json.plan) return { status: res.status, seq: json.revision.seq, plan: json.plan, replayed: res.headers.get('idempotent-replayed') === 'true' };
       if (res.status >= 500) {
         log.serverErrors++;
         await sleep(20 + rnd() * 40);
@@ -104,7 +105,7 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
       if (twin.seq !== got.seq) log.unexpected.push(`${key}: sent twice at once, stored as ${got.seq} and ${twin.seq}`);
       else log.raced++;
     }
-    if (got.status === 200) log.recovered++;
+    if (got.replayed) log.recovered++;
     log.acked.push({ key, seq: got.seq, value });
     base = got.seq;
     basePlan = got.plan;
@@ -112,7 +113,7 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
     if (k % 3 === 0) {
       const again = await deliver(key, body, ifMatch);
       if (!again) return log;
-      if (again.status !== 200 || again.seq !== got.seq) log.unexpected.push(`${key}: re-sent, got ${again.status} seq ${again.seq}, first seq ${got.seq}`);
+      if (!again.replayed || again.seq !== got.seq) log.unexpected.push(`${key}: re-sent, got ${again.status}${again.replayed ? ' (replayed)' : ''} seq ${again.seq}, first seq ${got.seq}`);
       else log.replays++;
     }
     await sleep(10 + rnd() * 60);
