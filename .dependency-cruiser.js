@@ -40,23 +40,6 @@ const KNOWN = {
    */
   folderCycles: [
     {
-      // addin/src/state/pane-state.ts imports addin/src/sync/sync-state.ts (the sync slice of the pane state), while
-      // sync/actions.ts and sync/SyncPanel.tsx import state/pane-state.ts and state/store.ts. Every other edge below
-      // is an ordinary one that lies on a loop only through state → sync: sync/*.tsx use fill/Section.tsx and
-      // app/strings-context.ts; fill/*.tsx and app/NoticeBar.tsx import state/ and app/. All go when state/ stops
-      // importing sync/ (sync-state.ts moved into state/, or the sync slice declared by state/).
-      closedBy: 'addin/src/state → addin/src/sync',
-      edges: [
-        ['addin/src/state', 'addin/src/sync'],
-        ['addin/src/sync', 'addin/src/state'],
-        ['addin/src/sync', 'addin/src/fill'],
-        ['addin/src/sync', 'addin/src/app'],
-        ['addin/src/fill', 'addin/src/state'],
-        ['addin/src/fill', 'addin/src/app'],
-        ['addin/src/app', 'addin/src/state'],
-      ],
-    },
-    {
       // The uncommitted server/workers rework: routes/{plans,upload}.ts → workers/server-pool.ts while
       // workers/jobs.ts → routes/push-body.ts (dynamic import) and → cli/check-json.ts; cli/read-pool.ts →
       // workers/{jobs,pool}.ts, and cli/commands/token.ts → routes/tokens.ts closes a second loop.

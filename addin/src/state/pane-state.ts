@@ -5,7 +5,7 @@ import type { Report } from '../../../core/validate/report.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang, Strings } from '../i18n/index.ts';
 import type { Change } from '../logic/describe-patch.ts';
-import { initialSyncState, type SyncState } from '../sync/sync-state.ts';
+import { initialSyncState, type SyncState } from './sync-state.ts';
 
 /** A message in whichever language is showing when it is rendered. */
 export type Text = (s: Strings, lang: Lang) => string;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FieldConflict } from '../../../core/merge/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import { conflictKey, type Choice } from './resolve.ts';
-import type { ConflictSession } from './sync-state.ts';
+import type { ConflictSession } from '../state/sync-state.ts';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,7 +1,7 @@
 // Revision history: who pushed what when; a revision's changes by task; restore one (as a new revision).
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useStrings } from '../app/strings-context.ts';
-import type { HistoryView as History } from './sync-state.ts';
+import type { HistoryView as History } from '../state/sync-state.ts';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

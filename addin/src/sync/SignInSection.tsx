@@ -3,7 +3,7 @@ import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useStrings } from '../app/strings-context.ts';
 import { Section } from '../fill/Section.tsx';
-import type { SignedIn } from './sync-state.ts';
+import type { SignedIn } from '../state/sync-state.ts';
 
 export interface SignInSectionProps {
   auth: SignedIn | null;

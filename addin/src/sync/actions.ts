@@ -13,7 +13,7 @@ import { onlyTable, readLocal } from './plan-io.ts';
 import { consolidatedSheets } from './consolidated-sheets.ts';
 import { backoffMs, createQueue, newKey, type QueuedPush } from './queue.ts';
 import { resolveConflicts, type Choice } from './resolve.ts';
-import type { ConflictSession, SyncState } from './sync-state.ts';
+import type { ConflictSession, SyncState } from '../state/sync-state.ts';
 import { writeBackOps } from './write-back.ts';
 
 const EMPTY: Plan = { appendices: [] };

@@ -6,16 +6,8 @@ import type { ExcelPort } from '../excel/port.ts';
 
 export const BINDING_SETTING = 'phuluc.sync';
 
-export interface SyncBinding {
-  server: string;
-  /** Commune code (5 digits). */
-  commune: string;
-  planKey: string;
-  /** appendixKey of the one table to sync, or null for every table of the workbook. */
-  table: string | null;
-  /** The revision the sheet was last brought in line with (0 before the first push or pull). */
-  baseSeq: number;
-}
+export type { SyncBinding } from '../state/sync-state.ts';
+import type { SyncBinding } from '../state/sync-state.ts';
 
 /**
  * The binding saved in the workbook, or null.

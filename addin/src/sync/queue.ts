@@ -1,31 +1,9 @@
 // The push queue: every push is stored (with its Idempotency-Key) before it is sent, retried with back-off and jitter,
 // and kept in the pane's storage so closing the pane loses nothing; the key makes a retry land exactly once.
-import type { Plan } from '../../../core/model/appendix.ts';
 import type { KeyValue } from './auth/token-store.ts';
 
-export type QueueState = 'waiting' | 'sending' | 'error';
-
-export interface QueuedPush {
-  /** Also the Idempotency-Key. */
-  key: string;
-  server: string;
-  commune: string;
-  planKey: string;
-  baseSeq: number;
-  plan: Plan;
-  /** What the sheet held when this was queued, when it differs from `plan` (a resolved conflict): the write-back
-   * compares the sheet with it to keep edits made while the push was on its way. */
-  sheet?: Plan;
-  partial: boolean;
-  message: string | null;
-  createdAt: number;
-  attempts: number;
-  /** When to try again (ms since epoch); 0 = now. */
-  nextAt: number;
-  state: QueueState;
-  /** Last failure, in both languages; `retry` false when it needs the user (signed out, refused). */
-  error?: { message: string; messageEn: string; retry: boolean };
-}
+export type { QueuedPush, QueueState } from '../state/sync-state.ts';
+import type { QueuedPush } from '../state/sync-state.ts';
 
 const KEY = 'phuluc.queue';
 const BASE_MS = 2_000;

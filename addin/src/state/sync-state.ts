@@ -1,9 +1,46 @@
-// The Sync tab's state: binding, who is signed in, the push queue, and the conflict or history being looked at.
+// The Sync tab's slice of the pane state: binding, who is signed in, the push queue, and the conflict or history being
+// looked at. It lives with the pane state (state/ never imports sync/); sync/ reads and updates it.
 import type { FieldConflict, TaskChange } from '../../../core/merge/index.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
-import type { RevisionMeta } from './api.ts';
-import type { SyncBinding } from './binding.ts';
-import type { QueuedPush } from './queue.ts';
+import type { RevisionMeta } from '../../../core/api/wire.ts';
+
+/** The workbook's link to a plan on the server (saved in the document settings by sync/binding.ts). */
+export interface SyncBinding {
+  server: string;
+  /** Commune code (5 digits). */
+  commune: string;
+  planKey: string;
+  /** appendixKey of the one table to sync, or null for every table of the workbook. */
+  table: string | null;
+  /** The revision the sheet was last brought in line with (0 before the first push or pull). */
+  baseSeq: number;
+}
+
+/** A push waiting in the queue (sync/queue.ts sends it). */
+export type QueueState = 'waiting' | 'sending' | 'error';
+
+export interface QueuedPush {
+  /** Also the Idempotency-Key. */
+  key: string;
+  server: string;
+  commune: string;
+  planKey: string;
+  baseSeq: number;
+  plan: Plan;
+  /** What the sheet held when this was queued, when it differs from `plan` (a resolved conflict): the write-back
+   * compares the sheet with it to keep edits made while the push was on its way. */
+  sheet?: Plan;
+  partial: boolean;
+  message: string | null;
+  createdAt: number;
+  attempts: number;
+  /** When to try again (ms since epoch); 0 = now. */
+  nextAt: number;
+  state: QueueState;
+  /** Last failure, in both languages; `retry` false when it needs the user (signed out, refused). */
+  error?: { message: string; messageEn: string; retry: boolean };
+}
+
 
 export interface SignedIn {
   kind: 'token' | 'microsoft';
