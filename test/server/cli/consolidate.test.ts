@@ -1,27 +1,15 @@
 // `phuluc consolidate`: communes found by file-name code or title block, broken files reported, rows = union of tasks.
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communeOfFile } from '../../../server/cli/commands/consolidate.ts';
-import { fixture, REPO_ROOT } from '../../support/paths.ts';
+import { phuluc } from '../../support/cli.ts';
+import { fixture } from '../../support/paths.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'phuluc');
 let dir = '';
 
-async function phuluc(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 /** Data rows of the first sheet ("Tổng hợp"): every row after the header whose commune-code cell is filled. */
 async function consolidatedRows(file: string): Promise<string[][]> {

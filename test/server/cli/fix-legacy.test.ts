@@ -1,31 +1,18 @@
 // Acceptance: `phuluc fix` on TCVN3 and VNI workbooks written by openpyxl turns every legacy text cell — title block,
 // header, body, note, a column no role reads — into exact Unicode in a Unicode font, capitals fonts into capitals,
 // and the copy reads back as the same table.
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Appendix } from '../../../core/model/appendix.ts';
 import { encodingFromFont } from '../../../core/text/legacy/index.ts';
 import type { CheckDocument } from '../../../server/cli/check-json.ts';
 import { loadPlan } from '../../../server/cli/load-plan.ts';
 import { expectedFont, readCells, TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../../support/legacy-workbook.ts';
-import { REPO_ROOT } from '../../support/paths.ts';
+import { phuluc } from '../../support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'phuluc');
 
-async function phuluc(...args: string[]): Promise<{ stdout: string; code: number }> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { stdout, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
 
 /** What a reader makes of a table, without the record of which cells were decoded from a legacy encoding. */
 function table(a: Appendix): unknown {

@@ -9,20 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../../core/text/fold.ts';
 import type { CheckDocument } from '../../../server/cli/check-json.ts';
 import { loadPlan } from '../../../server/cli/load-plan.ts';
-import { fixture, REPO_ROOT } from '../../support/paths.ts';
+import { phuluc } from '../../support/cli.ts';
+import { fixture } from '../../support/paths.ts';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'phuluc');
 
-async function phuluc(...args: string[]): Promise<{ stdout: string; code: number }> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { stdout, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
 
 /** Multiset of folded words in every task/indicator content cell (continuations included). */
 async function contentWords(file: string): Promise<string[]> {

@@ -1,9 +1,7 @@
 // `phuluc template`: the blank appendix has what the issue lists, and a correctly filled one checks clean.
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../../server/cli/check-json.ts';
@@ -13,20 +11,10 @@ import { allIssues } from '../../../core/validate/report.ts';
 import { validateGrids } from '../../../core/validate/validate.ts';
 import { templateValues } from '../../../addin/src/logic/template-values.ts';
 import { buildTemplate, HEADER_ROW, LISTS_SHEET, TEMPLATE_FILES } from '../../../server/export/template.ts';
+import { phuluc } from '../../support/cli.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
-const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'bin', 'phuluc');
 
-async function phuluc(...args: string[]): Promise<{ stdout: string; code: number }> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
-    return { stdout, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; code: number };
-    return { stdout: e.stdout, code: e.code };
-  }
-}
 
 const TASKS: [string, string, string, string, string][] = [
   ['Tuyên truyền, phổ biến Nghị quyết số 57-NQ/TW đến cán bộ, đảng viên và Nhân dân trên địa bàn xã', 'Phòng Văn hóa - Xã hội', 'Ủy ban MTTQ xã', 'Báo cáo kết quả tuyên truyền', 'Quý I/{y}'],
