@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Plan } from '../../core/model/appendix.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { validate } from '../../core/validate/validate.ts';
-import { checkFile, type CheckFile } from '../cli/check-json.ts';
+import { checkFile, type CheckFile } from '../../core/validate/check-json.ts';
 import { WorkbookReadError } from '../xlsx/errors.ts';
 import { readWorkbookFast } from '../xlsx/fast/read-fast.ts';
 

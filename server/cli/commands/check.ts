@@ -5,7 +5,7 @@ import { validate } from '../../../core/validate/validate.ts';
 import { allIssues, type Report } from '../../../core/validate/report.ts';
 import { annotateWorkbook } from '../../export/annotate.ts';
 import { openWorkbookForEdit } from '../../xlsx/index.ts';
-import { checkDocument, checkFile, type CheckFile } from '../check-json.ts';
+import { checkDocument, checkFile, type CheckFile } from '../../../core/validate/check-json.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 import { expandInputs } from '../walk.ts';

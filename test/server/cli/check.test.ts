@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { CheckDocument } from '../../../server/cli/check-json.ts';
+import type { CheckDocument } from '../../../core/validate/check-json.ts';
 import { fixture, REPO_ROOT } from '../../support/paths.ts';
 
 const run = promisify(execFile);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Appendix } from '../../../core/model/appendix.ts';
 import { encodingFromFont } from '../../../core/text/legacy/index.ts';
-import type { CheckDocument } from '../../../server/cli/check-json.ts';
+import type { CheckDocument } from '../../../core/validate/check-json.ts';
 import { loadPlan } from '../../../server/cli/load-plan.ts';
 import { expectedFont, readCells, TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../../support/legacy-workbook.ts';
 import { phuluc } from '../../support/cli.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../core/text/fold.ts';
-import type { CheckDocument } from '../../../server/cli/check-json.ts';
+import type { CheckDocument } from '../../../core/validate/check-json.ts';
 import { loadPlan } from '../../../server/cli/load-plan.ts';
 import { phuluc } from '../../support/cli.ts';
 import { fixture } from '../../support/paths.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { CheckDocument } from '../../../server/cli/check-json.ts';
+import type { CheckDocument } from '../../../core/validate/check-json.ts';
 import { canonicalAgencyNames } from '../../../core/agencies.ts';
 import { gridFromValues, type CellValue } from '../../../core/model/grid.ts';
 import { allIssues } from '../../../core/validate/report.ts';

@@ -1,6 +1,6 @@
 // The `phuluc check --format json` document (a contract other tools read; see docs/check-json.md).
-import type { Issue } from '../../core/validate/issue.ts';
-import type { Report, ReportStats } from '../../core/validate/report.ts';
+import type { Issue } from './issue.ts';
+import type { Report, ReportStats } from './report.ts';
 
 export const CHECK_FORMAT = 'phuluc-check/1';
 
