@@ -33,17 +33,7 @@ const KNOWN = {
    * import that closes its loops, then every folder → folder edge that lies on one of them today: those edges are let
    * through, any other edge that closes a loop fails.
    */
-  folderCycles: [
-    {
-      // routes/{plans,upload}.ts → workers/server-pool.ts while workers/jobs.ts → routes/push-body.ts (dynamic
-      // import). Goes when the push body's schema leaves routes/ (the one API contract in core/api).
-      closedBy: 'server/workers → server/routes',
-      edges: [
-        ['server/routes', 'server/workers'],
-        ['server/workers', 'server/routes'],
-      ],
-    },
-  ],
+  folderCycles: [],
   /**
    * File cycles, each as the set of files it runs through: a cycle made only of these files is excepted.
    * test/support/fake-excel: node.ts ⇄ runtime.ts (runtime creates Nodes; a Node takes the Context and class specs

@@ -1,28 +1,30 @@
-// One error type for the API: an HTTP status, a stable code and messages in Vietnamese and English.
+// The server's API error: the one ApiError of the contract (core/api) with an HTTP status Hono can send, headers the
+// answer carries, and the one error body (core/api/wire.ts, ErrorBody) it is written as.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError as ContractError } from '../../core/api/error.ts';
+import type { ErrorBody, ErrorDetails } from '../../core/api/wire.ts';
 
-export interface ErrorBody {
-  error: { code: string; message: string; messageEn: string; details?: unknown };
-}
+export type { ErrorBody } from '../../core/api/wire.ts';
 
-/** Thrown by handlers and middleware; app.onError turns it into `{ error: { code, message, messageEn } }`. */
-export class ApiError extends Error {
+/** Thrown by handlers and middleware; app.onError turns it into `{ error: { code, message, messageEn, details? } }`. */
+export class ApiError extends ContractError {
+  declare readonly status: ContentfulStatusCode;
+
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    status: ContentfulStatusCode,
+    code: string,
     message: string,
-    readonly messageEn: string,
-    readonly details?: unknown,
+    messageEn: string,
+    details?: ErrorDetails,
     /** Headers the answer carries (Retry-After on 429 and 503). */
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
-    this.name = 'ApiError';
+    super(status, code, message, messageEn, details);
   }
 
   body(): ErrorBody {
     const error: ErrorBody['error'] = { code: this.code, message: this.message, messageEn: this.messageEn };
-    if (this.details !== undefined) error.details = this.details;
+    if (this.details !== undefined) error.details = this.details as ErrorDetails;
     return { error };
   }
 }
@@ -31,4 +33,4 @@ export const unauthorized = (why = 'Thiếu hoặc sai thông tin đăng nhập 
   new ApiError(401, 'unauthorized', why, whyEn);
 export const forbidden = (what: string, whatEn: string) => new ApiError(403, 'forbidden', `Không có quyền: ${what}.`, `Forbidden: ${whatEn}.`);
 export const notFound = (what: string, whatEn: string) => new ApiError(404, 'not-found', `Không tìm thấy ${what}.`, `Not found: ${whatEn}.`);
-export const badRequest = (code: string, message: string, messageEn: string, details?: unknown) => new ApiError(400, code, message, messageEn, details);
+export const badRequest = (code: string, message: string, messageEn: string, details?: ErrorDetails) => new ApiError(400, code, message, messageEn, details);

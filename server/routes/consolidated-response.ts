@@ -1,15 +1,11 @@
 // The consolidated table as a response: JSON, or an .xlsx streamed while it is written (province and national routes).
 import { PassThrough, Readable } from 'node:stream';
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { XLSX_TYPE } from '../../core/api/wire.ts';
 import { consolidate, type ConsolidateInput, type Consolidated } from '../../core/consolidate/index.ts';
 import { badRequest } from '../http/errors.ts';
 
-export const ConsolidatedQuery = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), format: z.enum(['json', 'xlsx']).optional(), lang: z.enum(['vi', 'en']).optional() });
-
-export const consolidatedResponses = {
-  200: { content: { 'application/json': { schema: z.unknown() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.unknown() } }, description: 'Bảng tổng hợp' },
-};
+export { ConsolidatedQuery } from '../../core/api/wire.ts';
 
 /** asOf checked as a real date; 400 otherwise. @example checkedAsOf('2026-06-30') */
 export function checkedAsOf(asOf: string): string {
@@ -38,7 +34,7 @@ export function consolidateOr400(inputs: readonly ConsolidateInput[], asOf: stri
 export function xlsxResponse(c: Context, write: (out: NodeJS.WritableStream) => Promise<void>, filename: string): Response {
   const stream = new PassThrough();
   write(stream).catch((err: unknown) => stream.destroy(err as Error));
-  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  c.header('Content-Type', XLSX_TYPE);
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return c.body(Readable.toWeb(stream) as unknown as ReadableStream, 200);
 }

@@ -1,9 +1,11 @@
 // Public routes: health, the OpenAPI document and its docs page; and /api/me for the signed-in caller. The docs page
 // explains what the OpenAPI document cannot say in one place: idempotency, tokens, limits and their error answers,
 // with the limits this server actually runs with.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { API_PATHS, HealthAnswer, MeAnswer } from '../../core/api/wire.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, type Limits } from '../limits.ts';
 import { DEFAULT_TOKEN_DAYS } from '../store/tokens.ts';
+import { authErrors, baseErrors, ERROR_STATUSES, json } from './responses.ts';
 import type { App } from './types.ts';
 
 /** What each limit is, for the docs page (Vietnamese, English). */
@@ -19,19 +21,8 @@ const LIMIT_TEXT: Record<keyof Limits, [string, string, (n: number) => string]> 
   requestTimeoutMs: ['thời gian tối đa của một yêu cầu API (ms)', 'longest API request (ms)', String],
 };
 
-/** The error answers worth knowing, with their status. */
-const ERRORS: [number, string, string][] = [
-  [400, 'invalid-request, malformed-json, bad-if-match, bad-idempotency-key, bad-expiry', 'Dữ liệu, tiêu đề hoặc tham số số không hợp lệ (mọi số đều có giới hạn: không bao giờ 500) / invalid data, header or number'],
-  [401, 'unauthorized, token-revoked, token-expired', 'Thiếu hoặc sai token; token đã bị thu hồi hoặc hết hạn / missing or invalid credentials; revoked or expired token'],
-  [403, 'forbidden', 'Không có quyền (sai xã, tỉnh, hoặc không phải quản trị viên) / not allowed'],
-  [409, 'merge-conflict', 'Cùng ô bị sửa khác nhau; không lưu gì (details.conflicts) / the same cell changed both ways; nothing stored'],
-  [412, 'bad-base', 'Phiên bản gốc (If-Match) không tồn tại / unknown base revision'],
-  [413, 'payload-too-large, plan-too-large, quota-commune-bytes', 'Quá lớn; details.limit nêu biến môi trường của giới hạn / too large; details.limit names the setting'],
-  [422, 'idempotency-key-reused', 'Idempotency-Key đã dùng cho yêu cầu khác; không lưu gì / key used for another request; nothing stored'],
-  [428, 'if-match-required', 'Kế hoạch đã có: cần If-Match / the plan exists: If-Match required'],
-  [429, 'quota-revisions-per-day, too-many-failed-sign-ins', 'Vượt hạn mức; xem Retry-After / over a quota; see Retry-After'],
-  [503, 'busy, timeout, identity-unavailable', 'Tạm thời không xử lý được; thử lại sau Retry-After / temporarily unavailable; retry after Retry-After'],
-];
+/** The error answers worth knowing, with their status (the routes declare the same table). */
+const ERRORS: [string, string, string][] = Object.entries(ERROR_STATUSES).map(([status, [codes, what]]) => [status, codes, what]);
 
 const DESCRIPTION = `API máy chủ đồng bộ phụ lục kế hoạch NQ57. Xác thực: Authorization: Bearer (token máy chủ phl_… hoặc access token Microsoft Entra ID).
 Idempotency-Key (theo bản thảo IETF): khóa gắn với người gọi, kế hoạch và SHA-256 của thân yêu cầu; gửi lại cùng khóa, cùng thân → câu trả lời đầu (Idempotent-Replayed: true); thân khác → 422.
@@ -40,7 +31,7 @@ English: the key is bound to the caller, the plan and the body's SHA-256; errors
 
 /** @example registerMetaRoutes(app, limits) */
 export function registerMetaRoutes(app: App, limits: Limits = DEFAULT_LIMITS): void {
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.openapi(createRoute({ method: 'get', path: API_PATHS.health, responses: { 200: json(HealthAnswer, 'Máy chủ đang chạy'), ...baseErrors } }), (c) => c.json({ ok: true as const }, 200));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Token máy chủ (phl_…) hoặc access token Microsoft Entra ID' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'phuluc — máy chủ đồng bộ phụ lục NQ57', version: '1', description: DESCRIPTION } });
   const page = docsPage(limits);
@@ -49,7 +40,7 @@ export function registerMetaRoutes(app: App, limits: Limits = DEFAULT_LIMITS): v
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'self'");
     return c.html(page);
   });
-  app.openapi(createRoute({ method: 'get', path: '/api/me', security: [{ bearer: [] }], responses: { 200: { content: { 'application/json': { schema: z.unknown() } }, description: 'Người đang gọi' } } }), (c) => {
+  app.openapi(createRoute({ method: 'get', path: API_PATHS.me, security: [{ bearer: [] }], responses: { 200: json(MeAnswer, 'Người đang gọi'), ...authErrors } }), (c) => {
     return c.json({ principal: c.var.principal }, 200);
   });
 }

@@ -1,5 +1,6 @@
 // National route (admin): the consolidated table of every commune that pushed a plan key, ≈ 183,000 tasks.
 import { createRoute, z } from '@hono/zod-openapi';
+import { API_PATHS, NationalConsolidated } from '../../core/api/wire.ts';
 import { findCommune } from '../../core/dvhc.ts';
 import { can } from '../auth/policy.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
@@ -7,8 +8,9 @@ import { createConsolidator, type Consolidator } from '../../core/consolidate/in
 import type { Plan } from '../../core/model/appendix.ts';
 import { writeConsolidatedSource } from '../export/consolidated.ts';
 import { headsInPages, type CommuneHead } from '../store/status.ts';
-import { checkedAsOf, consolidatedResponses, ConsolidatedQuery, xlsxResponse } from './consolidated-response.ts';
+import { checkedAsOf, ConsolidatedQuery, xlsxResponse } from './consolidated-response.ts';
 import { PlanKeyParam } from './params.ts';
+import { authErrors, errors, jsonOrXlsx } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
 /** @example registerNationalRoutes(app, deps) // GET /api/national/plans/NQ57-2026/consolidated?format=xlsx */
@@ -16,8 +18,9 @@ export function registerNationalRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   app.openapi(createRoute({
-    method: 'get', path: '/api/national/plans/{planKey}/consolidated', security: [{ bearer: [] }],
-    request: { params: z.object({ planKey: PlanKeyParam }), query: ConsolidatedQuery }, responses: consolidatedResponses,
+    method: 'get', path: API_PATHS.nationalConsolidated, security: [{ bearer: [] }],
+    request: { params: z.object({ planKey: PlanKeyParam }), query: ConsolidatedQuery },
+    responses: { 200: jsonOrXlsx(NationalConsolidated, 'Bảng tổng hợp cả nước (JSON, hoặc .xlsx với format=xlsx)'), ...errors(400, 403), ...authErrors },
   }), async (c) => {
     const { planKey } = c.req.valid('param');
     const q = c.req.valid('query');

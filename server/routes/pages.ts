@@ -3,7 +3,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRoute } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
+import { API_PATHS, ServerConfig, type EntraPublicConfig } from '../../core/api/wire.ts';
+import { baseErrors, json } from './responses.ts';
 import type { App } from './types.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
@@ -12,11 +15,7 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Public Entra settings the browser needs for MSAL (no secret: a SPA client id, the tenant and the API audience). */
-export interface EntraPublicConfig {
-  clientId: string;
-  tenantId: string;
-  audience: string;
-}
+export type { EntraPublicConfig } from '../../core/api/wire.ts';
 
 export interface PageOptions {
   /** Folder holding index.html, kiem-tra.html and assets/ (default: PHULUC_WEB_DIR or dist/web). */
@@ -87,7 +86,7 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
   const pageHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: 'same-origin-allow-popups' });
   const plainHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: false });
 
-  app.get('/api/config', (c) => {
+  app.openapi(createRoute({ method: 'get', path: API_PATHS.config, responses: { 200: json(ServerConfig, 'Cấu hình công khai: có đăng nhập Microsoft không'), ...baseErrors } }), (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ entra }, 200);
   });

@@ -1,11 +1,12 @@
 // Path, query and header schemas shared by the routes, and the commune/province look-ups they imply.
 import { z } from '@hono/zod-openapi';
+import { CommuneCode, PlanKey, ProvinceCode } from '../../core/api/wire.ts';
 import { findCommune, findProvince, type Commune } from '../../core/dvhc.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 
-export const CommuneParam = z.string().regex(/^\d{5}$/).openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
-export const ProvinceParam = z.string().regex(/^\d{2}$/).openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
-export const PlanKeyParam = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
+export const CommuneParam = CommuneCode.openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
+export const ProvinceParam = ProvinceCode.openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
+export const PlanKeyParam = PlanKey.openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
 /** The largest revision number the server accepts anywhere (PostgreSQL integer columns end at 2,147,483,647). */
 export const MAX_SEQ = 2_000_000_000;
 export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
@@ -16,12 +17,8 @@ export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi(
  */
 export const SeqNumber = (min: number) => z.coerce.number().int().min(min).max(MAX_SEQ);
 
-/**
- * Free text stored in a text column (a push message, a token label). PostgreSQL text cannot hold U+0000: refused here
- * with a 400 instead of failing in the database with a 500.
- * @example const Body = z.object({ message: StoredText(500).optional() })
- */
-export const StoredText = (max: number, min = 0) => z.string().min(min).max(max).refine((s) => !s.includes('\u0000'), { message: 'không được chứa ký tự NUL (U+0000) / must not contain U+0000' });
+/** Free text stored in a text column (core/api/wire.ts): U+0000 refused with a 400. */
+export { StoredText } from '../../core/api/wire.ts';
 
 /**
  * A client-supplied file name made storable: NUL and other control characters removed, at most `max` characters.

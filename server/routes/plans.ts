@@ -1,5 +1,6 @@
 // Plan routes: head (with ETag), push (merge or conflict), history, one revision, diff, restore.
 import { createRoute, z } from '@hono/zod-openapi';
+import { API_PATHS, DiffAnswer, PlanRevision, PushAnswer, PushBody, RevisionList, type RevisionMeta } from '../../core/api/wire.ts';
 import { appendixKeys, diffPlans } from '../../core/merge/index.ts';
 import type { Plan } from '../../core/model/appendix.ts';
 import { can } from '../auth/policy.ts';
@@ -13,10 +14,9 @@ import { planRows, pushRevision, pushStateFor, type PushOutcome } from '../sync/
 import { hashJson } from '../sync/summary.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, SeqNumber } from './params.ts';
 import { validJson } from '../workers/server-pool.ts';
-import { PushBody } from './push-body.ts';
+import { authErrors, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
-const Json = (description: string) => ({ content: { 'application/json': { schema: z.unknown() } }, description });
 const security = [{ bearer: [] }];
 
 const IDEMPOTENCY_DOC = `Gửi một phiên bản: { plan, message?, partial? } với If-Match (phiên bản đã sửa từ đó) và Idempotency-Key (theo bản thảo IETF Idempotency-Key).
@@ -28,16 +28,11 @@ Câu trả lời có trường fingerprint (SHA-256 hex của thân đã lưu) �
 English: the key is bound to the caller, the plan and the SHA-256 of the raw body; same key and body → the first answer again with Idempotent-Replayed: true;
 same key, another body → 422 and nothing stored. The answer carries the body's fingerprint.`;
 
+/** A push's answers: 201 (stored, merged, or the key's first answer again) and every refusal. */
 const PUSH_RESPONSES = {
-  201: Json('Đã lưu (status created hoặc merged); hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true'),
-  400: Json('Dữ liệu, If-Match hoặc Idempotency-Key không hợp lệ'),
-  409: Json('Xung đột: cùng ô bị sửa khác nhau (details.conflicts); không lưu gì'),
-  412: Json('Phiên bản gốc không tồn tại'),
-  413: Json('Quá lớn: plan-too-large, payload-too-large hoặc quota-commune-bytes; details nêu giới hạn (limit, max)'),
-  422: Json('idempotency-key-reused: khóa đã dùng cho yêu cầu khác; không lưu gì'),
-  428: Json('Thiếu If-Match'),
-  429: Json('quota-revisions-per-day (Retry-After) hoặc too-many-failed-sign-ins'),
-  503: Json('Bận hoặc quá thời gian (Retry-After)'),
+  201: json(PushAnswer, 'Đã lưu (status created hoặc merged); hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true'),
+  ...errors(400, 403, 404, 409, 412, 413, 415, 422, 428),
+  ...authErrors,
 };
 
 // Documented here, validated by validJson (a large body on the worker pool, off the event loop): zod-openapi would
@@ -45,7 +40,7 @@ const PUSH_RESPONSES = {
 const PUSH_BODY_DOC = { $ref: '#/components/schemas/PushBody' };
 
 /** Revision metadata without the plan body. */
-export function meta(r: Revision): Omit<Revision, 'plan'> {
+export function meta(r: Revision): RevisionMeta {
   const { plan: _plan, ...rest } = r;
   return rest;
 }
@@ -53,7 +48,7 @@ export function meta(r: Revision): Omit<Revision, 'plan'> {
 /** A push's answer as the route sends it: status, body, the ETag's seq, and whether it repeats a key's first answer. */
 export interface PushReply {
   status: 201;
-  body: unknown;
+  body: PushAnswer;
   seq: number;
   /** The Idempotent-Replayed header: this is the key's first answer, sent again. */
   replayed: boolean;
@@ -68,9 +63,9 @@ export function pushResponse(outcome: PushOutcome): PushReply {
   switch (outcome.status) {
     case 'created':
     case 'merged':
-      return { status: 201, body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: false };
+      return { status: 201, body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: false };
     case 'replayed':
-      return { status: 201, body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: true };
+      return { status: 201, body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: true };
     case 'key-reused':
       throw keyReused();
     case 'conflict':
@@ -140,18 +135,21 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
     return c;
   };
 
-  app.openapi(createRoute({ method: 'get', path: '/api/communes/{commune}/plans/{planKey}', security, request: { params: PlanPath }, responses: { 200: Json('Phiên bản mới nhất (ETag = số phiên bản)'), 304: { description: 'Không đổi' } } }), async (c) => {
+  app.openapi(createRoute({
+    method: 'get', path: API_PATHS.plan, security, request: { params: PlanPath },
+    responses: { 200: json(PlanRevision, 'Phiên bản mới nhất (ETag = số phiên bản)'), 304: { description: 'Không đổi (If-None-Match)' }, ...errors(400, 403, 404), ...authErrors },
+  }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
     mayRead(c.var.principal, commune);
     const head = await headRevision(db, (await loadPlan(commune, planKey)).id);
     if (!head) throw notFound('phiên bản nào', 'any revision');
     c.header('ETag', etag(head.seq));
     if (c.req.header('if-none-match') === etag(head.seq)) return c.body(null, 304);
-    return c.json({ revision: meta(head), plan: head.plan }, 200);
+    return c.json({ revision: meta(head), plan: head.plan! }, 200);
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/communes/{commune}/plans/{planKey}/revisions', security,
+    method: 'post', path: API_PATHS.revisions, security,
     description: IDEMPOTENCY_DOC,
     request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: PUSH_BODY_DOC } }, required: true } },
     responses: PUSH_RESPONSES,
@@ -195,25 +193,31 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
     return c.json(res.body, res.status);
   });
 
-  app.openapi(createRoute({ method: 'get', path: '/api/communes/{commune}/plans/{planKey}/revisions', security, request: { params: PlanPath }, responses: { 200: Json('Lịch sử phiên bản, mới nhất trước') } }), async (c) => {
+  app.openapi(createRoute({
+    method: 'get', path: API_PATHS.revisions, security, request: { params: PlanPath },
+    responses: { 200: json(RevisionList, 'Lịch sử phiên bản, mới nhất trước'), ...errors(400, 403, 404), ...authErrors },
+  }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
     mayRead(c.var.principal, commune);
     return c.json({ revisions: await listRevisions(db, (await loadPlan(commune, planKey)).id) }, 200);
   });
 
-  app.openapi(createRoute({ method: 'get', path: '/api/communes/{commune}/plans/{planKey}/revisions/{seq}', security, request: { params: RevisionPath }, responses: { 200: Json('Một phiên bản') } }), async (c) => {
+  app.openapi(createRoute({
+    method: 'get', path: API_PATHS.revision, security, request: { params: RevisionPath },
+    responses: { 200: json(PlanRevision, 'Một phiên bản'), ...errors(400, 403, 404), ...authErrors },
+  }), async (c) => {
     const { commune, planKey, seq } = c.req.valid('param');
     mayRead(c.var.principal, commune);
     const r = await getRevision(db, (await loadPlan(commune, planKey)).id, seq);
     if (!r) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
     c.header('ETag', etag(r.seq));
-    return c.json({ revision: meta(r), plan: r.plan }, 200);
+    return c.json({ revision: meta(r), plan: r.plan! }, 200);
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/communes/{commune}/plans/{planKey}/diff', security,
+    method: 'get', path: API_PATHS.diff, security,
     request: { params: PlanPath, query: z.object({ from: SeqNumber(0), to: SeqNumber(1) }) },
-    responses: { 200: Json('Thay đổi theo nhiệm vụ') },
+    responses: { 200: json(DiffAnswer, 'Thay đổi theo nhiệm vụ'), ...errors(400, 403, 404), ...authErrors },
   }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
     const { from, to } = c.req.valid('query');
@@ -225,10 +229,14 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/communes/{commune}/plans/{planKey}/revisions/{seq}/restore', security,
+    method: 'post', path: API_PATHS.restore, security,
     description: `Khôi phục phiên bản n thành một phiên bản mới (lịch sử không bị sửa). Idempotency-Key như khi gửi, với “nội dung” là số phiên bản được khôi phục: cùng khóa, cùng n → trả lại câu trả lời đầu; cùng khóa, n khác → 422. / Restores revision n as a new revision; the key is bound to n.`,
     request: { params: RevisionPath, headers: z.object({ 'idempotency-key': z.string().optional() }) },
-    responses: { ...PUSH_RESPONSES, 201: Json('Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)') },
+    responses: {
+      201: json(PushAnswer, 'Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)'),
+      ...errors(400, 403, 404, 413, 422),
+      ...authErrors,
+    },
   }), async (c) => {
     const { commune, planKey, seq } = c.req.valid('param');
     const p = c.var.principal;

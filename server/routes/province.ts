@@ -1,12 +1,14 @@
 // Province routes: submission status of every commune, and the consolidated table as JSON or .xlsx.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { API_PATHS, ProvinceConsolidated, ProvinceStatus, type StatusCommune } from '../../core/api/wire.ts';
 import { findCommune } from '../../core/dvhc.ts';
 import { can } from '../auth/policy.ts';
 import { forbidden } from '../http/errors.ts';
 import { writeConsolidatedXlsx } from '../export/consolidated.ts';
-import { checkedAsOf, consolidatedResponses, ConsolidatedQuery, consolidateOr400, xlsxResponse } from './consolidated-response.ts';
+import { checkedAsOf, ConsolidatedQuery, consolidateOr400, xlsxResponse } from './consolidated-response.ts';
 import { provinceCommunes, provinceHeads } from '../store/status.ts';
 import { provinceOf, ProvincePath } from './params.ts';
+import { authErrors, errors, json, jsonOrXlsx } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
 const security = [{ bearer: [] }];
@@ -16,13 +18,16 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
 
-  app.openapi(createRoute({ method: 'get', path: '/api/provinces/{province}/plans/{planKey}/status', security, request: { params: ProvincePath }, responses: { 200: { content: { 'application/json': { schema: z.unknown() } }, description: 'Tình hình nộp của từng xã' } } }), async (c) => {
+  app.openapi(createRoute({
+    method: 'get', path: API_PATHS.provinceStatus, security, request: { params: ProvincePath },
+    responses: { 200: json(ProvinceStatus, 'Tình hình nộp của từng xã'), ...errors(400, 403, 404), ...authErrors },
+  }), async (c) => {
     const { province, planKey } = c.req.valid('param');
     const prov = provinceOf(province);
     if (!can(c.var.principal, 'read-province', { provinceCode: province })) throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
     const [all, heads] = await Promise.all([provinceCommunes(db, province), provinceHeads(db, province, planKey)]);
     const byCode = new Map(heads.map((h) => [h.communeCode, h]));
-    const communes = all.map((cm) => {
+    const communes = all.map((cm): StatusCommune => {
       const h = byCode.get(cm.code);
       return h
         ? { code: cm.code, name: cm.name, submitted: true, revision: h.seq, lastPush: h.createdAt, author: h.author, ...h.summary }
@@ -32,8 +37,9 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(createRoute({
-    method: 'get', path: '/api/provinces/{province}/plans/{planKey}/consolidated', security,
-    request: { params: ProvincePath, query: ConsolidatedQuery }, responses: consolidatedResponses,
+    method: 'get', path: API_PATHS.provinceConsolidated, security,
+    request: { params: ProvincePath, query: ConsolidatedQuery },
+    responses: { 200: jsonOrXlsx(ProvinceConsolidated, 'Bảng tổng hợp (JSON, hoặc .xlsx với format=xlsx)'), ...errors(400, 403, 404), ...authErrors },
   }), async (c) => {
     const { province, planKey } = c.req.valid('param');
     const q = c.req.valid('query');

@@ -1,5 +1,6 @@
 // Token administration (admins only): list every token, create one (the secret shown once), revoke one.
 import { createRoute, z } from '@hono/zod-openapi';
+import { API_PATHS, TokenCreated, TokenList, TokenRequest, TokenRevoked } from '../../core/api/wire.ts';
 import { findCommune, findProvince } from '../../core/dvhc.ts';
 import { forgetCachedTokens } from '../auth/authenticate.ts';
 import { can } from '../auth/policy.ts';
@@ -7,19 +8,10 @@ import type { Principal } from '../auth/principal.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { audit } from '../store/audit.ts';
 import { createToken, listTokens, parseExpiry, revokeToken } from '../store/tokens.ts';
-import { StoredText } from './params.ts';
+import { authErrors, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
-const TokenBody = z.object({
-  role: z.enum(['editor', 'consolidator', 'admin']),
-  commune: z.string().regex(/^\d{5}$/).optional(),
-  province: z.string().regex(/^\d{2}$/).optional(),
-  label: StoredText(200, 1).optional().openapi({ description: 'Người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"', example: 'Nguyễn Văn A, cán bộ VP' }),
-  expires: z.string().max(40).optional().openapi({ description: 'Hạn dùng: 90d, 12w, 1y hoặc ngày YYYY-MM-DD (hết ngày đó, giờ Việt Nam). Mặc định 180 ngày (editor, consolidator), 365 ngày (admin); tối đa 5 năm.', example: '90d' }),
-}).openapi('TokenBody');
-
 const TokenId = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'Xk3pQ2v9aBcD' }) });
-const Json = (description: string) => ({ content: { 'application/json': { schema: z.unknown() } }, description });
 const security = [{ bearer: [] }];
 
 /** Validate a token request's scope: an editor needs a commune, a consolidator a province. */
@@ -55,19 +47,19 @@ const mustAdmin = (p: Principal, what: string, whatEn: string) => {
 /** @example registerTokenRoutes(app, deps) */
 export function registerTokenRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
-    method: 'get', path: '/api/tokens', security,
+    method: 'get', path: API_PATHS.tokens, security,
     description: 'Mọi token (không bao giờ có mã bí mật): người giữ, quyền, phạm vi, ngày tạo, hạn dùng, lần dùng cuối (cập nhật tối đa mỗi phút một lần), thu hồi. Chỉ quản trị viên.',
-    responses: { 200: Json('Danh sách token, mới nhất trước'), 403: Json('Không phải quản trị viên') },
+    responses: { 200: json(TokenList, 'Danh sách token, mới nhất trước'), ...errors(403), ...authErrors },
   }), async (c) => {
     mustAdmin(c.var.principal, 'xem danh sách token', 'list tokens');
     return c.json({ tokens: await listTokens(deps.db) }, 200);
   });
 
   app.openapi(createRoute({
-    method: 'post', path: '/api/tokens', security,
+    method: 'post', path: API_PATHS.tokens, security,
     description: 'Tạo token; mã bí mật (secret) chỉ có trong câu trả lời này. Ghi nhật ký kiểm tra (token-create).',
-    request: { body: { content: { 'application/json': { schema: TokenBody } }, required: true } },
-    responses: { 201: Json('Token mới (secret chỉ hiện một lần)'), 400: Json('Phạm vi hoặc hạn dùng không hợp lệ'), 403: Json('Không phải quản trị viên') },
+    request: { body: { content: { 'application/json': { schema: TokenRequest } }, required: true } },
+    responses: { 201: json(TokenCreated, 'Token mới (secret chỉ hiện một lần)'), ...errors(400, 403, 413, 415), ...authErrors },
   }), async (c) => {
     const p = c.var.principal;
     mustAdmin(p, 'tạo token', 'create tokens');
@@ -80,10 +72,10 @@ export function registerTokenRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(createRoute({
-    method: 'delete', path: '/api/tokens/{id}', security,
+    method: 'delete', path: API_PATHS.token, security,
     description: 'Thu hồi token: từ đó token bị từ chối (401 token-revoked) — ngay trên tiến trình này, trong vòng 10 giây trên tiến trình khác. Token vẫn được giữ trong danh sách. Ghi nhật ký kiểm tra (token-revoke).',
     request: { params: TokenId },
-    responses: { 200: Json('Token đã thu hồi'), 403: Json('Không phải quản trị viên'), 404: Json('Không có token này') },
+    responses: { 200: json(TokenRevoked, 'Token đã thu hồi'), ...errors(400, 403, 404), ...authErrors },
   }), async (c) => {
     const p = c.var.principal;
     mustAdmin(p, 'thu hồi token', 'revoke tokens');

@@ -1,20 +1,32 @@
 // Upload an .xlsx for a commune: read and validated with core on the worker pool, stored as a revision, the report returned.
 import { createRoute, z } from '@hono/zod-openapi';
+import { API_PATHS, UploadAnswer, UploadForm } from '../../core/api/wire.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { pushRevision } from '../sync/push.ts';
 import { readUpload } from '../workers/server-pool.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, storedName } from './params.ts';
 import { pushResponse } from './plans.ts';
+import { authErrors, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
 /** @example registerUploadRoute(app, deps) */
 export function registerUploadRoute(app: App, deps: AppDeps): void {
+  app.openAPIRegistry.register('UploadForm', UploadForm);
   app.openapi(createRoute({
-    method: 'post', path: '/api/communes/{commune}/plans/{planKey}/upload', security: [{ bearer: [] }],
+    method: 'post', path: API_PATHS.upload, security: [{ bearer: [] }],
     description: 'Gửi tệp .xlsx (multipart/form-data, trường "file"). Không có If-Match: tệp thay cho phiên bản mới nhất.',
-    request: { params: PlanPath },
-    responses: { 201: { content: { 'application/json': { schema: z.unknown() } }, description: 'Đã lưu; kèm kết quả kiểm tra' }, 200: { content: { 'application/json': { schema: z.unknown() } }, description: 'Đã nhận trước đó' }, 422: { description: 'Tệp không đọc được (xlsx-<mã>: hỏng, quá lớn, nén bất thường, quá lâu hoặc quá tốn bộ nhớ khi đọc) hoặc không có bảng phụ lục' }, 503: { description: 'Máy chủ đang đọc nhiều tệp cùng lúc; thử lại sau Retry-After giây' } },
+    // The form is documented, not validated here: the worker pool parses it, off the event loop.
+    request: {
+      params: PlanPath,
+      headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }),
+      body: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadForm' } } }, required: true },
+    },
+    responses: {
+      201: json(UploadAnswer, 'Đã lưu (hoặc câu trả lời đầu của khóa); kèm kết quả kiểm tra'),
+      ...errors(400, 403, 404, 409, 412, 413, 422),
+      ...authErrors,
+    },
   }), async (c) => {
     const { commune, planKey } = c.req.valid('param');
     const p = c.var.principal;
@@ -34,6 +46,6 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
     });
     const res = pushResponse(outcome);
     c.header('ETag', etag(res.seq));
-    return c.json({ ...(res.body as object), report }, res.status);
+    return c.json({ ...res.body, report }, res.status);
   });
 }

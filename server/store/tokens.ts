@@ -2,28 +2,11 @@
 // naming its holder, an expiry, a revocation mark and the time it was last used (written at most once a minute).
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../../core/api/wire.ts';
+import type { Role, TokenInfo, TokenRecord } from '../../core/api/wire.ts';
 import type { DB } from '../db/schema.ts';
 
-export interface TokenRecord {
-  id: string;
-  role: Role;
-  communeCode: string | null;
-  provinceCode: string | null;
-  label: string;
-  /** ISO time; null = never (only tokens made before expiry existed). */
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-/** A token as the list shows it (never the secret, never the hash). */
-export interface TokenInfo extends TokenRecord {
-  createdBy: string;
-  createdAt: string;
-  revokedBy: string | null;
-  lastUsedAt: string | null;
-  state: 'active' | 'expired' | 'revoked';
-}
+/** A token's record and its listing (never the secret, never the hash): the API's shapes (core/api/wire.ts). */
+export type { TokenInfo, TokenRecord } from '../../core/api/wire.ts';
 
 /** Default lifetimes: an editor's or consolidator's token half a year, an admin's a year (README, "Token"). */
 export const DEFAULT_TOKEN_DAYS: Record<Role, number> = { editor: 180, consolidator: 180, admin: 365 };

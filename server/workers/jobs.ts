@@ -12,9 +12,9 @@ import { readWorkbookFast } from '../xlsx/fast/read-fast.ts';
 
 /**
  * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
- * so that workers reading workbooks for the CLI do not load the routes' schemas.
+ * so that workers reading workbooks for the CLI do not load the API's schemas (core/api/wire.ts).
  */
-const BODY_SCHEMAS = { 'push-body': async () => (await import('../routes/push-body.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
+const BODY_SCHEMAS = { 'push-body': async () => (await import('../../core/api/wire.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
 export type BodySchemaName = keyof typeof BODY_SCHEMAS;
 
 export type Job =
