@@ -31,9 +31,13 @@ export const API_PATHS = {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const CommuneCode = z.string().regex(/^\d{5}$/);
-export const ProvinceCode = z.string().regex(/^\d{2}$/);
-export const PlanKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+/** A commune's 5-digit code, a province's 2-digit code, a plan key (the server's path parameters use the same). */
+export const COMMUNE_CODE = /^\d{5}$/;
+export const PROVINCE_CODE = /^\d{2}$/;
+export const PLAN_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const CommuneCode = z.string().regex(COMMUNE_CODE);
+export const ProvinceCode = z.string().regex(PROVINCE_CODE);
+export const PlanKey = z.string().regex(PLAN_KEY);
 /** An ISO day, yyyy-mm-dd. */
 export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

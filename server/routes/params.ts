@@ -1,12 +1,12 @@
 // Path, query and header schemas shared by the routes, and the commune/province look-ups they imply.
 import { z } from '@hono/zod-openapi';
-import { CommuneCode, PlanKey, ProvinceCode } from '../../core/api/wire.ts';
+import { COMMUNE_CODE, PLAN_KEY, PROVINCE_CODE } from '../../core/api/wire.ts';
 import { findCommune, findProvince, type Commune } from '../../core/dvhc.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 
-export const CommuneParam = CommuneCode.openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
-export const ProvinceParam = ProvinceCode.openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
-export const PlanKeyParam = PlanKey.openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
+export const CommuneParam = z.string().regex(COMMUNE_CODE).openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
+export const ProvinceParam = z.string().regex(PROVINCE_CODE).openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
+export const PlanKeyParam = z.string().regex(PLAN_KEY).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
 /** The largest revision number the server accepts anywhere (PostgreSQL integer columns end at 2,147,483,647). */
 export const MAX_SEQ = 2_000_000_000;
 export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
