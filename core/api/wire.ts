@@ -433,15 +433,11 @@ export const TokenRequest = z
     label: StoredText(200, 1)
       .optional()
       .meta({ description: 'Người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"', example: 'Nguyễn Văn A, cán bộ VP' }),
-    expires: z
-      .string()
-      .max(40)
-      .optional()
-      .meta({
-        description:
-          'Hạn dùng: 90d, 12w, 1y hoặc ngày YYYY-MM-DD (hết ngày đó, giờ Việt Nam). Mặc định 180 ngày (editor, consolidator), 365 ngày (admin); tối đa 5 năm.',
-        example: '90d',
-      }),
+    expires: z.string().max(40).optional().meta({
+      description:
+        'Hạn dùng: 90d, 12w, 1y hoặc ngày YYYY-MM-DD (hết ngày đó, giờ Việt Nam). Mặc định 180 ngày (editor, consolidator), 365 ngày (admin); tối đa 5 năm.',
+      example: '90d',
+    }),
   })
   .meta({ id: 'TokenBody' });
 export type TokenRequest = z.infer<typeof TokenRequest>;

@@ -4,7 +4,8 @@ import { diffPlans, mergePlans } from '../../../core/merge/index.ts';
 import type { Plan } from '../../../core/model/appendix.ts';
 import type { Notice, PaneState } from '../state/pane-state.ts';
 import type { Store } from '../state/store.ts';
-import { createApi, NEW_KEY_CODES, SyncApiError, type PushAnswer, type SyncApi } from './api.ts';
+import { ApiError, type MeAnswer } from '../../../core/api/index.ts';
+import { createApi, NEW_KEY_CODES, type Delivered, type SyncApi } from './api.ts';
 import { entraConfig, microsoftToken, signInPath, type MicrosoftToken } from './auth/sign-in.ts';
 import { forgetToken, rememberToken, savedToken } from './auth/token-store.ts';
 import { loadBinding, saveBinding, type SyncBinding } from './binding.ts';
@@ -25,7 +26,7 @@ export type SyncActions = ReturnType<typeof createSyncActions>;
  * @example store.set({ notice: syncErrorNotice(err) })
  */
 export function syncErrorNotice(err: unknown): Notice {
-  if (err instanceof SyncApiError) return { intent: 'error', text: (s, lang) => `${s.errorPrefix}: ${lang === 'vi' ? err.message : err.messageEn}` };
+  if (err instanceof ApiError) return { intent: 'error', text: (s, lang) => `${s.errorPrefix}: ${lang === 'vi' ? err.message : err.messageEn}` };
   const msg = err instanceof Error ? err.message : String(err);
   return { intent: 'error', text: (s) => `${s.errorPrefix}: ${msg}` };
 }
@@ -58,7 +59,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       return ms.accessToken;
     }
     const t = savedToken(storage, server) ?? memoryToken;
-    if (!t) throw new SyncApiError(401, 'signed-out', 'Chưa đăng nhập: hãy dán token máy chủ hoặc đăng nhập Microsoft 365.', 'Not signed in: paste a server token or sign in with Microsoft 365.');
+    if (!t) throw new ApiError(401, 'signed-out', 'Chưa đăng nhập: hãy dán token máy chủ hoặc đăng nhập Microsoft 365.', 'Not signed in: paste a server token or sign in with Microsoft 365.');
     return t;
   }
   // A pasted token when storage is blocked (kept for this session only).
@@ -67,7 +68,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
   const apiFor = (server: string): SyncApi => createApi({ server, token: () => bearer(server), fetch: f });
   const api = (): { api: SyncApi; b: SyncBinding } => {
     const b = sync().binding;
-    if (!b) throw new SyncApiError(400, 'no-binding', 'Chưa liên kết sổ làm việc với kế hoạch trên máy chủ.', 'The workbook is not bound to a plan on a server yet.');
+    if (!b) throw new ApiError(400, 'no-binding', 'Chưa liên kết sổ làm việc với kế hoạch trên máy chủ.', 'The workbook is not bound to a plan on a server yet.');
     return { api: apiFor(b.server), b };
   };
 
@@ -100,21 +101,22 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
   }
 
   async function whoAmI(server: string): Promise<void> {
-    const res = await f(`${server}/api/me`, { headers: { authorization: `Bearer ${await bearer(server)}` } }).catch(() => null);
-    if (!res) return;
-    if (res.status === 401) {
-      // The server says why (revoked, expired, unknown): show its words.
-      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string; messageEn?: string } } | null)?.error;
-      throw new SyncApiError(401, e?.code ?? 'unauthorized', e?.message ?? 'Máy chủ không nhận token này.', e?.messageEn ?? 'The server does not accept this token.');
+    let me: MeAnswer;
+    try {
+      me = await apiFor(server).me();
+    } catch (err) {
+      // Refused (revoked, expired, unknown token, or signed out): the server's own words. No answer, or another error
+      // status, leaves the sign-in as it is.
+      if (!(err instanceof ApiError) || err.status === 401) throw err;
+      return;
     }
-    if (!res.ok) return;
-    const { principal } = (await res.json()) as { principal: { name?: string | null; subject: string; role: string; communeCode?: string; provinceCode?: string } };
+    const { principal } = me;
     const auth = sync().auth;
     if (auth) setSync({ auth: { ...auth, name: principal.name ?? principal.subject, role: [principal.role, principal.communeCode ?? principal.provinceCode].filter(Boolean).join(' ') } });
   }
 
   /** The plan as the sheet holds it now, and the plan to land on: the server's, plus edits made since `sheet`. */
-  async function land(sheet: Plan, answer: PushAnswer | { plan: Plan; revision: { seq: number } }, table: string | null, origin: ConflictSession['origin']): Promise<boolean> {
+  async function land(sheet: Plan, answer: Delivered | { plan: Plan; revision: { seq: number } }, table: string | null, origin: ConflictSession['origin']): Promise<boolean> {
     const local = await readLocal(port, table);
     const theirs = onlyTable(answer.plan, table);
     let target = theirs;
@@ -154,7 +156,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
         if (landed) store.set({ notice: { intent: 'success', text: (s) => s.pushed(answer.revision.seq, answer.status === 'merged') } });
       }
     } catch (err) {
-      if (!(err instanceof SyncApiError)) throw err;
+      if (!(err instanceof ApiError)) throw err;
       if (NEW_KEY_CODES.has(err.code) && !rekeyed) {
         const key = newKey();
         queue.update(item.key, { key, state: 'waiting' });
@@ -323,7 +325,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       run(async () => {
         const { b } = api();
         const cfg = await entraConfig(b.server, f);
-        if (!cfg) throw new SyncApiError(400, 'no-entra', 'Máy chủ này không bật đăng nhập Microsoft 365.', 'This server does not offer Microsoft 365 sign-in.');
+        if (!cfg) throw new ApiError(400, 'no-entra', 'Máy chủ này không bật đăng nhập Microsoft 365.', 'This server does not offer Microsoft 365 sign-in.');
         ms = await microsoftToken(port, cfg, b.server, deps.msal);
         setSync({ auth: { kind: 'microsoft', name: ms.name, role: null, via: ms.via } });
         await whoAmI(b.server);
@@ -406,7 +408,7 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       run(async () => {
         const { api: a, b } = api();
         const data = await a.consolidated(province, b.planKey);
-        const names = await port.addSheets(consolidatedSheets(data as never, store.get().lang));
+        const names = await port.addSheets(consolidatedSheets(data, store.get().lang));
         store.set({ notice: { intent: 'success', text: (s) => s.consolidatedPulled(names.join(', ')) } });
       }),
   };

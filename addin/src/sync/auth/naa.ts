@@ -1,12 +1,9 @@
 // Microsoft 365 sign-in inside Office: MSAL's nestable public client (nested app authentication), loaded on demand.
 import type { IPublicClientApplication } from '@azure/msal-browser';
+import type { EntraPublicConfig } from '../../../../core/api/index.ts';
 
 /** The Entra settings the server advertises at /api/config (a SPA client id, the tenant, the API's audience). */
-export interface EntraPublicConfig {
-  clientId: string;
-  tenantId: string;
-  audience: string;
-}
+export type { EntraPublicConfig } from '../../../../core/api/index.ts';
 
 /** What the pane needs of @azure/msal-browser; browser tests inject a stub with the same shape. */
 export interface MsalModule {

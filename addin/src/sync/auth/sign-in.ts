@@ -1,6 +1,7 @@
 // Which Microsoft sign-in path this Office offers: nested app authentication, else the Office dialog, else none.
+import { ApiError, createApiClient, NO_ANSWER, type EntraPublicConfig } from '../../../../core/api/index.ts';
 import type { ExcelPort } from '../../excel/port.ts';
-import { loadMsal, naaToken, type EntraPublicConfig, type MsalModule } from './naa.ts';
+import { loadMsal, naaToken, type MsalModule } from './naa.ts';
 
 export interface MicrosoftToken {
   accessToken: string;
@@ -25,10 +26,14 @@ export function signInPath(caps: { nestedAppAuth: boolean; dialog: boolean }): S
  * @example await entraConfig('https://phuluc.tinh.gov.vn')
  */
 export async function entraConfig(server: string, f: typeof fetch = fetch): Promise<EntraPublicConfig | null> {
-  const res = await f(`${server.replace(/\/+$/, '')}/api/config`);
-  if (!res.ok) return null;
-  const body = (await res.json()) as { entra?: EntraPublicConfig | null };
-  return body.entra ?? null;
+  // Public: no credential sent. No answer at all is an error; an error answer means no Microsoft sign-in.
+  const client = createApiClient({ server, fetch: (url, init) => f(url, init), bearer: () => null });
+  try {
+    return (await client.config())?.entra ?? null;
+  } catch (err) {
+    if (err instanceof ApiError && err.status !== NO_ANSWER) return null;
+    throw err;
+  }
 }
 
 /**
