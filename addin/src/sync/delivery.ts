@@ -1,0 +1,92 @@
+// The push queue's runner: due pushes one at a time, oldest first, and the next attempt planned on the injected timer.
+import type { Plan } from '../../../core/model/appendix.ts';
+import { syncErrorNotice, type SyncContext } from './context.ts';
+import type { Credentials } from './credentials.ts';
+import { deliverPush, showQueue } from './deliver.ts';
+import { createQueue, newKey } from './queue.ts';
+
+export type Delivery = ReturnType<typeof createDelivery>;
+
+/** @example const delivery = createDelivery(ctx, creds); await delivery.enqueue(plan, null, binding.baseSeq, null) */
+export function createDelivery(ctx: SyncContext, creds: Credentials) {
+  const queue = createQueue(ctx.storage);
+  let timer: unknown = null;
+  // One run at a time: a timer firing while a button's run is sending must not send the same push twice.
+  let delivering = false;
+
+  /** Deliver every due push, oldest first, one at a time; then plan the next attempt. */
+  async function deliverDue(): Promise<void> {
+    if (delivering) return;
+    delivering = true;
+    try {
+      // Another pane of the same user may have changed the stored queue.
+      queue.reload();
+      for (const item of queue.list()) {
+        const due = item.state === 'waiting' || (item.state === 'error' && item.error?.retry !== false && item.nextAt <= ctx.now());
+        if (due) await deliverPush(ctx, creds, queue, item);
+      }
+    } catch (err) {
+      ctx.store.set({ notice: syncErrorNotice(err) });
+    } finally {
+      delivering = false;
+      showQueue(ctx, queue);
+      schedule();
+    }
+  }
+
+  function schedule(): void {
+    if (timer !== null) ctx.clearTimer(timer);
+    timer = null;
+    // Waiting pushes (queued while another was being sent) go at once; failed ones at their back-off time.
+    const retried = queue.list().filter((i) => i.state === 'waiting' || (i.state === 'error' && i.error?.retry !== false));
+    const next = retried.map((i) => (i.state === 'waiting' ? 0 : i.nextAt));
+    if (next.length === 0) return;
+    const fire = () => {
+      timer = null;
+      void deliverDue();
+    };
+    timer = ctx.setTimer(fire, Math.max(0, Math.min(...next) - ctx.now()));
+  }
+
+  return {
+    list: () => queue.list(),
+    deliverDue,
+    /** Queue a push of `plan` on revision `baseSeq` and send it; `sheet`: what the sheet held, when that differs. */
+    async enqueue(plan: Plan, sheet: Plan | null, baseSeq: number, message: string | null): Promise<void> {
+      const b = ctx.sync().binding!;
+      queue.add({
+        key: newKey(),
+        server: b.server,
+        commune: b.commune,
+        planKey: b.planKey,
+        baseSeq,
+        plan,
+        ...(sheet ? { sheet } : {}),
+        partial: b.table !== null,
+        message,
+        createdAt: ctx.now(),
+        attempts: 0,
+        nextAt: 0,
+        state: 'waiting',
+      });
+      showQueue(ctx, queue);
+      await deliverDue();
+    },
+    /** After signing in, pushes that stopped for want of credentials may go again. */
+    async release(): Promise<void> {
+      for (const i of queue.list())
+        if (i.state === 'error' && i.error?.retry === false) queue.update(i.key, { state: 'waiting', nextAt: 0 });
+      await deliverDue();
+    },
+    /** Try every failed push now (the "Thử lại ngay" button). */
+    async retryNow(): Promise<void> {
+      for (const i of queue.list()) if (i.state === 'error') queue.update(i.key, { nextAt: 0, state: 'waiting' });
+      await deliverDue();
+    },
+    discard(key: string): void {
+      queue.remove(key);
+      showQueue(ctx, queue);
+      schedule();
+    },
+  };
+}
