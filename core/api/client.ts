@@ -172,7 +172,7 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
       call<PushAnswer>('POST', fillPath(API_PATHS.restore, { ...plan(commune, planKey), seq }), { headers: { 'idempotency-key': key } }),
     /** Upload a workbook (multipart/form-data, field "file"); without `baseSeq` it replaces the head. */
     upload: (commune: string, planKey: string, form: B, o: { key: string; baseSeq?: number }) =>
-      json<UploadAnswer>('POST', fillPath(API_PATHS.upload, plan(commune, planKey)), {
+      call<UploadAnswer>('POST', fillPath(API_PATHS.upload, plan(commune, planKey)), {
         body: form,
         headers: { 'idempotency-key': o.key, ...(o.baseSeq !== undefined ? { 'if-match': `"${o.baseSeq}"` } : {}) },
       }),

@@ -1,6 +1,6 @@
 // Microsoft Entra ID sign-in with MSAL (popup; the popup lands on /dang-nhap, the redirect bridge), loaded only when
 // the button is pressed. The access token goes to the sync server, which verifies it like any bearer.
-import type { ServerConfig } from '../api/types.ts';
+import type { ServerConfig } from '../../../core/api/index.ts';
 import { rememberEntra } from '../api/credentials.ts';
 
 type EntraConfig = NonNullable<ServerConfig['entra']>;

@@ -1,7 +1,7 @@
 // The sign-in box: paste a server token (checked with /api/me before it is remembered), or Microsoft sign-in when the
 // server advertises it; once signed in, who you are and a "Quên token" button.
-import { ApiFailure, apiJson } from '../api/client.ts';
-import type { Me, Principal } from '../api/types.ts';
+import type { MeAnswer, Principal } from '../../../core/api/index.ts';
+import { api, failureText } from '../api/client.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { t } from '../i18n/index.ts';
 import { findCommune, findProvince } from '../../../core/dvhc.ts';
@@ -36,7 +36,7 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
   const inputId = uid('token');
   const errId = uid('token-error');
   const input = h('input', { id: inputId, name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': errId, placeholder: 'phl_…' });
-  const error = h('p', { id: errId, class: 'form-error', role: 'alert' }, session.error ? session.error.text() : '');
+  const error = h('p', { id: errId, class: 'form-error', role: 'alert' }, session.error ? failureText(session.error) : '');
   const submit = h('button', { type: 'submit', class: 'primary' }, m.submit);
   const form = h('form', { class: 'signin-form', novalidate: true },
     h('label', { for: inputId }, m.tokenLabel),
@@ -53,13 +53,14 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
     }
     error.textContent = m.checking;
     submit.disabled = true;
-    apiJson<Me>('/api/me', { bearer: token })
+    api(token)
+      .me()
       .then(() => {
         rememberToken(token);
         onChange();
       })
       .catch((err: unknown) => {
-        error.textContent = err instanceof ApiFailure ? err.text() : String(err);
+        error.textContent = failureText(err);
         submit.disabled = false;
         input.focus();
       });
@@ -87,7 +88,7 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
   return box;
 }
 
-function signedIn(me: Me, onChange: () => void): HTMLElement {
+function signedIn(me: MeAnswer, onChange: () => void): HTMLElement {
   const m = t().signIn;
   const via = credentials()?.kind ?? me.principal.via;
   return h('section', { class: 'panel signin signed-in', 'aria-label': m.signedIn },

@@ -1,8 +1,8 @@
 // Step 4: submit the checked file for a commune (multipart POST …/upload) and show what the server did:
 // a revision created or merged, the cells in conflict (409), or the server's own error.
 import { COMMUNES, findCommune, PROVINCES } from '../../../core/dvhc.ts';
-import { ApiFailure, apiJson, seg } from '../api/client.ts';
-import type { ConflictDetails, UploadResponse } from '../api/types.ts';
+import type { Answer, UploadAnswer } from '../../../core/api/index.ts';
+import { api, ApiError, failureText } from '../api/client.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import type { Session } from '../auth/session.ts';
 import { h, uid } from '../dom/h.ts';
@@ -19,7 +19,7 @@ export interface SubmitContext {
   onSession(): void;
 }
 
-type Outcome = { kind: 'ok'; body: UploadResponse; commune: string; planKey: string } | { kind: 'failed'; failure: ApiFailure };
+type Outcome = { kind: 'ok'; body: UploadAnswer; replayed: boolean; commune: string; planKey: string } | { kind: 'failed'; failure: ApiError };
 
 /** What survives re-renders (language switch, a new session): the choices and the last outcome. */
 const state = {
@@ -90,8 +90,8 @@ export function submitView(ctx: SubmitContext): HTMLElement {
     submit.textContent = m.submitting;
     const commune = state.commune;
     upload(ctx.file, commune, planKey, state.base)
-      .then((body): Outcome => ({ kind: 'ok', body, commune, planKey }))
-      .catch((err: unknown): Outcome => ({ kind: 'failed', failure: err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err), String(err)) }))
+      .then((answer): Outcome => ({ kind: 'ok', body: answer.body, replayed: answer.replayed, commune, planKey }))
+      .catch((err: unknown): Outcome => ({ kind: 'failed', failure: ApiError.of(err) }))
       .then((outcome) => {
         state.busy = false;
         state.outcome = outcome;
@@ -128,14 +128,12 @@ function adminPickers(): HTMLElement[] {
   ];
 }
 
-async function upload(file: File, commune: string, planKey: string, base: string): Promise<UploadResponse> {
+async function upload(file: File, commune: string, planKey: string, base: string): Promise<Answer<UploadAnswer>> {
   const sig = `${commune}/${planKey}/${base}`;
   if (state.idempotency.file !== file || state.idempotency.sig !== sig) state.idempotency = { file, sig, key: crypto.randomUUID() };
   const form = new FormData();
   form.append('file', file, file.name);
-  const headers: Record<string, string> = { 'idempotency-key': state.idempotency.key };
-  if (/^\d+$/.test(base)) headers['if-match'] = `"${base}"`;
-  return apiJson<UploadResponse>(`/api/communes/${seg(commune)}/plans/${seg(planKey)}/upload`, { method: 'POST', body: form, headers });
+  return api().upload(commune, planKey, form, { key: state.idempotency.key, ...(/^\d+$/.test(base) ? { baseSeq: Number(base) } : {}) });
 }
 
 function outcomeView(o: Outcome): HTMLElement {
@@ -143,7 +141,7 @@ function outcomeView(o: Outcome): HTMLElement {
   if (o.kind === 'ok') {
     const name = findCommune(o.commune)?.name ?? o.commune;
     const seq = o.body.revision.seq;
-    const text = o.body.status === 'replayed' ? m.replayed(seq) : o.body.status === 'merged' ? m.merged(seq, name, o.planKey) : m.created(seq, name, o.planKey);
+    const text = o.replayed ? m.replayed(seq) : o.body.status === 'merged' ? m.merged(seq, name, o.planKey) : m.created(seq, name, o.planKey);
     const s = o.body.report.stats;
     const href = `/?xa=${encodeURIComponent(o.commune)}&ke-hoach=${encodeURIComponent(o.planKey)}`;
     return h('div', { class: 'outcome ok', role: 'status', 'data-status': o.body.status, 'data-seq': seq },
@@ -154,11 +152,11 @@ function outcomeView(o: Outcome): HTMLElement {
   }
   const f = o.failure;
   const box = h('div', { class: 'outcome failed', role: 'alert', 'data-code': f.code, 'data-status': f.status },
-    h('p', null, h('strong', null, h('span', { 'aria-hidden': 'true' }, '✖ '), `${m.failed}: `), f.text()),
+    h('p', null, h('strong', null, h('span', { 'aria-hidden': 'true' }, '✖ '), `${m.failed}: `), failureText(f)),
     h('p', { class: 'code' }, m.code(f.code)),
   );
-  const details = f.details as Partial<ConflictDetails> | undefined;
-  if (f.status === 409 && Array.isArray(details?.conflicts)) {
+  const details = f.conflict;
+  if (details) {
     box.append(h('h3', null, `${m.conflicts} (${num(details.conflicts.length)})`), h('div', { class: 'table-scroll' }, h('table', { class: 'conflicts' },
       h('thead', null, h('tr', null, [m.conflictTask, m.conflictField, m.conflictBase, m.conflictTheirs, m.conflictMine].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', null, details.conflicts.map((c) => h('tr', null,

@@ -3,8 +3,8 @@
 import type { Appendix, AppendixRow, ColumnRole } from '../../../core/model/appendix.ts';
 import { ROLE_NAMES } from '../../../core/validate/role-names.ts';
 import { findCommune } from '../../../core/dvhc.ts';
-import { ApiFailure, apiJson, seg } from '../api/client.ts';
-import type { DiffResponse, PlanHead, RevisionMeta, Revisions } from '../api/types.ts';
+import type { DiffAnswer, PlanRevision, RevisionMeta } from '../../../core/api/index.ts';
+import { api, ApiError, failureText } from '../api/client.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { dateTime, lang, num, t } from '../i18n/index.ts';
 import { numbered } from '../shell/format.ts';
@@ -12,25 +12,17 @@ import { numbered } from '../shell/format.ts';
 export interface DrillState {
   commune: string;
   planKey: string;
-  head: PlanHead | null;
+  head: PlanRevision | null;
   revisions: RevisionMeta[];
-  error: ApiFailure | null;
+  error: ApiError | null;
   from: number;
   to: number;
-  diff: DiffResponse | null;
-  diffError: ApiFailure | null;
+  diff: DiffAnswer | null;
+  diffError: ApiError | null;
 }
 
 const TASK_ROLES: ColumnRole[] = ['tt', 'content', 'lead', 'partners', 'result', 'deadline', 'status'];
 const INDICATOR_ROLES: ColumnRole[] = ['tt', 'content', 'unit', 'target', 'monitor'];
-
-function failure(err: unknown): ApiFailure {
-  return err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err), String(err));
-}
-
-function base(commune: string, planKey: string): string {
-  return `/api/communes/${seg(commune)}/plans/${seg(planKey)}`;
-}
 
 /**
  * Load a commune's head and history; when there are two revisions or more, the last change too.
@@ -39,11 +31,12 @@ function base(commune: string, planKey: string): string {
 export async function loadDrill(commune: string, planKey: string): Promise<DrillState> {
   const d: DrillState = { commune, planKey, head: null, revisions: [], error: null, from: 0, to: 0, diff: null, diffError: null };
   try {
-    const [head, revs] = await Promise.all([apiJson<PlanHead>(base(commune, planKey)), apiJson<Revisions>(`${base(commune, planKey)}/revisions`)]);
-    d.head = head;
+    const client = api();
+    const [head, revs] = await Promise.all([client.head(commune, planKey), client.revisions(commune, planKey)]);
+    d.head = head.body;
     d.revisions = revs.revisions;
   } catch (err) {
-    d.error = failure(err);
+    d.error = ApiError.of(err);
     return d;
   }
   const seqs = d.revisions.map((r) => r.seq);
@@ -64,10 +57,10 @@ export async function loadDiff(d: DrillState, from: number, to: number): Promise
   d.to = to;
   d.diffError = null;
   try {
-    d.diff = await apiJson<DiffResponse>(`${base(d.commune, d.planKey)}/diff?from=${from}&to=${to}`);
+    d.diff = await api().diff(d.commune, d.planKey, from, to);
   } catch (err) {
     d.diff = null;
-    d.diffError = failure(err);
+    d.diffError = ApiError.of(err);
   }
 }
 
@@ -92,7 +85,7 @@ export function drillView(d: DrillState, opts: DrillViewOptions): HTMLElement {
     ),
   );
   if (d.error) {
-    wrap.append(h('p', { class: 'note', role: 'alert' }, d.error.status === 404 ? m.notFound : d.error.text()));
+    wrap.append(h('p', { class: 'note', role: 'alert' }, d.error.status === 404 ? m.notFound : failureText(d.error)));
     return wrap;
   }
   if (!d.head) return wrap;
@@ -159,12 +152,12 @@ function compareView(d: DrillState, opts: DrillViewOptions): HTMLElement {
   });
   wrap.append(form);
   if (d.revisions.length === 1 && !d.diff) wrap.append(h('p', { class: 'hint' }, m.onlyOne));
-  if (d.diffError) wrap.append(h('p', { class: 'form-error', role: 'alert' }, d.diffError.text()));
+  if (d.diffError) wrap.append(h('p', { class: 'form-error', role: 'alert' }, failureText(d.diffError)));
   if (d.diff) wrap.append(changesView(d.diff));
   return wrap;
 }
 
-function changesView(diff: DiffResponse): HTMLElement {
+function changesView(diff: DiffAnswer): HTMLElement {
   const m = t().dash.drill;
   if (diff.changes.length === 0) return h('p', { class: 'changes-summary' }, m.noChanges);
   return h('div', { class: 'changes', 'aria-live': 'polite' },

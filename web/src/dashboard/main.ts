@@ -2,8 +2,8 @@
 // consolidated workbook, and a drill-down into one commune — shaped by the caller's role (/api/me).
 import '../shell/no-eval.ts';
 import { findCommune, findProvince, PROVINCES } from '../../../core/dvhc.ts';
-import { ApiFailure, apiBlob, apiJson, seg } from '../api/client.ts';
-import type { ConsolidatedResponse, Principal, ProvinceStatus } from '../api/types.ts';
+import type { Principal, ProvinceConsolidated, ProvinceStatus } from '../../../core/api/index.ts';
+import { api, ApiError, failureText } from '../api/client.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { saveBlob } from '../dom/download.ts';
@@ -22,9 +22,9 @@ const state = {
   planKey: params.get('ke-hoach') && PLAN_KEY.test(params.get('ke-hoach')!) ? params.get('ke-hoach')! : defaultPlanKey(),
   commune: params.get('xa') ?? '',
   loading: false,
-  error: null as ApiFailure | null,
+  error: null as ApiError | null,
   status: null as ProvinceStatus | null,
-  data: null as ConsolidatedResponse | null,
+  data: null as ProvinceConsolidated | null,
   drill: null as DrillState | null,
   note: '',
 };
@@ -115,7 +115,7 @@ function renderBody(): void {
     return;
   }
   if (state.error) {
-    replace(parts.body, h('p', { class: 'note', role: 'alert' }, state.error.text()));
+    replace(parts.body, h('p', { class: 'note', role: 'alert' }, failureText(state.error)));
     return;
   }
   if (!state.status || !state.data) {
@@ -179,15 +179,15 @@ async function load(): Promise<void> {
   state.loading = true;
   state.error = null;
   renderBody();
-  const base = `/api/provinces/${seg(state.province)}/plans/${seg(state.planKey)}`;
   try {
-    const [status, data] = await Promise.all([apiJson<ProvinceStatus>(`${base}/status`), apiJson<ConsolidatedResponse>(`${base}/consolidated?format=json`)]);
+    const client = api();
+    const [status, data] = await Promise.all([client.provinceStatus(state.province, state.planKey), client.provinceConsolidated(state.province, state.planKey)]);
     state.status = status;
     state.data = data;
   } catch (err) {
     state.status = null;
     state.data = null;
-    state.error = err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err), String(err));
+    state.error = ApiError.of(err);
   }
   state.loading = false;
   renderControls();
@@ -225,12 +225,11 @@ async function downloadXlsx(btn: HTMLButtonElement): Promise<void> {
   state.note = t().dash.downloading;
   renderStatusNote();
   try {
-    const path = `/api/provinces/${seg(state.province)}/plans/${seg(state.planKey)}/consolidated?format=xlsx&lang=${lang()}`;
-    const { blob, filename } = await apiBlob(path, `tong-hop-${state.province}-${state.planKey}.xlsx`);
-    saveBlob(blob, filename);
+    const { response, filename } = await api().provinceConsolidatedXlsx(state.province, state.planKey, { lang: lang() });
+    saveBlob(await response.blob(), filename ?? `tong-hop-${state.province}-${state.planKey}.xlsx`);
     state.note = '';
   } catch (err) {
-    state.note = err instanceof ApiFailure ? err.text() : String(err);
+    state.note = failureText(err);
   }
   btn.disabled = false;
   renderStatusNote();

@@ -1,7 +1,7 @@
 // A province's overview: counts, the communes that submitted (with tasks per NQ57 group), those that did not,
 // tasks per group, and the three charts.
 import { NQ57_GROUPS } from '../../../core/consolidate/groups.ts';
-import type { ConsolidatedResponse, ProvinceStatus, StatusCommune } from '../api/types.ts';
+import type { ProvinceConsolidated, ProvinceStatus, StatusCommune } from '../../../core/api/index.ts';
 import { button, h, type Child } from '../dom/h.ts';
 import { dateTime, lang, num, t } from '../i18n/index.ts';
 import { dueByQuarter, groupStacks, leadLoad } from './chart-data.ts';
@@ -13,7 +13,7 @@ type Submitted = Extract<StatusCommune, { submitted: true }>;
  * The overview; `draw()` renders the charts once the element is in the document.
  * @example const o = overviewView(status, consolidated, open); main.append(o.element); o.draw()
  */
-export function overviewView(status: ProvinceStatus, data: ConsolidatedResponse, onOpen: (code: string) => void): { element: HTMLElement; draw: () => void } {
+export function overviewView(status: ProvinceStatus, data: ProvinceConsolidated, onOpen: (code: string) => void): { element: HTMLElement; draw: () => void } {
   const m = t().dash;
   const submitted = status.communesList.filter((c): c is Submitted => c.submitted);
   const missing = status.communesList.filter((c) => !c.submitted);
@@ -51,7 +51,7 @@ function groupName(g: { number: number; short: string; shortEn: string }): strin
   return lang() === 'en' ? g.shortEn : g.short;
 }
 
-function communesTable(list: Submitted[], data: ConsolidatedResponse, onOpen: (code: string) => void): HTMLElement {
+function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (code: string) => void): HTMLElement {
   const m = t().dash;
   const stats = new Map(data.stats.communes.map((c) => [c.code, c]));
   const groups = data.stats.groups;
@@ -78,7 +78,7 @@ function communesTable(list: Submitted[], data: ConsolidatedResponse, onOpen: (c
   return h('div', { class: 'table-scroll' }, h('table', { class: 'communes' }, h('thead', null, head), h('tbody', null, rows)));
 }
 
-function groupsTable(data: ConsolidatedResponse): HTMLElement {
+function groupsTable(data: ProvinceConsolidated): HTMLElement {
   const m = t().dash;
   const titles = new Map(NQ57_GROUPS.map((g) => [g.id, g.title]));
   return h('div', { class: 'table-scroll' }, h('table', { class: 'groups' },
@@ -91,7 +91,7 @@ function groupsTable(data: ConsolidatedResponse): HTMLElement {
   ));
 }
 
-function charts(data: ConsolidatedResponse): { element: HTMLElement; draw: () => void }[] {
+function charts(data: ProvinceConsolidated): { element: HTMLElement; draw: () => void }[] {
   const m = t().dash;
   const out = [];
   // On a phone the legend wraps to one entry a line and long agency names must be shortened to leave room for bars.

@@ -15,7 +15,6 @@ export const en: Messages = {
     switchLang: 'Tiếng Việt',
     switchLangLabel: 'Chuyển trang sang tiếng Việt',
     network: 'Cannot reach the server. Check the network and try again.',
-    httpError: (status: number) => `The server answered ${status}.`,
     loading: 'Loading…',
     severity: { error: SEVERITY_LABEL.error.en, warning: SEVERITY_LABEL.warning.en, info: SEVERITY_LABEL.info.en },
     roles: { editor: 'Commune editor', consolidator: 'Provincial consolidator', admin: 'Administrator' },

@@ -15,7 +15,6 @@ export const vi = {
     switchLang: 'English',
     switchLangLabel: 'Switch the page to English',
     network: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
-    httpError: (status: number) => `Máy chủ trả lỗi ${status}.`,
     loading: 'Đang tải…',
     severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi },
     roles: { editor: 'Cán bộ xã', consolidator: 'Cán bộ tổng hợp cấp tỉnh', admin: 'Quản trị viên' },

@@ -3,8 +3,8 @@
 // confirmation. Everything from the server is put in the page as text.
 import '../shell/no-eval.ts';
 import { findCommune, findProvince, PROVINCES } from '../../../core/dvhc.ts';
-import { ApiFailure, apiJson, seg } from '../api/client.ts';
-import type { TokenCreated, TokenInfo } from '../api/types.ts';
+import type { Role, TokenCreated, TokenInfo, TokenRequest } from '../../../core/api/index.ts';
+import { api, ApiError, failureText } from '../api/client.ts';
 import { credentials } from '../api/credentials.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
@@ -15,7 +15,7 @@ import { mountShell } from '../shell/shell.ts';
 const state = {
   session: null as Session | null,
   tokens: null as TokenInfo[] | null,
-  error: null as ApiFailure | null,
+  error: null as ApiError | null,
   /** The token just created: its secret lives only here, until "hide" or leaving the page. */
   created: null as TokenCreated | null,
   filter: '',
@@ -44,10 +44,6 @@ function renderAll(): void {
   renderCreate();
   renderSecret();
   renderList();
-}
-
-function failure(err: unknown): ApiFailure {
-  return err instanceof ApiFailure ? err : new ApiFailure(0, 'unknown', String(err), String(err));
 }
 
 /** The date alone, dd/mm/yyyy in the page's locale. */
@@ -112,7 +108,7 @@ function renderCreate(): void {
       commune.focus();
       return;
     }
-    const body: Record<string, string> = { role: role.value, label: holder };
+    const body: TokenRequest = { role: role.value as Role, label: holder };
     if (role.value === 'editor') body.commune = commune.value.trim();
     if (role.value === 'consolidator') body.province = province.value;
     if (expires.value === 'date') body.expires = date.value;
@@ -120,7 +116,8 @@ function renderCreate(): void {
     error.textContent = '';
     submit.disabled = true;
     submit.textContent = m.creating;
-    apiJson<TokenCreated>('/api/tokens', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    api()
+      .createToken(body)
       .then(async (created) => {
         state.created = created;
         label.value = '';
@@ -129,7 +126,7 @@ function renderCreate(): void {
         parts.secret.querySelector<HTMLElement>('h2')?.focus();
       })
       .catch((err: unknown) => {
-        error.textContent = failure(err).text();
+        error.textContent = failureText(err);
       })
       .finally(() => {
         submit.disabled = false;
@@ -193,7 +190,7 @@ function renderList(): void {
     return;
   }
   if (state.error) {
-    replace(parts.list, h('p', { class: 'note', role: 'alert' }, state.error.text()));
+    replace(parts.list, h('p', { class: 'note', role: 'alert' }, failureText(state.error)));
     return;
   }
   if (!state.tokens) {
@@ -278,7 +275,7 @@ function focusRevoke(id: string): void {
 
 async function revoke(tk: TokenInfo): Promise<void> {
   try {
-    await apiJson(`/api/tokens/${seg(tk.id)}`, { method: 'DELETE' });
+    await api().revokeToken(tk.id);
     state.confirming = null;
     state.note = t().tokens.revoked(tk.label);
     // Revoking the token this page signs in with ends the session here too.
@@ -290,18 +287,18 @@ async function revoke(tk: TokenInfo): Promise<void> {
     parts.list.querySelector<HTMLElement>('h2')?.focus();
   } catch (err) {
     state.confirming = null;
-    state.note = failure(err).text();
+    state.note = failureText(err);
     renderList();
   }
 }
 
 async function loadTokens(): Promise<void> {
   try {
-    state.tokens = (await apiJson<{ tokens: TokenInfo[] }>('/api/tokens')).tokens;
+    state.tokens = (await api().tokens()).tokens;
     state.error = null;
   } catch (err) {
     state.tokens = null;
-    state.error = failure(err);
+    state.error = ApiError.of(err);
   }
   renderList();
 }
