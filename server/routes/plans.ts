@@ -14,7 +14,7 @@ import { planRows, pushRevision, pushStateFor, type PushOutcome } from '../sync/
 import { hashJson } from '../sync/summary.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, SeqNumber } from './params.ts';
 import { validJson } from '../workers/server-pool.ts';
-import { authErrors, errors, json } from './responses.ts';
+import { authErrors, documented, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
 const security = [{ bearer: [] }];
@@ -34,10 +34,6 @@ const PUSH_RESPONSES = {
   ...errors(400, 403, 404, 409, 412, 413, 415, 422, 428),
   ...authErrors,
 };
-
-// Documented here, validated by validJson (a large body on the worker pool, off the event loop): zod-openapi would
-// parse and validate every body on the event loop before the handler runs.
-const PUSH_BODY_DOC = { $ref: '#/components/schemas/PushBody' };
 
 /** Revision metadata without the plan body. */
 export function meta(r: Revision): RevisionMeta {
@@ -120,7 +116,9 @@ function replyHeaders(c: Context, res: PushReply): PushReply {
 
 /** @example registerPlanRoutes(app, deps) */
 export function registerPlanRoutes(app: App, deps: AppDeps): void {
-  app.openAPIRegistry.register('PushBody', PushBody);
+  // Documented, validated by validJson (a large body on the worker pool, off the event loop): zod-openapi would parse
+  // and validate every body on the event loop before the handler runs.
+  const pushBodyDoc = documented(app, 'PushBody', PushBody);
   const { db } = deps;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
 
@@ -151,7 +149,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoute({
     method: 'post', path: API_PATHS.revisions, security,
     description: IDEMPOTENCY_DOC,
-    request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: PUSH_BODY_DOC } }, required: true } },
+    request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: pushBodyDoc } }, required: true } },
     responses: PUSH_RESPONSES,
   }), async (c) => {
     const { commune, planKey } = c.req.valid('param');

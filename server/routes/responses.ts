@@ -1,7 +1,8 @@
 // How the routes declare their answers in the OpenAPI document: a success with its wire schema (core/api/wire.ts), and
 // the error answers each route can give, every one the one error body. The error table is also the docs page's.
+import { z } from '@hono/zod-openapi';
 import { ErrorBody, XLSX_TYPE, XlsxFile } from '../../core/api/wire.ts';
-import type { z } from 'zod';
+import type { App } from './types.ts';
 
 /** The error statuses of the API: the codes each is sent with, and what it means (Vietnamese / English). */
 export const ERROR_STATUSES = {
@@ -70,4 +71,15 @@ export function jsonOrXlsx<T extends z.ZodType>(schema: T, description: string) 
     content: { 'application/json': { schema: T } } & Record<typeof XLSX_TYPE, { schema: typeof XlsxFile }>;
     description: string;
   };
+}
+
+/**
+ * A request body documented as a component but not validated by the route (the worker pool reads it, off the event
+ * loop): its $ref. Registered as a copy made by the server's zod, which has .openapi(): a schema core made before
+ * @hono/zod-openapi was loaded has not.
+ * @example body: { content: { 'application/json': { schema: documented(app, 'PushBody', PushBody) } }, required: true }
+ */
+export function documented(app: App, name: string, schema: z.ZodObject): { $ref: string } {
+  app.openAPIRegistry.register(name, z.object(schema.shape));
+  return { $ref: `#/components/schemas/${name}` };
 }

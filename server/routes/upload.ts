@@ -7,12 +7,12 @@ import { pushRevision } from '../sync/push.ts';
 import { readUpload } from '../workers/server-pool.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, storedName } from './params.ts';
 import { pushResponse } from './plans.ts';
-import { authErrors, errors, json } from './responses.ts';
+import { authErrors, documented, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
 /** @example registerUploadRoute(app, deps) */
 export function registerUploadRoute(app: App, deps: AppDeps): void {
-  app.openAPIRegistry.register('UploadForm', UploadForm);
+  const formDoc = documented(app, 'UploadForm', UploadForm);
   app.openapi(createRoute({
     method: 'post', path: API_PATHS.upload, security: [{ bearer: [] }],
     description: 'Gửi tệp .xlsx (multipart/form-data, trường "file"). Không có If-Match: tệp thay cho phiên bản mới nhất.',
@@ -20,7 +20,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
     request: {
       params: PlanPath,
       headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }),
-      body: { content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/UploadForm' } } }, required: true },
+      body: { content: { 'multipart/form-data': { schema: formDoc } }, required: true },
     },
     responses: {
       201: json(UploadAnswer, 'Đã lưu (hoặc câu trả lời đầu của khóa); kèm kết quả kiểm tra'),
