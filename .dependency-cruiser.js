@@ -24,7 +24,7 @@ const KNOWN = {
       'server/xlsx/exceljs-guard.ts',
       'server/xlsx/errors.ts',
     ],
-    'web/src/check/copies.ts': ['server/fix/apply-exceljs.ts', 'server/export/annotate.ts'],
+    'web/src/check/copies.ts': ['server/fix/apply-package.ts', 'server/export/annotate.ts'],
   },
   /** server/ outside cli/ importing the CLI (issue 15: routes never import the CLI). file → CLI files it may import. */
   serverToCli: {},

@@ -1,4 +1,4 @@
-// Native zlib inflate for the server's .xlsx readers (the browser build uses zip.ts's fflate default).
+// Native zlib inflate and deflate for the server's .xlsx readers and copies (the browser build uses fflate).
 import zlib from 'node:zlib';
 
 /**
@@ -8,4 +8,12 @@ import zlib from 'node:zlib';
  */
 export function inflateRawNative(raw: Uint8Array, size: number): Uint8Array {
   return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, size) });
+}
+
+/**
+ * Raw deflate at the usual level, for the parts a copy rewrites (server/xlsx/zip-write.ts).
+ * @example fixedCopy(bytes, rounds, { inflate: inflateRawNative, deflate: deflateRawNative })
+ */
+export function deflateRawNative(data: Uint8Array): Uint8Array {
+  return zlib.deflateRawSync(data, { level: 6 });
 }

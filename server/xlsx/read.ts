@@ -1,13 +1,11 @@
-// Read an .xlsx safely: sniff, check the zip before inflating, tame data validations, then let exceljs parse.
-import { readFile, stat } from 'node:fs/promises';
+// Read an .xlsx safely: the fast reader, and exceljs behind the same guards as the reference it is checked against.
 import ExcelJS from 'exceljs';
 import type { Grid } from '../../core/model/grid.ts';
-import { WorkbookReadError } from './errors.ts';
 import { gridsOf, guardedBytes, loadOrRefuse } from './exceljs-guard.ts';
 import { readWorkbookFast } from './fast/read-fast.ts';
 import { inflateRawNative } from './inflate-native.ts';
-import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.ts';
-import { clipValidations, dropValidations } from './validations.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
+import { dropValidations } from './validations.ts';
 
 export interface ReadWorkbookResult {
   sheets: Grid[];
@@ -30,18 +28,6 @@ export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAU
  */
 export async function readWorkbookWithExceljs(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadWorkbookResult> {
   return { sheets: gridsOf(await loadGuarded(bytes, limits, dropValidations), limits) };
-}
-
-/**
- * An exceljs workbook to modify and write back (fix, annotate): the same guards, dropdowns kept (clipped to the used rows).
- * @example const wb = await openWorkbookForEdit('phu-luc.xlsx'); await wb.xlsx.writeFile('out.xlsx')
- */
-export async function openWorkbookForEdit(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
-  const size = (await stat(file)).size;
-  if (size > limits.maxFileBytes) throw new WorkbookReadError('too-large', `${formatBytes(size)} > ${formatBytes(limits.maxFileBytes)}`);
-  const wb = await loadGuarded(await readFile(file), limits, clipValidations);
-  if (wb.worksheets.length === 0) throw new WorkbookReadError('no-sheets');
-  return wb;
 }
 
 async function loadGuarded(bytes: Uint8Array, limits: ReadLimits, tame: (xml: string) => string): Promise<ExcelJS.Workbook> {

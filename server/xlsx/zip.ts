@@ -6,6 +6,8 @@ import { formatBytes, MAX_INFLATE_RATIO, RATIO_FREE_BYTES, type ReadLimits } fro
 export interface ZipEntry {
   name: string;
   method: number;
+  /** CRC-32 of the uncompressed data, from the central directory (a copy writes it unchanged). */
+  crc?: number;
   compressedSize: number;
   size: number;
   dataOffset: number;
@@ -36,6 +38,7 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || dv.getUint32(p, true) !== CDH) throw new WorkbookReadError('corrupt', 'mục lục zip hỏng / bad zip directory');
     const method = dv.getUint16(p + 10, true);
+    const crc = dv.getUint32(p + 16, true);
     const compressedSize = dv.getUint32(p + 20, true);
     const size = dv.getUint32(p + 24, true);
     const nameLen = dv.getUint16(p + 28, true);
@@ -47,7 +50,7 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
     if (local + 30 > bytes.length || dv.getUint32(local, true) !== LFH) throw new WorkbookReadError('corrupt', `phần “${name}” / part "${name}"`);
     const dataOffset = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
     if (dataOffset + compressedSize > bytes.length) throw new WorkbookReadError('corrupt', 'tệp bị cắt cụt / truncated file');
-    out.push({ name, method, compressedSize, size, dataOffset });
+    out.push({ name, method, crc, compressedSize, size, dataOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;

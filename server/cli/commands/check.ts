@@ -1,10 +1,10 @@
 // `phuluc check FILE|DIR… [--format text|json|xlsx] [--out PATH] [--as-of DATE]`: validate and report.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validate } from '../../../core/validate/validate.ts';
 import { allIssues, type Report } from '../../../core/validate/report.ts';
-import { annotateWorkbook } from '../../export/annotate.ts';
-import { openWorkbookForEdit } from '../../xlsx/index.ts';
+import { annotatedCopy } from '../../export/annotate.ts';
+import { deflateRawNative, inflateRawNative } from '../../xlsx/inflate-native.ts';
 import { checkDocument, checkFile, type CheckFile } from '../../../core/validate/check-json.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
@@ -71,9 +71,8 @@ async function writeAnnotated(file: string, report: Report, out: string | undefi
     target = path.join(out, `${base}.kiem-tra.xlsx`);
   }
   if (path.resolve(target) === path.resolve(file)) throw new Error('refusing to overwrite the input');
-  const wb = await openWorkbookForEdit(file);
-  annotateWorkbook(wb, report, lang);
-  await wb.xlsx.writeFile(target);
+  // Made in the workbook itself: every part the annotations do not touch is copied as it was.
+  await writeFile(target, annotatedCopy(await readFile(file), report, lang, { inflate: inflateRawNative, deflate: deflateRawNative }));
   process.stdout.write(`${lang === 'en' ? 'Annotated copy' : 'Bản có đánh dấu'}: ${target}\n`);
 }
 

@@ -1,11 +1,13 @@
 // `phuluc fix FILE -o OUT [--only code,…]`: write a repaired copy (formatting kept), print what changed.
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fixAll } from '../../../core/fix/fix-all.ts';
 import { CATALOG } from '../../../core/validate/catalog.ts';
 import type { IssueCode } from '../../../core/validate/issue.ts';
-import { applyPatchesToWorkbook } from '../../fix/apply-exceljs.ts';
-import { openWorkbookForEdit } from '../../xlsx/index.ts';
+import { fixedCopy } from '../../fix/apply-package.ts';
+import { CopyRefusedError } from '../../xlsx/edit/workbook.ts';
+import { deflateRawNative, inflateRawNative } from '../../xlsx/inflate-native.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 
@@ -43,16 +45,29 @@ export async function fixCommand(file: string, opts: FixOptions): Promise<number
     return 2;
   }
   const { rounds } = fixAll(loaded.grids, opts.only ? { only: opts.only } : {});
-  const wb = await openWorkbookForEdit(file);
   const counts = new Map<string, string[]>();
   for (const round of rounds) {
-    applyPatchesToWorkbook(wb, round);
     for (const p of round) {
       const where = p.ops.flatMap((op) => (op.op === 'delete-rows' ? op.rows.map((r) => `${op.sheet}!${r}:${r}`) : op.edits.map((e) => `${op.sheet}!${e.cell}`)));
       counts.set(p.code, [...(counts.get(p.code) ?? []), ...where]);
     }
   }
-  await wb.xlsx.writeFile(opts.out);
+  // The fixes go into the workbook's own package: every part they do not touch (charts, images, pivot tables,
+  // comments, names, validations, formats, print settings) is copied as it was. What a fix cannot carry without
+  // loss is refused, and nothing is written.
+  let copy;
+  try {
+    copy = fixedCopy(await readFile(file), rounds, { inflate: inflateRawNative, deflate: deflateRawNative });
+  } catch (err) {
+    if (!(err instanceof CopyRefusedError)) throw err;
+    const deleting = [...new Set(rounds.flat().filter((p) => p.ops.some((op) => op.op === 'delete-rows' || op.op === 'merge-rows')).map((p) => p.code))];
+    const others = [...counts.keys()].filter((c) => !deleting.includes(c));
+    process.stderr.write(vi
+      ? `Chưa ghi bản sửa (tệp gốc không đổi): ${err.message}${others.length ? `\nĐể sửa phần còn lại: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`
+      : `Nothing written (the input is unchanged): ${err.messageEn}${others.length ? `\nTo fix the rest: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`);
+    return 2;
+  }
+  await writeFile(opts.out, copy.bytes);
   const total = [...counts.values()].reduce((n, xs) => n + xs.length, 0);
   for (const [code, where] of counts) {
     const title = CATALOG[code as IssueCode]?.title[vi ? 'vi' : 'en'] ?? code;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
 import { fixAll } from '../../../core/fix/fix-all.ts';
 import type { Patch } from '../../../core/fix/patch.ts';
-import { applyPatchesToWorkbook } from '../../../server/fix/apply-exceljs.ts';
-import { openWorkbookForEdit, readWorkbook } from '../../../server/xlsx/index.ts';
+import { fixedCopy } from '../../../server/fix/apply-package.ts';
+import { readWorkbook } from '../../../server/xlsx/index.ts';
 import { allIssues } from '../../../core/validate/report.ts';
 import { validateGrids } from '../../../core/validate/validate.ts';
 import { createFakeExcel, type FakeExcel } from '../../support/fake-excel/fake-host.ts';
@@ -15,14 +15,11 @@ import { counted, FIXTURES, fixtureExcel } from './support.ts';
 
 // undoLast takes it all back, deleted rows included; a cell changed meanwhile is reported stale, never overwritten.
 
-/** What `phuluc fix` writes (server/cli/commands/fix.ts, in-process), as a fake workbook to compare cell by cell. */
+/** What `phuluc fix` writes (server/fix/apply-package.ts, in-process), as a fake workbook to compare cell by cell. */
 async function phulucFix(name: string): Promise<{ fixed: FakeExcel; rounds: Patch[][] }> {
-  const { sheets } = await readWorkbook(await readFile(fixture(name)));
-  const { rounds } = fixAll(sheets);
-  const wb = await openWorkbookForEdit(fixture(name));
-  for (const round of rounds) applyPatchesToWorkbook(wb, round);
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return { fixed: createFakeExcel(await snapshotFromXlsx(bytes)), rounds };
+  const input = new Uint8Array(await readFile(fixture(name)));
+  const { rounds } = fixAll((await readWorkbook(input)).sheets);
+  return { fixed: createFakeExcel(await snapshotFromXlsx(fixedCopy(input, rounds).bytes)), rounds };
 }
 
 function everything(fake: FakeExcel) {

@@ -1,10 +1,12 @@
 // `phuluc check --format xlsx`: an annotated copy with highlighted cells, notes and a linked results sheet.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../../core/validate/check-json.ts';
 import { RESULTS_SHEET } from '../../../server/export/annotate.ts';
@@ -49,7 +51,13 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
     expect(rows.map(([code]) => code)).toEqual(report.map((i) => i.code));
     expect(rows.filter((_, n) => report[n]!.cell).map(([, cell]) => cell)).toEqual(report.filter((i) => i.cell).map((i) => i.cell));
     expect(rows.filter((_, n) => !report[n]!.cell).map(([, cell]) => String(cell).replace(/^[A-Z]+/, ''))).toEqual(report.filter((i) => !i.cell).map((i) => String(i.row)));
-    const link = ws.getRow(2).getCell(3).value as { hyperlink: string };
-    expect(link.hyperlink).toMatch(/^#'.+'!A?[A-Z]+\d+$/);
+    // Links are the workbook's own kind (a location inside the workbook, no relationship): read them from the XML.
+    const parts = unzipSync(new Uint8Array(readFileSync(out)));
+    const rid = /<sheet name="Kết quả kiểm tra" sheetId="\d+" r:id="(rId\d+)"\/>/.exec(strFromU8(parts['xl/workbook.xml']!))![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(strFromU8(parts['xl/_rels/workbook.xml.rels']!))![1];
+    const xml = strFromU8(parts[`xl/${target}`]!);
+    const links = [...xml.matchAll(/<hyperlink ref="C(\d+)" location="([^"]+)"/g)].map((m) => [Number(m[1]), m[2]!.replace(/&apos;|&#39;/g, "'")]);
+    expect(links).toHaveLength(rows.filter(([, cell]) => cell).length);
+    for (const [r, location] of links) expect(location).toBe(`'${ws.getRow(r as number).getCell(2).value}'!${rows[(r as number) - 2]![1]}`);
   });
 });

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { cellAt } from '../../../core/model/grid.ts';
 import { cellText } from '../../../core/read/cell-text.ts';
 import { readWorkbook, WorkbookReadError } from '../../../server/xlsx/index.ts';
-import { clipValidations } from '../../../server/xlsx/validations.ts';
 import { fixture } from '../../support/paths.ts';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -72,14 +71,6 @@ describe('exceljs traps', () => {
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(300 * 1024 * 1024);
   });
 
-  it('clips whole-column validations to the used rows for editing, and drops those below them', () => {
-    const xml = '<sheetData><row r="7"><c r="B7"/></row></sheetData><dataValidations count="2">'
-      + '<dataValidation type="list" sqref="B2:B1048576 D5"><formula1>"a"</formula1></dataValidation>'
-      + '<dataValidation type="list" sqref="C5000:C1048576"/></dataValidations>';
-    const out = clipValidations(xml);
-    expect(out).toContain('sqref="B2:B1007 D5"');
-    expect(out).not.toContain('C5000');
-  });
 });
 
 describe('wrong and hostile files get a clear error', () => {

@@ -1,14 +1,14 @@
-// The repaired and annotated copies, made in the browser with the same core rounds and exceljs adapters as
-// `phuluc fix` and `phuluc check --format xlsx`; returned as Blobs for download.
+// The repaired and annotated copies, made in the browser with the same core rounds and in-place package edits as
+// `phuluc fix` and `phuluc check --format xlsx` (every part the edits do not touch — charts, images, pivot tables,
+// comments — copied as it was); returned as Blobs for download.
 import { fixAll } from '../../../core/fix/fix-all.ts';
 import type { Grid } from '../../../core/model/grid.ts';
 import type { Report } from '../../../core/validate/report.ts';
 import { validateGrids } from '../../../core/validate/validate.ts';
-import { annotateWorkbook } from '../../../server/export/annotate.ts';
-import { applyPatchesToWorkbook } from '../../../server/fix/apply-exceljs.ts';
+import { annotatedCopy as annotatedBytes } from '../../../server/export/annotate.ts';
+import { fixedCopy } from '../../../server/fix/apply-package.ts';
 import { XLSX_TYPE } from '../dom/download.ts';
 import type { Lang } from '../i18n/index.ts';
-import { openForEditInBrowser } from '../xlsx/read-browser.ts';
 
 export interface RepairedCopy {
   blob: Blob;
@@ -25,16 +25,13 @@ export interface RepairedCopy {
  */
 export async function repairedCopy(bytes: Uint8Array, grids: Grid[]): Promise<RepairedCopy> {
   const { rounds, grids: fixed } = fixAll(grids);
-  const wb = await openForEditInBrowser(bytes);
+  // Throws CopyRefusedError (a message naming what a row deletion would lose) rather than drop anything.
+  const out = fixedCopy(bytes, rounds).bytes;
   let places = 0;
-  for (const round of rounds) {
-    applyPatchesToWorkbook(wb, round);
-    for (const p of round) for (const op of p.ops) places += op.op === 'delete-rows' ? op.rows.length : op.edits.length;
-  }
-  const out = await wb.xlsx.writeBuffer();
+  for (const round of rounds) for (const p of round) for (const op of p.ops) places += op.op === 'delete-rows' ? op.rows.length : op.edits.length;
   const { report } = validateGrids(fixed);
   const left = report.stats.errors + report.stats.warnings + report.stats.infos;
-  return { blob: new Blob([out as ArrayBuffer], { type: XLSX_TYPE }), places, rounds: rounds.length, left };
+  return { blob: new Blob([out as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), places, rounds: rounds.length, left };
 }
 
 /**
@@ -42,8 +39,6 @@ export async function repairedCopy(bytes: Uint8Array, grids: Grid[]): Promise<Re
  * @example const blob = await annotatedCopy(bytes, report, 'vi')
  */
 export async function annotatedCopy(bytes: Uint8Array, report: Report, lang: Lang): Promise<Blob> {
-  const wb = await openForEditInBrowser(bytes);
-  annotateWorkbook(wb, report, lang);
-  const out = await wb.xlsx.writeBuffer();
-  return new Blob([out as ArrayBuffer], { type: XLSX_TYPE });
+  const out = annotatedBytes(bytes, report, lang);
+  return new Blob([out as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE });
 }

@@ -5,7 +5,7 @@ import type { Grid } from '../../../core/model/grid.ts';
 import { WorkbookReadError } from '../../../server/xlsx/errors.ts';
 import { gridsOf, guardedBytes, loadOrRefuse } from '../../../server/xlsx/exceljs-guard.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../../server/xlsx/limits.ts';
-import { clipValidations, dropValidations } from '../../../server/xlsx/validations.ts';
+import { dropValidations } from '../../../server/xlsx/validations.ts';
 
 export { WorkbookReadError };
 
@@ -15,16 +15,6 @@ export { WorkbookReadError };
  */
 export async function readGridsInBrowser(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<Grid[]> {
   return gridsOf(await loadGuarded(bytes, limits, dropValidations), limits);
-}
-
-/**
- * An exceljs workbook to modify and write back (repaired and annotated copies): the same guards, dropdowns kept.
- * @example const wb = await openForEditInBrowser(bytes); const out = await wb.xlsx.writeBuffer()
- */
-export async function openForEditInBrowser(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
-  const wb = await loadGuarded(bytes, limits, clipValidations);
-  if (wb.worksheets.length === 0) throw new WorkbookReadError('no-sheets');
-  return wb;
 }
 
 async function loadGuarded(bytes: Uint8Array, limits: ReadLimits, tame: (xml: string) => string): Promise<ExcelJS.Workbook> {
