@@ -2,7 +2,7 @@
 // image, a note, a pivot table, a named range, a print area, a validation and a conditional format — keep every part
 // of it (the zip listings compared), move what points at the rows fix deletes, and LibreOffice opens the copies.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -130,7 +130,7 @@ describe('copies keep the workbook (a LibreOffice workbook with a chart, an imag
     const name = Object.keys(parts).find((n) => /^xl\/comments\d*\.xml$/.test(n))!;
     parts[name] = new TextEncoder().encode(strFromU8(parts[name]!).replace(`ref="${RICH.note.cell}"`, 'ref="B14"'));
     const file = path.join(dir, 'ghi-chu.xlsx');
-    await (await import('node:fs/promises')).writeFile(file, zipSync(parts));
+    await writeFile(file, zipSync(parts));
     const out = path.join(dir, 'ghi-chu.sua.xlsx');
     const r = await phuluc('fix', file, '-o', out);
     expect(r.code).toBe(2);
