@@ -46,6 +46,8 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
     });
     const res = pushResponse(outcome);
     c.header('ETag', etag(res.seq));
+    // The same file sent again with the same key: the first answer, marked so the page can say it was already received.
+    if (res.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ ...res.body, report }, res.status);
   });
 }

@@ -51,6 +51,19 @@ describe('upload', () => {
     expect(codes).toEqual(expected);
   });
 
+  it('the same file sent again with the same key answers the first revision, marked as a replay', async () => {
+    const bytes = new Uint8Array(await readFile(fixture('cam-giang-phu-luc.xlsx')));
+    const send = () => {
+      const form = new FormData();
+      form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], 'cam-giang-phu-luc.xlsx'));
+      return h.call('POST', '/api/communes/10903/plans/R/upload', { token: h.tokens.editor, body: form, headers: { 'idempotency-key': 'upload-once' } });
+    };
+    const first = await send();
+    const again = await send();
+    expect([first.status, first.headers.get('idempotent-replayed')]).toEqual([201, null]);
+    expect([again.status, again.headers.get('idempotent-replayed'), again.body.revision.seq]).toEqual([201, 'true', first.body.revision.seq]);
+  });
+
   it.each([
     ['a legacy .xls', (() => { const b = new Uint8Array(2048); b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); return b; })(), 'xlsx-legacy-xls'],
     ['a PDF', strToU8('%PDF-1.7 not a workbook'), 'xlsx-not-xlsx'],
