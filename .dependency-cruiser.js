@@ -13,20 +13,9 @@ const anyOf = (paths) => `^(${paths.map(escape).join('|')})$`;
 const NODE_BUILTINS = `^(node:)?(${builtinModules.map(escape).join('|')})(/|$)`;
 
 const KNOWN = {
-  /**
-   * web/ importing server/: the pages bundle the workbook code that still lives under server/ (issue 15: it moves to
-   * its own top-level module that Node and the browser both import). file → the server files it may import, no others.
-   */
-  browserToServer: {
-    'web/src/xlsx/read-browser.ts': [
-      'server/xlsx/validations.ts',
-      'server/xlsx/limits.ts',
-      'server/xlsx/exceljs-guard.ts',
-      'server/xlsx/errors.ts',
-    ],
-    'web/src/check/copies.ts': ['server/fix/apply-package.ts', 'server/export/annotate.ts'],
-  },
-  /** server/ outside cli/ importing the CLI (issue 15: routes never import the CLI). file → CLI files it may import. */
+  /** addin/ or web/ importing server/: file → the server files it may import, no others. None today. */
+  browserToServer: {},
+  /** server/ or workbook/ importing the CLI: file → CLI files it may import. None today. */
   serverToCli: {},
   /**
    * Folders that import each other (a cycle between folders, not necessarily between files). Each group names the
@@ -95,9 +84,9 @@ export default {
       {
         name: 'browser-not-to-server',
         severity: 'error',
-        comment: 'addin/ and web/ are browser bundles and never import server/ (what both need belongs in core/).',
+        comment: 'addin/ and web/ are browser bundles and never import server/ or the CLI (what both need belongs in core/ or workbook/).',
         from: { path: '^(addin|web)/' },
-        to: { path: '^server/' },
+        to: { path: '^(server|cli)/' },
       },
       KNOWN.browserToServer,
     ),
@@ -130,9 +119,9 @@ export default {
       {
         name: 'server-not-to-cli',
         severity: 'error',
-        comment: 'The CLI (server/cli) uses the server, not the other way round: routes and the rest of server/ never import it.',
-        from: { path: '^server/', pathNot: '^server/cli/' },
-        to: { path: '^server/cli/' },
+        comment: 'The CLI (cli/) uses the server and the workbook module, not the other way round: server/ and workbook/ never import it.',
+        from: { path: '^(server|workbook)/' },
+        to: { path: '^cli/' },
       },
       KNOWN.serverToCli,
     ),
@@ -140,9 +129,24 @@ export default {
     {
       name: 'product-not-to-dev-folders',
       severity: 'error',
-      comment: 'What ships (core, addin, server, web, bin) never imports tests, benchmarks or scripts.',
-      from: { path: '^(core|addin|server|web|bin)/' },
+      comment: 'What ships (core, workbook, cli, addin, server, web, bin) never imports tests, benchmarks or scripts.',
+      from: { path: '^(core|workbook|cli|addin|server|web|bin)/' },
       to: { path: '^(test|bench|scripts)/' },
+    },
+    {
+      name: 'workbook-is-portable',
+      severity: 'error',
+      comment: 'workbook/ (reading, editing and writing .xlsx) is shared by the server, the CLI and the web page: it never imports the HTTP server.',
+      from: { path: '^workbook/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'core-through-front-doors',
+      severity: 'error',
+      comment:
+        "Outside core/, a core folder is reached through its index.ts (core/deadline.ts and core/agencies.ts for those two), never a file behind it; core's own tests may test a file directly, and the fake Excel host (which must reach no package) takes core/model/a1.ts alone.",
+      from: { path: '^(workbook|cli|addin|server|web|bench|scripts|bin|test)/', pathNot: '^test/core/|^test/support/fake-excel/' },
+      to: { path: '^core/[^/]+/', pathNot: '^core/[^/]+/index\\.ts$|^core/data/' },
     },
 
     // No cycles, between files or between folders, anywhere (tests and benchmarks included).

@@ -1,7 +1,7 @@
 // Validation throughput: phuluc (read + every rule) on a generated 10,000-task appendix, side by side with
 // tableschema-js (Frictionless) validating the same rows against an equivalent schema.
 import { createRequire } from 'node:module';
-import { validateGrids } from '../core/validate/validate.ts';
+import { validateGrids } from '../core/validate/index.ts';
 import { generateAppendix } from './gen/appendix.ts';
 import { measure, median, type BenchResult } from './measure.ts';
 

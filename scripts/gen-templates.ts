@@ -1,6 +1,6 @@
 // Write the standard blank appendices into templates/ (the add-in inserts these; `phuluc template` builds the same).
 import { canonicalAgencyNames } from '../core/agencies.ts';
-import { buildTemplate, TEMPLATE_FILES } from '../server/export/template.ts';
+import { buildTemplate, TEMPLATE_FILES } from '../workbook/export/template.ts';
 
 const year = Number(process.argv[2] ?? new Date().getFullYear() + 1);
 for (const [kind, name] of Object.entries(TEMPLATE_FILES) as [keyof typeof TEMPLATE_FILES, string][]) {

@@ -1,9 +1,9 @@
 // Realistic appendix grids at any size: title block, header, Roman groups, tasks with agencies and deadlines,
 // and the mess real sheets have (continuation rows, repeated headers) — deterministic for a seed.
 
-import type { CellValue, Grid } from '../../core/model/grid.ts';
-import { gridFromValues } from '../../core/model/grid.ts';
-import { intToRoman } from '../../core/text/ordinal.ts';
+import type { CellValue, Grid } from '../../core/model/index.ts';
+import { gridFromValues } from '../../core/model/index.ts';
+import { intToRoman } from '../../core/text/index.ts';
 
 const VERBS = ['Triển khai', 'Xây dựng', 'Tuyên truyền', 'Rà soát', 'Nâng cấp', 'Tổ chức', 'Phối hợp thực hiện', 'Đẩy mạnh', 'Hoàn thiện', 'Số hóa'];
 const OBJECTS = ['nền tảng số dùng chung', 'cơ sở dữ liệu đất đai', 'hồ sơ thủ tục hành chính', 'chữ ký số cho cán bộ', 'mô hình chợ 4.0',

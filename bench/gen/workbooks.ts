@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { COMMUNES, type Commune } from '../../core/dvhc.ts';
-import type { CellValue } from '../../core/model/grid.ts';
+import type { CellValue } from '../../core/model/index.ts';
 import { generateAppendix, rng } from './appendix.ts';
 
 const SHEETS = ['Phụ lục II', 'PL II - Nhiệm vụ', 'Phụ lục', 'Nhiệm vụ', 'Sheet1'];

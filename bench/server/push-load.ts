@@ -2,7 +2,7 @@
 // the head it last saw (If-Match = head, a fresh Idempotency-Key): the add-in's real fast-forward path, never a replay.
 import autocannon from 'autocannon';
 import { findCommune, COMMUNES, type Commune } from '../../core/dvhc.ts';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { generateAppendix } from '../gen/appendix.ts';
 

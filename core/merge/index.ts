@@ -6,3 +6,4 @@ export { assignIds } from './ids.ts';
 export { isItemRow, itemRows } from './items.ts';
 export { CONTENT_THRESHOLD, matchRows, SAME_TT_THRESHOLD } from './match-rows.ts';
 export { mergePlans, type MergeResult } from './merge.ts';
+export { sameText } from './fields.ts';

@@ -7,3 +7,4 @@ export { textGrid, type TextGrid } from './text-grid.ts';
 export { parseTitleBlock, parseReference, periodOf } from './title-block.ts';
 export { roleOfLabel } from './header-roles.ts';
 export { cellText, formatDate } from './cell-text.ts';
+export { headingOf, splitHeading } from './heading.ts';

@@ -1,9 +1,9 @@
 // The database as Kysely sees it: provinces, communes, plans, append-only revisions, tokens and the audit log.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 
-export type { RevisionKind, RevisionSummary } from '../../core/api/wire.ts';
-import type { RevisionKind, RevisionSummary } from '../../core/api/wire.ts';
+export type { RevisionKind, RevisionSummary } from '../../core/api/index.ts';
+import type { RevisionKind, RevisionSummary } from '../../core/api/index.ts';
 
 export interface ProvincesTable {
   code: string;

@@ -1,10 +1,10 @@
 // The server's API error: the one ApiError of the contract (core/api) with an HTTP status Hono can send, headers the
 // answer carries, and the one error body (core/api/wire.ts, ErrorBody) it is written as.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ApiError as ContractError } from '../../core/api/error.ts';
-import type { ErrorBody, ErrorDetails } from '../../core/api/wire.ts';
+import { ApiError as ContractError } from '../../core/api/index.ts';
+import type { ErrorBody, ErrorDetails } from '../../core/api/index.ts';
 
-export type { ErrorBody } from '../../core/api/wire.ts';
+export type { ErrorBody } from '../../core/api/index.ts';
 
 /** Thrown by handlers and middleware; app.onError turns it into `{ error: { code, message, messageEn, details? } }`. */
 export class ApiError extends ContractError {

@@ -1,11 +1,11 @@
 // The consolidated table as a response: JSON, or an .xlsx streamed while it is written (province and national routes).
 import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
-import { XLSX_TYPE } from '../../core/api/wire.ts';
+import { XLSX_TYPE } from '../../core/api/index.ts';
 import { consolidate, type ConsolidateInput, type Consolidated } from '../../core/consolidate/index.ts';
 import { badRequest } from '../http/errors.ts';
 
-export { ConsolidatedQuery } from '../../core/api/wire.ts';
+export { ConsolidatedQuery } from '../../core/api/index.ts';
 
 /** asOf checked as a real date; 400 otherwise. @example checkedAsOf('2026-06-30') */
 export function checkedAsOf(asOf: string): string {

@@ -2,7 +2,7 @@
 // explains what the OpenAPI document cannot say in one place: idempotency, tokens, limits and their error answers,
 // with the limits this server actually runs with.
 import { createRoute } from '@hono/zod-openapi';
-import { API_PATHS, HealthAnswer, MeAnswer } from '../../core/api/wire.ts';
+import { API_PATHS, HealthAnswer, MeAnswer } from '../../core/api/index.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, type Limits } from '../limits.ts';
 import { DEFAULT_TOKEN_DAYS } from '../store/tokens.ts';
 import { authErrors, baseErrors, ERROR_STATUSES, json } from './responses.ts';

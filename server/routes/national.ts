@@ -1,12 +1,12 @@
 // National route (admin): the consolidated table of every commune that pushed a plan key, ≈ 183,000 tasks.
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PATHS, NationalConsolidated } from '../../core/api/wire.ts';
+import { API_PATHS, NationalConsolidated } from '../../core/api/index.ts';
 import { findCommune } from '../../core/dvhc.ts';
 import { can } from '../auth/policy.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import { createConsolidator, type Consolidator } from '../../core/consolidate/index.ts';
-import type { Plan } from '../../core/model/appendix.ts';
-import { writeConsolidatedSource } from '../export/consolidated.ts';
+import type { Plan } from '../../core/model/index.ts';
+import { writeConsolidatedSource } from '../../workbook/export/consolidated.ts';
 import { headsInPages, type CommuneHead } from '../store/status.ts';
 import { checkedAsOf, ConsolidatedQuery, xlsxResponse } from './consolidated-response.ts';
 import { PlanKeyParam } from './params.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRoute } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
-import { API_PATHS, ServerConfig, type EntraPublicConfig } from '../../core/api/wire.ts';
+import { API_PATHS, ServerConfig, type EntraPublicConfig } from '../../core/api/index.ts';
 import { baseErrors, json } from './responses.ts';
 import type { App } from './types.ts';
 
@@ -15,7 +15,7 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Public Entra settings the browser needs for MSAL (no secret: a SPA client id, the tenant and the API audience). */
-export type { EntraPublicConfig } from '../../core/api/wire.ts';
+export type { EntraPublicConfig } from '../../core/api/index.ts';
 
 export interface PageOptions {
   /** Folder holding index.html, kiem-tra.html and assets/ (default: PHULUC_WEB_DIR or dist/web). */

@@ -1,6 +1,6 @@
 // Path, query and header schemas shared by the routes, and the commune/province look-ups they imply.
 import { z } from '@hono/zod-openapi';
-import { COMMUNE_CODE, PLAN_KEY, PROVINCE_CODE } from '../../core/api/wire.ts';
+import { COMMUNE_CODE, PLAN_KEY, PROVINCE_CODE } from '../../core/api/index.ts';
 import { findCommune, findProvince, type Commune } from '../../core/dvhc.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 
@@ -18,7 +18,7 @@ export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi(
 export const SeqNumber = (min: number) => z.coerce.number().int().min(min).max(MAX_SEQ);
 
 /** Free text stored in a text column (core/api/wire.ts): U+0000 refused with a 400. */
-export { StoredText } from '../../core/api/wire.ts';
+export { StoredText } from '../../core/api/index.ts';
 
 /**
  * A client-supplied file name made storable: NUL and other control characters removed, at most `max` characters.

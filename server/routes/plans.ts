@@ -1,8 +1,8 @@
 // Plan routes: head (with ETag), push (merge or conflict), history, one revision, diff, restore.
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PATHS, DiffAnswer, PlanRevision, PushAnswer, PushBody, RevisionList, type RevisionMeta } from '../../core/api/wire.ts';
+import { API_PATHS, DiffAnswer, PlanRevision, PushAnswer, PushBody, RevisionList, type RevisionMeta } from '../../core/api/index.ts';
 import { appendixKeys, diffPlans } from '../../core/merge/index.ts';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { findPlan } from '../store/plans.ts';

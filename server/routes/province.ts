@@ -1,10 +1,10 @@
 // Province routes: submission status of every commune, and the consolidated table as JSON or .xlsx.
 import { createRoute } from '@hono/zod-openapi';
-import { API_PATHS, ProvinceConsolidated, ProvinceStatus, type StatusCommune } from '../../core/api/wire.ts';
+import { API_PATHS, ProvinceConsolidated, ProvinceStatus, type StatusCommune } from '../../core/api/index.ts';
 import { findCommune } from '../../core/dvhc.ts';
 import { can } from '../auth/policy.ts';
 import { forbidden } from '../http/errors.ts';
-import { writeConsolidatedXlsx } from '../export/consolidated.ts';
+import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
 import { checkedAsOf, ConsolidatedQuery, consolidateOr400, xlsxResponse } from './consolidated-response.ts';
 import { provinceCommunes, provinceHeads } from '../store/status.ts';
 import { provinceOf, ProvincePath } from './params.ts';

@@ -1,7 +1,7 @@
 // How the routes declare their answers in the OpenAPI document: a success with its wire schema (core/api/wire.ts), and
 // the error answers each route can give, every one the one error body. The error table is also the docs page's.
 import { z } from '@hono/zod-openapi';
-import { ErrorBody, XLSX_TYPE, XlsxFile } from '../../core/api/wire.ts';
+import { ErrorBody, XLSX_TYPE, XlsxFile } from '../../core/api/index.ts';
 import type { App } from './types.ts';
 
 /** The error statuses of the API: the codes each is sent with, and what it means (Vietnamese / English). */

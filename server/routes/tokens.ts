@@ -1,6 +1,6 @@
 // Token administration (admins only): list every token, create one (the secret shown once), revoke one.
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PATHS, TokenCreated, TokenList, TokenRequest, TokenRevoked } from '../../core/api/wire.ts';
+import { API_PATHS, TokenCreated, TokenList, TokenRequest, TokenRevoked } from '../../core/api/index.ts';
 import { findCommune, findProvince } from '../../core/dvhc.ts';
 import { forgetCachedTokens } from '../auth/authenticate.ts';
 import { can } from '../auth/policy.ts';

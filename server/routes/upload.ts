@@ -1,6 +1,6 @@
 // Upload an .xlsx for a commune: read and validated with core on the worker pool, stored as a revision, the report returned.
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PATHS, UploadAnswer, UploadForm } from '../../core/api/wire.ts';
+import { API_PATHS, UploadAnswer, UploadForm } from '../../core/api/index.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { pushRevision } from '../sync/push.ts';

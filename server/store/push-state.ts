@@ -2,7 +2,7 @@
 // this caller already used the idempotency key on this plan (and with which request), and — when quotas are on — the
 // commune's revisions today and stored bytes. The hot path of every push; bodies are loaded only when needed.
 import { sql, type Kysely } from 'kysely';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import type { DB, RevisionKind, RevisionSummary } from '../db/schema.ts';
 import { getRevision, type Revision } from './revisions.ts';
 

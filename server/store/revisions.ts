@@ -1,6 +1,6 @@
 // Revisions: append-only rows holding the plan model; the newest seq of a plan is its head.
 import type { Kysely, Selectable } from 'kysely';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import type { DB, RevisionKind, RevisionSummary, RevisionsTable } from '../db/schema.ts';
 
 export interface Revision {

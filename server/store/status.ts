@@ -1,6 +1,6 @@
 // Province-wide reads: the head revision of every commune's plan for one plan key, with or without plan bodies.
 import { sql, type Kysely } from 'kysely';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import type { DB, RevisionSummary } from '../db/schema.ts';
 
 export interface CommuneHead {

@@ -2,11 +2,11 @@
 // naming its holder, an expiry, a revocation mark and the time it was last used (written at most once a minute).
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Role, TokenInfo, TokenRecord } from '../../core/api/wire.ts';
+import type { Role, TokenInfo, TokenRecord } from '../../core/api/index.ts';
 import type { DB } from '../db/schema.ts';
 
 /** A token's record and its listing (never the secret, never the hash): the API's shapes (core/api/wire.ts). */
-export type { TokenInfo, TokenRecord } from '../../core/api/wire.ts';
+export type { TokenInfo, TokenRecord } from '../../core/api/index.ts';
 
 /** Default lifetimes: an editor's or consolidator's token half a year, an admin's a year (README, "Token"). */
 export const DEFAULT_TOKEN_DAYS: Record<Role, number> = { editor: 180, consolidator: 180, admin: 365 };

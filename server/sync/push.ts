@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { assignIds, mergePlans, type FieldConflict } from '../../core/merge/index.ts';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import type { DB, RevisionKind } from '../db/schema.ts';
-import { isItemRow } from '../../core/merge/items.ts';
+import { isItemRow } from '../../core/merge/index.ts';
 import { uniqueViolation } from '../store/errors.ts';
 import { ensurePlan } from '../store/plans.ts';
 import { storeLimits, vietnamDayStart, type StoreLimits } from '../limits.ts';

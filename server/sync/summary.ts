@@ -1,7 +1,7 @@
 // What the server stores beside each revision: a content hash and the validation counts.
 import { createHash } from 'node:crypto';
-import type { Plan } from '../../core/model/appendix.ts';
-import { validate } from '../../core/validate/validate.ts';
+import type { Plan } from '../../core/model/index.ts';
+import { validate } from '../../core/validate/index.ts';
 import type { RevisionSummary } from '../db/schema.ts';
 
 /** SHA-256 of the plan's JSON: equal plans, equal hashes (the ETag and the "nothing changed" test). */

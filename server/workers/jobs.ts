@@ -3,18 +3,18 @@
 // would cost more than it saves. Loads the fast reader only: exceljs would add ~0.3 s to every worker's start.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
-import { validate } from '../../core/validate/validate.ts';
-import { checkFile, type CheckFile } from '../../core/validate/check-json.ts';
-import { WorkbookReadError } from '../xlsx/errors.ts';
-import { readWorkbookFast } from '../xlsx/fast/read-fast.ts';
+import { validate } from '../../core/validate/index.ts';
+import { checkFile, type CheckFile } from '../../core/validate/index.ts';
+import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
+import { readWorkbookFast } from '../../workbook/xlsx/fast/read-fast.ts';
 
 /**
  * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
  * so that workers reading workbooks for the CLI do not load the API's schemas (core/api/wire.ts).
  */
-const BODY_SCHEMAS = { 'push-body': async () => (await import('../../core/api/wire.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
+const BODY_SCHEMAS = { 'push-body': async () => (await import('../../core/api/index.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
 export type BodySchemaName = keyof typeof BODY_SCHEMAS;
 
 export type Job =

@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, badRequest } from '../http/errors.ts';
-import { WorkbookReadError } from '../xlsx/errors.ts';
+import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
 import { runJob, type BodySchemaName, type JobResult, type ReadUploadResult } from './jobs.ts';
 import { JobLimitError, PoolBusyError, WorkerPool, type PoolOptions } from './pool.ts';
 

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
-import { readWorkbook } from '../../server/xlsx/index.ts';
+import { readWorkbook } from '../../workbook/xlsx/index.ts';
 import { harness, type Harness } from '../server/api/harness.ts';
 import { fixture } from '../support/paths.ts';
 import { requestArb } from './support/api-requests.ts';

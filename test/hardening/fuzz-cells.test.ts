@@ -1,11 +1,11 @@
 // Any value in any cell of a real appendix: read, validate and fix never throw, and what they produce is well-formed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PlanSchema } from '../../core/model/appendix.ts';
-import { fixAll } from '../../core/fix/fix-all.ts';
+import { PlanSchema } from '../../core/model/index.ts';
+import { fixAll } from '../../core/fix/index.ts';
 import { readPlan } from '../../core/read/index.ts';
-import { allIssues } from '../../core/validate/report.ts';
-import { validate } from '../../core/validate/validate.ts';
+import { allIssues } from '../../core/validate/index.ts';
+import { validate } from '../../core/validate/index.ts';
 import { fuzz } from './support/fuzz.ts';
 import { editsArb, fixtureGrids, withEdits } from './support/grids.ts';
 

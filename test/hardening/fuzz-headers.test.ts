@@ -2,11 +2,11 @@
 // numbering rows, extra and id columns, headers repeated after page breaks. The table and its columns are still found.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnLetter } from '../../core/model/a1.ts';
-import { PlanSchema, type ColumnRole } from '../../core/model/appendix.ts';
-import type { CellValue } from '../../core/model/grid.ts';
-import { gridFromValues, type Grid } from '../../core/model/grid.ts';
-import { encodeLegacy } from '../../core/text/legacy/index.ts';
+import { columnLetter } from '../../core/model/index.ts';
+import { PlanSchema, type ColumnRole } from '../../core/model/index.ts';
+import type { CellValue } from '../../core/model/index.ts';
+import { gridFromValues, type Grid } from '../../core/model/index.ts';
+import { encodeLegacy } from '../../core/text/index.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { fuzz } from './support/fuzz.ts';
 

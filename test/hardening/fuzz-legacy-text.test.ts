@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridFromValues } from '../../core/model/grid.ts';
-import { PlanSchema } from '../../core/model/appendix.ts';
+import { gridFromValues } from '../../core/model/index.ts';
+import { PlanSchema } from '../../core/model/index.ts';
 import { readPlan, textGrid } from '../../core/read/index.ts';
-import { decodeLegacy, detectLegacy, encodeLegacy } from '../../core/text/legacy/index.ts';
+import { decodeLegacy, detectLegacy, encodeLegacy } from '../../core/text/index.ts';
 import { SEEDS } from '../support/paths.ts';
 import { fuzz } from './support/fuzz.ts';
 

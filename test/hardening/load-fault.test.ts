@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../core/model/appendix.ts';
+import type { Plan } from '../../core/model/index.ts';
 import { openDatabase, type Database } from '../../server/db/connect.ts';
 import { createToken } from '../../server/store/tokens.ts';
 import { bigPlan } from '../server/reliability/burst.ts';

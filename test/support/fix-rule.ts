@@ -1,10 +1,10 @@
 // The rule for fixes as a test helper: what a safe fix may never change in a table, and the check itself.
 import { expect } from 'vitest';
-import type { Appendix } from '../../core/model/appendix.ts';
-import { splitHeading } from '../../core/read/heading.ts';
-import { stripWordArtifacts } from '../../core/read/list-form.ts';
-import { fold } from '../../core/text/fold.ts';
-import { allIssues, type Report } from '../../core/validate/report.ts';
+import type { Appendix } from '../../core/model/index.ts';
+import { splitHeading } from '../../core/read/index.ts';
+import { stripWordArtifacts } from '../../core/read/index.ts';
+import { fold } from '../../core/text/index.ts';
+import { allIssues, type Report } from '../../core/validate/index.ts';
 
 const NUMBERING = new Set(['task-number-gap', 'task-number-duplicate', 'task-number-invalid', 'numbering-scheme-mixed']);
 

@@ -1,8 +1,8 @@
 // Generated appendix layouts for reader and fix tests: heading styles, subgroups, numbering schemes, merged cells,
 // header wordings, positions and planted problems, each with the table it must read as (the truth).
 import fc from 'fast-check';
-import type { Cell, CellValue, Grid, Merge } from '../../core/model/grid.ts';
-import { intToRoman } from '../../core/text/ordinal.ts';
+import type { Cell, CellValue, Grid, Merge } from '../../core/model/index.ts';
+import { intToRoman } from '../../core/text/index.ts';
 
 export type HeadingStyle = 'tt-and-merged-name' | 'one-cell-merged' | 'in-content' | 'tt-plain';
 export type HeaderStyle = 'standard' | 'upper' | 'province' | 'tracking' | 'two-row' | 'side-table';

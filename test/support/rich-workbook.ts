@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { crc32 } from '../../server/xlsx/zip-write.ts';
+import { crc32 } from '../../workbook/xlsx/zip-write.ts';
 import { fixture, REPO_ROOT } from './paths.ts';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 // The dashboard's chart figures (pure functions, no browser).
 import { describe, expect, it } from 'vitest';
-import { GROUP_COLUMNS } from '../../core/consolidate/groups.ts';
-import type { CommuneStats, ConsolidatedRow } from '../../core/consolidate/types.ts';
+import { GROUP_COLUMNS } from '../../core/consolidate/index.ts';
+import type { CommuneStats, ConsolidatedRow } from '../../core/consolidate/index.ts';
 import { dueByQuarter, groupStacks, leadLoad } from '../../web/src/dashboard/chart-data.ts';
 
 function row(p: Partial<ConsolidatedRow>): ConsolidatedRow {

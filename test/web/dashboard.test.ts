@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNES } from '../../core/dvhc.ts';
-import { CONSOLIDATED_SHEETS } from '../../server/export/consolidated.ts';
+import { CONSOLIDATED_SHEETS } from '../../workbook/export/consolidated.ts';
 import { fixture } from '../support/paths.ts';
 import { DESKTOP, PHONE, screenshot, SCREENSHOTS, seen, watchedPage, type Watched } from './support/browser.ts';
 import { startStack, type Stack } from './support/stack.ts';

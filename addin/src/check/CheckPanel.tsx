@@ -1,6 +1,6 @@
 // "Kiểm tra": run the check, see the plan and its tables, act on the issues (fix, fix all, clear marks, undo).
 import { Button, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { allIssues } from '../../../core/validate/report.ts';
+import { allIssues } from '../../../core/validate/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import type { PaneActions } from '../state/actions.ts';
 import type { PaneState } from '../state/pane-state.ts';

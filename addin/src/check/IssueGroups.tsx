@@ -1,7 +1,7 @@
 // Issues by severity (a heading each), then by rule (an accordion item each, with counts); items select their cell.
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, CounterBadge, makeStyles, tokens } from '@fluentui/react-components';
-import { CATALOG } from '../../../core/validate/catalog.ts';
-import type { Issue, Severity } from '../../../core/validate/issue.ts';
+import { CATALOG } from '../../../core/validate/index.ts';
+import type { Issue, Severity } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import { groupIssues, issueKey } from '../logic/group-issues.ts';
 import { IssueItem } from './IssueItem.tsx';

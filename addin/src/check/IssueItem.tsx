@@ -1,6 +1,6 @@
 // One issue: a button that selects its cell (location and message), and "Sửa" when it carries a fix.
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Issue } from '../../../core/validate/issue.ts';
+import type { Issue } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import { issueTarget } from '../logic/group-issues.ts';
 

@@ -1,7 +1,7 @@
 // The plan's reference (số kế hoạch, ngày, xã), the verdict, and the tables found with their row counts.
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { Plan } from '../../../core/model/appendix.ts';
-import type { Report } from '../../../core/validate/report.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 
 const useStyles = makeStyles({

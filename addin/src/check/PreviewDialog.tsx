@@ -1,7 +1,7 @@
 // The changes a fix will make, listed before anything is written; "Áp dụng" applies them, "Hủy" writes nothing.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { CATALOG } from '../../../core/validate/catalog.ts';
-import type { IssueCode } from '../../../core/validate/issue.ts';
+import { CATALOG } from '../../../core/validate/index.ts';
+import type { IssueCode } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import { shortValue, type Change } from '../logic/describe-patch.ts';
 import type { Preview } from '../state/pane-state.ts';

@@ -1,6 +1,6 @@
 // addSheets: new worksheets filled with values (the province's consolidated table), in one write batch.
-import { rangeA1 } from '../../../core/model/a1.ts';
-import type { CellValue } from '../../../core/model/grid.ts';
+import { rangeA1 } from '../../../core/model/index.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 import { runExcel } from './run.ts';
 import { requireBase, type PortState } from './state.ts';
 import { cellInput } from './values.ts';

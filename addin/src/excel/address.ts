@@ -1,6 +1,6 @@
 // Addresses the layer builds and parses: sheet-qualified A1, RangeAreas lists, row blocks and column runs.
-import { columnNumber } from '../../../core/model/a1.ts';
-import type { Merge } from '../../../core/model/grid.ts';
+import { columnNumber } from '../../../core/model/index.ts';
+import type { Merge } from '../../../core/model/index.ts';
 
 /**
  * Sheet name as written in an address or a formula: quoted unless a plain identifier.

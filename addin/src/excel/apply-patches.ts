@@ -1,7 +1,7 @@
 // applyPatches: cell edits, then whole rows deleted bottom-up (core's order) — one read sync, one write sync.
-import { parseA1 } from '../../../core/model/a1.ts';
-import { planChanges, type SheetEdit } from '../../../core/fix/order.ts';
-import type { Patch } from '../../../core/fix/patch.ts';
+import { parseA1 } from '../../../core/model/index.ts';
+import { planChanges, type SheetEdit } from '../../../core/fix/index.ts';
+import type { Patch } from '../../../core/fix/index.ts';
 import { runs } from './address.ts';
 import { officeCode } from './errors.ts';
 import { loadMarks, saveMarks, type MarkRecord } from './mark-store.ts';

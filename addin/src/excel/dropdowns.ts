@@ -8,7 +8,7 @@ import { cellInput } from './values.ts';
 
 // An inline list holds 255 characters at most (and no commas inside items), hence the hidden "Danh mục" sheet.
 
-/** Same sheet and layout as server/export/template.ts: agencies in A, deadlines in B, headers on row 1. */
+/** Same sheet and layout as workbook/export/template.ts: agencies in A, deadlines in B, headers on row 1. */
 export const LISTS_SHEET = 'Danh mục';
 const FALLBACK_SHEET = 'Danh mục phuluc';
 const INLINE_LIMIT = 255;

@@ -1,6 +1,6 @@
 // Which cells to mark for a list of issues (the same cells and texts as the annotated .xlsx), and how they look.
-import type { Issue, Severity } from '../../../core/validate/issue.ts';
-import { marksByCell, SEVERITY_FILL as CORE_FILL, type CellMark } from '../../../core/validate/present.ts';
+import type { Issue, Severity } from '../../../core/validate/index.ts';
+import { marksByCell, SEVERITY_FILL as CORE_FILL, type CellMark } from '../../../core/validate/index.ts';
 
 /** The fills every output uses (core/validate/present.ts), as Office.js colours. */
 export const SEVERITY_FILL: Record<Severity, string> = {

@@ -1,7 +1,7 @@
 // Memory of the marks, kept in the document's add-in settings: it survives a pane reload and travels with the file.
 import { layerError } from './errors.ts';
 import type { PriorFill } from './hints.ts';
-import type { Severity } from '../../../core/validate/issue.ts';
+import type { Severity } from '../../../core/validate/index.ts';
 
 const KEY = 'phuluc.marks';
 

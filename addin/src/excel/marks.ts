@@ -1,6 +1,6 @@
 // markIssues / clearMarks: issue cells filled by severity with the messages attached; their look comes back exactly.
-import { parseA1 } from '../../../core/model/a1.ts';
-import type { Issue } from '../../../core/validate/issue.ts';
+import { parseA1 } from '../../../core/model/index.ts';
+import type { Issue } from '../../../core/validate/index.ts';
 import { inside, type PriorFill } from './hints.ts';
 import { COMMENT_TAG, noteText, planMarks, SEVERITY_FILL, type MarkTarget } from './mark-plan.ts';
 import { queueRestore, removeOurComments, sheetAlive, syncProbe, type Probe } from './mark-restore.ts';

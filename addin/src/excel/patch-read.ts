@@ -1,8 +1,8 @@
 // The read half of applyPatches: current values of the edited cells, and everything undo needs of the deleted rows.
-import { columnLetter, parseA1 } from '../../../core/model/a1.ts';
-import type { SheetEdit } from '../../../core/fix/order.ts';
-import type { PatchValue } from '../../../core/fix/patch.ts';
-import { cellText } from '../../../core/read/cell-text.ts';
+import { columnLetter, parseA1 } from '../../../core/model/index.ts';
+import type { SheetEdit } from '../../../core/fix/index.ts';
+import type { PatchValue } from '../../../core/fix/index.ts';
+import { cellText } from '../../../core/read/index.ts';
 import { parseAreas, parseRange, runs } from './address.ts';
 import type { MarkRecord } from './mark-store.ts';
 import { commentSheets } from './marks.ts';

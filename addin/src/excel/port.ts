@@ -1,8 +1,8 @@
 // The Excel layer's surface: what the task pane may ask of the workbook, as plain data in and out.
 // Every Office.js call lives behind this interface (addin/src/excel/); React never touches Office.
-import type { Patch } from '../../../core/fix/patch.ts';
-import type { CellValue, Grid } from '../../../core/model/grid.ts';
-import type { Issue } from '../../../core/validate/issue.ts';
+import type { Patch } from '../../../core/fix/index.ts';
+import type { CellValue, Grid } from '../../../core/model/index.ts';
+import type { Issue } from '../../../core/validate/index.ts';
 
 export interface WorkbookSnapshot {
   /** The sheets read (the active one, or all), as core Grids: values, number formats, font names, merges. */

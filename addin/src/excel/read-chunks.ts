@@ -1,6 +1,6 @@
 // The read past Excel's payload limit: sheet bounds first, then row blocks sized from what earlier blocks weighed.
-import { rangeA1 } from '../../../core/model/a1.ts';
-import type { Grid } from '../../../core/model/grid.ts';
+import { rangeA1 } from '../../../core/model/index.ts';
+import type { Grid } from '../../../core/model/index.ts';
 import { layerError, officeCode, PAYLOAD_CODES } from './errors.ts';
 import type { SheetsMode, WorkbookSnapshot } from './port.ts';
 import { blockOf, buildGrid, metaOf, queueBlock, queueMeta, type Block, type QueuedMeta } from './read-sheet.ts';

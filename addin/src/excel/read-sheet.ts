@@ -1,5 +1,5 @@
 // One sheet's read, queued without syncing: values, number formats and fonts of a block, merges and hints; then a Grid.
-import type { Cell, Grid, Merge } from '../../../core/model/grid.ts';
+import type { Cell, Grid, Merge } from '../../../core/model/index.ts';
 import { parseAreas, parseRange } from './address.ts';
 import type { HostFeatures } from './capabilities.ts';
 import type { SheetHints } from './hints.ts';

@@ -1,5 +1,5 @@
 // readWorkbook: every sheet wanted, read in one sync when it fits; past Excel's payload limit, in row blocks.
-import type { Grid } from '../../../core/model/grid.ts';
+import type { Grid } from '../../../core/model/index.ts';
 import { officeCode, PAYLOAD_CODES } from './errors.ts';
 import type { SheetsMode, WorkbookSnapshot } from './port.ts';
 import { buildGrid, blockOf, metaOf, queueBlock, queueMeta, type QueuedBlock, type QueuedMeta } from './read-sheet.ts';

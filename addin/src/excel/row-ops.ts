@@ -1,5 +1,5 @@
 // applyRowOps: the sync write-back (cell values, whole rows inserted and deleted, the id column hidden) in one batch.
-import { columnNumber, rangeA1 } from '../../../core/model/a1.ts';
+import { columnNumber, rangeA1 } from '../../../core/model/index.ts';
 import { runExcel } from './run.ts';
 import type { RowOp } from './port.ts';
 import { requireBase, type PortState } from './state.ts';

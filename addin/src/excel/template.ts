@@ -1,6 +1,6 @@
 // insertTemplate: the standard appendix as a new sheet — the template file (ExcelApi 1.13) or its values.
-import { columnLetter, rangeA1 } from '../../../core/model/a1.ts';
-import type { CellValue } from '../../../core/model/grid.ts';
+import { columnLetter, rangeA1 } from '../../../core/model/index.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 import { layerError } from './errors.ts';
 import { runExcel, type Batch } from './run.ts';
 import type { PortState } from './state.ts';
@@ -10,7 +10,7 @@ import { cellInput } from './values.ts';
 
 export type TemplateKind = 'tasks' | 'indicators';
 
-/** Sheet names and column widths (characters) of server/export/template.ts, which builds the template files. */
+/** Sheet names and column widths (characters) of workbook/export/template.ts, which builds the template files. */
 const SHEET_NAME: Record<TemplateKind, string> = { tasks: 'Phụ lục nhiệm vụ', indicators: 'Phụ lục chỉ tiêu' };
 const WIDTHS: Record<TemplateKind, number[]> = { tasks: [6, 60, 26, 28, 26, 18], indicators: [6, 64, 14, 14, 34] };
 const FONT = 'Times New Roman';

@@ -1,5 +1,5 @@
 // Undo entries for the add-in's own changes (Excel's undo does not cover add-ins), and how one is put back in one batch.
-import { rangeA1 } from '../../../core/model/a1.ts';
+import { rangeA1 } from '../../../core/model/index.ts';
 import type { ExcelHost } from './host.ts';
 import type { Batch } from './run.ts';
 

@@ -1,5 +1,5 @@
 // Cell values across the Office.js boundary: serial dates, number formats that mean a date, and text Excel must not reinterpret.
-import type { CellValue } from '../../../core/model/grid.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 
 const DAY_MS = 86_400_000;
 /** Excel serial number of 1970-01-01 (the 1900 date system). */

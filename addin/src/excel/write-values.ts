@@ -1,6 +1,6 @@
 // writeValues: a block of values in one assignment (text kept as text, dates as dates), undoable.
-import { parseA1, rangeA1 } from '../../../core/model/a1.ts';
-import type { CellValue } from '../../../core/model/grid.ts';
+import { parseA1, rangeA1 } from '../../../core/model/index.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 import { layerError } from './errors.ts';
 import { runExcel } from './run.ts';
 import { pushUndo, requireBase, type PortState } from './state.ts';

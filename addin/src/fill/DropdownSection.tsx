@@ -1,6 +1,6 @@
 // Dropdowns for the chosen table's lead, partners and deadline columns.
 import { Button } from '@fluentui/react-components';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import { dropdownSpec } from '../logic/dropdowns.ts';
 import type { TableTarget } from '../logic/tables.ts';

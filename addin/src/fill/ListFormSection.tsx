@@ -1,7 +1,7 @@
 // Paste list-form text, see what it becomes, write it under the table (never over filled cells).
 import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { columnNumber } from '../../../core/model/a1.ts';
+import { columnNumber } from '../../../core/model/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import { firstFilledRow, listFormRows, type ListRows } from '../logic/list-rows.ts';

@@ -1,11 +1,11 @@
 // Pick a task with empty cells; tick the suggested values to keep (editable); write them in one undoable patch.
 import { Button, Checkbox, Combobox, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { PatchValue } from '../../../core/fix/patch.ts';
-import { parseA1 } from '../../../core/model/a1.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
-import { cellAt } from '../../../core/model/grid.ts';
-import { ROLE_NAMES } from '../../../core/validate/role-names.ts';
+import type { PatchValue } from '../../../core/fix/index.ts';
+import { parseA1 } from '../../../core/model/index.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import { cellAt } from '../../../core/model/index.ts';
+import { ROLE_NAMES } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import type { Strings } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
 // Vietnamese strings of the task pane (the default language). en.ts has the same keys; issue messages come from core.
-import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
+import { SEVERITY_LABEL } from '../../../core/validate/index.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 

@@ -1,5 +1,5 @@
 // What a set of patches will do, as lines a person can read before confirming ("C17: “a” → “b”", "delete row 33").
-import type { Patch, PatchValue } from '../../../core/fix/patch.ts';
+import type { Patch, PatchValue } from '../../../core/fix/index.ts';
 
 export type Change =
   | { kind: 'edit'; round: number; code: string; sheet: string; cell: string; from: PatchValue; to: PatchValue }

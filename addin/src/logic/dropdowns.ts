@@ -2,8 +2,8 @@
 import deadlines from '../../../templates/deadlines.vi.json' with { type: 'json' };
 import { canonicalAgencyNames, splitAgencies } from '../../../core/agencies.ts';
 import type { DropdownSpec } from '../excel/port.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
-import { fold } from '../../../core/text/fold.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import { fold } from '../../../core/text/index.ts';
 import type { TableTarget } from './tables.ts';
 
 /** Rows under the table that get the dropdowns too, for tasks still to be added. */

@@ -1,7 +1,7 @@
 // Issues grouped for the pane: by severity (errors first), then by rule in catalog order, with counts.
-import { ISSUE_CODES } from '../../../core/validate/catalog.ts';
-import type { Issue, IssueCode, Severity } from '../../../core/validate/issue.ts';
-import { issueCell, SEVERITIES } from '../../../core/validate/present.ts';
+import { ISSUE_CODES } from '../../../core/validate/index.ts';
+import type { Issue, IssueCode, Severity } from '../../../core/validate/index.ts';
+import { issueCell, SEVERITIES } from '../../../core/validate/index.ts';
 
 export { SEVERITIES };
 

@@ -1,8 +1,8 @@
 // Pasted list-form text ("I. NHÓM …", "1. …", "- Cơ quan chủ trì: …") → rows laid out in a table's own columns.
-import { a1, columnLetter, columnNumber } from '../../../core/model/a1.ts';
-import type { ColumnRole } from '../../../core/model/appendix.ts';
-import type { CellValue, Grid } from '../../../core/model/grid.ts';
-import { cellAt } from '../../../core/model/grid.ts';
+import { a1, columnLetter, columnNumber } from '../../../core/model/index.ts';
+import type { ColumnRole } from '../../../core/model/index.ts';
+import type { CellValue, Grid } from '../../../core/model/index.ts';
+import { cellAt } from '../../../core/model/index.ts';
 import { readListForm, textToGrid } from '../../../core/read/index.ts';
 import type { TableTarget } from './tables.ts';
 

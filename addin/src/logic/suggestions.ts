@@ -2,9 +2,9 @@
 // catalog; a deadline not in canonical form gets its canonical spelling. The user confirms each before it is written.
 import { DEFAULT_CATALOG } from '../../../core/agencies.ts';
 import { formatDeadline, isCanonical } from '../../../core/deadline.ts';
-import type { Patch, PatchValue } from '../../../core/fix/patch.ts';
-import type { AppendixRow } from '../../../core/model/appendix.ts';
-import { fold } from '../../../core/text/fold.ts';
+import type { Patch, PatchValue } from '../../../core/fix/index.ts';
+import type { AppendixRow } from '../../../core/model/index.ts';
+import { fold } from '../../../core/text/index.ts';
 import type { TableTarget } from './tables.ts';
 
 export type SuggestRole = 'lead' | 'partners' | 'result' | 'deadline';

@@ -1,6 +1,6 @@
 // The tables the pane can act on, from the last read plan: where each starts, ends and which column holds what.
-import { columnNumber, parseA1 } from '../../../core/model/a1.ts';
-import type { Appendix, AppendixKind, ColumnRole, Plan } from '../../../core/model/appendix.ts';
+import { columnNumber, parseA1 } from '../../../core/model/index.ts';
+import type { Appendix, AppendixKind, ColumnRole, Plan } from '../../../core/model/index.ts';
 
 export interface TableTarget {
   /** Position in plan.appendices (the key the pane's pickers use). */

@@ -1,8 +1,8 @@
 // The standard appendix as plain values: what the pane inserts when Excel cannot insert the .xlsx template
-// (insertWorksheetsFromBase64 needs ExcelApi 1.13). Same layout as server/export/template.ts, without styles.
+// (insertWorksheetsFromBase64 needs ExcelApi 1.13). Same layout as workbook/export/template.ts, without styles.
 import groups from '../../../templates/nq57-groups.vi.json' with { type: 'json' };
-import type { CellValue } from '../../../core/model/grid.ts';
-import { intToRoman } from '../../../core/text/ordinal.ts';
+import type { CellValue } from '../../../core/model/index.ts';
+import { intToRoman } from '../../../core/text/index.ts';
 
 export type TemplateKind = 'tasks' | 'indicators';
 

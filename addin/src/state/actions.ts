@@ -1,10 +1,10 @@
 // Everything the pane does, as plain async functions over the ExcelPort and core: no React, no Office.
 // Each action runs alone (a second click while Excel is busy is ignored) and turns failures into a notice.
-import { fixAll } from '../../../core/fix/fix-all.ts';
-import type { Patch, PatchValue } from '../../../core/fix/patch.ts';
-import type { Issue } from '../../../core/validate/issue.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { fixAll } from '../../../core/fix/index.ts';
+import type { Patch, PatchValue } from '../../../core/fix/index.ts';
+import type { Issue } from '../../../core/validate/index.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { ExcelLayerError, type ApplyResult, type ExcelPort, type WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang } from '../i18n/index.ts';
 import { describeRounds } from '../logic/describe-patch.ts';

@@ -1,7 +1,7 @@
 // The pane's state: what was last read and checked, what is being previewed, what can be undone, what to tell the user.
-import type { Patch } from '../../../core/fix/patch.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
-import type { Report } from '../../../core/validate/report.ts';
+import type { Patch } from '../../../core/fix/index.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang, Strings } from '../i18n/index.ts';
 import type { Change } from '../logic/describe-patch.ts';

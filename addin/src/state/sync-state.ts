@@ -1,8 +1,8 @@
 // The Sync tab's slice of the pane state: binding, who is signed in, the push queue, and the conflict or history being
 // looked at. It lives with the pane state (state/ never imports sync/); sync/ reads and updates it.
 import type { FieldConflict, TaskChange } from '../../../core/merge/index.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
-import type { RevisionMeta } from '../../../core/api/wire.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import type { RevisionMeta } from '../../../core/api/index.ts';
 
 /** The workbook's link to a plan on the server (saved in the document settings by sync/binding.ts). */
 export interface SyncBinding {

@@ -1,7 +1,7 @@
 // The workbook's binding to a plan on the server (server URL, commune, plan key, table, base revision),
 // kept in the document settings so it travels with the file; credentials never go there.
 import { findCommunesByName } from '../../../core/dvhc.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import type { ExcelPort } from '../excel/port.ts';
 
 export const BINDING_SETTING = 'phuluc.sync';

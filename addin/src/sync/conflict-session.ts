@@ -1,6 +1,6 @@
 // The conflict view's session, built in one place (openConflict), and the three sides of a push refused with 409.
 import { mergePlans } from '../../../core/merge/index.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import type { ConflictSession, QueuedPush } from '../state/sync-state.ts';
 import type { SyncApi } from './api.ts';
 import type { SyncContext } from './context.ts';

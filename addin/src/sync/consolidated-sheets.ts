@@ -1,6 +1,6 @@
 // The province's consolidated JSON as two sheets' values: "Tổng hợp" (one row per task) and "Thống kê" (per commune).
 import { plainCell, STATS_COLUMNS, TASK_COLUMNS, type CommuneStats, type Consolidated } from '../../../core/consolidate/index.ts';
-import type { CellValue } from '../../../core/model/grid.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 import type { Lang } from '../i18n/index.ts';
 
 const NAMES = { vi: { tasks: 'Tổng hợp', stats: 'Thống kê', all: 'Cả tỉnh' }, en: { tasks: 'Consolidated', stats: 'Statistics', all: 'Province' } };

@@ -1,5 +1,5 @@
 // The push queue's runner: due pushes one at a time, oldest first, and the next attempt planned on the injected timer.
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { syncErrorNotice, type SyncContext } from './context.ts';
 import type { Credentials } from './credentials.ts';
 import { deliverPush, showQueue } from './deliver.ts';

@@ -1,6 +1,6 @@
 // Landing a server plan in the sheet, one path for a push's answer, a pull and a resolved pull conflict.
 import { diffPlans, mergePlans } from '../../../core/merge/index.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { saveBinding } from './binding.ts';
 import { openConflict } from './conflict-session.ts';
 import type { SyncContext } from './context.ts';

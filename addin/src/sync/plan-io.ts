@@ -1,8 +1,8 @@
 // Reading the plan to sync from the workbook: every table read and checked, and the part that goes to the server.
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { appendixKeys } from '../../../core/merge/index.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
-import type { Report } from '../../../core/validate/report.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
 import type { ExcelPort, WorkbookSnapshot } from '../excel/port.ts';
 
 export interface LocalRead {

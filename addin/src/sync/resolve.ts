@@ -1,7 +1,7 @@
 // Conflict resolution: the user's choice for each conflicting cell is written into both sides, so the three-way
 // merge then sees the same change on both and combines everything else as usual.
 import { appendixKeys, matchRows, mergePlans, type FieldConflict } from '../../../core/merge/index.ts';
-import type { AppendixRow, Plan } from '../../../core/model/appendix.ts';
+import type { AppendixRow, Plan } from '../../../core/model/index.ts';
 
 /** For a cell: the value to keep (null = empty). For a whole row (deleted on one side): keep the row or not. */
 export type Choice = { kind: 'value'; value: string | null } | { kind: 'row'; keep: 'theirs' | 'mine' };

@@ -1,10 +1,10 @@
 // From the plan the sheet holds (read just now) and the plan it should hold (merged), the row ops that get it there:
 // cell values changed in place, tasks deleted and inserted, every task's id in the hidden id column.
-import { sameText } from '../../../core/merge/fields.ts';
+import { sameText } from '../../../core/merge/index.ts';
 import { appendixKeys, isItemRow, matchRows } from '../../../core/merge/index.ts';
-import { columnLetter, columnNumber } from '../../../core/model/a1.ts';
-import type { Appendix, AppendixRow, ColumnRole, Plan } from '../../../core/model/appendix.ts';
-import type { CellValue } from '../../../core/model/grid.ts';
+import { columnLetter, columnNumber } from '../../../core/model/index.ts';
+import type { Appendix, AppendixRow, ColumnRole, Plan } from '../../../core/model/index.ts';
+import type { CellValue } from '../../../core/model/index.ts';
 import { ID_HEADER } from '../../../core/read/index.ts';
 import type { RowOp } from '../excel/port.ts';
 

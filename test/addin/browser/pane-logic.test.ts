@@ -1,13 +1,13 @@
 // The pane's logic without a browser: issue grouping, change descriptions, list form → rows, dropdown lists,
 // suggestions, template values, and the actions (undo per action, stale cells, one action at a time) over a port.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixAll } from '../../../core/fix/fix-all.ts';
-import { gridFromValues, type Grid } from '../../../core/model/grid.ts';
-import { readPlan } from '../../../core/read/read-plan.ts';
-import { ISSUE_CODES } from '../../../core/validate/catalog.ts';
-import type { Issue } from '../../../core/validate/issue.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { fixAll } from '../../../core/fix/index.ts';
+import { gridFromValues, type Grid } from '../../../core/model/index.ts';
+import { readPlan } from '../../../core/read/index.ts';
+import { ISSUE_CODES } from '../../../core/validate/index.ts';
+import type { Issue } from '../../../core/validate/index.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { ExcelLayerError, type ExcelPort } from '../../../addin/src/excel/port.ts';
 import { stringsFor } from '../../../addin/src/i18n/index.ts';
 import { en } from '../../../addin/src/i18n/en.ts';

@@ -3,9 +3,9 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gridFromValues, type CellValue, type Grid } from '../../../core/model/grid.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { gridFromValues, type CellValue, type Grid } from '../../../core/model/index.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { TRIDENT_UA, launch, openPane, shot } from './support/browser.ts';
 import { buildPane, bundleScript } from './support/build.ts';
@@ -85,7 +85,7 @@ describe('Kiểm tra (Quang Sơn)', () => {
     const expected = validateGrids(before.grids).report;
     // Each marked cell carries its message as a note (ExcelApi 1.18 here).
     expect(before.notes).toBeGreaterThan(10);
-    // Every code of the report is shown, and no other (the report's every issue: test/server/cli/check.test.ts).
+    // Every code of the report is shown, and no other (the report's every issue: test/cli/check.test.ts).
     const codes = await codesShown(page);
     expect([...codes].sort()).toEqual([...new Set(allIssues(expected).map((i) => i.code))].sort());
     expect([...codes].sort()).toEqual([
@@ -144,7 +144,7 @@ describe('Kiểm tra (Cẩm Giàng)', () => {
     expect(summary).toContain('03/KH-UBND');
     expect(summary).toContain('Cẩm Giàng');
     expect(summary).toContain('1 lỗi cần sửa');
-    // Every code of the report is shown, and no other (the report's every issue: test/server/cli/check.test.ts).
+    // Every code of the report is shown, and no other (the report's every issue: test/cli/check.test.ts).
     const codes = [...(await codesShown(page))].sort();
     expect(codes).toEqual([...new Set(allIssues(validateGrids((await fake(page)).grids).report).map((i) => i.code))].sort());
     expect(codes).toEqual([

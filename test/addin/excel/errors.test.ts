@@ -1,8 +1,8 @@
 // Fallbacks and failures: older hosts (fill only), comments on 1.10, cell-edit mode, a hung sync, payload, selection.
 import { describe, expect, it } from 'vitest';
 import { createExcelPort, ExcelLayerError } from '../../../addin/src/excel/index.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { createFakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { counted, fixtureExcel, fixtureSnapshot, gridValues } from './support.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeExcel, type FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromGrids } from '../../support/fake-excel/from-grid.ts';
-import { gridFromValues } from '../../../core/model/grid.ts';
+import { gridFromValues } from '../../../core/model/index.ts';
 
 function small(opts = {}): FakeExcel {
   return createFakeExcel(snapshotFromGrids([gridFromValues('S', [['TT', 'Nội dung'], ['1', 'Việc một']])]), opts);

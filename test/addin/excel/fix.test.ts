@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
-import { fixAll } from '../../../core/fix/fix-all.ts';
-import type { Patch } from '../../../core/fix/patch.ts';
-import { fixedCopy } from '../../../server/fix/apply-package.ts';
-import { readWorkbook } from '../../../server/xlsx/index.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { fixAll } from '../../../core/fix/index.ts';
+import type { Patch } from '../../../core/fix/index.ts';
+import { fixedCopy } from '../../../workbook/fix/apply-package.ts';
+import { readWorkbook } from '../../../workbook/xlsx/index.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { createFakeExcel, type FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromXlsx } from '../../support/fake-excel/snapshot.ts';
 import { fixture } from '../../support/paths.ts';
@@ -15,7 +15,7 @@ import { counted, FIXTURES, fixtureExcel } from './support.ts';
 
 // undoLast takes it all back, deleted rows included; a cell changed meanwhile is reported stale, never overwritten.
 
-/** What `phuluc fix` writes (server/fix/apply-package.ts, in-process), as a fake workbook to compare cell by cell. */
+/** What `phuluc fix` writes (workbook/fix/apply-package.ts, in-process), as a fake workbook to compare cell by cell. */
 async function phulucFix(name: string): Promise<{ fixed: FakeExcel; rounds: Patch[][] }> {
   const input = new Uint8Array(await readFile(fixture(name)));
   const { rounds } = fixAll((await readWorkbook(input)).sheets);

@@ -4,7 +4,7 @@ import { parseAreas, runs } from '../../../addin/src/excel/address.ts';
 import { fitsInline } from '../../../addin/src/excel/dropdowns.ts';
 import { planMarks } from '../../../addin/src/excel/mark-plan.ts';
 import { cellInput, dateToSerial, isDateFormat, needsQuote, restoreInput, serialToDate } from '../../../addin/src/excel/values.ts';
-import type { Issue } from '../../../core/validate/issue.ts';
+import type { Issue } from '../../../core/validate/index.ts';
 
 describe('values crossing into Excel', () => {
   it('quotes text Excel would turn into a number, date, boolean, formula or error — and nothing else', () => {

@@ -1,8 +1,8 @@
 // Validate in the pane (read → validateGrids → markIssues) costs one read and one write; marks come off exactly.
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { counted, FIXTURES, fixtureExcel } from './support.ts';
 

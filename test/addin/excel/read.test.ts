@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
 import { generateAppendix } from '../../../bench/gen/appendix.ts';
-import { readWorkbook } from '../../../server/xlsx/index.ts';
+import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { createFakeExcel, DEFAULT_PAYLOAD_LIMIT } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromGrids } from '../../support/fake-excel/from-grid.ts';
 import { snapshotFromXlsx } from '../../support/fake-excel/snapshot.ts';

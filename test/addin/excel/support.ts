@@ -1,6 +1,6 @@
 // Shared by the Excel-layer tests: fixtures as fake workbooks, sync counting, Grid values as the readers compare them.
 import { readFile } from 'node:fs/promises';
-import type { Grid } from '../../../core/model/grid.ts';
+import type { Grid } from '../../../core/model/index.ts';
 import { createFakeExcel, type FakeExcel, type FakeExcelOptions, type WorkbookSnapshotData } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromXlsx } from '../../support/fake-excel/snapshot.ts';
 import { fixture } from '../../support/paths.ts';

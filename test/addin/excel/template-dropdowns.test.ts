@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
 import { canonicalAgencyNames } from '../../../core/agencies.ts';
-import { buildTemplate } from '../../../server/export/template.ts';
+import { buildTemplate } from '../../../workbook/export/template.ts';
 import { createFakeExcel, type WorkbookSnapshotData } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromXlsx } from '../../support/fake-excel/snapshot.ts';
 import { counted, fixtureExcel, fixtureSnapshot } from './support.ts';

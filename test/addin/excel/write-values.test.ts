@@ -1,7 +1,7 @@
 // writeValues: one block, text stays text, dates become dates; undoLast restores what was there, formulas included.
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
-import { gridFromValues } from '../../../core/model/grid.ts';
+import { gridFromValues } from '../../../core/model/index.ts';
 import { createFakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromGrids } from '../../support/fake-excel/from-grid.ts';
 import { counted } from './support.ts';

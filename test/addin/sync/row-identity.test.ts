@@ -2,7 +2,7 @@
 // officials do to a sheet — sort, insert, delete, renumber, edit, save and reopen — on the strict fake Excel.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assignIds } from '../../../core/merge/index.ts';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { readPlan } from '../../../core/read/index.ts';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
 import type { ExcelPort } from '../../../addin/src/excel/port.ts';

@@ -9,7 +9,7 @@ import { fixAll } from '../../../core/fix/fix-all.ts';
 import type { Grid } from '../../../core/model/grid.ts';
 import { readPlan } from '../../../core/read/read-plan.ts';
 import { validateGrids } from '../../../core/validate/validate.ts';
-import { readWorkbookFast } from '../../../server/xlsx/fast/read-fast.ts';
+import { readWorkbookFast } from '../../../workbook/xlsx/fast/read-fast.ts';
 import type { Appendix } from '../../../core/model/appendix.ts';
 import { expectSameTable, meaning, same } from '../../support/fix-rule.ts';
 import { buildLayout, layoutArb } from '../../support/layouts.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../../core/model/a1.ts';
 import { allIssues } from '../../../core/validate/report.ts';
 import { validateGrids } from '../../../core/validate/validate.ts';
-import { readWorkbook } from '../../../server/xlsx/index.ts';
+import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { REAL } from '../../support/paths.ts';
 
 interface LabelTable {

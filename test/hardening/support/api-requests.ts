@@ -1,7 +1,7 @@
 // Arbitrary HTTP requests against the sync API: every route, with path parameters, queries, headers, tokens and bodies
 // from valid to hostile.
 import fc from 'fast-check';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 
 /** Every API route as a template; {x} are path parameters. */
 export const ROUTES: [string, string][] = [

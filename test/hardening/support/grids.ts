@@ -1,8 +1,8 @@
 // Real appendix grids (the fixtures, read once) and arbitraries for the values, fonts and formats cells hold.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { Cell, CellValue, Grid } from '../../../core/model/grid.ts';
-import { readWorkbookFast } from '../../../server/xlsx/fast/read-fast.ts';
+import type { Cell, CellValue, Grid } from '../../../core/model/index.ts';
+import { readWorkbookFast } from '../../../workbook/xlsx/fast/read-fast.ts';
 import { fixture } from '../../support/paths.ts';
 
 /**

@@ -1,6 +1,6 @@
 // Load with faults: clients that push edit after edit and retry with their Idempotency-Key until acknowledged, and a
 // chaos loop that kills server processes (SIGKILL) in the middle of it and starts them again.
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import type { ServerProcess } from '../../support/server-process.ts';
 import { withResult } from '../../server/reliability/burst.ts';
 

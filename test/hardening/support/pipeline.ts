@@ -1,7 +1,7 @@
 // The path every uploaded workbook takes (guarded reader → readPlan → validate), its outcome as plain data.
 import { readPlan } from '../../../core/read/index.ts';
-import { validate } from '../../../core/validate/validate.ts';
-import { readWorkbook, WorkbookReadError } from '../../../server/xlsx/index.ts';
+import { validate } from '../../../core/validate/index.ts';
+import { readWorkbook, WorkbookReadError } from '../../../workbook/xlsx/index.ts';
 
 export type Outcome =
   | { kind: 'plan'; appendices: number; issues: number }

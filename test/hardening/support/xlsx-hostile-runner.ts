@@ -2,8 +2,8 @@
 // it for editing in place as `phuluc fix` and `phuluc check --format xlsx` do (every worksheet parsed, a copy written) —
 // one JSON line per event. Run with a capped heap so that a case that would blow memory kills this process instead of
 // the test runner.
-import { WorkbookReadError } from '../../../server/xlsx/index.ts';
-import { CopyRefusedError, WorkbookEditor } from '../../../server/xlsx/edit/workbook.ts';
+import { WorkbookReadError } from '../../../workbook/xlsx/index.ts';
+import { CopyRefusedError, WorkbookEditor } from '../../../workbook/xlsx/edit/workbook.ts';
 import { readAll } from './pipeline.ts';
 import { HOSTILE } from './xlsx-hostile.ts';
 

@@ -64,7 +64,7 @@ export const HOSTILE: HostileCase[] = [
   { name: 'styles with 300 000 unclosed <fonts> and <font>', expect: 'plan', build: () => zipSync({ ...parts(), 'xl/styles.xml': strToU8(`<styleSheet>${'<fonts>'.repeat(300_000)}${'<font>'.repeat(300_000)}</styleSheet>`) }) },
   { name: 'one cell of 4 MB of Vietnamese text (Excel holds 32 767 characters a cell)', expect: 'cell-too-long', build: () => withSheet(beforeData(rowOf(60, inline('B60', 'Ủy ban nhân dân xã triển khai chuyển đổi số '.repeat(100_000))))) },
   { name: '1 000 000 empty rows', expect: 'plan', heavy: true, build: () => withSheet(beforeData(Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 100}"/>`).join(''))) },
-  // Rows 50–4 999 × 200 columns: just under the 1 000 000-cell area (server/xlsx/fast/read-fast.ts MAX_AREA).
+  // Rows 50–4 999 × 200 columns: just under the 1 000 000-cell area (workbook/xlsx/fast/read-fast.ts MAX_AREA).
   { name: 'about the largest sheet the limits allow: 4 950 rows × 200 columns of values', expect: 'plan', heavy: true, build: () => withSheet(beforeData(Array.from({ length: 4950 }, (_, i) => rowOf(i + 50, Array.from({ length: 200 }, (_, j) => `<c r="${colName(j + 1)}${i + 50}"><v>${j}</v></c>`).join(''))).join(''))) },
   {
     name: 'zip bomb inside the size limits: a 75 MB sheet at about 1 000 : 1',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fold } from '../../../core/text/fold.ts';
+import { fold } from '../../../core/text/index.ts';
 import { fixture } from '../../support/paths.ts';
 import { harness, type Harness } from './harness.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { hashJson } from '../../../server/sync/summary.ts';
 import { REPO_ROOT } from '../../support/paths.ts';

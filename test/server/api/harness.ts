@@ -1,5 +1,5 @@
 // API test harness: an app on a fresh PGlite with one token per role and scope, and a JSON request helper.
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { createApp } from '../../../server/app.ts';
 import type { Database } from '../../../server/db/connect.ts';
 import type { App } from '../../../server/routes/types.ts';

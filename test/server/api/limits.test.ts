@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allIssues } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
-import { readWorkbook } from '../../../server/xlsx/index.ts';
+import { allIssues } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
+import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { fixture } from '../../support/paths.ts';
 import { harness, type Harness } from './harness.ts';
 
@@ -45,7 +45,7 @@ describe('upload', () => {
     expect(r.status).toBe(201);
     expect(r.body.revision).toMatchObject({ seq: 1, kind: 'upload', summary: { tasks: 34 } });
     const codes = r.body.report.tables.flatMap((t: { issues: { code: string; cell: string | null; row: number | null }[] }) => t.issues.map((i) => `${i.code}@${i.cell ?? i.row}`));
-    // The whole report, as validating the workbook gives it (its every issue: test/server/cli/check.test.ts).
+    // The whole report, as validating the workbook gives it (its every issue: test/cli/check.test.ts).
     const expected = allIssues(validateGrids((await readWorkbook(bytes)).sheets).report).map((i) => `${i.code}@${i.cell ?? i.row}`);
     expect(expected).toHaveLength(57);
     expect(codes).toEqual(expected);

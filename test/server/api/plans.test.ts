@@ -1,7 +1,7 @@
 // Plan routes through app.request: push, merge, conflict, idempotency, head/ETag, history, diff, restore.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/appendix.ts';
-import { loadPlan } from '../../../server/cli/load-plan.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import { loadPlan } from '../../../cli/load-plan.ts';
 import { fixture } from '../../support/paths.ts';
 import { harness, type Harness } from './harness.ts';
 

@@ -1,7 +1,7 @@
 // Limits from the environment, the Vietnam day of the per-day quota, token expiry parsing, and start-up failures told
 // in words.
 import { describe, expect, it } from 'vitest';
-import { startFailure } from '../../../server/cli/commands/serve.ts';
+import { startFailure } from '../../../cli/commands/serve.ts';
 import { DataDirLockedError } from '../../../server/db/connect.ts';
 import { DEFAULT_LIMITS, formatBytes, limitsFromEnv, vietnamDayStart } from '../../../server/limits.ts';
 import { parseExpiry } from '../../../server/store/tokens.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { fixture } from '../../support/paths.ts';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.ts';
 

@@ -1,5 +1,5 @@
 // A burst of concurrent pushes over real HTTP, each editing its own task: who got a 2xx, and with which key.
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { planOf, type RowSpec } from '../../core/merge/plan-of.ts';
 
 /** A plan of `n` tasks in one group. */

@@ -1,7 +1,7 @@
 // Two server processes on one PostgreSQL, concurrent pushes to one plan: every acknowledged push is in the history
 // exactly once, and the head reflects a merge of all of them (no lost update).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import { createToken } from '../../../server/store/tokens.ts';
 import { freshPostgres } from '../../support/db.ts';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.ts';

@@ -1,6 +1,6 @@
 // The storage suite, run against every database we support (PGlite and PostgreSQL): one behaviour, two engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/appendix.ts';
+import type { Plan } from '../../../core/model/index.ts';
 import type { Database } from '../../../server/db/connect.ts';
 import { ensurePlan } from '../../../server/store/plans.ts';
 import { headRevision, listRevisions } from '../../../server/store/revisions.ts';

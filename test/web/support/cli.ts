@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { CheckDocument } from '../../../core/validate/check-json.ts';
+import type { CheckDocument } from '../../../core/validate/index.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
 const run = promisify(execFile);

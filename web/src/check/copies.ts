@@ -1,12 +1,12 @@
 // The repaired and annotated copies, made in the browser with the same core rounds and in-place package edits as
 // `phuluc fix` and `phuluc check --format xlsx` (every part the edits do not touch — charts, images, pivot tables,
 // comments — copied as it was); returned as Blobs for download.
-import { fixAll } from '../../../core/fix/fix-all.ts';
-import type { Grid } from '../../../core/model/grid.ts';
-import type { Report } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
-import { annotatedCopy as annotatedBytes } from '../../../server/export/annotate.ts';
-import { fixedCopy } from '../../../server/fix/apply-package.ts';
+import { fixAll } from '../../../core/fix/index.ts';
+import type { Grid } from '../../../core/model/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
+import { annotatedCopy as annotatedBytes } from '../../../workbook/export/annotate.ts';
+import { fixedCopy } from '../../../workbook/fix/apply-package.ts';
 import { XLSX_TYPE } from '../dom/download.ts';
 import type { Lang } from '../i18n/index.ts';
 

@@ -1,7 +1,7 @@
 // The check's issues, table by table: cell (a button that shows it in the preview), severity, code, message, fix.
-import type { Issue, Severity } from '../../../core/validate/issue.ts';
-import { issueCell } from '../../../core/validate/present.ts';
-import type { Report } from '../../../core/validate/report.ts';
+import type { Issue, Severity } from '../../../core/validate/index.ts';
+import { issueCell } from '../../../core/validate/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { num, pick, t } from '../i18n/index.ts';
 import { SEVERITIES, severityBadge } from './severity.ts';

@@ -1,10 +1,10 @@
 // "Kiểm tra và nộp" (/kiem-tra): pick or drop an .xlsx, check it in the browser with the core rules, see the issues and
 // a marked preview, download a repaired or annotated copy, then submit it to the sync server.
 import '../shell/no-eval.ts';
-import type { Grid } from '../../../core/model/grid.ts';
-import type { Severity } from '../../../core/validate/issue.ts';
-import type { Report } from '../../../core/validate/report.ts';
-import { validateGrids } from '../../../core/validate/validate.ts';
+import type { Grid } from '../../../core/model/index.ts';
+import type { Severity } from '../../../core/validate/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
+import { validateGrids } from '../../../core/validate/index.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { baseName, saveBlob } from '../dom/download.ts';
 import { button, h, replace, uid } from '../dom/h.ts';

@@ -1,10 +1,10 @@
 // A preview of the workbook as HTML tables (first rows of each sheet, merges kept), problem cells marked with a
 // class, a symbol, a title and hidden text — colour is never the only signal.
-import { a1, columnLetter } from '../../../core/model/a1.ts';
-import type { Grid } from '../../../core/model/grid.ts';
-import { textGrid } from '../../../core/read/text-grid.ts';
-import type { Issue, Severity } from '../../../core/validate/issue.ts';
-import type { Report } from '../../../core/validate/report.ts';
+import { a1, columnLetter } from '../../../core/model/index.ts';
+import type { Grid } from '../../../core/model/index.ts';
+import { textGrid } from '../../../core/read/index.ts';
+import type { Issue, Severity } from '../../../core/validate/index.ts';
+import type { Report } from '../../../core/validate/index.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { num, pick, t } from '../i18n/index.ts';
 import { worst } from './severity.ts';

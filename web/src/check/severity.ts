@@ -1,6 +1,6 @@
 // How a severity is shown: a symbol and a word, never colour alone.
-import type { Severity } from '../../../core/validate/issue.ts';
-import { SEVERITIES, worstSeverity } from '../../../core/validate/present.ts';
+import type { Severity } from '../../../core/validate/index.ts';
+import { SEVERITIES, worstSeverity } from '../../../core/validate/index.ts';
 import { h } from '../dom/h.ts';
 import { t } from '../i18n/index.ts';
 

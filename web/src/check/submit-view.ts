@@ -6,7 +6,7 @@ import { api, ApiError, failureText } from '../api/client.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import type { Session } from '../auth/session.ts';
 import { h, uid } from '../dom/h.ts';
-import { ROLE_NAMES } from '../../../core/validate/role-names.ts';
+import { ROLE_NAMES } from '../../../core/validate/index.ts';
 import { lang, num, t } from '../i18n/index.ts';
 import { numbered } from '../shell/format.ts';
 import { defaultPlanKey, PLAN_KEY, planKeyField, rememberPlanKey } from '../shell/plan-key.ts';

@@ -1,6 +1,6 @@
 // The charts' figures, computed from the consolidated table (pure: tested without a browser).
-import { GROUP_COLUMNS, type GroupRef } from '../../../core/consolidate/groups.ts';
-import type { CommuneStats, ConsolidatedRow } from '../../../core/consolidate/types.ts';
+import { GROUP_COLUMNS, type GroupRef } from '../../../core/consolidate/index.ts';
+import type { CommuneStats, ConsolidatedRow } from '../../../core/consolidate/index.ts';
 
 export interface GroupStack {
   /** Commune names, in the stats' order (by code). */

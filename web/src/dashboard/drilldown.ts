@@ -1,7 +1,7 @@
 // Drill-down into one commune's plan: the head revision as a table, its revision history, and what changed between
 // two revisions (task by task, field by field). Task text is untrusted: it only ever goes in as text nodes.
-import type { Appendix, AppendixRow, ColumnRole } from '../../../core/model/appendix.ts';
-import { ROLE_NAMES } from '../../../core/validate/role-names.ts';
+import type { Appendix, AppendixRow, ColumnRole } from '../../../core/model/index.ts';
+import { ROLE_NAMES } from '../../../core/validate/index.ts';
 import { findCommune } from '../../../core/dvhc.ts';
 import type { DiffAnswer, PlanRevision, RevisionMeta } from '../../../core/api/index.ts';
 import { api, ApiError, failureText } from '../api/client.ts';

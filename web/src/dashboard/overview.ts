@@ -1,6 +1,6 @@
 // A province's overview: counts, the communes that submitted (with tasks per NQ57 group), those that did not,
 // tasks per group, and the three charts.
-import { NQ57_GROUPS } from '../../../core/consolidate/groups.ts';
+import { NQ57_GROUPS } from '../../../core/consolidate/index.ts';
 import type { ProvinceConsolidated, ProvinceStatus, StatusCommune } from '../../../core/api/index.ts';
 import { button, h, type Child } from '../dom/h.ts';
 import { dateTime, lang, num, t } from '../i18n/index.ts';

@@ -1,5 +1,5 @@
 // English strings of the web pages (same shape as vi.ts, which is the reference).
-import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
+import { SEVERITY_LABEL } from '../../../core/validate/index.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {

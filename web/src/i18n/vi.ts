@@ -1,5 +1,5 @@
 // Vietnamese strings of the web pages (the reference catalog: en.ts must have the same shape).
-import { SEVERITY_LABEL } from '../../../core/validate/present.ts';
+import { SEVERITY_LABEL } from '../../../core/validate/index.ts';
 
 export const vi = {
   common: {

@@ -1,11 +1,11 @@
-// Guarded .xlsx reading in the browser: the same checks as server/xlsx/read.ts (server/xlsx/exceljs-guard.ts), with
+// Guarded .xlsx reading in the browser: the same checks as workbook/xlsx/read.ts (workbook/xlsx/exceljs-guard.ts), with
 // bytes from a File instead of node:fs, fflate's inflate, and exceljs's browser build.
 import ExcelJS from 'exceljs';
-import type { Grid } from '../../../core/model/grid.ts';
-import { WorkbookReadError } from '../../../server/xlsx/errors.ts';
-import { gridsOf, guardedBytes, loadOrRefuse } from '../../../server/xlsx/exceljs-guard.ts';
-import { DEFAULT_LIMITS, type ReadLimits } from '../../../server/xlsx/limits.ts';
-import { dropValidations } from '../../../server/xlsx/validations.ts';
+import type { Grid } from '../../../core/model/index.ts';
+import { WorkbookReadError } from '../../../workbook/xlsx/errors.ts';
+import { gridsOf, guardedBytes, loadOrRefuse } from '../../../workbook/xlsx/exceljs-guard.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../../workbook/xlsx/limits.ts';
+import { dropValidations } from '../../../workbook/xlsx/validations.ts';
 
 export { WorkbookReadError };
 

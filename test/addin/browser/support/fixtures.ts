@@ -2,8 +2,8 @@
 // snapshot, and the templates the pane may insert (registered by their base64, as Excel would receive them).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Grid } from '../../../../core/model/grid.ts';
-import { readWorkbook } from '../../../../server/xlsx/index.ts';
+import type { Grid } from '../../../../core/model/index.ts';
+import { readWorkbook } from '../../../../workbook/xlsx/index.ts';
 import type { FakeExcelOptions } from '../../../support/fake-excel/fake-host.ts';
 import { snapshotFromXlsx } from '../../../support/fake-excel/snapshot.ts';
 import { REPO_ROOT, fixture } from '../../../support/paths.ts';

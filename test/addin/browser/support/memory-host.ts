@@ -1,9 +1,9 @@
 // A tiny in-memory ExcelPort for the browser tests while the real Excel layer and fake host are not there:
 // the workbook is a list of core Grids, patches go through core's applyToGrids, and every call is recorded.
-import { applyToGrids } from '../../../../core/fix/apply-grid.ts';
-import { parseA1 } from '../../../../core/model/a1.ts';
-import type { CellValue, Grid } from '../../../../core/model/grid.ts';
-import type { Issue } from '../../../../core/validate/issue.ts';
+import { applyToGrids } from '../../../../core/fix/index.ts';
+import { parseA1 } from '../../../../core/model/index.ts';
+import type { CellValue, Grid } from '../../../../core/model/index.ts';
+import type { Issue } from '../../../../core/validate/index.ts';
 import type { DropdownSpec, ExcelPort } from '../../../../addin/src/excel/port.ts';
 
 export interface MemoryState {

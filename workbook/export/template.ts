@@ -1,0 +1,132 @@
+// The standard blank appendix (tasks or indicators): title block, header, Times New Roman, borders, widths,
+// frozen header, and dropdown lists (agencies, deadlines) kept on a hidden "Danh mục" sheet.
+import ExcelJS from 'exceljs';
+import groups from '../../templates/nq57-groups.vi.json' with { type: 'json' };
+import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
+import { intToRoman } from '../../core/text/index.ts';
+import { FONT, THIN_BORDER } from './styles.ts';
+
+export type TemplateKind = 'tasks' | 'indicators';
+
+export interface TemplateOptions {
+  /** Agency names offered in the lead/partners dropdowns (the catalog's canonical names). */
+  agencies: string[];
+  /** Plan year for the deadline list ("Quý I/2026"…). */
+  year?: number;
+  /** Empty task rows under each group. */
+  rowsPerGroup?: number;
+}
+
+export const LISTS_SHEET = 'Danh mục';
+/** The committed copies in templates/ (written by `npm run templates`). */
+export const TEMPLATE_FILES = { tasks: 'phu-luc-nhiem-vu.xlsx', indicators: 'phu-luc-chi-tieu.xlsx' } as const;
+export const HEADER_ROW = 5;
+const TASK_HEADERS = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành'];
+const TASK_WIDTHS = [6, 60, 26, 28, 26, 18];
+const INDICATOR_HEADERS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'];
+const INDICATOR_WIDTHS = [6, 64, 14, 14, 34];
+const LAST_BODY_ROW = 500;
+
+/**
+ * Build the template workbook.
+ * @example const wb = buildTemplate('tasks', { agencies: ['Công an xã'] }); await wb.xlsx.writeFile('mau.xlsx')
+ */
+export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJS.Workbook {
+  const year = opts.year ?? new Date().getFullYear() + 1;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'phuluc';
+  const headers = kind === 'tasks' ? TASK_HEADERS : INDICATOR_HEADERS;
+  const widths = kind === 'tasks' ? TASK_WIDTHS : INDICATOR_WIDTHS;
+  const name = kind === 'tasks' ? 'Phụ lục nhiệm vụ' : 'Phụ lục chỉ tiêu';
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  ws.columns = widths.map((width) => ({ width }));
+  const last = headers.length;
+
+  const title = [
+    [kind === 'tasks' ? 'PHỤ LỤC II' : 'PHỤ LỤC I', true, false, 13],
+    [kind === 'tasks' ? `DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM ${year}` : `DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM ${year}`, true, false, 13],
+    [`(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm ${year} của UBND xã …)`, false, true, 13],
+  ] as const;
+  title.forEach(([text, bold, italic, size], i) => {
+    const row = i + 1;
+    ws.mergeCells(row, 1, row, last);
+    const c = ws.getCell(row, 1);
+    c.value = text;
+    c.font = { name: FONT, size, bold, italic };
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  ws.getRow(2).height = 36;
+
+  const head = ws.getRow(HEADER_ROW);
+  headers.forEach((h, i) => {
+    const c = head.getCell(i + 1);
+    c.value = h;
+    c.font = { name: FONT, size: 12, bold: true };
+    c.border = THIN_BORDER;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  head.height = 32;
+
+  let r = HEADER_ROW + 1;
+  const sections = kind === 'tasks' ? groups.groups.map((g) => g.title) : [`Đến năm ${year}`, 'Đến năm 2030'];
+  sections.forEach((text, i) => {
+    const row = ws.getRow(r++);
+    row.getCell(1).value = intToRoman(i + 1);
+    row.getCell(2).value = text;
+    styleBodyRow(row, last, true);
+    row.height = wrappedHeight(text, widths[1]!);
+    for (let k = 0; k < (opts.rowsPerGroup ?? 3); k++) styleBodyRow(ws.getRow(r++), last, false);
+  });
+  for (; r <= LAST_BODY_ROW; r++) styleBodyRow(ws.getRow(r), last, false);
+
+  addLists(wb, ws, kind, opts.agencies, year);
+  return wb;
+}
+
+/**
+ * Height (points) of a row whose text wraps in a column `chars` wide: neither Excel nor LibreOffice grows a row for
+ * wrapped text in a file exceljs wrote, so a long heading would be cut. About 0.9 characters of bold 12 pt Times New
+ * Roman per unit of column width, 16 points a line.
+ */
+function wrappedHeight(text: string, chars: number): number {
+  const lines = Math.max(1, Math.ceil(text.length / (chars * 0.9)));
+  return lines * 16 + 4;
+}
+
+function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {
+  for (let c = 1; c <= last; c++) {
+    const cell = row.getCell(c);
+    cell.font = { name: FONT, size: 12, bold };
+    cell.border = THIN_BORDER;
+    cell.alignment = { vertical: 'middle', horizontal: c === 1 ? 'center' : 'left', wrapText: true };
+  }
+}
+
+/** Dropdowns read from a hidden sheet: a list in a validation formula is limited to 255 characters. */
+function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKind, agencies: string[], year: number): void {
+  const lists = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  lists.getCell(1, 1).value = 'Cơ quan';
+  lists.getCell(1, 2).value = 'Thời gian hoàn thành';
+  agencies.forEach((a, i) => (lists.getCell(i + 2, 1).value = a));
+  const deadlineList = [...deadlines.fixed, ...deadlines.perYear.map((d) => d.replace('{year}', String(year)))];
+  deadlineList.forEach((d, i) => (lists.getCell(i + 2, 2).value = d));
+  const agencyRange = `'${LISTS_SHEET}'!$A$2:$A$${agencies.length + 1}`;
+  const deadlineRange = `'${LISTS_SHEET}'!$B$2:$B$${deadlineList.length + 1}`;
+  const first = HEADER_ROW + 1;
+  const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const list = (formula: string, prompt: string, errorStyle: 'warning' | 'information'): ExcelJS.DataValidation => ({
+    type: 'list', allowBlank: true, formulae: [formula], showInputMessage: true, promptTitle: 'phuluc', prompt,
+    // Free text stays possible (several partners in one cell, a body not in the catalog): the list only suggests.
+    showErrorMessage: true, errorStyle, errorTitle: 'phuluc', error: 'Giá trị không có trong danh mục. Vẫn giữ?',
+  });
+  if (kind === 'tasks') {
+    dv.add(`C${first}:C${LAST_BODY_ROW}`, list(agencyRange, 'Chọn một cơ quan chủ trì (rõ người, rõ việc).', 'warning'));
+    dv.add(`D${first}:D${LAST_BODY_ROW}`, list(agencyRange, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'));
+    dv.add(`F${first}:F${LAST_BODY_ROW}`, list(deadlineRange, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'));
+  } else {
+    dv.add(`E${first}:E${LAST_BODY_ROW}`, list(agencyRange, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
+  }
+}

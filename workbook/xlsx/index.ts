@@ -1,0 +1,6 @@
+// Reading .xlsx files on the Node side (exceljs behind guards): the public surface of workbook/xlsx.
+export { WorkbookReadError, type WorkbookErrorCode } from './errors.ts';
+export { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
+export { readWorkbook, readWorkbookWithExceljs, type ReadWorkbookResult } from './read.ts';
+export { readWorkbookFast } from './fast/read-fast.ts';
+export { plainValue, worksheetToGrid } from './to-grid.ts';
