@@ -60,7 +60,8 @@ export default {
     {
       name: 'core-imports-only-core',
       severity: 'error',
-      comment: 'core/ runs everywhere: it imports its own files (and JSON data) only, never addin, server, web, bench, test, scripts or templates.',
+      comment:
+        'core/ runs everywhere: it imports its own files (and JSON data) only, never addin, server, web, bench, test, scripts or templates.',
       from: { path: '^core/' },
       to: { pathNot: '^core/|(^|/)node_modules/', dependencyTypesNot: ['core'] },
     },
@@ -136,7 +137,8 @@ export default {
     {
       name: 'workbook-is-portable',
       severity: 'error',
-      comment: 'workbook/ (reading, editing and writing .xlsx) is shared by the server, the CLI and the web page: it never imports the HTTP server.',
+      comment:
+        'workbook/ (reading, editing and writing .xlsx) is shared by the server, the CLI and the web page: it never imports the HTTP server.',
       from: { path: '^workbook/' },
       to: { path: '^server/' },
     },

@@ -41,7 +41,9 @@ export function bundleSize(): Plugin {
       const report: BundleSize = { files, total };
       await writeFile(path.join(outDir, 'bundle-size.json'), `${JSON.stringify(report, null, 2)}\n`);
       const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-      console.log(`phuluc add-in: ${files.length} files, ${kb(total.bytes)} (gzip ${kb(total.gzip)}) → ${path.relative(process.cwd(), outDir) || '.'}/bundle-size.json`);
+      console.log(
+        `phuluc add-in: ${files.length} files, ${kb(total.bytes)} (gzip ${kb(total.gzip)}) → ${path.relative(process.cwd(), outDir) || '.'}/bundle-size.json`,
+      );
     },
   };
 }
@@ -74,6 +76,8 @@ export default defineConfig(async ({ command }) => ({
 }));
 
 async function devCertificate(): Promise<{ ca: Buffer; cert: Buffer; key: Buffer }> {
-  const certs = (await import('office-addin-dev-certs')) as unknown as { getHttpsServerOptions(): Promise<{ ca: Buffer; cert: Buffer; key: Buffer }> };
+  const certs = (await import('office-addin-dev-certs')) as unknown as {
+    getHttpsServerOptions(): Promise<{ ca: Buffer; cert: Buffer; key: Buffer }>;
+  };
   return certs.getHttpsServerOptions();
 }

@@ -37,10 +37,18 @@ async function once(label: string, s: Series, run: () => Promise<ChildRun>): Pro
 }
 
 /** @example await benchConsolidate({ dir: '/tmp/…/national', files: 3321, tmp: '/tmp/…', runs: 3 }) */
-export async function benchConsolidate(ctx: { dir: string; files: number; tmp: string; runs: number }): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {
+export async function benchConsolidate(ctx: {
+  dir: string;
+  files: number;
+  tmp: string;
+  runs: number;
+}): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {
   const n = ctx.files.toLocaleString('en-US');
   const hasPandas = pandasAvailable();
-  if (!hasPandas) console.error(`  pandas peer skipped: ${PYTHON} lacks pandas/openpyxl (Debian/Ubuntu: sudo apt-get install python3-pandas python3-openpyxl)`);
+  if (!hasPandas)
+    console.error(
+      `  pandas peer skipped: ${PYTHON} lacks pandas/openpyxl (Debian/Ubuntu: sudo apt-get install python3-pandas python3-openpyxl)`,
+    );
   const ours: Series = { ms: [], peak: [], last: null };
   const sheetjs: Series = { ms: [], peak: [], last: null };
   const pandas: Series = { ms: [], peak: [], last: null };
@@ -48,26 +56,68 @@ export async function benchConsolidate(ctx: { dir: string; files: number; tmp: s
   // every contender alike rather than whichever happened to run last. pandas takes ~a minute: at most 2 runs.
   for (let i = 0; i < ctx.runs; i++) {
     await once('phuluc consolidate', ours, () =>
-      timedRun(process.execPath, [path.join(root, 'bin/phuluc'), 'consolidate', ctx.dir, '-o', path.join(ctx.tmp, 'ours.xlsx'), '--plan-key', 'NQ57-2026', '--as-of', '2026-06-30']));
-    await once('SheetJS read', sheetjs, () => timedRun(process.execPath, ['--import', 'tsx', path.join(here, 'peers/sheetjs-read.ts'), ctx.dir], { cwd: root }));
-    if (hasPandas && i < 2) await once('pandas + openpyxl', pandas, () => timedRun(PYTHON, [path.join(here, 'peers/consolidate_pandas.py'), ctx.dir, path.join(ctx.tmp, 'pandas.xlsx')]));
+      timedRun(process.execPath, [
+        path.join(root, 'bin/phuluc'),
+        'consolidate',
+        ctx.dir,
+        '-o',
+        path.join(ctx.tmp, 'ours.xlsx'),
+        '--plan-key',
+        'NQ57-2026',
+        '--as-of',
+        '2026-06-30',
+      ]),
+    );
+    await once('SheetJS read', sheetjs, () =>
+      timedRun(process.execPath, ['--import', 'tsx', path.join(here, 'peers/sheetjs-read.ts'), ctx.dir], { cwd: root }),
+    );
+    if (hasPandas && i < 2)
+      await once('pandas + openpyxl', pandas, () =>
+        timedRun(PYTHON, [path.join(here, 'peers/consolidate_pandas.py'), ctx.dir, path.join(ctx.tmp, 'pandas.xlsx')]),
+      );
   }
   const summary = /Đã tổng hợp ([^\n]*)/.exec(ours.last!.stderr)?.[1]?.replace(/ → .*/, '') ?? '';
   const results: BenchResult[] = [
-    { section: SECTION, name: `phuluc consolidate, ${n} workbooks → .xlsx`, ms: ours.ms, peakMiB: ours.peak, throughput: { unit: 'files/s', values: ours.ms.map((ms) => (ctx.files / ms) * 1000) }, note: `read, merge continuations, parse deadlines, consolidate, write 3 sheets; ${summary}` },
+    {
+      section: SECTION,
+      name: `phuluc consolidate, ${n} workbooks → .xlsx`,
+      ms: ours.ms,
+      peakMiB: ours.peak,
+      throughput: { unit: 'files/s', values: ours.ms.map((ms) => (ctx.files / ms) * 1000) },
+      note: `read, merge continuations, parse deadlines, consolidate, write 3 sheets; ${summary}`,
+    },
   ];
   const checks: TargetCheck[] = [];
   const oursS = median(ours.ms) / 1000;
   const peakMiB = Math.max(...ours.peak);
   if (hasPandas) {
-    results.push({ section: SECTION, name: `pandas 1.5 + openpyxl script, same ${n} workbooks → .xlsx`, ms: pandas.ms, peakMiB: pandas.peak, throughput: { unit: 'files/s', values: pandas.ms.map((ms) => (ctx.files / ms) * 1000) }, note: `header found, rows with content kept, concatenated, written: ${pandas.last!.stdout.trim()}` });
+    results.push({
+      section: SECTION,
+      name: `pandas 1.5 + openpyxl script, same ${n} workbooks → .xlsx`,
+      ms: pandas.ms,
+      peakMiB: pandas.peak,
+      throughput: { unit: 'files/s', values: pandas.ms.map((ms) => (ctx.files / ms) * 1000) },
+      note: `header found, rows with content kept, concatenated, written: ${pandas.last!.stdout.trim()}`,
+    });
     results[0]!.vs = `${speedup(ours.ms, pandas.ms)} than pandas`;
     const x = median(pandas.ms) / median(ours.ms);
     checks.push({ target: 'consolidate ≥ 5× faster than pandas + openpyxl', measured: `${x.toFixed(1)}×`, met: x >= 5 });
   } else {
-    checks.push({ target: 'consolidate ≥ 5× faster than pandas + openpyxl', measured: 'not measured', met: false, why: `${PYTHON} has no pandas/openpyxl` });
+    checks.push({
+      target: 'consolidate ≥ 5× faster than pandas + openpyxl',
+      measured: 'not measured',
+      met: false,
+      why: `${PYTHON} has no pandas/openpyxl`,
+    });
   }
-  results.push({ section: SECTION, name: `SheetJS 0.18 read only (no consolidation, no output), same ${n} workbooks`, ms: sheetjs.ms, peakMiB: sheetjs.peak, throughput: { unit: 'files/s', values: sheetjs.ms.map((ms) => (ctx.files / ms) * 1000) }, note: sheetjs.last!.stdout.trim() });
+  results.push({
+    section: SECTION,
+    name: `SheetJS 0.18 read only (no consolidation, no output), same ${n} workbooks`,
+    ms: sheetjs.ms,
+    peakMiB: sheetjs.peak,
+    throughput: { unit: 'files/s', values: sheetjs.ms.map((ms) => (ctx.files / ms) * 1000) },
+    note: sheetjs.last!.stdout.trim(),
+  });
   results[0]!.vs = [results[0]!.vs, `${speedup(ours.ms, sheetjs.ms)} than SheetJS read`].filter(Boolean).join('; ');
   checks.push({ target: `consolidate ${n} workbooks ≤ 60 s`, measured: `${oursS.toFixed(1)} s`, met: oursS <= 60 });
   checks.push({ target: 'consolidate peak RSS ≤ 1 GB', measured: `${Math.round(peakMiB)} MiB`, met: peakMiB <= 1024 });

@@ -33,11 +33,20 @@ async function counted(fake: FakeExcel, op: () => Promise<unknown>): Promise<Cou
 const kb = (n: number) => (n >= 1e6 ? `${(n / 2 ** 20).toFixed(2)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 
 /** Every operation the pane offers, in the order a user would run them, on a fresh fake over `make()`. */
-async function operations(label: string, make: () => FakeExcel): Promise<{ rows: BenchResult[]; validate: Counted & { read: number; write: number; readBytes: number } }> {
+async function operations(
+  label: string,
+  make: () => FakeExcel,
+): Promise<{ rows: BenchResult[]; validate: Counted & { read: number; write: number; readBytes: number } }> {
   const fake = make();
   const port: ExcelPort = createExcelPort(fake);
   const rows: BenchResult[] = [];
-  const add = (op: string, c: Counted, note = '') => rows.push({ section: SECTION, name: `${label}: ${op}`, ms: [c.ms], note: `${c.syncs} sync${c.syncs === 1 ? '' : 's'}, ${kb(c.bytes)} payload${note ? `; ${note}` : ''}` });
+  const add = (op: string, c: Counted, note = '') =>
+    rows.push({
+      section: SECTION,
+      name: `${label}: ${op}`,
+      ms: [c.ms],
+      note: `${c.syncs} sync${c.syncs === 1 ? '' : 's'}, ${kb(c.bytes)} payload${note ? `; ${note}` : ''}`,
+    });
 
   let grids: Awaited<ReturnType<ExcelPort['readWorkbook']>>['grids'] = [];
   const read = await counted(fake, async () => (grids = (await port.readWorkbook()).grids));
@@ -46,8 +55,19 @@ async function operations(label: string, make: () => FakeExcel): Promise<{ rows:
     issues = allIssues(validateGrids(grids).report);
     await port.markIssues(issues);
   });
-  const validate = { syncs: read.syncs + mark.syncs, bytes: read.bytes + mark.bytes, ms: read.ms + mark.ms, read: read.syncs, write: mark.syncs, readBytes: read.bytes };
-  add('validate = read + validate + mark issues', validate, `read ${read.syncs} (${kb(read.bytes)}), write ${mark.syncs} (${kb(mark.bytes)}); ${issues.length} issues marked`);
+  const validate = {
+    syncs: read.syncs + mark.syncs,
+    bytes: read.bytes + mark.bytes,
+    ms: read.ms + mark.ms,
+    read: read.syncs,
+    write: mark.syncs,
+    readBytes: read.bytes,
+  };
+  add(
+    'validate = read + validate + mark issues',
+    validate,
+    `read ${read.syncs} (${kb(read.bytes)}), write ${mark.syncs} (${kb(mark.bytes)}); ${issues.length} issues marked`,
+  );
   add('clear marks', await counted(fake, () => port.clearMarks()));
   const { rounds } = fixAll(grids);
   let applied = 0;
@@ -75,7 +95,11 @@ export async function benchExcel(): Promise<{ results: BenchResult[]; checks: Ta
     const { rows, validate } = await operations(c.label, c.make);
     results.push(...rows);
     if (validate.readBytes < DEFAULT_PAYLOAD_LIMIT) {
-      checks.push({ target: `validate = 1 read + 1 write sync (${c.label}, ${kb(validate.readBytes)} read)`, measured: `${validate.read} read + ${validate.write} write`, met: validate.read === 1 && validate.write === 1 });
+      checks.push({
+        target: `validate = 1 read + 1 write sync (${c.label}, ${kb(validate.readBytes)} read)`,
+        measured: `${validate.read} read + ${validate.write} write`,
+        met: validate.read === 1 && validate.write === 1,
+      });
     }
   }
   return { results, checks };

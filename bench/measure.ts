@@ -55,7 +55,10 @@ export function spread(xs: number[], unit = ''): string {
 }
 
 /** The table header matching formatRow. */
-export const TABLE_HEAD = ['| benchmark | time | throughput | latency | peak RSS | vs peer | note |', '| --- | --- | --- | --- | --- | --- | --- |'];
+export const TABLE_HEAD = [
+  '| benchmark | time | throughput | latency | peak RSS | vs peer | note |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+];
 
 /** One Markdown table row: name, median (min–max) time, throughput, latency, peak memory, comparison, note. */
 export function formatRow(r: BenchResult): string {

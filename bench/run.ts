@@ -22,9 +22,15 @@ const seconds = Number(env.PHULUC_BENCH_SECONDS ?? 5);
 const only = new Set((env.PHULUC_BENCH_ONLY ?? 'validate,consolidate,server,excel').split(','));
 
 if (only.has('consolidate') && !pandasAvailable()) {
-  console.error(`note: ${PYTHON} lacks pandas/openpyxl, so the pandas peer will be skipped.\n  Debian/Ubuntu: sudo apt-get install python3-pandas python3-openpyxl`);
+  console.error(
+    `note: ${PYTHON} lacks pandas/openpyxl, so the pandas peer will be skipped.\n  Debian/Ubuntu: sudo apt-get install python3-pandas python3-openpyxl`,
+  );
 }
-const load = () => `${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+const load = () =>
+  `${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`;
 const loadBefore = load();
 const t0 = performance.now();
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'phuluc-bench-'));
@@ -40,7 +46,16 @@ try {
   if (only.has('validate')) {
     const v = await benchValidate(10_000, runs + 2);
     const rate = median(v[0]!.throughput!.values);
-    take({ results: v, checks: [{ target: 'validation ≥ 300,000 rows/s (the lead\'s work on core/validate; reported only)', measured: `${Math.round(rate).toLocaleString('en-US')} rows/s`, met: rate >= 300_000 }] });
+    take({
+      results: v,
+      checks: [
+        {
+          target: "validation ≥ 300,000 rows/s (the lead's work on core/validate; reported only)",
+          measured: `${Math.round(rate).toLocaleString('en-US')} rows/s`,
+          met: rate >= 300_000,
+        },
+      ],
+    });
   }
   if (only.has('excel')) take(await benchExcel());
   if (only.has('consolidate') || only.has('server')) {
@@ -48,7 +63,10 @@ try {
     const g0 = performance.now();
     console.error(`generating ${communes} workbooks in ${dir} …`);
     await writeNationalWorkbooks(dir, communes);
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dir, f));
+    const files = (await readdir(dir))
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()
+      .map((f) => path.join(dir, f));
     generated = `${files.length.toLocaleString('en-US')} workbooks generated in ${((performance.now() - g0) / 1000).toFixed(0)} s`;
     if (only.has('consolidate')) take(await benchConsolidate({ dir, files: files.length, tmp, runs }));
     if (only.has('server')) take(await benchServer({ tmp, files, runs, seconds }));

@@ -37,7 +37,12 @@ function row(name: string, s: Series, unit: string, note: string): BenchResult {
 }
 
 /** `runs` loads of `seconds` at one concurrency, after a warm-up of 2 s; CPU per request from /proc. */
-async function series(label: string, runs: number, load: () => Promise<LoadResult>, pids?: { server: number; db: string | null }): Promise<Series> {
+async function series(
+  label: string,
+  runs: number,
+  load: () => Promise<LoadResult>,
+  pids?: { server: number; db: string | null },
+): Promise<Series> {
   const s: Series = { rps: [], p50: [], p99: [], non2xx: 0, failures: {} };
   let cpuServer = 0;
   let cpuDb = 0;
@@ -56,7 +61,9 @@ async function series(label: string, runs: number, load: () => Promise<LoadResul
     s.non2xx += r.non2xx + r.errors;
     for (const [k, n] of Object.entries(r.failures)) s.failures[k] = (s.failures[k] ?? 0) + n;
     if (r.errors) s.failures.error = (s.failures.error ?? 0) + r.errors;
-    console.error(`  ${label}: ${Math.round(r.rps)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx + r.errors ? `, ${r.non2xx + r.errors} failed` : ''}`);
+    console.error(
+      `  ${label}: ${Math.round(r.rps)}/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx + r.errors ? `, ${r.non2xx + r.errors} failed` : ''}`,
+    );
   }
   if (pids && requests > 0) s.cpu = { server: cpuServer / requests, db: cpuDb / requests };
   return s;
@@ -67,15 +74,28 @@ async function pushSeries(server: BenchServer, db: 'PGlite' | 'PostgreSQL', ctx:
   await pushLoad(server.url, pushers, 16, 2); // warm-up: JIT, pool connections, caches
   const out = new Map<number, Series>();
   for (const c of CONCURRENCY) {
-    out.set(c, await series(`${db} push ×${c}`, ctx.runs, () => pushLoad(server.url, pushers, c, ctx.seconds), { server: server.pid, db: db === 'PostgreSQL' ? 'postgres' : null }));
+    out.set(
+      c,
+      await series(`${db} push ×${c}`, ctx.runs, () => pushLoad(server.url, pushers, c, ctx.seconds), {
+        server: server.pid,
+        db: db === 'PostgreSQL' ? 'postgres' : null,
+      }),
+    );
   }
   return out;
 }
 
 /** Seed the national data by upload, restart the server (a fresh process: its peak is the export's), export `runs` times. */
-async function exportSeries(start: () => Promise<BenchServer>, first: BenchServer, db: string, ctx: ServerBenchContext): Promise<BenchResult> {
+async function exportSeries(
+  start: () => Promise<BenchServer>,
+  first: BenchServer,
+  db: string,
+  ctx: ServerBenchContext,
+): Promise<BenchResult> {
   const up = await uploadAll(first, ctx.files, PLAN_KEY, 4);
-  console.error(`  ${db}: ${ctx.files.length} workbooks uploaded in ${(up.ms / 1000).toFixed(1)} s${up.failed ? `, ${up.failed} failed` : ''}`);
+  console.error(
+    `  ${db}: ${ctx.files.length} workbooks uploaded in ${(up.ms / 1000).toFixed(1)} s${up.failed ? `, ${up.failed} failed` : ''}`,
+  );
   const admin = first.adminToken!;
   await first.stop();
   const ms: number[] = [];
@@ -88,13 +108,18 @@ async function exportSeries(start: () => Promise<BenchServer>, first: BenchServe
       ms.push(r.ms);
       peak.push(r.peakMiB);
       bytes = r.bytes;
-      console.error(`  ${db} national export: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MiB, server peak ${Math.round(r.peakMiB)} MiB`);
+      console.error(
+        `  ${db} national export: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MiB, server peak ${Math.round(r.peakMiB)} MiB`,
+      );
     } finally {
       await server.stop();
     }
   }
   return {
-    section: EXPORT, name: `GET national consolidated .xlsx, ${db} (${ctx.files.length.toLocaleString('en-US')} communes)`, ms, peakMiB: peak,
+    section: EXPORT,
+    name: `GET national consolidated .xlsx, ${db} (${ctx.files.length.toLocaleString('en-US')} communes)`,
+    ms,
+    peakMiB: peak,
     note: `${(bytes / 2 ** 20).toFixed(1)} MiB workbook; seeded by ${ctx.files.length.toLocaleString('en-US')} .xlsx uploads in ${(up.ms / 1000).toFixed(0)} s (${Math.round(ctx.files.length / (up.ms / 1000))}/s, 4 in flight)${up.failed ? `, ${up.failed} failed` : ''}; peak = server process from start to end of export`,
   };
 }
@@ -116,7 +141,9 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
 
   const dir = await mkdtemp(path.join(ctx.tmp, 'pglite-'));
   const pg = await benchDatabase();
-  const dbs: { name: 'PGlite' | 'PostgreSQL'; start: () => Promise<BenchServer> }[] = [{ name: 'PGlite', start: () => startPhuluc({ dataDir: dir }) }];
+  const dbs: { name: 'PGlite' | 'PostgreSQL'; start: () => Promise<BenchServer> }[] = [
+    { name: 'PGlite', start: () => startPhuluc({ dataDir: dir }) },
+  ];
   if (pg) dbs.push({ name: 'PostgreSQL', start: () => startPhuluc({ databaseUrl: pg.url }) });
   else console.error('  PostgreSQL skipped: nothing answers at PHULUC_BENCH_PG / 127.0.0.1:5432');
   const pushes = new Map<string, Map<number, Series>>();
@@ -140,8 +167,27 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
     for (const [db, m] of pushes) {
       const s = m.get(c)!;
       const share = (100 * median(s.rps)) / median(peer.rps);
-      const cpu = s.cpu ? `CPU per push: server ${s.cpu.server.toFixed(1)} ms${db === 'PostgreSQL' ? `, PostgreSQL ${s.cpu.db.toFixed(1)} ms` : ' (database in-process)'}` : '';
-      results.push({ ...row(`push 55-task plan, ${db}, ${c} concurrent`, s, 'pushes/s', [cpu, s.non2xx ? `${s.non2xx} failed (${Object.entries(s.failures).map(([k, n]) => `${n}× ${k}`).join(', ')})` : 'all 201'].filter(Boolean).join('; ')), vs: `${share.toFixed(1)}% of bare Hono ×${c}` });
+      const cpu = s.cpu
+        ? `CPU per push: server ${s.cpu.server.toFixed(1)} ms${db === 'PostgreSQL' ? `, PostgreSQL ${s.cpu.db.toFixed(1)} ms` : ' (database in-process)'}`
+        : '';
+      results.push({
+        ...row(
+          `push 55-task plan, ${db}, ${c} concurrent`,
+          s,
+          'pushes/s',
+          [
+            cpu,
+            s.non2xx
+              ? `${s.non2xx} failed (${Object.entries(s.failures)
+                  .map(([k, n]) => `${n}× ${k}`)
+                  .join(', ')})`
+              : 'all 201',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ),
+        vs: `${share.toFixed(1)}% of bare Hono ×${c}`,
+      });
     }
     results.push(row(`bare Hono JSON route (GET, peer), ${c} concurrent`, peer, 'req/s', '@hono/node-server, one process'));
   }

@@ -16,7 +16,15 @@ const SCHEMA = {
     { name: 'lead', type: 'string', constraints: { required: true } },
     { name: 'partners', type: 'string' },
     { name: 'result', type: 'string', constraints: { required: true } },
-    { name: 'deadline', type: 'string', constraints: { required: true, pattern: '^(Thường xuyên|Hằng năm|Hàng năm|Quý [IV]+/\\d{4}|Năm \\d{4}|Tháng \\d{1,2}/\\d{4}.*|\\d{4} - \\d{4}|Giai đoạn .*|Khi có .*|\\d{1,2}/\\d{1,2}/\\d{4})$' } },
+    {
+      name: 'deadline',
+      type: 'string',
+      constraints: {
+        required: true,
+        pattern:
+          '^(Thường xuyên|Hằng năm|Hàng năm|Quý [IV]+/\\d{4}|Năm \\d{4}|Tháng \\d{1,2}/\\d{4}.*|\\d{4} - \\d{4}|Giai đoạn .*|Khi có .*|\\d{1,2}/\\d{1,2}/\\d{4})$',
+      },
+    },
   ],
 };
 
@@ -32,17 +40,26 @@ export async function benchValidate(tasks = 10_000, runs = 5): Promise<BenchResu
   ours.note = `${rows.toLocaleString('en-US')} sheet rows; ${issues} errors`;
 
   // tableschema-js gets the body as plain string rows, header excluded: the easiest possible input.
-  const { Table } = require('tableschema') as { Table: { load(source: unknown[][], opts: { schema: unknown; headers: number }): Promise<{ read(o: object): Promise<unknown[]> }> } };
-  const body = grid.rows.slice(5).map((r) => [0, 1, 2, 3, 4, 5].map((c) => (r[c]?.v === undefined || r[c]?.v === null ? '' : String(r[c]!.v))));
+  const { Table } = require('tableschema') as {
+    Table: { load(source: unknown[][], opts: { schema: unknown; headers: number }): Promise<{ read(o: object): Promise<unknown[]> }> };
+  };
+  const body = grid.rows
+    .slice(5)
+    .map((r) => [0, 1, 2, 3, 4, 5].map((c) => (r[c]?.v === undefined || r[c]?.v === null ? '' : String(r[c]!.v))));
   const source = [SCHEMA.fields.map((f) => f.name), ...body];
   let errors = 0;
-  const peer = await measure(SECTION, `validate ${tasks.toLocaleString('en-US')} tasks: tableschema-js (equivalent schema)`, runs, async () => {
-    errors = 0;
-    const table = await Table.load(source, { schema: SCHEMA, headers: 1 });
-    await table.read({ forceCast: true, cast: true }).then((out) => {
-      for (const row of out) if (row instanceof Error) errors++;
-    });
-  });
+  const peer = await measure(
+    SECTION,
+    `validate ${tasks.toLocaleString('en-US')} tasks: tableschema-js (equivalent schema)`,
+    runs,
+    async () => {
+      errors = 0;
+      const table = await Table.load(source, { schema: SCHEMA, headers: 1 });
+      await table.read({ forceCast: true, cast: true }).then((out) => {
+        for (const row of out) if (row instanceof Error) errors++;
+      });
+    },
+  );
   peer.throughput = { unit: 'rows/s', values: peer.ms.map((ms) => (body.length / ms) * 1000) };
   peer.note = `${errors} rows with errors`;
   ours.vs = `${(median(ours.throughput.values) / median(peer.throughput.values)).toFixed(2)}× the rows/s of tableschema-js`;

@@ -14,7 +14,9 @@ export const EXIT_CANNOT_RUN = 2;
 export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   const program = new Command('phuluc')
-    .description('Điền, kiểm tra và tổng hợp phụ lục kế hoạch thực hiện Nghị quyết 57-NQ/TW (cấp xã).\nFill, validate and consolidate commune appendices of Resolution 57-NQ/TW plans.')
+    .description(
+      'Điền, kiểm tra và tổng hợp phụ lục kế hoạch thực hiện Nghị quyết 57-NQ/TW (cấp xã).\nFill, validate and consolidate commune appendices of Resolution 57-NQ/TW plans.',
+    )
     .option('--lang <lang>', 'ngôn ngữ thông báo: vi | en (language of messages)', 'vi')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -42,7 +44,14 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await (await import('./commands/check.ts')).checkCommand(inputs, { format: opts.format as 'text' | 'json' | 'xlsx', ...(opts.out ? { out: opts.out } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), lang: lang() });
+      code = await (
+        await import('./commands/check.ts')
+      ).checkCommand(inputs, {
+        format: opts.format as 'text' | 'json' | 'xlsx',
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        lang: lang(),
+      });
     });
 
   program
@@ -52,7 +61,20 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('-o, --out <path>', 'tệp kết quả (không ghi đè tệp gốc)')
     .option('--only <codes>', 'chỉ sửa các mã lỗi này, cách nhau bằng dấu phẩy')
     .action(async (file: string, opts: { out: string; only?: string }) => {
-      code = await (await import('./commands/fix.ts')).fixCommand(file, { out: opts.out, ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()).filter(Boolean) } : {}), lang: lang() });
+      code = await (
+        await import('./commands/fix.ts')
+      ).fixCommand(file, {
+        out: opts.out,
+        ...(opts.only
+          ? {
+              only: opts.only
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
+        lang: lang(),
+      });
     });
 
   program
@@ -83,7 +105,15 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await (await import('./commands/consolidate.ts')).consolidateCommand(inputs, { out: opts.out, planKey: opts.planKey, asOf: opts.asOf, ...(opts.province ? { province: opts.province } : {}), lang: lang() });
+      code = await (
+        await import('./commands/consolidate.ts')
+      ).consolidateCommand(inputs, {
+        out: opts.out,
+        planKey: opts.planKey,
+        asOf: opts.asOf,
+        ...(opts.province ? { province: opts.province } : {}),
+        lang: lang(),
+      });
     });
 
   const env = process.env;
@@ -108,45 +138,72 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT_CANNOT_RUN;
         return;
       }
-      code = await (await import('./commands/serve.ts')).serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra });
+      code = await (
+        await import('./commands/serve.ts')
+      ).serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra });
     });
 
   const token = program.command('token').description('Quản lý token máy chủ (server tokens): create, list, revoke');
   // PostgreSQL (DATABASE_URL): straight in the database, also while the server runs. PGlite: only while it is stopped,
   // or through the running server with --server and an admin --token.
-  const target = (c: Command) => c
-    .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
-    .option('--server <url>', 'làm qua API của máy chủ đang chạy (PHULUC_SERVER)', env.PHULUC_SERVER)
-    .option('--token <token>', 'token quản trị cho --server (PHULUC_ADMIN_TOKEN)', env.PHULUC_ADMIN_TOKEN)
-    .option('--json', 'in JSON');
+  const target = (c: Command) =>
+    c
+      .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
+      .option('--server <url>', 'làm qua API của máy chủ đang chạy (PHULUC_SERVER)', env.PHULUC_SERVER)
+      .option('--token <token>', 'token quản trị cho --server (PHULUC_ADMIN_TOKEN)', env.PHULUC_ADMIN_TOKEN)
+      .option('--json', 'in JSON');
   type Target = { data: string; server?: string; token?: string; json?: boolean };
-  const targetOf = (o: Target) => ({ dataDir: o.data, ...(o.server ? { server: o.server } : {}), ...(o.token ? { token: o.token } : {}), json: o.json === true, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), lang: lang() });
-  target(token
-    .command('create')
-    .description('Tạo token và in ra một lần: --role editor --commune 10903 | --role consolidator --province 31 | --role admin')
-    .requiredOption('--role <role>', 'editor | consolidator | admin')
-    .option('--commune <code>', 'mã xã/phường (editor)')
-    .option('--province <code>', 'mã tỉnh/thành phố (consolidator)')
-    .option('--label <text>', 'người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"')
-    .option('--expires <when>', 'hạn dùng: 90d, 12w, 1y hoặc YYYY-MM-DD (mặc định 180 ngày; admin 365 ngày; tối đa 5 năm)'))
-    .action(async (opts: Target & { role: string; commune?: string; province?: string; label?: string; expires?: string }) => {
-      code = await (await import('./commands/token.ts')).tokenCreateCommand({
-        ...targetOf(opts), role: opts.role, ...(opts.commune ? { commune: opts.commune } : {}), ...(opts.province ? { province: opts.province } : {}),
-        ...(opts.label ? { label: opts.label } : {}), ...(opts.expires ? { expires: opts.expires } : {}),
-      });
-    });
-  target(token.command('list').description('Liệt kê token: mã, quyền, phạm vi, người giữ, trạng thái, hạn dùng, lần dùng cuối (không bao giờ in mã bí mật)'))
-    .action(async (opts: Target) => {
-      code = await (await import('./commands/token.ts')).tokenListCommand(targetOf(opts));
-    });
-  target(token.command('revoke').description('Thu hồi token theo mã (xem token list); máy chủ từ chối token đó (401)').argument('<id>', 'mã token'))
-    .action(async (id: string, opts: Target) => {
-      code = await (await import('./commands/token.ts')).tokenRevokeCommand(id, targetOf(opts));
-    });
-
-  program.command('help', { isDefault: true }).description('In hướng dẫn (print help)').action(() => {
-    program.outputHelp();
+  const targetOf = (o: Target) => ({
+    dataDir: o.data,
+    ...(o.server ? { server: o.server } : {}),
+    ...(o.token ? { token: o.token } : {}),
+    json: o.json === true,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    lang: lang(),
   });
+  target(
+    token
+      .command('create')
+      .description('Tạo token và in ra một lần: --role editor --commune 10903 | --role consolidator --province 31 | --role admin')
+      .requiredOption('--role <role>', 'editor | consolidator | admin')
+      .option('--commune <code>', 'mã xã/phường (editor)')
+      .option('--province <code>', 'mã tỉnh/thành phố (consolidator)')
+      .option('--label <text>', 'người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"')
+      .option('--expires <when>', 'hạn dùng: 90d, 12w, 1y hoặc YYYY-MM-DD (mặc định 180 ngày; admin 365 ngày; tối đa 5 năm)'),
+  ).action(async (opts: Target & { role: string; commune?: string; province?: string; label?: string; expires?: string }) => {
+    code = await (
+      await import('./commands/token.ts')
+    ).tokenCreateCommand({
+      ...targetOf(opts),
+      role: opts.role,
+      ...(opts.commune ? { commune: opts.commune } : {}),
+      ...(opts.province ? { province: opts.province } : {}),
+      ...(opts.label ? { label: opts.label } : {}),
+      ...(opts.expires ? { expires: opts.expires } : {}),
+    });
+  });
+  target(
+    token
+      .command('list')
+      .description('Liệt kê token: mã, quyền, phạm vi, người giữ, trạng thái, hạn dùng, lần dùng cuối (không bao giờ in mã bí mật)'),
+  ).action(async (opts: Target) => {
+    code = await (await import('./commands/token.ts')).tokenListCommand(targetOf(opts));
+  });
+  target(
+    token
+      .command('revoke')
+      .description('Thu hồi token theo mã (xem token list); máy chủ từ chối token đó (401)')
+      .argument('<id>', 'mã token'),
+  ).action(async (id: string, opts: Target) => {
+    code = await (await import('./commands/token.ts')).tokenRevokeCommand(id, targetOf(opts));
+  });
+
+  program
+    .command('help', { isDefault: true })
+    .description('In hướng dẫn (print help)')
+    .action(() => {
+      program.outputHelp();
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

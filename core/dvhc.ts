@@ -28,9 +28,7 @@ export const PROVINCES: readonly Province[] = Object.freeze(RAW.provinces.map((p
 
 /** Every commune, ward and special zone, each with its province. */
 export const COMMUNES: readonly Commune[] = Object.freeze(
-  RAW.provinces.flatMap((p) =>
-    p.communes.map(([code, name]) => Object.freeze({ code, name, provinceCode: p.code, provinceName: p.name })),
-  ),
+  RAW.provinces.flatMap((p) => p.communes.map(([code, name]) => Object.freeze({ code, name, provinceCode: p.code, provinceName: p.name }))),
 );
 
 // Unit-type words dropped before comparing names, so "xã Cẩm Giàng", "Cẩm Giàng" and "Xa Cam Giang" meet.
@@ -91,7 +89,11 @@ export function findCommunesByName(name: string): Commune[] {
  * @example bareName('Xã Cẩm Giàng') // 'cẩm giàng'
  */
 export function bareName(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase().replace(/^(?:xã|phường|đặc khu|thị trấn)\s+/, '');
+  return name
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:xã|phường|đặc khu|thị trấn)\s+/, '');
 }
 
 /**

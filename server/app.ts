@@ -33,13 +33,29 @@ const TIMED_OUT = Symbol('timed-out');
 
 /** 413 for a body over its limit, naming the limit and its variable. */
 function bodyTooLarge(limit: number, setting: string): ApiError {
-  return new ApiError(413, 'payload-too-large', `Dữ liệu gửi lên quá lớn (tối đa ${formatBytes(limit)}, giới hạn ${setting}).`, `Request body too large (at most ${formatBytes(limit)}, limit ${setting}).`, { limit: setting, max: limit });
+  return new ApiError(
+    413,
+    'payload-too-large',
+    `Dữ liệu gửi lên quá lớn (tối đa ${formatBytes(limit)}, giới hạn ${setting}).`,
+    `Request body too large (at most ${formatBytes(limit)}, limit ${setting}).`,
+    { limit: setting, max: limit },
+  );
 }
 
 /** Hono's body-limit with the API's 413; uploads get their own, larger limit. */
 function bodyLimits(jsonBytes: number, uploadBytes: number): MiddlewareHandler {
-  const json = bodyLimit({ maxSize: jsonBytes, onError: () => { throw bodyTooLarge(jsonBytes, LIMIT_ENV.jsonBytes); } });
-  const upload = bodyLimit({ maxSize: uploadBytes, onError: () => { throw bodyTooLarge(uploadBytes, LIMIT_ENV.uploadBytes); } });
+  const json = bodyLimit({
+    maxSize: jsonBytes,
+    onError: () => {
+      throw bodyTooLarge(jsonBytes, LIMIT_ENV.jsonBytes);
+    },
+  });
+  const upload = bodyLimit({
+    maxSize: uploadBytes,
+    onError: () => {
+      throw bodyTooLarge(uploadBytes, LIMIT_ENV.uploadBytes);
+    },
+  });
   return (c, next) => (c.req.path.endsWith('/upload') ? upload : json)(c, next);
 }
 
@@ -54,7 +70,16 @@ export function createApp(deps: AppDeps): App {
     defaultHook: (result) => {
       if (!result.success) {
         const details = result.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new ApiError(400, 'invalid-request', `Dữ liệu gửi lên không hợp lệ: ${details.map((d) => `${d.path || '(gốc)'}: ${d.message}`).slice(0, 3).join('; ')}.`, 'Invalid request data.', details);
+        throw new ApiError(
+          400,
+          'invalid-request',
+          `Dữ liệu gửi lên không hợp lệ: ${details
+            .map((d) => `${d.path || '(gốc)'}: ${d.message}`)
+            .slice(0, 3)
+            .join('; ')}.`,
+          'Invalid request data.',
+          details,
+        );
       }
     },
   });
@@ -70,9 +95,18 @@ export function createApp(deps: AppDeps): App {
   });
   // Failed sign-ins throttled per address, then authentication — both before reading a body: an anonymous caller
   // never gets megabytes buffered.
-  const throttle = authThrottle({ failures: limits.authFailures, windowSeconds: limits.authWindowSeconds, address: deps.clientAddress ?? clientAddress(process.env.PHULUC_TRUST_PROXY === '1') });
-  const auth = authenticate({ db: deps.db, entra: deps.entra ?? null, warn: (msg) => log({ time: new Date().toISOString(), level: 'warn', msg }) });
-  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*']) app.use(path, throttle, auth);
+  const throttle = authThrottle({
+    failures: limits.authFailures,
+    windowSeconds: limits.authWindowSeconds,
+    address: deps.clientAddress ?? clientAddress(process.env.PHULUC_TRUST_PROXY === '1'),
+  });
+  const auth = authenticate({
+    db: deps.db,
+    entra: deps.entra ?? null,
+    warn: (msg) => log({ time: new Date().toISOString(), level: 'warn', msg }),
+  });
+  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*'])
+    app.use(path, throttle, auth);
   app.use('/api/*', bodyLimits(limits.jsonBytes, limits.uploadBytes));
   if (limits.requestTimeoutMs > 0) {
     // The national export streams for as long as it takes; every other API answer has a time limit. Work that runs on
@@ -99,21 +133,60 @@ export function createApp(deps: AppDeps): App {
     if (err instanceof HTTPException && err.cause === TIMED_OUT) {
       const sec = Math.round(limits.requestTimeoutMs / 1000);
       c.header('Retry-After', '5');
-      return c.json(new ApiError(503, 'timeout', `Máy chủ xử lý quá lâu (quá ${sec} giây, giới hạn ${LIMIT_ENV.requestTimeoutMs}); hãy thử lại — gửi lại với cùng Idempotency-Key không tạo bản trùng.`,
-        `The server took too long (over ${sec} s, limit ${LIMIT_ENV.requestTimeoutMs}); retry — resending with the same Idempotency-Key stores nothing twice.`).body(), 503);
+      return c.json(
+        new ApiError(
+          503,
+          'timeout',
+          `Máy chủ xử lý quá lâu (quá ${sec} giây, giới hạn ${LIMIT_ENV.requestTimeoutMs}); hãy thử lại — gửi lại với cùng Idempotency-Key không tạo bản trùng.`,
+          `The server took too long (over ${sec} s, limit ${LIMIT_ENV.requestTimeoutMs}); retry — resending with the same Idempotency-Key stores nothing twice.`,
+        ).body(),
+        503,
+      );
     }
     // Hono's validators throw HTTPException(400) for a body that is not JSON at all.
     if (err instanceof SyntaxError || (err instanceof HTTPException && err.status === 400)) {
-      return c.json(new ApiError(400, 'malformed-json', 'Dữ liệu gửi lên không phải JSON hợp lệ.', 'The body is not valid JSON.').body(), 400);
+      return c.json(
+        new ApiError(400, 'malformed-json', 'Dữ liệu gửi lên không phải JSON hợp lệ.', 'The body is not valid JSON.').body(),
+        400,
+      );
     }
     // A JSON route given another Content-Type: Hono's message is English only, users read Vietnamese.
     if (err instanceof HTTPException && err.status === 415) {
-      return c.json(new ApiError(415, 'unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON (Content-Type: application/json).', 'Unsupported media type: send JSON (Content-Type: application/json).').body(), 415);
+      return c.json(
+        new ApiError(
+          415,
+          'unsupported-media-type',
+          'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON (Content-Type: application/json).',
+          'Unsupported media type: send JSON (Content-Type: application/json).',
+        ).body(),
+        415,
+      );
     }
-    if (err instanceof HTTPException) return c.json(new ApiError(err.status, 'http-error', `Yêu cầu không hợp lệ (${err.status}${err.message ? `: ${err.message}` : ''}).`, err.message || 'Bad request.').body(), err.status);
+    if (err instanceof HTTPException)
+      return c.json(
+        new ApiError(
+          err.status,
+          'http-error',
+          `Yêu cầu không hợp lệ (${err.status}${err.message ? `: ${err.message}` : ''}).`,
+          err.message || 'Bad request.',
+        ).body(),
+        err.status,
+      );
     const id = c.get('requestId');
-    log({ time: new Date().toISOString(), level: 'error', msg: 'unhandled', path: c.req.path, requestId: id, error: err instanceof Error ? err.stack ?? err.message : String(err) });
-    return c.json(new ApiError(500, 'internal', `Lỗi máy chủ; đã ghi nhật ký (mã yêu cầu ${id}).`, `Server error; logged (request id ${id}).`, { requestId: id }).body(), 500);
+    log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'unhandled',
+      path: c.req.path,
+      requestId: id,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    });
+    return c.json(
+      new ApiError(500, 'internal', `Lỗi máy chủ; đã ghi nhật ký (mã yêu cầu ${id}).`, `Server error; logged (request id ${id}).`, {
+        requestId: id,
+      }).body(),
+      500,
+    );
   });
   return app;
 }

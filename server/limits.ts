@@ -60,7 +60,8 @@ export function limitsFromEnv(env: Record<string, string | undefined>): Limits {
     const raw = env[LIMIT_ENV[key]]?.trim();
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${LIMIT_ENV[key]} phải là số nguyên ≥ 0 (nhận được “${raw}”) / must be a whole number ≥ 0.`);
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new Error(`${LIMIT_ENV[key]} phải là số nguyên ≥ 0 (nhận được “${raw}”) / must be a whole number ≥ 0.`);
     out[key] = n;
   }
   return out;

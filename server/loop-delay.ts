@@ -15,7 +15,13 @@ export function reportLoopDelay(log: LogSink, env: Record<string, string | undef
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   const timer = setInterval(() => {
-    log({ time: new Date().toISOString(), level: 'info', msg: 'event-loop', maxDelayMs: Math.round(h.max / 1e5) / 10, p99Ms: Math.round(h.percentile(99) / 1e5) / 10 });
+    log({
+      time: new Date().toISOString(),
+      level: 'info',
+      msg: 'event-loop',
+      maxDelayMs: Math.round(h.max / 1e5) / 10,
+      p99Ms: Math.round(h.percentile(99) / 1e5) / 10,
+    });
     h.reset();
   }, every);
   timer.unref();

@@ -41,13 +41,20 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     // First start — or every admin token expired or revoked: whoever runs the server gets a new one.
     if (!(await hasAdminToken(database.db))) {
       const t = await createToken(database.db, { role: 'admin', label: 'quản trị viên đầu tiên', createdBy: 'first-start' });
-      announce(`\nToken quản trị (chỉ hiện một lần, hãy cất giữ; hết hạn ${t.expiresAt?.slice(0, 10)}) / admin token (shown once):\n  ${t.secret}\n\n`);
+      announce(
+        `\nToken quản trị (chỉ hiện một lần, hãy cất giữ; hết hạn ${t.expiresAt?.slice(0, 10)}) / admin token (shown once):\n  ${t.secret}\n\n`,
+      );
     }
   } catch (err) {
     await database.close();
     throw err;
   }
-  const app = createApp({ db: database.db, entra: opts.entra ?? null, log: opts.log ?? stdoutSink, ...(opts.limits ? { limits: opts.limits } : {}) });
+  const app = createApp({
+    db: database.db,
+    entra: opts.entra ?? null,
+    log: opts.log ?? stdoutSink,
+    ...(opts.limits ? { limits: opts.limits } : {}),
+  });
   let server: ServerType;
   try {
     server = await new Promise((resolve, reject) => {

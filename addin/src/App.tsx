@@ -37,12 +37,22 @@ export function App({ store, actions, sync, inExcel = true }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('check');
   const s = stringsFor(state.lang);
-  const tabs: [TabId, string][] = [['check', s.tabCheck], ['fill', s.tabFill], ['sync', s.tabSync]];
+  const tabs: [TabId, string][] = [
+    ['check', s.tabCheck],
+    ['fill', s.tabFill],
+    ['sync', s.tabSync],
+  ];
   return (
     <LangContext.Provider value={state.lang}>
       <FluentProvider theme={webLightTheme} className={styles.root} lang={state.lang}>
         <Header lang={state.lang} onLang={actions.setLang} busy={state.busy !== null} />
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={s.tabsLabel} size="medium">
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label={s.tabsLabel}
+          size="medium"
+        >
           {tabs.map(([id, label]) => (
             <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
               {label}
@@ -55,7 +65,14 @@ export function App({ store, actions, sync, inExcel = true }: AppProps) {
           {tab === 'fill' && <FillPanel state={state} actions={actions} />}
           {tab === 'sync' && <SyncPanel state={state} sync={sync} onFix={() => setTab('check')} onReadTables={actions.readTables} />}
         </main>
-        {state.preview && <PreviewDialog preview={state.preview} busy={state.busy !== null} onApply={actions.applyPreview} onCancel={actions.cancelPreview} />}
+        {state.preview && (
+          <PreviewDialog
+            preview={state.preview}
+            busy={state.busy !== null}
+            onApply={actions.applyPreview}
+            onCancel={actions.cancelPreview}
+          />
+        )}
       </FluentProvider>
     </LangContext.Provider>
   );

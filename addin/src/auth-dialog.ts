@@ -15,19 +15,31 @@ async function main(): Promise<void> {
   await office.onReady();
   // The query is gone after Microsoft redirects back here: keep it for the second visit.
   const q = new URLSearchParams(location.search);
-  if (q.get('clientId')) sessionStorage.setItem(KEY, JSON.stringify({ clientId: q.get('clientId'), tenantId: q.get('tenantId'), audience: q.get('audience') }));
+  if (q.get('clientId'))
+    sessionStorage.setItem(KEY, JSON.stringify({ clientId: q.get('clientId'), tenantId: q.get('tenantId'), audience: q.get('audience') }));
   const cfg = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as DialogConfig | null;
   if (!cfg) throw new Error('missing sign-in settings');
   const { createStandardPublicClientApplication } = await import('@azure/msal-browser');
   const pca = await createStandardPublicClientApplication({
-    auth: { clientId: cfg.clientId, authority: `https://login.microsoftonline.com/${cfg.tenantId}`, redirectUri: `${location.origin}${location.pathname}` },
+    auth: {
+      clientId: cfg.clientId,
+      authority: `https://login.microsoftonline.com/${cfg.tenantId}`,
+      redirectUri: `${location.origin}${location.pathname}`,
+    },
     cache: { cacheLocation: 'sessionStorage' },
   });
   const scopes = [`${cfg.audience.replace(/\/+$/, '')}/.default`];
   const back = await pca.handleRedirectPromise();
   if (back) {
     sessionStorage.removeItem(KEY);
-    messageParent(office, JSON.stringify({ accessToken: back.accessToken, expiresOn: back.expiresOn?.getTime() ?? null, name: back.account?.name ?? back.account?.username ?? null }));
+    messageParent(
+      office,
+      JSON.stringify({
+        accessToken: back.accessToken,
+        expiresOn: back.expiresOn?.getTime() ?? null,
+        name: back.account?.name ?? back.account?.username ?? null,
+      }),
+    );
     return;
   }
   await pca.loginRedirect({ scopes });

@@ -45,5 +45,6 @@ boot().catch((err: unknown) => {
   // Nothing rendered yet: say so in the page itself (both languages), and keep the cause for the developer console.
   console.error('phuluc: không khởi động được / failed to start', err);
   const el = document.getElementById('root');
-  if (el) el.textContent = 'Không khởi động được phuluc. Hãy đóng và mở lại ngăn tác vụ. / phuluc failed to start; close and reopen the pane.';
+  if (el)
+    el.textContent = 'Không khởi động được phuluc. Hãy đóng và mở lại ngăn tác vụ. / phuluc failed to start; close and reopen the pane.';
 });

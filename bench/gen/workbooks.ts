@@ -10,27 +10,47 @@ import { generateAppendix, rng } from './appendix.ts';
 
 const SHEETS = ['Phụ lục II', 'PL II - Nhiệm vụ', 'Phụ lục', 'Nhiệm vụ', 'Sheet1'];
 const INDICATORS: [string, string, string][] = [
-  ['Dân số trưởng thành có điện thoại thông minh', '%', '≥ 85'], ['Hồ sơ thủ tục hành chính xử lý trực tuyến', '%', '≥ 92'],
-  ['Hộ gia đình có kết nối Internet cáp quang', '%', '90'], ['Người dân có tài khoản định danh điện tử mức 2', '%', '≥ 80'],
-  ['Giao dịch không dùng tiền mặt tại chợ', '%', '50'], ['Cán bộ, công chức được bồi dưỡng kỹ năng số', 'người', '100'],
-  ['Thôn có Tổ công nghệ số cộng đồng', '%', '100'], ['Sản phẩm OCOP bán trên sàn thương mại điện tử', 'sản phẩm', '≥ 3'],
+  ['Dân số trưởng thành có điện thoại thông minh', '%', '≥ 85'],
+  ['Hồ sơ thủ tục hành chính xử lý trực tuyến', '%', '≥ 92'],
+  ['Hộ gia đình có kết nối Internet cáp quang', '%', '90'],
+  ['Người dân có tài khoản định danh điện tử mức 2', '%', '≥ 80'],
+  ['Giao dịch không dùng tiền mặt tại chợ', '%', '50'],
+  ['Cán bộ, công chức được bồi dưỡng kỹ năng số', 'người', '100'],
+  ['Thôn có Tổ công nghệ số cộng đồng', '%', '100'],
+  ['Sản phẩm OCOP bán trên sàn thương mại điện tử', 'sản phẩm', '≥ 3'],
 ];
 
 /** The title block above the header, in one of the shapes real appendices use; its length moves the header row. */
 function titleBlock(commune: Commune, variant: number, plan: number): CellValue[][] {
   const attached = `(Kèm theo Kế hoạch số ${plan}/KH-UBND ngày ${1 + (plan % 28)}/${7 + (plan % 3)}/2025 của UBND ${commune.name})`;
   switch (variant) {
-    case 0: return [['PHỤ LỤC II'], ['DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW'], [attached], []];
-    case 1: return [['Phụ lục II'], [`NHIỆM VỤ TRIỂN KHAI NGHỊ QUYẾT 57-NQ/TW TRÊN ĐỊA BÀN ${commune.name.toUpperCase()}`], [attached]];
-    case 2: return [[`ỦY BAN NHÂN DÂN ${commune.name.toUpperCase()}`, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'], ['PHỤ LỤC'], ['DANH MỤC NHIỆM VỤ NĂM 2025 - 2026'], [attached], []];
-    default: return [['DANH MỤC NHIỆM VỤ'], [attached]];
+    case 0:
+      return [['PHỤ LỤC II'], ['DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW'], [attached], []];
+    case 1:
+      return [['Phụ lục II'], [`NHIỆM VỤ TRIỂN KHAI NGHỊ QUYẾT 57-NQ/TW TRÊN ĐỊA BÀN ${commune.name.toUpperCase()}`], [attached]];
+    case 2:
+      return [
+        [`ỦY BAN NHÂN DÂN ${commune.name.toUpperCase()}`, null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+        ['PHỤ LỤC'],
+        ['DANH MỤC NHIỆM VỤ NĂM 2025 - 2026'],
+        [attached],
+        [],
+      ];
+    default:
+      return [['DANH MỤC NHIỆM VỤ'], [attached]];
   }
 }
 
 /** A short indicators sheet (Chỉ tiêu · Đơn vị tính · Kết quả · Cơ quan theo dõi), as in quang-son-phu-luc.xlsx. */
 function indicatorRows(commune: Commune, rand: () => number): CellValue[][] {
-  const rows: CellValue[][] = [['Phụ lục I'], ['DANH MỤC CÁC CHỈ TIÊU CỤ THỂ'], [`(Kèm theo Kế hoạch của UBND ${commune.name})`], [],
-    ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan theo dõi'], ['I', 'Đến năm 2025']];
+  const rows: CellValue[][] = [
+    ['Phụ lục I'],
+    ['DANH MỤC CÁC CHỈ TIÊU CỤ THỂ'],
+    [`(Kèm theo Kế hoạch của UBND ${commune.name})`],
+    [],
+    ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan theo dõi'],
+    ['I', 'Đến năm 2025'],
+  ];
   INDICATORS.forEach(([name, unit, target], i) => {
     if (rand() < 0.8) rows.push([i + 1, name, unit, target, i % 2 ? 'Phòng Văn hóa - Xã hội' : 'Trung tâm Phục vụ hành chính công']);
   });
@@ -64,8 +84,12 @@ export async function writeNationalWorkbooks(dir: string, limit = COMMUNES.lengt
     const rand = rng(Number(commune.code) + 17);
     const columns = ([5, 6, 6, 6, 7] as const)[Math.floor(rand() * 5)]!;
     const grid = generateAppendix({
-      tasks: 40 + Math.floor(rand() * 31), seed: Number(commune.code), columns, continuationRate: 0.05,
-      repeatHeaderEvery: rand() < 0.4 ? 25 : 0, commune: commune.name,
+      tasks: 40 + Math.floor(rand() * 31),
+      seed: Number(commune.code),
+      columns,
+      continuationRate: 0.05,
+      repeatHeaderEvery: rand() < 0.4 ? 25 : 0,
+      commune: commune.name,
     });
     // generateAppendix puts a 4-row title block above the header: swap in this commune's shape.
     const title = titleBlock(commune, Math.floor(rand() * 4), 10 + Math.floor(rand() * 200));

@@ -5,7 +5,9 @@ import XLSX from 'xlsx';
 
 const dir = process.argv[2]!;
 let rows = 0;
-const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
 for (const f of files) {
   // The plain read, as most scripts do it: values only, no styles.
   const wb = XLSX.read(readFileSync(path.join(dir, f)), { type: 'buffer' });

@@ -8,7 +8,12 @@ import type { BenchServer } from './process.ts';
  * Upload each workbook to its commune (code from the file name) with `parallel` requests in flight.
  * @example await uploadAll(server, files, 'NQ57-2026', 4)
  */
-export async function uploadAll(server: BenchServer, files: string[], planKey: string, parallel = 4): Promise<{ ms: number; failed: number }> {
+export async function uploadAll(
+  server: BenchServer,
+  files: string[],
+  planKey: string,
+  parallel = 4,
+): Promise<{ ms: number; failed: number }> {
   let next = 0;
   let failed = 0;
   const t0 = performance.now();
@@ -18,7 +23,11 @@ export async function uploadAll(server: BenchServer, files: string[], planKey: s
       const code = path.basename(file).slice(0, 5);
       const form = new FormData();
       form.set('file', new Blob([await readFile(file)]), path.basename(file));
-      const res = await fetch(`${server.url}/api/communes/${code}/plans/${planKey}/upload`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` }, body: form });
+      const res = await fetch(`${server.url}/api/communes/${code}/plans/${planKey}/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.adminToken}` },
+        body: form,
+      });
       await res.arrayBuffer();
       if (res.status !== 201 && res.status !== 200) failed++;
     }
@@ -31,9 +40,15 @@ export async function uploadAll(server: BenchServer, files: string[], planKey: s
  * GET the national consolidated .xlsx and read it to the end; time to the last byte, size, and the server's peak RSS.
  * @example const r = await nationalExport(server, admin, 'NQ57-2026')
  */
-export async function nationalExport(server: BenchServer, token: string, planKey: string): Promise<{ ms: number; bytes: number; peakMiB: number }> {
+export async function nationalExport(
+  server: BenchServer,
+  token: string,
+  planKey: string,
+): Promise<{ ms: number; bytes: number; peakMiB: number }> {
   const t0 = performance.now();
-  const res = await fetch(`${server.url}/api/national/plans/${planKey}/consolidated?format=xlsx&asOf=2026-06-30`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.url}/api/national/plans/${planKey}/consolidated?format=xlsx&asOf=2026-06-30`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (res.status !== 200) throw new Error(`national export: ${res.status} ${await res.text()}`);
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;

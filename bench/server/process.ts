@@ -60,7 +60,10 @@ const NO_QUOTAS = { PHULUC_MAX_REVISIONS_PER_DAY: '0', PHULUC_MAX_COMMUNE_BYTES:
 
 /** `phuluc serve` on a PGlite folder or a PostgreSQL URL. */
 export function startPhuluc(db: { dataDir: string } | { databaseUrl: string }): Promise<BenchServer> {
-  return spawnServer([path.join(root, 'bin/phuluc'), 'serve'], { ...NO_QUOTAS, ...('dataDir' in db ? { PHULUC_DATA_DIR: db.dataDir } : { DATABASE_URL: db.databaseUrl }) });
+  return spawnServer([path.join(root, 'bin/phuluc'), 'serve'], {
+    ...NO_QUOTAS,
+    ...('dataDir' in db ? { PHULUC_DATA_DIR: db.dataDir } : { DATABASE_URL: db.databaseUrl }),
+  });
 }
 
 /** A fresh PostgreSQL database for one benchmark run; drop() removes it. Null when no server answers. */

@@ -32,12 +32,29 @@ export interface LoadResult {
 
 /** A commune's 55-task plan, read from a generated appendix as the add-in would send it. */
 export function benchPlan(commune: Commune, tasks = 55): Plan {
-  const grid = generateAppendix({ tasks, seed: Number(commune.code), columns: 6, continuationRate: 0.05, commune: commune.name, sheet: 'Phụ lục II' });
+  const grid = generateAppendix({
+    tasks,
+    seed: Number(commune.code),
+    columns: 6,
+    continuationRate: 0.05,
+    commune: commune.name,
+    sheet: 'Phụ lục II',
+  });
   return readPlan([grid], { file: `${commune.code}.xlsx`, format: 'xlsx' }).plan;
 }
 
-async function call(url: string, token: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown>; etag: string | null }> {
-  const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  url: string,
+  token: string,
+  method: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown>; etag: string | null }> {
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown>, etag: res.headers.get('etag') };
 }
 
@@ -54,7 +71,13 @@ export async function preparePushers(base: string, admin: string, count: number,
     if (t.status !== 201) throw new Error(`token for ${commune.code}: ${t.status} ${JSON.stringify(t.json)}`);
     const token = String(t.json.secret);
     const path = `/api/communes/${commune.code}/plans/${planKey}/revisions`;
-    const first = await call(`${base}${path}`, token, 'POST', { plan: benchPlan(findCommune(commune.code)!) }, { 'idempotency-key': `seed-${commune.code}-${planKey}` });
+    const first = await call(
+      `${base}${path}`,
+      token,
+      'POST',
+      { plan: benchPlan(findCommune(commune.code)!) },
+      { 'idempotency-key': `seed-${commune.code}-${planKey}` },
+    );
     if (first.status !== 201) throw new Error(`seed push ${commune.code}: ${first.status} ${JSON.stringify(first.json).slice(0, 500)}`);
     const plan = first.json.plan as Plan;
     const task = plan.appendices[0]!.rows.find((r) => r.kind === 'task' && r.id)!;
@@ -90,34 +113,52 @@ export async function pushLoad(url: string, pushers: Pusher[], connections: numb
   let lost = 0;
   const failures: Record<number, number> = {};
   const result = await autocannon({
-    url, connections, duration: seconds, timeout: 30,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
-        const p = free.pop()!;
-        ctx.p = p;
-        p.n++;
-        req.path = p.path;
-        req.headers = { 'content-type': 'application/json', authorization: `Bearer ${p.token}`, 'if-match': `"${p.seq}"`, 'idempotency-key': `b-${p.commune.code}-${p.seq}-${p.n}-${Math.random().toString(36).slice(2, 10)}` };
-        req.body = `${p.pre}Báo cáo lần ${p.n}${p.post}`;
-        return req;
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          const p = free.pop()!;
+          ctx.p = p;
+          p.n++;
+          req.path = p.path;
+          req.headers = {
+            'content-type': 'application/json',
+            authorization: `Bearer ${p.token}`,
+            'if-match': `"${p.seq}"`,
+            'idempotency-key': `b-${p.commune.code}-${p.seq}-${p.n}-${Math.random().toString(36).slice(2, 10)}`,
+          };
+          req.body = `${p.pre}Báo cáo lần ${p.n}${p.post}`;
+          return req;
+        },
+        onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
+          const p = ctx.p as Pusher;
+          if (status === 201) {
+            const seq = /"seq":(\d+)/.exec(body)?.[1];
+            if (seq) p.seq = Number(seq);
+          } else {
+            lost++;
+            failures[status] = (failures[status] ?? 0) + 1;
+            if (process.env.PHULUC_BENCH_DEBUG) console.error(status, body.slice(0, 200));
+          }
+          free.push(p);
+        },
       },
-      onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
-        const p = ctx.p as Pusher;
-        if (status === 201) {
-          const seq = /"seq":(\d+)/.exec(body)?.[1];
-          if (seq) p.seq = Number(seq);
-        } else {
-          lost++;
-          failures[status] = (failures[status] ?? 0) + 1;
-          if (process.env.PHULUC_BENCH_DEBUG) console.error(status, body.slice(0, 200));
-        }
-        free.push(p);
-      },
-    }],
+    ],
   } as autocannon.Options);
   if (lost > 0 && result.non2xx === 0) result.non2xx = lost;
-  return { rps: result.requests.total / (result.duration || seconds), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, failures };
+  return {
+    rps: result.requests.total / (result.duration || seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    failures,
+  };
 }
 
 /**
@@ -126,5 +167,13 @@ export async function pushLoad(url: string, pushers: Pusher[], connections: numb
  */
 export async function getLoad(url: string, connections: number, seconds: number): Promise<LoadResult> {
   const r = await autocannon({ url, connections, duration: seconds });
-  return { rps: r.requests.total / (r.duration || seconds), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, failures: {} };
+  return {
+    rps: r.requests.total / (r.duration || seconds),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    failures: {},
+  };
 }

@@ -48,7 +48,13 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
     } catch (err) {
       if (!(err instanceof PlanLoadError)) throw err;
       cannotRun = true;
-      const failed: CheckFile = { path: file, valid: false, stats: { tables: 0, tasks: 0, indicators: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 }, tables: [], error: { code: err.code, message: err.message, messageEn: err.messageEn } };
+      const failed: CheckFile = {
+        path: file,
+        valid: false,
+        stats: { tables: 0, tasks: 0, indicators: 0, errors: 0, warnings: 0, infos: 0, fixable: 0 },
+        tables: [],
+        error: { code: err.code, message: err.message, messageEn: err.messageEn },
+      };
       results.push(failed);
       if (opts.format !== 'json') process.stderr.write(`${opts.lang === 'en' ? err.messageEn : err.message}\n`);
     }
@@ -81,7 +87,9 @@ function renderText(file: string, report: Report, lang: Lang): string {
   const issues = allIssues(report);
   for (const i of issues) {
     const where = `${i.sheet}!${i.cell ?? (i.row !== undefined ? `${i.row}:${i.row}` : '')}`;
-    lines.push(`${where.padEnd(26)} ${SEVERITY_LABEL[i.severity][lang].padEnd(9)} ${i.code.padEnd(28)} ${lang === 'en' ? i.messageEn : i.message}${i.fix?.safe ? (lang === 'en' ? ' [fixable]' : ' [sửa được]') : ''}`);
+    lines.push(
+      `${where.padEnd(26)} ${SEVERITY_LABEL[i.severity][lang].padEnd(9)} ${i.code.padEnd(28)} ${lang === 'en' ? i.messageEn : i.message}${i.fix?.safe ? (lang === 'en' ? ' [fixable]' : ' [sửa được]') : ''}`,
+    );
   }
   const s = report.stats;
   lines.push(

@@ -33,7 +33,9 @@ export function communeOfFile(file: string, communeName: string | undefined, pro
   if (found.length === 1) return found[0]!;
   if (found.length === 0) return { error: `không tìm thấy xã “${communeName}” trong danh mục 2025` };
   const list = found.map((c) => `${c.code} ${c.provinceName}`).join(', ');
-  return { error: `có ${found.length} xã tên “${communeName}” (${list}); hãy đặt mã xã ở đầu tên tệp, ví dụ ${found[0]!.code}-${path.basename(file)}, hoặc dùng --province` };
+  return {
+    error: `có ${found.length} xã tên “${communeName}” (${list}); hãy đặt mã xã ở đầu tên tệp, ví dụ ${found[0]!.code}-${path.basename(file)}, hoặc dùng --province`,
+  };
 }
 
 /** @example await consolidateCommand(['plans/'], { out: 'tong-hop.xlsx', planKey: 'NQ57-2026', asOf: '2026-06-30', lang: 'vi' }) */
@@ -63,7 +65,9 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
     }
     if (opts.province && commune.provinceCode !== opts.province) continue;
     if (seen.has(commune.code)) {
-      problems.push(`${file}: ${vi ? `xã ${commune.code} đã có tệp khác; bỏ qua tệp này` : `commune ${commune.code} already has a file; skipped`}`);
+      problems.push(
+        `${file}: ${vi ? `xã ${commune.code} đã có tệp khác; bỏ qua tệp này` : `commune ${commune.code} already has a file; skipped`}`,
+      );
       continue;
     }
     seen.add(commune.code);
@@ -75,8 +79,10 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: opts.province ? (first?.provinceName ?? '') : '' });
   for (const p of problems) process.stderr.write(`${p}\n`);
-  process.stderr.write(vi
-    ? `Đã tổng hợp ${seen.size} xã, ${result.rows.length} nhiệm vụ, ${result.indicators.length} chỉ tiêu → ${opts.out}${problems.length ? `; ${problems.length} tệp có vấn đề (xem trên)` : ''}.\n`
-    : `Consolidated ${seen.size} communes, ${result.rows.length} tasks, ${result.indicators.length} indicators → ${opts.out}${problems.length ? `; ${problems.length} file(s) with problems (above)` : ''}.\n`);
+  process.stderr.write(
+    vi
+      ? `Đã tổng hợp ${seen.size} xã, ${result.rows.length} nhiệm vụ, ${result.indicators.length} chỉ tiêu → ${opts.out}${problems.length ? `; ${problems.length} tệp có vấn đề (xem trên)` : ''}.\n`
+      : `Consolidated ${seen.size} communes, ${result.rows.length} tasks, ${result.indicators.length} indicators → ${opts.out}${problems.length ? `; ${problems.length} file(s) with problems (above)` : ''}.\n`,
+  );
   return problems.length > 0 && seen.size === 0 ? 2 : 0;
 }

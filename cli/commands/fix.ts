@@ -24,7 +24,9 @@ export interface FixOptions {
 export async function fixCommand(file: string, opts: FixOptions): Promise<number> {
   const vi = opts.lang !== 'en';
   if (path.resolve(opts.out) === path.resolve(file)) {
-    process.stderr.write(vi ? `Không ghi đè tệp gốc “${file}”; hãy chọn tên khác cho -o.\n` : `Will not overwrite the input "${file}"; choose another -o.\n`);
+    process.stderr.write(
+      vi ? `Không ghi đè tệp gốc “${file}”; hãy chọn tên khác cho -o.\n` : `Will not overwrite the input "${file}"; choose another -o.\n`,
+    );
     return 2;
   }
   if (existsSync(opts.out) && path.extname(opts.out).toLowerCase() !== '.xlsx') {
@@ -48,7 +50,9 @@ export async function fixCommand(file: string, opts: FixOptions): Promise<number
   const counts = new Map<string, string[]>();
   for (const round of rounds) {
     for (const p of round) {
-      const where = p.ops.flatMap((op) => (op.op === 'delete-rows' ? op.rows.map((r) => `${op.sheet}!${r}:${r}`) : op.edits.map((e) => `${op.sheet}!${e.cell}`)));
+      const where = p.ops.flatMap((op) =>
+        op.op === 'delete-rows' ? op.rows.map((r) => `${op.sheet}!${r}:${r}`) : op.edits.map((e) => `${op.sheet}!${e.cell}`),
+      );
       counts.set(p.code, [...(counts.get(p.code) ?? []), ...where]);
     }
   }
@@ -60,11 +64,20 @@ export async function fixCommand(file: string, opts: FixOptions): Promise<number
     copy = fixedCopy(await readFile(file), rounds, { inflate: inflateRawNative, deflate: deflateRawNative });
   } catch (err) {
     if (!(err instanceof CopyRefusedError)) throw err;
-    const deleting = [...new Set(rounds.flat().filter((p) => p.ops.some((op) => op.op === 'delete-rows' || op.op === 'merge-rows')).map((p) => p.code))];
+    const deleting = [
+      ...new Set(
+        rounds
+          .flat()
+          .filter((p) => p.ops.some((op) => op.op === 'delete-rows' || op.op === 'merge-rows'))
+          .map((p) => p.code),
+      ),
+    ];
     const others = [...counts.keys()].filter((c) => !deleting.includes(c));
-    process.stderr.write(vi
-      ? `Chưa ghi bản sửa (tệp gốc không đổi): ${err.message}${others.length ? `\nĐể sửa phần còn lại: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`
-      : `Nothing written (the input is unchanged): ${err.messageEn}${others.length ? `\nTo fix the rest: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`);
+    process.stderr.write(
+      vi
+        ? `Chưa ghi bản sửa (tệp gốc không đổi): ${err.message}${others.length ? `\nĐể sửa phần còn lại: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`
+        : `Nothing written (the input is unchanged): ${err.messageEn}${others.length ? `\nTo fix the rest: phuluc fix ${file} -o ${opts.out} --only ${others.join(',')}` : ''}\n`,
+    );
     return 2;
   }
   await writeFile(opts.out, copy.bytes);
@@ -74,6 +87,10 @@ export async function fixCommand(file: string, opts: FixOptions): Promise<number
     const shown = where.slice(0, 8).join(', ') + (where.length > 8 ? ` … (+${where.length - 8})` : '');
     process.stdout.write(`${code.padEnd(24)} ${String(where.length).padStart(4)}  ${title}: ${shown}\n`);
   }
-  process.stdout.write(vi ? `Đã sửa ${total} chỗ trong ${rounds.length} lượt; đã ghi “${opts.out}”.\n` : `Fixed ${total} place(s) in ${rounds.length} round(s); wrote "${opts.out}".\n`);
+  process.stdout.write(
+    vi
+      ? `Đã sửa ${total} chỗ trong ${rounds.length} lượt; đã ghi “${opts.out}”.\n`
+      : `Fixed ${total} place(s) in ${rounds.length} round(s); wrote "${opts.out}".\n`,
+  );
   return 0;
 }

@@ -52,13 +52,26 @@ function renderTable(t: InspectTable, lang: Lang): string[] {
   const L = (k: Parameters<typeof label>[1]) => label(lang, k);
   const out: string[] = [];
   out.push(`## ${t.sheet}!${t.range} — ${L(t.kind)}`);
-  if (t.title.appendix !== undefined || t.title.name) out.push(`  ${L('title')}: ${[t.title.appendix ? `${L('appendix')} ${t.title.appendix}` : '', t.title.name ?? ''].filter(Boolean).join(' — ')}`);
+  if (t.title.appendix !== undefined || t.title.name)
+    out.push(
+      `  ${L('title')}: ${[t.title.appendix ? `${L('appendix')} ${t.title.appendix}` : '', t.title.name ?? ''].filter(Boolean).join(' — ')}`,
+    );
   const ref = t.reference;
   const refParts = [ref.documentNumber && `${L('docNumber')} ${ref.documentNumber}`, ref.date ?? ref.dateText, ref.issuer].filter(Boolean);
   if (refParts.length > 0) out.push(`  ${L('reference')}: ${refParts.join(', ')}`);
   out.push(`  ${L('headerRows')}: ${t.headerRows.join(', ') || '—'}`);
-  out.push(`  ${L('columns')}: ${Object.entries(t.columns).map(([role, col]) => `${role}=${col}`).join(', ') || '—'}`);
-  out.push(`  ${L('counts')}: ${Object.entries(t.counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(
+    `  ${L('columns')}: ${
+      Object.entries(t.columns)
+        .map(([role, col]) => `${role}=${col}`)
+        .join(', ') || '—'
+    }`,
+  );
+  out.push(
+    `  ${L('counts')}: ${Object.entries(t.counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   for (const r of t.rows) {
     if (r.kind === 'blank') continue;
     const content = (r.fields.content ?? '').replace(/\s+/g, ' ');

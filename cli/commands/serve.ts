@@ -17,7 +17,14 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
   let server: RunningServer;
   try {
     const limits = limitsFromEnv(process.env);
-    server = await startServer({ port: opts.port, host: opts.host, dataDir: opts.dataDir, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), entra: opts.entra ?? null, limits });
+    server = await startServer({
+      port: opts.port,
+      host: opts.host,
+      dataDir: opts.dataDir,
+      ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      entra: opts.entra ?? null,
+      limits,
+    });
   } catch (err) {
     // What went wrong in words, never a stack trace (PHULUC_DEBUG=1 shows it).
     process.stderr.write(`phuluc: ${startFailure(err, opts)}\n`);
@@ -39,8 +46,10 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
 export function startFailure(err: unknown, opts: Pick<ServeCommandOptions, 'port' | 'host' | 'databaseUrl'>): string {
   if (err instanceof DataDirLockedError) return err.message;
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'EADDRINUSE') return `Cổng ${opts.port} trên ${opts.host} đang được chương trình khác dùng; chọn cổng khác (--port, PORT). / Port ${opts.port} is in use; choose another (--port, PORT).`;
-  if (e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL') return `Không mở được cổng ${opts.port} trên ${opts.host} (${e.code}); kiểm tra --host, --port. / Cannot listen on ${opts.host}:${opts.port} (${e.code}).`;
+  if (e?.code === 'EADDRINUSE')
+    return `Cổng ${opts.port} trên ${opts.host} đang được chương trình khác dùng; chọn cổng khác (--port, PORT). / Port ${opts.port} is in use; choose another (--port, PORT).`;
+  if (e?.code === 'EACCES' || e?.code === 'EADDRNOTAVAIL')
+    return `Không mở được cổng ${opts.port} trên ${opts.host} (${e.code}); kiểm tra --host, --port. / Cannot listen on ${opts.host}:${opts.port} (${e.code}).`;
   if (opts.databaseUrl && (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === '28P01' || e?.code === '3D000')) {
     return `Không kết nối được PostgreSQL (DATABASE_URL): ${e.message}. / Cannot connect to PostgreSQL (DATABASE_URL).`;
   }

@@ -29,7 +29,10 @@ export interface TokenCommandOptions extends TokenTarget {
 
 /** A failure already worded for the user (exit code 2). */
 class Refused extends Error {
-  constructor(readonly vi: string, readonly en: string) {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(vi);
   }
 }
@@ -56,10 +59,10 @@ async function withDatabase<T>(o: TokenTarget, example: string, work: (db: Datab
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       throw new Refused(
-        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một token quản trị:\n`
-          + `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(hoặc đặt PHULUC_SERVER và PHULUC_ADMIN_TOKEN), hoặc dừng máy chủ rồi chạy lại lệnh.`,
-        `A phuluc server is running on data folder ${err.dir} (PGlite allows one process). Run the command through it with an admin token:\n`
-          + `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(or set PHULUC_SERVER and PHULUC_ADMIN_TOKEN), or stop the server and run it again.`,
+        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một token quản trị:\n` +
+          `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(hoặc đặt PHULUC_SERVER và PHULUC_ADMIN_TOKEN), hoặc dừng máy chủ rồi chạy lại lệnh.`,
+        `A phuluc server is running on data folder ${err.dir} (PGlite allows one process). Run the command through it with an admin token:\n` +
+          `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(or set PHULUC_SERVER and PHULUC_ADMIN_TOKEN), or stop the server and run it again.`,
       );
     }
     throw new Refused(`Không mở được cơ sở dữ liệu: ${(err as Error).message}`, `Cannot open the database: ${(err as Error).message}`);
@@ -73,41 +76,77 @@ async function withDatabase<T>(o: TokenTarget, example: string, work: (db: Datab
 
 /** A call to the running server's token API; its own error message on failure. */
 async function api<T>(o: TokenTarget, method: string, path: string, body?: unknown): Promise<T> {
-  if (!o.token) throw new Refused('--server cần --token với một token quản trị (hoặc PHULUC_ADMIN_TOKEN).', '--server needs --token with an admin token (or PHULUC_ADMIN_TOKEN).');
+  if (!o.token)
+    throw new Refused(
+      '--server cần --token với một token quản trị (hoặc PHULUC_ADMIN_TOKEN).',
+      '--server needs --token with an admin token (or PHULUC_ADMIN_TOKEN).',
+    );
   const base = o.server!.replace(/\/+$/, '');
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
-      method, headers: { authorization: `Bearer ${o.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: { authorization: `Bearer ${o.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
   } catch (err) {
-    throw new Refused(`Không kết nối được máy chủ ${base}: ${(err as Error).message}`, `Cannot reach the server ${base}: ${(err as Error).message}`);
+    throw new Refused(
+      `Không kết nối được máy chủ ${base}: ${(err as Error).message}`,
+      `Cannot reach the server ${base}: ${(err as Error).message}`,
+    );
   }
   const json = (await res.json().catch(() => null)) as ({ error?: { message?: string; messageEn?: string } } & T) | null;
-  if (!res.ok) throw new Refused(json?.error?.message ?? `Máy chủ trả lỗi ${res.status}.`, json?.error?.messageEn ?? `The server answered ${res.status}.`);
+  if (!res.ok)
+    throw new Refused(
+      json?.error?.message ?? `Máy chủ trả lỗi ${res.status}.`,
+      json?.error?.messageEn ?? `The server answered ${res.status}.`,
+    );
   return json as T;
 }
 
 /** @example await tokenCreateCommand({ role: 'editor', commune: '10903', label: 'Nguyễn Văn A', dataDir: 'data', lang: 'vi' }) */
 export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<number> {
   return guarded(opts.lang, async () => {
-    if (opts.role !== 'editor' && opts.role !== 'consolidator' && opts.role !== 'admin') throw new Refused('--role phải là editor, consolidator hoặc admin.', '--role must be editor, consolidator or admin.');
+    if (opts.role !== 'editor' && opts.role !== 'consolidator' && opts.role !== 'admin')
+      throw new Refused('--role phải là editor, consolidator hoặc admin.', '--role must be editor, consolidator or admin.');
     const role: Role = opts.role;
     const scope = tokenScope(role, opts.commune, opts.province);
     const expiresAt = tokenExpiry(opts.expires);
     const label = opts.label ?? scope.label;
     const t = opts.server
-      ? await api<{ id: string; role: Role; label: string; expiresAt: string | null; secret: string }>(opts, 'POST', '/api/tokens', { role, ...(opts.commune ? { commune: opts.commune } : {}), ...(opts.province ? { province: opts.province } : {}), label, ...(opts.expires ? { expires: opts.expires } : {}) })
+      ? await api<{ id: string; role: Role; label: string; expiresAt: string | null; secret: string }>(opts, 'POST', '/api/tokens', {
+          role,
+          ...(opts.commune ? { commune: opts.commune } : {}),
+          ...(opts.province ? { province: opts.province } : {}),
+          label,
+          ...(opts.expires ? { expires: opts.expires } : {}),
+        })
       : await withDatabase(opts, 'token create …', async ({ db }) => {
-        const made = await createToken(db, { role, communeCode: scope.communeCode, provinceCode: scope.provinceCode, label, createdBy: 'cli', ...(expiresAt ? { expiresAt } : {}) });
-        await audit(db, 'cli', 'token-create', `token:${made.id}`, { role: made.role, commune: made.communeCode, province: made.provinceCode, label: made.label, expiresAt: made.expiresAt });
-        return made;
-      });
+          const made = await createToken(db, {
+            role,
+            communeCode: scope.communeCode,
+            provinceCode: scope.provinceCode,
+            label,
+            createdBy: 'cli',
+            ...(expiresAt ? { expiresAt } : {}),
+          });
+          await audit(db, 'cli', 'token-create', `token:${made.id}`, {
+            role: made.role,
+            commune: made.communeCode,
+            province: made.provinceCode,
+            label: made.label,
+            expiresAt: made.expiresAt,
+          });
+          return made;
+        });
     if (opts.json) process.stdout.write(`${JSON.stringify(t)}\n`);
     else process.stdout.write(`${t.secret}\n`);
     const until = t.expiresAt?.slice(0, 10) ?? '—';
-    say(opts.lang, `Token ${t.role} “${t.label}” (mã ${t.id}, hết hạn ${until}); chỉ hiện một lần, hãy cất giữ.`, `Token ${t.role} "${t.label}" (id ${t.id}, expires ${until}); shown once, keep it safe.`);
+    say(
+      opts.lang,
+      `Token ${t.role} “${t.label}” (mã ${t.id}, hết hạn ${until}); chỉ hiện một lần, hãy cất giữ.`,
+      `Token ${t.role} "${t.label}" (id ${t.id}, expires ${until}); shown once, keep it safe.`,
+    );
     return 0;
   });
 }
@@ -115,17 +154,35 @@ export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<num
 /** @example await tokenListCommand({ dataDir: 'data', lang: 'vi' }) */
 export async function tokenListCommand(opts: TokenTarget): Promise<number> {
   return guarded(opts.lang, async () => {
-    const tokens = opts.server ? (await api<{ tokens: TokenInfo[] }>(opts, 'GET', '/api/tokens')).tokens : await withDatabase(opts, 'token list', ({ db }) => listTokens(db));
+    const tokens = opts.server
+      ? (await api<{ tokens: TokenInfo[] }>(opts, 'GET', '/api/tokens')).tokens
+      : await withDatabase(opts, 'token list', ({ db }) => listTokens(db));
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
       return 0;
     }
     const en = opts.lang === 'en';
     const state = { active: en ? 'active' : 'đang dùng', expired: en ? 'expired' : 'hết hạn', revoked: en ? 'revoked' : 'đã thu hồi' };
-    const head = en ? ['id', 'role', 'scope', 'holder', 'state', 'expires', 'last used'] : ['mã', 'quyền', 'phạm vi', 'người giữ', 'trạng thái', 'hết hạn', 'dùng lần cuối'];
-    const rows = tokens.map((t) => [t.id, t.role, t.communeCode ?? t.provinceCode ?? '*', t.label, state[t.state], t.expiresAt?.slice(0, 10) ?? '—', t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace('T', ' ') : '—']);
+    const head = en
+      ? ['id', 'role', 'scope', 'holder', 'state', 'expires', 'last used']
+      : ['mã', 'quyền', 'phạm vi', 'người giữ', 'trạng thái', 'hết hạn', 'dùng lần cuối'];
+    const rows = tokens.map((t) => [
+      t.id,
+      t.role,
+      t.communeCode ?? t.provinceCode ?? '*',
+      t.label,
+      state[t.state],
+      t.expiresAt?.slice(0, 10) ?? '—',
+      t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace('T', ' ') : '—',
+    ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows]) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+    for (const r of [head, ...rows])
+      process.stdout.write(
+        `${r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
     return 0;
   });
 }
@@ -133,18 +190,28 @@ export async function tokenListCommand(opts: TokenTarget): Promise<number> {
 /** @example await tokenRevokeCommand('Xk3pQ2v9aBcD', { dataDir: 'data', lang: 'vi' }) */
 export async function tokenRevokeCommand(id: string, opts: TokenTarget): Promise<number> {
   return guarded(opts.lang, async () => {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Refused(`Mã token “${id}” không hợp lệ (xem phuluc token list).`, `Invalid token id "${id}" (see phuluc token list).`);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new Refused(`Mã token “${id}” không hợp lệ (xem phuluc token list).`, `Invalid token id "${id}" (see phuluc token list).`);
     const t = opts.server
       ? (await api<{ token: TokenInfo }>(opts, 'DELETE', `/api/tokens/${encodeURIComponent(id)}`)).token
       : await withDatabase(opts, `token revoke ${id}`, async ({ db }) => {
-        const r = await revokeToken(db, id, 'cli');
-        if (!r) throw new Refused(`Không có token mã ${id} (xem phuluc token list).`, `No token with id ${id} (see phuluc token list).`);
-        if (r.changed) await audit(db, 'cli', 'token-revoke', `token:${id}`, { role: r.token.role, commune: r.token.communeCode, province: r.token.provinceCode, label: r.token.label });
-        return r.token;
-      });
+          const r = await revokeToken(db, id, 'cli');
+          if (!r) throw new Refused(`Không có token mã ${id} (xem phuluc token list).`, `No token with id ${id} (see phuluc token list).`);
+          if (r.changed)
+            await audit(db, 'cli', 'token-revoke', `token:${id}`, {
+              role: r.token.role,
+              commune: r.token.communeCode,
+              province: r.token.provinceCode,
+              label: r.token.label,
+            });
+          return r.token;
+        });
     if (opts.json) process.stdout.write(`${JSON.stringify(t)}\n`);
-    say(opts.lang, `Đã thu hồi token ${t.id} (${t.role}, “${t.label}”). Máy chủ từ chối token này (401) — ngay nếu thu hồi qua máy chủ, nếu không thì trong vòng 10 giây.`,
-      `Revoked token ${t.id} (${t.role}, "${t.label}"). The server refuses it (401) — at once through its API, otherwise within 10 seconds.`);
+    say(
+      opts.lang,
+      `Đã thu hồi token ${t.id} (${t.role}, “${t.label}”). Máy chủ từ chối token này (401) — ngay nếu thu hồi qua máy chủ, nếu không thì trong vòng 10 giây.`,
+      `Revoked token ${t.id} (${t.role}, "${t.label}"). The server refuses it (401) — at once through its API, otherwise within 10 seconds.`,
+    );
     return 0;
   });
 }

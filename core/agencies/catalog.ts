@@ -129,9 +129,11 @@ export function loadCatalog(doc: unknown = AGENCIES_JSON): Catalog {
   }
   const expandedKeys = [...byExpanded.values()].sort((a, b) => a.expanded.length - b.expanded.length);
   const patterns = file.agencies.flatMap((entry) => entry.patterns.map((p) => ({ entry, re: new RegExp(p) })));
-  const communeBound = new Set(file.agencies
-    .filter((e) => e.level === 'commune' || e.level === 'ward' || (e.level === undefined && hasCommuneQualifier(e.name)))
-    .map((e) => e.id));
+  const communeBound = new Set(
+    file.agencies
+      .filter((e) => e.level === 'commune' || e.level === 'ward' || (e.level === undefined && hasCommuneQualifier(e.name)))
+      .map((e) => e.id),
+  );
   return { note: file.note, source: file.source, entries: file.agencies, byId, byRaw, byExpanded, expandedKeys, patterns, communeBound };
 }
 
@@ -161,7 +163,10 @@ export const DEFAULT_CATALOG: Catalog = loadCatalog();
  * @example canonicalAgencyNames().includes('Phòng Văn hóa - Xã hội') // true
  * @example canonicalAgencyNames().includes('Sở Tài chính') // false
  */
-export function canonicalAgencyNames(catalog: Catalog = DEFAULT_CATALOG, opts: { level?: 'commune' | 'ward'; above?: boolean } = {}): string[] {
+export function canonicalAgencyNames(
+  catalog: Catalog = DEFAULT_CATALOG,
+  opts: { level?: 'commune' | 'ward'; above?: boolean } = {},
+): string[] {
   const fits = (e: AgencyEntry) => {
     if (e.level === 'province' || e.level === 'central') return opts.above === true;
     return !opts.level || !e.level || e.level === opts.level;

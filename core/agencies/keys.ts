@@ -107,10 +107,49 @@ const NOT_AFTER_XA = new Set(['hoi', 'vien', 'doan']);
 const NOT_AFTER_PHUONG = new Set(['tien', 'an', 'thuc', 'phap', 'huong', 'cham', 'dong', 'tay', 'nam', 'bac']);
 /** Words never part of a place name in a qualifier: "xã và các thôn" is not "xã <Name>". */
 const NOT_IN_PLACE = new Set([
-  'cac', 'va', 'tren', 'dia', 'ban', 'thuoc', 'cua', 'lien', 'quan', 'don', 'vi', 'co', 'thon', 'xom', 'khu',
-  'to', 'phong', 'nganh', 'the', 'cap', 'dan', 'cu', 'truong', 'tram', 'trung', 'tam', 'kdc', 'tdp', 'xa', 'phuong',
+  'cac',
+  'va',
+  'tren',
+  'dia',
+  'ban',
+  'thuoc',
+  'cua',
+  'lien',
+  'quan',
+  'don',
+  'vi',
+  'co',
+  'thon',
+  'xom',
+  'khu',
+  'to',
+  'phong',
+  'nganh',
+  'the',
+  'cap',
+  'dan',
+  'cu',
+  'truong',
+  'tram',
+  'trung',
+  'tam',
+  'kdc',
+  'tdp',
+  'xa',
+  'phuong',
   // Agency head words: "UBND xã, phường, đặc khu\nSở Tài chính" ends in a second name, not a place.
-  'so', 'bo', 'cuc', 'ubnd', 'hdnd', 'mttq', 'ubmttq', 'vien', 'cong', 'hoi', 'tinh', 'pho',
+  'so',
+  'bo',
+  'cuc',
+  'ubnd',
+  'hdnd',
+  'mttq',
+  'ubmttq',
+  'vien',
+  'cong',
+  'hoi',
+  'tinh',
+  'pho',
 ]);
 /** Words never part of a province name after "tỉnh"/"thành phố": "thành phố thông minh", "thành phố trực thuộc". */
 const NOT_IN_PROVINCE = new Set([...NOT_IN_PLACE, 'thong', 'minh', 'so', 'xanh', 'moi', 'truc', 'uy', 'hoi', 've', 'va']);
@@ -209,7 +248,9 @@ export function nameKey(name: string): NameKey {
 const KEYS = new Map<string, NameKey>();
 
 function nameKeyUncached(name: string): NameKey {
-  let words = fold(name).split(' ').filter((w) => w !== '');
+  let words = fold(name)
+    .split(' ')
+    .filter((w) => w !== '');
   let q = qualifierStart(words);
   let province = false;
   if (q < 0) {
@@ -229,7 +270,13 @@ function nameKeyUncached(name: string): NameKey {
   // "và" / "&" join parts of one name as often as they join names; the key ignores them.
   words = words.filter((w) => w !== 'va');
   const marker = province && words.length > 0 ? ' tinh' : '';
-  return { raw: words.join(' ') + marker, expanded: expandWords(words).join(' ') + marker, qualifierWords, filler, province: marker !== '' };
+  return {
+    raw: words.join(' ') + marker,
+    expanded: expandWords(words).join(' ') + marker,
+    qualifierWords,
+    filler,
+    province: marker !== '',
+  };
 }
 
 /**
@@ -244,9 +291,17 @@ export function splitQualifier(name: string): { body: string; qualifier: string 
   const parts = text.split(/\s+/);
   for (let k = 1; k <= parts.length; k++) {
     const tail = parts.slice(parts.length - k).join(' ');
-    const folded = fold(tail).split(' ').filter((w) => w !== '');
+    const folded = fold(tail)
+      .split(' ')
+      .filter((w) => w !== '');
     if (folded.length >= n) {
-      return { body: parts.slice(0, parts.length - k).join(' ').replace(/[\s,;:.\-–—]+$/, ''), qualifier: tail };
+      return {
+        body: parts
+          .slice(0, parts.length - k)
+          .join(' ')
+          .replace(/[\s,;:.\-–—]+$/, ''),
+        qualifier: tail,
+      };
     }
   }
   return { body: text, qualifier: '' };

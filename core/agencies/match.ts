@@ -122,7 +122,11 @@ function lookupName(name: string, catalog: Catalog): { hit: CatalogHit; body: st
 
 /** The name as compared for exactness: NFC, one kind of space, no trailing punctuation. */
 function tidy(name: string): string {
-  return name.normalize('NFC').replace(/[\s,;.:]+$/, '').replace(/^[\s\-–—+•*·]+/, '').trim();
+  return name
+    .normalize('NFC')
+    .replace(/[\s,;.:]+$/, '')
+    .replace(/^[\s\-–—+•*·]+/, '')
+    .trim();
 }
 
 /**
@@ -170,7 +174,7 @@ export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch 
 const COLLECTIVE_START = /^(?:cac|nhung|toan the|tat ca|moi (?:nguoi|to chuc|co quan|don vi|thanh phan))\b/;
 const COLLECTIVE_ANYWHERE = new RegExp(
   '\\b(?:lien quan|doan the)\\b|(?<!\\b(?:lien hiep|lien minh|ban quan li|hiep hoi|hoi dong) )' +
-  '\\bcac (?:phong|ban|nganh|co quan|don vi|to chuc|thon|xom|hoi|truong|doanh nghiep|so|bo|xa|phuong|dia phuong|vien)\\b',
+    '\\bcac (?:phong|ban|nganh|co quan|don vi|to chuc|thon|xom|hoi|truong|doanh nghiep|so|bo|xa|phuong|dia phuong|vien)\\b',
 );
 
 /** Collective by its wording alone (for names outside the catalog). */
@@ -203,11 +207,43 @@ function levelWide(name: string): boolean {
  * separator; a word mapped to a list must be followed by one of those words ("công an", not "công nghệ").
  */
 const HEADS: Record<string, readonly string[] | true> = {
-  so: true, bo: true, ban: true, ubnd: true, hdnd: true, ubmttq: true, mttq: true, cuc: true, vien: true, truong: true,
-  hoi: true, phong: true, bql: true, bchqs: true, nhnn: true, viettel: true, vnpt: true, ca: true, doan: true,
-  uy: ['ban'], ub: ['nhan', 'mttq', 'mat'], cong: ['an'], trung: ['tam', 'uong'], van: ['phong'], ngan: ['hang'],
-  dai: ['hoc', 'phat', 'truyen'], lien: ['hiep', 'doan'], thanh: ['tra', 'doan', 'uy'], hoc: ['vien'], benh: ['vien'],
-  hiep: ['hoi'], buu: ['dien'], kho: ['bac'], tinh: ['doan', 'uy'], tram: ['y'], dang: ['uy'], tong: ['lien', 'cong'],
+  so: true,
+  bo: true,
+  ban: true,
+  ubnd: true,
+  hdnd: true,
+  ubmttq: true,
+  mttq: true,
+  cuc: true,
+  vien: true,
+  truong: true,
+  hoi: true,
+  phong: true,
+  bql: true,
+  bchqs: true,
+  nhnn: true,
+  viettel: true,
+  vnpt: true,
+  ca: true,
+  doan: true,
+  uy: ['ban'],
+  ub: ['nhan', 'mttq', 'mat'],
+  cong: ['an'],
+  trung: ['tam', 'uong'],
+  van: ['phong'],
+  ngan: ['hang'],
+  dai: ['hoc', 'phat', 'truyen'],
+  lien: ['hiep', 'doan'],
+  thanh: ['tra', 'doan', 'uy'],
+  hoc: ['vien'],
+  benh: ['vien'],
+  hiep: ['hoi'],
+  buu: ['dien'],
+  kho: ['bac'],
+  tinh: ['doan', 'uy'],
+  tram: ['y'],
+  dang: ['uy'],
+  tong: ['lien', 'cong'],
 };
 /** Words after which a head continues a phrase rather than starting a new name ("… và HĐND", "… của Bộ"). */
 const JOINERS = new Set(['va', 'voi', 'cua', 'thuoc', 've', 'cung', 'tai', 'cho', 'truc', 'cac', 'nhung']);
@@ -239,7 +275,13 @@ export function fusedParts(name: string, catalog: Catalog = DEFAULT_CATALOG): st
 }
 
 function fusedUncached(name: string, catalog: Catalog): string[] | null {
-  const tokens = [...name.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, words: fold(m[0]).split(' ').filter((w) => w !== '') }));
+  const tokens = [...name.matchAll(TOKEN)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    words: fold(m[0])
+      .split(' ')
+      .filter((w) => w !== ''),
+  }));
   const starts = [0];
   for (let k = 1; k < tokens.length; k++) {
     const first = tokens[k]!.words[0];
@@ -253,8 +295,11 @@ function fusedUncached(name: string, catalog: Catalog): string[] | null {
     starts.push(k);
   }
   if (starts.length < 2) return null;
-  const part = (a: number, b: number) => name.slice(tokens[starts[a]!]!.start, b < starts.length ? tokens[starts[b]! - 1]!.end : tokens[tokens.length - 1]!.end)
-    .replace(LEAD_PUNCT, '').replace(TRAIL_PUNCT, '');
+  const part = (a: number, b: number) =>
+    name
+      .slice(tokens[starts[a]!]!.start, b < starts.length ? tokens[starts[b]! - 1]!.end : tokens[tokens.length - 1]!.end)
+      .replace(LEAD_PUNCT, '')
+      .replace(TRAIL_PUNCT, '');
   const known = (text: string) => text !== '' && lookupCatalog(text, catalog)?.score === 1;
   // from[b] = where the last part of a reading of starts [0..b) begins, or -1 when no reading exists.
   const n = starts.length;
@@ -371,7 +416,8 @@ function planIndex(names: string[], catalog: Catalog): PlanIndex {
       const own = splitQualifier(tidy(name)).body;
       if (![...group.keys()].some((b) => b !== own)) return undefined; // only its own spelling: nothing to compare with
       let best: [string, { count: number; first: number }] | undefined;
-      for (const e of group) if (!best || e[1].count > best[1].count || (e[1].count === best[1].count && e[1].first < best[1].first)) best = e;
+      for (const e of group)
+        if (!best || e[1].count > best[1].count || (e[1].count === best[1].count && e[1].first < best[1].first)) best = e;
       return spell(best![0], name);
     },
   };

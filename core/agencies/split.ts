@@ -15,13 +15,35 @@ const MAX_SPAN = 8;
  * it reads as agencies the catalog knows, so "Trung tâm Dịch vụ tổng hợp" or "Sở Xây dựng" stay whole.
  */
 const ROLE_STARTS: readonly string[][] = [
-  'chu tri', 'phoi hop', 'thuc hien', 'huong dan', 'thuc day', 'theo doi', 'bao cao', 'tong hop', 'trien khai',
-  'tham muu', 'to chuc', 'xay dung', 'chiu trach nhiem', 'phu trach', 'dau moi', 'lam dau moi', 'cap nhat',
-  'cung cap', 'danh gia', 'giam sat', 'kiem tra', 'ban hanh', 'cong bo', 'voi',
+  'chu tri',
+  'phoi hop',
+  'thuc hien',
+  'huong dan',
+  'thuc day',
+  'theo doi',
+  'bao cao',
+  'tong hop',
+  'trien khai',
+  'tham muu',
+  'to chuc',
+  'xay dung',
+  'chiu trach nhiem',
+  'phu trach',
+  'dau moi',
+  'lam dau moi',
+  'cap nhat',
+  'cung cap',
+  'danh gia',
+  'giam sat',
+  'kiem tra',
+  'ban hanh',
+  'cong bo',
+  'voi',
 ].map((p) => p.split(' '));
 
 /** First words of an agency-like name outside the catalog ("Hội Người cao tuổi", "Sở Khoa học và Công nghệ"). */
-const AGENCY_HEAD = /^(?:phong|ban|van phong|vp|trung tam|tt|tram|truong|hoi|doan|cong an|cong ty|cong doan|uy ban|ub|ubnd|hdnd|mttq|dang uy|chi bo|chi cuc|so|bo|cuc|buu dien|ngan hang|hop tac xa|htx|doanh nghiep|vien|benh vien|dai|to|nha|thon|xom|khu|bchqs|ca)\b/;
+const AGENCY_HEAD =
+  /^(?:phong|ban|van phong|vp|trung tam|tt|tram|truong|hoi|doan|cong an|cong ty|cong doan|uy ban|ub|ubnd|hdnd|mttq|dang uy|chi bo|chi cuc|so|bo|cuc|buu dien|ngan hang|hop tac xa|htx|doanh nghiep|vien|benh vien|dai|to|nha|thon|xom|khu|bchqs|ca)\b/;
 
 interface Piece {
   start: number;
@@ -30,7 +52,10 @@ interface Piece {
 
 /** Leading bullets and trailing punctuation are not part of a name. */
 function trimName(s: string): string {
-  return s.replace(/^[\s\-–—+•*·]+/, '').replace(/[\s,;.:]+$/, '').trim();
+  return s
+    .replace(/^[\s\-–—+•*·]+/, '')
+    .replace(/[\s,;.:]+$/, '')
+    .trim();
 }
 
 /**
@@ -77,7 +102,9 @@ function splitHard(cell: string): string[] {
 /** Whether every name a text splits into is known: in the catalog, or a collective phrase of two words or more. */
 function allKnown(text: string, catalog: Catalog): boolean {
   const names = splitSegment(text, catalog);
-  return names.length > 0 && names.every((n) => matchAgency(n, { catalog }).kind === 'catalog' || (collectiveByWording(n) && TWO_WORDS.test(n)));
+  return (
+    names.length > 0 && names.every((n) => matchAgency(n, { catalog }).kind === 'catalog' || (collectiveByWording(n) && TWO_WORDS.test(n)))
+  );
 }
 
 const TWO_WORDS = /\S\s+\S/;

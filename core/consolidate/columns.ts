@@ -38,7 +38,12 @@ export const TASK_COLUMNS: readonly ColumnSpec<ConsolidatedRow>[] = [
   { header: { vi: 'TT', en: 'No.' }, width: 6, kind: 'center', value: (r) => text(r.tt) },
   { header: { vi: 'Nội dung', en: 'Task' }, width: 60, kind: 'text', value: (r) => text(r.content) },
   { header: { vi: 'Cơ quan chủ trì', en: 'Lead agency' }, width: 24, kind: 'text', value: (r) => text(r.lead) },
-  { header: { vi: 'Cơ quan chủ trì (chuẩn hóa)', en: 'Lead agency (catalog name)' }, width: 24, kind: 'text', value: (r) => text(r.leadCanonical) },
+  {
+    header: { vi: 'Cơ quan chủ trì (chuẩn hóa)', en: 'Lead agency (catalog name)' },
+    width: 24,
+    kind: 'text',
+    value: (r) => text(r.leadCanonical),
+  },
   { header: { vi: 'Cơ quan phối hợp', en: 'Partner agencies' }, width: 26, kind: 'text', value: (r) => text(r.partners) },
   { header: { vi: 'Kết quả/sản phẩm', en: 'Result/output' }, width: 24, kind: 'text', value: (r) => text(r.result) },
   { header: { vi: 'Thời gian hoàn thành', en: 'Deadline (as written)' }, width: 18, kind: 'text', value: (r) => text(r.deadline) },

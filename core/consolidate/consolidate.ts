@@ -86,7 +86,8 @@ export function createConsolidator(opts: ConsolidateOptions, mode: ConsolidatorM
       planRows(input, ctx, part.rows, part.indicators);
       if (mode.anyOrder) waiting.push(part);
       else {
-        if (last && compareInputs(last, input) > 0) throw new RangeError(`consolidate: plans out of order (${input.commune.code} after ${last.commune.code})`);
+        if (last && compareInputs(last, input) > 0)
+          throw new RangeError(`consolidate: plans out of order (${input.commune.code} after ${last.commune.code})`);
         last = input;
         take(part);
       }

@@ -11,11 +11,29 @@ export const GROUP_KEYWORDS: Readonly<Record<number, readonly string[]>> = {
   3: ['hạ tầng', 'hạ tầng số', 'đầu tư', 'cơ sở vật chất', 'trang thiết bị', 'viễn thông', 'cáp quang', 'trung tâm dữ liệu'],
   4: ['nhân lực', 'nhân tài', 'nguồn nhân lực', 'đào tạo', 'bồi dưỡng', 'tập huấn', 'kỹ năng số'],
   5: [
-    'chuyển đổi số', 'chính quyền số', 'chính phủ số', 'dịch vụ công', 'cải cách hành chính', 'hệ thống chính trị',
+    'chuyển đổi số',
+    'chính quyền số',
+    'chính phủ số',
+    'dịch vụ công',
+    'cải cách hành chính',
+    'hệ thống chính trị',
     // Not "xã hội số": its "xã hội" would pull in "Công tác xã hội" and the like.
-    'quản lý nhà nước', 'an ninh mạng', 'an toàn thông tin', 'quốc phòng', 'công dân số', 'cơ sở dữ liệu',
+    'quản lý nhà nước',
+    'an ninh mạng',
+    'an toàn thông tin',
+    'quốc phòng',
+    'công dân số',
+    'cơ sở dữ liệu',
   ],
-  6: ['doanh nghiệp', 'kinh tế số', 'khởi nghiệp', 'thương mại điện tử', 'sản xuất kinh doanh', 'thanh toán không dùng tiền mặt', 'nông nghiệp'],
+  6: [
+    'doanh nghiệp',
+    'kinh tế số',
+    'khởi nghiệp',
+    'thương mại điện tử',
+    'sản xuất kinh doanh',
+    'thanh toán không dùng tiền mặt',
+    'nông nghiệp',
+  ],
   7: ['hợp tác quốc tế', 'hợp tác', 'quốc tế', 'liên kết', 'đối ngoại', 'hội nhập', 'nước ngoài'],
 };
 
@@ -35,8 +53,32 @@ const BOILERPLATE = [
 /** Function words and the words every heading uses for itself ("Nhóm nhiệm vụ, giải pháp về …"). */
 const STOPWORDS = new Set([
   // Not "the" (thể chế), "tu" (tư duy) or "thanh" (thanh toán): folding makes them look like function words.
-  'va', 'cua', 'trong', 'cho', 've', 'cac', 'de', 'nhung', 'voi', 'tai', 'theo', 'mot', 'la', 'nham', 'moi', 'tren',
-  'dua', 'nhom', 'nhiem', 'vu', 'giai', 'phap', 'su', 'nhu', 'den', 'nay',
+  'va',
+  'cua',
+  'trong',
+  'cho',
+  've',
+  'cac',
+  'de',
+  'nhung',
+  'voi',
+  'tai',
+  'theo',
+  'mot',
+  'la',
+  'nham',
+  'moi',
+  'tren',
+  'dua',
+  'nhom',
+  'nhiem',
+  'vu',
+  'giai',
+  'phap',
+  'su',
+  'nhu',
+  'den',
+  'nay',
 ]);
 
 /** Leading ordinal of a heading: "III.", "Nhóm II:", "1." (Arabic only stripped, never read as a group). */
@@ -67,7 +109,9 @@ function stripBoilerplate(folded: string): string {
  * @example headingTerms('Nhóm nhiệm vụ về hạ tầng') // ['ha', 'ha tang', 'tang']
  */
 export function headingTerms(text: string): string[] {
-  const words = stripBoilerplate(fold(text)).split(' ').filter((w) => w !== '' && !/^\d+$/.test(w));
+  const words = stripBoilerplate(fold(text))
+    .split(' ')
+    .filter((w) => w !== '' && !/^\d+$/.test(w));
   const out = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

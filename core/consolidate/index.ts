@@ -5,8 +5,26 @@ export { GROUP_COLUMNS, groupByNumber, NQ57_GROUPS, OTHER_GROUP, type GroupRef, 
 export { isDoneText, quarterEnd, STATUS_LABEL, TASK_STATUSES, taskStatus, type TaskStatus } from './status.ts';
 export { makeLeadCanonicalizer, type LeadCanonicalizer } from './lead.ts';
 export { computeStats, statsCounter, type StatsCounter } from './stats.ts';
-export { groupLabel, INDICATOR_COLUMNS, plainCell, STATS_COLUMNS, TASK_COLUMNS, type CellKind, type CellOut, type ColumnSpec, type Lang } from './columns.ts';
+export {
+  groupLabel,
+  INDICATOR_COLUMNS,
+  plainCell,
+  STATS_COLUMNS,
+  TASK_COLUMNS,
+  type CellKind,
+  type CellOut,
+  type ColumnSpec,
+  type Lang,
+} from './columns.ts';
 export type {
-  CommuneStats, Consolidated, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats, ConsolidateInput, ConsolidateOptions,
-  GroupStats, RowOrigin, TaskCounts,
+  CommuneStats,
+  Consolidated,
+  ConsolidatedIndicator,
+  ConsolidatedRow,
+  ConsolidatedStats,
+  ConsolidateInput,
+  ConsolidateOptions,
+  GroupStats,
+  RowOrigin,
+  TaskCounts,
 } from './types.ts';

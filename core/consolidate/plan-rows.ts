@@ -20,7 +20,12 @@ export interface PlanRowsContext {
  * Append one plan's tasks (kind 'task' rows of 'tasks' appendices) and indicators to `rows` / `indicators`.
  * @example planRows(input, ctx, rows, indicators) // rows grows by the plan's task count
  */
-export function planRows(input: ConsolidateInput, ctx: PlanRowsContext, rows: ConsolidatedRow[], indicators: ConsolidatedIndicator[]): void {
+export function planRows(
+  input: ConsolidateInput,
+  ctx: PlanRowsContext,
+  rows: ConsolidatedRow[],
+  indicators: ConsolidatedIndicator[],
+): void {
   const period = input.plan.reference?.period;
   // A deadline without a year ("Quý IV") means the plan's year, but only a one-year plan has one.
   const planYear = period && period.from === period.to ? period.from : undefined;
@@ -32,7 +37,13 @@ export function planRows(input: ConsolidateInput, ctx: PlanRowsContext, rows: Co
 
 const text = (s: string | undefined): string => (s ?? '').trim();
 
-function taskRows(input: ConsolidateInput, appendix: Appendix, ctx: PlanRowsContext, planYear: number | undefined, out: ConsolidatedRow[]): void {
+function taskRows(
+  input: ConsolidateInput,
+  appendix: Appendix,
+  ctx: PlanRowsContext,
+  planYear: number | undefined,
+  out: ConsolidatedRow[],
+): void {
   let heading = '';
   let group: GroupRef = OTHER_GROUP;
   let headingGroup: GroupRef = OTHER_GROUP;

@@ -78,7 +78,11 @@ export function statsCounter(): StatsCounter {
  * A task with no lead, deadline or result text counts as missing it; a group counts the communes with ≥ 1 task in it.
  * @example computeStats(communes, rows, indicators).totals.tasks === rows.length // true
  */
-export function computeStats(communes: readonly Commune[], rows: readonly ConsolidatedRow[], indicators: readonly ConsolidatedIndicator[]): ConsolidatedStats {
+export function computeStats(
+  communes: readonly Commune[],
+  rows: readonly ConsolidatedRow[],
+  indicators: readonly ConsolidatedIndicator[],
+): ConsolidatedStats {
   const s = statsCounter();
   for (const c of communes) s.commune(c);
   for (const r of rows) s.task(r);

@@ -31,7 +31,11 @@ export function isDoneText(text: string | undefined): boolean {
   const f = fold(text);
   const m = DONE.exec(f);
   if (!m) return false;
-  const before = f.slice(0, m.index).split(' ').filter((w) => w !== '').slice(-2);
+  const before = f
+    .slice(0, m.index)
+    .split(' ')
+    .filter((w) => w !== '')
+    .slice(-2);
   return !before.some((w) => NOT_YET.has(w));
 }
 

@@ -21,19 +21,22 @@ export function dueDate(d: Deadline, asOf: string): string | null {
   if (d.kind !== 'recurring') return null;
   if (d.relative) {
     const { quarter, month } = d.relative;
-    const lastMonth = quarter !== undefined ? quarter * 3 : month ?? 12;
+    const lastMonth = quarter !== undefined ? quarter * 3 : (month ?? 12);
     const endIn = (y: number) => iso(y, lastMonth, daysInMonth(y, lastMonth));
     const thisYear = endIn(now.y);
     return thisYear >= asOf ? thisYear : endIn(now.y + 1);
   }
   if (d.first && asOf <= d.first.end) return d.first.end;
   switch (d.every) {
-    case 'continuous': return null;
-    case 'yearly': return iso(now.y, 12, 31);
+    case 'continuous':
+      return null;
+    case 'yearly':
+      return iso(now.y, 12, 31);
     case 'quarterly': {
       const m = quarterOfMonth(now.m) * 3;
       return iso(now.y, m, daysInMonth(now.y, m));
     }
-    case 'monthly': return iso(now.y, now.m, daysInMonth(now.y, now.m));
+    case 'monthly':
+      return iso(now.y, now.m, daysInMonth(now.y, now.m));
   }
 }

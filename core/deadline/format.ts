@@ -29,8 +29,10 @@ function same(a: Period | null, b: Period): boolean {
 /** The unit form of a period whose dates match its precision exactly, else null. */
 function unitText(p: Period, s: Ymd): string | null {
   switch (p.precision) {
-    case 'day': return p.start === p.end ? dmy(s) : null;
-    case 'month': return same(monthPeriod(s.y, s.m), p) ? `Tháng ${s.m}/${s.y}` : null;
+    case 'day':
+      return p.start === p.end ? dmy(s) : null;
+    case 'month':
+      return same(monthPeriod(s.y, s.m), p) ? `Tháng ${s.m}/${s.y}` : null;
     case 'quarter': {
       const q = quarterOfMonth(s.m);
       return same(quarterPeriod(s.y, q), p) ? `Quý ${ROMAN[q - 1]}/${s.y}` : null;
@@ -39,8 +41,10 @@ function unitText(p: Period, s: Ymd): string | null {
       const h = s.m === 1 ? 1 : 2;
       return same(halfPeriod(s.y, h), p) ? `6 tháng ${h === 1 ? 'đầu' : 'cuối'} năm ${s.y}` : null;
     }
-    case 'year': return same(yearPeriod(s.y), p) ? `Năm ${s.y}` : null;
-    case 'range': return null;
+    case 'year':
+      return same(yearPeriod(s.y), p) ? `Năm ${s.y}` : null;
+    case 'range':
+      return null;
   }
 }
 
@@ -92,7 +96,8 @@ export function formatDeadline(d: Deadline): string {
   // The words after the deadline phrase are the author's: the canonical form keeps them as written.
   const withNote = (s: string) => ('note' in d && d.note ? `${s}, ${d.note}` : s);
   switch (d.kind) {
-    case 'period': return withNote(formatPeriod(d.period));
+    case 'period':
+      return withNote(formatPeriod(d.period));
     case 'recurring': {
       if (d.relative) return withNote(relativeText(d.relative));
       if (!d.first) return withNote(capitalize(EVERY[d.every]));

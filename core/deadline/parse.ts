@@ -1,9 +1,7 @@
 // Deadline grammar: reads "Thời gian hoàn thành" text (or an Excel date / number) into a structured Deadline.
 import type { Deadline, Period, Recurrence } from '../model/deadline.ts';
 import { fold } from '../text/fold.ts';
-import {
-  dayPeriod, halfPeriod, isPlausibleYear, monthPeriod, nextDay, quarterPeriod, rangePeriod, yearPeriod,
-} from './calendar.ts';
+import { dayPeriod, halfPeriod, isPlausibleYear, monthPeriod, nextDay, quarterPeriod, rangePeriod, yearPeriod } from './calendar.ts';
 import { formatDay } from './format.ts';
 import { lex, type Token } from './lexer.ts';
 
@@ -27,24 +25,57 @@ const P = (s: string): Phrase => fold(s).split(' ');
 const PS = (...list: string[]): Phrase[] => list.map(P).sort((a, b) => b.length - a.length);
 
 const K = {
-  thang: P('tháng'), qui: P('quý'), q: P('q'), nam: P('năm'), ngay: P('ngày'), cuoi: P('cuối'), dau: P('đầu'),
-  nua: P('nửa'), sau: P('sáu'), tu: P('từ'), het: P('hết'), va: P('và'), giaiDoan: PS('giai đoạn', 'gđ'),
-  thuongXuyen: P('thường xuyên'), lienTuc: P('liên tục'), troDi: PS('trở đi', 'trở về sau'),
-  nay: PS('nay', 'bây giờ', 'hiện nay'), cua: PS('của', 'vào', 'trong'), of: P('của'), do: P('đó'),
+  thang: P('tháng'),
+  qui: P('quý'),
+  q: P('q'),
+  nam: P('năm'),
+  ngay: P('ngày'),
+  cuoi: P('cuối'),
+  dau: P('đầu'),
+  nua: P('nửa'),
+  sau: P('sáu'),
+  tu: P('từ'),
+  het: P('hết'),
+  va: P('và'),
+  giaiDoan: PS('giai đoạn', 'gđ'),
+  thuongXuyen: P('thường xuyên'),
+  lienTuc: P('liên tục'),
+  troDi: PS('trở đi', 'trở về sau'),
+  nay: PS('nay', 'bây giờ', 'hiện nay'),
+  cua: PS('của', 'vào', 'trong'),
+  of: P('của'),
+  do: P('đó'),
   hangNam: PS('hằng năm', 'mỗi năm'), // fold() makes "hàng năm" the same words
-  yearBefore: PS('trước', 'liền trước'), yearAfter: PS('sau', 'tới', 'kế tiếp'),
+  yearBefore: PS('trước', 'liền trước'),
+  yearAfter: PS('sau', 'tới', 'kế tiếp'),
   batDauTu: PS('bắt đầu từ', 'kể từ', 'từ'),
 };
 const EVERY_WORDS = PS('hằng', 'mỗi', 'từng');
-const EVERY_UNITS: [Phrase, Recurrence][] = [[P('năm'), 'yearly'], [P('quý'), 'quarterly'], [P('tháng'), 'monthly']];
+const EVERY_UNITS: [Phrase, Recurrence][] = [
+  [P('năm'), 'yearly'],
+  [P('quý'), 'quarterly'],
+  [P('tháng'), 'monthly'],
+];
 const VERBS = PS('bắt đầu', 'hoàn thành', 'thực hiện', 'triển khai', 'dự kiến', 'thời gian', 'thời hạn', 'tiến độ');
 const FILLERS = PS('định kỳ', 'duy trì', 'thực hiện', 'triển khai', 'sau đó', 'tiếp tục', 'và');
 const NEXT_YEARS = PS('tiếp theo', 'sau', 'kế tiếp', 'tiếp', 'sau đó', 'tiếp sau');
 const prep = (kind: Prep, ...list: string[]): [Phrase, Prep][] => list.map((x): [Phrase, Prep] => [P(x), kind]);
 // "Hoàn thành trong…", "Chậm nhất…", "Đến hết năm 2030", "Trước ngày 15/3/2026": longest first.
 const PREPS: [Phrase, Prep][] = [
-  ...prep('in', 'chậm nhất là vào', 'chậm nhất là trong', 'chậm nhất là', 'chậm nhất vào', 'chậm nhất trong', 'chậm nhất',
-    'muộn nhất là', 'muộn nhất', 'trong', 'vào', 'hết'),
+  ...prep(
+    'in',
+    'chậm nhất là vào',
+    'chậm nhất là trong',
+    'chậm nhất là',
+    'chậm nhất vào',
+    'chậm nhất trong',
+    'chậm nhất',
+    'muộn nhất là',
+    'muộn nhất',
+    'trong',
+    'vào',
+    'hết',
+  ),
   ...prep('by', 'đến hết', 'đến', 'tới hết', 'tới'),
   ...prep('before', 'trước'),
 ].sort((a, b) => b[0].length - a[0].length);
@@ -167,27 +198,31 @@ function unit(c: Cursor, prev?: Item, prevSep?: Sep): Item | null {
   const t = c.toks[c.i];
   if (!t) return null;
   if (t.kind === 'word') {
-    return c.try(() => endOfYear(c))
-      ?? c.try(() => half(c))
-      ?? c.try(() => {
+    return (
+      c.try(() => endOfYear(c)) ??
+      c.try(() => half(c)) ??
+      c.try(() => {
         const q = quarterHead(c);
         return q === null ? null : withYear({ kind: 'quarter', n: q }, yearPart(c));
-      })
-      ?? c.try(() => {
+      }) ??
+      c.try(() => {
         if (!c.phrase(K.thang)) return null;
         const m = month(c);
         return m === null ? null : withYear({ kind: 'month', n: m }, yearPart(c));
-      })
-      ?? c.try(() => (c.phrase(K.ngay) ? c.try(() => dayNumeric(c, true)) ?? dayWords(c) : null))
-      ?? c.try(() => {
+      }) ??
+      c.try(() => (c.phrase(K.ngay) ? (c.try(() => dayNumeric(c, true)) ?? dayWords(c)) : null)) ??
+      c.try(() => {
         if (!c.phrase(K.nam)) return null;
         const y = year4(c);
         return y === null ? null : { kind: 'year', n: 0, y };
-      })
-      ?? (prev?.kind === 'quarter' ? c.try(() => {
-        const q = quarterNumber(c);
-        return q === null ? null : withYear({ kind: 'quarter', n: q }, yearPart(c));
-      }) : null);
+      }) ??
+      (prev?.kind === 'quarter'
+        ? c.try(() => {
+            const q = quarterNumber(c);
+            return q === null ? null : withYear({ kind: 'quarter', n: q }, yearPart(c));
+          })
+        : null)
+    );
   }
   if (t.kind !== 'num') return null;
   // A bare number continuing a list keeps the list's unit: "Tháng 7, 8/2025", "Quý I, 2/2026", "2025-26".
@@ -210,20 +245,22 @@ function unit(c: Cursor, prev?: Item, prevSep?: Sep): Item | null {
     const y = Math.floor(prev.y / 100) * 100 + t.value;
     return y > prev.y ? { kind: 'year', n: 0, y } : null;
   }
-  return c.try(() => dayNumeric(c, false))
-    ?? c.try(() => isoDay(c))
-    ?? half(c)
-    ?? c.try(() => {
+  return (
+    c.try(() => dayNumeric(c, false)) ??
+    c.try(() => isoDay(c)) ??
+    half(c) ??
+    c.try(() => {
       // "7/2025": a bare month needs its year, or it would be any number.
       const m = month(c);
       if (m === null || !c.sep('/', '-', '.')) return null;
       const y = year4(c);
       return y === null ? null : { kind: 'month', n: m, y };
-    })
-    ?? c.try(() => {
+    }) ??
+    c.try(() => {
       const y = year4(c);
       return y === null ? null : { kind: 'year', n: 0, y };
-    });
+    })
+  );
 }
 
 /** "31/12/2025", "31-12-2025", "31.12.2025" (one separator throughout); after "ngày" the year may be left out. */
@@ -262,7 +299,7 @@ function isoDay(c: Cursor): Item | null {
 /** "6 tháng đầu năm 2026", "sáu tháng cuối năm", "nửa đầu năm 2026". */
 function half(c: Cursor): Item | null {
   return c.try(() => {
-    const six = c.try(() => (c.num(2)?.value === 6 || c.phrase(K.sau)) && c.phrase(K.thang) ? true : null);
+    const six = c.try(() => ((c.num(2)?.value === 6 || c.phrase(K.sau)) && c.phrase(K.thang) ? true : null));
     if (!six && !c.phrase(K.nua)) return null;
     const h = c.phrase(K.dau) ? 1 : c.phrase(K.cuoi) ? 2 : 0;
     if (h === 0) return null;
@@ -312,11 +349,16 @@ function periodOf(it: Item): Period | null {
   const y = it.y;
   if (y === undefined) return null;
   switch (it.kind) {
-    case 'day': return dayPeriod(y, it.n, it.d ?? 0);
-    case 'month': return monthPeriod(y, it.n);
-    case 'quarter': return quarterPeriod(y, it.n);
-    case 'half': return halfPeriod(y, it.n);
-    case 'year': return yearPeriod(y);
+    case 'day':
+      return dayPeriod(y, it.n, it.d ?? 0);
+    case 'month':
+      return monthPeriod(y, it.n);
+    case 'quarter':
+      return quarterPeriod(y, it.n);
+    case 'half':
+      return halfPeriod(y, it.n);
+    case 'year':
+      return yearPeriod(y);
   }
 }
 

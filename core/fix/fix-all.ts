@@ -37,7 +37,10 @@ export function fixAll(grids: Grid[], opts: FixAllOptions = {}): FixAllResult {
         .map((issue) => issue.fix)
         // A suggestion (moving text between rows when the reader is not certain) is applied only when asked for:
         // all suggestions, or its code named in `only`.
-        .filter((p): p is Patch => p !== undefined && (!only || only.has(p.code)) && (p.safe || opts.includeSuggestions === true || only !== null)),
+        .filter(
+          (p): p is Patch =>
+            p !== undefined && (!only || only.has(p.code)) && (p.safe || opts.includeSuggestions === true || only !== null),
+        ),
     );
     if (chosen.length === 0) break;
     const applied = applyToGrids(current, chosen);

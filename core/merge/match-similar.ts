@@ -29,7 +29,11 @@ export function matchSimilar(m: Matcher, a: readonly AppendixRow[], b: readonly 
     return sh;
   };
   const scored = (fa: number[], fb: number[], threshold: number): ScoredPair[] =>
-    similarPairs(fa.map((i) => text('a', i)), fb.map((j) => text('b', j)), threshold)
+    similarPairs(
+      fa.map((i) => text('a', i)),
+      fb.map((j) => text('b', j)),
+      threshold,
+    )
       .map((p) => ({ a: fa[p.a]!, b: fb[p.b]!, score: p.score }))
       .filter((p) => m.a[p.a]!.kind === m.b[p.b]!.kind && (m.a[p.a]!.id === undefined || m.b[p.b]!.id === undefined));
   const distance = (p: ScoredPair) => Math.abs(p.a / a.length - p.b / b.length);

@@ -33,7 +33,10 @@ export class Matcher {
   readonly pairs = new Map<number, number>();
   readonly usedB = new Set<number>();
 
-  constructor(readonly a: (RowKeys | null)[], readonly b: (RowKeys | null)[]) {}
+  constructor(
+    readonly a: (RowKeys | null)[],
+    readonly b: (RowKeys | null)[],
+  ) {}
 
   /** Rows with equal ids, in order (a repeated id pairs its first with the first, and so on). */
   byId(): void {

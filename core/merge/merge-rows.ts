@@ -32,7 +32,11 @@ export function mergeAppendixRows(
   const newMine = M.map((_, m) => m).filter((m) => !mineToBase.has(m));
   // Both sides adding the same task: matched like any rows, then merged against an empty ancestor.
   const addedBoth = new Map<number, number>();
-  for (const [i, j] of matchRows(newTheirs.map((t) => T[t]!), newMine.map((m) => M[m]!))) addedBoth.set(newTheirs[i]!, newMine[j]!);
+  for (const [i, j] of matchRows(
+    newTheirs.map((t) => T[t]!),
+    newMine.map((m) => M[m]!),
+  ))
+    addedBoth.set(newTheirs[i]!, newMine[j]!);
 
   const spine: AppendixRow[] = [];
   const mineAt = new Map<number, number>();
@@ -88,7 +92,7 @@ export function mergeAppendixRows(
 
 /** Deleted on one side, edited (or added) on the other: the conflict is about the whole row. */
 function rowConflict(appendix: string, base: AppendixRow | null, theirs: AppendixRow | null, mine: AppendixRow | null) {
-  const content = (r: AppendixRow | null) => (r ? r.fields.content ?? '' : null);
+  const content = (r: AppendixRow | null) => (r ? (r.fields.content ?? '') : null);
   return conflictOn(appendix, { base, theirs, mine }, 'row', { base: content(base), theirs: content(theirs), mine: content(mine) });
 }
 

@@ -50,8 +50,7 @@ export function similarPairs(a: readonly Shingled[], b: readonly Shingled[], thr
 function candidates(a: readonly Shingled[], b: readonly Shingled[], t: number): Set<number>[] {
   const df = new Map<string, number>();
   for (const d of [...a, ...b]) for (const s of d.shingles) df.set(s, (df.get(s) ?? 0) + 1);
-  const rarestFirst = (d: Shingled) =>
-    [...d.shingles].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
+  const rarestFirst = (d: Shingled) => [...d.shingles].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : x > y ? 1 : 0));
   const prefixLength = (n: number) => n - Math.ceil(t * n - EPSILON) + 1;
 
   const full = new Map<string, number[]>();

@@ -20,7 +20,9 @@ export const EPSILON = 1e-9;
  * @example shingle('Xây dựng kế hoạch').shingles // ['xay dung', 'dung ke', 'ke hoach']
  */
 export function shingle(text: string): Shingled {
-  const words = fold(text).split(' ').filter((w) => w !== '');
+  const words = fold(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const set = new Set<string>();
   if (words.length === 1) set.add(words[0]!);
   for (let i = 0; i + 1 < words.length; i++) set.add(`${words[i]} ${words[i + 1]}`);

@@ -4,16 +4,26 @@ import { DeadlineSchema } from './deadline.ts';
 
 /** What a table column holds. */
 export const ColumnRoleSchema = z.enum([
-  'tt', 'content', 'head', 'lead', 'partners', 'result', 'deadline', 'unit', 'target', 'monitor', 'note', 'status',
-  'funding', 'start',
+  'tt',
+  'content',
+  'head',
+  'lead',
+  'partners',
+  'result',
+  'deadline',
+  'unit',
+  'target',
+  'monitor',
+  'note',
+  'status',
+  'funding',
+  'start',
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 export const COLUMN_ROLES: readonly ColumnRole[] = ColumnRoleSchema.options;
 
 /** What a table row is. */
-export const RowKindSchema = z.enum([
-  'group', 'subgroup', 'task', 'indicator', 'continuation', 'repeated-header', 'blank', 'note',
-]);
+export const RowKindSchema = z.enum(['group', 'subgroup', 'task', 'indicator', 'continuation', 'repeated-header', 'blank', 'note']);
 export type RowKind = z.infer<typeof RowKindSchema>;
 
 const RoleRecord = <T extends z.ZodType>(t: T) => z.partialRecord(ColumnRoleSchema, t);

@@ -28,7 +28,13 @@ export const DeadlineSchema = z.discriminatedUnion('kind', [
     text: z.string(),
     every: RecurrenceSchema,
     first: PeriodSchema.optional(),
-    relative: z.object({ quarter: z.number().int().min(1).max(4).optional(), month: z.number().int().min(1).max(12).optional(), yearOffset: z.number().int() }).optional(),
+    relative: z
+      .object({
+        quarter: z.number().int().min(1).max(4).optional(),
+        month: z.number().int().min(1).max(12).optional(),
+        yearOffset: z.number().int(),
+      })
+      .optional(),
     /** Words after the deadline phrase and a comma ("Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"), kept as written. */
     note: z.string().optional(),
   }),

@@ -18,7 +18,13 @@ export const PatchOpSchema = z.discriminatedUnion('op', [
   /** Replace cell values (text fixes, agency names, deadline format, renumbering). */
   z.object({ op: z.literal('set-cells'), sheet: z.string(), edits: z.array(CellEditSchema) }),
   /** Join continuation rows into the row they continue: set the joined cells, then delete the fragments' rows. */
-  z.object({ op: z.literal('merge-rows'), sheet: z.string(), into: z.number().int(), rows: z.array(z.number().int()), edits: z.array(CellEditSchema) }),
+  z.object({
+    op: z.literal('merge-rows'),
+    sheet: z.string(),
+    into: z.number().int(),
+    rows: z.array(z.number().int()),
+    edits: z.array(CellEditSchema),
+  }),
   /** Rewrite TT cells so numbering follows the plan's own scheme (continuous or per group) and Roman style. */
   z.object({ op: z.literal('renumber'), sheet: z.string(), edits: z.array(CellEditSchema) }),
   /** Delete whole rows (repeated headers, blank rows); rows below move up. */

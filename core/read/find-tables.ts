@@ -102,7 +102,11 @@ const NEW_TABLE_TITLE = /^(phu luc|bieu|bang so|\(?\s*(ban hanh )?kem theo)/;
  * A header below a table that continues it: the same kind, its columns inside the table's and each on a column
  * the table already gives the same role (or none), the same content column, and no title line opening a new table.
  */
-function isRewordedRepeat(tg: TextGrid, prev: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>, next: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>): boolean {
+function isRewordedRepeat(
+  tg: TextGrid,
+  prev: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>,
+  next: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'>,
+): boolean {
   if (prev.kind !== next.kind || prev.columns.content !== next.columns.content) return false;
   if (next.firstCol < prev.firstCol || next.lastCol > prev.lastCol) return false;
   const roleAt = new Map<number, ColumnRole>();
@@ -289,7 +293,21 @@ function hasHorizontalMergeFrom(tg: TextGrid, r: number, c: number): boolean {
   return tg.grid.merges.some((m) => m.top === r && m.left === c && m.right > c);
 }
 
-const SUB_LABELS = ['chu tri', 'phoi hop', 'bat dau', 'hoan thanh', 'ket thuc', 'nam', 'quy', 'thang', 'ngay', 'dat', 'khong dat', 'chua dat', 'tong so'];
+const SUB_LABELS = [
+  'chu tri',
+  'phoi hop',
+  'bat dau',
+  'hoan thanh',
+  'ket thuc',
+  'nam',
+  'quy',
+  'thang',
+  'ngay',
+  'dat',
+  'khong dat',
+  'chua dat',
+  'tong so',
+];
 function isSubLabel(s: string): boolean {
   const f = fold(s);
   return SUB_LABELS.some((p) => f === p || f.startsWith(`${p} `));

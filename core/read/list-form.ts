@@ -20,7 +20,10 @@ const ARTIFACT_RE = /\[(?:bookmark|footnote|comment|image|page)[^\]]*\]|\{\s*PAG
 
 /** Word artifacts ("[bookmark: _GoBack]") removed; they are not content. */
 export function stripWordArtifacts(s: string): string {
-  return s.replace(ARTIFACT_RE, '').replace(/\s{2,}/g, ' ').trim();
+  return s
+    .replace(ARTIFACT_RE, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Whether a text looks like a Word artifact. */
@@ -59,12 +62,24 @@ export function readListForm(sheet: string, lines: TextLine[]): Appendix | null 
     if (g && parseOrdinal(g[1]!)?.style === 'roman') {
       group = g[1]!;
       task = null;
-      rows.push({ kind: 'group', tt: g[1]!, ordinal: parseOrdinal(g[1]!), fields: { content: g[2]! }, source: { sheet, row: line.row, cells: { tt: line.cell, content: line.cell } } });
+      rows.push({
+        kind: 'group',
+        tt: g[1]!,
+        ordinal: parseOrdinal(g[1]!),
+        fields: { content: g[2]! },
+        source: { sheet, row: line.row, cells: { tt: line.cell, content: line.cell } },
+      });
       continue;
     }
     const t = TASK_RE.exec(text);
     if (t) {
-      task = { kind: 'task', tt: t[1]!, ordinal: parseOrdinal(t[1]!), fields: { content: t[2]! }, source: { sheet, row: line.row, cells: { tt: line.cell, content: line.cell } } };
+      task = {
+        kind: 'task',
+        tt: t[1]!,
+        ordinal: parseOrdinal(t[1]!),
+        fields: { content: t[2]! },
+        source: { sheet, row: line.row, cells: { tt: line.cell, content: line.cell } },
+      };
       if (group !== undefined) task.group = group;
       rows.push(task);
       lastRole = 'content';

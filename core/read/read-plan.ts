@@ -23,7 +23,10 @@ export interface ReadResult {
  * Read grids into a plan. Sheets without a recognizable table are reported with form 'none'.
  * @example readPlan([grid]).plan.appendices[0]?.kind // 'tasks'
  */
-export function readPlan(grids: Grid[], opts: { file?: string; format?: 'xlsx' | 'text'; textGrids?: Map<Grid, TextGrid> } = {}): ReadResult {
+export function readPlan(
+  grids: Grid[],
+  opts: { file?: string; format?: 'xlsx' | 'text'; textGrids?: Map<Grid, TextGrid> } = {},
+): ReadResult {
   const appendices: Appendix[] = [];
   const sheets: SheetRead[] = [];
   for (const grid of grids) {
@@ -62,7 +65,12 @@ export function readPlan(grids: Grid[], opts: { file?: string; format?: 'xlsx' |
 export function textToGrid(name: string, text: string): Grid {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // Markdown emphasis and list markers that Word → Markdown converters add are not content.
-  const clean = lines.map((l) => l.replace(/^\s*#+\s*/, '').replace(/\*\*(.*?)\*\*/g, '$1').replace(/^\s*\\-/, '-'));
+  const clean = lines.map((l) =>
+    l
+      .replace(/^\s*#+\s*/, '')
+      .replace(/\*\*(.*?)\*\*/g, '$1')
+      .replace(/^\s*\\-/, '-'),
+  );
   return { sheet: name, origin: { row: 1, col: 1 }, rows: clean.map((l) => [l.trim() === '' ? null : { v: l }]), merges: [] };
 }
 

@@ -226,7 +226,12 @@ function nextOrdinal(tg: TextGrid, spec: TableSpec, r: number): ReturnType<typeo
   return null;
 }
 
-function unnumberedKind(view: TableRowView, anchor: AppendixRow | null, kind: 'tasks' | 'indicators', afterNote: boolean): AppendixRow['kind'] {
+function unnumberedKind(
+  view: TableRowView,
+  anchor: AppendixRow | null,
+  kind: 'tasks' | 'indicators',
+  afterNote: boolean,
+): AppendixRow['kind'] {
   const content = view.fields.content ?? '';
   if (looksLikeNote(content)) return 'note';
   // A signature block ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") in any column, or anything without a number of its own

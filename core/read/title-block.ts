@@ -56,7 +56,10 @@ const DOCUMENT_NUMBER_RE = new RegExp(
  */
 export function parseReference(line: string): PlanReference {
   const ref: PlanReference = {};
-  const t = line.normalize('NFC').replace(/^\(|\)$/g, '').trim();
+  const t = line
+    .normalize('NFC')
+    .replace(/^\(|\)$/g, '')
+    .trim();
   const num = DOCUMENT_NUMBER_RE.exec(t);
   if (num) ref.documentNumber = num[1]!.replace(/\s+/g, '');
   const date = dateOf(t);
@@ -65,7 +68,10 @@ export function parseReference(line: string): PlanReference {
     if (date.iso) ref.date = date.iso;
     if (date.year) ref.year = date.year;
   }
-  const issuer = /của\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Ban Thường vụ Đảng ủy|BTV Đảng ủy|HĐND|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(.+?))\s*$/iu.exec(t);
+  const issuer =
+    /của\s+((?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Đảng ủy|Đảng uỷ|Ban Thường vụ Đảng ủy|BTV Đảng ủy|HĐND|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|đặc khu)\s+(.+?))\s*$/iu.exec(
+      t,
+    );
   if (issuer) {
     ref.issuer = issuer[1]!.trim();
     ref.commune = issuer[2]!.replace(/[).;,]+$/, '').trim();

@@ -8,7 +8,11 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  * @example collapseSpaces('  a \u00a0 b\n c ') // 'a b c'
  */
 export function collapseSpaces(s: string): string {
-  return s.replace(SPACES, ' ').replace(/\s*\r?\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(SPACES, ' ')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /**

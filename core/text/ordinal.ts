@@ -3,7 +3,21 @@ import type { Ordinal } from '../model/appendix.ts';
 
 /** Vietnamese alphabetical order for lettered items: đ follows d. */
 const LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
-const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
 /** Larger Roman numbers are letters in practice ("C)", "D."): no appendix has fifty groups. */
 const MAX_ROMAN = 49;
 

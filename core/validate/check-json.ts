@@ -43,7 +43,16 @@ export function checkFile(path: string, report: Report): CheckFile {
       range: t.range,
       kind: t.kind,
       issues: t.issues.map((i) => {
-        const out: CheckIssue = { code: i.code, severity: i.severity, cell: i.cell ?? null, row: i.row ?? null, column: i.column ?? null, message: i.message, messageEn: i.messageEn, tags: i.tags };
+        const out: CheckIssue = {
+          code: i.code,
+          severity: i.severity,
+          cell: i.cell ?? null,
+          row: i.row ?? null,
+          column: i.column ?? null,
+          message: i.message,
+          messageEn: i.messageEn,
+          tags: i.tags,
+        };
         if (i.fix) out.fix = i.fix;
         return out;
       }),

@@ -51,7 +51,18 @@ export function rulesMarkdown(): string {
   out.push('', ...READING, '');
   for (const code of ISSUE_CODES) {
     const e = CATALOG[code];
-    out.push(`## ${code}`, '', `**${e.title.vi}** — *${e.title.en}*`, '', e.description.vi, '', `*${e.description.en}*`, '', `Mức độ: ${SEVERITY_VI[e.severity]} (${e.severity}) · Sửa: ${FIX_VI[e.fix]} · Nhãn: ${e.tags.join(' ')}`, '');
+    out.push(
+      `## ${code}`,
+      '',
+      `**${e.title.vi}** — *${e.title.en}*`,
+      '',
+      e.description.vi,
+      '',
+      `*${e.description.en}*`,
+      '',
+      `Mức độ: ${SEVERITY_VI[e.severity]} (${e.severity}) · Sửa: ${FIX_VI[e.fix]} · Nhãn: ${e.tags.join(' ')}`,
+      '',
+    );
   }
   return out.join('\n');
 }

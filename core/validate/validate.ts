@@ -19,14 +19,24 @@ import { textCellsCheck, toneStyleMixed } from './rules/text.ts';
 
 /** Every check, in the order their issues are listed. */
 export const CHECKS: Check[] = [
-  emptyTable, missingColumns, asideColumns, repeatedHeaders, continuationRows, blankRows, mergedBodyCells,
-  groupNumbers, taskNumbers,
+  emptyTable,
+  missingColumns,
+  asideColumns,
+  repeatedHeaders,
+  continuationRows,
+  blankRows,
+  mergedBodyCells,
+  groupNumbers,
+  taskNumbers,
   requiredFields,
-  leadAgencies, agencyNames,
+  leadAgencies,
+  agencyNames,
   deadlines,
-  textCellsCheck, toneStyleMixed,
+  textCellsCheck,
+  toneStyleMixed,
   duplicateTasks,
-  indicatorValues, indicatorRegression,
+  indicatorValues,
+  indicatorRegression,
 ];
 
 /** Turn a raw issue into a reported one: catalog severity (unless overridden), tags, messages in vi and en. */

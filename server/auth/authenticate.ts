@@ -6,7 +6,9 @@ import { ApiError, unauthorized } from '../http/errors.ts';
 import { findTokenByHash, hashToken, LAST_USED_EVERY_MS, touchToken, type TokenRecord } from '../store/tokens.ts';
 import type { Principal } from './principal.ts';
 
-export type EntraVerify = (jwt: string) => Promise<{ ok: true; principal: Principal } | { ok: false; reason: string; retryAfterSec?: number }>;
+export type EntraVerify = (
+  jwt: string,
+) => Promise<{ ok: true; principal: Principal } | { ok: false; reason: string; retryAfterSec?: number }>;
 
 export interface AuthOptions {
   db: Kysely<DB>;
@@ -67,13 +69,31 @@ export function authenticate(opts: AuthOptions): MiddlewareHandler<{ Variables: 
         cache.set(hash, { t, until: Date.now() + TOKEN_CACHE_MS });
       }
       if (t?.revokedAt) {
-        throw new ApiError(401, 'token-revoked', `Token này đã bị thu hồi ngày ${vnDate(t.revokedAt)}; hãy xin quản trị viên một token mới.`, `This token was revoked on ${t.revokedAt.slice(0, 10)}; ask the administrator for a new one.`);
+        throw new ApiError(
+          401,
+          'token-revoked',
+          `Token này đã bị thu hồi ngày ${vnDate(t.revokedAt)}; hãy xin quản trị viên một token mới.`,
+          `This token was revoked on ${t.revokedAt.slice(0, 10)}; ask the administrator for a new one.`,
+        );
       }
       if (t?.expiresAt && Date.parse(t.expiresAt) <= Date.now()) {
-        throw new ApiError(401, 'token-expired', `Token này đã hết hạn ngày ${vnDate(t.expiresAt)}; hãy xin quản trị viên một token mới.`, `This token expired on ${t.expiresAt.slice(0, 10)}; ask the administrator for a new one.`);
+        throw new ApiError(
+          401,
+          'token-expired',
+          `Token này đã hết hạn ngày ${vnDate(t.expiresAt)}; hãy xin quản trị viên một token mới.`,
+          `This token expired on ${t.expiresAt.slice(0, 10)}; ask the administrator for a new one.`,
+        );
       }
       if (t) {
-        principal = { role: t.role, subject: `token:${t.id}`, name: t.label, via: 'token', tokenId: t.id, ...(t.communeCode ? { communeCode: t.communeCode } : {}), ...(t.provinceCode ? { provinceCode: t.provinceCode } : {}) };
+        principal = {
+          role: t.role,
+          subject: `token:${t.id}`,
+          name: t.label,
+          via: 'token',
+          tokenId: t.id,
+          ...(t.communeCode ? { communeCode: t.communeCode } : {}),
+          ...(t.provinceCode ? { provinceCode: t.provinceCode } : {}),
+        };
         const last = touched.get(t.id) ?? 0;
         if (Date.now() - last >= LAST_USED_EVERY_MS) {
           touched.set(t.id, Date.now());
@@ -87,8 +107,14 @@ export function authenticate(opts: AuthOptions): MiddlewareHandler<{ Variables: 
       if (r.ok) principal = r.principal;
       else if (r.reason === 'jwks-unavailable') {
         // Microsoft's keys could not be fetched: our outage, not the caller's fault, so the client should retry.
-        throw new ApiError(503, 'identity-unavailable', 'Chưa kiểm tra được đăng nhập Microsoft (không lấy được khóa); hãy thử lại sau.', 'Cannot verify the Microsoft sign-in right now (keys unavailable); retry later.',
-          undefined, { 'Retry-After': String(r.retryAfterSec ?? 30) });
+        throw new ApiError(
+          503,
+          'identity-unavailable',
+          'Chưa kiểm tra được đăng nhập Microsoft (không lấy được khóa); hãy thử lại sau.',
+          'Cannot verify the Microsoft sign-in right now (keys unavailable); retry later.',
+          undefined,
+          { 'Retry-After': String(r.retryAfterSec ?? 30) },
+        );
       } else throw unauthorized(`Token Microsoft không hợp lệ (${r.reason}).`, `Invalid Microsoft token (${r.reason}).`);
     }
     if (!principal) throw unauthorized();

@@ -33,7 +33,12 @@ const MappedRoleSchema = z.discriminatedUnion('role', [
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const Users = z.record(z.string(), MappedRoleSchema).superRefine((users, ctx) => {
   for (const key of Object.keys(users)) {
-    if (!GUID.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `users are keyed by object id (oid, a GUID), not "${key}": names such as preferred_username, upn or email are not accepted` });
+    if (!GUID.test(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `users are keyed by object id (oid, a GUID), not "${key}": names such as preferred_username, upn or email are not accepted`,
+      });
   }
 });
 

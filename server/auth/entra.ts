@@ -1,5 +1,15 @@
 // Verify Microsoft Entra ID access tokens (RS256 against the tenant's JWKS) and map them to a phuluc principal.
-import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  jwtVerify,
+  type FetchImplementation,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { compileEntraMapping, parseEntraMapping, type EntraMapping } from './entra-mapping.ts';
 import type { Principal } from './principal.ts';
 
@@ -21,7 +31,17 @@ export interface EntraConfig {
   mapping: EntraMapping;
 }
 
-export type EntraFailure = 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'wrong-audience' | 'wrong-issuer' | 'wrong-tenant' | 'alg-not-allowed' | 'no-role' | 'jwks-unavailable';
+export type EntraFailure =
+  | 'malformed'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-audience'
+  | 'wrong-issuer'
+  | 'wrong-tenant'
+  | 'alg-not-allowed'
+  | 'no-role'
+  | 'jwks-unavailable';
 export type EntraResult =
   | { ok: true; principal: Principal }
   /** `retryAfterSec` with jwks-unavailable: when the key set will be fetched again. */
@@ -37,7 +57,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 // Entra access tokens are a few kB; anything far larger is not worth decoding.
 const MAX_JWT_CHARS = 16_384;
-const CLAIM_REASONS = new Map<string, EntraFailure>([['aud', 'wrong-audience'], ['iss', 'wrong-issuer'], ['nbf', 'not-yet-valid']]);
+const CLAIM_REASONS = new Map<string, EntraFailure>([
+  ['aud', 'wrong-audience'],
+  ['iss', 'wrong-issuer'],
+  ['nbf', 'not-yet-valid'],
+]);
 
 /**
  * Whether `s` has the shape of a compact JWS: three base64url segments separated by dots (no decoding).
@@ -59,12 +83,16 @@ export function looksLikeJwt(s: string): boolean {
 export function createEntraVerifier(cfg: EntraConfig, opts: { fetchJwks?: typeof fetch } = {}): (jwt: string) => Promise<EntraResult> {
   if (!GUID.test(cfg.tenantId)) throw new TypeError(`Entra tenantId must be a GUID, got "${cfg.tenantId}".`);
   const audience = Array.isArray(cfg.audience) ? cfg.audience : [cfg.audience];
-  if (audience.length === 0 || audience.some((a) => a.trim() === '')) throw new TypeError('Entra audience must name at least one non-empty audience.');
+  if (audience.length === 0 || audience.some((a) => a.trim() === ''))
+    throw new TypeError('Entra audience must name at least one non-empty audience.');
   const clockTolerance = cfg.clockToleranceSec ?? 60;
   if (!Number.isFinite(clockTolerance) || clockTolerance < 0) throw new TypeError('Entra clockToleranceSec must be a non-negative number.');
   // Entra writes the tenant GUID in lower case in iss and tid.
   const tenantId = cfg.tenantId.toLowerCase();
-  const issuer = [cfg.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`, ...(cfg.acceptV1Issuer ? [`https://sts.windows.net/${tenantId}/`] : [])];
+  const issuer = [
+    cfg.issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
+    ...(cfg.acceptV1Issuer ? [`https://sts.windows.net/${tenantId}/`] : []),
+  ];
   const jwksUrl = new URL(cfg.jwksUrl ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`);
   const fetcher = guardedFetch(opts.fetchJwks ?? fetch);
   const remote = createRemoteJWKSet(jwksUrl, { [customFetch]: fetcher.fetch });
@@ -113,7 +141,11 @@ class JwksUnavailable extends Error {
  * failure no fetch is made until the back-off has passed (doubling to JWKS_BACKOFF_MS.max): an unreachable endpoint
  * costs one fetch per back-off period, not one per request. The last good key set is kept for the stale fallback.
  */
-function guardedFetch(base: typeof fetch): { fetch: FetchImplementation; lastGood(): { jwks: JSONWebKeySet; at: number } | null; retryAfterSec(): number } {
+function guardedFetch(base: typeof fetch): {
+  fetch: FetchImplementation;
+  lastGood(): { jwks: JSONWebKeySet; at: number } | null;
+  retryAfterSec(): number;
+} {
   let failures = 0;
   let until = 0;
   let good: { jwks: JSONWebKeySet; at: number } | null = null;
@@ -121,7 +153,8 @@ function guardedFetch(base: typeof fetch): { fetch: FetchImplementation; lastGoo
     lastGood: () => good,
     retryAfterSec: () => Math.max(1, Math.ceil((until - Date.now()) / 1000)),
     async fetch(url, init) {
-      if (Date.now() < until) throw new JwksUnavailable(`The Entra key set at ${url} failed; next try in ${Math.ceil((until - Date.now()) / 1000)} s`);
+      if (Date.now() < until)
+        throw new JwksUnavailable(`The Entra key set at ${url} failed; next try in ${Math.ceil((until - Date.now()) / 1000)} s`);
       try {
         const res = await base(url, init);
         if (res.status !== 200) {
@@ -150,7 +183,12 @@ function reasonFor(err: unknown): EntraFailure {
   if (err instanceof errors.JWTClaimValidationFailed) return CLAIM_REASONS.get(err.claim) ?? 'malformed';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'alg-not-allowed';
   // An unknown kid is, for the caller, a token we cannot attribute to the tenant: same as a bad signature.
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return 'bad-signature';
+  if (
+    err instanceof errors.JWSSignatureVerificationFailed ||
+    err instanceof errors.JWKSNoMatchingKey ||
+    err instanceof errors.JWKSMultipleMatchingKeys
+  )
+    return 'bad-signature';
   return 'malformed';
 }
 
@@ -165,8 +203,12 @@ function reasonFor(err: unknown): EntraFailure {
 export function entraConfigFromEnv(env: Record<string, string | undefined>): EntraConfig | null {
   const tenantId = env.PHULUC_ENTRA_TENANT_ID?.trim();
   if (!tenantId) return null;
-  const audience = (env.PHULUC_ENTRA_AUDIENCE ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
-  if (audience.length === 0) throw new Error('PHULUC_ENTRA_AUDIENCE is required when PHULUC_ENTRA_TENANT_ID is set (e.g. api://phuluc or the app client id).');
+  const audience = (env.PHULUC_ENTRA_AUDIENCE ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  if (audience.length === 0)
+    throw new Error('PHULUC_ENTRA_AUDIENCE is required when PHULUC_ENTRA_TENANT_ID is set (e.g. api://phuluc or the app client id).');
   let mapping: unknown = {};
   const raw = env.PHULUC_ENTRA_MAPPING?.trim();
   if (raw) {

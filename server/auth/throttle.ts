@@ -25,7 +25,10 @@ const MAX_ADDRESSES = 50_000;
 export function clientAddress(trustProxy: boolean): (c: Context) => string | null {
   return (c) => {
     if (trustProxy) {
-      const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (hops.length > 0) return hops[hops.length - 1]!;
     }
     try {
@@ -58,10 +61,14 @@ export function authThrottle(opts: ThrottleOptions): MiddlewareHandler {
     const list = recent(addr, t);
     if (list.length >= opts.failures) {
       const retryAfter = Math.max(1, Math.ceil((list[list.length - opts.failures]! + windowMs - t) / 1000));
-      throw new ApiError(429, 'too-many-failed-sign-ins',
+      throw new ApiError(
+        429,
+        'too-many-failed-sign-ins',
         `Quá nhiều lần đăng nhập sai từ địa chỉ này (${opts.failures} lần trong ${opts.windowSeconds} giây, giới hạn ${LIMIT_ENV.authFailures}); hãy thử lại sau ${retryAfter} giây.`,
         `Too many failed sign-ins from this address (${opts.failures} within ${opts.windowSeconds} s, limit ${LIMIT_ENV.authFailures}); retry in ${retryAfter} s.`,
-        { limit: LIMIT_ENV.authFailures, max: opts.failures, windowSeconds: opts.windowSeconds, retryAfterSeconds: retryAfter }, { 'Retry-After': String(retryAfter) });
+        { limit: LIMIT_ENV.authFailures, max: opts.failures, windowSeconds: opts.windowSeconds, retryAfterSeconds: retryAfter },
+        { 'Retry-After': String(retryAfter) },
+      );
     }
     await next();
     // Errors thrown further in have already become the answer (Hono's onError): look at its status.

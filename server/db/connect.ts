@@ -40,13 +40,22 @@ export interface LockInfo {
 
 /** Thrown when another process holds the PGlite data folder: PGlite itself would let both write and corrupt it. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly holder: LockInfo | null) {
-    const who = holder ? `tiến trình ${holder.pid} trên máy “${holder.host}”${holder.since ? `, từ ${holder.since}` : ''}` : 'một tiến trình khác';
-    const whoEn = holder ? `process ${holder.pid} on host "${holder.host}"${holder.since ? ` since ${holder.since}` : ''}` : 'another process';
+  constructor(
+    readonly dir: string,
+    readonly holder: LockInfo | null,
+  ) {
+    const who = holder
+      ? `tiến trình ${holder.pid} trên máy “${holder.host}”${holder.since ? `, từ ${holder.since}` : ''}`
+      : 'một tiến trình khác';
+    const whoEn = holder
+      ? `process ${holder.pid} on host "${holder.host}"${holder.since ? ` since ${holder.since}` : ''}`
+      : 'another process';
     const file = path.join(dir, 'phuluc.lock');
-    super(`Thư mục dữ liệu ${dir} đang được ${who} dùng (một máy chủ phuluc đang chạy?). Hãy dừng tiến trình đó hoặc dùng thư mục khác (--data, PHULUC_DATA_DIR). `
-      + `Nếu chắc chắn không còn tiến trình nào dùng thư mục này, xóa tệp ${file}.\n`
-      + `Data folder ${dir} is in use by ${whoEn}. Stop it or use another folder; if nothing uses it, delete ${file}.`);
+    super(
+      `Thư mục dữ liệu ${dir} đang được ${who} dùng (một máy chủ phuluc đang chạy?). Hãy dừng tiến trình đó hoặc dùng thư mục khác (--data, PHULUC_DATA_DIR). ` +
+        `Nếu chắc chắn không còn tiến trình nào dùng thư mục này, xóa tệp ${file}.\n` +
+        `Data folder ${dir} is in use by ${whoEn}. Stop it or use another folder; if nothing uses it, delete ${file}.`,
+    );
     this.name = 'DataDirLockedError';
   }
 
@@ -64,7 +73,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle connection can be cut (PostgreSQL restarted, a backend terminated): pg then emits 'error' on the pool,
     // and with no listener that would end the whole server. The pool drops that client; the next query reconnects.
-    pool.on('error', (err) => process.stderr.write(`phuluc: kết nối CSDL nhàn rỗi bị đóng, sẽ kết nối lại / idle database connection closed, will reconnect: ${err.message}\n`));
+    pool.on('error', (err) =>
+      process.stderr.write(
+        `phuluc: kết nối CSDL nhàn rỗi bị đóng, sẽ kết nối lại / idle database connection closed, will reconnect: ${err.message}\n`,
+      ),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
@@ -112,7 +125,13 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
  */
 export async function lockDir(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, 'phuluc.lock');
-  const mine: LockInfo = { pid: process.pid, start: await processStart(process.pid), boot: await bootId(), host: os.hostname(), since: new Date().toISOString() };
+  const mine: LockInfo = {
+    pid: process.pid,
+    start: await processStart(process.pid),
+    boot: await bootId(),
+    host: os.hostname(),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     // Written aside, then linked into place: the lock never exists half-written, and link() fails if it exists.
     const tmp = `${file}.${process.pid}.${Date.now()}`;
@@ -140,7 +159,13 @@ export function parseLock(text: string): LockInfo | null {
   try {
     const j = JSON.parse(t) as Partial<LockInfo>;
     if (typeof j.pid !== 'number' || !Number.isInteger(j.pid) || j.pid <= 0 || typeof j.host !== 'string') return null;
-    return { pid: j.pid, start: typeof j.start === 'string' ? j.start : null, boot: typeof j.boot === 'string' ? j.boot : null, host: j.host, ...(typeof j.since === 'string' ? { since: j.since } : {}) };
+    return {
+      pid: j.pid,
+      start: typeof j.start === 'string' ? j.start : null,
+      boot: typeof j.boot === 'string' ? j.boot : null,
+      host: j.host,
+      ...(typeof j.since === 'string' ? { since: j.since } : {}),
+    };
   } catch {
     return null;
   }

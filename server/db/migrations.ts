@@ -4,17 +4,20 @@ import { DVHC_DATA } from '../../core/data/index.ts';
 
 const init: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.createTable('provinces')
+    await db.schema
+      .createTable('provinces')
       .addColumn('code', 'varchar(2)', (c) => c.primaryKey())
       .addColumn('name', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('communes')
+    await db.schema
+      .createTable('communes')
       .addColumn('code', 'varchar(5)', (c) => c.primaryKey())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('province_code', 'varchar(2)', (c) => c.notNull().references('provinces.code'))
       .execute();
     await db.schema.createIndex('communes_province').on('communes').column('province_code').execute();
-    await db.schema.createTable('plans')
+    await db.schema
+      .createTable('plans')
       .addColumn('id', 'serial', (c) => c.primaryKey())
       .addColumn('commune_code', 'varchar(5)', (c) => c.notNull().references('communes.code'))
       .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
@@ -22,7 +25,8 @@ const init: Migration = {
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addUniqueConstraint('plans_commune_key', ['commune_code', 'plan_key'])
       .execute();
-    await db.schema.createTable('revisions')
+    await db.schema
+      .createTable('revisions')
       .addColumn('id', 'bigserial', (c) => c.primaryKey())
       .addColumn('plan_id', 'integer', (c) => c.notNull().references('plans.id'))
       .addColumn('seq', 'integer', (c) => c.notNull())
@@ -40,7 +44,8 @@ const init: Migration = {
       .addUniqueConstraint('revisions_plan_seq', ['plan_id', 'seq'])
       .addUniqueConstraint('revisions_plan_idem', ['plan_id', 'idempotency_key'])
       .execute();
-    await db.schema.createTable('tokens')
+    await db.schema
+      .createTable('tokens')
       .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
       .addColumn('hash', 'varchar(64)', (c) => c.notNull().unique())
       .addColumn('role', 'varchar(16)', (c) => c.notNull())
@@ -50,7 +55,8 @@ const init: Migration = {
       .addColumn('created_by', 'text', (c) => c.notNull())
       .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .execute();
-    await db.schema.createTable('audit_log')
+    await db.schema
+      .createTable('audit_log')
       .addColumn('id', 'bigserial', (c) => c.primaryKey())
       .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .addColumn('actor', 'text', (c) => c.notNull())
@@ -60,10 +66,20 @@ const init: Migration = {
       .execute();
 
     // The administrative units, from the bundled dataset, in a few multi-row inserts.
-    const anyDb = db as Kysely<{ provinces: { code: string; name: string }; communes: { code: string; name: string; province_code: string } }>;
-    await anyDb.insertInto('provinces').values(DVHC_DATA.provinces.map((p) => ({ code: p.code, name: p.name }))).execute();
+    const anyDb = db as Kysely<{
+      provinces: { code: string; name: string };
+      communes: { code: string; name: string; province_code: string };
+    }>;
+    await anyDb
+      .insertInto('provinces')
+      .values(DVHC_DATA.provinces.map((p) => ({ code: p.code, name: p.name })))
+      .execute();
     const communes = DVHC_DATA.provinces.flatMap((p) => p.communes.map(([code, name]) => ({ code, name, province_code: p.code })));
-    for (let i = 0; i < communes.length; i += 1000) await anyDb.insertInto('communes').values(communes.slice(i, i + 1000)).execute();
+    for (let i = 0; i < communes.length; i += 1000)
+      await anyDb
+        .insertInto('communes')
+        .values(communes.slice(i, i + 1000))
+        .execute();
   },
 };
 
@@ -73,7 +89,9 @@ const init: Migration = {
 const planAsJson: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`ALTER TABLE revisions ALTER COLUMN plan TYPE json USING plan::json`.execute(db);
-    const { rows } = await sql<{ lz4: boolean }>`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`.execute(db);
+    const { rows } = await sql<{
+      lz4: boolean;
+    }>`SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`.execute(db);
     if (rows[0]?.lz4) await sql`ALTER TABLE revisions ALTER COLUMN plan SET COMPRESSION lz4`.execute(db);
   },
 };

@@ -24,7 +24,6 @@ export interface PlansTable {
   created_by: string;
 }
 
-
 export interface RevisionsTable {
   id: Generated<number>;
   plan_id: number;

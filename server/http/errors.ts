@@ -31,6 +31,9 @@ export class ApiError extends ContractError {
 
 export const unauthorized = (why = 'Thiếu hoặc sai thông tin đăng nhập (token).', whyEn = 'Missing or invalid credentials (token).') =>
   new ApiError(401, 'unauthorized', why, whyEn);
-export const forbidden = (what: string, whatEn: string) => new ApiError(403, 'forbidden', `Không có quyền: ${what}.`, `Forbidden: ${whatEn}.`);
-export const notFound = (what: string, whatEn: string) => new ApiError(404, 'not-found', `Không tìm thấy ${what}.`, `Not found: ${whatEn}.`);
-export const badRequest = (code: string, message: string, messageEn: string, details?: ErrorDetails) => new ApiError(400, code, message, messageEn, details);
+export const forbidden = (what: string, whatEn: string) =>
+  new ApiError(403, 'forbidden', `Không có quyền: ${what}.`, `Forbidden: ${whatEn}.`);
+export const notFound = (what: string, whatEn: string) =>
+  new ApiError(404, 'not-found', `Không tìm thấy ${what}.`, `Not found: ${whatEn}.`);
+export const badRequest = (code: string, message: string, messageEn: string, details?: ErrorDetails) =>
+  new ApiError(400, code, message, messageEn, details);

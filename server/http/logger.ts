@@ -14,8 +14,13 @@ export function requestLog(sink: LogSink): MiddlewareHandler {
     const principal = c.get('principal' as never) as { subject?: string; role?: string } | undefined;
     const requestId = c.get('requestId' as never) as string | undefined;
     sink({
-      time: new Date().toISOString(), level: c.res.status >= 500 ? 'error' : 'info', msg: 'request',
-      method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - t0) * 10) / 10,
+      time: new Date().toISOString(),
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - t0) * 10) / 10,
       ...(requestId ? { requestId } : {}),
       ...(principal ? { subject: principal.subject, role: principal.role } : {}),
     });

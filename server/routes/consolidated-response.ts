@@ -9,7 +9,8 @@ export { ConsolidatedQuery } from '../../core/api/index.ts';
 
 /** asOf checked as a real date; 400 otherwise. @example checkedAsOf('2026-06-30') */
 export function checkedAsOf(asOf: string): string {
-  if (Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) throw badRequest('bad-as-of', 'asOf phải là ngày dạng YYYY-MM-DD.', 'asOf must be a date YYYY-MM-DD.');
+  if (Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)))
+    throw badRequest('bad-as-of', 'asOf phải là ngày dạng YYYY-MM-DD.', 'asOf must be a date YYYY-MM-DD.');
   return asOf;
 }
 
@@ -21,7 +22,8 @@ export function consolidateOr400(inputs: readonly ConsolidateInput[], asOf: stri
   try {
     return consolidate(inputs, { asOf });
   } catch (err) {
-    if (err instanceof RangeError) throw badRequest('bad-as-of', 'asOf phải là một ngày có thật (YYYY-MM-DD).', 'asOf must be a real date (YYYY-MM-DD).');
+    if (err instanceof RangeError)
+      throw badRequest('bad-as-of', 'asOf phải là một ngày có thật (YYYY-MM-DD).', 'asOf must be a real date (YYYY-MM-DD).');
     throw err;
   }
 }

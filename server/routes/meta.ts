@@ -31,26 +31,46 @@ English: the key is bound to the caller, the plan and the body's SHA-256; errors
 
 /** @example registerMetaRoutes(app, limits) */
 export function registerMetaRoutes(app: App, limits: Limits = DEFAULT_LIMITS): void {
-  app.openapi(createRoute({ method: 'get', path: API_PATHS.health, responses: { 200: json(HealthAnswer, 'Máy chủ đang chạy'), ...baseErrors } }), (c) => c.json({ ok: true as const }, 200));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Token máy chủ (phl_…) hoặc access token Microsoft Entra ID' });
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'phuluc — máy chủ đồng bộ phụ lục NQ57', version: '1', description: DESCRIPTION } });
+  app.openapi(
+    createRoute({ method: 'get', path: API_PATHS.health, responses: { 200: json(HealthAnswer, 'Máy chủ đang chạy'), ...baseErrors } }),
+    (c) => c.json({ ok: true as const }, 200),
+  );
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Token máy chủ (phl_…) hoặc access token Microsoft Entra ID',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'phuluc — máy chủ đồng bộ phụ lục NQ57', version: '1', description: DESCRIPTION },
+  });
   const page = docsPage(limits);
   app.get('/api/docs', (c) => {
     // A static page (no inline script, CSP-friendly) that lists the routes; the JSON document is the contract.
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'self'");
     return c.html(page);
   });
-  app.openapi(createRoute({ method: 'get', path: API_PATHS.me, security: [{ bearer: [] }], responses: { 200: json(MeAnswer, 'Người đang gọi'), ...authErrors } }), (c) => {
-    return c.json({ principal: c.var.principal }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.me,
+      security: [{ bearer: [] }],
+      responses: { 200: json(MeAnswer, 'Người đang gọi'), ...authErrors },
+    }),
+    (c) => {
+      return c.json({ principal: c.var.principal }, 200);
+    },
+  );
 }
 
 function docsPage(limits: Limits): string {
-  const rows = (Object.keys(LIMIT_TEXT) as (keyof Limits)[]).map((k) => {
-    const [vi, en, fmt] = LIMIT_TEXT[k];
-    const value = limits[k] === 0 ? 'tắt / off' : fmt(limits[k]);
-    return `<tr><td><code>${LIMIT_ENV[k]}</code></td><td>${vi}<br><small>${en}</small></td><td>${value}</td><td>${fmt(DEFAULT_LIMITS[k])}</td></tr>`;
-  }).join('\n');
+  const rows = (Object.keys(LIMIT_TEXT) as (keyof Limits)[])
+    .map((k) => {
+      const [vi, en, fmt] = LIMIT_TEXT[k];
+      const value = limits[k] === 0 ? 'tắt / off' : fmt(limits[k]);
+      return `<tr><td><code>${LIMIT_ENV[k]}</code></td><td>${vi}<br><small>${en}</small></td><td>${value}</td><td>${fmt(DEFAULT_LIMITS[k])}</td></tr>`;
+    })
+    .join('\n');
   const errors = ERRORS.map(([s, codes, what]) => `<tr><td>${s}</td><td><code>${codes}</code></td><td>${what}</td></tr>`).join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>phuluc API</title></head><body>
 <h1>phuluc — API máy chủ đồng bộ</h1>

@@ -24,7 +24,12 @@ export interface PageOptions {
   env?: Record<string, string | undefined>;
 }
 
-const PAGES: Record<string, string> = { '/': 'index.html', '/kiem-tra': 'kiem-tra.html', '/dang-nhap': 'dang-nhap.html', '/token': 'token.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/kiem-tra': 'kiem-tra.html',
+  '/dang-nhap': 'dang-nhap.html',
+  '/token': 'token.html',
+};
 /** What may be served: Vite's output under assets/, and icons at the top of the folder. */
 const ASSET_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -47,15 +52,26 @@ export function entraPublicConfig(env: Record<string, string | undefined>): Entr
   const clientId = env.PHULUC_ENTRA_CLIENT_ID?.trim();
   const tenantId = env.PHULUC_ENTRA_TENANT_ID?.trim();
   if (!clientId || !tenantId) return null;
-  const audience = (env.PHULUC_ENTRA_AUDIENCE ?? '').split(',').map((a) => a.trim()).find((a) => a !== '') ?? `api://${clientId}`;
+  const audience =
+    (env.PHULUC_ENTRA_AUDIENCE ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .find((a) => a !== '') ?? `api://${clientId}`;
   return { clientId, tenantId, audience };
 }
 
 /** The pages' Content-Security-Policy as directives (Hono's secure-headers writes them). */
 function cspDirectives(entra: boolean) {
   return {
-    defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'],
-    connectSrc: ["'self'", ...(entra ? [ENTRA_AUTHORITY] : [])], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"], formAction: ["'self'"],
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'", ...(entra ? [ENTRA_AUTHORITY] : [])],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
   };
 }
 
@@ -65,7 +81,9 @@ function cspDirectives(entra: boolean) {
  * @example contentSecurityPolicy(false).includes("script-src 'self'") // true
  */
 export function contentSecurityPolicy(entra: boolean): string {
-  return Object.entries(cspDirectives(entra)).map(([k, v]) => `${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${v.join(' ')}`).join('; ');
+  return Object.entries(cspDirectives(entra))
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${v.join(' ')}`)
+    .join('; ');
 }
 
 /**
@@ -78,7 +96,9 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
   const entra = entraPublicConfig(env);
   // Hono's secure-headers: CSP, nosniff, no referrer, no framing, no camera/microphone/location.
   const headers: SecureHeadersOptions = {
-    contentSecurityPolicy: cspDirectives(entra !== null), xFrameOptions: 'DENY', referrerPolicy: 'no-referrer',
+    contentSecurityPolicy: cspDirectives(entra !== null),
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   };
   // The pages keep their popup (Microsoft sign-in) in their group; the popup's landing page must have no COOP at
@@ -86,10 +106,17 @@ export function registerPageRoutes(app: App, opts: PageOptions = {}): void {
   const pageHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: 'same-origin-allow-popups' });
   const plainHeaders = secureHeaders({ ...headers, crossOriginOpenerPolicy: false });
 
-  app.openapi(createRoute({ method: 'get', path: API_PATHS.config, responses: { 200: json(ServerConfig, 'Cấu hình công khai: có đăng nhập Microsoft không'), ...baseErrors } }), (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json({ entra }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.config,
+      responses: { 200: json(ServerConfig, 'Cấu hình công khai: có đăng nhập Microsoft không'), ...baseErrors },
+    }),
+    (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ entra }, 200);
+    },
+  );
 
   for (const [route, file] of Object.entries(PAGES)) {
     app.get(route, file === 'dang-nhap.html' ? plainHeaders : pageHeaders, async function webPage(c) {

@@ -4,12 +4,26 @@ import { COMMUNE_CODE, PLAN_KEY, PROVINCE_CODE } from '../../core/api/index.ts';
 import { findCommune, findProvince, type Commune } from '../../core/dvhc.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 
-export const CommuneParam = z.string().regex(COMMUNE_CODE).openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
-export const ProvinceParam = z.string().regex(PROVINCE_CODE).openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
-export const PlanKeyParam = z.string().regex(PLAN_KEY).openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
+export const CommuneParam = z
+  .string()
+  .regex(COMMUNE_CODE)
+  .openapi({ param: { name: 'commune', in: 'path' }, example: '10903', description: 'Mã xã/phường (5 chữ số)' });
+export const ProvinceParam = z
+  .string()
+  .regex(PROVINCE_CODE)
+  .openapi({ param: { name: 'province', in: 'path' }, example: '31', description: 'Mã tỉnh/thành phố (2 chữ số)' });
+export const PlanKeyParam = z
+  .string()
+  .regex(PLAN_KEY)
+  .openapi({ param: { name: 'planKey', in: 'path' }, example: 'NQ57-2026', description: 'Khóa kế hoạch' });
 /** The largest revision number the server accepts anywhere (PostgreSQL integer columns end at 2,147,483,647). */
 export const MAX_SEQ = 2_000_000_000;
-export const SeqParam = z.coerce.number().int().positive().max(MAX_SEQ).openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
+export const SeqParam = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(MAX_SEQ)
+  .openapi({ param: { name: 'seq', in: 'path' }, example: 3 });
 
 /**
  * A revision number in a query string, bounded so a huge value is a 400, never a database error.
@@ -51,14 +65,20 @@ export function provinceOf(code: string): { code: string; name: string } {
 export function baseFromIfMatch(header: string | undefined): number | null {
   if (header === undefined || header.trim() === '') return null;
   const m = /^\s*(?:W\/)?"?(\d{1,10})"?\s*$/.exec(header);
-  if (!m || Number(m[1]) > MAX_SEQ) throw badRequest('bad-if-match', 'If-Match phải là số phiên bản, ví dụ "3".', 'If-Match must be a revision number, e.g. "3".');
+  if (!m || Number(m[1]) > MAX_SEQ)
+    throw badRequest('bad-if-match', 'If-Match phải là số phiên bản, ví dụ "3".', 'If-Match must be a revision number, e.g. "3".');
   return Number(m[1]);
 }
 
 /** Idempotency-Key: printable ASCII, at most 200 characters; null when absent. */
 export function idempotencyKey(header: string | undefined): string | null {
   if (header === undefined) return null;
-  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw badRequest('bad-idempotency-key', 'Idempotency-Key không hợp lệ (1–200 ký tự ASCII in được).', 'Invalid Idempotency-Key (1–200 printable ASCII characters).');
+  if (!/^[\x21-\x7e]{1,200}$/.test(header))
+    throw badRequest(
+      'bad-idempotency-key',
+      'Idempotency-Key không hợp lệ (1–200 ký tự ASCII in được).',
+      'Invalid Idempotency-Key (1–200 printable ASCII characters).',
+    );
   return header;
 }
 

@@ -59,52 +59,98 @@ export function pushResponse(outcome: PushOutcome): PushReply {
   switch (outcome.status) {
     case 'created':
     case 'merged':
-      return { status: 201, body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: false };
+      return {
+        status: 201,
+        body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint },
+        seq: outcome.revision.seq,
+        replayed: false,
+      };
     case 'replayed':
-      return { status: 201, body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint }, seq: outcome.revision.seq, replayed: true };
+      return {
+        status: 201,
+        body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint },
+        seq: outcome.revision.seq,
+        replayed: true,
+      };
     case 'key-reused':
       throw keyReused();
     case 'conflict':
-      throw new ApiError(409, 'merge-conflict', `Có ${outcome.conflicts.length} ô bị sửa khác nhau ở hai phía; chưa lưu gì. Hãy chọn giá trị rồi gửi lại trên phiên bản ${outcome.headSeq}.`,
-        `${outcome.conflicts.length} cell(s) were changed both ways; nothing stored. Resolve and push again on revision ${outcome.headSeq}.`, { headSeq: outcome.headSeq, conflicts: outcome.conflicts });
+      throw new ApiError(
+        409,
+        'merge-conflict',
+        `Có ${outcome.conflicts.length} ô bị sửa khác nhau ở hai phía; chưa lưu gì. Hãy chọn giá trị rồi gửi lại trên phiên bản ${outcome.headSeq}.`,
+        `${outcome.conflicts.length} cell(s) were changed both ways; nothing stored. Resolve and push again on revision ${outcome.headSeq}.`,
+        { headSeq: outcome.headSeq, conflicts: outcome.conflicts },
+      );
     case 'bad-base':
-      throw new ApiError(412, 'bad-base', `Phiên bản gốc không tồn tại (phiên bản mới nhất là ${outcome.headSeq}).`, `Unknown base revision (head is ${outcome.headSeq}).`, { headSeq: outcome.headSeq });
+      throw new ApiError(
+        412,
+        'bad-base',
+        `Phiên bản gốc không tồn tại (phiên bản mới nhất là ${outcome.headSeq}).`,
+        `Unknown base revision (head is ${outcome.headSeq}).`,
+        { headSeq: outcome.headSeq },
+      );
     case 'too-large':
       throw planTooLarge(outcome.limit, outcome.max, outcome.actual);
     case 'quota':
       throw quotaExceeded(outcome.limit, outcome.max, outcome.used, outcome.retryAfterSec);
     case 'busy':
-      throw new ApiError(503, 'busy', 'Máy chủ đang bận ghi kế hoạch này; hãy thử lại.', 'The plan is busy; retry.', undefined, { 'Retry-After': '1' });
+      throw new ApiError(503, 'busy', 'Máy chủ đang bận ghi kế hoạch này; hãy thử lại.', 'The plan is busy; retry.', undefined, {
+        'Retry-After': '1',
+      });
   }
 }
 
 /** 422: the Idempotency-Key was used before, by this caller on this plan, with another request. */
 export function keyReused(): ApiError {
-  return new ApiError(422, 'idempotency-key-reused',
+  return new ApiError(
+    422,
+    'idempotency-key-reused',
     'Idempotency-Key này đã được dùng cho một yêu cầu khác (nội dung khác); không lưu gì. Mỗi lần gửi nội dung mới cần một khóa mới.',
-    'This Idempotency-Key was already used for a different request (another body); nothing stored. Use a new key for a new request.');
+    'This Idempotency-Key was already used for a different request (another body); nothing stored. Use a new key for a new request.',
+  );
 }
 
 /** 413 for a plan over PHULUC_MAX_PLAN_ROWS or PHULUC_MAX_PLAN_BYTES, naming the limit. */
 export function planTooLarge(limit: 'planRows' | 'planBytes', max: number, actual: number): ApiError {
   const details = { limit: LIMIT_ENV[limit], max, actual };
   if (limit === 'planRows') {
-    return new ApiError(413, 'plan-too-large', `Kế hoạch quá lớn: ${actual} dòng, tối đa ${max} dòng (giới hạn ${LIMIT_ENV.planRows}); chưa lưu gì.`,
-      `Plan too large: ${actual} rows, at most ${max} (limit ${LIMIT_ENV.planRows}); nothing stored.`, details);
+    return new ApiError(
+      413,
+      'plan-too-large',
+      `Kế hoạch quá lớn: ${actual} dòng, tối đa ${max} dòng (giới hạn ${LIMIT_ENV.planRows}); chưa lưu gì.`,
+      `Plan too large: ${actual} rows, at most ${max} (limit ${LIMIT_ENV.planRows}); nothing stored.`,
+      details,
+    );
   }
-  return new ApiError(413, 'plan-too-large', `Kế hoạch quá lớn: ${formatBytes(actual)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.planBytes}); chưa lưu gì.`,
-    `Plan too large: ${formatBytes(actual)}, at most ${formatBytes(max)} (limit ${LIMIT_ENV.planBytes}); nothing stored.`, details);
+  return new ApiError(
+    413,
+    'plan-too-large',
+    `Kế hoạch quá lớn: ${formatBytes(actual)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.planBytes}); chưa lưu gì.`,
+    `Plan too large: ${formatBytes(actual)}, at most ${formatBytes(max)} (limit ${LIMIT_ENV.planBytes}); nothing stored.`,
+    details,
+  );
 }
 
 function quotaExceeded(limit: 'revisionsPerDay' | 'communeBytes', max: number, used: number, retryAfterSec?: number): ApiError {
   const details = { limit: LIMIT_ENV[limit], max, used };
   if (limit === 'revisionsPerDay') {
-    return new ApiError(429, 'quota-revisions-per-day', `Xã đã gửi ${used} phiên bản hôm nay, tối đa ${max} phiên bản mỗi ngày (giới hạn ${LIMIT_ENV.revisionsPerDay}); chưa lưu gì. Hãy gửi lại vào ngày mai hoặc nhờ quản trị viên nâng giới hạn.`,
+    return new ApiError(
+      429,
+      'quota-revisions-per-day',
+      `Xã đã gửi ${used} phiên bản hôm nay, tối đa ${max} phiên bản mỗi ngày (giới hạn ${LIMIT_ENV.revisionsPerDay}); chưa lưu gì. Hãy gửi lại vào ngày mai hoặc nhờ quản trị viên nâng giới hạn.`,
       `The commune stored ${used} revisions today, at most ${max} a day (limit ${LIMIT_ENV.revisionsPerDay}); nothing stored. Retry tomorrow or ask the administrator to raise the limit.`,
-      details, { 'Retry-After': String(retryAfterSec ?? 3600) });
+      details,
+      { 'Retry-After': String(retryAfterSec ?? 3600) },
+    );
   }
-  return new ApiError(413, 'quota-commune-bytes', `Dung lượng lưu của xã đã đầy: đã dùng ${formatBytes(used)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.communeBytes}); chưa lưu gì. Hãy nhờ quản trị viên nâng giới hạn.`,
-    `The commune's storage is full: ${formatBytes(used)} used, at most ${formatBytes(max)} (limit ${LIMIT_ENV.communeBytes}); nothing stored. Ask the administrator to raise the limit.`, details);
+  return new ApiError(
+    413,
+    'quota-commune-bytes',
+    `Dung lượng lưu của xã đã đầy: đã dùng ${formatBytes(used)}, tối đa ${formatBytes(max)} (giới hạn ${LIMIT_ENV.communeBytes}); chưa lưu gì. Hãy nhờ quản trị viên nâng giới hạn.`,
+    `The commune's storage is full: ${formatBytes(used)} used, at most ${formatBytes(max)} (limit ${LIMIT_ENV.communeBytes}); nothing stored. Ask the administrator to raise the limit.`,
+    details,
+  );
 }
 
 /** A push reply's headers: the ETag and, on a replay, Idempotent-Replayed. */
@@ -129,127 +175,211 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
   };
   const mayRead = (p: Parameters<typeof can>[0], commune: string) => {
     const c = communeOf(commune);
-    if (!can(p, 'read-commune', { communeCode: c.code, provinceCode: c.provinceCode })) throw forbidden(`xem kế hoạch của ${c.name}`, `read the plan of ${c.code}`);
+    if (!can(p, 'read-commune', { communeCode: c.code, provinceCode: c.provinceCode }))
+      throw forbidden(`xem kế hoạch của ${c.name}`, `read the plan of ${c.code}`);
     return c;
   };
 
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.plan, security, request: { params: PlanPath },
-    responses: { 200: json(PlanRevision, 'Phiên bản mới nhất (ETag = số phiên bản)'), 304: { description: 'Không đổi (If-None-Match)' }, ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { commune, planKey } = c.req.valid('param');
-    mayRead(c.var.principal, commune);
-    const head = await headRevision(db, (await loadPlan(commune, planKey)).id);
-    if (!head) throw notFound('phiên bản nào', 'any revision');
-    c.header('ETag', etag(head.seq));
-    if (c.req.header('if-none-match') === etag(head.seq)) return c.body(null, 304);
-    return c.json({ revision: meta(head), plan: head.plan! }, 200);
-  });
-
-  app.openapi(createRoute({
-    method: 'post', path: API_PATHS.revisions, security,
-    description: IDEMPOTENCY_DOC,
-    request: { params: PlanPath, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }), body: { content: { 'application/json': { schema: pushBodyDoc } }, required: true } },
-    responses: PUSH_RESPONSES,
-  }), async (c) => {
-    const { commune, planKey } = c.req.valid('param');
-    const p = c.var.principal;
-    const com = communeOf(commune);
-    if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode })) throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
-    const body = await validJson<PushBody>(c, 'push-body');
-    const key = idempotencyKey(c.req.header('idempotency-key'));
-    let base = baseFromIfMatch(c.req.header('if-match'));
-    // The request's fingerprint: SHA-256 of the body exactly as sent (Hono keeps the text it parsed).
-    const fingerprint = hashJson(await c.req.text());
-    const rows = planRows(body.plan);
-    if (limits.planRows && rows > limits.planRows) throw planTooLarge('planRows', limits.planRows, rows);
-    // One read answers the replay and the 428 below, and pushRevision goes on from it: no second look-up.
-    const state = await pushStateFor(db, { communeCode: commune, planKey, idempotencyKey: key, author: p.subject });
-    const head = state.head;
-    // A retried push (same key, same body) is answered with what it stored, whatever its headers say now; the same
-    // key with another body is refused before anything else.
-    if (state.replaySeq !== null) {
-      if (!sameRequest(state, fingerprint)) throw keyReused();
-      const replay = await replayOf(db, state);
-      if (replay) {
-        const res = replyHeaders(c, pushResponse({ status: 'replayed', revision: replay, first: replay.kind === 'merge' ? 'merged' : 'created', fingerprint }));
-        return c.json(res.body, res.status);
-      }
-    }
-    if (base === null) {
-      // Without a base the server could not tell concurrent edits apart: required once the plan exists.
-      if (head) throw new ApiError(428, 'if-match-required', `Cần gửi If-Match (phiên bản đã sửa từ đó; mới nhất là ${head.seq}).`, `If-Match is required (the revision you edited; head is ${head.seq}).`, { headSeq: head.seq });
-      base = 0;
-    }
-    let plan: Plan = body.plan;
-    if (body.partial && head && state.planId !== null) {
-      const headPlan = (await getRevision(db, state.planId, head.seq))?.plan;
-      if (headPlan) plan = withUntouchedAppendices(plan, headPlan);
-    }
-    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan, baseSeq: base, idempotencyKey: key, fingerprint, author: p.subject, authorName: p.name ?? null, kind: 'push', message: body.message ?? null }, state);
-    const res = replyHeaders(c, pushResponse(outcome));
-    return c.json(res.body, res.status);
-  });
-
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.revisions, security, request: { params: PlanPath },
-    responses: { 200: json(RevisionList, 'Lịch sử phiên bản, mới nhất trước'), ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { commune, planKey } = c.req.valid('param');
-    mayRead(c.var.principal, commune);
-    return c.json({ revisions: await listRevisions(db, (await loadPlan(commune, planKey)).id) }, 200);
-  });
-
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.revision, security, request: { params: RevisionPath },
-    responses: { 200: json(PlanRevision, 'Một phiên bản'), ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { commune, planKey, seq } = c.req.valid('param');
-    mayRead(c.var.principal, commune);
-    const r = await getRevision(db, (await loadPlan(commune, planKey)).id, seq);
-    if (!r) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
-    c.header('ETag', etag(r.seq));
-    return c.json({ revision: meta(r), plan: r.plan! }, 200);
-  });
-
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.diff, security,
-    request: { params: PlanPath, query: z.object({ from: SeqNumber(0), to: SeqNumber(1) }) },
-    responses: { 200: json(DiffAnswer, 'Thay đổi theo nhiệm vụ'), ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { commune, planKey } = c.req.valid('param');
-    const { from, to } = c.req.valid('query');
-    mayRead(c.var.principal, commune);
-    const plan = await loadPlan(commune, planKey);
-    const [a, b] = await Promise.all([from === 0 ? { plan: { appendices: [] } as Plan } : getRevision(db, plan.id, from), getRevision(db, plan.id, to)]);
-    if (!a || !b) throw notFound(`phiên bản ${!a ? from : to}`, `revision ${!a ? from : to}`);
-    return c.json({ from, to, changes: diffPlans(a.plan!, b.plan!) }, 200);
-  });
-
-  app.openapi(createRoute({
-    method: 'post', path: API_PATHS.restore, security,
-    description: `Khôi phục phiên bản n thành một phiên bản mới (lịch sử không bị sửa). Idempotency-Key như khi gửi, với “nội dung” là số phiên bản được khôi phục: cùng khóa, cùng n → trả lại câu trả lời đầu; cùng khóa, n khác → 422. / Restores revision n as a new revision; the key is bound to n.`,
-    request: { params: RevisionPath, headers: z.object({ 'idempotency-key': z.string().optional() }) },
-    responses: {
-      201: json(PushAnswer, 'Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)'),
-      ...errors(400, 403, 404, 413, 422),
-      ...authErrors,
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.plan,
+      security,
+      request: { params: PlanPath },
+      responses: {
+        200: json(PlanRevision, 'Phiên bản mới nhất (ETag = số phiên bản)'),
+        304: { description: 'Không đổi (If-None-Match)' },
+        ...errors(400, 403, 404),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { commune, planKey } = c.req.valid('param');
+      mayRead(c.var.principal, commune);
+      const head = await headRevision(db, (await loadPlan(commune, planKey)).id);
+      if (!head) throw notFound('phiên bản nào', 'any revision');
+      c.header('ETag', etag(head.seq));
+      if (c.req.header('if-none-match') === etag(head.seq)) return c.body(null, 304);
+      return c.json({ revision: meta(head), plan: head.plan! }, 200);
     },
-  }), async (c) => {
-    const { commune, planKey, seq } = c.req.valid('param');
-    const p = c.var.principal;
-    const com = communeOf(commune);
-    if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode })) throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
-    const key = idempotencyKey(c.req.header('idempotency-key'));
-    const plan = await loadPlan(commune, planKey);
-    const old = await getRevision(db, plan.id, seq);
-    if (!old) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
-    // A restore is a new revision with the old content on top of the head: history is never rewritten.
-    // No body: the request is "restore revision n", and that is what its key is bound to.
-    const outcome = await pushRevision(db, { communeCode: commune, planKey, plan: old.plan!, baseSeq: null, idempotencyKey: key, fingerprint: restoreFingerprint(seq), author: p.subject, authorName: p.name ?? null, kind: 'restore', message: `Khôi phục phiên bản ${seq}` });
-    const res = replyHeaders(c, pushResponse(outcome));
-    return c.json(res.body, res.status);
-  });
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: API_PATHS.revisions,
+      security,
+      description: IDEMPOTENCY_DOC,
+      request: {
+        params: PlanPath,
+        headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }),
+        body: { content: { 'application/json': { schema: pushBodyDoc } }, required: true },
+      },
+      responses: PUSH_RESPONSES,
+    }),
+    async (c) => {
+      const { commune, planKey } = c.req.valid('param');
+      const p = c.var.principal;
+      const com = communeOf(commune);
+      if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
+        throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
+      const body = await validJson<PushBody>(c, 'push-body');
+      const key = idempotencyKey(c.req.header('idempotency-key'));
+      let base = baseFromIfMatch(c.req.header('if-match'));
+      // The request's fingerprint: SHA-256 of the body exactly as sent (Hono keeps the text it parsed).
+      const fingerprint = hashJson(await c.req.text());
+      const rows = planRows(body.plan);
+      if (limits.planRows && rows > limits.planRows) throw planTooLarge('planRows', limits.planRows, rows);
+      // One read answers the replay and the 428 below, and pushRevision goes on from it: no second look-up.
+      const state = await pushStateFor(db, { communeCode: commune, planKey, idempotencyKey: key, author: p.subject });
+      const head = state.head;
+      // A retried push (same key, same body) is answered with what it stored, whatever its headers say now; the same
+      // key with another body is refused before anything else.
+      if (state.replaySeq !== null) {
+        if (!sameRequest(state, fingerprint)) throw keyReused();
+        const replay = await replayOf(db, state);
+        if (replay) {
+          const res = replyHeaders(
+            c,
+            pushResponse({ status: 'replayed', revision: replay, first: replay.kind === 'merge' ? 'merged' : 'created', fingerprint }),
+          );
+          return c.json(res.body, res.status);
+        }
+      }
+      if (base === null) {
+        // Without a base the server could not tell concurrent edits apart: required once the plan exists.
+        if (head)
+          throw new ApiError(
+            428,
+            'if-match-required',
+            `Cần gửi If-Match (phiên bản đã sửa từ đó; mới nhất là ${head.seq}).`,
+            `If-Match is required (the revision you edited; head is ${head.seq}).`,
+            { headSeq: head.seq },
+          );
+        base = 0;
+      }
+      let plan: Plan = body.plan;
+      if (body.partial && head && state.planId !== null) {
+        const headPlan = (await getRevision(db, state.planId, head.seq))?.plan;
+        if (headPlan) plan = withUntouchedAppendices(plan, headPlan);
+      }
+      const outcome = await pushRevision(
+        db,
+        {
+          communeCode: commune,
+          planKey,
+          plan,
+          baseSeq: base,
+          idempotencyKey: key,
+          fingerprint,
+          author: p.subject,
+          authorName: p.name ?? null,
+          kind: 'push',
+          message: body.message ?? null,
+        },
+        state,
+      );
+      const res = replyHeaders(c, pushResponse(outcome));
+      return c.json(res.body, res.status);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.revisions,
+      security,
+      request: { params: PlanPath },
+      responses: { 200: json(RevisionList, 'Lịch sử phiên bản, mới nhất trước'), ...errors(400, 403, 404), ...authErrors },
+    }),
+    async (c) => {
+      const { commune, planKey } = c.req.valid('param');
+      mayRead(c.var.principal, commune);
+      return c.json({ revisions: await listRevisions(db, (await loadPlan(commune, planKey)).id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.revision,
+      security,
+      request: { params: RevisionPath },
+      responses: { 200: json(PlanRevision, 'Một phiên bản'), ...errors(400, 403, 404), ...authErrors },
+    }),
+    async (c) => {
+      const { commune, planKey, seq } = c.req.valid('param');
+      mayRead(c.var.principal, commune);
+      const r = await getRevision(db, (await loadPlan(commune, planKey)).id, seq);
+      if (!r) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
+      c.header('ETag', etag(r.seq));
+      return c.json({ revision: meta(r), plan: r.plan! }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.diff,
+      security,
+      request: { params: PlanPath, query: z.object({ from: SeqNumber(0), to: SeqNumber(1) }) },
+      responses: { 200: json(DiffAnswer, 'Thay đổi theo nhiệm vụ'), ...errors(400, 403, 404), ...authErrors },
+    }),
+    async (c) => {
+      const { commune, planKey } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      mayRead(c.var.principal, commune);
+      const plan = await loadPlan(commune, planKey);
+      const [a, b] = await Promise.all([
+        from === 0 ? { plan: { appendices: [] } as Plan } : getRevision(db, plan.id, from),
+        getRevision(db, plan.id, to),
+      ]);
+      if (!a || !b) throw notFound(`phiên bản ${!a ? from : to}`, `revision ${!a ? from : to}`);
+      return c.json({ from, to, changes: diffPlans(a.plan!, b.plan!) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: API_PATHS.restore,
+      security,
+      description: `Khôi phục phiên bản n thành một phiên bản mới (lịch sử không bị sửa). Idempotency-Key như khi gửi, với “nội dung” là số phiên bản được khôi phục: cùng khóa, cùng n → trả lại câu trả lời đầu; cùng khóa, n khác → 422. / Restores revision n as a new revision; the key is bound to n.`,
+      request: { params: RevisionPath, headers: z.object({ 'idempotency-key': z.string().optional() }) },
+      responses: {
+        201: json(PushAnswer, 'Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)'),
+        ...errors(400, 403, 404, 413, 422),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { commune, planKey, seq } = c.req.valid('param');
+      const p = c.var.principal;
+      const com = communeOf(commune);
+      if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
+        throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
+      const key = idempotencyKey(c.req.header('idempotency-key'));
+      const plan = await loadPlan(commune, planKey);
+      const old = await getRevision(db, plan.id, seq);
+      if (!old) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
+      // A restore is a new revision with the old content on top of the head: history is never rewritten.
+      // No body: the request is "restore revision n", and that is what its key is bound to.
+      const outcome = await pushRevision(db, {
+        communeCode: commune,
+        planKey,
+        plan: old.plan!,
+        baseSeq: null,
+        idempotencyKey: key,
+        fingerprint: restoreFingerprint(seq),
+        author: p.subject,
+        authorName: p.name ?? null,
+        kind: 'restore',
+        message: `Khôi phục phiên bản ${seq}`,
+      });
+      const res = replyHeaders(c, pushResponse(outcome));
+      return c.json(res.body, res.status);
+    },
+  );
 }
 
 /**

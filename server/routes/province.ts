@@ -18,37 +18,61 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
 
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.provinceStatus, security, request: { params: ProvincePath },
-    responses: { 200: json(ProvinceStatus, 'Tình hình nộp của từng xã'), ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { province, planKey } = c.req.valid('param');
-    const prov = provinceOf(province);
-    if (!can(c.var.principal, 'read-province', { provinceCode: province })) throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
-    const [all, heads] = await Promise.all([provinceCommunes(db, province), provinceHeads(db, province, planKey)]);
-    const byCode = new Map(heads.map((h) => [h.communeCode, h]));
-    const communes = all.map((cm): StatusCommune => {
-      const h = byCode.get(cm.code);
-      return h
-        ? { code: cm.code, name: cm.name, submitted: true, revision: h.seq, lastPush: h.createdAt, author: h.author, ...h.summary }
-        : { code: cm.code, name: cm.name, submitted: false };
-    });
-    return c.json({ province: prov, planKey, submitted: heads.length, communes: all.length, communesList: communes }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.provinceStatus,
+      security,
+      request: { params: ProvincePath },
+      responses: { 200: json(ProvinceStatus, 'Tình hình nộp của từng xã'), ...errors(400, 403, 404), ...authErrors },
+    }),
+    async (c) => {
+      const { province, planKey } = c.req.valid('param');
+      const prov = provinceOf(province);
+      if (!can(c.var.principal, 'read-province', { provinceCode: province }))
+        throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
+      const [all, heads] = await Promise.all([provinceCommunes(db, province), provinceHeads(db, province, planKey)]);
+      const byCode = new Map(heads.map((h) => [h.communeCode, h]));
+      const communes = all.map((cm): StatusCommune => {
+        const h = byCode.get(cm.code);
+        return h
+          ? { code: cm.code, name: cm.name, submitted: true, revision: h.seq, lastPush: h.createdAt, author: h.author, ...h.summary }
+          : { code: cm.code, name: cm.name, submitted: false };
+      });
+      return c.json({ province: prov, planKey, submitted: heads.length, communes: all.length, communesList: communes }, 200);
+    },
+  );
 
-  app.openapi(createRoute({
-    method: 'get', path: API_PATHS.provinceConsolidated, security,
-    request: { params: ProvincePath, query: ConsolidatedQuery },
-    responses: { 200: jsonOrXlsx(ProvinceConsolidated, 'Bảng tổng hợp (JSON, hoặc .xlsx với format=xlsx)'), ...errors(400, 403, 404), ...authErrors },
-  }), async (c) => {
-    const { province, planKey } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const prov = provinceOf(province);
-    if (!can(c.var.principal, 'read-province', { provinceCode: province })) throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
-    const asOf = checkedAsOf(q.asOf ?? today());
-    const heads = await provinceHeads(db, province, planKey, { withPlans: true });
-    const result = consolidateOr400(heads.map((h) => ({ commune: findCommune(h.communeCode)!, planKey, revision: h.seq, plan: h.plan! })), asOf);
-    if (q.format !== 'xlsx') return c.json({ province: prov, planKey, ...result }, 200);
-    return xlsxResponse(c, (out) => writeConsolidatedXlsx(result, out, { lang: q.lang ?? 'vi', title: prov.name }), `tong-hop-${province}-${planKey}-${asOf}.xlsx`);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: API_PATHS.provinceConsolidated,
+      security,
+      request: { params: ProvincePath, query: ConsolidatedQuery },
+      responses: {
+        200: jsonOrXlsx(ProvinceConsolidated, 'Bảng tổng hợp (JSON, hoặc .xlsx với format=xlsx)'),
+        ...errors(400, 403, 404),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { province, planKey } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const prov = provinceOf(province);
+      if (!can(c.var.principal, 'read-province', { provinceCode: province }))
+        throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
+      const asOf = checkedAsOf(q.asOf ?? today());
+      const heads = await provinceHeads(db, province, planKey, { withPlans: true });
+      const result = consolidateOr400(
+        heads.map((h) => ({ commune: findCommune(h.communeCode)!, planKey, revision: h.seq, plan: h.plan! })),
+        asOf,
+      );
+      if (q.format !== 'xlsx') return c.json({ province: prov, planKey, ...result }, 200);
+      return xlsxResponse(
+        c,
+        (out) => writeConsolidatedXlsx(result, out, { lang: q.lang ?? 'vi', title: prov.name }),
+        `tong-hop-${province}-${planKey}-${asOf}.xlsx`,
+      );
+    },
+  );
 }

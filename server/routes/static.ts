@@ -55,7 +55,15 @@ export function serveAddin(dir: string) {
     // No X-Frame-Options / frame-ancestors here: Office shows the pane inside its own frame.
     if (!(await isFile(path.join(dir, 'taskpane.html')))) {
       c.header('Cache-Control', 'no-store');
-      return c.json(new ApiError(404, 'addin-not-built', 'Chưa dựng add-in Excel: chạy “npm run build” rồi tải lại.', 'The Excel add-in is not built: run "npm run build", then reload.').body(), 404);
+      return c.json(
+        new ApiError(
+          404,
+          'addin-not-built',
+          'Chưa dựng add-in Excel: chạy “npm run build” rồi tải lại.',
+          'The Excel add-in is not built: run "npm run build", then reload.',
+        ).body(),
+        404,
+      );
     }
     const rel = c.req.path.slice('/addin/'.length);
     const segments = rel.split('/');

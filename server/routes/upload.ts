@@ -13,41 +13,65 @@ import type { App, AppDeps } from './types.ts';
 /** @example registerUploadRoute(app, deps) */
 export function registerUploadRoute(app: App, deps: AppDeps): void {
   const formDoc = documented(app, 'UploadForm', UploadForm);
-  app.openapi(createRoute({
-    method: 'post', path: API_PATHS.upload, security: [{ bearer: [] }],
-    description: 'Gửi tệp .xlsx (multipart/form-data, trường "file"). Không có If-Match: tệp thay cho phiên bản mới nhất.',
-    // The form is documented, not validated here: the worker pool parses it, off the event loop.
-    request: {
-      params: PlanPath,
-      headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }),
-      body: { content: { 'multipart/form-data': { schema: formDoc } }, required: true },
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: API_PATHS.upload,
+      security: [{ bearer: [] }],
+      description: 'Gửi tệp .xlsx (multipart/form-data, trường "file"). Không có If-Match: tệp thay cho phiên bản mới nhất.',
+      // The form is documented, not validated here: the worker pool parses it, off the event loop.
+      request: {
+        params: PlanPath,
+        headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().optional() }),
+        body: { content: { 'multipart/form-data': { schema: formDoc } }, required: true },
+      },
+      responses: {
+        201: json(UploadAnswer, 'Đã lưu (hoặc câu trả lời đầu của khóa); kèm kết quả kiểm tra'),
+        ...errors(400, 403, 404, 409, 412, 413, 422),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { commune, planKey } = c.req.valid('param');
+      const p = c.var.principal;
+      const com = communeOf(commune);
+      if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
+        throw forbidden(`gửi kế hoạch của ${com.name}`, `upload the plan of ${com.code}`);
+      const type = c.req.header('content-type') ?? '';
+      if (!type.startsWith('multipart/form-data'))
+        throw badRequest(
+          'not-multipart',
+          'Hãy gửi tệp dạng multipart/form-data, trường “file”.',
+          'Send the file as multipart/form-data, field "file".',
+        );
+      // The body is parsed (multipart), read and checked on the worker pool: the event loop goes on answering every
+      // other request meanwhile.
+      const { name, plan, report, appendices } = await readUpload(c, await c.req.arrayBuffer(), type);
+      if (appendices === 0) {
+        throw new ApiError(
+          422,
+          'no-table',
+          `${name}: không tìm thấy bảng phụ lục nào (dòng tiêu đề cột TT, Nội dung…).`,
+          `${name}: no appendix table found (header row TT, Nội dung…).`,
+          report,
+        );
+      }
+      const outcome = await pushRevision(deps.db, {
+        communeCode: commune,
+        planKey,
+        plan,
+        baseSeq: baseFromIfMatch(c.req.header('if-match')),
+        idempotencyKey: idempotencyKey(c.req.header('idempotency-key')),
+        author: p.subject,
+        authorName: p.name ?? null,
+        kind: 'upload',
+        message: storedName(name),
+      });
+      const res = pushResponse(outcome);
+      c.header('ETag', etag(res.seq));
+      // The same file sent again with the same key: the first answer, marked so the page can say it was already received.
+      if (res.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json({ ...res.body, report }, res.status);
     },
-    responses: {
-      201: json(UploadAnswer, 'Đã lưu (hoặc câu trả lời đầu của khóa); kèm kết quả kiểm tra'),
-      ...errors(400, 403, 404, 409, 412, 413, 422),
-      ...authErrors,
-    },
-  }), async (c) => {
-    const { commune, planKey } = c.req.valid('param');
-    const p = c.var.principal;
-    const com = communeOf(commune);
-    if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode })) throw forbidden(`gửi kế hoạch của ${com.name}`, `upload the plan of ${com.code}`);
-    const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('multipart/form-data')) throw badRequest('not-multipart', 'Hãy gửi tệp dạng multipart/form-data, trường “file”.', 'Send the file as multipart/form-data, field "file".');
-    // The body is parsed (multipart), read and checked on the worker pool: the event loop goes on answering every
-    // other request meanwhile.
-    const { name, plan, report, appendices } = await readUpload(c, await c.req.arrayBuffer(), type);
-    if (appendices === 0) {
-      throw new ApiError(422, 'no-table', `${name}: không tìm thấy bảng phụ lục nào (dòng tiêu đề cột TT, Nội dung…).`, `${name}: no appendix table found (header row TT, Nội dung…).`, report);
-    }
-    const outcome = await pushRevision(deps.db, {
-      communeCode: commune, planKey, plan, baseSeq: baseFromIfMatch(c.req.header('if-match')), idempotencyKey: idempotencyKey(c.req.header('idempotency-key')),
-      author: p.subject, authorName: p.name ?? null, kind: 'upload', message: storedName(name),
-    });
-    const res = pushResponse(outcome);
-    c.header('ETag', etag(res.seq));
-    // The same file sent again with the same key: the first answer, marked so the page can say it was already received.
-    if (res.replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json({ ...res.body, report }, res.status);
-  });
+  );
 }

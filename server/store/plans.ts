@@ -10,7 +10,12 @@ export interface PlanRow {
 
 /** The plan for (commune, key), or undefined. */
 export async function findPlan(db: Kysely<DB>, communeCode: string, planKey: string): Promise<PlanRow | undefined> {
-  const row = await db.selectFrom('plans').select(['id', 'commune_code', 'plan_key']).where('commune_code', '=', communeCode).where('plan_key', '=', planKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('plans')
+    .select(['id', 'commune_code', 'plan_key'])
+    .where('commune_code', '=', communeCode)
+    .where('plan_key', '=', planKey)
+    .executeTakeFirst();
   return row ? { id: row.id, communeCode: row.commune_code, planKey: row.plan_key } : undefined;
 }
 
@@ -21,6 +26,10 @@ export async function findPlan(db: Kysely<DB>, communeCode: string, planKey: str
 export async function ensurePlan(db: Kysely<DB>, communeCode: string, planKey: string, actor: string): Promise<PlanRow> {
   const found = await findPlan(db, communeCode, planKey);
   if (found) return found;
-  await db.insertInto('plans').values({ commune_code: communeCode, plan_key: planKey, created_by: actor }).onConflict((oc) => oc.columns(['commune_code', 'plan_key']).doNothing()).execute();
+  await db
+    .insertInto('plans')
+    .values({ commune_code: communeCode, plan_key: planKey, created_by: actor })
+    .onConflict((oc) => oc.columns(['commune_code', 'plan_key']).doNothing())
+    .execute();
   return (await findPlan(db, communeCode, planKey))!;
 }

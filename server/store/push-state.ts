@@ -57,14 +57,18 @@ export interface PushStateOptions {
  * Plan id, head metadata and idempotency match of (commune, key, principal) — one indexed query (LATERAL look-ups).
  * @example const s = await pushState(db, '10903', 'NQ57-2026', 'k-1', { principal: 'token:abc' }); s.head?.seq
  */
-export async function pushState(db: Kysely<DB>, communeCode: string, planKey: string, idempotencyKey: string | null, opts: PushStateOptions = {}): Promise<PushState> {
+export async function pushState(
+  db: Kysely<DB>,
+  communeCode: string,
+  planKey: string,
+  idempotencyKey: string | null,
+  opts: PushStateOptions = {},
+): Promise<PushState> {
   // A push that lost a race will merge onto the new head: it takes the head's body in the same round trip.
   const plan = opts.withHeadPlan ? sql`, h.plan` : sql``;
   // Without a principal (store-level callers) a key matches any author, as before keys were bound to principals.
   const byAuthor = opts.principal === undefined ? sql`` : sql` AND author = ${opts.principal}`;
-  const usage = opts.usageSince
-    ? sql`, u.today, u.bytes`
-    : sql``;
+  const usage = opts.usageSince ? sql`, u.today, u.bytes` : sql``;
   const usageJoin = opts.usageSince
     ? sql`CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE r.created_at >= ${opts.usageSince.toISOString()}::timestamptz) AS today, coalesce(sum(r.bytes), 0) AS bytes
@@ -84,11 +88,22 @@ export async function pushState(db: Kysely<DB>, communeCode: string, planKey: st
   const r = rows[0]!;
   const used = opts.usageSince ? { usage: { revisionsToday: Number(r.today ?? 0), bytes: Number(r.bytes ?? 0) } } : {};
   if (r.plan_id === null) return { planId: null, head: undefined, replaySeq: null, replayHash: null, ...used };
-  const head: Revision | undefined = r.seq === null ? undefined : {
-    seq: r.seq, baseSeq: r.base_seq, kind: r.kind!, author: r.author!, authorName: r.author_name, idempotencyKey: r.idempotency_key,
-    contentHash: r.content_hash!, summary: r.summary!, message: r.message, createdAt: new Date(r.created_at!).toISOString(),
-    ...(r.plan ? { plan: r.plan } : {}),
-  };
+  const head: Revision | undefined =
+    r.seq === null
+      ? undefined
+      : {
+          seq: r.seq,
+          baseSeq: r.base_seq,
+          kind: r.kind!,
+          author: r.author!,
+          authorName: r.author_name,
+          idempotencyKey: r.idempotency_key,
+          contentHash: r.content_hash!,
+          summary: r.summary!,
+          message: r.message,
+          createdAt: new Date(r.created_at!).toISOString(),
+          ...(r.plan ? { plan: r.plan } : {}),
+        };
   return { planId: r.plan_id, head, replaySeq: r.replay_seq, replayHash: r.replay_hash, ...used };
 }
 

@@ -17,12 +17,31 @@ export interface Revision {
   plan?: Plan;
 }
 
-const META = ['seq', 'base_seq', 'kind', 'author', 'author_name', 'idempotency_key', 'content_hash', 'summary', 'message', 'created_at'] as const;
+const META = [
+  'seq',
+  'base_seq',
+  'kind',
+  'author',
+  'author_name',
+  'idempotency_key',
+  'content_hash',
+  'summary',
+  'message',
+  'created_at',
+] as const;
 
 function toRevision(r: Pick<Selectable<RevisionsTable>, (typeof META)[number]> & { plan?: Plan }): Revision {
   const out: Revision = {
-    seq: r.seq, baseSeq: r.base_seq, kind: r.kind, author: r.author, authorName: r.author_name, idempotencyKey: r.idempotency_key,
-    contentHash: r.content_hash, summary: r.summary, message: r.message, createdAt: new Date(r.created_at).toISOString(),
+    seq: r.seq,
+    baseSeq: r.base_seq,
+    kind: r.kind,
+    author: r.author,
+    authorName: r.author_name,
+    idempotencyKey: r.idempotency_key,
+    contentHash: r.content_hash,
+    summary: r.summary,
+    message: r.message,
+    createdAt: new Date(r.created_at).toISOString(),
   };
   if (r.plan) out.plan = r.plan;
   return out;
@@ -30,25 +49,47 @@ function toRevision(r: Pick<Selectable<RevisionsTable>, (typeof META)[number]> &
 
 /** The newest revision with its plan, or undefined for a plan never pushed. */
 export async function headRevision(db: Kysely<DB>, planId: number): Promise<Revision | undefined> {
-  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('revisions')
+    .select([...META, 'plan'])
+    .where('plan_id', '=', planId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r ? toRevision(r) : undefined;
 }
 
 /** One revision with its plan. */
 export async function getRevision(db: Kysely<DB>, planId: number, seq: number): Promise<Revision | undefined> {
-  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).where('seq', '=', seq).executeTakeFirst();
+  const r = await db
+    .selectFrom('revisions')
+    .select([...META, 'plan'])
+    .where('plan_id', '=', planId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   return r ? toRevision(r) : undefined;
 }
 
 /** The revision an idempotency key produced, if that push was already stored. */
 export async function revisionByIdempotencyKey(db: Kysely<DB>, planId: number, key: string): Promise<Revision | undefined> {
-  const r = await db.selectFrom('revisions').select([...META, 'plan']).where('plan_id', '=', planId).where('idempotency_key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('revisions')
+    .select([...META, 'plan'])
+    .where('plan_id', '=', planId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   return r ? toRevision(r) : undefined;
 }
 
 /** History without plan bodies, newest first. */
 export async function listRevisions(db: Kysely<DB>, planId: number, limit = 200): Promise<Revision[]> {
-  const rows = await db.selectFrom('revisions').select([...META]).where('plan_id', '=', planId).orderBy('seq', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('revisions')
+    .select([...META])
+    .where('plan_id', '=', planId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toRevision);
 }
 
@@ -76,15 +117,41 @@ export interface NewRevision {
 export async function insertRevision(db: Kysely<DB>, r: NewRevision): Promise<Revision> {
   const json = r.planJson ?? JSON.stringify(r.plan);
   const values = {
-    plan_id: r.planId, seq: r.seq, base_seq: r.baseSeq, kind: r.kind, author: r.author, author_name: r.authorName,
-    idempotency_key: r.idempotencyKey, request_hash: r.requestHash ?? null, content_hash: r.contentHash, plan: json, summary: JSON.stringify(r.summary), message: r.message,
+    plan_id: r.planId,
+    seq: r.seq,
+    base_seq: r.baseSeq,
+    kind: r.kind,
+    author: r.author,
+    author_name: r.authorName,
+    idempotency_key: r.idempotencyKey,
+    request_hash: r.requestHash ?? null,
+    content_hash: r.contentHash,
+    plan: json,
+    summary: JSON.stringify(r.summary),
+    message: r.message,
     bytes: Buffer.byteLength(json),
   };
   const a = r.audit;
   const row = a
-    ? await db.with('r', (q) => q.insertInto('revisions').values(values).returning([...META]))
-      .with('a', (q) => q.insertInto('audit_log').values({ actor: a.actor, action: a.action, target: a.target, detail: a.detail ? JSON.stringify(a.detail) : null }))
-      .selectFrom('r').selectAll().executeTakeFirstOrThrow()
-    : await db.insertInto('revisions').values(values).returning([...META]).executeTakeFirstOrThrow();
+    ? await db
+        .with('r', (q) =>
+          q
+            .insertInto('revisions')
+            .values(values)
+            .returning([...META]),
+        )
+        .with('a', (q) =>
+          q
+            .insertInto('audit_log')
+            .values({ actor: a.actor, action: a.action, target: a.target, detail: a.detail ? JSON.stringify(a.detail) : null }),
+        )
+        .selectFrom('r')
+        .selectAll()
+        .executeTakeFirstOrThrow()
+    : await db
+        .insertInto('revisions')
+        .values(values)
+        .returning([...META])
+        .executeTakeFirstOrThrow();
   return { ...toRevision(row), plan: r.plan };
 }

@@ -17,8 +17,14 @@ export interface CommuneHead {
  * Every commune of the province that has pushed `planKey`, with its head (one query, DISTINCT ON per plan).
  * @example await provinceHeads(db, '31', 'NQ57-2026', { withPlans: true })
  */
-export async function provinceHeads(db: Kysely<DB>, provinceCode: string | null, planKey: string, opts: { withPlans?: boolean } = {}): Promise<CommuneHead[]> {
-  let q = db.selectFrom('revisions as r')
+export async function provinceHeads(
+  db: Kysely<DB>,
+  provinceCode: string | null,
+  planKey: string,
+  opts: { withPlans?: boolean } = {},
+): Promise<CommuneHead[]> {
+  let q = db
+    .selectFrom('revisions as r')
     .innerJoin('plans as p', 'p.id', 'r.plan_id')
     .innerJoin('communes as c', 'c.code', 'p.commune_code')
     .select(['c.code as commune_code', 'c.name as commune_name', 'r.seq', 'r.created_at', 'r.author', 'r.summary'])
@@ -30,7 +36,14 @@ export async function provinceHeads(db: Kysely<DB>, provinceCode: string | null,
   const rows = opts.withPlans ? await q.select(sql<Plan>`r.plan`.as('plan')).execute() : await q.execute();
   return rows
     .map((r) => {
-      const out: CommuneHead = { communeCode: r.commune_code, communeName: r.commune_name, seq: r.seq, createdAt: new Date(r.created_at).toISOString(), author: r.author, summary: r.summary };
+      const out: CommuneHead = {
+        communeCode: r.commune_code,
+        communeName: r.commune_name,
+        seq: r.seq,
+        createdAt: new Date(r.created_at).toISOString(),
+        author: r.author,
+        summary: r.summary,
+      };
       const plan = (r as { plan?: Plan }).plan;
       if (plan) out.plan = plan;
       return out;
@@ -48,10 +61,23 @@ export async function provinceCommunes(db: Kysely<DB>, provinceCode: string): Pr
  * never all 3,321 (keyset pages on (commune, key), the head found per plan through the (plan, seq) index).
  * @example for await (const page of headsInPages(db, null, 'NQ57-2026')) for (const h of page) use(h.plan)
  */
-export async function* headsInPages(db: Kysely<DB>, provinceCode: string | null, planKey: string, pageSize = 50): AsyncGenerator<(CommuneHead & { plan: Plan })[]> {
+export async function* headsInPages(
+  db: Kysely<DB>,
+  provinceCode: string | null,
+  planKey: string,
+  pageSize = 50,
+): AsyncGenerator<(CommuneHead & { plan: Plan })[]> {
   let after = '';
   for (;;) {
-    const { rows } = await sql<{ commune_code: string; commune_name: string; seq: number; created_at: Date | string; author: string; summary: RevisionSummary; plan: Plan }>`
+    const { rows } = await sql<{
+      commune_code: string;
+      commune_name: string;
+      seq: number;
+      created_at: Date | string;
+      author: string;
+      summary: RevisionSummary;
+      plan: Plan;
+    }>`
       SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.summary, h.plan
       FROM plans p
       JOIN communes c ON c.code = p.commune_code
@@ -60,7 +86,15 @@ export async function* headsInPages(db: Kysely<DB>, provinceCode: string | null,
       ORDER BY p.commune_code
       LIMIT ${pageSize}`.execute(db);
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ communeCode: r.commune_code, communeName: r.commune_name, seq: r.seq, createdAt: new Date(r.created_at).toISOString(), author: r.author, summary: r.summary, plan: r.plan }));
+    yield rows.map((r) => ({
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      seq: r.seq,
+      createdAt: new Date(r.created_at).toISOString(),
+      author: r.author,
+      summary: r.summary,
+      plan: r.plan,
+    }));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.commune_code;
   }

@@ -27,19 +27,56 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
  * role's default lifetime applies (DEFAULT_TOKEN_DAYS); `expiresAt: null` makes a token that never expires.
  * @example const { secret } = await createToken(db, { role: 'editor', communeCode: '10903', label: 'Nguyễn Văn A', createdBy: 'cli' })
  */
-export async function createToken(db: Kysely<DB>, t: { role: Role; communeCode?: string | null; provinceCode?: string | null; label: string; createdBy: string; expiresAt?: Date | null }): Promise<TokenRecord & { secret: string }> {
+export async function createToken(
+  db: Kysely<DB>,
+  t: { role: Role; communeCode?: string | null; provinceCode?: string | null; label: string; createdBy: string; expiresAt?: Date | null },
+): Promise<TokenRecord & { secret: string }> {
   const id = randomBytes(9).toString('base64url');
   const secret = `phl_${id}_${randomBytes(24).toString('base64url')}`;
   const expires = t.expiresAt === undefined ? new Date(Date.now() + DEFAULT_TOKEN_DAYS[t.role] * 86_400_000) : t.expiresAt;
-  const rec: TokenRecord = { id, role: t.role, communeCode: t.communeCode ?? null, provinceCode: t.provinceCode ?? null, label: t.label, expiresAt: iso(expires), revokedAt: null };
-  await db.insertInto('tokens').values({ id, hash: hashToken(secret), role: t.role, commune_code: rec.communeCode, province_code: rec.provinceCode, label: t.label, created_by: t.createdBy, expires_at: expires }).execute();
+  const rec: TokenRecord = {
+    id,
+    role: t.role,
+    communeCode: t.communeCode ?? null,
+    provinceCode: t.provinceCode ?? null,
+    label: t.label,
+    expiresAt: iso(expires),
+    revokedAt: null,
+  };
+  await db
+    .insertInto('tokens')
+    .values({
+      id,
+      hash: hashToken(secret),
+      role: t.role,
+      commune_code: rec.communeCode,
+      province_code: rec.provinceCode,
+      label: t.label,
+      created_by: t.createdBy,
+      expires_at: expires,
+    })
+    .execute();
   return { ...rec, secret };
 }
 
 /** The token whose secret hashes to `hash` (revoked and expired ones included: the caller says why it refuses), or undefined. */
 export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<TokenRecord | undefined> {
-  const r = await db.selectFrom('tokens').select(['id', 'role', 'commune_code', 'province_code', 'label', 'expires_at', 'revoked_at']).where('hash', '=', hash).executeTakeFirst();
-  return r ? { id: r.id, role: r.role as Role, communeCode: r.commune_code, provinceCode: r.province_code, label: r.label, expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at) } : undefined;
+  const r = await db
+    .selectFrom('tokens')
+    .select(['id', 'role', 'commune_code', 'province_code', 'label', 'expires_at', 'revoked_at'])
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  return r
+    ? {
+        id: r.id,
+        role: r.role as Role,
+        communeCode: r.commune_code,
+        provinceCode: r.province_code,
+        label: r.label,
+        expiresAt: iso(r.expires_at),
+        revokedAt: iso(r.revoked_at),
+      }
+    : undefined;
 }
 
 /**
@@ -48,8 +85,12 @@ export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<Tok
  * @example await touchToken(db, 'abc')
  */
 export async function touchToken(db: Kysely<DB>, id: string): Promise<void> {
-  await db.updateTable('tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', id)
-    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)])).execute();
+  await db
+    .updateTable('tokens')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
+    .execute();
 }
 
 /**
@@ -57,12 +98,37 @@ export async function touchToken(db: Kysely<DB>, id: string): Promise<void> {
  * @example (await listTokens(db)).filter((t) => t.state === 'active')
  */
 export async function listTokens(db: Kysely<DB>): Promise<TokenInfo[]> {
-  const rows = await db.selectFrom('tokens').select(['id', 'role', 'commune_code', 'province_code', 'label', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'revoked_by', 'last_used_at'])
-    .orderBy('created_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('tokens')
+    .select([
+      'id',
+      'role',
+      'commune_code',
+      'province_code',
+      'label',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'revoked_by',
+      'last_used_at',
+    ])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   const now = Date.now();
   return rows.map((r) => ({
-    id: r.id, role: r.role as Role, communeCode: r.commune_code, provinceCode: r.province_code, label: r.label,
-    createdBy: r.created_by, createdAt: iso(r.created_at)!, expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at), revokedBy: r.revoked_by, lastUsedAt: iso(r.last_used_at),
+    id: r.id,
+    role: r.role as Role,
+    communeCode: r.commune_code,
+    provinceCode: r.province_code,
+    label: r.label,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at)!,
+    expiresAt: iso(r.expires_at),
+    revokedAt: iso(r.revoked_at),
+    revokedBy: r.revoked_by,
+    lastUsedAt: iso(r.last_used_at),
     state: r.revoked_at ? 'revoked' : r.expires_at && new Date(r.expires_at).getTime() <= now ? 'expired' : 'active',
   }));
 }
@@ -73,15 +139,26 @@ export async function listTokens(db: Kysely<DB>): Promise<TokenInfo[]> {
  * @example const t = await revokeToken(db, 'abc', 'token:admin1')
  */
 export async function revokeToken(db: Kysely<DB>, id: string, by: string): Promise<{ token: TokenInfo; changed: boolean } | undefined> {
-  const changed = await db.updateTable('tokens').set({ revoked_at: sql<Date>`now()`, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const changed = await db
+    .updateTable('tokens')
+    .set({ revoked_at: sql<Date>`now()`, revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   const token = (await listTokens(db)).find((t) => t.id === id);
   return token ? { token, changed: Number(changed.numUpdatedRows) > 0 } : undefined;
 }
 
 /** Whether a usable admin token exists (start-up prints a new one when not: first start, or every admin token expired or revoked). */
 export async function hasAdminToken(db: Kysely<DB>): Promise<boolean> {
-  const r = await db.selectFrom('tokens').select('id').where('role', '=', 'admin').where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)])).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('tokens')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .limit(1)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -104,8 +181,12 @@ export function parseExpiry(spec: string, now = new Date()): Date {
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
     at = new Date(s);
   } else at = new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw new RangeError(`Hạn dùng “${spec}” không hợp lệ: dùng số ngày/tuần/năm (90d, 12w, 1y) hoặc ngày YYYY-MM-DD. / Invalid expiry “${spec}”: use 90d, 12w, 1y or a date YYYY-MM-DD.`);
+  if (Number.isNaN(at.getTime()))
+    throw new RangeError(
+      `Hạn dùng “${spec}” không hợp lệ: dùng số ngày/tuần/năm (90d, 12w, 1y) hoặc ngày YYYY-MM-DD. / Invalid expiry “${spec}”: use 90d, 12w, 1y or a date YYYY-MM-DD.`,
+    );
   if (at.getTime() <= now.getTime()) throw new RangeError(`Hạn dùng “${spec}” đã qua. / Expiry “${spec}” is in the past.`);
-  if (at.getTime() > now.getTime() + MAX_TOKEN_DAYS * 86_400_000) throw new RangeError(`Hạn dùng “${spec}” quá xa (tối đa 5 năm). / Expiry “${spec}” is too far (at most 5 years).`);
+  if (at.getTime() > now.getTime() + MAX_TOKEN_DAYS * 86_400_000)
+    throw new RangeError(`Hạn dùng “${spec}” quá xa (tối đa 5 năm). / Expiry “${spec}” is too far (at most 5 years).`);
   return at;
 }

@@ -76,7 +76,9 @@ export async function pushRevision(db: Kysely<DB>, input: PushInput, known?: Pus
   if (limits?.planRows && rows > limits.planRows) return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: rows };
   // One attempt at a time per plan in this process: twelve pushes racing on one plan would otherwise lose to each
   // other until their retries run out; queued, they only race other processes. A queued push re-reads its state.
-  return serialized(`${input.communeCode}/${input.planKey}`, (waited) => pushOnce(db, { ...input, fingerprint }, limits, waited ? undefined : known));
+  return serialized(`${input.communeCode}/${input.planKey}`, (waited) =>
+    pushOnce(db, { ...input, fingerprint }, limits, waited ? undefined : known),
+  );
 }
 
 /** The state options of a push: its principal, and the usage when a quota is on. */
@@ -89,7 +91,10 @@ function stateOptions(input: PushInput, limits: StoreLimits | undefined, withHea
  * The state a push needs, read with this push's principal (and usage when quotas are on).
  * @example const state = await pushStateFor(db, input)
  */
-export function pushStateFor(db: Kysely<DB>, input: Pick<PushInput, 'communeCode' | 'planKey' | 'idempotencyKey' | 'author'>): Promise<PushState> {
+export function pushStateFor(
+  db: Kysely<DB>,
+  input: Pick<PushInput, 'communeCode' | 'planKey' | 'idempotencyKey' | 'author'>,
+): Promise<PushState> {
   return pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input as PushInput, storeLimits(db), false));
 }
 
@@ -100,10 +105,16 @@ export function planRows(plan: Plan): number {
   return n;
 }
 
-async function pushOnce(db: Kysely<DB>, input: PushInput & { fingerprint: string }, limits: StoreLimits | undefined, known: PushState | undefined): Promise<PushOutcome> {
+async function pushOnce(
+  db: Kysely<DB>,
+  input: PushInput & { fingerprint: string },
+  limits: StoreLimits | undefined,
+  known: PushState | undefined,
+): Promise<PushOutcome> {
   let state = known;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (!state) state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input, limits, attempt > 0));
+    if (!state)
+      state = await pushState(db, input.communeCode, input.planKey, input.idempotencyKey, stateOptions(input, limits, attempt > 0));
     if (state.planId === null) {
       // Nothing stored yet and nothing will be: a quota refusal must not leave an empty plan behind either.
       const refused = quotaRefusal(state, limits, 0);
@@ -116,7 +127,8 @@ async function pushOnce(db: Kysely<DB>, input: PushInput & { fingerprint: string
       // The same key from the same principal on this plan: a retry only if it is the same request.
       if (!sameRequest(state, input.fingerprint)) return { status: 'key-reused' };
       const seen = await replayOf(db, state);
-      if (seen) return { status: 'replayed', revision: seen, first: seen.kind === 'merge' ? 'merged' : 'created', fingerprint: input.fingerprint };
+      if (seen)
+        return { status: 'replayed', revision: seen, first: seen.kind === 'merge' ? 'merged' : 'created', fingerprint: input.fingerprint };
     }
     const head = state.head;
     const headSeq = head?.seq ?? 0;
@@ -140,16 +152,34 @@ async function pushOnce(db: Kysely<DB>, input: PushInput & { fingerprint: string
     if (!idsComplete(candidate)) candidate = assignIds(candidate, await loadHead(), () => `t-${randomUUID().slice(0, 13)}`);
     const json = JSON.stringify(candidate);
     const bytes = Buffer.byteLength(json);
-    if (limits?.planRows && merged && planRows(candidate) > limits.planRows) return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
-    if (limits?.planBytes && bytes > limits.planBytes) return { status: 'too-large', limit: 'planBytes', max: limits.planBytes, actual: bytes };
+    if (limits?.planRows && merged && planRows(candidate) > limits.planRows)
+      return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
+    if (limits?.planBytes && bytes > limits.planBytes)
+      return { status: 'too-large', limit: 'planBytes', max: limits.planBytes, actual: bytes };
     const refused = quotaRefusal(state, limits, bytes);
     if (refused) return refused;
     try {
       const kind = merged ? 'merge' : input.kind;
       const revision = await insertRevision(db, {
-        planId, seq: headSeq + 1, baseSeq: base, kind, author: input.author, authorName: input.authorName,
-        idempotencyKey: input.idempotencyKey, requestHash: input.idempotencyKey === null ? null : input.fingerprint, contentHash: hashJson(json), plan: candidate, planJson: json, summary: summarize(candidate), message: input.message ?? null,
-        audit: { actor: input.author, action: kind, target: `${input.communeCode}/${input.planKey}#${headSeq + 1}`, detail: { base, head: headSeq } },
+        planId,
+        seq: headSeq + 1,
+        baseSeq: base,
+        kind,
+        author: input.author,
+        authorName: input.authorName,
+        idempotencyKey: input.idempotencyKey,
+        requestHash: input.idempotencyKey === null ? null : input.fingerprint,
+        contentHash: hashJson(json),
+        plan: candidate,
+        planJson: json,
+        summary: summarize(candidate),
+        message: input.message ?? null,
+        audit: {
+          actor: input.author,
+          action: kind,
+          target: `${input.communeCode}/${input.planKey}#${headSeq + 1}`,
+          detail: { base, head: headSeq },
+        },
       });
       return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint };
     } catch (err) {
@@ -172,7 +202,8 @@ function quotaRefusal(state: PushState, limits: StoreLimits | undefined, bytes: 
     const retryAfterSec = Math.max(1, Math.ceil((vietnamDayStart(new Date(now)).getTime() + 86_400_000 - now) / 1000));
     return { status: 'quota', limit: 'revisionsPerDay', max: limits.revisionsPerDay, used: u.revisionsToday, retryAfterSec };
   }
-  if (limits.communeBytes > 0 && u.bytes + bytes > limits.communeBytes) return { status: 'quota', limit: 'communeBytes', max: limits.communeBytes, used: u.bytes };
+  if (limits.communeBytes > 0 && u.bytes + bytes > limits.communeBytes)
+    return { status: 'quota', limit: 'communeBytes', max: limits.communeBytes, used: u.bytes };
   return null;
 }
 

@@ -14,7 +14,10 @@ import { readWorkbookFast } from '../../workbook/xlsx/fast/read-fast.ts';
  * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
  * so that workers reading workbooks for the CLI do not load the API's schemas (core/api/wire.ts).
  */
-const BODY_SCHEMAS = { 'push-body': async () => (await import('../../core/api/index.ts')).PushBody } satisfies Record<string, () => Promise<z.ZodType>>;
+const BODY_SCHEMAS = { 'push-body': async () => (await import('../../core/api/index.ts')).PushBody } satisfies Record<
+  string,
+  () => Promise<z.ZodType>
+>;
 export type BodySchemaName = keyof typeof BODY_SCHEMAS;
 
 export type Job =
@@ -33,7 +36,8 @@ export type ReadFileResult = { plan: Plan } | ReadFailure;
  * An upload read and checked: the file's name, the plan, the check report (docs/check-json.md) and the number of
  * tables found; or why the file could not be read; or a body that is not a form with a file.
  */
-export type ReadUploadResult = ({ name: string } & ({ plan: Plan; report: CheckFile; appendices: number } | ReadFailure)) | { form: 'malformed' | 'no-file' };
+export type ReadUploadResult =
+  ({ name: string } & ({ plan: Plan; report: CheckFile; appendices: number } | ReadFailure)) | { form: 'malformed' | 'no-file' };
 export type JsonResult = { data: unknown } | { syntax: string } | { issues: { path: string; message: string }[] };
 
 /** Anything else a job threw: a bug, reported as such (the route answers 500 and logs it). */
@@ -41,7 +45,15 @@ export interface JobFault {
   fault: string;
 }
 
-export type JobResult<J extends Job = Job> = JobFault | (J extends { kind: 'read-file' } ? ReadFileResult : J extends { kind: 'read-upload' } ? ReadUploadResult : J extends { kind: 'json' } ? JsonResult : never);
+export type JobResult<J extends Job = Job> =
+  | JobFault
+  | (J extends { kind: 'read-file' }
+      ? ReadFileResult
+      : J extends { kind: 'read-upload' }
+        ? ReadUploadResult
+        : J extends { kind: 'json' }
+          ? JsonResult
+          : never);
 
 /**
  * Issues an upload's answer lists at most. A sheet of numbers read as 4,950 tasks yields half a million issues, 127 MB
@@ -117,7 +129,9 @@ async function dispatch(job: Job): Promise<ReadFileResult | ReadUploadResult | J
         return { syntax: (err as Error).message };
       }
       const r = (await BODY_SCHEMAS[job.schema]()).safeParse(value);
-      return r.success ? { data: r.data } : { issues: r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) };
+      return r.success
+        ? { data: r.data }
+        : { issues: r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) };
     }
   }
 }

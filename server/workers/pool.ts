@@ -150,8 +150,13 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const resourceLimits = this.opts.maxHeapMb ? { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.opts.maxHeapMb / 8)) } : undefined;
-    const worker = new Worker(this.opts.entry ?? DEFAULT_ENTRY, { workerData: { preload: this.opts.preload === true }, ...(resourceLimits ? { resourceLimits } : {}) });
+    const resourceLimits = this.opts.maxHeapMb
+      ? { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.opts.maxHeapMb / 8)) }
+      : undefined;
+    const worker = new Worker(this.opts.entry ?? DEFAULT_ENTRY, {
+      workerData: { preload: this.opts.preload === true },
+      ...(resourceLimits ? { resourceLimits } : {}),
+    });
     const slot: Slot = { worker, ready: false, current: null, timer: null, retired: false };
     worker.on('message', (r: JobResult | { ready: true }) => {
       if (slot.retired) return;

@@ -44,7 +44,8 @@ export function readPoolSettings(env: Record<string, string | undefined> = proce
     const raw = env[READ_POOL_ENV[key]]?.trim();
     if (!raw) continue;
     const n = Number(raw);
-    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${READ_POOL_ENV[key]} phải là số nguyên ≥ 1 (nhận được “${raw}”) / must be a whole number ≥ 1.`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new Error(`${READ_POOL_ENV[key]} phải là số nguyên ≥ 1 (nhận được “${raw}”) / must be a whole number ≥ 1.`);
     out[key] = n;
   }
   return out;
@@ -76,8 +77,13 @@ export async function closeServerPool(): Promise<void> {
 /** 503 with Retry-After: the pool's queue is full. */
 function busy(c: Context, e: PoolBusyError): ApiError {
   c.header('Retry-After', String(RETRY_AFTER_SEC));
-  return new ApiError(503, 'busy-reading', `Máy chủ đang đọc nhiều tệp cùng lúc (${e.queued} việc đang chờ); hãy thử lại sau ${RETRY_AFTER_SEC} giây.`,
-    `The server is reading many files at once (${e.queued} waiting); retry in ${RETRY_AFTER_SEC} s.`, { queued: e.queued, retryAfter: RETRY_AFTER_SEC });
+  return new ApiError(
+    503,
+    'busy-reading',
+    `Máy chủ đang đọc nhiều tệp cùng lúc (${e.queued} việc đang chờ); hãy thử lại sau ${RETRY_AFTER_SEC} giây.`,
+    `The server is reading many files at once (${e.queued} waiting); retry in ${RETRY_AFTER_SEC} s.`,
+    { queued: e.queued, retryAfter: RETRY_AFTER_SEC },
+  );
 }
 
 async function run<R>(c: Context, work: () => Promise<R>, limit: (e: JobLimitError) => Error): Promise<Exclude<R, { fault: string }>> {
@@ -102,12 +108,20 @@ async function run<R>(c: Context, work: () => Promise<R>, limit: (e: JobLimitErr
  * @example const { name, plan, report } = await readUpload(c, await c.req.arrayBuffer(), c.req.header('content-type')!)
  */
 export async function readUpload(c: Context, body: ArrayBuffer, type: string): Promise<Extract<ReadUploadResult, { plan: unknown }>> {
-  const asError = (name: string, code: string, vi: string, en: string) => new ApiError(422, `xlsx-${code}`, `${name}: ${vi}`, `${name}: ${en}`);
-  const r = await run(c, () => serverPool().run({ kind: 'read-upload', body, type }, [body]), (e) => {
-    // The file's name was the worker's to find: this message speaks of "the file".
-    const w = new WorkbookReadError(e.reason as 'timeout' | 'out-of-memory', String(e.reason === 'timeout' ? Math.round(e.limit / 1000) : e.limit));
-    return new ApiError(422, `xlsx-${w.code}`, w.message, w.messageEn);
-  });
+  const asError = (name: string, code: string, vi: string, en: string) =>
+    new ApiError(422, `xlsx-${code}`, `${name}: ${vi}`, `${name}: ${en}`);
+  const r = await run(
+    c,
+    () => serverPool().run({ kind: 'read-upload', body, type }, [body]),
+    (e) => {
+      // The file's name was the worker's to find: this message speaks of "the file".
+      const w = new WorkbookReadError(
+        e.reason as 'timeout' | 'out-of-memory',
+        String(e.reason === 'timeout' ? Math.round(e.limit / 1000) : e.limit),
+      );
+      return new ApiError(422, `xlsx-${w.code}`, w.message, w.messageEn);
+    },
+  );
   if ('form' in r) {
     if (r.form === 'malformed') throw badRequest('bad-multipart', 'Dữ liệu multipart hỏng.', 'Malformed multipart body.');
     throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx.', 'Missing the "file" field with the .xlsx.');
@@ -132,9 +146,24 @@ export async function validJson<T = unknown>(c: Context, schema: BodySchemaName)
     r = await runJob({ kind: 'json', schema, text });
     if ('fault' in r) throw new Error(r.fault);
   } else {
-    r = await run(c, () => serverPool().run({ kind: 'json', schema, text }), (e) => e.reason === 'timeout'
-      ? new ApiError(422, 'body-timeout', `Kiểm tra dữ liệu gửi lên mất quá ${Math.round(e.limit / 1000)} giây nên đã dừng để bảo vệ máy chủ.`, `Checking the request body took more than ${Math.round(e.limit / 1000)} s and was stopped to protect the server.`)
-      : new ApiError(422, 'body-out-of-memory', `Kiểm tra dữ liệu gửi lên cần quá nhiều bộ nhớ (hơn ${e.limit} MB) nên đã dừng để bảo vệ máy chủ.`, `Checking the request body needs more than ${e.limit} MB of memory and was stopped to protect the server.`));
+    r = await run(
+      c,
+      () => serverPool().run({ kind: 'json', schema, text }),
+      (e) =>
+        e.reason === 'timeout'
+          ? new ApiError(
+              422,
+              'body-timeout',
+              `Kiểm tra dữ liệu gửi lên mất quá ${Math.round(e.limit / 1000)} giây nên đã dừng để bảo vệ máy chủ.`,
+              `Checking the request body took more than ${Math.round(e.limit / 1000)} s and was stopped to protect the server.`,
+            )
+          : new ApiError(
+              422,
+              'body-out-of-memory',
+              `Kiểm tra dữ liệu gửi lên cần quá nhiều bộ nhớ (hơn ${e.limit} MB) nên đã dừng để bảo vệ máy chủ.`,
+              `Checking the request body needs more than ${e.limit} MB of memory and was stopped to protect the server.`,
+            ),
+    );
   }
   if ('syntax' in r) throw new HTTPException(400, { message: 'Malformed JSON in request body' });
   if ('issues' in r) throw invalidRequest(r.issues);
@@ -146,6 +175,14 @@ export async function validJson<T = unknown>(c: Context, schema: BodySchemaName)
  * @example throw invalidRequest([{ path: 'plan.appendices', message: 'Required' }])
  */
 export function invalidRequest(details: { path: string; message: string }[]): ApiError {
-  return new ApiError(400, 'invalid-request', `Dữ liệu gửi lên không hợp lệ: ${details.map((d) => `${d.path || '(gốc)'}: ${d.message}`).slice(0, 3).join('; ')}.`, 'Invalid request data.', details);
+  return new ApiError(
+    400,
+    'invalid-request',
+    `Dữ liệu gửi lên không hợp lệ: ${details
+      .map((d) => `${d.path || '(gốc)'}: ${d.message}`)
+      .slice(0, 3)
+      .join('; ')}.`,
+    'Invalid request data.',
+    details,
+  );
 }
-

@@ -29,7 +29,9 @@ function flat(doc: CheckDocument): { code: string; cell: string | null; row: num
 
 /** The whole report, table by table, one line per issue: "cell-or-row code severity". */
 function lines(doc: CheckDocument): Record<string, string[]> {
-  return Object.fromEntries(doc.files[0]!.tables.map((t) => [`${t.sheet}!${t.range}`, t.issues.map((i) => `${i.cell ?? i.row} ${i.code} ${i.severity}`)]));
+  return Object.fromEntries(
+    doc.files[0]!.tables.map((t) => [`${t.sheet}!${t.range}`, t.issues.map((i) => `${i.cell ?? i.row} ${i.code} ${i.severity}`)]),
+  );
 }
 
 describe('check cam-giang-phu-luc.xlsx', async () => {
@@ -212,7 +214,7 @@ describe('check quang-son-phu-luc.xlsx', async () => {
     expect(indicators.filter((i) => i.code === 'continuation-row').map((i) => i.row)).toEqual([30]);
   });
 
-  it('reads the continuous numbering 1…53 as the plan\'s own scheme (no gap, no mixed scheme)', () => {
+  it("reads the continuous numbering 1…53 as the plan's own scheme (no gap, no mixed scheme)", () => {
     expect(tasks.filter((i) => ['task-number-gap', 'numbering-scheme-mixed', 'task-number-duplicate'].includes(i.code))).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@ import { fixture } from '../support/paths.ts';
 
 let dir = '';
 
-
 /** Data rows of the first sheet ("Tổng hợp"): every row after the header whose commune-code cell is filled. */
 async function consolidatedRows(file: string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();

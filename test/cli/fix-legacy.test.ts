@@ -12,8 +12,6 @@ import { loadPlan } from '../../cli/load-plan.ts';
 import { expectedFont, readCells, TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../support/legacy-workbook.ts';
 import { phuluc } from '../support/cli.ts';
 
-
-
 /** What a reader makes of a table, without the record of which cells were decoded from a legacy encoding. */
 function table(a: Appendix): unknown {
   return { ...a, rows: a.rows.map(({ encoding: _decoded, ...row }) => row) };
@@ -42,7 +40,14 @@ describe.each([TCVN3_WORKBOOK, VNI_WORKBOOK])('fix a $encoding workbook', async 
     expect(cells.B6![0]).toBe('HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH');
     expect(cells.B9![0]).toBe('ỨNG DỤNG CÔNG NGHỆ SỐ');
     expect(cells.A3![0]).toBe('(Kèm theo Kế hoạch số 03/KH-UBND ngày 07/7/2025 của UBND xã Cẩm Giàng)');
-    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5'].map((c) => cells[c]![0])).toEqual(['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả', 'Thời gian hoàn thành']);
+    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5'].map((c) => cells[c]![0])).toEqual([
+      'TT',
+      'Nội dung',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Kết quả',
+      'Thời gian hoàn thành',
+    ]);
     // Numbers read the same in any font and are left alone — font included, though openpyxl gave them the style of
     // the converted text (exceljs shares one style object among such cells: a fix must not rename them all).
     for (const [ref, value, font] of wb.numbers) expect({ ref, cell: cells[ref] }).toEqual({ ref, cell: [value, font] });
@@ -60,7 +65,10 @@ describe.each([TCVN3_WORKBOOK, VNI_WORKBOOK])('fix a $encoding workbook', async 
     expect(a!.title.appendix).toBe('I');
     expect(a!.title.reference).toMatchObject({ documentNumber: '03/KH-UBND', date: '2025-07-07' });
     expect(a!.header.labels).toMatchObject({ tt: 'TT', content: 'Nội dung', lead: 'Cơ quan chủ trì', deadline: 'Thời gian hoàn thành' });
-    expect(a!.rows.filter((r) => r.kind === 'group').map((r) => r.fields.content)).toEqual(['HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH', 'ỨNG DỤNG CÔNG NGHỆ SỐ']);
+    expect(a!.rows.filter((r) => r.kind === 'group').map((r) => r.fields.content)).toEqual([
+      'HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH',
+      'ỨNG DỤNG CÔNG NGHỆ SỐ',
+    ]);
     expect(a!.rows.filter((r) => r.kind === 'task').map((r) => r.fields.content)).toEqual([
       'Rà soát, sửa đổi quy chế làm việc của UBND xã',
       'Xây dựng kế hoạch chuyển đổi số của xã',

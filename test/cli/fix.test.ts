@@ -14,7 +14,6 @@ import { fixture } from '../support/paths.ts';
 
 const run = promisify(execFile);
 
-
 /** Multiset of folded words in every task/indicator content cell (continuations included). */
 async function contentWords(file: string): Promise<string[]> {
   const { grids, plan } = await loadPlan(file);
@@ -51,7 +50,9 @@ describe.each(['cam-giang-phu-luc.xlsx', 'quang-son-phu-luc.xlsx'])('fix %s', as
     const doc = JSON.parse(stdout) as CheckDocument;
     const fixable = doc.files[0]!.tables.flatMap((t) => t.issues.filter((i) => i.fix?.safe).map((i) => `${i.code}@${i.cell ?? i.row}`));
     expect(fixable).toEqual([]);
-    expect(doc.files[0]!.tables.flatMap((t) => t.issues).some((i) => i.code === 'continuation-row' || i.code === 'repeated-header-row')).toBe(false);
+    expect(
+      doc.files[0]!.tables.flatMap((t) => t.issues).some((i) => i.code === 'continuation-row' || i.code === 'repeated-header-row'),
+    ).toBe(false);
   });
 
   it('keeps every word of the task text', async () => {

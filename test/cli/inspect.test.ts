@@ -43,21 +43,33 @@ describe('inspect cam-giang-phu-luc.xlsx', async () => {
   });
 
   it('merges the continuation rows 14, 23, 30, 36 into the tasks at 13, 22, 29, 35', () => {
-    expect(table.rows.filter((r) => r.kind === 'continuation').map((r) => [r.row, r.continues])).toEqual([[14, 13], [23, 22], [30, 29], [36, 35]]);
+    expect(table.rows.filter((r) => r.kind === 'continuation').map((r) => [r.row, r.continues])).toEqual([
+      [14, 13],
+      [23, 22],
+      [30, 29],
+      [36, 35],
+    ]);
     const byRow = new Map(table.rows.map((r) => [r.row, r]));
     expect(byRow.get(13)!.mergedFrom).toEqual([14]);
     const iii4 = byRow.get(22)!;
     expect([iii4.group, iii4.tt]).toEqual(['III', '4']);
     expect(iii4.fields.lead).toBe('Văn phòng HĐND – UBND xã');
     expect(iii4.fields.deadline).toBe('Tháng 7/2025, duy trì hàng năm');
-    expect(iii4.fields.content).toBe('Triển khai các nền tảng số dùng chung của Thành phố, kết nối với các nền tảng số quốc gia, nền tảng số dùng chung của ngành, lĩnh vực, vùng đảm bảo hoạt động thống nhất, liên thông trên môi trường số.');
+    expect(iii4.fields.content).toBe(
+      'Triển khai các nền tảng số dùng chung của Thành phố, kết nối với các nền tảng số quốc gia, nền tảng số dùng chung của ngành, lĩnh vực, vùng đảm bảo hoạt động thống nhất, liên thông trên môi trường số.',
+    );
     expect(iii4.deadline).toMatchObject({ kind: 'recurring', every: 'yearly', first: { precision: 'month', end: '2025-07-31' } });
     expect(byRow.get(35)!.fields.partners).toBe('Trung tâm Văn hoá - Thể thao và Truyền thông xã, đơn vị có liên quan');
   });
 
   it('parses the title block into the plan reference', () => {
     expect(table.title.appendix).toBe('I');
-    expect(file.reference).toMatchObject({ documentNumber: '03/KH-UBND', date: '2025-07-07', commune: 'Cẩm Giàng', issuer: 'UBND xã Cẩm Giàng' });
+    expect(file.reference).toMatchObject({
+      documentNumber: '03/KH-UBND',
+      date: '2025-07-07',
+      commune: 'Cẩm Giàng',
+      issuer: 'UBND xã Cẩm Giàng',
+    });
   });
 });
 
@@ -71,7 +83,10 @@ describe('inspect quang-son-phu-luc.xlsx', async () => {
     expect(indicators!.counts).toMatchObject({ group: 5, subgroup: 10, indicator: 23, continuation: 1 });
     const r29 = indicators!.rows.find((r) => r.row === 29)!;
     expect(r29.mergedFrom).toEqual([30]);
-    expect(r29.fields).toMatchObject({ content: 'Cơ sở dữ liệu được số hóa và liên thông với Trung ương.', monitor: 'Trung tâm phục vụ hành chính công' });
+    expect(r29.fields).toMatchObject({
+      content: 'Cơ sở dữ liệu được số hóa và liên thông với Trung ương.',
+      monitor: 'Trung tâm phục vụ hành chính công',
+    });
     expect(indicators!.columns).toEqual({ tt: 'A', content: 'B', unit: 'C', target: 'D', monitor: 'E' });
   });
 
@@ -83,7 +98,10 @@ describe('inspect quang-son-phu-luc.xlsx', async () => {
   });
 
   it('merges rows 15 and 54 into the tasks at rows 13 and 52 across the repeated header between them', () => {
-    expect(tasks!.rows.filter((r) => r.kind === 'continuation').map((r) => [r.row, r.continues])).toEqual([[15, 13], [54, 52]]);
+    expect(tasks!.rows.filter((r) => r.kind === 'continuation').map((r) => [r.row, r.continues])).toEqual([
+      [15, 13],
+      [54, 52],
+    ]);
     const t37 = tasks!.rows.find((r) => r.row === 52)!;
     expect(t37.tt).toBe('37');
     expect(t37.fields.deadline).toBe('Thường xuyên');
@@ -112,7 +130,10 @@ describe('the phuluc executable', () => {
   it('reads a list-form .txt and reports an unreadable file with exit code 2 and a Vietnamese message', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-inspect-'));
     const txt = path.join(dir, 'ke-hoach.txt');
-    await writeFile(txt, 'I. NHÓM NHIỆM VỤ\n1. Xây dựng kế hoạch chuyển đổi số.\n- Cơ quan chủ trì: Phòng Văn hóa - Xã hội\n- Thời gian hoàn thành: Quý IV/2025\n');
+    await writeFile(
+      txt,
+      'I. NHÓM NHIỆM VỤ\n1. Xây dựng kế hoạch chuyển đổi số.\n- Cơ quan chủ trì: Phòng Văn hóa - Xã hội\n- Thời gian hoàn thành: Quý IV/2025\n',
+    );
     const bad = path.join(dir, 'cu.xls');
     await writeFile(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]));
     const { doc, code } = await inspectJson(txt, bad);

@@ -14,16 +14,56 @@ import { buildTemplate, HEADER_ROW, LISTS_SHEET, TEMPLATE_FILES } from '../../wo
 import { phuluc } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
-
-
 const TASKS: [string, string, string, string, string][] = [
-  ['Tuyên truyền, phổ biến Nghị quyết số 57-NQ/TW đến cán bộ, đảng viên và Nhân dân trên địa bàn xã', 'Phòng Văn hóa - Xã hội', 'Ủy ban MTTQ xã', 'Báo cáo kết quả tuyên truyền', 'Quý I/{y}'],
-  ['Rà soát, đề xuất sửa đổi quy chế làm việc trên môi trường số của Ủy ban nhân dân xã', 'Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Quy chế được ban hành', 'Quý II/{y}'],
-  ['Nâng cấp mạng nội bộ, bảo đảm an toàn thông tin cho hệ thống máy tính của cơ quan', 'Văn phòng HĐND và UBND', 'Công an xã', 'Hệ thống mạng được nâng cấp', 'Tháng 9/{y}'],
-  ['Tổ chức lớp bồi dưỡng kỹ năng số cho cán bộ, công chức và tổ công nghệ số cộng đồng', 'Phòng Văn hóa - Xã hội', 'Trung tâm Phục vụ hành chính công', 'Lớp bồi dưỡng được tổ chức', 'Quý III/{y}'],
-  ['Số hóa hồ sơ thủ tục hành chính tiếp nhận tại bộ phận một cửa của xã', 'Trung tâm Phục vụ hành chính công', 'Văn phòng HĐND và UBND', 'Hồ sơ được số hóa', '31/12/{y}'],
-  ['Hỗ trợ hộ kinh doanh ứng dụng thanh toán không dùng tiền mặt và sàn thương mại điện tử', 'Phòng Kinh tế', 'Ủy ban MTTQ xã', 'Số hộ kinh doanh được hỗ trợ', 'Thường xuyên'],
-  ['Trao đổi kinh nghiệm chuyển đổi số với các địa phương kết nghĩa', 'Văn phòng HĐND và UBND', 'Phòng Văn hóa - Xã hội', 'Báo cáo kết quả trao đổi', 'Năm {y}'],
+  [
+    'Tuyên truyền, phổ biến Nghị quyết số 57-NQ/TW đến cán bộ, đảng viên và Nhân dân trên địa bàn xã',
+    'Phòng Văn hóa - Xã hội',
+    'Ủy ban MTTQ xã',
+    'Báo cáo kết quả tuyên truyền',
+    'Quý I/{y}',
+  ],
+  [
+    'Rà soát, đề xuất sửa đổi quy chế làm việc trên môi trường số của Ủy ban nhân dân xã',
+    'Văn phòng HĐND và UBND',
+    'Phòng Kinh tế',
+    'Quy chế được ban hành',
+    'Quý II/{y}',
+  ],
+  [
+    'Nâng cấp mạng nội bộ, bảo đảm an toàn thông tin cho hệ thống máy tính của cơ quan',
+    'Văn phòng HĐND và UBND',
+    'Công an xã',
+    'Hệ thống mạng được nâng cấp',
+    'Tháng 9/{y}',
+  ],
+  [
+    'Tổ chức lớp bồi dưỡng kỹ năng số cho cán bộ, công chức và tổ công nghệ số cộng đồng',
+    'Phòng Văn hóa - Xã hội',
+    'Trung tâm Phục vụ hành chính công',
+    'Lớp bồi dưỡng được tổ chức',
+    'Quý III/{y}',
+  ],
+  [
+    'Số hóa hồ sơ thủ tục hành chính tiếp nhận tại bộ phận một cửa của xã',
+    'Trung tâm Phục vụ hành chính công',
+    'Văn phòng HĐND và UBND',
+    'Hồ sơ được số hóa',
+    '31/12/{y}',
+  ],
+  [
+    'Hỗ trợ hộ kinh doanh ứng dụng thanh toán không dùng tiền mặt và sàn thương mại điện tử',
+    'Phòng Kinh tế',
+    'Ủy ban MTTQ xã',
+    'Số hộ kinh doanh được hỗ trợ',
+    'Thường xuyên',
+  ],
+  [
+    'Trao đổi kinh nghiệm chuyển đổi số với các địa phương kết nghĩa',
+    'Văn phòng HĐND và UBND',
+    'Phòng Văn hóa - Xã hội',
+    'Báo cáo kết quả trao đổi',
+    'Năm {y}',
+  ],
 ];
 
 describe('phuluc template --kind tasks', async () => {
@@ -37,7 +77,15 @@ describe('phuluc template --kind tasks', async () => {
   it('has the title block, the header, Times New Roman, borders, a frozen header and dropdown lists', () => {
     expect(made.code).toBe(0);
     expect(String(ws.getCell('A1').value)).toMatch(/PHỤ LỤC/);
-    expect(ws.getRow(HEADER_ROW).values).toEqual([undefined, 'TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành']);
+    expect(ws.getRow(HEADER_ROW).values).toEqual([
+      undefined,
+      'TT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Kết quả/sản phẩm',
+      'Thời gian hoàn thành',
+    ]);
     expect(ws.getCell(`B${HEADER_ROW}`).font?.name).toBe('Times New Roman');
     expect(ws.getCell(`B${HEADER_ROW + 2}`).border?.top?.style).toBe('thin');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
@@ -90,14 +138,22 @@ describe('templates/ (what the add-in inserts)', () => {
     await committed.xlsx.readFile(path.join(REPO_ROOT, 'templates', name));
     const year = Number(/NĂM (\d{4})/.exec(String(committed.worksheets[0]!.getCell('A2').value))![1]);
     const fresh = buildTemplate(kind as 'tasks' | 'indicators', { agencies: canonicalAgencyNames(), year });
-    const values = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : r)) }));
+    const values = (wb: ExcelJS.Workbook) =>
+      wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : r)) }));
     expect(values(committed)).toEqual(values(fresh));
   });
 });
 
 /** One complete row in each kind's own columns (the year is the template's). */
 const ONE: Record<'tasks' | 'indicators', (year: number) => CellValue[]> = {
-  tasks: (y) => [1, 'Tổ chức tuyên truyền Nghị quyết số 57-NQ/TW trên hệ thống truyền thanh của xã', 'Văn phòng HĐND và UBND', 'Công an xã', 'Báo cáo kết quả tuyên truyền', `Quý II/${y}`],
+  tasks: (y) => [
+    1,
+    'Tổ chức tuyên truyền Nghị quyết số 57-NQ/TW trên hệ thống truyền thanh của xã',
+    'Văn phòng HĐND và UBND',
+    'Công an xã',
+    'Báo cáo kết quả tuyên truyền',
+    `Quý II/${y}`,
+  ],
   indicators: () => [1, 'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến', '%', '80', 'Công an xã'],
 };
 const SHEET = { tasks: 'Phụ lục nhiệm vụ', indicators: 'Phụ lục chỉ tiêu' } as const;
@@ -105,7 +161,11 @@ const SHEET = { tasks: 'Phụ lục nhiệm vụ', indicators: 'Phụ lục ch�
 async function checkJson(file: string): Promise<{ code: number; issues: [string, string | null, string][]; doc: CheckDocument }> {
   const { stdout, code } = await phuluc('check', '--format', 'json', file);
   const doc = JSON.parse(stdout) as CheckDocument;
-  return { code, doc, issues: doc.files[0]!.tables.flatMap((t) => t.issues.map((i) => [t.sheet, i.cell, i.code] as [string, string | null, string])) };
+  return {
+    code,
+    doc,
+    issues: doc.files[0]!.tables.flatMap((t) => t.issues.map((i) => [t.sheet, i.cell, i.code] as [string, string | null, string])),
+  };
 }
 
 /** The template with ONE[kind] written into the first empty row under the first heading (row HEADER_ROW + 2). */
@@ -124,7 +184,15 @@ describe('every template phuluc writes checks with zero issues once it holds one
   const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-template-clean-'));
   const kinds = ['tasks', 'indicators'] as const;
   const sources = kinds.flatMap((kind) => [
-    { kind, name: `phuluc template --kind ${kind}`, file: async () => { const f = path.join(dir, `${kind}.xlsx`); expect((await phuluc('template', '--kind', kind, '-o', f)).code).toBe(0); return f; } },
+    {
+      kind,
+      name: `phuluc template --kind ${kind}`,
+      file: async () => {
+        const f = path.join(dir, `${kind}.xlsx`);
+        expect((await phuluc('template', '--kind', kind, '-o', f)).code).toBe(0);
+        return f;
+      },
+    },
     { kind, name: `templates/${TEMPLATE_FILES[kind]}`, file: async () => path.join(REPO_ROOT, 'templates', TEMPLATE_FILES[kind]) },
   ]);
 
@@ -132,19 +200,26 @@ describe('every template phuluc writes checks with zero issues once it holds one
     const { code, issues, doc } = await checkJson(await file());
     expect(issues).toEqual([[SHEET[kind], 'B5', 'table-empty']]);
     expect(code).toBe(1);
-    expect(doc.files[0]!.tables[0]!.issues[0]!.message).toBe(kind === 'tasks' ? 'Bảng chưa có nhiệm vụ nào: hãy điền các nhiệm vụ vào dưới dòng tiêu đề.' : 'Bảng chưa có chỉ tiêu nào: hãy điền các chỉ tiêu vào dưới dòng tiêu đề.');
+    expect(doc.files[0]!.tables[0]!.issues[0]!.message).toBe(
+      kind === 'tasks'
+        ? 'Bảng chưa có nhiệm vụ nào: hãy điền các nhiệm vụ vào dưới dòng tiêu đề.'
+        : 'Bảng chưa có chỉ tiêu nào: hãy điền các chỉ tiêu vào dưới dòng tiêu đề.',
+    );
   });
 
-  it.each(sources)('$name, filled with one complete row: exactly zero issues of any severity, exit code 0', async ({ kind, name, file }) => {
-    const filled = path.join(dir, `${name.replace(/\W+/g, '-')}-filled.xlsx`);
-    await fillOne(await file(), kind, filled);
-    const { code, issues, doc } = await checkJson(filled);
-    expect(issues).toEqual([]);
-    expect(code).toBe(0);
-    expect([doc.stats.tasks, doc.stats.indicators]).toEqual(kind === 'tasks' ? [1, 0] : [0, 1]);
-  });
+  it.each(sources)(
+    '$name, filled with one complete row: exactly zero issues of any severity, exit code 0',
+    async ({ kind, name, file }) => {
+      const filled = path.join(dir, `${name.replace(/\W+/g, '-')}-filled.xlsx`);
+      await fillOne(await file(), kind, filled);
+      const { code, issues, doc } = await checkJson(filled);
+      expect(issues).toEqual([]);
+      expect(code).toBe(0);
+      expect([doc.stats.tasks, doc.stats.indicators]).toEqual(kind === 'tasks' ? [1, 0] : [0, 1]);
+    },
+  );
 
-  it.each(kinds)('the add-in\'s values template (%s): blank, exactly table-empty; one row filled, zero issues', (kind) => {
+  it.each(kinds)("the add-in's values template (%s): blank, exactly table-empty; one row filled, zero issues", (kind) => {
     const values = templateValues(kind, 2027);
     const blank = allIssues(validateGrids([gridFromValues(SHEET[kind], values)]).report).map((i) => [i.cell, i.code]);
     expect(blank).toEqual([['B5', 'table-empty']]);

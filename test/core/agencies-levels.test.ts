@@ -7,24 +7,68 @@ import { fusedParts } from '../../core/agencies/match.ts';
 
 describe('catalog above the commune', () => {
   it('knows the ministries, ministry-level bodies and merged departments of 2025, and the older names', () => {
-    for (const id of ['bo-noi-vu', 'bo-tai-chinh', 'bo-cong-thuong', 'bo-khoa-hoc-cong-nghe', 'bo-nong-nghiep-moi-truong', 'bo-xay-dung',
-      'bo-giao-duc-dao-tao', 'bo-y-te', 'bo-van-hoa-the-thao-du-lich', 'bo-ngoai-giao', 'bo-tu-phap', 'bo-quoc-phong', 'bo-cong-an',
-      'bo-dan-toc-ton-giao', 'thanh-tra-chinh-phu', 'ngan-hang-nha-nuoc', 'van-phong-chinh-phu', 'bo-thong-tin-truyen-thong',
-      'bo-tai-nguyen-moi-truong', 'bo-ke-hoach-dau-tu', 'bo-lao-dong-thuong-binh-xa-hoi', 'bo-giao-thong-van-tai',
-      'bo-nong-nghiep-phat-trien-nong-thon', 'so-noi-vu', 'so-tai-chinh', 'so-cong-thuong', 'so-khoa-hoc-cong-nghe',
-      'so-nong-nghiep-moi-truong', 'so-van-hoa-the-thao-du-lich', 'so-van-hoa-the-thao', 'so-du-lich', 'thanh-tra-tinh',
-      'van-phong-ubnd-tinh', 'van-phong-doan-dbqh-hdnd', 'cong-an-tinh', 'bo-chi-huy-quan-su-tinh', 'ban-quan-ly-khu-kinh-te',
-      'ban-quan-ly-khu-cong-nghe-cao-khu-cong-nghiep', 'trung-tam-chuyen-doi-so', 'dai-phat-thanh-truyen-hinh',
-      'ngan-hang-nha-nuoc-khu-vuc', 'tinh-doan', 'lien-hiep-cac-hoi-khkt', 'hiep-hoi-doanh-nghiep', 'so-thong-tin-truyen-thong',
-      'ban-chi-dao-trung-uong', 'trung-tam-du-lieu-quoc-gia', 'dai-hoc-quoc-gia', 'cac-so-ban-nganh', 'cac-bo-nganh-dia-phuong']) {
+    for (const id of [
+      'bo-noi-vu',
+      'bo-tai-chinh',
+      'bo-cong-thuong',
+      'bo-khoa-hoc-cong-nghe',
+      'bo-nong-nghiep-moi-truong',
+      'bo-xay-dung',
+      'bo-giao-duc-dao-tao',
+      'bo-y-te',
+      'bo-van-hoa-the-thao-du-lich',
+      'bo-ngoai-giao',
+      'bo-tu-phap',
+      'bo-quoc-phong',
+      'bo-cong-an',
+      'bo-dan-toc-ton-giao',
+      'thanh-tra-chinh-phu',
+      'ngan-hang-nha-nuoc',
+      'van-phong-chinh-phu',
+      'bo-thong-tin-truyen-thong',
+      'bo-tai-nguyen-moi-truong',
+      'bo-ke-hoach-dau-tu',
+      'bo-lao-dong-thuong-binh-xa-hoi',
+      'bo-giao-thong-van-tai',
+      'bo-nong-nghiep-phat-trien-nong-thon',
+      'so-noi-vu',
+      'so-tai-chinh',
+      'so-cong-thuong',
+      'so-khoa-hoc-cong-nghe',
+      'so-nong-nghiep-moi-truong',
+      'so-van-hoa-the-thao-du-lich',
+      'so-van-hoa-the-thao',
+      'so-du-lich',
+      'thanh-tra-tinh',
+      'van-phong-ubnd-tinh',
+      'van-phong-doan-dbqh-hdnd',
+      'cong-an-tinh',
+      'bo-chi-huy-quan-su-tinh',
+      'ban-quan-ly-khu-kinh-te',
+      'ban-quan-ly-khu-cong-nghe-cao-khu-cong-nghiep',
+      'trung-tam-chuyen-doi-so',
+      'dai-phat-thanh-truyen-hinh',
+      'ngan-hang-nha-nuoc-khu-vuc',
+      'tinh-doan',
+      'lien-hiep-cac-hoi-khkt',
+      'hiep-hoi-doanh-nghiep',
+      'so-thong-tin-truyen-thong',
+      'ban-chi-dao-trung-uong',
+      'trung-tam-du-lieu-quoc-gia',
+      'dai-hoc-quoc-gia',
+      'cac-so-ban-nganh',
+      'cac-bo-nganh-dia-phuong',
+    ]) {
       expect(DEFAULT_CATALOG.byId.has(id), id).toBe(true);
     }
   });
 
-  it('keeps provincial and central bodies out of a commune\'s drop-down lists unless asked', () => {
+  it("keeps provincial and central bodies out of a commune's drop-down lists unless asked", () => {
     expect(canonicalAgencyNames()).not.toContain('Sở Tài chính');
     expect(canonicalAgencyNames()).not.toContain('Bộ Công an');
-    expect(canonicalAgencyNames(DEFAULT_CATALOG, { above: true })).toEqual(expect.arrayContaining(['Sở Tài chính', 'Bộ Công an', 'Công an xã']));
+    expect(canonicalAgencyNames(DEFAULT_CATALOG, { above: true })).toEqual(
+      expect.arrayContaining(['Sở Tài chính', 'Bộ Công an', 'Công an xã']),
+    );
   });
 });
 
@@ -60,8 +104,14 @@ describe('splitAgencies: real lists still split', () => {
     ['Sở Khoa học và Công nghệ\nSở Công Thương', ['Sở Khoa học và Công nghệ', 'Sở Công Thương']],
     ['Sở KH&CN, Sở NN&MT', ['Sở KH&CN', 'Sở NN&MT']],
     ['Sở Văn hoá và Thể thao, Sở Du lịch', ['Sở Văn hoá và Thể thao', 'Sở Du lịch']],
-    ['Bộ Tư pháp, Bộ Giáo dục và Đào tạo và các bộ, ngành khác có liên quan', ['Bộ Tư pháp', 'Bộ Giáo dục và Đào tạo', 'các bộ, ngành khác có liên quan']],
-    ['Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Tài chính', ['Ban Quản lý các khu công nghệ cao và khu công nghiệp', 'Sở Tài chính']],
+    [
+      'Bộ Tư pháp, Bộ Giáo dục và Đào tạo và các bộ, ngành khác có liên quan',
+      ['Bộ Tư pháp', 'Bộ Giáo dục và Đào tạo', 'các bộ, ngành khác có liên quan'],
+    ],
+    [
+      'Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Tài chính',
+      ['Ban Quản lý các khu công nghệ cao và khu công nghiệp', 'Sở Tài chính'],
+    ],
     ['Liên hiệp các Hội Khoa học và Kỹ thuật và Hội Nông dân tỉnh', ['Liên hiệp các Hội Khoa học và Kỹ thuật', 'Hội Nông dân tỉnh']],
     ['Viện, Trường; Doanh nghiệp, Sở, ban, ngành có liên quan', ['Viện, Trường', 'Doanh nghiệp', 'Sở, ban, ngành có liên quan']],
     ['Các sở, ngành, UBND xã, phường, đặc khu\nSở Tài chính', ['Các sở, ngành', 'UBND xã, phường, đặc khu', 'Sở Tài chính']],
@@ -73,8 +123,10 @@ describe('splitAgencies: real lists still split', () => {
 
 describe('splitAgencies: a role phrase after the names is left out', () => {
   const cases: [string, string[]][] = [
-    ['Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm.',
-      ['Sở KH&CN', 'Các sở, ngành', 'UBND cấp xã']],
+    [
+      'Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm.',
+      ['Sở KH&CN', 'Các sở, ngành', 'UBND cấp xã'],
+    ],
     ['Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu', ['Sở Khoa học và Công nghệ']],
     ['Bộ Công an; Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật', ['Bộ Công an', 'Bộ Khoa học và Công nghệ']],
     ['Sở Xây dựng chủ trì, phối hợp', ['Sở Xây dựng']],
@@ -149,16 +201,30 @@ describe('matchAgency above the commune', () => {
   });
 
   it('accepts open sets of names as written (patterns)', () => {
-    for (const [name, id] of [['Ngân hàng Nhà nước khu vực XII', 'ngan-hang-nha-nuoc-khu-vuc'], ['Ngân hàng nhà nước Chi nhánh Khu vực 5', 'ngan-hang-nha-nuoc-khu-vuc'],
-      ['Cục Chuyển đổi số quốc gia', 'cuc'], ['Trường Đại học Cần Thơ', 'truong-dai-hoc'], ['Viện Nghiên cứu phát triển Thành phố', 'vien'],
-      ['Học viện Công nghệ Bưu chính Viễn thông', 'vien'], ['Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Hà Tĩnh', 'ban-quan-ly-khu']]) {
+    for (const [name, id] of [
+      ['Ngân hàng Nhà nước khu vực XII', 'ngan-hang-nha-nuoc-khu-vuc'],
+      ['Ngân hàng nhà nước Chi nhánh Khu vực 5', 'ngan-hang-nha-nuoc-khu-vuc'],
+      ['Cục Chuyển đổi số quốc gia', 'cuc'],
+      ['Trường Đại học Cần Thơ', 'truong-dai-hoc'],
+      ['Viện Nghiên cứu phát triển Thành phố', 'vien'],
+      ['Học viện Công nghệ Bưu chính Viễn thông', 'vien'],
+      ['Ban Quản lý các khu công nghiệp và khu kinh tế tỉnh Hà Tĩnh', 'ban-quan-ly-khu'],
+    ]) {
       expect(matchAgency(name!), name).toMatchObject({ kind: 'catalog', id, canonical: name, exact: true, score: 1 });
     }
   });
 
   it('keeps a unit in parentheses and the province as written', () => {
-    expect(matchAgency('Bộ Công an (Trung tâm Dữ liệu quốc gia)')).toMatchObject({ id: 'bo-cong-an', exact: true, canonical: 'Bộ Công an (Trung tâm Dữ liệu quốc gia)' });
-    expect(matchAgency('Sở Tài chính tỉnh Đồng Tháp')).toMatchObject({ id: 'so-tai-chinh', exact: true, canonical: 'Sở Tài chính tỉnh Đồng Tháp' });
+    expect(matchAgency('Bộ Công an (Trung tâm Dữ liệu quốc gia)')).toMatchObject({
+      id: 'bo-cong-an',
+      exact: true,
+      canonical: 'Bộ Công an (Trung tâm Dữ liệu quốc gia)',
+    });
+    expect(matchAgency('Sở Tài chính tỉnh Đồng Tháp')).toMatchObject({
+      id: 'so-tai-chinh',
+      exact: true,
+      canonical: 'Sở Tài chính tỉnh Đồng Tháp',
+    });
     expect(matchAgency('Công an Thành phố')).toMatchObject({ id: 'cong-an-tinh', exact: true, canonical: 'Công an Thành phố' });
     expect(matchAgency('Sở KH&CN')).toMatchObject({ exact: true, canonical: 'Sở KH&CN' });
   });
@@ -181,12 +247,29 @@ describe('matchAgency above the commune', () => {
 
 describe('isCollective', () => {
   it('only for truly collective phrases, not for one body whose name holds "các"', () => {
-    for (const name of ['Các sở, ngành, địa phương', 'Các bộ, ngành', 'các đơn vị liên quan', 'Các phòng chuyên môn', 'Sở, ban, ngành có liên quan',
-      'UBND các xã, phường', 'UBND cấp xã', 'Viện, Trường', 'Các sở, ngành trên địa bàn tỉnh']) {
+    for (const name of [
+      'Các sở, ngành, địa phương',
+      'Các bộ, ngành',
+      'các đơn vị liên quan',
+      'Các phòng chuyên môn',
+      'Sở, ban, ngành có liên quan',
+      'UBND các xã, phường',
+      'UBND cấp xã',
+      'Viện, Trường',
+      'Các sở, ngành trên địa bàn tỉnh',
+    ]) {
       expect(isCollective(name), name).toBe(true);
     }
-    for (const name of ['Liên hiệp các Hội Khoa học và Kỹ thuật', 'Liên hiệp các hội KH&KT tỉnh Đồng Tháp', 'Ban Quản lý các khu công nghệ cao và khu công nghiệp',
-      'Ban Quản lý các khu chế xuất và công nghiệp Thành phố', 'Liên hiệp các tổ chức hữu nghị tỉnh', 'Sở Nông nghiệp và Môi trường', 'Môi trường', 'Sở Tài chính']) {
+    for (const name of [
+      'Liên hiệp các Hội Khoa học và Kỹ thuật',
+      'Liên hiệp các hội KH&KT tỉnh Đồng Tháp',
+      'Ban Quản lý các khu công nghệ cao và khu công nghiệp',
+      'Ban Quản lý các khu chế xuất và công nghiệp Thành phố',
+      'Liên hiệp các tổ chức hữu nghị tỉnh',
+      'Sở Nông nghiệp và Môi trường',
+      'Môi trường',
+      'Sở Tài chính',
+    ]) {
       expect(isCollective(name), name).toBe(false);
     }
   });
@@ -201,8 +284,14 @@ describe('fusedParts', () => {
   });
 
   it('leaves one body, a unit named after its parent and a unit in parentheses alone', () => {
-    for (const name of ['Sở Khoa học và Công nghệ', 'Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'Trung tâm Công nghệ thông tin Sở Công Thương',
-      'Bộ Công an (Trung tâm Dữ liệu quốc gia)', 'Phòng Văn hóa - Xã hội', 'Sở Tài chính và Sở Xây dựng']) {
+    for (const name of [
+      'Sở Khoa học và Công nghệ',
+      'Văn phòng Đoàn ĐBQH và HĐND tỉnh',
+      'Trung tâm Công nghệ thông tin Sở Công Thương',
+      'Bộ Công an (Trung tâm Dữ liệu quốc gia)',
+      'Phòng Văn hóa - Xã hội',
+      'Sở Tài chính và Sở Xây dựng',
+    ]) {
       expect(fusedParts(name), name).toBeNull();
     }
   });

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  agencyVariants, canonicalAgencyNames, DEFAULT_CATALOG, isCollective, loadCatalog, matchAgency, nameKey, splitAgencies, splitQualifier,
+  agencyVariants,
+  canonicalAgencyNames,
+  DEFAULT_CATALOG,
+  isCollective,
+  loadCatalog,
+  matchAgency,
+  nameKey,
+  splitAgencies,
+  splitQualifier,
 } from '../../core/agencies.ts';
 import { REPO_ROOT, SEEDS } from '../support/paths.ts';
 
@@ -28,12 +36,40 @@ describe('catalog', () => {
     expect(DEFAULT_CATALOG.entries.length).toBeGreaterThan(30);
     expect(DEFAULT_CATALOG.source).toMatch(/Nghị định 150\/2025/);
     expect(new Set(DEFAULT_CATALOG.entries.map((e) => e.id)).size).toBe(DEFAULT_CATALOG.entries.length);
-    for (const id of ['van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-kinh-te-ha-tang-do-thi', 'phong-van-hoa-xa-hoi',
-      'trung-tam-phuc-vu-hanh-chinh-cong', 'trung-tam-dich-vu-tong-hop', 'cong-an', 'ban-chi-huy-quan-su', 'van-phong-dang-uy',
-      'ban-xay-dung-dang', 'uy-ban-kiem-tra-dang-uy', 'uy-ban-mttq', 'dang-uy', 'hdnd', 'ubnd', 'trung-tam-van-hoa-the-thao-truyen-thong',
-      'tram-y-te', 'hoi-nong-dan', 'hoi-lien-hiep-phu-nu', 'doan-thanh-nien', 'hoi-cuu-chien-binh', 'truong-mam-non', 'truong-tieu-hoc',
-      'truong-thcs', 'buu-dien', 'ngan-hang', 'cac-phong-ban-nganh', 'cac-don-vi-lien-quan', 'cac-co-quan-don-vi',
-      'cac-phong-ban-chuyen-mon', 'cac-thon-khu-dan-cu', 'cac-to-chuc-chinh-tri-xa-hoi']) {
+    for (const id of [
+      'van-phong-hdnd-ubnd',
+      'phong-kinh-te',
+      'phong-kinh-te-ha-tang-do-thi',
+      'phong-van-hoa-xa-hoi',
+      'trung-tam-phuc-vu-hanh-chinh-cong',
+      'trung-tam-dich-vu-tong-hop',
+      'cong-an',
+      'ban-chi-huy-quan-su',
+      'van-phong-dang-uy',
+      'ban-xay-dung-dang',
+      'uy-ban-kiem-tra-dang-uy',
+      'uy-ban-mttq',
+      'dang-uy',
+      'hdnd',
+      'ubnd',
+      'trung-tam-van-hoa-the-thao-truyen-thong',
+      'tram-y-te',
+      'hoi-nong-dan',
+      'hoi-lien-hiep-phu-nu',
+      'doan-thanh-nien',
+      'hoi-cuu-chien-binh',
+      'truong-mam-non',
+      'truong-tieu-hoc',
+      'truong-thcs',
+      'buu-dien',
+      'ngan-hang',
+      'cac-phong-ban-nganh',
+      'cac-don-vi-lien-quan',
+      'cac-co-quan-don-vi',
+      'cac-phong-ban-chuyen-mon',
+      'cac-thon-khu-dan-cu',
+      'cac-to-chuc-chinh-tri-xa-hoi',
+    ]) {
       expect(DEFAULT_CATALOG.byId.has(id), id).toBe(true);
     }
   });
@@ -47,10 +83,16 @@ describe('catalog', () => {
   it('rejects malformed documents and spellings claimed by two entries', () => {
     expect(() => loadCatalog({ note: '', source: '', agencies: [{ id: 'Bad Id', name: 'x', kind: 'office' }] })).toThrow();
     expect(() => loadCatalog({ note: '', source: '', agencies: [{ id: 'a', name: 'x', kind: 'nope' }] })).toThrow();
-    expect(() => loadCatalog({
-      note: '', source: '',
-      agencies: [{ id: 'a', name: 'Phòng Văn hóa - Xã hội', kind: 'office' }, { id: 'b', name: 'Phòng X', aliases: ['Phòng VH-XH'], kind: 'office' }],
-    })).toThrow(/share the key/);
+    expect(() =>
+      loadCatalog({
+        note: '',
+        source: '',
+        agencies: [
+          { id: 'a', name: 'Phòng Văn hóa - Xã hội', kind: 'office' },
+          { id: 'b', name: 'Phòng X', aliases: ['Phòng VH-XH'], kind: 'office' },
+        ],
+      }),
+    ).toThrow(/share the key/);
   });
 
   it('lists canonical names for drop-downs, bodies before collectives, by level', () => {
@@ -63,7 +105,11 @@ describe('catalog', () => {
 
   it('accepts a custom catalog', () => {
     const cat = loadCatalog({ note: 'n', source: 's', agencies: [{ id: 'hoi-chan-nuoi', name: 'Hội Chăn nuôi xã', kind: 'mass-org' }] });
-    expect(matchAgency('Hội chăn nuôi', { catalog: cat })).toMatchObject({ kind: 'catalog', id: 'hoi-chan-nuoi', canonical: 'Hội Chăn nuôi' });
+    expect(matchAgency('Hội chăn nuôi', { catalog: cat })).toMatchObject({
+      kind: 'catalog',
+      id: 'hoi-chan-nuoi',
+      canonical: 'Hội Chăn nuôi',
+    });
     expect(matchAgency('Công an xã', { catalog: cat }).kind).toBe('unknown');
   });
 });
@@ -129,8 +175,13 @@ describe('matchAgency', () => {
     expect(m.id).toBe(id);
   });
 
-  it('gives the canonical spelling, keeping the input\'s own qualifier', () => {
-    expect(matchAgency('Phòng VH- XH xã')).toMatchObject({ canonical: 'Phòng Văn hóa - Xã hội xã', exact: false, score: 1, collective: false });
+  it("gives the canonical spelling, keeping the input's own qualifier", () => {
+    expect(matchAgency('Phòng VH- XH xã')).toMatchObject({
+      canonical: 'Phòng Văn hóa - Xã hội xã',
+      exact: false,
+      score: 1,
+      collective: false,
+    });
     expect(matchAgency('Phòng Văn hoá – Xã hội')).toMatchObject({ canonical: 'Phòng Văn hóa - Xã hội', exact: false });
     expect(matchAgency('Văn phòng HĐND – UBND xã').canonical).toBe('Văn phòng HĐND và UBND xã');
     expect(matchAgency('Trung tâm phục vụ hành chính công').canonical).toBe('Trung tâm Phục vụ hành chính công');
@@ -139,7 +190,14 @@ describe('matchAgency', () => {
   });
 
   it('exact is true for the canonical spelling and for accepted abbreviations', () => {
-    for (const name of ['Phòng Văn hóa - Xã hội', 'Văn phòng HĐND và UBND', 'Công an xã', 'UBND xã', 'Ủy ban MTTQ xã', 'Phòng Kinh tế xã']) {
+    for (const name of [
+      'Phòng Văn hóa - Xã hội',
+      'Văn phòng HĐND và UBND',
+      'Công an xã',
+      'UBND xã',
+      'Ủy ban MTTQ xã',
+      'Phòng Kinh tế xã',
+    ]) {
       expect(matchAgency(name).exact, name).toBe(true);
     }
   });
@@ -184,9 +242,19 @@ describe('matchAgency', () => {
 
 describe('isCollective', () => {
   it('detects collective phrases, catalogued or not', () => {
-    for (const name of ['Các phòng, ban, ngành, đơn vị thuộc xã', 'Các đơn vị liên quan', 'Các cơ quan, đơn vị trên địa bàn xã',
-      'Các phòng ban chuyên môn', 'các thôn, khu dân cư', 'các tổ chức chính trị - xã hội', 'Ủy ban MTTQ và các tổ chức chính trị - xã hội',
-      'Các phòng, ban, ngành, đơn vị có liên quan', 'Các hội, đoàn thể xã', 'Các ban, ngành, đoàn thể', 'đơn vị có liên quan']) {
+    for (const name of [
+      'Các phòng, ban, ngành, đơn vị thuộc xã',
+      'Các đơn vị liên quan',
+      'Các cơ quan, đơn vị trên địa bàn xã',
+      'Các phòng ban chuyên môn',
+      'các thôn, khu dân cư',
+      'các tổ chức chính trị - xã hội',
+      'Ủy ban MTTQ và các tổ chức chính trị - xã hội',
+      'Các phòng, ban, ngành, đơn vị có liên quan',
+      'Các hội, đoàn thể xã',
+      'Các ban, ngành, đoàn thể',
+      'đơn vị có liên quan',
+    ]) {
       expect(isCollective(name), name).toBe(true);
     }
     for (const name of ['Công an xã', 'Phòng Văn hóa - Xã hội', 'Ủy ban MTTQ xã', 'Sở Khoa học và Công nghệ', 'Văn phòng HĐND và UBND']) {
@@ -209,15 +277,25 @@ describe('splitAgencies', () => {
     ['Trung tâm văn hóa thông tin và truyền thông xã,', ['Trung tâm văn hóa thông tin và truyền thông xã']],
     ['Công an xã; Văn phòng HĐND & UBND xã', ['Công an xã', 'Văn phòng HĐND & UBND xã']],
     ['Các phòng, ban, ngành, đơn vị thuộc xã và các thôn', ['Các phòng, ban, ngành, đơn vị thuộc xã', 'các thôn']],
-    ['Các phòng, ban, ngành, đơn vị thuộc xã; Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã',
-      ['Các phòng, ban, ngành, đơn vị thuộc xã', 'Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã']],
-    ['Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã; các thôn, khu dân cư', ['Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã', 'các thôn, khu dân cư']],
+    [
+      'Các phòng, ban, ngành, đơn vị thuộc xã; Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã',
+      ['Các phòng, ban, ngành, đơn vị thuộc xã', 'Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã'],
+    ],
+    [
+      'Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã; các thôn, khu dân cư',
+      ['Ủy ban MTTQ xã, các tổ chức chính trị - xã hội xã', 'các thôn, khu dân cư'],
+    ],
     ['Phòng Kinh tế xã, các thôn, KDC', ['Phòng Kinh tế xã', 'các thôn, KDC']],
     ['Các trường THCS, Tiểu học, Mầm non trên địa bàn xã', ['Các trường THCS, Tiểu học, Mầm non trên địa bàn xã']],
-    ['Các cơ quan Đảng, Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội xã, các đơn vị liên quan',
-      ['Các cơ quan Đảng', 'Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội xã', 'các đơn vị liên quan']],
+    [
+      'Các cơ quan Đảng, Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội xã, các đơn vị liên quan',
+      ['Các cơ quan Đảng', 'Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội xã', 'các đơn vị liên quan'],
+    ],
     ['Phòng Văn hóa - Xã hội và các cơ quan, đơn vị liên quan', ['Phòng Văn hóa - Xã hội', 'các cơ quan, đơn vị liên quan']],
-    ['Trung tâm Văn hoá - Thể thao và Truyền thông xã, đơn vị có liên quan', ['Trung tâm Văn hoá - Thể thao và Truyền thông xã', 'đơn vị có liên quan']],
+    [
+      'Trung tâm Văn hoá - Thể thao và Truyền thông xã, đơn vị có liên quan',
+      ['Trung tâm Văn hoá - Thể thao và Truyền thông xã', 'đơn vị có liên quan'],
+    ],
     ['Các phòng, ban, ngành, đơn vị có liên quan', ['Các phòng, ban, ngành, đơn vị có liên quan']],
     ['Các cơ quan, đơn vị trên địa bàn xã', ['Các cơ quan, đơn vị trên địa bàn xã']],
     ['Văn phòng HĐND – UBND xã', ['Văn phòng HĐND – UBND xã']],
@@ -242,8 +320,18 @@ describe('splitAgencies', () => {
 describe('seed plans', () => {
   const cells = [...seedAgencyCells('cam-giang-ke-hoach.txt'), ...seedAgencyCells('quang-son-ke-hoach.txt')];
   // Page-break fragments ("Trung tâm phục vụ hành" + "chính công") are joined by the reader before matching.
-  const fragments = new Set(['Các phòng, ban, ngành, đơn vị có', 'liên quan', 'Trung tâm Văn hoá - Thể thao và', 'Truyền thông xã, đơn vị có liên quan',
-    'Trung tâm phục vụ hành', 'chính công', 'Các cơ quan, đơn vị trên', 'địa bàn xã', '– UBND xã', 'Văn phòng HĐND']);
+  const fragments = new Set([
+    'Các phòng, ban, ngành, đơn vị có',
+    'liên quan',
+    'Trung tâm Văn hoá - Thể thao và',
+    'Truyền thông xã, đơn vị có liên quan',
+    'Trung tâm phục vụ hành',
+    'chính công',
+    'Các cơ quan, đơn vị trên',
+    'địa bàn xã',
+    '– UBND xã',
+    'Văn phòng HĐND',
+  ]);
 
   it('finds the agency cells', () => {
     expect(cells.length).toBeGreaterThan(150);
@@ -263,8 +351,10 @@ describe('seed plans', () => {
 
   it('the joined fragments match too', () => {
     expect(matchAgency('Văn phòng HĐND – UBND xã').id).toBe('van-phong-hdnd-ubnd');
-    expect(splitAgencies('Trung tâm Văn hoá - Thể thao và Truyền thông xã, đơn vị có liên quan').map((n) => matchAgency(n).id))
-      .toEqual(['trung-tam-van-hoa-the-thao-truyen-thong', 'cac-don-vi-lien-quan']);
+    expect(splitAgencies('Trung tâm Văn hoá - Thể thao và Truyền thông xã, đơn vị có liên quan').map((n) => matchAgency(n).id)).toEqual([
+      'trung-tam-van-hoa-the-thao-truyen-thong',
+      'cac-don-vi-lien-quan',
+    ]);
     expect(matchAgency('Trung tâm phục vụ hành chính công').id).toBe('trung-tam-phuc-vu-hanh-chinh-cong');
     expect(isCollective('Các phòng, ban, ngành, đơn vị có liên quan')).toBe(true);
   });
@@ -272,8 +362,16 @@ describe('seed plans', () => {
 
 describe('agencyVariants', () => {
   it('maps variant spellings to the canonical one, leaving canonical names, abbreviations, collectives and unknowns out', () => {
-    const names = ['Phòng VH- XH xã', 'Phòng Văn hóa - Xã hội', 'Văn phòng HĐND-UBND xã', 'Công an xã', 'UBND xã',
-      'Các phòng, ban, ngành, đơn vị có liên quan', 'Sở Khoa học và Công nghệ', 'Trung tâm phục vụ hành chính công'];
+    const names = [
+      'Phòng VH- XH xã',
+      'Phòng Văn hóa - Xã hội',
+      'Văn phòng HĐND-UBND xã',
+      'Công an xã',
+      'UBND xã',
+      'Các phòng, ban, ngành, đơn vị có liên quan',
+      'Sở Khoa học và Công nghệ',
+      'Trung tâm phục vụ hành chính công',
+    ];
     const v = agencyVariants(names);
     expect(Object.fromEntries(v)).toEqual({
       'Phòng VH- XH xã': { canonical: 'Phòng Văn hóa - Xã hội xã', id: 'phong-van-hoa-xa-hoi' },
@@ -282,7 +380,7 @@ describe('agencyVariants', () => {
     });
   });
 
-  it('offers the plan\'s most frequent spelling for names outside the catalog', () => {
+  it("offers the plan's most frequent spelling for names outside the catalog", () => {
     const v = agencyVariants(['Hội Chăn nuôi', 'Hội Chăn nuôi', 'Hội chăn nuôi']);
     expect(Object.fromEntries(v)).toEqual({ 'Hội chăn nuôi': { canonical: 'Hội Chăn nuôi' } });
   });

@@ -6,12 +6,18 @@ import { DeadlineSchema } from '../../core/model/deadline.ts';
 
 const per = (precision: Precision, start: string, end: string): Period => ({ precision, start, end });
 const Y = (y: number) => per('year', `${y}-01-01`, `${y}-12-31`);
-const M = (y: number, m: number, last: number) => per('month', `${y}-${String(m).padStart(2, '0')}-01`, `${y}-${String(m).padStart(2, '0')}-${last}`);
-const Q = (y: number, q: number) => per('quarter', `${y}-${['01', '04', '07', '10'][q - 1]}-01`, `${y}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`);
+const M = (y: number, m: number, last: number) =>
+  per('month', `${y}-${String(m).padStart(2, '0')}-01`, `${y}-${String(m).padStart(2, '0')}-${last}`);
+const Q = (y: number, q: number) =>
+  per('quarter', `${y}-${['01', '04', '07', '10'][q - 1]}-01`, `${y}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`);
 const D = (iso: string) => per('day', iso, iso);
 
 const period = (text: string, p: Period): Deadline => ({ kind: 'period', text, period: p });
-const recurring = (text: string, rest: Omit<Extract<Deadline, { kind: 'recurring' }>, 'kind' | 'text'>): Deadline => ({ kind: 'recurring', text, ...rest });
+const recurring = (text: string, rest: Omit<Extract<Deadline, { kind: 'recurring' }>, 'kind' | 'text'>): Deadline => ({
+  kind: 'recurring',
+  text,
+  ...rest,
+});
 
 /** A Deadline without its text (Omit distributed over the union's members). */
 type Body = { [K in Deadline['kind']]: Omit<Extract<Deadline, { kind: K }>, 'text'> }[Deadline['kind']];
@@ -200,23 +206,58 @@ describe('generalized spellings', () => {
   it('uses planYear only where the year is left out', () => {
     expect(parseDeadline('Quý IV', { planYear: 2025 })).toEqual(period('Quý IV', Q(2025, 4)));
     expect(parseDeadline('Tháng 9', { planYear: 2025 })).toEqual(period('Tháng 9', M(2025, 9, 30)));
-    expect(parseDeadline('6 tháng đầu năm', { planYear: 2026 })).toEqual(period('6 tháng đầu năm', per('half', '2026-01-01', '2026-06-30')));
+    expect(parseDeadline('6 tháng đầu năm', { planYear: 2026 })).toEqual(
+      period('6 tháng đầu năm', per('half', '2026-01-01', '2026-06-30')),
+    );
     expect(parseDeadline('Quý IV/2026', { planYear: 2025 })).toEqual(period('Quý IV/2026', Q(2026, 4)));
     expect(parseDeadline('Quý IV').kind).toBe('unparsed');
     expect(parseDeadline('Tháng 9').kind).toBe('unparsed');
     // A relative phrase stays relative: the plan year does not pin it down.
-    expect(parseDeadline('Quý IV của năm trước', { planYear: 2026 })).toMatchObject({ kind: 'recurring', relative: { quarter: 4, yearOffset: -1 } });
+    expect(parseDeadline('Quý IV của năm trước', { planYear: 2026 })).toMatchObject({
+      kind: 'recurring',
+      relative: { quarter: 4, yearOffset: -1 },
+    });
     expect(parseDeadline('Quý IV', { planYear: 3000 }).kind).toBe('unparsed');
   });
 });
 
 describe('invalid values are never dates', () => {
   it.each([
-    'Tháng 13/2025', 'Tháng 0/2025', 'Quý V/2025', 'Quý 5/2025', 'Quý 0/2025', '31/02/2025', '29/02/2025', '32/1/2025',
-    'Năm 1989', 'Năm 2101', '2150', 'Tháng 7/2150', 'Quý III/1900', '31/12/2200', 'Giai đoạn 2026-2025', 'Giai đoạn 2025-2025',
-    'Tháng 8-7/2025', 'Tháng 7, 9/2025', 'Trước quý III/2025', 'Trước tháng 9/2025', 'Đầu tháng 9/2025', 'Năm học 2025-2026',
-    '7-8/2025', 'Quý III/25', 'abc', '', '   ', '----', 'Định kỳ', 'Thường xuyên theo', 'Năm 2025 2026',
-    'Quý IV/2025 năm trước', 'Quý IV 0 năm trước', 'Từ nay', '12345678901234567890',
+    'Tháng 13/2025',
+    'Tháng 0/2025',
+    'Quý V/2025',
+    'Quý 5/2025',
+    'Quý 0/2025',
+    '31/02/2025',
+    '29/02/2025',
+    '32/1/2025',
+    'Năm 1989',
+    'Năm 2101',
+    '2150',
+    'Tháng 7/2150',
+    'Quý III/1900',
+    '31/12/2200',
+    'Giai đoạn 2026-2025',
+    'Giai đoạn 2025-2025',
+    'Tháng 8-7/2025',
+    'Tháng 7, 9/2025',
+    'Trước quý III/2025',
+    'Trước tháng 9/2025',
+    'Đầu tháng 9/2025',
+    'Năm học 2025-2026',
+    '7-8/2025',
+    'Quý III/25',
+    'abc',
+    '',
+    '   ',
+    '----',
+    'Định kỳ',
+    'Thường xuyên theo',
+    'Năm 2025 2026',
+    'Quý IV/2025 năm trước',
+    'Quý IV 0 năm trước',
+    'Từ nay',
+    '12345678901234567890',
   ])('%j → unparsed', (input) => {
     expect(parseDeadline(input)).toEqual({ kind: 'unparsed', text: input.trim() });
   });
@@ -259,7 +300,12 @@ describe('a deadline followed by words about it', () => {
       text: 'Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính',
     });
     const q = parseDeadline('Quý 4/2026, báo cáo UBND xã');
-    expect(q).toEqual({ kind: 'period', period: { precision: 'quarter', start: '2026-10-01', end: '2026-12-31' }, note: 'báo cáo UBND xã', text: 'Quý 4/2026, báo cáo UBND xã' });
+    expect(q).toEqual({
+      kind: 'period',
+      period: { precision: 'quarter', start: '2026-10-01', end: '2026-12-31' },
+      note: 'báo cáo UBND xã',
+      text: 'Quý 4/2026, báo cáo UBND xã',
+    });
     expect(formatDeadline(q)).toBe('Quý IV/2026, báo cáo UBND xã');
     expect(isCanonical('Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính')).toBe(true);
     // A comma inside the phrase itself is still the phrase's.

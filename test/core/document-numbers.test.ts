@@ -22,7 +22,9 @@ describe('document numbers', () => {
   });
 
   it('a blank number keeps its symbols, and "số" in a title word is no number', () => {
-    expect(parseReference('(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm 2026 của UBND xã …)').documentNumber).toBe('/KH-UBND');
+    expect(parseReference('(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm 2026 của UBND xã …)').documentNumber).toBe(
+      '/KH-UBND',
+    );
     expect(parseReference('(Kèm theo Kế hoạch chuyển đổi số Quốc gia số 2597/QĐ-TTg)').documentNumber).toBe('2597/QĐ-TTg');
     expect(parseReference('(Kèm theo Kế hoạch chuyển đổi số)').documentNumber).toBeUndefined();
   });
@@ -44,9 +46,23 @@ describe('document numbers', () => {
       [],
       H,
       ['I', 'Nâng cao nhận thức, đột phá về đổi mới tư duy'],
-      [1, 'Triển khai Quyết định 2597/QĐ-TTg  và Nghị quyết 57-NQ/TW ', 'Văn phòng HĐND và UBND', 'Công an xã', 'Báo cáo theo 13/2025/TT-BKHCN', 'Theo Quyết định 2597/QĐ-TTg'],
+      [
+        1,
+        'Triển khai Quyết định 2597/QĐ-TTg  và Nghị quyết 57-NQ/TW ',
+        'Văn phòng HĐND và UBND',
+        'Công an xã',
+        'Báo cáo theo 13/2025/TT-BKHCN',
+        'Theo Quyết định 2597/QĐ-TTg',
+      ],
       [2, 'Áp dụng mẫu QĐ-BKHCN của Thông tư 13/2025/TT-BKHCN', 'Phòng Kinh tế', 'Công an xã', 'Kế hoạch theo 03/KH-UBND', 'Quý 1/2026'],
-      [3, 'Thực hiện Nghị quyết 12/2025/NQ-HĐND và Quyết định 06/QĐ-TTG', 'Phòng Văn hóa - Xã hội', 'Công an xã', 'Kế hoạch 57-NQ/TW', 'Năm 2026'],
+      [
+        3,
+        'Thực hiện Nghị quyết 12/2025/NQ-HĐND và Quyết định 06/QĐ-TTG',
+        'Phòng Văn hóa - Xã hội',
+        'Công an xã',
+        'Kế hoạch 57-NQ/TW',
+        'Năm 2026',
+      ],
     ];
     const grid = gridFromValues('Phụ lục', values);
     const { report, plan } = validateGrids([grid]);
@@ -58,7 +74,9 @@ describe('document numbers', () => {
       ['Thực hiện Nghị quyết 12/2025/NQ-HĐND và Quyết định 06/QĐ-TTG', 'Kế hoạch 57-NQ/TW', 'Năm 2026'],
     ]);
     expect(allIssues(report).map((i) => [i.cell, i.code])).toEqual([
-      ['F7', 'deadline-conditional'], ['B7', 'stray-whitespace'], ['F8', 'deadline-format'],
+      ['F7', 'deadline-conditional'],
+      ['B7', 'stray-whitespace'],
+      ['F8', 'deadline-format'],
     ]);
     // Every safe fix applied: the two spaces and the deadline are rewritten, the document numbers are not.
     const fixed = cellsOf(fixAll([grid]).grids[0]!);
@@ -70,16 +88,26 @@ describe('document numbers', () => {
 
   it('a list-form text keeps them in its title and its fields', () => {
     const text = [
-      'PHỤ LỤC', '(Kèm theo Kế hoạch số 13/2025/TT-BKHCN ngày 20/11/2025 của UBND xã Cẩm Giàng)',
-      'I. Nâng cao nhận thức', '1. Triển khai Quyết định 2597/QĐ-TTg và Nghị quyết 57-NQ/TW',
-      '- Cơ quan chủ trì: Văn phòng HĐND và UBND', '- Thời gian hoàn thành: Theo Quyết định 2597/QĐ-TTg',
+      'PHỤ LỤC',
+      '(Kèm theo Kế hoạch số 13/2025/TT-BKHCN ngày 20/11/2025 của UBND xã Cẩm Giàng)',
+      'I. Nâng cao nhận thức',
+      '1. Triển khai Quyết định 2597/QĐ-TTg và Nghị quyết 57-NQ/TW',
+      '- Cơ quan chủ trì: Văn phòng HĐND và UBND',
+      '- Thời gian hoàn thành: Theo Quyết định 2597/QĐ-TTg',
     ].join('\n');
     const { plan } = readPlan([textToGrid('ke-hoach.txt', text)]);
     const a = plan.appendices[0]!;
     expect(a.title.reference.documentNumber).toBe('13/2025/TT-BKHCN');
     expect(a.rows.map((r) => [r.kind, r.fields])).toEqual([
       ['group', { content: 'Nâng cao nhận thức' }],
-      ['task', { content: 'Triển khai Quyết định 2597/QĐ-TTg và Nghị quyết 57-NQ/TW', lead: 'Văn phòng HĐND và UBND', deadline: 'Theo Quyết định 2597/QĐ-TTg' }],
+      [
+        'task',
+        {
+          content: 'Triển khai Quyết định 2597/QĐ-TTg và Nghị quyết 57-NQ/TW',
+          lead: 'Văn phòng HĐND và UBND',
+          deadline: 'Theo Quyết định 2597/QĐ-TTg',
+        },
+      ],
     ]);
   });
 });

@@ -17,7 +17,9 @@ describe('dvhc dataset', () => {
 
   it('keeps the source line, and the bundled module is the JSON file in core/data', () => {
     expect(DVHC_SOURCE).toMatch(/thanglequoc\/vietnamese-provinces-database \(MIT License\)/);
-    const file = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/data/dvhc-2025.json'), 'utf8')) as { provinces: { communes: unknown[] }[] };
+    const file = JSON.parse(readFileSync(path.join(REPO_ROOT, 'core/data/dvhc-2025.json'), 'utf8')) as {
+      provinces: { communes: unknown[] }[];
+    };
     expect(file.provinces).toHaveLength(34);
     expect(file.provinces.reduce((n, p) => n + p.communes.length, 0)).toBe(3321);
   });

@@ -21,7 +21,10 @@ beforeAll(async () => {
   plan = readPlan((await readWorkbook(xlsx)).sheets).plan;
   // Two revisions to read, diff and restore.
   expect((await h.call('POST', '/api/communes/10903/plans/F/revisions', { json: { plan } })).status).toBe(201);
-  expect((await h.call('POST', '/api/communes/10903/plans/F/revisions', { json: { plan, message: 'lần hai' }, headers: { 'if-match': '"1"' } })).status).toBeLessThan(300);
+  expect(
+    (await h.call('POST', '/api/communes/10903/plans/F/revisions', { json: { plan, message: 'lần hai' }, headers: { 'if-match': '"1"' } }))
+      .status,
+  ).toBeLessThan(300);
 });
 afterAll(() => h?.close());
 
@@ -31,21 +34,28 @@ describe('API fuzzing', () => {
   it('every answer is below 500, and every error is JSON with a code and a Vietnamese message', async () => {
     const tokens = Object.values(h.tokens);
     const statuses = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(requestArb(tokens, plan, xlsx), async (r) => {
-      const res = await h.app.request(r.path, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
-      const label = `${r.method} ${r.path.slice(0, 120)}`;
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      expect(res.status, label).toBeLessThan(500);
-      expect(unhandled(), label).toEqual([]);
-      if (res.status >= 400 && r.method !== 'HEAD') {
-        const body = (await res.json()) as { error?: { code?: string; message?: string; messageEn?: string } };
-        expect(body.error?.code, label).toMatch(/^[a-z0-9-]+$/);
-        expect(body.error?.message, label).toMatch(VIETNAMESE);
-        expect(body.error?.messageEn?.trim(), label).not.toBe('');
-      } else {
-        await res.arrayBuffer();
-      }
-    }), fuzz(0x5709, 400));
+    await fc.assert(
+      fc.asyncProperty(requestArb(tokens, plan, xlsx), async (r) => {
+        const res = await h.app.request(r.path, {
+          method: r.method,
+          headers: r.headers,
+          ...(r.body !== undefined ? { body: r.body } : {}),
+        });
+        const label = `${r.method} ${r.path.slice(0, 120)}`;
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        expect(res.status, label).toBeLessThan(500);
+        expect(unhandled(), label).toEqual([]);
+        if (res.status >= 400 && r.method !== 'HEAD') {
+          const body = (await res.json()) as { error?: { code?: string; message?: string; messageEn?: string } };
+          expect(body.error?.code, label).toMatch(/^[a-z0-9-]+$/);
+          expect(body.error?.message, label).toMatch(VIETNAMESE);
+          expect(body.error?.messageEn?.trim(), label).not.toBe('');
+        } else {
+          await res.arrayBuffer();
+        }
+      }),
+      fuzz(0x5709, 400),
+    );
     // The requests must get past authentication and validation often enough to reach the handlers.
     console.log('API fuzz statuses', Object.fromEntries(statuses));
     expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThanOrEqual(2);

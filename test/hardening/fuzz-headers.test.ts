@@ -20,13 +20,21 @@ const SYNONYMS: Partial<Record<ColumnRole, string[]>> = {
   note: ['Ghi chú'],
 };
 const OPTIONAL: ColumnRole[] = ['partners', 'result', 'deadline', 'note'];
-const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const stripAccents = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 
 const layoutArb = fc.record({
   optional: fc.subarray(OPTIONAL, { minLength: 1 }),
   order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
   pick: fc.array(fc.nat(10), { minLength: 8, maxLength: 8 }),
-  noise: fc.array(fc.record({ upper: fc.boolean(), accents: fc.boolean(), pad: fc.constantFrom('', ' ', '  ', '\n') }), { minLength: 8, maxLength: 8 }),
+  noise: fc.array(fc.record({ upper: fc.boolean(), accents: fc.boolean(), pad: fc.constantFrom('', ' ', '  ', '\n') }), {
+    minLength: 8,
+    maxLength: 8,
+  }),
   titleLines: fc.nat(6),
   colOffset: fc.nat(3),
   numbering: fc.boolean(),
@@ -42,7 +50,11 @@ type Layout = typeof layoutArb extends fc.Arbitrary<infer T> ? T : never;
 function build(l: Layout): { values: CellValue[][]; columns: Map<ColumnRole, number>; header: number } {
   const roles: ColumnRole[] = ['tt', 'content', 'lead', ...l.optional];
   // Shuffle everything but TT, which stays first as in every real appendix.
-  const rest = roles.slice(1).map((r, i) => ({ r, k: l.order[i]! })).sort((a, b) => a.k - b.k).map((x) => x.r);
+  const rest = roles
+    .slice(1)
+    .map((r, i) => ({ r, k: l.order[i]! }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
   const ordered: ColumnRole[] = ['tt', ...rest];
   const labels = ordered.map((role, i) => {
     const options = SYNONYMS[role]!;
@@ -69,13 +81,20 @@ function build(l: Layout): { values: CellValue[][]; columns: Map<ColumnRole, num
 
 function cellFor(role: ColumnRole, t: number): CellValue {
   switch (role) {
-    case 'tt': return t;
-    case 'content': return `Triển khai nhiệm vụ chuyển đổi số thứ ${t} trên địa bàn xã`;
-    case 'lead': return 'Văn phòng HĐND và UBND';
-    case 'partners': return 'Công an xã';
-    case 'result': return `Báo cáo số ${t}`;
-    case 'deadline': return 'Quý IV/2026';
-    default: return `Ghi chú ${t}`;
+    case 'tt':
+      return t;
+    case 'content':
+      return `Triển khai nhiệm vụ chuyển đổi số thứ ${t} trên địa bàn xã`;
+    case 'lead':
+      return 'Văn phòng HĐND và UBND';
+    case 'partners':
+      return 'Công an xã';
+    case 'result':
+      return `Báo cáo số ${t}`;
+    case 'deadline':
+      return 'Quý IV/2026';
+    default:
+      return `Ghi chú ${t}`;
   }
 }
 
@@ -83,30 +102,35 @@ function cellFor(role: ColumnRole, t: number): CellValue {
 function legacyGrid(values: CellValue[][], o: { encoding: 'tcvn3' | 'vni'; font: boolean }): Grid {
   const g = gridFromValues('Phụ lục', values);
   const font = o.encoding === 'tcvn3' ? '.VnTime' : 'VNI-Times';
-  g.rows = g.rows.map((r) => r.map((c) => (c && typeof c.v === 'string' ? { v: encodeLegacy(c.v, { encoding: o.encoding }), ...(o.font ? { font } : {}) } : c)));
+  g.rows = g.rows.map((r) =>
+    r.map((c) => (c && typeof c.v === 'string' ? { v: encodeLegacy(c.v, { encoding: o.encoding }), ...(o.font ? { font } : {}) } : c)),
+  );
   return g;
 }
 
 describe('header layouts', () => {
   it('find the one table, map every role to its column, and read every task with its content and lead', () => {
-    fc.assert(fc.property(layoutArb, (l) => {
-      const { values, columns, header } = build(l);
-      const { plan } = readPlan([l.legacy ? legacyGrid(values, l.legacy) : gridFromValues('Phụ lục', values)]);
-      expect(PlanSchema.safeParse(plan).success).toBe(true);
-      // Without the font, a short column is too little evidence to decode (core/text/legacy/detect.ts), and "Ghi chó"
-      // is a fine Unicode word: such a sheet only has to be read without harm.
-      if (l.legacy && !l.legacy.font) return;
-      expect(plan.appendices).toHaveLength(1);
-      const a = plan.appendices[0]!;
-      expect(a.header.rows[0]).toBe(header);
-      for (const [role, col] of columns) expect(a.columns[role], role).toBe(columnLetter(col));
-      const tasks = a.rows.filter((r) => r.kind === 'task');
-      expect(tasks.map((r) => r.tt)).toEqual(Array.from({ length: l.tasks }, (_, i) => String(i + 1)));
-      for (const [i, r] of tasks.entries()) {
-        expect(r.fields.content).toBe(cellFor('content', i + 1));
-        expect(r.fields.lead).toBe('Văn phòng HĐND và UBND');
-      }
-      if (l.repeatEvery && l.tasks >= l.repeatEvery) expect(a.rows.some((r) => r.kind === 'repeated-header')).toBe(true);
-    }), fuzz(0x5703, 200));
+    fc.assert(
+      fc.property(layoutArb, (l) => {
+        const { values, columns, header } = build(l);
+        const { plan } = readPlan([l.legacy ? legacyGrid(values, l.legacy) : gridFromValues('Phụ lục', values)]);
+        expect(PlanSchema.safeParse(plan).success).toBe(true);
+        // Without the font, a short column is too little evidence to decode (core/text/legacy/detect.ts), and "Ghi chó"
+        // is a fine Unicode word: such a sheet only has to be read without harm.
+        if (l.legacy && !l.legacy.font) return;
+        expect(plan.appendices).toHaveLength(1);
+        const a = plan.appendices[0]!;
+        expect(a.header.rows[0]).toBe(header);
+        for (const [role, col] of columns) expect(a.columns[role], role).toBe(columnLetter(col));
+        const tasks = a.rows.filter((r) => r.kind === 'task');
+        expect(tasks.map((r) => r.tt)).toEqual(Array.from({ length: l.tasks }, (_, i) => String(i + 1)));
+        for (const [i, r] of tasks.entries()) {
+          expect(r.fields.content).toBe(cellFor('content', i + 1));
+          expect(r.fields.lead).toBe('Văn phòng HĐND và UBND');
+        }
+        if (l.repeatEvery && l.tasks >= l.repeatEvery) expect(a.rows.some((r) => r.kind === 'repeated-header')).toBe(true);
+      }),
+      fuzz(0x5703, 200),
+    );
   });
 });

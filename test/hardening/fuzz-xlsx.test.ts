@@ -12,22 +12,44 @@ import { HOSTILE } from './support/xlsx-hostile.ts';
 import { byteOpArb, mutateBytes, mutatePart, xmlOpArb } from './support/xlsx-mutate.ts';
 
 const FIXTURES = ['cam-giang-phu-luc.xlsx', 'quang-son-phu-luc.xlsx'];
-const PARTS = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', '[Content_Types].xml'];
+const PARTS = [
+  'xl/worksheets/sheet1.xml',
+  'xl/worksheets/sheet2.xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+  '[Content_Types].xml',
+];
 const originals = await Promise.all(FIXTURES.map(async (f) => new Uint8Array(await readFile(fixture(f)))));
 // Stored (level 0) copies too: there a flipped byte lands in the XML itself, not in a deflate stream that then fails.
-const files = [...originals, ...originals.map((b) => zipSync(Object.fromEntries(Object.entries(unzipSync(b)).map(([k, v]) => [k, [v, { level: 0 }]])) as Zippable))];
+const files = [
+  ...originals,
+  ...originals.map((b) => zipSync(Object.fromEntries(Object.entries(unzipSync(b)).map(([k, v]) => [k, [v, { level: 0 }]])) as Zippable)),
+];
 
 describe('mutated real workbooks', () => {
   it('bytes flipped, cut, repeated or zeroed: a plan or a clear refusal', async () => {
-    await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), fc.array(byteOpArb, { minLength: 1, maxLength: 4 }), async (f, ops) => {
-      expect(problemOf(await readAll(mutateBytes(files[f]!, ops)))).toBe('');
-    }), fuzz(0x57, 250));
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), fc.array(byteOpArb, { minLength: 1, maxLength: 4 }), async (f, ops) => {
+        expect(problemOf(await readAll(mutateBytes(files[f]!, ops)))).toBe('');
+      }),
+      fuzz(0x57, 250),
+    );
   });
 
   it('XML inside the zip cut, deleted, repeated, salted with odd elements and numbers: a plan or a clear refusal', async () => {
-    await fc.assert(fc.asyncProperty(fc.nat(files.length - 1), fc.constantFrom(...PARTS), fc.array(xmlOpArb, { minLength: 1, maxLength: 5 }), async (f, part, ops) => {
-      expect(problemOf(await readAll(mutatePart(files[f]!, part, ops)))).toBe('');
-    }), fuzz(0x58, 250));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(files.length - 1),
+        fc.constantFrom(...PARTS),
+        fc.array(xmlOpArb, { minLength: 1, maxLength: 5 }),
+        async (f, part, ops) => {
+          expect(problemOf(await readAll(mutatePart(files[f]!, part, ops)))).toBe('');
+        },
+      ),
+      fuzz(0x58, 250),
+    );
   });
 });
 

@@ -31,14 +31,37 @@ async function track(p: Promise<ServerProcess>): Promise<ServerProcess> {
 }
 
 /** Push the first revision and run clients against chaos; the clients' logs once all are done. */
-async function scenario(o: { cluster: Cluster; token: string; clients: number; cycles: number; restart: () => Promise<ServerProcess> }): Promise<{ logs: ClientLog[]; kills: number }> {
-  const first = await fetch(`${o.cluster.servers[0]!.url}${PATH}`, { method: 'POST', headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ plan: bigPlan(o.clients) }) });
+async function scenario(o: {
+  cluster: Cluster;
+  token: string;
+  clients: number;
+  cycles: number;
+  restart: () => Promise<ServerProcess>;
+}): Promise<{ logs: ClientLog[]; kills: number }> {
+  const first = await fetch(`${o.cluster.servers[0]!.url}${PATH}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ plan: bigPlan(o.clients) }),
+  });
   expect(first.status).toBe(201);
   const v1 = ((await first.json()) as { plan: Plan }).plan;
   let over = false;
   const chaosRun = chaos({ cluster: o.cluster, cycles: o.cycles, restart: o.restart, pauseMs: [300, 900] }).finally(() => (over = true));
-  const logs = await Promise.all(Array.from({ length: o.clients }, (_, i) =>
-    runClient({ client: i + 1, cluster: o.cluster, token: o.token, path: PATH, plan: v1, seq: 1, tt: i + 1, minPushes: 4, done: () => over })));
+  const logs = await Promise.all(
+    Array.from({ length: o.clients }, (_, i) =>
+      runClient({
+        client: i + 1,
+        cluster: o.cluster,
+        token: o.token,
+        path: PATH,
+        plan: v1,
+        seq: 1,
+        tt: i + 1,
+        minPushes: 4,
+        done: () => over,
+      }),
+    ),
+  );
   return { logs, kills: (await chaosRun).kills };
 }
 
@@ -48,11 +71,19 @@ async function verify(db: Database, logs: ClientLog[], kills: number, cycles: nu
   expect(kills).toBe(cycles);
   // The kills must have hit pushes in flight or on their way, or this test proves nothing.
   expect(logs.reduce((n, l) => n + l.networkErrors + l.serverErrors, 0)).toBeGreaterThan(0);
-  const rows = await db.db.selectFrom('revisions').innerJoin('plans', 'plans.id', 'revisions.plan_id')
-    .select(['revisions.seq', 'revisions.idempotency_key', 'revisions.plan']).where('plans.commune_code', '=', COMMUNE).where('plans.plan_key', '=', KEY).orderBy('revisions.seq').execute();
+  const rows = await db.db
+    .selectFrom('revisions')
+    .innerJoin('plans', 'plans.id', 'revisions.plan_id')
+    .select(['revisions.seq', 'revisions.idempotency_key', 'revisions.plan'])
+    .where('plans.commune_code', '=', COMMUNE)
+    .where('plans.plan_key', '=', KEY)
+    .orderBy('revisions.seq')
+    .execute();
   const acked = logs.flatMap((l) => l.acked);
   const sum = (f: (l: ClientLog) => number) => logs.reduce((n, l) => n + f(l), 0);
-  console.log(`load-fault: ${acked.length} pushes acknowledged, ${sum((l) => l.recovered)} answered as replays, ${sum((l) => l.replays)} re-sends replayed, ${sum((l) => l.raced)} sent twice at once, ${sum((l) => l.networkErrors)} failed on the wire, ${sum((l) => l.serverErrors)} 5xx, ${kills} kills`);
+  console.log(
+    `load-fault: ${acked.length} pushes acknowledged, ${sum((l) => l.recovered)} answered as replays, ${sum((l) => l.replays)} re-sends replayed, ${sum((l) => l.raced)} sent twice at once, ${sum((l) => l.networkErrors)} failed on the wire, ${sum((l) => l.serverErrors)} 5xx, ${kills} kills`,
+  );
   expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
   // Exactly once: each acknowledged key is stored once, at the seq it was acknowledged with; nothing else was stored.
   const stored = rows.filter((r) => r.idempotency_key !== null);
@@ -69,8 +100,16 @@ describe('load and faults', () => {
     const db = await freshPostgres();
     cleanup.push(() => db.close());
     const token = (await createToken(db.db, { role: 'editor', communeCode: COMMUNE, label: 'load', createdBy: 'test' })).secret;
-    const cluster: Cluster = { servers: await Promise.all([track(startServerProcess({ databaseUrl: db.url })), track(startServerProcess({ databaseUrl: db.url }))]) };
-    const { logs, kills } = await scenario({ cluster, token, clients: 6, cycles: 4, restart: () => track(startServerProcess({ databaseUrl: db.url })) });
+    const cluster: Cluster = {
+      servers: await Promise.all([track(startServerProcess({ databaseUrl: db.url })), track(startServerProcess({ databaseUrl: db.url }))]),
+    };
+    const { logs, kills } = await scenario({
+      cluster,
+      token,
+      clients: 6,
+      cycles: 4,
+      restart: () => track(startServerProcess({ databaseUrl: db.url })),
+    });
     await verify(db, logs, kills, 4);
   }, 120_000);
 
@@ -80,7 +119,13 @@ describe('load and faults', () => {
     const first = await track(startServerProcess({ dataDir: dir }));
     const token = first.adminToken!;
     const cluster: Cluster = { servers: [first] };
-    const { logs, kills } = await scenario({ cluster, token, clients: 4, cycles: 2, restart: () => track(startServerProcess({ dataDir: dir })) });
+    const { logs, kills } = await scenario({
+      cluster,
+      token,
+      clients: 4,
+      cycles: 2,
+      restart: () => track(startServerProcess({ dataDir: dir })),
+    });
     // The data folder belongs to the server (a lock file): stop it before reading the history.
     await Promise.all(cluster.servers.map((s) => s.stop()));
     const db = await openDatabase({ dataDir: dir });

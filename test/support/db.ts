@@ -32,7 +32,10 @@ async function templateFile(): Promise<string> {
 }
 
 async function exists(f: string): Promise<boolean> {
-  return stat(f).then(() => true, () => false);
+  return stat(f).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -44,7 +47,13 @@ export async function freshPglite(): Promise<Database> {
   const lite = new PGlite({ loadDataDir: new Blob([bytes]) });
   await lite.waitReady;
   const database = await openDatabase({ pglite: lite });
-  return { ...database, close: async () => { await database.close(); await lite.close(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await lite.close();
+    },
+  };
 }
 
 /**

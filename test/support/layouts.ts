@@ -63,24 +63,70 @@ const TASKS = [
   'Triển khai camera an ninh tại các tuyến đường chính',
   'Thống kê, báo cáo kết quả thực hiện chỉ tiêu kinh tế số',
 ];
-const GROUPS = ['Nâng cao nhận thức, phát triển nhân lực', 'Hoàn thiện thể chế, chính sách', 'Phát triển hạ tầng số', 'Phát triển dữ liệu số, nền tảng số', 'Bảo đảm an ninh, an toàn'];
-const LEADS = ['Văn phòng HĐND và UBND xã', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội', 'Công an xã', 'Trung tâm Phục vụ hành chính công xã'];
+const GROUPS = [
+  'Nâng cao nhận thức, phát triển nhân lực',
+  'Hoàn thiện thể chế, chính sách',
+  'Phát triển hạ tầng số',
+  'Phát triển dữ liệu số, nền tảng số',
+  'Bảo đảm an ninh, an toàn',
+];
+const LEADS = [
+  'Văn phòng HĐND và UBND xã',
+  'Phòng Kinh tế',
+  'Phòng Văn hóa - Xã hội',
+  'Công an xã',
+  'Trung tâm Phục vụ hành chính công xã',
+];
 const RESULTS = ['Kế hoạch được ban hành', 'Báo cáo kết quả', 'Hệ thống được vận hành', 'Lớp tập huấn được tổ chức'];
 const DEADLINES = ['Quý IV/2026', 'Năm 2026', 'Thường xuyên', 'Tháng 6/2026', 'Giai đoạn 2026-2030'];
 
-type Role = 'tt' | 'content' | 'lead' | 'partners' | 'result' | 'deadline' | 'funding' | 'handler' | 'received' | 'reply' | 'replied' | 'contact';
+type Role =
+  'tt' | 'content' | 'lead' | 'partners' | 'result' | 'deadline' | 'funding' | 'handler' | 'received' | 'reply' | 'replied' | 'contact';
 
 function headerLabels(o: LayoutOptions): [Role, string][] {
   const base: [Role, string][] = (() => {
     switch (o.header) {
       case 'upper':
-        return [['tt', 'STT'], ['content', 'NHIỆM VỤ VÀ GIẢI PHÁP'], ['lead', 'CHỦ TRÌ'], ['partners', 'PHỐI HỢP'], ['result', 'KẾT QUẢ'], ['deadline', 'THỜI GIAN']];
+        return [
+          ['tt', 'STT'],
+          ['content', 'NHIỆM VỤ VÀ GIẢI PHÁP'],
+          ['lead', 'CHỦ TRÌ'],
+          ['partners', 'PHỐI HỢP'],
+          ['result', 'KẾT QUẢ'],
+          ['deadline', 'THỜI GIAN'],
+        ];
       case 'province':
-        return [['tt', 'TT'], ['content', 'Nội dung/nhiệm vụ'], ['lead', 'Đơn vị thực hiện'], ['partners', 'Cơ quan phối hợp'], ['result', 'Kết quả thực hiện'], ['deadline', 'Thời hạn hoàn thành']];
+        return [
+          ['tt', 'TT'],
+          ['content', 'Nội dung/nhiệm vụ'],
+          ['lead', 'Đơn vị thực hiện'],
+          ['partners', 'Cơ quan phối hợp'],
+          ['result', 'Kết quả thực hiện'],
+          ['deadline', 'Thời hạn hoàn thành'],
+        ];
       case 'tracking':
-        return [['tt', 'STT'], ['content', 'Tên nhiệm vụ'], ['lead', 'Đơn vị chủ trì'], ['partners', 'Đơn vị phối hợp'], ['result', 'Sản phẩm'], ['deadline', 'Hạn hoàn thành'], ['handler', 'Người xử lý'], ['received', 'Ngày nhận văn bản'], ['reply', 'Số văn bản trả lời'], ['replied', 'Ngày trả lời'], ['contact', 'Email liên hệ']];
+        return [
+          ['tt', 'STT'],
+          ['content', 'Tên nhiệm vụ'],
+          ['lead', 'Đơn vị chủ trì'],
+          ['partners', 'Đơn vị phối hợp'],
+          ['result', 'Sản phẩm'],
+          ['deadline', 'Hạn hoàn thành'],
+          ['handler', 'Người xử lý'],
+          ['received', 'Ngày nhận văn bản'],
+          ['reply', 'Số văn bản trả lời'],
+          ['replied', 'Ngày trả lời'],
+          ['contact', 'Email liên hệ'],
+        ];
       default:
-        return [['tt', 'TT'], ['content', 'Nội dung'], ['lead', 'Cơ quan chủ trì'], ['partners', 'Cơ quan phối hợp'], ['result', 'Kết quả'], ['deadline', 'Thời gian hoàn thành']];
+        return [
+          ['tt', 'TT'],
+          ['content', 'Nội dung'],
+          ['lead', 'Cơ quan chủ trì'],
+          ['partners', 'Cơ quan phối hợp'],
+          ['result', 'Kết quả'],
+          ['deadline', 'Thời gian hoàn thành'],
+        ];
     }
   })();
   return o.funding ? [...base, ['funding', 'Nguồn kinh phí']] : base;
@@ -105,7 +151,12 @@ export function buildLayout(o: LayoutOptions): Layout {
   const next = () => ++r;
 
   if (o.titleBlock) {
-    for (const t of ['ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG', 'PHỤ LỤC I', 'DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 57-NQ/TW', '(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2026 của UBND xã Cẩm Giàng)']) {
+    for (const t of [
+      'ỦY BAN NHÂN DÂN XÃ CẨM GIÀNG',
+      'PHỤ LỤC I',
+      'DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT 57-NQ/TW',
+      '(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/3/2026 của UBND xã Cẩm Giàng)',
+    ]) {
       put(next(), o.col0, t);
       merges.push({ top: r, left: o.col0, bottom: r, right: last });
     }
@@ -197,7 +248,8 @@ export function buildLayout(o: LayoutOptions): Layout {
         put(row, colOf('lead'), LEADS[idx % LEADS.length]!);
         put(row, colOf('partners'), LEADS[(idx + 2) % LEADS.length]!);
         put(row, colOf('result'), RESULTS[idx % RESULTS.length]!);
-        if (!o.mergedDeadline || t === 0) put(row, colOf('deadline'), o.plant.deadlineFormat && idx === 0 ? 'Quý 4/2026' : DEADLINES[(g + s) % DEADLINES.length]!);
+        if (!o.mergedDeadline || t === 0)
+          put(row, colOf('deadline'), o.plant.deadlineFormat && idx === 0 ? 'Quý 4/2026' : DEADLINES[(g + s) % DEADLINES.length]!);
         if (o.funding && t === 0) put(row, colOf('funding'), 'Ngân sách xã');
         if (o.header === 'tracking') {
           put(row, colOf('handler'), 'Nguyễn Văn An');
@@ -212,7 +264,8 @@ export function buildLayout(o: LayoutOptions): Layout {
         if (o.plant.repeatHeader && idx === 1) writeHeader(labels);
         if (o.plant.blank && idx === 2) next();
       }
-      if (o.mergedDeadline && r > firstTaskRow) merges.push({ top: firstTaskRow, left: colOf('deadline'), bottom: r, right: colOf('deadline') });
+      if (o.mergedDeadline && r > firstTaskRow)
+        merges.push({ top: firstTaskRow, left: colOf('deadline'), bottom: r, right: colOf('deadline') });
       if (o.funding && r > firstTaskRow) merges.push({ top: firstTaskRow, left: colOf('funding'), bottom: r, right: colOf('funding') });
     }
   }
@@ -252,7 +305,17 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   tasksPer: 3,
   mergedDeadline: false,
   subHeader: false,
-  plant: { split: -1, splitUpper: false, repeatHeader: false, blank: false, whitespace: false, gap: false, duplicate: false, deadlineFormat: false, decomposed: false },
+  plant: {
+    split: -1,
+    splitUpper: false,
+    repeatHeader: false,
+    blank: false,
+    whitespace: false,
+    gap: false,
+    duplicate: false,
+    deadlineFormat: false,
+    decomposed: false,
+  },
 };
 
 /** Layout options across every class, with planted problems. */

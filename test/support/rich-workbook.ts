@@ -169,10 +169,16 @@ export function gradientPng(w = 64, h = 48): Uint8Array {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /**
  * The path of the LibreOffice-made workbook (built on first use; LibreOffice runs with a profile of its own, so it
@@ -181,7 +187,11 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  */
 export async function richWorkbook(): Promise<string> {
   const source = fixture('cam-giang-phu-luc.xlsx');
-  const key = createHash('sha256').update(MACRO).update(await readFile(source)).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(MACRO)
+    .update(await readFile(source))
+    .digest('hex')
+    .slice(0, 12);
   const dir = path.join(REPO_ROOT, 'test-artifacts');
   const file = path.join(dir, `rich-workbook-${key}.xlsx`);
   if (existsSync(file)) return file;
@@ -190,7 +200,11 @@ export async function richWorkbook(): Promise<string> {
   try {
     const profile = `file://${path.join(work, 'profile')}`;
     const soffice = (args: string[], env: Record<string, string> = {}) =>
-      run('soffice', ['--headless', `-env:UserInstallation=${profile}`, ...args], { env: { ...process.env, ...env }, timeout: 180_000, killSignal: 'SIGKILL' });
+      run('soffice', ['--headless', `-env:UserInstallation=${profile}`, ...args], {
+        env: { ...process.env, ...env },
+        timeout: 180_000,
+        killSignal: 'SIGKILL',
+      });
     await soffice(['--terminate_after_init']);
     const module = `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">${escapeXml(MACRO)}</script:module>\n`;
     await writeFile(path.join(work, 'profile/user/basic/Standard/Module1.xba'), module);
@@ -199,7 +213,11 @@ export async function richWorkbook(): Promise<string> {
     const copy = path.join(work, 'source.xlsx');
     await copyFile(source, copy);
     const out = path.join(work, 'rich.xlsx');
-    await soffice(['vnd.sun.star.script:Standard.Module1.Main?language=Basic&location=application'], { PHULUC_SRC: copy, PHULUC_PNG: png, PHULUC_OUT: out });
+    await soffice(['vnd.sun.star.script:Standard.Module1.Main?language=Basic&location=application'], {
+      PHULUC_SRC: copy,
+      PHULUC_PNG: png,
+      PHULUC_OUT: out,
+    });
     if (existsSync(`${out}.error`)) throw new Error(`LibreOffice macro: ${await readFile(`${out}.error`, 'utf8')}`);
     // Parallel test files may build it at once: write aside, then rename.
     const tmp = `${file}.${process.pid}`;

@@ -19,7 +19,11 @@ export interface ServerProcess {
  * Spawn the server and resolve once it prints its URL.
  * @example const s = await startServerProcess({ dataDir }); await fetch(`${s.url}/api/health`)
  */
-export async function startServerProcess(opts: { dataDir?: string; databaseUrl?: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: '0', HOST: '127.0.0.1', ...(opts.env ?? {}) };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
@@ -48,7 +52,9 @@ export async function startServerProcess(opts: { dataDir?: string; databaseUrl?:
   });
   const admin = /\n\s+(phl_\S+)\n/.exec(out)?.[1] ?? null;
   return {
-    url, proc, adminToken: admin,
+    url,
+    proc,
+    adminToken: admin,
     output: () => out,
     stop: async () => {
       proc.kill('SIGTERM');

@@ -51,7 +51,8 @@ async function pageIssues(page: Page): Promise<string[][]> {
     rows.map((r) => {
       const d = (r as HTMLElement).dataset;
       return [d.sheet ?? '', d.cell || d.row || '', d.code ?? ''];
-    }));
+    }),
+  );
 }
 
 function clean(w: Watched): void {
@@ -65,7 +66,16 @@ describe('/kiem-tra', () => {
     const res = await fetch(`${stack.url}/kiem-tra`);
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
-    for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+    ])
+      expect(csp).toContain(d);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await res.text();
@@ -91,8 +101,13 @@ describe('/kiem-tra', () => {
       const stats = await w.page.locator('.stats').innerText();
       for (const n of [s.tasks, s.errors, s.warnings, s.infos, s.fixable]) expect(stats).toContain(String(n));
       // Problem cells are marked in the preview with a class, a title and hidden text, not colour alone.
-      const first = cli.files[0]!.tables.flatMap((t) => t.issues.map((i) => ({ sheet: t.sheet, ...i }))).find((i) => i.cell && i.severity !== 'info')!;
-      await w.page.getByRole('button', { name: `Xem ô ${first.cell} trong bảng xem trước` }).first().click();
+      const first = cli.files[0]!.tables.flatMap((t) => t.issues.map((i) => ({ sheet: t.sheet, ...i }))).find(
+        (i) => i.cell && i.severity !== 'info',
+      )!;
+      await w.page
+        .getByRole('button', { name: `Xem ô ${first.cell} trong bảng xem trước` })
+        .first()
+        .click();
       const focused = w.page.locator(':focus');
       await expect.poll(() => focused.getAttribute('data-ref')).toBe(first.cell);
       expect(await focused.getAttribute('class')).toContain(`mark-${first.severity}`);
@@ -105,7 +120,10 @@ describe('/kiem-tra', () => {
   it('downloads a repaired copy with no fixable issue left, and an annotated copy', async () => {
     const w = await open();
     await pick(w.page, fixture('quang-son-phu-luc.xlsx'));
-    const [fixedDl] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Tải bản đã sửa (.xlsx)' }).click()]);
+    const [fixedDl] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.getByRole('button', { name: 'Tải bản đã sửa (.xlsx)' }).click(),
+    ]);
     expect(fixedDl.suggestedFilename()).toBe('quang-son-phu-luc.da-sua.xlsx');
     const fixed = path.join(tmp, 'fixed.xlsx');
     await fixedDl.saveAs(fixed);
@@ -114,7 +132,10 @@ describe('/kiem-tra', () => {
     expect(after.stats.fixable).toBe(0);
     expect(after.stats.tasks).toBe(53);
 
-    const [annDl] = await Promise.all([w.page.waitForEvent('download'), w.page.getByRole('button', { name: 'Tải bản có đánh dấu (.xlsx)' }).click()]);
+    const [annDl] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.getByRole('button', { name: 'Tải bản có đánh dấu (.xlsx)' }).click(),
+    ]);
     const annotated = path.join(tmp, 'annotated.xlsx');
     await annDl.saveAs(annotated);
     const wb = new ExcelJS.Workbook();
@@ -138,7 +159,10 @@ describe('/kiem-tra', () => {
     await page.getByLabel('Token máy chủ').fill(editor);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     expect(await seen(page.locator('.signed-in'))).toContain('Xã Cẩm Giàng');
-    const options = await page.getByLabel('Xã/phường').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page
+      .getByLabel('Xã/phường')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options).toEqual(['10903']);
     const key = page.getByLabel('Khóa kế hoạch');
     expect(await key.inputValue()).toBe(`NQ57-${new Date().getFullYear()}`);
@@ -182,7 +206,8 @@ describe('/kiem-tra', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('<b onmouseover=alert(5)>PL');
     ws.addRows([
-      ['PHỤ LỤC'], [],
+      ['PHỤ LỤC'],
+      [],
       ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả', 'Thời gian hoàn thành'],
       ['I', 'NHÓM <script>alert(1)</script>'],
       ['1', XSS_IMG, XSS_SCRIPT, 'Công an xã', 'Báo cáo', 'Quý IV/2026'],
@@ -195,7 +220,9 @@ describe('/kiem-tra', () => {
     expect(await seen(w.page.locator('table.preview td', { hasText: XSS_IMG }))).toBe(XSS_IMG);
     expect(await seen(w.page.locator('table.preview td', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
     expect(await seen(w.page.locator('td.message', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
-    expect(await seen(w.page.locator('.sheet-tabs button', { hasText: '<b onmouseover=alert(5)>PL' }))).toContain('<b onmouseover=alert(5)>PL');
+    expect(await seen(w.page.locator('.sheet-tabs button', { hasText: '<b onmouseover=alert(5)>PL' }))).toContain(
+      '<b onmouseover=alert(5)>PL',
+    );
     await w.page.locator('table.preview td', { hasText: XSS_IMG }).hover();
     await w.page.waitForTimeout(200);
     expect(await w.page.locator('img[src="x"], main script, main svg, main b').count()).toBe(0);
@@ -223,7 +250,10 @@ describe('/kiem-tra', () => {
   });
 
   it('renders at 1366×768 and 390×844, keyboard first, and switches to English', async () => {
-    for (const [vp, name] of [[DESKTOP, '1366'], [PHONE, '390']] as const) {
+    for (const [vp, name] of [
+      [DESKTOP, '1366'],
+      [PHONE, '390'],
+    ] as const) {
       const w = await open(vp);
       await w.page.keyboard.press('Tab');
       expect(await w.page.evaluate(() => document.activeElement?.className)).toBe('skip-link');

@@ -26,7 +26,10 @@ const opened: Watched[] = [];
 beforeAll(async () => {
   [stack, tmp] = await Promise.all([startStack(), mkdtemp(path.join(os.tmpdir(), 'phuluc-web-dash-'))]);
   const { api, admin } = stack;
-  [consolidator, editor] = await Promise.all([api.token(admin, 'consolidator', { province: '31' }), api.token(admin, 'editor', { commune: '10903' })]);
+  [consolidator, editor] = await Promise.all([
+    api.token(admin, 'consolidator', { province: '31' }),
+    api.token(admin, 'editor', { commune: '10903' }),
+  ]);
   const statuses = await Promise.all([
     api.upload('10903', KEY, fixture('cam-giang-phu-luc.xlsx'), admin),
     api.upload('10888', KEY, fixture('quang-son-phu-luc.xlsx'), admin),
@@ -38,7 +41,13 @@ beforeAll(async () => {
   const task = head.body.plan.appendices[0].rows.find((r: { kind: string }) => r.kind === 'task');
   task.fields.content = `${XSS_IMG} ${XSS_SCRIPT}`;
   task.fields.lead = XSS_LEAD;
-  const pushed = await api.json('POST', `/api/communes/10507/plans/${KEY}/revisions`, admin, { plan: head.body.plan, message: XSS_IMG }, { 'if-match': '"1"' });
+  const pushed = await api.json(
+    'POST',
+    `/api/communes/10507/plans/${KEY}/revisions`,
+    admin,
+    { plan: head.body.plan, message: XSS_IMG },
+    { 'if-match': '"1"' },
+  );
   expect(pushed.status).toBe(201);
 });
 
@@ -93,7 +102,9 @@ describe('dashboard', () => {
 
     // Charts: drawn on canvases, each with a PNG copy for print, and the figures as a table.
     expect(await page.locator('figure.chart canvas').count()).toBe(3);
-    const images = await page.locator('figure.chart img.chart-print').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
+    const images = await page
+      .locator('figure.chart img.chart-print')
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
     expect(images).toEqual(Array(3).fill('data:image/png;base64,'));
     await page.locator('#chart-leads summary').click();
     expect(await seen(page.locator('#chart-leads table th', { hasText: XSS_LEAD }))).toBe(XSS_LEAD);
@@ -133,7 +144,10 @@ describe('dashboard', () => {
     const w = await open(consolidator);
     const { page } = w;
     await page.locator('.overview').waitFor();
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải bảng tổng hợp (.xlsx)' }).click()]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng tổng hợp (.xlsx)' }).click(),
+    ]);
     expect(dl.suggestedFilename()).toMatch(/^tong-hop-31-NQ57-2026-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = path.join(tmp, 'tong-hop.xlsx');
     await dl.saveAs(file);

@@ -11,7 +11,8 @@ import { contentSecurityPolicy, entraPublicConfig, registerPageRoutes } from '..
 import type { App, Env } from '../../server/routes/types.ts';
 import { freshPglite } from '../support/db.ts';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 let dir: string;
 let empty: string;
@@ -43,7 +44,10 @@ afterAll(async () => {
 describe('page routes', () => {
   it('serves / and /kiem-tra with a strict CSP and security headers, revalidated', async () => {
     const app = pagesApp({ dir });
-    for (const [route, title] of [['/', 'tong hop'], ['/kiem-tra', 'kiem tra']] as const) {
+    for (const [route, title] of [
+      ['/', 'tong hop'],
+      ['/kiem-tra', 'kiem tra'],
+    ] as const) {
       const res = await app.request(route);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
@@ -86,8 +90,16 @@ describe('page routes', () => {
   it('never leaves the folder nor serves other kinds of files', async () => {
     const app = pagesApp({ dir });
     for (const p of [
-      '/web/assets/../secret.js', '/web/assets/%2e%2e/secret.js', '/web/assets/..%2fsecret.js', '/web/assets/%2e%2e%2fsecret.js',
-      '/web/..%2f..%2fpackage.json', '/web/assets/.hidden.js', '/web/assets/notes.html', '/web/assets/missing-1.js', '/web/a/b/c.js', '/web/index.html',
+      '/web/assets/../secret.js',
+      '/web/assets/%2e%2e/secret.js',
+      '/web/assets/..%2fsecret.js',
+      '/web/assets/%2e%2e%2fsecret.js',
+      '/web/..%2f..%2fpackage.json',
+      '/web/assets/.hidden.js',
+      '/web/assets/notes.html',
+      '/web/assets/missing-1.js',
+      '/web/a/b/c.js',
+      '/web/index.html',
     ]) {
       const res = await app.request(p);
       expect([p, res.status]).toEqual([p, 404]);
@@ -120,12 +132,20 @@ describe('page routes', () => {
   it('advertises Microsoft sign-in only when configured, and then lets the page reach the identity platform', async () => {
     const none = await pagesApp({ dir }).request('/api/config');
     expect(await none.json()).toEqual({ entra: null });
-    const env = { PHULUC_ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555', PHULUC_ENTRA_TENANT_ID: 'contoso.onmicrosoft.com', PHULUC_ENTRA_AUDIENCE: 'api://phuluc, other' };
+    const env = {
+      PHULUC_ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+      PHULUC_ENTRA_TENANT_ID: 'contoso.onmicrosoft.com',
+      PHULUC_ENTRA_AUDIENCE: 'api://phuluc, other',
+    };
     const app = pagesApp({ dir, env });
     const res = await app.request('/api/config');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ entra: { clientId: env.PHULUC_ENTRA_CLIENT_ID, tenantId: env.PHULUC_ENTRA_TENANT_ID, audience: 'api://phuluc' } });
-    expect((await app.request('/')).headers.get('content-security-policy')).toContain("connect-src 'self' https://login.microsoftonline.com;");
+    expect(await res.json()).toEqual({
+      entra: { clientId: env.PHULUC_ENTRA_CLIENT_ID, tenantId: env.PHULUC_ENTRA_TENANT_ID, audience: 'api://phuluc' },
+    });
+    expect((await app.request('/')).headers.get('content-security-policy')).toContain(
+      "connect-src 'self' https://login.microsoftonline.com;",
+    );
     expect(entraPublicConfig({ PHULUC_ENTRA_TENANT_ID: 't' })).toBeNull();
     expect(entraPublicConfig({ PHULUC_ENTRA_CLIENT_ID: 'c', PHULUC_ENTRA_TENANT_ID: 't' })?.audience).toBe('api://c');
     expect(contentSecurityPolicy(false)).toBe(CSP);

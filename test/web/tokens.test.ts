@@ -62,7 +62,12 @@ describe('token page', { timeout: 120_000 }, () => {
     expect(await seen(row.locator('td.holder'))).toBe('Nguyễn Văn A, cán bộ VP');
     expect(await row.locator('td.scope').innerText()).toMatch(/Cẩm Giàng.*10903/);
     expect(await row.locator('td.st').innerText()).toBe('Đang dùng');
-    const expires = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+    const expires = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
     expect(await row.locator('td.expires').innerText()).toBe(expires);
     expect(await row.locator('td.last-used').innerText()).toBe('chưa dùng');
     // The holder's name as the server stores it, shown as text; that token was used once.
@@ -79,7 +84,11 @@ describe('token page', { timeout: 120_000 }, () => {
   });
 
   it('revokes a token after confirming: it is refused at once and leaves the active list', async () => {
-    const victim = await stack.api.json('POST', '/api/tokens', stack.admin, { role: 'editor', commune: '10888', label: 'Cán bộ bị lộ token' });
+    const victim = await stack.api.json('POST', '/api/tokens', stack.admin, {
+      role: 'editor',
+      commune: '10888',
+      label: 'Cán bộ bị lộ token',
+    });
     const w = await open(stack.admin);
     const { page } = w;
     const row = page.locator(`table.tokens tr[data-token="${victim.body.id}"]`);

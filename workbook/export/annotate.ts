@@ -60,36 +60,45 @@ function resultsSheet(issues: Issue[], lang: 'vi' | 'en', book: StyleBook): stri
     warning: book.add({ ...base, fill: SEVERITY_FILL.warning }),
     info: book.add({ ...base, fill: SEVERITY_FILL.info }),
   };
-  const headers = lang === 'en'
-    ? ['No.', 'Sheet', 'Cell', 'Severity', 'Code', 'Message', 'Safe fix']
-    : ['STT', 'Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung', 'Sửa tự động'];
-  const text = (ref: string, style: number, v: string) => (v === '' ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`);
+  const headers =
+    lang === 'en'
+      ? ['No.', 'Sheet', 'Cell', 'Severity', 'Code', 'Message', 'Safe fix']
+      : ['STT', 'Trang tính', 'Ô', 'Mức độ', 'Mã', 'Nội dung', 'Sửa tự động'];
+  const text = (ref: string, style: number, v: string) =>
+    v === ''
+      ? `<c r="${ref}" s="${style}"/>`
+      : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
   const rows: string[] = [`<row r="1">${headers.map((h, i) => text(`${columnLetter(i + 1)}1`, s.head, h)).join('')}</row>`];
   const links: string[] = [];
   issues.forEach((i, n) => {
     const r = n + 2;
     const cellRef = issueCell(i) ?? '';
-    if (cellRef) links.push(`<hyperlink ref="C${r}" location="${esc(`'${i.sheet.replace(/'/g, "''")}'!${cellRef}`)}" display="${esc(cellRef)}"/>`);
-    rows.push(`<row r="${r}">`
-      + `<c r="A${r}" s="${s.body}"><v>${n + 1}</v></c>`
-      + text(`B${r}`, s.body, neutralizeFormula(i.sheet))
-      + text(`C${r}`, cellRef ? s.link : s.body, cellRef)
-      + text(`D${r}`, s[i.severity], SEVERITY_LABEL[i.severity][lang])
-      + text(`E${r}`, s.body, i.code)
-      + text(`F${r}`, s.wrap, neutralizeFormula(lang === 'en' ? i.messageEn : i.message))
-      + text(`G${r}`, s.body, i.fix?.safe ? (lang === 'en' ? 'yes' : 'có') : '')
-      + '</row>');
+    if (cellRef)
+      links.push(`<hyperlink ref="C${r}" location="${esc(`'${i.sheet.replace(/'/g, "''")}'!${cellRef}`)}" display="${esc(cellRef)}"/>`);
+    rows.push(
+      `<row r="${r}">` +
+        `<c r="A${r}" s="${s.body}"><v>${n + 1}</v></c>` +
+        text(`B${r}`, s.body, neutralizeFormula(i.sheet)) +
+        text(`C${r}`, cellRef ? s.link : s.body, cellRef) +
+        text(`D${r}`, s[i.severity], SEVERITY_LABEL[i.severity][lang]) +
+        text(`E${r}`, s.body, i.code) +
+        text(`F${r}`, s.wrap, neutralizeFormula(lang === 'en' ? i.messageEn : i.message)) +
+        text(`G${r}`, s.body, i.fix?.safe ? (lang === 'en' ? 'yes' : 'có') : '') +
+        '</row>',
+    );
   });
   const last = `${columnLetter(headers.length)}${issues.length + 1}`;
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    + `<dimension ref="A1:${last}"/>`
-    + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-    + '<sheetFormatPr defaultRowHeight="15"/>'
-    + `<cols>${WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
-    + `<sheetData>${rows.join('')}</sheetData>`
-    + `<autoFilter ref="A1:${last}"/>`
-    + (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '')
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-    + '</worksheet>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:${last}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    `<autoFilter ref="A1:${last}"/>` +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>'
+  );
 }

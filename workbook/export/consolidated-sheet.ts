@@ -18,13 +18,26 @@ export interface TableStyles {
 /** @example const looks = tableStyles(wb) */
 export function tableStyles(wb: WorkbookWriter): TableStyles {
   const body = (bold: boolean, horizontal: 'left' | 'center', numFmt?: string) =>
-    wb.styles.add({ font: { name: FONT, size: 12, bold }, border: true, vertical: 'top', horizontal, wrap: true, ...(numFmt ? { numFmt } : {}) });
+    wb.styles.add({
+      font: { name: FONT, size: 12, bold },
+      border: true,
+      vertical: 'top',
+      horizontal,
+      wrap: true,
+      ...(numFmt ? { numFmt } : {}),
+    });
   return {
     body: {
       plain: { text: body(false, 'left'), center: body(false, 'center'), date: body(false, 'center', 'dd/mm/yyyy') },
       bold: { text: body(true, 'left'), center: body(true, 'center'), date: body(true, 'center', 'dd/mm/yyyy') },
     },
-    header: wb.styles.add({ font: { name: FONT, size: 12, bold: true }, border: true, vertical: 'middle', horizontal: 'center', wrap: true }),
+    header: wb.styles.add({
+      font: { name: FONT, size: 12, bold: true },
+      border: true,
+      vertical: 'middle',
+      horizontal: 'center',
+      wrap: true,
+    }),
     title: wb.styles.add({ font: { name: FONT, size: 13, bold: true }, vertical: 'middle', horizontal: 'center', wrap: true }),
   };
 }
@@ -55,7 +68,13 @@ export interface TableSheetOptions<T> {
  */
 export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOptions<T>): Promise<void> {
   const { columns, lang, styles } = opts;
-  const ws = wb.sheet({ name: opts.name, widths: columns.map((c) => c.width), frozenRows: HEADER_ROW, printTitleRow: HEADER_ROW, landscapeFitWidth: true });
+  const ws = wb.sheet({
+    name: opts.name,
+    widths: columns.map((c) => c.width),
+    frozenRows: HEADER_ROW,
+    printTitleRow: HEADER_ROW,
+    landscapeFitWidth: true,
+  });
   await ws.add([{ s: styles.title, v: neutralizeFormula(opts.title) }], { height: 40 });
   const last = colLetters(columns.length);
   if (columns.length > 1) ws.merge(`A1:${last}1`);

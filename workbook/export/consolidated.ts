@@ -1,6 +1,12 @@
 // The provincial consolidation as an .xlsx: "Tổng hợp" (tasks), "Thống kê" (per commune × group), "Chỉ tiêu" (indicators).
 import { createWriteStream } from 'node:fs';
-import type { CommuneStats, Consolidated, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats } from '../../core/consolidate/index.ts';
+import type {
+  CommuneStats,
+  Consolidated,
+  ConsolidatedIndicator,
+  ConsolidatedRow,
+  ConsolidatedStats,
+} from '../../core/consolidate/index.ts';
 import { INDICATOR_COLUMNS, STATS_COLUMNS, TASK_COLUMNS, type Lang } from '../../core/consolidate/index.ts';
 import { tableStyles, writeTableSheet } from './consolidated-sheet.ts';
 import { WorkbookWriter } from './xlsx-stream/workbook.ts';
@@ -47,7 +53,11 @@ function dmy(iso: string): string {
  * finished, or rejects when the output fails (a closed download).
  * @example await writeConsolidatedXlsx(consolidate(inputs, { asOf: '2026-05-15' }), 'tong-hop.xlsx', { lang: 'vi' })
  */
-export async function writeConsolidatedXlsx(c: Consolidated, out: NodeJS.WritableStream | string, opts: ConsolidatedXlsxOptions = {}): Promise<void> {
+export async function writeConsolidatedXlsx(
+  c: Consolidated,
+  out: NodeJS.WritableStream | string,
+  opts: ConsolidatedXlsxOptions = {},
+): Promise<void> {
   await writeConsolidatedSource({ asOf: c.asOf, ...(c.province ? { province: c.province } : {}), rows: c.rows, rest: () => c }, out, opts);
 }
 
@@ -64,7 +74,11 @@ export interface ConsolidatedSource {
  * writeConsolidatedXlsx for rows that arrive as they are written: memory holds one page of plans, not all rows.
  * @example await writeConsolidatedSource({ asOf, rows: pagedRows(), rest: () => consolidator.finish() }, res)
  */
-export async function writeConsolidatedSource(c: ConsolidatedSource, out: NodeJS.WritableStream | string, opts: ConsolidatedXlsxOptions = {}): Promise<void> {
+export async function writeConsolidatedSource(
+  c: ConsolidatedSource,
+  out: NodeJS.WritableStream | string,
+  opts: ConsolidatedXlsxOptions = {},
+): Promise<void> {
   // We open the file ourselves, so an unopenable path fails this promise rather than an unhandled 'error' event.
   const stream: NodeJS.WritableStream = typeof out === 'string' ? createWriteStream(out) : out;
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
@@ -84,7 +98,22 @@ async function writeWorkbook(c: ConsolidatedSource, stream: NodeJS.WritableStrea
   await writeTableSheet(wb, { name: sheets.tasks, title: title(cap.tasks), lang, columns: TASK_COLUMNS, rows: c.rows, styles });
   const { stats, indicators } = c.rest();
   const totals: CommuneStats = { ...stats.totals, code: '', name: cap.total };
-  await writeTableSheet(wb, { name: sheets.stats, title: title(cap.stats), lang, columns: STATS_COLUMNS, rows: stats.communes, footer: [totals], styles });
-  await writeTableSheet(wb, { name: sheets.indicators, title: title(cap.indicators), lang, columns: INDICATOR_COLUMNS, rows: indicators, styles });
+  await writeTableSheet(wb, {
+    name: sheets.stats,
+    title: title(cap.stats),
+    lang,
+    columns: STATS_COLUMNS,
+    rows: stats.communes,
+    footer: [totals],
+    styles,
+  });
+  await writeTableSheet(wb, {
+    name: sheets.indicators,
+    title: title(cap.indicators),
+    lang,
+    columns: INDICATOR_COLUMNS,
+    rows: indicators,
+    styles,
+  });
   await wb.finish();
 }

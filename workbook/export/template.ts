@@ -40,14 +40,26 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
   const name = kind === 'tasks' ? 'Phụ lục nhiệm vụ' : 'Phụ lục chỉ tiêu';
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   ws.columns = widths.map((width) => ({ width }));
   const last = headers.length;
 
   const title = [
     [kind === 'tasks' ? 'PHỤ LỤC II' : 'PHỤ LỤC I', true, false, 13],
-    [kind === 'tasks' ? `DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM ${year}` : `DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM ${year}`, true, false, 13],
+    [
+      kind === 'tasks' ? `DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM ${year}` : `DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM ${year}`,
+      true,
+      false,
+      13,
+    ],
     [`(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm ${year} của UBND xã …)`, false, true, 13],
   ] as const;
   title.forEach(([text, bold, italic, size], i) => {
@@ -118,14 +130,28 @@ function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKin
   const first = HEADER_ROW + 1;
   const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   const list = (formula: string, prompt: string, errorStyle: 'warning' | 'information'): ExcelJS.DataValidation => ({
-    type: 'list', allowBlank: true, formulae: [formula], showInputMessage: true, promptTitle: 'phuluc', prompt,
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showInputMessage: true,
+    promptTitle: 'phuluc',
+    prompt,
     // Free text stays possible (several partners in one cell, a body not in the catalog): the list only suggests.
-    showErrorMessage: true, errorStyle, errorTitle: 'phuluc', error: 'Giá trị không có trong danh mục. Vẫn giữ?',
+    showErrorMessage: true,
+    errorStyle,
+    errorTitle: 'phuluc',
+    error: 'Giá trị không có trong danh mục. Vẫn giữ?',
   });
   if (kind === 'tasks') {
     dv.add(`C${first}:C${LAST_BODY_ROW}`, list(agencyRange, 'Chọn một cơ quan chủ trì (rõ người, rõ việc).', 'warning'));
-    dv.add(`D${first}:D${LAST_BODY_ROW}`, list(agencyRange, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'));
-    dv.add(`F${first}:F${LAST_BODY_ROW}`, list(deadlineRange, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'));
+    dv.add(
+      `D${first}:D${LAST_BODY_ROW}`,
+      list(agencyRange, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'),
+    );
+    dv.add(
+      `F${first}:F${LAST_BODY_ROW}`,
+      list(deadlineRange, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'),
+    );
   } else {
     dv.add(`E${first}:E${LAST_BODY_ROW}`, list(agencyRange, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
   }

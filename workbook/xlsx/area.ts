@@ -24,7 +24,10 @@ export function checkMerges(xml: string, part: string): void {
     count++;
     cells += (Math.abs(br.row - tl.row) + 1) * (Math.abs(br.col - tl.col) + 1);
     if (count > MAX_MERGES || cells > MAX_AREA) {
-      throw new WorkbookReadError('too-large', `${part}: ${count > MAX_MERGES ? `> ${MAX_MERGES.toLocaleString('vi-VN')} vùng gộp ô / merged ranges` : `> ${MAX_AREA.toLocaleString('vi-VN')} ô trong vùng gộp / merged cells`}`);
+      throw new WorkbookReadError(
+        'too-large',
+        `${part}: ${count > MAX_MERGES ? `> ${MAX_MERGES.toLocaleString('vi-VN')} vùng gộp ô / merged ranges` : `> ${MAX_AREA.toLocaleString('vi-VN')} ô trong vùng gộp / merged cells`}`,
+      );
     }
   }
 }
@@ -42,6 +45,7 @@ export function checkArea(grid: Grid): void {
   if (rows * cols > MAX_AREA) throw tooLarge(`${rows.toLocaleString('vi-VN')} dòng × ${cols} cột / rows × columns`);
   if (grid.merges.length > MAX_MERGES) throw tooLarge(`${grid.merges.length.toLocaleString('vi-VN')} vùng gộp ô / merged ranges`);
   let merged = 0;
-  for (const m of grid.merges) merged += Math.max(0, Math.min(m.bottom, rows) - m.top + 1) * Math.max(0, Math.min(m.right, cols) - m.left + 1);
+  for (const m of grid.merges)
+    merged += Math.max(0, Math.min(m.bottom, rows) - m.top + 1) * Math.max(0, Math.min(m.right, cols) - m.left + 1);
   if (merged > MAX_AREA) throw tooLarge(`${merged.toLocaleString('vi-VN')} ô trong vùng gộp / merged cells`);
 }

@@ -24,7 +24,8 @@ const MAX_COL = 500;
  * @example await wb.xlsx.load(guardedBytes(bytes, DEFAULT_LIMITS, dropValidations))
  */
 export function guardedBytes(bytes: Uint8Array, limits: ReadLimits, tame: (xml: string) => string, inflate?: RawInflate): Uint8Array {
-  if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
+  if (bytes.length > limits.maxFileBytes)
+    throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
   sniffContainer(bytes);
   const entries = listEntries(bytes);
   sniffParts(entries);
@@ -39,7 +40,8 @@ export function guardedBytes(bytes: Uint8Array, limits: ReadLimits, tame: (xml: 
   const named = (name: string) => entries.find((e) => e.name === name);
   const workbook = named('xl/workbook.xml');
   const rels = named('xl/_rels/workbook.xml.rels');
-  if (workbook && rels) sheetRefs(decoder.decode(inflater.read(workbook)), relationships(decoder.decode(inflater.read(rels)), 'xl/workbook.xml'));
+  if (workbook && rels)
+    sheetRefs(decoder.decode(inflater.read(workbook)), relationships(decoder.decode(inflater.read(rels)), 'xl/workbook.xml'));
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const data = inflater.read(e);
@@ -90,9 +92,12 @@ export function gridsOf(wb: ExcelJS.Workbook, limits: ReadLimits): Grid[] {
 
 /** Refuse a cell longer than Excel allows (the fast reader checks while parsing, workbook/xlsx/fast/sheet.ts). */
 function checkText(grid: Grid): void {
-  grid.rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (typeof cell?.v === 'string' && cell.v.length > MAX_CELL_TEXT) throw new WorkbookReadError('cell-too-long', `${grid.sheet}!${a1(r + 1, c + 1)}: ${cell.v.length.toLocaleString('vi-VN')}`);
-  }));
+  grid.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell?.v === 'string' && cell.v.length > MAX_CELL_TEXT)
+        throw new WorkbookReadError('cell-too-long', `${grid.sheet}!${a1(r + 1, c + 1)}: ${cell.v.length.toLocaleString('vi-VN')}`);
+    }),
+  );
 }
 
 function checkDimensions(ws: ExcelJS.Worksheet): void {

@@ -92,7 +92,15 @@ export function sheetRefs(workbookXml: string, rels: Map<string, Relationship>, 
       byTarget.set(target.toLowerCase(), name);
     }
     const state = attr(tag, 'state');
-    out.push({ name, sheetId: attr(tag, 'sheetId') ?? '', rid, type: rel?.type ?? '', target, hidden: state === 'hidden' || state === 'veryHidden', tag });
+    out.push({
+      name,
+      sheetId: attr(tag, 'sheetId') ?? '',
+      rid,
+      type: rel?.type ?? '',
+      target,
+      hidden: state === 'hidden' || state === 'veryHidden',
+      tag,
+    });
   }
   return out;
 }

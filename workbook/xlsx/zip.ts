@@ -36,7 +36,8 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
   const out: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CDH) throw new WorkbookReadError('corrupt', 'mục lục zip hỏng / bad zip directory');
+    if (p + 46 > bytes.length || dv.getUint32(p, true) !== CDH)
+      throw new WorkbookReadError('corrupt', 'mục lục zip hỏng / bad zip directory');
     const method = dv.getUint16(p + 10, true);
     const crc = dv.getUint32(p + 16, true);
     const compressedSize = dv.getUint32(p + 20, true);
@@ -47,7 +48,8 @@ export function listEntries(bytes: Uint8Array): ZipEntry[] {
     const local = dv.getUint32(p + 42, true);
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw new WorkbookReadError('too-large', 'ZIP64');
-    if (local + 30 > bytes.length || dv.getUint32(local, true) !== LFH) throw new WorkbookReadError('corrupt', `phần “${name}” / part "${name}"`);
+    if (local + 30 > bytes.length || dv.getUint32(local, true) !== LFH)
+      throw new WorkbookReadError('corrupt', `phần “${name}” / part "${name}"`);
     const dataOffset = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
     if (dataOffset + compressedSize > bytes.length) throw new WorkbookReadError('corrupt', 'tệp bị cắt cụt / truncated file');
     out.push({ name, method, crc, compressedSize, size, dataOffset });
@@ -67,7 +69,8 @@ export function checkDeclaredSizes(entries: ZipEntry[], limits: ReadLimits): voi
   let packed = 0;
   for (const e of entries) {
     if (e.size > limits.maxPartBytes) throw new WorkbookReadError('zip-bomb', `${e.name}: ${formatBytes(e.size)}`);
-    if (e.size > RATIO_FREE_BYTES && e.size > MAX_INFLATE_RATIO * e.compressedSize) throw new WorkbookReadError('zip-bomb', `${e.name}: ${ratioText(e.size, e.compressedSize)}`);
+    if (e.size > RATIO_FREE_BYTES && e.size > MAX_INFLATE_RATIO * e.compressedSize)
+      throw new WorkbookReadError('zip-bomb', `${e.name}: ${ratioText(e.size, e.compressedSize)}`);
     total += e.size;
     packed += e.compressedSize;
   }
@@ -123,7 +126,8 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry, inflate: RawInflate
     out = inflate(raw, e.size);
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw new WorkbookReadError('zip-bomb', `${e.name}`);
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw new WorkbookReadError('zip-bomb', `${e.name}`);
     throw new WorkbookReadError('corrupt', `${e.name}: ${(err as Error).message}`);
   }
   if (out.length !== e.size) throw new WorkbookReadError(out.length > e.size ? 'zip-bomb' : 'corrupt', `${e.name}`);

@@ -4,7 +4,9 @@ import { stringsFor, type Lang } from '../i18n/index.ts';
 
 const useStyles = makeStyles({
   header: {
-    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
@@ -23,7 +25,13 @@ export function Header({ lang, onLang, busy }: { lang: Lang; onLang: (l: Lang) =
         <span className={styles.subtitle}>{s.appSubtitle}</span>
       </div>
       {busy && <Spinner size="tiny" aria-label={s.busy} />}
-      <Button size="small" appearance="secondary" aria-label={s.switchLanguageLabel} lang={lang === 'vi' ? 'en' : 'vi'} onClick={() => onLang(lang === 'vi' ? 'en' : 'vi')}>
+      <Button
+        size="small"
+        appearance="secondary"
+        aria-label={s.switchLanguageLabel}
+        lang={lang === 'vi' ? 'en' : 'vi'}
+        onClick={() => onLang(lang === 'vi' ? 'en' : 'vi')}
+      >
         {s.switchLanguage}
       </Button>
     </header>

@@ -17,7 +17,13 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDism
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>{notice.text(s, lang)}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={onDismiss}>×</Button>} />
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={onDismiss}>
+                ×
+              </Button>
+            }
+          />
         </MessageBar>
       )}
     </div>

@@ -4,7 +4,11 @@ import { ExcelLayerError, type ExcelPort } from '../excel/port.ts';
 /** @example await detachedPort().readWorkbook() // throws ExcelLayerError('unsupported') */
 export function detachedPort(): ExcelPort {
   const fail = async (): Promise<never> => {
-    throw new ExcelLayerError('unsupported', 'Trang này chỉ làm việc được khi mở trong Excel.', 'This page only works when opened inside Excel.');
+    throw new ExcelLayerError(
+      'unsupported',
+      'Trang này chỉ làm việc được khi mở trong Excel.',
+      'This page only works when opened inside Excel.',
+    );
   };
   return {
     capabilities: () => ({ comments: false, notes: false, insertFromBase64: false, nestedAppAuth: false, dialog: false }),

@@ -26,7 +26,11 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
         <Button appearance="primary" onClick={actions.check} disabled={disabled}>
           {report ? s.runRecheck : s.runCheck}
         </Button>
-        <Switch label={s.onlyActiveSheet} checked={state.scope === 'active'} onChange={(_, d) => actions.setScope(d.checked ? 'active' : 'all')} />
+        <Switch
+          label={s.onlyActiveSheet}
+          checked={state.scope === 'active'}
+          onChange={(_, d) => actions.setScope(d.checked ? 'active' : 'all')}
+        />
       </div>
       {report && <PlanSummary report={report} plan={plan} />}
       {report && (
@@ -35,8 +39,12 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
             {s.fixAll(report.stats.fixable)}
           </Button>
           <div className={styles.row}>
-            <Button onClick={actions.clearMarks} disabled={disabled || !state.marked}>{s.clearMarks}</Button>
-            <Button onClick={actions.undo} disabled={disabled || state.undo.length === 0}>{s.undo}</Button>
+            <Button onClick={actions.clearMarks} disabled={disabled || !state.marked}>
+              {s.clearMarks}
+            </Button>
+            <Button onClick={actions.undo} disabled={disabled || state.undo.length === 0}>
+              {s.undo}
+            </Button>
           </div>
         </div>
       )}

@@ -7,9 +7,19 @@ import { issueTarget } from '../logic/group-issues.ts';
 const useStyles = makeStyles({
   item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   go: {
-    flexGrow: 1, minWidth: 0, display: 'flex', gap: tokens.spacingHorizontalS, textAlign: 'start',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, border: 'none', borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent', color: tokens.colorNeutralForeground1, font: 'inherit', fontSize: tokens.fontSizeBase200, cursor: 'pointer',
+    flexGrow: 1,
+    minWidth: 0,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
@@ -46,7 +56,14 @@ export function IssueItem({ issue, disabled, onSelect, onFix }: IssueItemProps) 
         <span className={styles.message}>{message}</span>
       </button>
       {issue.fix && (
-        <Button className={styles.fix} size="small" appearance={issue.fix.safe ? 'secondary' : 'outline'} disabled={disabled} aria-label={s.fixOneLabel(`${where}: ${message}`)} onClick={() => onFix(issue)}>
+        <Button
+          className={styles.fix}
+          size="small"
+          appearance={issue.fix.safe ? 'secondary' : 'outline'}
+          disabled={disabled}
+          aria-label={s.fixOneLabel(`${where}: ${message}`)}
+          onClick={() => onFix(issue)}
+        >
           {s.fixOne}
         </Button>
       )}

@@ -5,9 +5,31 @@ import type { Report } from '../../../core/validate/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px', margin: 0, fontSize: tokens.fontSizeBase200 },
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: '2px',
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0, overflowWrap: 'anywhere' },
   tables: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
@@ -24,12 +46,16 @@ export function PlanSummary({ report, plan }: { report: Report; plan: Plan | nul
   const ref = plan?.reference ?? {};
   const unknown = <i>{s.planUnknown}</i>;
   const tables = report.tables.filter((t) => t.range !== null);
-  const count = (sheet: string, range: string | null) => plan?.appendices.find((a) => a.sheet === sheet && a.range === range)?.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator').length ?? 0;
+  const count = (sheet: string, range: string | null) =>
+    plan?.appendices.find((a) => a.sheet === sheet && a.range === range)?.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator')
+      .length ?? 0;
   return (
     <section className={styles.box} aria-labelledby="plan-heading" data-testid="plan-summary">
       <h2 className={styles.heading} id="plan-heading">
         {s.planTitle}
-        <Badge appearance="filled" color={report.valid ? 'success' : 'danger'}>{report.valid ? s.valid : s.invalid(report.stats.errors)}</Badge>
+        <Badge appearance="filled" color={report.valid ? 'success' : 'danger'}>
+          {report.valid ? s.valid : s.invalid(report.stats.errors)}
+        </Badge>
       </h2>
       <dl className={styles.dl}>
         <dt className={styles.dt}>{s.planNumber}</dt>

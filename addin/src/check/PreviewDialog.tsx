@@ -1,5 +1,15 @@
 // The changes a fix will make, listed before anything is written; "Áp dụng" applies them, "Hủy" writes nothing.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { CATALOG } from '../../../core/validate/index.ts';
 import type { IssueCode } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
@@ -10,10 +20,23 @@ const useStyles = makeStyles({
   // Fixed, inset 0, margin auto (Fluent): an explicit width keeps it centred in the narrow pane.
   surface: { width: 'calc(100% - 16px)', padding: tokens.spacingHorizontalL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  scroll: { maxHeight: '52vh', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
+  scroll: {
+    maxHeight: '52vh',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+  },
   group: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   rule: { margin: `${tokens.spacingVerticalXS} 0 2px`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, display: 'flex', flexDirection: 'column', gap: '2px' },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+  },
   cell: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -73,7 +96,9 @@ export function PreviewDialog({ preview, busy, onApply, onCancel }: PreviewDialo
                   <p className={styles.group}>{rounds > 1 ? `${s.previewRound(b.round)} · ${b.sheet}` : b.sheet}</p>
                   {b.rules.map((r) => (
                     <div key={r.code}>
-                      <p className={styles.rule}>{title(r.code)} ({r.changes.length})</p>
+                      <p className={styles.rule}>
+                        {title(r.code)} ({r.changes.length})
+                      </p>
                       <ul className={styles.list}>
                         {r.changes.map((c, i) => (
                           <li key={i}>{line(c)}</li>
@@ -86,8 +111,12 @@ export function PreviewDialog({ preview, busy, onApply, onCancel }: PreviewDialo
             </div>
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={onCancel}>{s.cancel}</Button>
-            <Button appearance="primary" onClick={onApply} disabled={busy}>{s.apply}</Button>
+            <Button appearance="secondary" onClick={onCancel}>
+              {s.cancel}
+            </Button>
+            <Button appearance="primary" onClick={onApply} disabled={busy}>
+              {s.apply}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

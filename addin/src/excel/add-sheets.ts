@@ -27,7 +27,10 @@ export async function addSheets(state: PortState, sheets: { name: string; values
       const ws = b.context.workbook.worksheets.add(name);
       first ??= ws;
       const width = Math.max(1, ...s.values.map((r) => r.length));
-      if (s.values.length > 0) ws.getRange(rangeA1(1, 1, s.values.length, width)).values = s.values.map((r) => Array.from({ length: width }, (_, j) => cellInput(r[j] ?? null)));
+      if (s.values.length > 0)
+        ws.getRange(rangeA1(1, 1, s.values.length, width)).values = s.values.map((r) =>
+          Array.from({ length: width }, (_, j) => cellInput(r[j] ?? null)),
+        );
     }
     first?.activate();
     await b.sync();

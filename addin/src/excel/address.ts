@@ -20,7 +20,10 @@ export function qualified(sheet: string, ref: string): string {
  * @example parseRange("'PL I'!A5:E47") // { top: 5, left: 1, bottom: 47, right: 5 }
  */
 export function parseRange(address: string): Merge | null {
-  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+  const ref = address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .toUpperCase();
   const [a, b = a] = ref.split(':') as [string, string?];
   const cell = /^([A-Z]{1,3})(\d+)$/;
   const ca = cell.exec(a);

@@ -93,11 +93,15 @@ async function write(
   }
   for (const [run, column] of inputs) run.range.values = column;
   const done = new Set(cells.map((c) => `${c.sheet}\u0000${c.cell}`));
-  for (const e of edits) if (e.font !== undefined && done.has(`${e.sheet}\u0000${e.cell}`)) read.sheets.get(e.sheet)!.getRange(e.cell).format.font.name = e.font;
+  for (const e of edits)
+    if (e.font !== undefined && done.has(`${e.sheet}\u0000${e.cell}`)) read.sheets.get(e.sheet)!.getRange(e.cell).format.font.name = e.font;
   for (const d of deletions) {
     const ws = read.sheets.get(d.sheet);
     if (!ws || !present.includes(d.sheet)) continue;
-    for (const [top, bottom] of runs([...d.rows].sort((x, y) => x - y), 0).reverse()) {
+    for (const [top, bottom] of runs(
+      [...d.rows].sort((x, y) => x - y),
+      0,
+    ).reverse()) {
       ws.getRange(`${top}:${bottom}`).delete(state.env.host.Excel.DeleteShiftDirection.up);
       applied += bottom - top + 1;
     }
@@ -106,4 +110,3 @@ async function write(
   pushUndo(state, { kind: 'patches', cells, blocks });
   return { applied, stale };
 }
-

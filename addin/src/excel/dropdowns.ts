@@ -19,7 +19,12 @@ const COLUMN: Record<ListName, { letter: string; header: string }> = {
   deadlines: { letter: 'B', header: 'Thời gian hoàn thành' },
 };
 
-const RULES: { key: keyof DropdownSpec['columns']; list: ListName; style: Excel.DataValidationAlertStyle | 'Warning' | 'Information'; prompt: string }[] = [
+const RULES: {
+  key: keyof DropdownSpec['columns'];
+  list: ListName;
+  style: Excel.DataValidationAlertStyle | 'Warning' | 'Information';
+  prompt: string;
+}[] = [
   { key: 'lead', list: 'agencies', style: 'Warning', prompt: 'Chọn một cơ quan chủ trì (rõ người, rõ việc).' },
   { key: 'partners', list: 'agencies', style: 'Information', prompt: 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.' },
   { key: 'deadline', list: 'deadlines', style: 'Information', prompt: 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.' },

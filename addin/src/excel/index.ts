@@ -1,4 +1,13 @@
 // The Excel layer's public surface: the port, its factory, the host type and the error the pane shows.
 export { createExcelPort } from './port-impl.ts';
 export { officeHost, type ExcelHost, type ExcelPortOptions } from './host.ts';
-export { ExcelLayerError, type ApplyResult, type Capabilities, type DropdownSpec, type ExcelErrorCode, type ExcelPort, type RowOp, type WorkbookSnapshot } from './port.ts';
+export {
+  ExcelLayerError,
+  type ApplyResult,
+  type Capabilities,
+  type DropdownSpec,
+  type ExcelErrorCode,
+  type ExcelPort,
+  type RowOp,
+  type WorkbookSnapshot,
+} from './port.ts';

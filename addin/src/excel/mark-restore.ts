@@ -50,7 +50,13 @@ export function probeMarks(b: Batch, state: PortState, needs: ProbeNeeds): Probe
   for (const f of needs.fresh) {
     if (!needs.alive(f.sheet)) continue;
     if (f.note) noteAt(f.sheet, f.cell);
-    if (f.fill) probe.fills.set(markKey(f), ws(f.sheet).getRange(f.cell).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } }));
+    if (f.fill)
+      probe.fills.set(
+        markKey(f),
+        ws(f.sheet)
+          .getRange(f.cell)
+          .getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } }),
+      );
   }
   for (const s of needs.commentSheets) {
     if (!needs.alive(s)) continue;
@@ -111,7 +117,11 @@ export function removeOurComments(probe: Probe): Map<string, number> {
  */
 export async function syncProbe(b: Batch, state: PortState, needs: (alive: (s: string) => boolean) => ProbeNeeds): Promise<Probe> {
   try {
-    const probe = probeMarks(b, state, needs(() => true));
+    const probe = probeMarks(
+      b,
+      state,
+      needs(() => true),
+    );
     await b.sync();
     return probe;
   } catch (err) {
@@ -119,7 +129,11 @@ export async function syncProbe(b: Batch, state: PortState, needs: (alive: (s: s
     const list = b.context.workbook.worksheets.load('items/name');
     await b.sync();
     const names = new Set(list.items.map((s) => s.name));
-    const probe = probeMarks(b, state, needs((s) => names.has(s)));
+    const probe = probeMarks(
+      b,
+      state,
+      needs((s) => names.has(s)),
+    );
     await b.sync();
     return probe;
   }

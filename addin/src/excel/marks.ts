@@ -28,13 +28,17 @@ export async function markIssues(state: PortState, issues: Issue[]): Promise<voi
   const wanted = new Set(targets.map(markKey));
   const unmark = records.filter((r) => !wanted.has(markKey(r)));
   const kept = records.filter((r) => wanted.has(markKey(r)));
-  const needs = targets.filter((t) => !byKey.has(markKey(t))).map((t) => unknowns(state, mode, records, t)).filter((n) => n.fill || n.note);
+  const needs = targets
+    .filter((t) => !byKey.has(markKey(t)))
+    .map((t) => unknowns(state, mode, records, t))
+    .filter((n) => n.fill || n.note);
   const cSheets = mode === 'comment' ? commentSheets(state, records, targets) : [];
   const next: MarkRecord[] = [];
   await runExcel(state.env, async (b) => {
-    const probe = needs.length > 0 || cSheets.length > 0 || records.length > 0
-      ? await syncProbe(b, state, (alive) => ({ restore: [...unmark, ...kept], fresh: needs, commentSheets: cSheets, alive }))
-      : null;
+    const probe =
+      needs.length > 0 || cSheets.length > 0 || records.length > 0
+        ? await syncProbe(b, state, (alive) => ({ restore: [...unmark, ...kept], fresh: needs, commentSheets: cSheets, alive }))
+        : null;
     const sheets = new Map<string, Excel.Worksheet>();
     const ws = (name: string) => {
       if (probe) return probe.ws(name);
@@ -47,7 +51,14 @@ export async function markIssues(state: PortState, issues: Issue[]): Promise<voi
     for (const t of targets) {
       if (probe && !sheetAlive(probe, t.sheet)) continue;
       const rec = byKey.get(markKey(t));
-      const mark: MarkRecord = { sheet: t.sheet, cell: t.cell, severity: t.severity, fill: rec?.fill ?? priorFill(state, probe, t), note: rec?.note ?? null, ours: null };
+      const mark: MarkRecord = {
+        sheet: t.sheet,
+        cell: t.cell,
+        severity: t.severity,
+        fill: rec?.fill ?? priorFill(state, probe, t),
+        note: rec?.note ?? null,
+        ours: null,
+      };
       const fill = ws(t.sheet).getRange(t.cell).format.fill;
       fill.color = SEVERITY_FILL[t.severity];
       // A colour alone keeps a hatched pattern hatched; a mark must read as a plain fill.
@@ -76,7 +87,12 @@ export async function clearMarks(state: PortState): Promise<void> {
   const records = loadMarks(office);
   if (records.length === 0) return;
   await runExcel(state.env, async (b) => {
-    const probe = await syncProbe(b, state, (alive) => ({ restore: records, fresh: [], commentSheets: commentSheets(state, records), alive }));
+    const probe = await syncProbe(b, state, (alive) => ({
+      restore: records,
+      fresh: [],
+      commentSheets: commentSheets(state, records),
+      alive,
+    }));
     for (const r of records) queueRestore(probe, r);
     removeOurComments(probe);
     await b.sync();

@@ -40,7 +40,15 @@ export interface DeletedRead {
  * deleted rows (contents, formats, heights, merges), and the probe of the marks to take off.
  * @example const read = queuePatchRead(b, state, plan.edits, plan.deletions, sheets, marks, () => true); await b.sync()
  */
-export function queuePatchRead(b: Batch, state: PortState, edits: SheetEdit[], deletions: { sheet: string; rows: number[] }[], present: string[], marks: MarkRecord[], alive: (s: string) => boolean) {
+export function queuePatchRead(
+  b: Batch,
+  state: PortState,
+  edits: SheetEdit[],
+  deletions: { sheet: string; rows: number[] }[],
+  present: string[],
+  marks: MarkRecord[],
+  alive: (s: string) => boolean,
+) {
   const sheets = new Map(present.map((n) => [n, b.context.workbook.worksheets.getItem(n)]));
   const editRuns: EditRun[] = [];
   const byColumn = new Map<string, SheetEdit[]>();
@@ -72,7 +80,10 @@ export function queuePatchRead(b: Batch, state: PortState, edits: SheetEdit[], d
     if (!ws) continue;
     // Columns of everything used (formats included) × the deleted rows: never empty, so never a null object.
     const columns = ws.getUsedRange(false).getEntireColumn();
-    for (const [top, bottom] of runs([...d.rows].sort((x, y) => x - y), 0)) {
+    for (const [top, bottom] of runs(
+      [...d.rows].sort((x, y) => x - y),
+      0,
+    )) {
       const range = columns.getIntersection(ws.getRange(`${top}:${bottom}`));
       range.load('address,values,formulas,numberFormat');
       const blk: DeletedRead = { sheet: d.sheet, top, bottom, range, props: range.getCellProperties(ROW_FORMAT), heights: [] };
@@ -84,7 +95,8 @@ export function queuePatchRead(b: Batch, state: PortState, edits: SheetEdit[], d
       deleted.push(blk);
     }
   }
-  const probe = marks.length > 0 ? probeMarks(b, state, { restore: marks, fresh: [], commentSheets: commentSheets(state, marks), alive }) : null;
+  const probe =
+    marks.length > 0 ? probeMarks(b, state, { restore: marks, fresh: [], commentSheets: commentSheets(state, marks), alive }) : null;
   return { sheets, editRuns, deleted, probe };
 }
 
@@ -104,7 +116,10 @@ export function savedRows(d: DeletedRead, marks: MarkRecord[]): RowBlock {
       return cleanFill(mark ? ({ ...p, format: { ...p.format, fill: { ...mark.fill } } } as Excel.CellProperties) : p);
     }),
   );
-  const merges = d.merges && !d.merges.isNullObject ? parseAreas(d.merges.address).map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`) : [];
+  const merges =
+    d.merges && !d.merges.isNullObject
+      ? parseAreas(d.merges.address).map((m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`)
+      : [];
   return {
     sheet: d.sheet,
     top: d.top,
@@ -118,7 +133,6 @@ export function savedRows(d: DeletedRead, marks: MarkRecord[]): RowBlock {
     merges,
   };
 }
-
 
 /**
  * The exceljs adapter's rule for "the cell still holds `from`" (dates and booleans compare as the text a reader sees).

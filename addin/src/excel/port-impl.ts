@@ -32,7 +32,13 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     undo: [],
   };
   const f = state.features;
-  const caps: Capabilities = { comments: f.comments, notes: f.notes, insertFromBase64: f.insertFromBase64, nestedAppAuth: f.nestedAppAuth, dialog: f.dialog };
+  const caps: Capabilities = {
+    comments: f.comments,
+    notes: f.notes,
+    insertFromBase64: f.insertFromBase64,
+    nestedAppAuth: f.nestedAppAuth,
+    dialog: f.dialog,
+  };
   return {
     capabilities: () => ({ ...caps }),
     readWorkbook: (o) => readSheets(state, o?.sheets ?? 'active'),

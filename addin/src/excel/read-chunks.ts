@@ -63,7 +63,7 @@ async function readBlocks(b: Batch, s: Bounds, limit: number): Promise<Block[]> 
   let perRow = cols * GUESS_BYTES_PER_CELL;
   let heaviest = 0;
   const blocks: Block[] = [];
-  for (let r = 0; r < rows; ) {
+  for (let r = 0; r < rows;) {
     const n = Math.max(1, Math.min(rows - r, Math.floor(limit / perRow)));
     const q = queueBlock(s.ws.getRange(rangeA1(top + r, left, top + r + n - 1, left + cols - 1)));
     try {

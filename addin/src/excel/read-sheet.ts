@@ -38,7 +38,14 @@ export function blockOf(q: QueuedBlock): Block {
   const values = q.range.values as unknown[][];
   const formats = q.range.numberFormat as string[][];
   const fonts = q.fonts.value;
-  return { top: q.range.rowIndex + 1, left: q.range.columnIndex + 1, values, formats, fonts, bytes: jsonSize(values) + jsonSize(formats) + jsonSize(fonts) };
+  return {
+    top: q.range.rowIndex + 1,
+    left: q.range.columnIndex + 1,
+    values,
+    formats,
+    fonts,
+    bytes: jsonSize(values) + jsonSize(formats) + jsonSize(fonts),
+  };
 }
 
 export interface QueuedMeta {

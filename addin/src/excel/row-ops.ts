@@ -31,7 +31,9 @@ export async function applyRowOps(state: PortState, ops: RowOp[]): Promise<void>
           ws(op.sheet).getRange(`${op.top}:${op.bottom}`).delete(Excel.DeleteShiftDirection.up);
           break;
         case 'insert': {
-          ws(op.sheet).getRange(`${op.at}:${op.at + op.values.length - 1}`).insert(Excel.InsertShiftDirection.down);
+          ws(op.sheet)
+            .getRange(`${op.at}:${op.at + op.values.length - 1}`)
+            .insert(Excel.InsertShiftDirection.down);
           const first = columnNumber(op.firstColumn);
           const width = Math.max(1, ...op.values.map((r) => r.length));
           const block = op.values.map((r) => Array.from({ length: width }, (_, j) => cellInput(r[j] ?? null)));

@@ -19,7 +19,11 @@ const THIN = { style: 'Continuous', weight: 'Thin', color: '#000000' };
 /**
  * @example await insertTemplate(state, 'tasks', { base64 }) // { sheet: 'Phụ lục nhiệm vụ' }
  */
-export async function insertTemplate(state: PortState, kind: TemplateKind, template: { base64?: string; values?: CellValue[][] }): Promise<{ sheet: string }> {
+export async function insertTemplate(
+  state: PortState,
+  kind: TemplateKind,
+  template: { base64?: string; values?: CellValue[][] },
+): Promise<{ sheet: string }> {
   if (template.base64 && state.features.insertFromBase64) return insertFile(state, template.base64);
   if (template.values && template.values.length > 0) return insertValues(state, kind, template.values);
   throw layerError('unsupported', '1.13');
@@ -43,7 +47,10 @@ async function insertValues(state: PortState, kind: TemplateKind, values: CellVa
     const sheets = b.context.workbook.worksheets;
     sheets.load('items/name');
     await b.sync();
-    const name = uniqueName(SHEET_NAME[kind], sheets.items.map((s) => s.name));
+    const name = uniqueName(
+      SHEET_NAME[kind],
+      sheets.items.map((s) => s.name),
+    );
     const ws = sheets.add(name);
     writeBlock(b, ws, kind, values);
     ws.activate();
@@ -62,7 +69,10 @@ function writeBlock(_b: Batch, ws: Excel.Worksheet, kind: TemplateKind, values: 
   block.format.wrapText = true;
   block.format.verticalAlignment = 'Center';
   // The header is the first row naming several columns; the title lines above it span the table.
-  const header = Math.max(0, values.findIndex((r) => r.filter((v) => v !== null && v !== '').length >= 3));
+  const header = Math.max(
+    0,
+    values.findIndex((r) => r.filter((v) => v !== null && v !== '').length >= 3),
+  );
   let line = 0;
   for (let r = 0; r < header; r++) {
     if (values[r]?.[0] === null || values[r]?.[0] === undefined || values[r]?.[0] === '') continue;

@@ -25,7 +25,10 @@ export function dateToSerial(d: Date): number {
  */
 export function isDateFormat(fmt: string | null | undefined): boolean {
   if (!fmt || fmt === 'General') return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhMsb]/.test(bare);
 }
 

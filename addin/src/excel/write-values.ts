@@ -32,7 +32,10 @@ export async function writeValues(state: PortState, sheet: string, topLeft: stri
       const formats = range.numberFormat as string[][];
       range.values = inputs;
       // A date goes in as its serial number: give those cells a date format (null leaves the others alone).
-      if (hasDates) range.numberFormat = values.map((r) => Array.from({ length: cols }, (_, j) => (r[j] instanceof Date ? DATE_FORMAT : null))) as string[][];
+      if (hasDates)
+        range.numberFormat = values.map((r) =>
+          Array.from({ length: cols }, (_, j) => (r[j] instanceof Date ? DATE_FORMAT : null)),
+        ) as string[][];
       await b.sync();
       pushUndo(state, { kind: 'values', sheet, address, inputs: prior, ...(hasDates ? { formats } : {}) });
     },

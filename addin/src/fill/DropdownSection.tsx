@@ -17,9 +17,15 @@ export function DropdownSection({ target, plan, disabled, onAdd }: DropdownSecti
   const s = useStrings();
   const spec = dropdownSpec(target, plan);
   return (
-    <Section title={s.dropdownTitle} intro={spec ? s.dropdownIntro(spec.lists.agencies.length, spec.lists.deadlines.length) : s.dropdownNoColumns} testId="dropdown-section">
+    <Section
+      title={s.dropdownTitle}
+      intro={spec ? s.dropdownIntro(spec.lists.agencies.length, spec.lists.deadlines.length) : s.dropdownNoColumns}
+      testId="dropdown-section"
+    >
       <div>
-        <Button onClick={() => onAdd(target.index)} disabled={disabled || !spec}>{s.addDropdowns}</Button>
+        <Button onClick={() => onAdd(target.index)} disabled={disabled || !spec}>
+          {s.addDropdowns}
+        </Button>
       </div>
     </Section>
   );

@@ -30,7 +30,11 @@ export function FillPanel({ state, actions }: { state: PaneState; actions: PaneA
     <>
       <div className={styles.picker}>
         <Field label={s.tablePicker} className={styles.field}>
-          <NarrowSelect value={target ? String(target.index) : ''} onChange={(_, d) => setChosen(Number(d.value))} disabled={tables.length === 0}>
+          <NarrowSelect
+            value={target ? String(target.index) : ''}
+            onChange={(_, d) => setChosen(Number(d.value))}
+            disabled={tables.length === 0}
+          >
             {tables.map((t) => (
               <option key={t.index} value={t.index}>
                 {`${t.sheet} · ${t.range} · ${s.tableItems(t.items, t.kind === 'tasks' ? s.kindTasks : s.kindIndicators)}`}
@@ -38,14 +42,33 @@ export function FillPanel({ state, actions }: { state: PaneState; actions: PaneA
             ))}
           </NarrowSelect>
         </Field>
-        <Button className={styles.read} onClick={actions.readTables} disabled={disabled}>{s.readTables}</Button>
+        <Button className={styles.read} onClick={actions.readTables} disabled={disabled}>
+          {s.readTables}
+        </Button>
       </div>
       {tables.length === 0 && <p className={styles.hint}>{s.noTablesYet}</p>}
       <TemplateSection disabled={disabled} onInsert={actions.insertTemplate} />
       <RenumberSection disabled={disabled} onRenumber={actions.previewRenumber} />
       {target && <DropdownSection target={target} plan={state.plan} disabled={disabled} onAdd={actions.addDropdowns} />}
-      {target && <ListFormSection key={`list-${target.index}`} target={target} snapshot={state.snapshot} disabled={disabled} onWrite={actions.writeRows} />}
-      {target && <SuggestSection key={`suggest-${target.index}-${state.snapshot?.bytes ?? 0}`} target={target} plan={state.plan} snapshot={state.snapshot} disabled={disabled} onApply={actions.applySuggestions} />}
+      {target && (
+        <ListFormSection
+          key={`list-${target.index}`}
+          target={target}
+          snapshot={state.snapshot}
+          disabled={disabled}
+          onWrite={actions.writeRows}
+        />
+      )}
+      {target && (
+        <SuggestSection
+          key={`suggest-${target.index}-${state.snapshot?.bytes ?? 0}`}
+          target={target}
+          plan={state.plan}
+          snapshot={state.snapshot}
+          disabled={disabled}
+          onApply={actions.applySuggestions}
+        />
+      )}
     </>
   );
 }

@@ -46,14 +46,31 @@ export function ListFormSection({ target, snapshot, disabled, onWrite }: ListFor
 
   return (
     <Section title={s.listTitle} testId="list-section">
-      <Field label={s.listLabel} hint={s.listHint} validationState={isTasks ? 'none' : 'warning'} validationMessage={isTasks ? undefined : s.listNeedsTaskTable}>
-        <Textarea value={text} onChange={(_, d) => { setText(d.value); setResult(null); }} resize="vertical" rows={5} />
+      <Field
+        label={s.listLabel}
+        hint={s.listHint}
+        validationState={isTasks ? 'none' : 'warning'}
+        validationMessage={isTasks ? undefined : s.listNeedsTaskTable}
+      >
+        <Textarea
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setResult(null);
+          }}
+          resize="vertical"
+          rows={5}
+        />
       </Field>
       <div className={styles.row}>
-        <Button onClick={convert} disabled={disabled || !isTasks || text.trim() === ''}>{s.listConvert}</Button>
+        <Button onClick={convert} disabled={disabled || !isTasks || text.trim() === ''}>
+          {s.listConvert}
+        </Button>
       </div>
       {result?.kind === 'not-list' && (
-        <MessageBar intent="warning"><MessageBarBody>{s.listNotList}</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.listNotList}</MessageBarBody>
+        </MessageBar>
       )}
       {result?.kind === 'rows' && (
         <>
@@ -64,10 +81,14 @@ export function ListFormSection({ target, snapshot, disabled, onWrite }: ListFor
             ))}
           </ul>
           {result.blockedAt !== null ? (
-            <MessageBar intent="warning"><MessageBarBody>{s.listBlocked(result.blockedAt)}</MessageBarBody></MessageBar>
+            <MessageBar intent="warning">
+              <MessageBarBody>{s.listBlocked(result.blockedAt)}</MessageBarBody>
+            </MessageBar>
           ) : (
             <div>
-              <Button appearance="primary" onClick={() => void write(result.rows)} disabled={disabled}>{s.listWrite}</Button>
+              <Button appearance="primary" onClick={() => void write(result.rows)} disabled={disabled}>
+                {s.listWrite}
+              </Button>
             </div>
           )}
         </>

@@ -8,7 +8,9 @@ export function RenumberSection({ disabled, onRenumber }: { disabled: boolean; o
   return (
     <Section title={s.renumberTitle} intro={s.renumberIntro} testId="renumber-section">
       <div>
-        <Button onClick={onRenumber} disabled={disabled}>{s.renumber}</Button>
+        <Button onClick={onRenumber} disabled={disabled}>
+          {s.renumber}
+        </Button>
       </div>
     </Section>
   );

@@ -17,7 +17,13 @@ import { Section } from './Section.tsx';
 
 const useStyles = makeStyles({
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalXS },
-  note: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  note: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXXL,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   box: { marginLeft: tokens.spacingHorizontalXXL, minWidth: 0 },
   hint: { margin: 0, fontSize: tokens.fontSizeBase200 },
 });
@@ -62,7 +68,9 @@ export function SuggestSection({ target, plan, snapshot, disabled, onApply }: Su
   const valueOf = (f: FieldSuggestion) => values[f.cell] ?? f.options[0]!.value;
 
   const apply = async () => {
-    const edits = suggestions.filter((f) => ticked[f.cell] && valueOf(f).trim() !== '').map((f) => ({ cell: f.cell, from: rawOf(f.cell) ?? null, to: valueOf(f).trim() }));
+    const edits = suggestions
+      .filter((f) => ticked[f.cell] && valueOf(f).trim() !== '')
+      .map((f) => ({ cell: f.cell, from: rawOf(f.cell) ?? null, to: valueOf(f).trim() }));
     await onApply(target.sheet, edits);
     setTicked({});
     setValues({});
@@ -76,9 +84,18 @@ export function SuggestSection({ target, plan, snapshot, disabled, onApply }: Su
       ) : (
         <>
           <Field label={s.suggestRow}>
-            <NarrowSelect value={String(row.source.row)} onChange={(_, d) => { setRowNo(Number(d.value)); setTicked({}); setValues({}); }}>
+            <NarrowSelect
+              value={String(row.source.row)}
+              onChange={(_, d) => {
+                setRowNo(Number(d.value));
+                setTicked({});
+                setValues({});
+              }}
+            >
               {rows.map((r) => (
-                <option key={r.source.row} value={r.source.row}>{s.suggestRowOption(r.source.row, r.tt ?? '', short(r.fields.content ?? ''))}</option>
+                <option key={r.source.row} value={r.source.row}>
+                  {s.suggestRowOption(r.source.row, r.tt ?? '', short(r.fields.content ?? ''))}
+                </option>
               ))}
             </NarrowSelect>
           </Field>
@@ -88,7 +105,11 @@ export function SuggestSection({ target, plan, snapshot, disabled, onApply }: Su
             const chosen = f.options.find((o) => o.value === valueOf(f));
             return (
               <div key={f.cell} className={styles.field}>
-                <Checkbox checked={ticked[f.cell] === true} onChange={(_, d) => setTicked({ ...ticked, [f.cell]: d.checked === true })} label={`${s.suggestUse(name)} (${f.cell})`} />
+                <Checkbox
+                  checked={ticked[f.cell] === true}
+                  onChange={(_, d) => setTicked({ ...ticked, [f.cell]: d.checked === true })}
+                  label={`${s.suggestUse(name)} (${f.cell})`}
+                />
                 <Combobox
                   className={styles.box}
                   freeform
@@ -98,7 +119,9 @@ export function SuggestSection({ target, plan, snapshot, disabled, onApply }: Su
                   onOptionSelect={(_, d) => d.optionValue !== undefined && setValues({ ...values, [f.cell]: d.optionValue })}
                 >
                   {f.options.map((o) => (
-                    <Option key={o.value} value={o.value} text={o.value}>{o.value}</Option>
+                    <Option key={o.value} value={o.value} text={o.value}>
+                      {o.value}
+                    </Option>
                   ))}
                 </Combobox>
                 <p className={styles.note}>
@@ -109,7 +132,9 @@ export function SuggestSection({ target, plan, snapshot, disabled, onApply }: Su
             );
           })}
           <div>
-            <Button appearance="primary" onClick={() => void apply()} disabled={disabled || !suggestions.some((f) => ticked[f.cell])}>{s.suggestApply}</Button>
+            <Button appearance="primary" onClick={() => void apply()} disabled={disabled || !suggestions.some((f) => ticked[f.cell])}>
+              {s.suggestApply}
+            </Button>
           </div>
         </>
       )}

@@ -17,7 +17,9 @@ export function TemplateSection({ disabled, onInsert }: { disabled: boolean; onI
         </RadioGroup>
       </Field>
       <div>
-        <Button onClick={() => onInsert(kind)} disabled={disabled}>{s.insertTemplate}</Button>
+        <Button onClick={() => onInsert(kind)} disabled={disabled}>
+          {s.insertTemplate}
+        </Button>
       </div>
     </Section>
   );

@@ -23,7 +23,8 @@ export const vi = {
   runCheck: 'Kiểm tra',
   runRecheck: 'Kiểm tra lại',
   onlyActiveSheet: 'Chỉ trang tính đang mở',
-  checked: (errors: number, warnings: number, infos: number) => `Đã kiểm tra: ${n(errors)} lỗi, ${n(warnings)} cảnh báo, ${n(infos)} thông tin.`,
+  checked: (errors: number, warnings: number, infos: number) =>
+    `Đã kiểm tra: ${n(errors)} lỗi, ${n(warnings)} cảnh báo, ${n(infos)} thông tin.`,
   noIssues: 'Không phát hiện vấn đề nào.',
   valid: 'Không có lỗi',
   invalid: (errors: number) => `${n(errors)} lỗi cần sửa`,
@@ -38,7 +39,10 @@ export const vi = {
   kindIndicators: 'chỉ tiêu',
   tableItems: (count: number, kind: string) => `${n(count)} ${kind}`,
   issuesTitle: 'Vấn đề',
-  severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi } as Record<'error' | 'warning' | 'info', string>,
+  severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi } as Record<
+    'error' | 'warning' | 'info',
+    string
+  >,
   fixableBadge: (count: number) => `${n(count)} sửa được`,
   wholeSheet: 'cả trang tính',
   rowLabel: (row: number) => `dòng ${row}`,
@@ -83,7 +87,8 @@ export const vi = {
   renumber: 'Xem trước và đánh số lại',
   renumberNothing: 'Số thứ tự đã liên tục và thống nhất.',
   dropdownTitle: 'Danh sách chọn',
-  dropdownIntro: (agencies: number, deadlines: number) => `Cột cơ quan chủ trì, phối hợp và thời gian hoàn thành được chọn từ danh mục (${n(agencies)} cơ quan, ${n(deadlines)} mốc thời gian); vẫn gõ tự do được.`,
+  dropdownIntro: (agencies: number, deadlines: number) =>
+    `Cột cơ quan chủ trì, phối hợp và thời gian hoàn thành được chọn từ danh mục (${n(agencies)} cơ quan, ${n(deadlines)} mốc thời gian); vẫn gõ tự do được.`,
   addDropdowns: 'Thêm danh sách chọn',
   dropdownsAdded: (first: number, last: number) => `Đã thêm danh sách chọn cho dòng ${first}–${last}.`,
   dropdownNoColumns: 'Bảng này không có cột cơ quan hay thời gian hoàn thành.',
@@ -124,7 +129,11 @@ export const vi = {
   bindSave: 'Lưu liên kết',
   bindEdit: 'Sửa liên kết',
   bindHint: 'Liên kết được lưu trong sổ làm việc: đồng nghiệp mở tệp sẽ thấy. Token không bao giờ được lưu vào tệp.',
-  bindProblem: { server: 'Địa chỉ máy chủ phải bắt đầu bằng https:// hoặc http://', commune: 'Mã xã gồm 5 chữ số.', planKey: 'Khóa kế hoạch: chữ, số, dấu chấm, gạch (tối đa 64 ký tự).' } as Record<'server' | 'commune' | 'planKey', string>,
+  bindProblem: {
+    server: 'Địa chỉ máy chủ phải bắt đầu bằng https:// hoặc http://',
+    commune: 'Mã xã gồm 5 chữ số.',
+    planKey: 'Khóa kế hoạch: chữ, số, dấu chấm, gạch (tối đa 64 ký tự).',
+  } as Record<'server' | 'commune' | 'planKey', string>,
   bindingSaved: 'Đã lưu liên kết vào sổ làm việc.',
   bindSummary: (commune: string, planKey: string, base: number) => `Xã ${commune} · ${planKey} · phiên bản gốc ${n(base)}`,
   authTitle: 'Đăng nhập',
@@ -132,7 +141,10 @@ export const vi = {
   authTokenLabel: 'Token máy chủ (xã không dùng Microsoft 365)',
   authTokenSave: 'Dùng token',
   authSignedIn: (name: string) => `Đã đăng nhập: ${name}`,
-  authVia: { token: 'token máy chủ', naa: 'Microsoft 365', dialog: 'Microsoft 365 (hộp thoại)' } as Record<'token' | 'naa' | 'dialog', string>,
+  authVia: { token: 'token máy chủ', naa: 'Microsoft 365', dialog: 'Microsoft 365 (hộp thoại)' } as Record<
+    'token' | 'naa' | 'dialog',
+    string
+  >,
   authForget: 'Quên token',
   authSignOut: 'Đăng xuất',
   signedIn: 'Đã đăng nhập.',
@@ -149,8 +161,10 @@ export const vi = {
   pushDraft: 'Gửi làm bản nháp',
   fixFirst: 'Sửa trước',
   nothingToPush: 'Không có bảng phụ lục nào để gửi.',
-  pushed: (seq: number, merged: boolean) => (merged ? `Đã gửi và gộp với thay đổi của người khác: phiên bản ${n(seq)}.` : `Đã gửi: phiên bản ${n(seq)}.`),
-  pulled: (seq: number, cells: number, inserted: number, deleted: number) => `Đã lấy phiên bản ${n(seq)}: ${n(cells)} ô sửa, ${n(inserted)} dòng thêm, ${n(deleted)} dòng xóa.`,
+  pushed: (seq: number, merged: boolean) =>
+    merged ? `Đã gửi và gộp với thay đổi của người khác: phiên bản ${n(seq)}.` : `Đã gửi: phiên bản ${n(seq)}.`,
+  pulled: (seq: number, cells: number, inserted: number, deleted: number) =>
+    `Đã lấy phiên bản ${n(seq)}: ${n(cells)} ô sửa, ${n(inserted)} dòng thêm, ${n(deleted)} dòng xóa.`,
   upToDate: (seq: number) => `Bảng đã ở phiên bản mới nhất (${n(seq)}).`,
   queuedOffline: 'Chưa gửi được (mất kết nối hoặc máy chủ lỗi): đã xếp hàng, sẽ tự gửi lại.',
   pushRefused: 'Máy chủ từ chối bản gửi; xem chi tiết trong hàng đợi.',
@@ -178,7 +192,21 @@ export const vi = {
   conflictAllTheirs: 'Chọn hết bên kia',
   conflictAllMine: 'Chọn hết của tôi',
   conflictCancel: 'Hủy',
-  fieldName: { tt: 'TT', content: 'Nội dung', head: 'Người đứng đầu', lead: 'Cơ quan chủ trì', partners: 'Cơ quan phối hợp', result: 'Kết quả', deadline: 'Thời gian hoàn thành', unit: 'Đơn vị tính', target: 'Chỉ tiêu', monitor: 'Cơ quan theo dõi', note: 'Ghi chú', status: 'Tình trạng', row: 'Cả dòng' } as Record<string, string>,
+  fieldName: {
+    tt: 'TT',
+    content: 'Nội dung',
+    head: 'Người đứng đầu',
+    lead: 'Cơ quan chủ trì',
+    partners: 'Cơ quan phối hợp',
+    result: 'Kết quả',
+    deadline: 'Thời gian hoàn thành',
+    unit: 'Đơn vị tính',
+    target: 'Chỉ tiêu',
+    monitor: 'Cơ quan theo dõi',
+    note: 'Ghi chú',
+    status: 'Tình trạng',
+    row: 'Cả dòng',
+  } as Record<string, string>,
   historyTitle: 'Lịch sử phiên bản',
   historyClose: 'Đóng lịch sử',
   historyRevision: (seq: number) => `Phiên bản ${n(seq)}`,
@@ -186,7 +214,10 @@ export const vi = {
   historyChanges: (seq: number) => `Thay đổi của phiên bản ${n(seq)}`,
   historyNoChanges: 'Không có thay đổi nhiệm vụ nào.',
   historyRestore: (seq: number) => `Khôi phục phiên bản ${n(seq)}`,
-  changeKind: { added: 'thêm', removed: 'xóa', changed: 'sửa', moved: 'chuyển chỗ' } as Record<'added' | 'removed' | 'changed' | 'moved', string>,
+  changeKind: { added: 'thêm', removed: 'xóa', changed: 'sửa', moved: 'chuyển chỗ' } as Record<
+    'added' | 'removed' | 'changed' | 'moved',
+    string
+  >,
   syncNeedsBinding: 'Hãy nhập địa chỉ máy chủ, mã xã và khóa kế hoạch rồi lưu liên kết.',
 };
 

@@ -10,7 +10,8 @@ import type { TableTarget } from './tables.ts';
 export type SuggestRole = 'lead' | 'partners' | 'result' | 'deadline';
 export const SUGGEST_ROLES: readonly SuggestRole[] = ['lead', 'partners', 'deadline', 'result'];
 
-export type Reason = { kind: 'similar'; row: number; similarity: number } | { kind: 'catalog' } | { kind: 'canonical' } | { kind: 'standard' };
+export type Reason =
+  { kind: 'similar'; row: number; similarity: number } | { kind: 'catalog' } | { kind: 'canonical' } | { kind: 'standard' };
 
 export interface FieldSuggestion {
   role: SuggestRole;
@@ -29,7 +30,13 @@ function needsHelp(target: TableTarget, row: AppendixRow): boolean {
   if (row.kind !== 'task') return false;
   for (const role of SUGGEST_ROLES) if (target.columns[role] && !(row.fields[role] ?? '').trim()) return true;
   const d = row.fields.deadline;
-  return d !== undefined && row.deadline !== undefined && row.deadline.kind !== 'unparsed' && row.deadline.kind !== 'conditional' && !isCanonical(d);
+  return (
+    d !== undefined &&
+    row.deadline !== undefined &&
+    row.deadline.kind !== 'unparsed' &&
+    row.deadline.kind !== 'conditional' &&
+    !isCanonical(d)
+  );
 }
 
 /**
@@ -41,7 +48,11 @@ export function rowsToComplete(target: TableTarget): AppendixRow[] {
 }
 
 function words(text: string): Set<string> {
-  return new Set(fold(text).split(' ').filter((w) => w.length > 1));
+  return new Set(
+    fold(text)
+      .split(' ')
+      .filter((w) => w.length > 1),
+  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -92,7 +103,13 @@ export function suggestFor(target: TableTarget, row: AppendixRow, standardDeadli
       if (role === 'lead') for (const name of namedAgencies(row.fields.content ?? '')) add(options, name, { kind: 'catalog' });
       for (const { r, s } of similar) add(options, r.fields[role], { kind: 'similar', row: r.source.row, similarity: s });
       if (role === 'deadline') for (const d of standardDeadlines) add(options, d, { kind: 'standard' });
-    } else if (role === 'deadline' && row.deadline && row.deadline.kind !== 'unparsed' && row.deadline.kind !== 'conditional' && !isCanonical(current)) {
+    } else if (
+      role === 'deadline' &&
+      row.deadline &&
+      row.deadline.kind !== 'unparsed' &&
+      row.deadline.kind !== 'conditional' &&
+      !isCanonical(current)
+    ) {
       add(options, formatDeadline(row.deadline), { kind: 'canonical' });
     }
     if (options.length > 0) out.push({ role, cell: row.source.cells[role] ?? `${letter}${row.source.row}`, current, options });
@@ -106,5 +123,10 @@ export function suggestFor(target: TableTarget, row: AppendixRow, standardDeadli
  * @example suggestionPatch('PL II', [{ cell: 'C17', from: null, to: 'Công an xã' }])
  */
 export function suggestionPatch(sheet: string, edits: { cell: string; from: PatchValue; to: string }[]): Patch {
-  return { id: `suggestion@${sheet}!${edits.map((e) => e.cell).join(',')}`, code: 'suggestion', safe: false, ops: [{ op: 'set-cells', sheet, edits }] };
+  return {
+    id: `suggestion@${sheet}!${edits.map((e) => e.cell).join(',')}`,
+    code: 'suggestion',
+    safe: false,
+    ops: [{ op: 'set-cells', sheet, edits }],
+  };
 }

@@ -18,7 +18,13 @@ import type { Busy, Notice, PaneState, Preview } from './pane-state.ts';
 import type { Store } from './store.ts';
 
 /** Codes whose fixes renumber TT cells (the "Đánh lại số thứ tự" button applies only these). */
-export const NUMBERING_CODES = ['group-number-gap', 'group-number-style', 'task-number-gap', 'task-number-duplicate', 'numbering-scheme-mixed'];
+export const NUMBERING_CODES = [
+  'group-number-gap',
+  'group-number-style',
+  'task-number-gap',
+  'task-number-duplicate',
+  'numbering-scheme-mixed',
+];
 const UNDO_DEPTH = 20;
 
 export interface PaneDeps {
@@ -32,7 +38,8 @@ export type PaneActions = ReturnType<typeof createActions>;
 
 /** A failure as a notice: the Excel layer's own message in the showing language, else the error's text. */
 export function errorNotice(err: unknown): Notice {
-  if (err instanceof ExcelLayerError) return { intent: 'error', text: (s, lang) => `${s.errorPrefix}: ${lang === 'vi' ? err.message : err.messageEn}` };
+  if (err instanceof ExcelLayerError)
+    return { intent: 'error', text: (s, lang) => `${s.errorPrefix}: ${lang === 'vi' ? err.message : err.messageEn}` };
   const msg = err instanceof Error ? err.message : String(err);
   return { intent: 'error', text: (s) => `${s.errorPrefix}: ${msg}` };
 }
@@ -136,7 +143,10 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
         const report = store.get().report!;
         await port.markIssues(allIssues(report));
         const { errors, warnings, infos } = report.stats;
-        store.set({ marked: true, notice: { intent: errors > 0 ? 'warning' : 'success', text: (s) => s.checked(errors, warnings, infos) } });
+        store.set({
+          marked: true,
+          notice: { intent: errors > 0 ? 'warning' : 'success', text: (s) => s.checked(errors, warnings, infos) },
+        });
       }),
 
     /** Read the tables without marking (the Fill tab needs to know them). */
@@ -242,7 +252,12 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
         await unmark();
         const result = await applyRounds([[suggestionPatch(sheet, edits)]]);
         await recheck();
-        store.set({ notice: result.stale.length > 0 ? appliedNotice(result, edits.length) : { intent: 'success', text: (s) => s.suggestApplied(edits.length) } });
+        store.set({
+          notice:
+            result.stale.length > 0
+              ? appliedNotice(result, edits.length)
+              : { intent: 'success', text: (s) => s.suggestApplied(edits.length) },
+        });
       }),
   };
 }

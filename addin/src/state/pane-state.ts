@@ -41,5 +41,17 @@ export interface PaneState {
 }
 
 export function initialState(lang: Lang): PaneState {
-  return { lang, busy: null, notice: null, scope: 'all', snapshot: null, report: null, plan: null, marked: false, preview: null, undo: [], sync: initialSyncState() };
+  return {
+    lang,
+    busy: null,
+    notice: null,
+    scope: 'all',
+    snapshot: null,
+    report: null,
+    plan: null,
+    marked: false,
+    preview: null,
+    undo: [],
+    sync: initialSyncState(),
+  };
 }

@@ -41,7 +41,6 @@ export interface QueuedPush {
   error?: { message: string; messageEn: string; retry: boolean };
 }
 
-
 export interface SignedIn {
   kind: 'token' | 'microsoft';
   /** Who the server says we are (GET /api/me), when known. */

@@ -30,7 +30,9 @@ export function BindingSection({ binding, tables, defaultServer, defaultCommune 
         <Text data-testid="binding-summary">{s.bindSummary(binding.commune, binding.planKey, binding.baseSeq)}</Text>
         <Text size={200}>{binding.server}</Text>
         <div>
-          <Button size="small" onClick={() => setEditing(true)} disabled={disabled}>{s.bindEdit}</Button>
+          <Button size="small" onClick={() => setEditing(true)} disabled={disabled}>
+            {s.bindEdit}
+          </Button>
         </div>
       </Section>
     );
@@ -51,7 +53,9 @@ export function BindingSection({ binding, tables, defaultServer, defaultCommune 
         <Select value={table ?? ''} onChange={(_, d) => setTable(d.value === '' ? null : d.value)}>
           <option value="">{s.bindAllTables}</option>
           {tables.map((t) => (
-            <option key={t.key} value={t.key}>{t.label}</option>
+            <option key={t.key} value={t.key}>
+              {t.label}
+            </option>
           ))}
           {table !== null && !tables.some((t) => t.key === table) && <option value={table}>{table}</option>}
         </Select>

@@ -24,7 +24,9 @@ export function SignInSection({ auth, microsoft, disabled, onMicrosoft, onToken,
       <Section title={s.authTitle} testId="signin-section">
         <Text data-testid="signed-in">{s.authSignedIn(`${auth.name ?? '…'}${auth.role ? ` (${auth.role})` : ''} · ${via}`)}</Text>
         <div>
-          <Button size="small" onClick={onSignOut} disabled={disabled}>{auth.kind === 'token' ? s.authForget : s.authSignOut}</Button>
+          <Button size="small" onClick={onSignOut} disabled={disabled}>
+            {auth.kind === 'token' ? s.authForget : s.authSignOut}
+          </Button>
         </div>
       </Section>
     );
@@ -33,7 +35,9 @@ export function SignInSection({ auth, microsoft, disabled, onMicrosoft, onToken,
     <Section title={s.authTitle} testId="signin-section">
       {microsoft && (
         <div>
-          <Button appearance="primary" onClick={onMicrosoft} disabled={disabled}>{s.authMicrosoft}</Button>
+          <Button appearance="primary" onClick={onMicrosoft} disabled={disabled}>
+            {s.authMicrosoft}
+          </Button>
         </div>
       )}
       <Field label={s.authTokenLabel}>

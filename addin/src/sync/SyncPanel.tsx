@@ -42,8 +42,22 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
     // Once, when the tab opens (not again after each read).
   }, []);
   if (conflict) return <ConflictView conflict={conflict} disabled={disabled} onApply={sync.resolve} onCancel={sync.cancelConflict} />;
-  if (history) return <HistoryView history={history} disabled={disabled} onSelect={sync.showRevision} onRestore={sync.restore} onClose={sync.closeHistory} />;
-  const tables = state.plan ? appendixKeys(state.plan).map((key, i) => ({ key, label: `${state.plan!.appendices[i]!.sheet} · ${state.plan!.appendices[i]!.kind === 'tasks' ? s.kindTasks : s.kindIndicators}` })) : [];
+  if (history)
+    return (
+      <HistoryView
+        history={history}
+        disabled={disabled}
+        onSelect={sync.showRevision}
+        onRestore={sync.restore}
+        onClose={sync.closeHistory}
+      />
+    );
+  const tables = state.plan
+    ? appendixKeys(state.plan).map((key, i) => ({
+        key,
+        label: `${state.plan!.appendices[i]!.sheet} · ${state.plan!.appendices[i]!.kind === 'tasks' ? s.kindTasks : s.kindIndicators}`,
+      }))
+    : [];
   const ready = binding !== null && auth !== null;
   const prov = province ?? (binding ? (findCommune(binding.commune)?.provinceCode ?? '') : '');
   return (
@@ -57,8 +71,12 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
               <MessageBarBody>
                 {s.confirmErrors(confirm.errors)}
                 <div className={styles.buttons}>
-                  <Button size="small" onClick={() => sync.push('anyway')} disabled={disabled}>{s.pushAnyway}</Button>
-                  <Button size="small" onClick={() => sync.push('draft')} disabled={disabled}>{s.pushDraft}</Button>
+                  <Button size="small" onClick={() => sync.push('anyway')} disabled={disabled}>
+                    {s.pushAnyway}
+                  </Button>
+                  <Button size="small" onClick={() => sync.push('draft')} disabled={disabled}>
+                    {s.pushDraft}
+                  </Button>
                   <Button
                     size="small"
                     onClick={() => {
@@ -73,21 +91,46 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
             </MessageBar>
           )}
           <div className={styles.buttons}>
-            <Button appearance="primary" onClick={() => sync.push('check')} disabled={disabled}>{s.pushButton}</Button>
-            <Button onClick={sync.pull} disabled={disabled}>{s.pullButton}</Button>
-            <Button onClick={sync.openHistory} disabled={disabled}>{s.historyButton}</Button>
+            <Button appearance="primary" onClick={() => sync.push('check')} disabled={disabled}>
+              {s.pushButton}
+            </Button>
+            <Button onClick={sync.pull} disabled={disabled}>
+              {s.pullButton}
+            </Button>
+            <Button onClick={sync.openHistory} disabled={disabled}>
+              {s.historyButton}
+            </Button>
           </div>
           {last && (
             <Text size={200} data-testid="last-sync">
               {s.lastSync(s.lastAction[last.action], last.seq, new Date(last.at).toLocaleTimeString(s.lang === 'en' ? 'en-GB' : 'vi-VN'))}
             </Text>
           )}
-          <Text size={300} weight="semibold">{s.queueTitle}</Text>
+          <Text size={300} weight="semibold">
+            {s.queueTitle}
+          </Text>
           <QueueList items={queue} disabled={disabled} onRetry={sync.retryNow} onDiscard={sync.discard} />
         </Section>
       )}
-      <BindingSection key={binding ? `${binding.server}|${binding.commune}|${binding.planKey}` : `new-${state.plan ? 'read' : 'unread'}`} binding={binding} tables={tables} defaultServer={sync.defaultServer()} defaultCommune={suggestedCommune(state.plan)} disabled={disabled} onSave={sync.bind} />
-      {binding && <SignInSection auth={auth} microsoft={microsoft === true} disabled={disabled} onMicrosoft={sync.signInMicrosoft} onToken={sync.useToken} onSignOut={sync.signOut} />}
+      <BindingSection
+        key={binding ? `${binding.server}|${binding.commune}|${binding.planKey}` : `new-${state.plan ? 'read' : 'unread'}`}
+        binding={binding}
+        tables={tables}
+        defaultServer={sync.defaultServer()}
+        defaultCommune={suggestedCommune(state.plan)}
+        disabled={disabled}
+        onSave={sync.bind}
+      />
+      {binding && (
+        <SignInSection
+          auth={auth}
+          microsoft={microsoft === true}
+          disabled={disabled}
+          onMicrosoft={sync.signInMicrosoft}
+          onToken={sync.useToken}
+          onSignOut={sync.signOut}
+        />
+      )}
       {!binding && <Text size={200}>{s.syncNeedsBinding}</Text>}
       {ready && !auth.role?.startsWith('editor') && (
         <Section title={s.consolidatedButton} testId="consolidated-section">
@@ -95,7 +138,9 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
             <Input value={prov} onChange={(_, d) => setProvince(d.value)} inputMode="numeric" />
           </Field>
           <div>
-            <Button onClick={() => sync.pullConsolidated(prov)} disabled={disabled || !/^\d{2}$/.test(prov)}>{s.consolidatedButton}</Button>
+            <Button onClick={() => sync.pullConsolidated(prov)} disabled={disabled || !/^\d{2}$/.test(prov)}>
+              {s.consolidatedButton}
+            </Button>
           </div>
         </Section>
       )}

@@ -16,7 +16,13 @@ import type { SyncBinding } from '../state/sync-state.ts';
 export function loadBinding(port: ExcelPort): SyncBinding | null {
   const v = port.readSetting(BINDING_SETTING) as Partial<SyncBinding> | null;
   if (!v || typeof v.server !== 'string' || typeof v.commune !== 'string' || typeof v.planKey !== 'string') return null;
-  return { server: v.server, commune: v.commune, planKey: v.planKey, table: typeof v.table === 'string' ? v.table : null, baseSeq: typeof v.baseSeq === 'number' ? v.baseSeq : 0 };
+  return {
+    server: v.server,
+    commune: v.commune,
+    planKey: v.planKey,
+    table: typeof v.table === 'string' ? v.table : null,
+    baseSeq: typeof v.baseSeq === 'number' ? v.baseSeq : 0,
+  };
 }
 
 /**
@@ -24,7 +30,13 @@ export function loadBinding(port: ExcelPort): SyncBinding | null {
  * @example await saveBinding(port, { ...binding, baseSeq: 7 })
  */
 export async function saveBinding(port: ExcelPort, b: SyncBinding): Promise<void> {
-  const clean: SyncBinding = { server: b.server.trim().replace(/\/+$/, ''), commune: b.commune.trim(), planKey: b.planKey.trim(), table: b.table, baseSeq: b.baseSeq };
+  const clean: SyncBinding = {
+    server: b.server.trim().replace(/\/+$/, ''),
+    commune: b.commune.trim(),
+    planKey: b.planKey.trim(),
+    table: b.table,
+    baseSeq: b.baseSeq,
+  };
   await port.writeSetting(BINDING_SETTING, clean);
 }
 

@@ -14,7 +14,12 @@ export function conflictKey(c: FieldConflict): string {
   return `${c.appendix}\u0000${c.taskId}\u0000${c.field}`;
 }
 
-function findRow(plan: Plan, appendix: string, taskId: string, like: AppendixRow | null = null): { rows: AppendixRow[]; index: number } | null {
+function findRow(
+  plan: Plan,
+  appendix: string,
+  taskId: string,
+  like: AppendixRow | null = null,
+): { rows: AppendixRow[]; index: number } | null {
   const i = appendixKeys(plan).indexOf(appendix);
   if (i < 0) return null;
   const rows = plan.appendices[i]!.rows;

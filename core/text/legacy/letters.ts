@@ -16,10 +16,7 @@ export function toned(vowel: Vowel, tone: number): string {
 }
 
 /** The 67 lower-case letters Vietnamese adds to ASCII: ă â ê ô ơ ư đ and the 60 toned vowels. */
-const VIETNAMESE_LOWER: readonly string[] = [
-  'ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ',
-  ...VOWELS.flatMap((v) => TONES.map((_, t) => toned(v, t))),
-];
+const VIETNAMESE_LOWER: readonly string[] = ['ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ', ...VOWELS.flatMap((v) => TONES.map((_, t) => toned(v, t)))];
 
 const LETTERS = new Set([...VIETNAMESE_LOWER, ...VIETNAMESE_LOWER.map((c) => c.toUpperCase())]);
 

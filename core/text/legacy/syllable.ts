@@ -10,9 +10,7 @@ const NUCLEI = (
   'a ă â e ê i o ô ơ u ư y'
 ).split(' ');
 
-const SYLLABLE = new RegExp(
-  `^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?(?:${NUCLEI.join('|')})(ch|ng|nh|[cmnpt])?$`,
-);
+const SYLLABLE = new RegExp(`^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?(?:${NUCLEI.join('|')})(ch|ng|nh|[cmnpt])?$`);
 
 /**
  * Whether `word` (letters only, any case, NFC or NFD) is a single Vietnamese syllable: an initial consonant,

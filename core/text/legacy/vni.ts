@@ -26,7 +26,10 @@ const TO_UNICODE = new Map<string, string>();
 const FROM_UNICODE = new Map<string, string>();
 function add(letter: string, vni: string): void {
   if (letter === vni) return;
-  for (const [l, v] of [[letter, vni], [letter.toUpperCase(), vni.toUpperCase()]] as const) {
+  for (const [l, v] of [
+    [letter, vni],
+    [letter.toUpperCase(), vni.toUpperCase()],
+  ] as const) {
     FROM_UNICODE.set(l, v);
     TO_UNICODE.set(v, l);
   }

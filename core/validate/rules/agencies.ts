@@ -20,7 +20,7 @@ export const leadAgencies: Check = (ctx) => {
       continue;
     }
     // Two catalog names run together without a separator still name two leads.
-    const bodies = names.flatMap((n) => (matchAgency(n).kind === 'unknown' ? fusedParts(n) ?? [n] : [n]));
+    const bodies = names.flatMap((n) => (matchAgency(n).kind === 'unknown' ? (fusedParts(n) ?? [n]) : [n]));
     if (bodies.length > 1) {
       ctx.push({ code: 'lead-multiple', params: { count: bodies.length, names: bodies.join('; ') }, loc: cellLoc(ctx, row, 'lead') });
     }
@@ -41,7 +41,12 @@ export const agencyNames: Check = (ctx) => {
         const v = variants.get(name);
         if (v && v.canonical !== name) {
           const fix = variantPatch(ctx, row, role, name, v.canonical, v.id !== undefined);
-          ctx.push({ code: 'agency-variant', params: { name, canonical: v.canonical }, loc: cellLoc(ctx, row, role), ...(fix ? { fix } : {}) });
+          ctx.push({
+            code: 'agency-variant',
+            params: { name, canonical: v.canonical },
+            loc: cellLoc(ctx, row, role),
+            ...(fix ? { fix } : {}),
+          });
           continue;
         }
         let isKnown = known.get(name);
@@ -67,7 +72,14 @@ function collectNames(ctx: CheckContext, rows: AppendixRow[]): string[] {
  * Replace one name inside the cell's text. Safe when the canonical name comes from the catalog;
  * a spelling matched only against other names in the plan is a suggestion.
  */
-function variantPatch(ctx: CheckContext, row: AppendixRow, role: ColumnRole, name: string, canonical: string, fromCatalog: boolean): Patch | undefined {
+function variantPatch(
+  ctx: CheckContext,
+  row: AppendixRow,
+  role: ColumnRole,
+  name: string,
+  canonical: string,
+  fromCatalog: boolean,
+): Patch | undefined {
   if (!ctx.sheet || row.mergedFrom || row.encoding?.[role]) return undefined; // merge or convert first; the next round fixes the name
   const cell = row.source.cells[role];
   const raw = rawCell(ctx, row.source.row, role);

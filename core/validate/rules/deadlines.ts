@@ -65,5 +65,10 @@ function formatPatch(ctx: CheckContext, row: AppendixRow, canonical: string) {
   const raw = rawCell(ctx, row.source.row, 'deadline');
   // Only a single, Unicode text cell is rewritten here; fragments are merged first (next round), dates are left alone.
   if (!ctx.sheet || !cell || row.mergedFrom || row.encoding?.deadline || typeof raw?.v !== 'string') return undefined;
-  return { id: `deadline-format@${ctx.appendix.sheet}!${cell}`, code: 'deadline-format', safe: true, ops: [{ op: 'set-cells' as const, sheet: ctx.appendix.sheet, edits: [{ cell, from: raw.v, to: canonical }] }] };
+  return {
+    id: `deadline-format@${ctx.appendix.sheet}!${cell}`,
+    code: 'deadline-format',
+    safe: true,
+    ops: [{ op: 'set-cells' as const, sheet: ctx.appendix.sheet, edits: [{ cell, from: raw.v, to: canonical }] }],
+  };
 }

@@ -16,7 +16,6 @@ const MAX_POSTING = 1024;
 /** Rare pairs indexed beyond the prefix-filtering minimum (see findDuplicates). */
 const PREFIX_EXTRA = 2;
 
-
 /**
  * Each row's word pairs as dense integer ids (sorted, unique), and how many distinct pairs there are. Words get ids,
  * a pair is two word ids packed in one number: strings would cost a concatenation and a hash per pair, which on a
@@ -91,7 +90,9 @@ function needed(n: number, threshold: number): number {
  */
 export function findSimilar(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
   const shingled = shingleSets(rows.map((row) => row.fields.content ?? ''));
-  return similarPairs(shingled, threshold).map(([a, b, sim]): [AppendixRow, AppendixRow, number] => [rows[a]!, rows[b]!, sim]).sort(byRows);
+  return similarPairs(shingled, threshold)
+    .map(([a, b, sim]): [AppendixRow, AppendixRow, number] => [rows[a]!, rows[b]!, sim])
+    .sort(byRows);
 }
 
 /**
@@ -193,8 +194,38 @@ function overlap(a: number[], b: number[], need: number): number {
  * object, a place, a verb — are everything else.
  */
 const SMALL_WORDS = new Set([
-  'cac', 'nhung', 'moi', 'mot', 'cua', 'va', 've', 'cho', 'voi', 'duoc', 'da', 'se', 'dang', 'la', 'o', 'tai', 'trong',
-  'tren', 'theo', 'de', 'nay', 'do', 'khi', 'cung', 'viec', 'hoac', 'nham', 'thi', 'ma', 'tu', 'den', 'bang',
+  'cac',
+  'nhung',
+  'moi',
+  'mot',
+  'cua',
+  'va',
+  've',
+  'cho',
+  'voi',
+  'duoc',
+  'da',
+  'se',
+  'dang',
+  'la',
+  'o',
+  'tai',
+  'trong',
+  'tren',
+  'theo',
+  'de',
+  'nay',
+  'do',
+  'khi',
+  'cung',
+  'viec',
+  'hoac',
+  'nham',
+  'thi',
+  'ma',
+  'tu',
+  'den',
+  'bang',
 ]);
 /** Digits only: a task number, a year, a count ("nhiệm vụ 17" and "nhiệm vụ 1501" are one task renumbered). */
 const NUMBER = /^[0-9]+$/;
@@ -316,6 +347,10 @@ function editDistance(x: string, y: string): number {
 
 export const duplicateTasks: Check = (ctx) => {
   for (const [first, second, sim] of findDuplicates(items(ctx.appendix).filter((r) => r.kind === 'task'))) {
-    ctx.push({ code: 'duplicate-task', params: { otherRow: first.source.row, similarity: Math.round(sim * 100) / 100 }, loc: cellLoc(ctx, second, 'content') });
+    ctx.push({
+      code: 'duplicate-task',
+      params: { otherRow: first.source.row, similarity: Math.round(sim * 100) / 100 },
+      loc: cellLoc(ctx, second, 'content'),
+    });
   }
 };

@@ -76,9 +76,12 @@ export const indicatorValues: Check = (ctx) => {
     // Words alone cannot measure a percentage ("cao" in %), so there they stay invalid.
     const parsed = parseTarget(target) ?? numberInWords(target);
     if (!parsed && /\p{L}/u.test(target) && !isPercent(unit, target)) continue;
-    if (!parsed) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'not-number' }, loc: cellLoc(ctx, row, 'target') });
-    else if (parsed.value < 0) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'negative' }, loc: cellLoc(ctx, row, 'target') });
-    else if (isPercent(unit, target) && Math.max(parsed.value, parsed.upTo ?? 0) > 100) ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'percent-range' }, loc: cellLoc(ctx, row, 'target') });
+    if (!parsed)
+      ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'not-number' }, loc: cellLoc(ctx, row, 'target') });
+    else if (parsed.value < 0)
+      ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'negative' }, loc: cellLoc(ctx, row, 'target') });
+    else if (isPercent(unit, target) && Math.max(parsed.value, parsed.upTo ?? 0) > 100)
+      ctx.push({ code: 'indicator-target-invalid', params: { target, unit, reason: 'percent-range' }, loc: cellLoc(ctx, row, 'target') });
   }
 };
 
@@ -97,7 +100,11 @@ export const indicatorRegression: Check = (ctx) => {
     if (prev && prev.row.group !== row.group) {
       const regress = target.bound === 'max' ? target.value > prev.target.value : target.value < prev.target.value;
       if (regress) {
-        ctx.push({ code: 'indicator-target-regression', params: { target: row.fields.target!, earlier: prev.text, earlierRow: prev.row.source.row }, loc: cellLoc(ctx, row, 'target') });
+        ctx.push({
+          code: 'indicator-target-regression',
+          params: { target: row.fields.target!, earlier: prev.text, earlierRow: prev.row.source.row },
+          loc: cellLoc(ctx, row, 'target'),
+        });
       }
     }
     last.set(key, { row, target, text: row.fields.target! });

@@ -100,7 +100,10 @@ export const groupNumbers: Check = (ctx) => {
     for (const g of minority) {
       ctx.push({
         code: 'group-number-style',
-        params: { styles: `${withDot.map((x) => x.tt).join(', ')} / ${without.map((x) => x.tt).join(', ')}`, majority: dotMajority ? `I${trailing}` : 'I' },
+        params: {
+          styles: `${withDot.map((x) => x.tt).join(', ')} / ${without.map((x) => x.tt).join(', ')}`,
+          majority: dotMajority ? `I${trailing}` : 'I',
+        },
         loc: cellLoc(ctx, g, 'tt'),
         ...(fix ? { fix } : {}),
       });
@@ -119,7 +122,12 @@ export const taskNumbers: Check = (ctx) => {
   for (const seg of segs) {
     const s = perGroup.get(seg.key);
     if (s && s !== levelScheme(seg) && seg.group) {
-      ctx.push({ code: 'numbering-scheme-mixed', params: { group: seg.group.tt ?? '', scheme: s, majority: levelScheme(seg) }, loc: cellLoc(ctx, seg.tasks[0]?.row ?? seg.group, 'tt'), ...withFix });
+      ctx.push({
+        code: 'numbering-scheme-mixed',
+        params: { group: seg.group.tt ?? '', scheme: s, majority: levelScheme(seg) },
+        loc: cellLoc(ctx, seg.tasks[0]?.row ?? seg.group, 'tt'),
+        ...withFix,
+      });
     }
   }
 
@@ -143,7 +151,12 @@ export const taskNumbers: Check = (ctx) => {
       if (first !== undefined) {
         ctx.push({ code: 'task-number-duplicate', params: { tt, firstRow: first }, loc: cellLoc(ctx, t.row, 'tt'), ...withFix });
       } else if (t.value > expected && !o.path) {
-        ctx.push({ code: 'task-number-gap', params: { expected: String(expected), found: tt }, loc: cellLoc(ctx, t.row, 'tt'), ...withFix });
+        ctx.push({
+          code: 'task-number-gap',
+          params: { expected: String(expected), found: tt },
+          loc: cellLoc(ctx, t.row, 'tt'),
+          ...withFix,
+        });
       }
       if (first === undefined) seen.set(key, t.row.source.row);
       if (!o.path) expected = Math.max(expected, t.value + 1);
@@ -160,7 +173,7 @@ function taskRenumberPatch(ctx: CheckContext, segs: Segment[], schemeOf: (seg: S
     if (seg.level !== 'start' && schemeOf(seg) === 'per-group') n = 0;
     for (const t of seg.tasks) {
       const o = t.row.ordinal;
-      if (!o || (o.style !== 'arabic') || t.value === null) continue;
+      if (!o || o.style !== 'arabic' || t.value === null) continue;
       n++;
       if (t.value === n) continue;
       const raw = rawCell(ctx, t.row.source.row, 'tt');
@@ -169,7 +182,12 @@ function taskRenumberPatch(ctx: CheckContext, segs: Segment[], schemeOf: (seg: S
     }
   }
   if (edits.length === 0) return undefined;
-  return { id: `renumber-tasks@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'task-number-gap', safe: true, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+  return {
+    id: `renumber-tasks@${ctx.appendix.sheet}!${ctx.appendix.range}`,
+    code: 'task-number-gap',
+    safe: true,
+    ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }],
+  };
 }
 
 /**
@@ -184,13 +202,27 @@ function groupRenumberPatch(ctx: CheckContext, groups: AppendixRow[]): Patch | u
     if (to !== g.tt) edits.push({ cell: g.source.cells.tt!, from: rawText(ctx, g), to });
   });
   if (edits.length === 0) return undefined;
-  return { id: `renumber-groups@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'group-number-gap', safe: false, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+  return {
+    id: `renumber-groups@${ctx.appendix.sheet}!${ctx.appendix.range}`,
+    code: 'group-number-gap',
+    safe: false,
+    ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }],
+  };
 }
 
 function stylePatch(ctx: CheckContext, minority: AppendixRow[], trailing: string): Patch | undefined {
   if (!ctx.sheet) return undefined;
-  const edits = minority.map((g) => ({ cell: g.source.cells.tt!, from: rawText(ctx, g), to: `${intToRoman(g.ordinal!.value ?? 1)}${trailing}` }));
-  return { id: `group-style@${ctx.appendix.sheet}!${ctx.appendix.range}`, code: 'group-number-style', safe: true, ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }] };
+  const edits = minority.map((g) => ({
+    cell: g.source.cells.tt!,
+    from: rawText(ctx, g),
+    to: `${intToRoman(g.ordinal!.value ?? 1)}${trailing}`,
+  }));
+  return {
+    id: `group-style@${ctx.appendix.sheet}!${ctx.appendix.range}`,
+    code: 'group-number-style',
+    safe: true,
+    ops: [{ op: 'renumber', sheet: ctx.appendix.sheet, edits }],
+  };
 }
 
 function rawText(ctx: CheckContext, row: AppendixRow): string | number | null {

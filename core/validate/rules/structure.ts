@@ -18,8 +18,15 @@ export const missingColumns: Check = (ctx) => {
   const spec = REQUIRED[a.kind];
   // An assignment of indicators ("TT | Chỉ tiêu | Chủ trì"), targets written in the indicator's own words
   // ("… đạt 95%"), has neither a unit nor a target column: recommended there, not required.
-  const assignment = a.kind === 'indicators' && a.columns.unit === undefined && a.columns.target === undefined && (a.columns.lead ?? a.columns.monitor) !== undefined;
-  for (const [roles, listedRequired] of [[spec.required, true], [spec.recommended, false]] as const) {
+  const assignment =
+    a.kind === 'indicators' &&
+    a.columns.unit === undefined &&
+    a.columns.target === undefined &&
+    (a.columns.lead ?? a.columns.monitor) !== undefined;
+  for (const [roles, listedRequired] of [
+    [spec.required, true],
+    [spec.recommended, false],
+  ] as const) {
     for (const role of roles) {
       const required = listedRequired && !(assignment && (role === 'unit' || role === 'target'));
       if (a.columns[role] !== undefined) continue;
@@ -47,7 +54,12 @@ export const repeatedHeaders: Check = (ctx) => {
   for (const row of ctx.appendix.rows) {
     if (row.kind !== 'repeated-header') continue;
     // A header repeated word for word is certain; a reworded sub-header is deleted only when the user confirms.
-    ctx.push({ code: 'repeated-header-row', params: {}, loc: rowLoc(ctx, row), fix: deleteRowPatch(ctx, 'repeated-header-row', row, row.reworded !== true) });
+    ctx.push({
+      code: 'repeated-header-row',
+      params: {},
+      loc: rowLoc(ctx, row),
+      fix: deleteRowPatch(ctx, 'repeated-header-row', row, row.reworded !== true),
+    });
   }
 };
 
@@ -133,7 +145,12 @@ function rowLoc(ctx: CheckContext, row: AppendixRow) {
 }
 
 function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow, safe = true): Patch {
-  return { id: `${code}@${ctx.appendix.sheet}!${row.source.row}`, code, safe, ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }] };
+  return {
+    id: `${code}@${ctx.appendix.sheet}!${row.source.row}`,
+    code,
+    safe,
+    ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }],
+  };
 }
 
 /**
@@ -172,7 +189,11 @@ function mergePatch(ctx: CheckContext, anchor: AppendixRow): Patch | undefined {
     const cell = ctx.sheet.cell(anchor.source.row, col);
     const from = cell?.v ?? null;
     const to = anchor.fields[role] ?? null;
-    const edit: CellEdit = { cell: a1(anchor.source.row, col), from: from instanceof Date || typeof from === 'boolean' ? cellText(cell) : from, to };
+    const edit: CellEdit = {
+      cell: a1(anchor.source.row, col),
+      from: from instanceof Date || typeof from === 'boolean' ? cellText(cell) : from,
+      to,
+    };
     // Text decoded from TCVN3/VNI is written back as Unicode, so its font must become a Unicode one.
     if (anchor.encoding?.[role] || ctx.sheet.encoding(anchor.mergedFrom[0]!, col)) edit.font = 'Times New Roman';
     edits.push(edit);

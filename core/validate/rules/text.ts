@@ -36,7 +36,12 @@ function setCell(ctx: CheckContext, code: string, c: TextCell, to: string): Patc
 }
 
 function cellPatch(ctx: CheckContext, code: string, edit: CellEdit): Patch {
-  return { id: `${code}@${ctx.appendix.sheet}!${edit.cell}`, code, safe: true, ops: [{ op: 'set-cells', sheet: ctx.appendix.sheet, edits: [edit] }] };
+  return {
+    id: `${code}@${ctx.appendix.sheet}!${edit.cell}`,
+    code,
+    safe: true,
+    ops: [{ op: 'set-cells', sheet: ctx.appendix.sheet, edits: [edit] }],
+  };
 }
 
 /**
@@ -70,7 +75,12 @@ export const textCellsCheck: Check = (ctx) => {
     const enc = sheet.encoding(c.row.source.row, col);
     if (enc) {
       const edit = legacyEdit(sheet, c.row.source.row, col, c.raw);
-      ctx.push({ code: 'legacy-encoding', params: { encoding: enc, preview: edit.to as string }, loc, fix: cellPatch(ctx, 'legacy-encoding', edit) });
+      ctx.push({
+        code: 'legacy-encoding',
+        params: { encoding: enc, preview: edit.to as string },
+        loc,
+        fix: cellPatch(ctx, 'legacy-encoding', edit),
+      });
       continue; // the other text checks read the decoded text after this fix
     }
     if (hasWordArtifact(c.raw)) {
@@ -115,7 +125,12 @@ function legacyOutsideBody(ctx: CheckContext, sheet: TextGrid): void {
       if (typeof raw !== 'string' || body.has(cell)) continue;
       const edit = legacyEdit(sheet, r, c, raw);
       const loc = { sheet: ctx.appendix.sheet, table: ctx.appendix.range, row: r, cell };
-      ctx.push({ code: 'legacy-encoding', params: { encoding: enc, preview: edit.to as string }, loc, fix: cellPatch(ctx, 'legacy-encoding', edit) });
+      ctx.push({
+        code: 'legacy-encoding',
+        params: { encoding: enc, preview: edit.to as string },
+        loc,
+        fix: cellPatch(ctx, 'legacy-encoding', edit),
+      });
     }
   }
 }

@@ -68,7 +68,11 @@ describe('manifest/manifest.xml', () => {
 describe('scripts/manifest-for.ts', () => {
   it('writes a production manifest that validates, with every URL rewritten and a new Version', () => {
     const out = path.join(tmp, 'manifest.xml');
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/manifest-for.ts', 'https://phuluc.example.gov.vn/', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/manifest-for.ts', 'https://phuluc.example.gov.vn/', '--out', out],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
     expect(stdout).toContain('https://phuluc.example.gov.vn/addin/taskpane.html');
     const r = xmllint(out);
     expect(r.output).toContain('validates');
@@ -85,7 +89,11 @@ describe('scripts/manifest-for.ts', () => {
   });
 
   it('keeps a path prefix, takes an explicit version and id', () => {
-    const prod = manifestFor(xml, { baseUrl: 'https://intranet.example.vn/phuluc/', version: '1.2.3.4', id: '0f0e2c1a-7c1d-4b5e-9a77-2d6f3b1e8c41' });
+    const prod = manifestFor(xml, {
+      baseUrl: 'https://intranet.example.vn/phuluc/',
+      version: '1.2.3.4',
+      id: '0f0e2c1a-7c1d-4b5e-9a77-2d6f3b1e8c41',
+    });
     expect(manifestUrls(prod).every((u) => u.startsWith('https://intranet.example.vn/phuluc/addin/'))).toBe(true);
     expect(manifestVersion(prod)).toBe('1.2.3.4');
     expect(manifestId(prod)).toBe('0f0e2c1a-7c1d-4b5e-9a77-2d6f3b1e8c41');
@@ -99,7 +107,11 @@ describe('scripts/manifest-for.ts', () => {
     expect(() => deployBase('https://phuluc.example.gov.vn/?a=1')).toThrow();
     expect(() => deployBase('not a url')).toThrow();
     expect(() => manifestFor(xml, { baseUrl: 'https://x.vn', version: '1.2.3.4.5' })).toThrow(/version/);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/manifest-for.ts', 'http://phuluc.example.gov.vn', '--out', path.join(tmp, 'no.xml')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/manifest-for.ts', 'http://phuluc.example.gov.vn', '--out', path.join(tmp, 'no.xml')],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('HTTPS');
     expect(existsSync(path.join(tmp, 'no.xml'))).toBe(false);

@@ -36,7 +36,14 @@ const TASKS = gridFromValues('KH', [
   ['(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/01/2026 của UBND xã Tân Phú)'],
   ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành'],
   ['I', 'Nâng cao nhận thức'],
-  [1, 'Tổ chức hội nghị quán triệt Nghị quyết 57 cho cán bộ, công chức xã', 'Văn phòng HĐND và UBND', 'Các phòng ban chuyên môn', 'Hội nghị', 'Quý I/2026'],
+  [
+    1,
+    'Tổ chức hội nghị quán triệt Nghị quyết 57 cho cán bộ, công chức xã',
+    'Văn phòng HĐND và UBND',
+    'Các phòng ban chuyên môn',
+    'Hội nghị',
+    'Quý I/2026',
+  ],
   [2, 'Tổ chức hội nghị quán triệt Nghị quyết 57 cho đảng viên các chi bộ', '', '', '', ''],
   [3, 'Công an xã rà soát, cập nhật dữ liệu dân cư trên ứng dụng VNeID', '', 'Trạm Y tế xã', 'Dữ liệu', 'Quý 3/2026'],
 ]);
@@ -77,7 +84,10 @@ describe('issues', () => {
 describe('Điền logic', () => {
   it('turns list-form text into rows laid out in the table columns, under the table', () => {
     const [target] = tableTargets(readPlan([TASKS]).plan);
-    const rows = listFormRows('I. NHÓM MỚI\n1. Xây dựng kho dữ liệu số\n- Cơ quan chủ trì: Công an xã\n- Cơ quan phối hợp: Bưu điện xã\n- Thời gian hoàn thành: Quý IV/2026\n2. =HYPERLINK("x")\n- Cơ quan chủ trì: Trạm Y tế xã', target!)!;
+    const rows = listFormRows(
+      'I. NHÓM MỚI\n1. Xây dựng kho dữ liệu số\n- Cơ quan chủ trì: Công an xã\n- Cơ quan phối hợp: Bưu điện xã\n- Thời gian hoàn thành: Quý IV/2026\n2. =HYPERLINK("x")\n- Cơ quan chủ trì: Trạm Y tế xã',
+      target!,
+    )!;
     expect(rows.topLeft).toBe('A8');
     expect(rows.range).toBe('A8:F10');
     expect(rows.values).toEqual([
@@ -120,13 +130,25 @@ describe('Điền logic', () => {
     expect(six.find((f) => f.role === 'deadline')!.options[0]!.value).toBe('Quý I/2026');
     const seven = suggestFor(target!, rows[1]!);
     expect(seven.find((f) => f.role === 'lead')!.options[0]).toEqual({ value: 'Công an xã', reason: { kind: 'catalog' } });
-    expect(seven.find((f) => f.role === 'deadline')).toMatchObject({ cell: 'F7', current: 'Quý 3/2026', options: [{ value: 'Quý III/2026', reason: { kind: 'canonical' } }] });
+    expect(seven.find((f) => f.role === 'deadline')).toMatchObject({
+      cell: 'F7',
+      current: 'Quý 3/2026',
+      options: [{ value: 'Quý III/2026', reason: { kind: 'canonical' } }],
+    });
   });
 
   it('has a values template with the standard header and the seven NQ57 groups', () => {
     const v = templateValues('tasks', 2026);
     expect(v[4]).toEqual(TASK_HEADERS);
-    expect(v.filter((r) => typeof r[0] === 'string' && /^[IVX]+$/.test(r[0])).map((r) => r[0])).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
+    expect(v.filter((r) => typeof r[0] === 'string' && /^[IVX]+$/.test(r[0])).map((r) => r[0])).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+    ]);
     expect(readPlan([gridFromValues('T', v)]).plan.appendices[0]?.kind).toBe('tasks');
     expect(templateValues('indicators', 2026)[4]![1]).toBe('Chỉ tiêu');
   });
@@ -174,7 +196,12 @@ describe('actions', () => {
   it('renumbers with the numbering fixes only', async () => {
     const { store, actions } = setup(quangSon);
     await actions.previewRenumber();
-    const codes = new Set(store.get().preview!.rounds.flat().map((p) => p.code));
+    const codes = new Set(
+      store
+        .get()
+        .preview!.rounds.flat()
+        .map((p) => p.code),
+    );
     expect([...codes].every((c) => c.startsWith('group-') || c.startsWith('task-') || c === 'numbering-scheme-mixed')).toBe(true);
   });
 
@@ -194,7 +221,12 @@ describe('actions', () => {
   });
 
   it('turns an Excel failure into a notice in the showing language, and runs one action at a time', async () => {
-    const failing = (p: ExcelPort): ExcelPort => ({ ...p, markIssues: async () => { throw new ExcelLayerError('cell-edit-mode', 'Excel đang sửa một ô.', 'Excel is editing a cell.'); } });
+    const failing = (p: ExcelPort): ExcelPort => ({
+      ...p,
+      markIssues: async () => {
+        throw new ExcelLayerError('cell-edit-mode', 'Excel đang sửa một ô.', 'Excel is editing a cell.');
+      },
+    });
     const { store, actions } = setup(camGiang, failing);
     const a = actions.check();
     const b = actions.check();
@@ -207,7 +239,10 @@ describe('actions', () => {
   it('writes confirmed suggestions as one undoable patch, leaving a changed cell alone', async () => {
     const { state, store, actions, notice } = setup([TASKS]);
     await actions.readTables();
-    await actions.applySuggestions('KH', [{ cell: 'C6', from: null, to: 'Văn phòng HĐND và UBND' }, { cell: 'F6', from: null, to: 'Quý I/2026' }]);
+    await actions.applySuggestions('KH', [
+      { cell: 'C6', from: null, to: 'Văn phòng HĐND và UBND' },
+      { cell: 'F6', from: null, to: 'Quý I/2026' },
+    ]);
     expect(notice()).toBe(vi.suggestApplied(2));
     expect(state.grids[0]!.rows[5]![2]!.v).toBe('Văn phòng HĐND và UBND');
     await actions.applySuggestions('KH', [{ cell: 'C7', from: 'không phải thế', to: 'Công an xã' }]);

@@ -72,7 +72,8 @@ async function runCheck(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã kiểm tra|Đã áp dụng/);
 }
 
-const codesShown = (page: Page) => page.locator('[data-code]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))]);
+const codesShown = (page: Page) =>
+  page.locator('[data-code]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))]);
 
 describe('Kiểm tra (Quang Sơn)', () => {
   it('lists issues, selects an issue cell, previews and applies every safe fix, then undoes', async () => {
@@ -89,7 +90,14 @@ describe('Kiểm tra (Quang Sơn)', () => {
     const codes = await codesShown(page);
     expect([...codes].sort()).toEqual([...new Set(allIssues(expected).map((i) => i.code))].sort());
     expect([...codes].sort()).toEqual([
-      'agency-variant', 'continuation-row', 'deadline-format', 'group-number-style', 'lead-multiple', 'repeated-header-row', 'result-missing', 'tone-style-mixed',
+      'agency-variant',
+      'continuation-row',
+      'deadline-format',
+      'group-number-style',
+      'lead-multiple',
+      'repeated-header-row',
+      'result-missing',
+      'tone-style-mixed',
     ]);
     await expect.poll(() => page.getByTestId('plan-summary').textContent()).toContain('Quang Sơn');
     await shot(page, '02-kiem-tra-ket-qua');
@@ -100,7 +108,9 @@ describe('Kiểm tra (Quang Sơn)', () => {
     const first = page.locator('li[data-code="repeated-header-row"]').first();
     const cell = await first.getAttribute('data-cell');
     await first.getByRole('button').first().click();
-    await expect.poll(async () => (await fake(page)).selection).toEqual({ sheet: 'PL II - Nhiệm vụ', address: `'PL II - Nhiệm vụ'!${cell}` });
+    await expect
+      .poll(async () => (await fake(page)).selection)
+      .toEqual({ sheet: 'PL II - Nhiệm vụ', address: `'PL II - Nhiệm vụ'!${cell}` });
     await shot(page, '03-kiem-tra-mo-nhom');
 
     // "Sửa tất cả lỗi an toàn": the preview lists the changes; nothing is written before "Áp dụng".
@@ -148,8 +158,18 @@ describe('Kiểm tra (Cẩm Giàng)', () => {
     const codes = [...(await codesShown(page))].sort();
     expect(codes).toEqual([...new Set(allIssues(validateGrids((await fake(page)).grids).report).map((i) => i.code))].sort());
     expect(codes).toEqual([
-      'agency-variant', 'continuation-row', 'deadline-conditional', 'deadline-format', 'deadline-missing', 'group-number-gap', 'group-number-style',
-      'lead-generic', 'lead-multiple', 'missing-column', 'partners-missing', 'tone-style-mixed',
+      'agency-variant',
+      'continuation-row',
+      'deadline-conditional',
+      'deadline-format',
+      'deadline-missing',
+      'group-number-gap',
+      'group-number-style',
+      'lead-generic',
+      'lead-multiple',
+      'missing-column',
+      'partners-missing',
+      'tone-style-mixed',
     ]);
 
     const group = page.locator('[data-code="deadline-format"]').first();
@@ -157,12 +177,17 @@ describe('Kiểm tra (Cẩm Giàng)', () => {
     const item = page.locator('li[data-code="deadline-format"]').first();
     const cell = (await item.getAttribute('data-cell'))!;
     const before = await fake(page);
-    const target = validateGrids(before.grids).report.tables.flatMap((t) => t.issues).find((i) => i.code === 'deadline-format' && i.cell === cell)!;
+    const target = validateGrids(before.grids)
+      .report.tables.flatMap((t) => t.issues)
+      .find((i) => i.code === 'deadline-format' && i.cell === cell)!;
     await item.getByRole('button', { name: /^Sửa / }).click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã áp dụng 1 thay đổi/);
     const edit = target.fix!.ops[0]!;
     const to = edit.op === 'set-cells' ? edit.edits[0]!.to : null;
-    const now = await page.evaluate(([sheet, a1]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.cell(sheet!, a1!).value, [target.sheet, cell]);
+    const now = await page.evaluate(
+      ([sheet, a1]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.cell(sheet!, a1!).value,
+      [target.sheet, cell],
+    );
     expect(now).toBe(to);
     await page.context().close();
   });
@@ -182,7 +207,12 @@ describe('Điền', () => {
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/Đã thêm danh sách chọn cho dòng \d+–\d+/);
     expect((await fake(page)).validations['Phụ lục I']!.length).toBeGreaterThan(validationsBefore);
 
-    const text = ['I. NHÓM MỚI', '1. Tổ chức tập huấn kỹ năng số cho cán bộ', '- Cơ quan chủ trì: Văn phòng HĐND và UBND', '- Thời gian hoàn thành: Quý IV/2025'].join('\n');
+    const text = [
+      'I. NHÓM MỚI',
+      '1. Tổ chức tập huấn kỹ năng số cho cán bộ',
+      '- Cơ quan chủ trì: Văn phòng HĐND và UBND',
+      '- Thời gian hoàn thành: Quý IV/2025',
+    ].join('\n');
     await page.getByLabel('Dán nội dung dạng danh sách').fill(text);
     await page.getByRole('button', { name: 'Chuyển thành dòng' }).click();
     await expect.poll(() => page.getByTestId('list-section').textContent()).toContain('1 nhóm, 1 nhiệm vụ');
@@ -209,7 +239,9 @@ describe('Đồng bộ, English, Internet Explorer', () => {
     expect(await page.getByLabel('Địa chỉ máy chủ').inputValue()).toBe(server.origin);
     expect(await page.getByRole('button', { name: 'Lưu liên kết' }).isDisabled()).toBe(true);
     // The tables were read for the table list; Cẩm Giàng's name is shared by two communes, so the code is left to the user.
-    await expect.poll(() => page.getByLabel('Bảng đồng bộ').locator('option').allTextContents()).toEqual(['Tất cả các bảng', expect.stringContaining('nhiệm vụ')]);
+    await expect
+      .poll(() => page.getByLabel('Bảng đồng bộ').locator('option').allTextContents())
+      .toEqual(['Tất cả các bảng', expect.stringContaining('nhiệm vụ')]);
     expect(await page.getByLabel('Mã xã (5 chữ số)').inputValue()).toBe('');
     await shot(page, '08-dong-bo');
     await page.context().close();
@@ -235,7 +267,11 @@ describe('Đồng bộ, English, Internet Explorer', () => {
 
   it('shows the Vietnamese fallback on Internet Explorer (Trident) and does not start the app', async () => {
     const errors: string[] = [];
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: TRIDENT_UA, initScripts: [snapshots.camGiang!, fakeHost], errors });
+    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, {
+      userAgent: TRIDENT_UA,
+      initScripts: [snapshots.camGiang!, fakeHost],
+      errors,
+    });
     const message = page.locator('#unsupported');
     await message.waitFor({ state: 'visible' });
     const text = await message.textContent();

@@ -47,7 +47,11 @@ describe('GET /addin/*', () => {
       ['/addin/ie-check.js', 'text/javascript; charset=utf-8', 'no-cache'],
       ['/addin/static/taskpane-AbC123xy.js', 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
       ['/addin/static/taskpane-AbC123xy.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
-      ['/addin/static/phu-luc-nhiem-vu-Q1w2E3r4.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'public, max-age=31536000, immutable'],
+      [
+        '/addin/static/phu-luc-nhiem-vu-Q1w2E3r4.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'public, max-age=31536000, immutable',
+      ],
       ['/addin/assets/icon-32.png', 'image/png', 'no-cache'],
       ['/addin/bundle-size.json', 'application/json; charset=utf-8', 'no-cache'],
     ];
@@ -61,7 +65,9 @@ describe('GET /addin/*', () => {
       expect(res.headers.get('x-frame-options'), url).toBeNull();
     }
     expect(await (await app.request('/addin/static/taskpane-AbC123xy.js')).text()).toBe('console.log(1);');
-    expect(new Uint8Array(await (await app.request('/addin/static/phu-luc-nhiem-vu-Q1w2E3r4.xlsx')).arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+    expect(new Uint8Array(await (await app.request('/addin/static/phu-luc-nhiem-vu-Q1w2E3r4.xlsx')).arrayBuffer())).toEqual(
+      new Uint8Array([0x50, 0x4b, 3, 4]),
+    );
   });
 
   it('answers 304 to a matching If-None-Match, HEAD without a body', async () => {
@@ -86,9 +92,20 @@ describe('GET /addin/*', () => {
 
   it('never leaves the folder, never lists it, never serves hidden or unknown files', async () => {
     const attempts = [
-      '/addin/../package.json', '/addin/%2e%2e/secret.txt', '/addin/static/%2e%2e/%2e%2e/secret.txt', '/addin/..%2fsecret.txt',
-      '/addin/%2e%2e%2fsecret.txt', '/addin/static/..%5c..%5csecret.txt', '/addin/.env', '/addin/static/', '/addin/static',
-      '/addin/assets/link.txt', '/addin/notes.exe', '/addin/nope.js', '/addin/static/taskpane-AbC123xy.js%00.png', '/addin//etc/passwd',
+      '/addin/../package.json',
+      '/addin/%2e%2e/secret.txt',
+      '/addin/static/%2e%2e/%2e%2e/secret.txt',
+      '/addin/..%2fsecret.txt',
+      '/addin/%2e%2e%2fsecret.txt',
+      '/addin/static/..%5c..%5csecret.txt',
+      '/addin/.env',
+      '/addin/static/',
+      '/addin/static',
+      '/addin/assets/link.txt',
+      '/addin/notes.exe',
+      '/addin/nope.js',
+      '/addin/static/taskpane-AbC123xy.js%00.png',
+      '/addin//etc/passwd',
     ];
     for (const url of attempts) {
       const res = await app.request(url);
@@ -124,7 +141,9 @@ describe('the sync server app', () => {
       const ok = await withPane.request('/addin/taskpane.html');
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(((await (await without.request('/addin/taskpane.html')).json()) as { error: { code: string } }).error.code).toBe('addin-not-built');
+      expect(((await (await without.request('/addin/taskpane.html')).json()) as { error: { code: string } }).error.code).toBe(
+        'addin-not-built',
+      );
       // Other routes are untouched.
       expect((await withPane.request('/api/health')).status).toBe(200);
     } finally {

@@ -55,7 +55,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   const now = Math.floor(Date.now() / 1000);
-  jwt = await new SignJWT({ tid: TENANT, oid: OID, name: 'Trần Thị C', preferred_username: 'c.tran@quangson.gov.vn', ver: '2.0', roles: [`Phuluc.Editor.${COMMUNE}`] })
+  jwt = await new SignJWT({
+    tid: TENANT,
+    oid: OID,
+    name: 'Trần Thị C',
+    preferred_username: 'c.tran@quangson.gov.vn',
+    ver: '2.0',
+    roles: [`Phuluc.Editor.${COMMUNE}`],
+  })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'k1' })
     .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
     .setAudience(AUDIENCE)
@@ -64,12 +71,20 @@ beforeAll(async () => {
     .sign(keys.privateKey);
 
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'phuluc-sync-e2e-'));
-  [dir, fakeHost, fixtureData] = await Promise.all([buildPane(), bundleScript('test/addin/browser/support/fake-entry.ts'), fakeDataScript('quang-son-phu-luc.xlsx')]);
+  [dir, fakeHost, fixtureData] = await Promise.all([
+    buildPane(),
+    bundleScript('test/addin/browser/support/fake-entry.ts'),
+    fakeDataScript('quang-son-phu-luc.xlsx'),
+  ]);
   server = await startServer();
   // Printed on the first start only: kept for the restarted process.
   tokens.admin = server.adminToken!;
   const mk = async (label: string) => {
-    const res = await fetch(`${server.url}/api/tokens`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor', commune: COMMUNE, label }) });
+    const res = await fetch(`${server.url}/api/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'editor', commune: COMMUNE, label }),
+    });
     return ((await res.json()) as { secret: string }).secret;
   };
   tokens.a = await mk('Cán bộ A');
@@ -102,14 +117,29 @@ async function bind(page: Page, planKey: string): Promise<void> {
 async function signInWithToken(page: Page, token: string): Promise<void> {
   await page.getByLabel('Token máy chủ (xã không dùng Microsoft 365)').fill(token);
   await page.getByRole('button', { name: 'Dùng token' }).click();
-  await expect.poll(() => page.getByTestId('signed-in').textContent().catch(() => '')).toMatch(/Cán bộ/);
+  await expect
+    .poll(() =>
+      page
+        .getByTestId('signed-in')
+        .textContent()
+        .catch(() => ''),
+    )
+    .toMatch(/Cán bộ/);
 }
 
-const notice = (page: Page) => page.getByTestId('notice').textContent().catch(() => '');
+const notice = (page: Page) =>
+  page
+    .getByTestId('notice')
+    .textContent()
+    .catch(() => '');
 
 async function push(page: Page, expected: RegExp = /Đã gửi/): Promise<void> {
   await page.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
-  await expect.poll(async () => (await page.getByTestId('push-confirm').isVisible()) || expected.test((await notice(page)) ?? ''), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await page.getByTestId('push-confirm').isVisible()) || expected.test((await notice(page)) ?? ''), {
+      timeout: 20_000,
+    })
+    .toBe(true);
   if (await page.getByTestId('push-confirm').isVisible()) await page.getByRole('button', { name: 'Gửi dù có lỗi' }).click();
   await expect.poll(() => notice(page), { timeout: 20_000 }).toMatch(expected);
 }
@@ -121,10 +151,16 @@ async function pull(page: Page): Promise<void> {
 
 const fakeOf = (page: Page) => page.evaluate.bind(page);
 async function type(page: Page, a1: string, value: string): Promise<void> {
-  await fakeOf(page)(([s, c, v]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.userSetValue(s!, c!, v!), [TASKS, a1, value]);
+  await fakeOf(page)(
+    ([s, c, v]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.userSetValue(s!, c!, v!),
+    [TASKS, a1, value],
+  );
 }
 async function valueAt(page: Page, a1: string): Promise<unknown> {
-  return fakeOf(page)(([s, c]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.cell(s!, c!).value, [TASKS, a1]);
+  return fakeOf(page)(
+    ([s, c]) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.cell(s!, c!).value,
+    [TASKS, a1],
+  );
 }
 async function sheetValues(page: Page): Promise<unknown[][]> {
   return fakeOf(page)((s) => (window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.values(s), TASKS);
@@ -133,9 +169,14 @@ async function workbookText(page: Page): Promise<string> {
   return fakeOf(page)(() => JSON.stringify((window as unknown as { __PHULUC_FAKE__: FakeExcel }).__PHULUC_FAKE__.workbook.snapshot()));
 }
 
-async function revisions(planKey: string): Promise<{ seq: number; author: string; authorName: string | null; idempotencyKey: string | null }[]> {
-  const res = await fetch(`${server.url}/api/communes/${COMMUNE}/plans/${planKey}/revisions`, { headers: { authorization: `Bearer ${tokens.admin}` } });
-  return ((await res.json()) as { revisions: { seq: number; author: string; authorName: string | null; idempotencyKey: string | null }[] }).revisions;
+async function revisions(
+  planKey: string,
+): Promise<{ seq: number; author: string; authorName: string | null; idempotencyKey: string | null }[]> {
+  const res = await fetch(`${server.url}/api/communes/${COMMUNE}/plans/${planKey}/revisions`, {
+    headers: { authorization: `Bearer ${tokens.admin}` },
+  });
+  return ((await res.json()) as { revisions: { seq: number; author: string; authorName: string | null; idempotencyKey: string | null }[] })
+    .revisions;
 }
 
 describe('Đồng bộ end to end (real server process, two panes)', () => {
@@ -213,7 +254,10 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
   }, 180_000);
 
   it('credentials stay out of the workbook; "Quên token" removes the token from this computer', async () => {
-    for (const [p, t] of [[a, tokens.a], [b, tokens.b]] as const) {
+    for (const [p, t] of [
+      [a, tokens.a],
+      [b, tokens.b],
+    ] as const) {
       const text = await workbookText(p);
       expect(text).toContain('phuluc.sync');
       expect(text).not.toContain(t);
@@ -242,8 +286,17 @@ describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
     const page = await open([stub]);
     await bind(page, 'naa');
     await page.getByRole('button', { name: 'Đăng nhập Microsoft 365' }).click();
-    await expect.poll(() => page.getByTestId('signed-in').textContent().catch(() => '')).toMatch(/Trần Thị C.*Microsoft 365/);
-    const calls = await page.evaluate(() => (window as unknown as { __PHULUC_TEST_MSAL__: { calls: unknown[] } }).__PHULUC_TEST_MSAL__.calls);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('signed-in')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toMatch(/Trần Thị C.*Microsoft 365/);
+    const calls = await page.evaluate(
+      () => (window as unknown as { __PHULUC_TEST_MSAL__: { calls: unknown[] } }).__PHULUC_TEST_MSAL__.calls,
+    );
     expect(calls).toEqual([
       { create: { auth: { clientId: '11111111-2222-4333-8444-555555555555', authority: `https://login.microsoftonline.com/${TENANT}` } } },
       { silent: { scopes: [`${AUDIENCE}/.default`] } },

@@ -53,7 +53,9 @@ describe('Excel failures', () => {
   it('cell-edit mode becomes ExcelLayerError("cell-edit-mode") with both messages', async () => {
     const fake = await fixtureExcel('cam-giang-phu-luc.xlsx');
     fake.workbook.setCellEditMode(true);
-    const err = await createExcelPort(fake).readWorkbook().catch((e: unknown) => e);
+    const err = await createExcelPort(fake)
+      .readWorkbook()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExcelLayerError);
     expect(err).toMatchObject({
       code: 'cell-edit-mode',
@@ -66,8 +68,14 @@ describe('Excel failures', () => {
     const fake = await fixtureExcel('cam-giang-phu-luc.xlsx');
     fake.workbook.setHang(true);
     const started = Date.now();
-    const err = await createExcelPort(fake, { syncTimeoutMs: 200 }).readWorkbook().catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'timeout', message: expect.stringContaining('0.2 giây'), messageEn: expect.stringContaining('0.2 seconds') });
+    const err = await createExcelPort(fake, { syncTimeoutMs: 200 })
+      .readWorkbook()
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'timeout',
+      message: expect.stringContaining('0.2 giây'),
+      messageEn: expect.stringContaining('0.2 seconds'),
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -85,6 +93,9 @@ describe('Excel failures', () => {
     expect(syncs).toBe(1);
     expect(fake.workbook.activeSheet()).toBe('PL II - Nhiệm vụ');
     expect(fake.workbook.selection()).toEqual({ sheet: 'PL II - Nhiệm vụ', address: "'PL II - Nhiệm vụ'!C14" });
-    await expect(port.selectCell('PL III', 'A1')).rejects.toMatchObject({ code: 'sheet-not-found', message: expect.stringContaining('PL III') });
+    await expect(port.selectCell('PL III', 'A1')).rejects.toMatchObject({
+      code: 'sheet-not-found',
+      message: expect.stringContaining('PL III'),
+    });
   });
 });

@@ -5,7 +5,15 @@ import { snapshotFromGrids } from '../../support/fake-excel/from-grid.ts';
 import { gridFromValues } from '../../../core/model/index.ts';
 
 function small(opts = {}): FakeExcel {
-  return createFakeExcel(snapshotFromGrids([gridFromValues('S', [['TT', 'Nội dung'], ['1', 'Việc một']])]), opts);
+  return createFakeExcel(
+    snapshotFromGrids([
+      gridFromValues('S', [
+        ['TT', 'Nội dung'],
+        ['1', 'Việc một'],
+      ]),
+    ]),
+    opts,
+  );
 }
 
 const code = (fn: () => unknown) => {
@@ -28,7 +36,10 @@ describe('fake Excel strictness', () => {
       const props = r.getCellProperties({ format: { font: { name: true } } });
       expect(code(() => props.value)).toBe('ValueNotLoaded');
       await context.sync();
-      expect(r.values).toEqual([['TT', 'Nội dung'], ['1', 'Việc một']]);
+      expect(r.values).toEqual([
+        ['TT', 'Nội dung'],
+        ['1', 'Việc một'],
+      ]);
       expect(code(() => r.address)).toBe('PropertyNotLoaded');
       expect(props.value[0]![0]).toEqual({ format: { font: { name: 'Calibri' } } });
     });
@@ -59,13 +70,23 @@ describe('fake Excel strictness', () => {
       expect(code(() => ws.getRange('A1').load('valeus'))).toBe('UnknownMember');
       expect(code(() => ((r as { address: string }).address = 'B2'))).toBe('InvalidArgument');
       expect(code(() => (context as unknown as { synch(): void }).synch())).toBe('UnknownMember');
-      expect(code(() => (fake.Excel as unknown as { DeleteShiftDirection: { upp: string } }).DeleteShiftDirection.upp)).toBe('UnknownMember');
+      expect(code(() => (fake.Excel as unknown as { DeleteShiftDirection: { upp: string } }).DeleteShiftDirection.upp)).toBe(
+        'UnknownMember',
+      );
       await context.sync();
     });
   });
 
   it('fails a sync whose payload passes the limit, and a write over it is not applied', async () => {
-    const fake = createFakeExcel(snapshotFromGrids([gridFromValues('S', Array.from({ length: 200 }, (_, i) => [i, `dòng ${i} `.repeat(10)]))]), { payloadLimit: 5_000 });
+    const fake = createFakeExcel(
+      snapshotFromGrids([
+        gridFromValues(
+          'S',
+          Array.from({ length: 200 }, (_, i) => [i, `dòng ${i} `.repeat(10)]),
+        ),
+      ]),
+      { payloadLimit: 5_000 },
+    );
     await fake.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('S');
       ws.getRange('A1:B200').load('values');
@@ -116,7 +137,9 @@ describe('fake Excel strictness', () => {
       const ws = context.workbook.worksheets.getItem('S');
       ws.getRange('A1:B1').values = [['một']];
       await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
-      ws.getRange('C1:C3').dataValidation.rule = { list: { inCellDropDown: true, source: Array.from({ length: 60 }, (_, i) => `Cơ quan ${i}`).join(',') } };
+      ws.getRange('C1:C3').dataValidation.rule = {
+        list: { inCellDropDown: true, source: Array.from({ length: 60 }, (_, i) => `Cơ quan ${i}`).join(',') },
+      };
       await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     });
     await expect(

@@ -90,7 +90,12 @@ describe('applyPatches', () => {
     const port = createExcelPort(fake);
     const sheet = (await port.readWorkbook()).grids[0]!.sheet;
     const texts = ['2', '- Tuyên truyền', '12/2025', '=A1', 'TRUE', "'trích dẫn", '80%'];
-    const patch: Patch = { id: 't', code: 'stray-whitespace', safe: true, ops: [{ op: 'set-cells', sheet, edits: texts.map((to, i) => ({ cell: `B${60 + i}`, from: null, to })) }] };
+    const patch: Patch = {
+      id: 't',
+      code: 'stray-whitespace',
+      safe: true,
+      ops: [{ op: 'set-cells', sheet, edits: texts.map((to, i) => ({ cell: `B${60 + i}`, from: null, to })) }],
+    };
     await port.applyPatches([patch]);
     expect(texts.map((_, i) => fake.workbook.cell(sheet, `B${60 + i}`).value)).toEqual(texts);
   });

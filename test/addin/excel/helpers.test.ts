@@ -8,7 +8,25 @@ import type { Issue } from '../../../core/validate/index.ts';
 
 describe('values crossing into Excel', () => {
   it('quotes text Excel would turn into a number, date, boolean, formula or error — and nothing else', () => {
-    const quoted = ['2', '1.5', '12/2025', '31/12/2026', '- Tuyên truyền', '+84', '=A1', '@x', '#N/A', '80%', '(Kèm theo)', "'a", ' 12', 'TRUE', 'false', 'March 2026', 'Jan-26'];
+    const quoted = [
+      '2',
+      '1.5',
+      '12/2025',
+      '31/12/2026',
+      '- Tuyên truyền',
+      '+84',
+      '=A1',
+      '@x',
+      '#N/A',
+      '80%',
+      '(Kèm theo)',
+      "'a",
+      ' 12',
+      'TRUE',
+      'false',
+      'March 2026',
+      'Jan-26',
+    ];
     const plain = ['Quý I/2026', 'Tháng 7/2025', 'Hằng năm', 'Năm 2026', 'Công an xã', 'I', 'VI', 'Đợt 2', 'Trung tâm'];
     expect(quoted.filter((s) => !needsQuote(s))).toEqual([]);
     expect(plain.filter((s) => needsQuote(s))).toEqual([]);
@@ -44,8 +62,15 @@ describe('addresses', () => {
   });
 
   it('groups rows into runs', () => {
-    expect(runs([5, 6, 7, 12, 30], 0)).toEqual([[5, 7], [12, 12], [30, 30]]);
-    expect(runs([5, 7, 30], 8)).toEqual([[5, 7], [30, 30]]);
+    expect(runs([5, 6, 7, 12, 30], 0)).toEqual([
+      [5, 7],
+      [12, 12],
+      [30, 30],
+    ]);
+    expect(runs([5, 7, 30], 8)).toEqual([
+      [5, 7],
+      [30, 30],
+    ]);
   });
 
   it('keeps a list inline only under 255 characters and without commas in items', () => {
@@ -56,10 +81,27 @@ describe('addresses', () => {
 });
 
 describe('planMarks', () => {
-  const issue = (over: Partial<Issue>): Issue => ({ code: 'lead-missing', severity: 'warning', sheet: 'S', message: 'Thiếu', messageEn: 'Missing', tags: [], params: {}, ...over });
+  const issue = (over: Partial<Issue>): Issue => ({
+    code: 'lead-missing',
+    severity: 'warning',
+    sheet: 'S',
+    message: 'Thiếu',
+    messageEn: 'Missing',
+    tags: [],
+    params: {},
+    ...over,
+  });
 
   it('gives one mark per cell with the worst severity and every message; a row issue marks column A', () => {
-    const marks = planMarks([issue({ cell: 'C7' }), issue({ cell: 'C7', code: 'agency-unknown', severity: 'error', message: 'Lạ' }), issue({ row: 9 }), issue({})], 'vi');
+    const marks = planMarks(
+      [
+        issue({ cell: 'C7' }),
+        issue({ cell: 'C7', code: 'agency-unknown', severity: 'error', message: 'Lạ' }),
+        issue({ row: 9 }),
+        issue({}),
+      ],
+      'vi',
+    );
     expect(marks).toEqual([
       { sheet: 'S', cell: 'C7', severity: 'error', text: '[lead-missing] Thiếu\n[agency-unknown] Lạ' },
       { sheet: 'S', cell: 'A9', severity: 'warning', text: '[lead-missing] Thiếu' },

@@ -34,7 +34,8 @@ export async function counted<T>(fake: FakeExcel, op: () => Promise<T>): Promise
  * master's value there, and core reads them as empty either way (core/read/text-grid.ts).
  */
 export function gridValues(g: Grid): unknown[][] {
-  const covered = (r: number, c: number) => g.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const covered = (r: number, c: number) =>
+    g.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   const out = g.rows.map((row, i) => row.map((cell, j) => (covered(i + 1, j + 1) ? null : (cell?.v ?? null))));
   // Trailing empties carry no meaning once covered cells are cleared.
   for (const row of out) while (row.length > 0 && row[row.length - 1] === null) row.pop();

@@ -45,7 +45,12 @@ describe('insertTemplate', () => {
     expect(wb.activeSheet()).toBe(value.sheet);
     expect(wb.cell(value.sheet, 'A5')).toMatchObject({ value: 'TT', bold: true, font: 'Times New Roman' });
     expect(wb.cell(value.sheet, 'B7').font).toBe('Times New Roman');
-    expect(wb.styles(value.sheet).F5!.borders).toEqual({ top: { style: 'Continuous' }, bottom: { style: 'Continuous' }, left: { style: 'Continuous' }, right: { style: 'Continuous' } });
+    expect(wb.styles(value.sheet).F5!.borders).toEqual({
+      top: { style: 'Continuous' },
+      bottom: { style: 'Continuous' },
+      left: { style: 'Continuous' },
+      right: { style: 'Continuous' },
+    });
     expect(wb.merges(value.sheet)).toEqual(['A1:F1', 'A2:F2', 'A3:F3']);
     expect(wb.columnWidth(value.sheet, 'B')).toBeGreaterThan(wb.columnWidth(value.sheet, 'A')!);
   });
@@ -65,7 +70,13 @@ describe('addDropdowns', () => {
     const agencies = canonicalAgencyNames();
     expect(agencies.join(',').length).toBeGreaterThan(255);
     const { syncs } = await counted(fake, () =>
-      createExcelPort(fake).addDropdowns({ sheet, firstRow: 6, lastRow: 47, columns: { lead: 'C', partners: 'D', deadline: 'E' }, lists: { agencies, deadlines } }),
+      createExcelPort(fake).addDropdowns({
+        sheet,
+        firstRow: 6,
+        lastRow: 47,
+        columns: { lead: 'C', partners: 'D', deadline: 'E' },
+        lists: { agencies, deadlines },
+      }),
     );
     expect(syncs).toBe(2);
     expect(fake.workbook.visibility('Danh mục')).toBe('Hidden');
@@ -83,7 +94,13 @@ describe('addDropdowns', () => {
     const snap = structuredClone(await fixtureSnapshot('cam-giang-phu-luc.xlsx'));
     snap.sheets.push({ name: 'Danh mục', cells: [{ r: 1, c: 1, v: 'Của cán bộ' }] });
     const fake = createFakeExcel(snap);
-    await createExcelPort(fake).addDropdowns({ sheet: 'Phụ lục I', firstRow: 6, lastRow: 47, columns: { lead: 'C' }, lists: { agencies: canonicalAgencyNames(), deadlines } });
+    await createExcelPort(fake).addDropdowns({
+      sheet: 'Phụ lục I',
+      firstRow: 6,
+      lastRow: 47,
+      columns: { lead: 'C' },
+      lists: { agencies: canonicalAgencyNames(), deadlines },
+    });
     expect(fake.workbook.values('Danh mục')).toEqual([['Của cán bộ']]);
     expect(fake.workbook.visibility('Danh mục phuluc')).toBe('Hidden');
   });

@@ -7,7 +7,13 @@ import { snapshotFromGrids } from '../../support/fake-excel/from-grid.ts';
 import { counted } from './support.ts';
 
 function sheetWithFormula() {
-  const snap = snapshotFromGrids([gridFromValues('PL', [['TT', 'Nội dung', 'Số'], ['1', 'Việc một', 3], ['2', 'Việc hai', 4]])]);
+  const snap = snapshotFromGrids([
+    gridFromValues('PL', [
+      ['TT', 'Nội dung', 'Số'],
+      ['1', 'Việc một', 3],
+      ['2', 'Việc hai', 4],
+    ]),
+  ]);
   snap.sheets[0]!.cells.push({ r: 4, c: 3, f: '=SUM(C2:C3)', v: 7 });
   return createFakeExcel(snap);
 }
@@ -38,7 +44,10 @@ describe('writeValues', () => {
     const fake = sheetWithFormula();
     const port = createExcelPort(fake);
     const before = fake.workbook.snapshot();
-    await port.writeValues('PL', 'B3', [['Đã thay', 1], ['', new Date(Date.UTC(2026, 0, 1))]]);
+    await port.writeValues('PL', 'B3', [
+      ['Đã thay', 1],
+      ['', new Date(Date.UTC(2026, 0, 1))],
+    ]);
     expect(fake.workbook.cell('PL', 'C4').formula).toBeUndefined();
     const { value, syncs } = await counted(fake, () => port.undoLast());
     expect([value, syncs]).toEqual([true, 1]);
@@ -48,6 +57,9 @@ describe('writeValues', () => {
 
   it('names a missing sheet', async () => {
     const port = createExcelPort(sheetWithFormula());
-    await expect(port.writeValues('Không có', 'A1', [['x']])).rejects.toMatchObject({ code: 'sheet-not-found', messageEn: expect.stringContaining('Không có') });
+    await expect(port.writeValues('Không có', 'A1', [['x']])).rejects.toMatchObject({
+      code: 'sheet-not-found',
+      messageEn: expect.stringContaining('Không có'),
+    });
   });
 });

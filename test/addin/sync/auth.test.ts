@@ -44,7 +44,13 @@ describe('sign-in', () => {
     const cfg = { clientId: 'cid', tenantId: 'tid', audience: 'api://phuluc/' };
     expect(await naaToken(msal(false), cfg)).toEqual({ accessToken: 'jwt-silent', expiresOn: 5000, name: 'C' });
     expect(await naaToken(msal(true), cfg)).toMatchObject({ accessToken: 'jwt-popup' });
-    expect(calls).toEqual(['create cid https://login.microsoftonline.com/tid', 'silent api://phuluc/.default', 'create cid https://login.microsoftonline.com/tid', 'silent api://phuluc/.default', 'popup']);
+    expect(calls).toEqual([
+      'create cid https://login.microsoftonline.com/tid',
+      'silent api://phuluc/.default',
+      'create cid https://login.microsoftonline.com/tid',
+      'silent api://phuluc/.default',
+      'popup',
+    ]);
   });
 
   it('falls back to the Office dialog (auth.html) and takes the token it sends back', async () => {
@@ -72,8 +78,21 @@ describe('sign-in', () => {
   it('saves only the binding into the workbook, never a token', async () => {
     const fake = createFakeExcel(await fixtureSnapshot('quang-son-phu-luc.xlsx'));
     const port = createExcelPort(fake);
-    await saveBinding(port, { server: 'https://phuluc.tinh.gov.vn/', commune: '05674', planKey: 'NQ57-2026', table: null, baseSeq: 2, token: 'phl_secret' } as never);
-    expect(fake.workbook.settings()[BINDING_SETTING]).toEqual({ server: 'https://phuluc.tinh.gov.vn', commune: '05674', planKey: 'NQ57-2026', table: null, baseSeq: 2 });
+    await saveBinding(port, {
+      server: 'https://phuluc.tinh.gov.vn/',
+      commune: '05674',
+      planKey: 'NQ57-2026',
+      table: null,
+      baseSeq: 2,
+      token: 'phl_secret',
+    } as never);
+    expect(fake.workbook.settings()[BINDING_SETTING]).toEqual({
+      server: 'https://phuluc.tinh.gov.vn',
+      commune: '05674',
+      planKey: 'NQ57-2026',
+      table: null,
+      baseSeq: 2,
+    });
     expect(loadBinding(port)?.baseSeq).toBe(2);
     expect(bindingProblem({ server: 'phuluc', commune: '05674', planKey: 'x' })).toBe('server');
     expect(bindingProblem({ server: 'https://a', commune: '5674', planKey: 'x' })).toBe('commune');

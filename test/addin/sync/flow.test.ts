@@ -84,7 +84,9 @@ describe('sync actions (in-process server)', () => {
     const posts = be.requests.filter((r) => r.method === 'POST').slice(before);
     expect(posts.length).toBe(1);
     // Sending the same key again is answered from the stored revision, not stored twice.
-    const res = await be.fetch(`http://phuluc.test/api/communes/05674/plans/offline/revisions`, { headers: { authorization: `Bearer ${tokenA}` } });
+    const res = await be.fetch(`http://phuluc.test/api/communes/05674/plans/offline/revisions`, {
+      headers: { authorization: `Bearer ${tokenA}` },
+    });
     const { revisions } = (await res.json()) as { revisions: { seq: number; idempotencyKey: string | null }[] };
     expect(revisions.filter((r) => r.idempotencyKey === posts[0]!.key).length).toBe(1);
   }, 60_000);
@@ -120,8 +122,14 @@ describe('sync actions (in-process server)', () => {
     other.appendices.flatMap((x) => x.rows).find((r) => r.kind === 'task')!.fields.result = 'Nội dung của yêu cầu khác';
     const path = '/api/communes/05674/plans/key-reused';
     const stolen = await be.fetch(`http://phuluc.test${path}/revisions`, {
-      method: 'POST', body: JSON.stringify({ plan: other }),
-      headers: { authorization: `Bearer ${tokenA}`, 'content-type': 'application/json', 'idempotency-key': queued.key, 'if-match': `"${queued.baseSeq}"` },
+      method: 'POST',
+      body: JSON.stringify({ plan: other }),
+      headers: {
+        authorization: `Bearer ${tokenA}`,
+        'content-type': 'application/json',
+        'idempotency-key': queued.key,
+        'if-match': `"${queued.baseSeq}"`,
+      },
     });
     expect(stolen.status).toBe(201);
     const before = be.requests.length;
@@ -157,18 +165,27 @@ describe('sync actions (in-process server)', () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const long = 'Nhiệm vụ '.repeat(500);
     expect(Buffer.from(sha256(new TextEncoder().encode(long))).toString('hex')).toBe(await sha256Hex(long));
-    const answer = (fingerprint: string | undefined, replayed: boolean) => async () => new Response(JSON.stringify({ status: 'created', revision: { seq: 4 }, plan: { appendices: [] }, ...(fingerprint ? { fingerprint } : {}) }), {
-      status: 201, headers: { 'content-type': 'application/json', ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
-    });
+    const answer = (fingerprint: string | undefined, replayed: boolean) => async () =>
+      new Response(
+        JSON.stringify({ status: 'created', revision: { seq: 4 }, plan: { appendices: [] }, ...(fingerprint ? { fingerprint } : {}) }),
+        {
+          status: 201,
+          headers: { 'content-type': 'application/json', ...(replayed ? { 'idempotent-replayed': 'true' } : {}) },
+        },
+      );
     const body = { plan: { appendices: [] } };
     const fp = await sha256Hex(JSON.stringify(body));
     const api = (f: () => Promise<Response>) => createApi({ server: 'http://x', token: async () => 't', fetch: f as typeof fetch });
     await expect(api(answer(fp, true)).push('05674', 'K', body, 0, 'k')).resolves.toMatchObject({ replayed: true, fingerprint: fp });
-    await expect(api(answer('0'.repeat(64), true)).push('05674', 'K', body, 0, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
+    await expect(api(answer('0'.repeat(64), true)).push('05674', 'K', body, 0, 'k')).rejects.toMatchObject({
+      code: 'fingerprint-mismatch',
+    });
     // A replay that cannot be checked (a server without fingerprints) is not trusted either.
     await expect(api(answer(undefined, true)).push('05674', 'K', body, 0, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
     await expect(api(answer(await sha256Hex('restore 2'), true)).restore('05674', 'K', 2, 'k')).resolves.toMatchObject({ replayed: true });
-    await expect(api(answer(await sha256Hex('restore 3'), true)).restore('05674', 'K', 2, 'k')).rejects.toMatchObject({ code: 'fingerprint-mismatch' });
+    await expect(api(answer(await sha256Hex('restore 3'), true)).restore('05674', 'K', 2, 'k')).rejects.toMatchObject({
+      code: 'fingerprint-mismatch',
+    });
   });
 
   it('pull: local edits since the base stay; the same cell changed both ways asks, and the choice is written into the sheet', async () => {
@@ -204,7 +221,10 @@ describe('sync actions (in-process server)', () => {
     await a.sync.push('anyway');
     await a.sync.openHistory();
     const h = a.store.get().sync.history!;
-    expect(h.revisions.map((r) => [r.seq, r.authorName])).toEqual([[2, 'Cán bộ A'], [1, 'Cán bộ A']]);
+    expect(h.revisions.map((r) => [r.seq, r.authorName])).toEqual([
+      [2, 'Cán bộ A'],
+      [1, 'Cán bộ A'],
+    ]);
     await a.sync.showRevision(2);
     expect(a.store.get().sync.history!.changes!.map((c) => [c.change, c.fields?.map((f) => f.field)])).toEqual([['changed', ['content']]]);
     await a.sync.restore(1);

@@ -4,8 +4,19 @@ import { backoffMs, createQueue, newKey, type QueuedPush } from '../../../addin/
 import { memoryStorage } from './support.ts';
 
 const item = (key: string, patch: Partial<QueuedPush> = {}): QueuedPush => ({
-  key, server: 'https://s', commune: '05674', planKey: 'NQ57-2026', baseSeq: 3, plan: { appendices: [] }, partial: false, message: null,
-  createdAt: 1, attempts: 0, nextAt: 0, state: 'waiting', ...patch,
+  key,
+  server: 'https://s',
+  commune: '05674',
+  planKey: 'NQ57-2026',
+  baseSeq: 3,
+  plan: { appendices: [] },
+  partial: false,
+  message: null,
+  createdAt: 1,
+  attempts: 0,
+  nextAt: 0,
+  state: 'waiting',
+  ...patch,
 });
 
 describe('push queue', () => {

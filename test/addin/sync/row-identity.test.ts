@@ -32,7 +32,10 @@ beforeEach(async () => {
   // What the first push does: the server's answer carries an id per task, written back in one batch.
   const local = await read(port);
   let n = 0;
-  const { ops } = writeBackOps(local, assignIds(local, null, () => `t-${String(++n).padStart(3, '0')}`));
+  const { ops } = writeBackOps(
+    local,
+    assignIds(local, null, () => `t-${String(++n).padStart(3, '0')}`),
+  );
   await port.applyRowOps(ops);
   before = tasks(await read(port));
 });
@@ -87,7 +90,13 @@ describe('task ids in the hidden column', () => {
   });
 
   it('survive saving and reopening the file (with the hidden column and the binding)', async () => {
-    await port.writeSetting('phuluc.sync', { server: 'https://phuluc.tinh.gov.vn', commune: '05674', planKey: 'NQ57-2026', table: null, baseSeq: 1 });
+    await port.writeSetting('phuluc.sync', {
+      server: 'https://phuluc.tinh.gov.vn',
+      commune: '05674',
+      planKey: 'NQ57-2026',
+      table: null,
+      baseSeq: 1,
+    });
     const reopened = createFakeExcel(fake.workbook.snapshot());
     const port2 = createExcelPort(reopened);
     expect(tasks(await read(port2))).toEqual(before);
@@ -100,7 +109,8 @@ describe('task ids in the hidden column', () => {
     const syncs = fake.stats.syncs;
     const local = await read(port);
     const target = structuredClone(local);
-    target.appendices.find((x) => x.sheet === TASKS)!.rows.find((r) => r.id !== undefined && r.kind === 'task')!.fields.lead = 'Phòng Kinh tế';
+    target.appendices.find((x) => x.sheet === TASKS)!.rows.find((r) => r.id !== undefined && r.kind === 'task')!.fields.lead =
+      'Phòng Kinh tế';
     const { ops } = writeBackOps(local, target);
     const r0 = fake.stats.runs;
     const s0 = fake.stats.syncs;

@@ -44,13 +44,26 @@ export async function backend(): Promise<Backend> {
       if (b.offline) throw new TypeError('Failed to fetch');
       const req = new Request(String(input), init);
       const u = new URL(req.url);
-      b.requests.push({ method: req.method, path: u.pathname, key: req.headers.get('idempotency-key'), auth: req.headers.get('authorization') });
+      b.requests.push({
+        method: req.method,
+        path: u.pathname,
+        key: req.headers.get('idempotency-key'),
+        auth: req.headers.get('authorization'),
+      });
       const res = await app.fetch(req);
       if (b.loseAnswers) throw new TypeError('network connection was lost');
       return res;
     }) as typeof fetch,
     token: async (role, scope, label) =>
-      (await createToken(database.db, { role, communeCode: role === 'editor' ? scope : null, provinceCode: role === 'consolidator' ? scope : null, label, createdBy: 'test' })).secret,
+      (
+        await createToken(database.db, {
+          role,
+          communeCode: role === 'editor' ? scope : null,
+          provinceCode: role === 'consolidator' ? scope : null,
+          label,
+          createdBy: 'test',
+        })
+      ).secret,
     close: () => database.close(),
   };
   return b;
@@ -71,13 +84,23 @@ export interface Pane {
 }
 
 /** A pane over a fake Excel of `snapshot` (the fixture by default); timers are collected, run by the test. */
-export async function pane(be: Backend, opts: { snapshot?: WorkbookSnapshotData; storage?: ReturnType<typeof memoryStorage> } = {}): Promise<Pane> {
+export async function pane(
+  be: Backend,
+  opts: { snapshot?: WorkbookSnapshotData; storage?: ReturnType<typeof memoryStorage> } = {},
+): Promise<Pane> {
   const fake = createFakeExcel(opts.snapshot ?? (await fixtureSnapshot('quang-son-phu-luc.xlsx')));
   const port = createExcelPort(fake);
   const store = createStore(initialState('vi'));
   const storage = opts.storage ?? memoryStorage();
   const timers: (() => void)[] = [];
-  const sync = createSyncActions(store, { port, storage, fetch: be.fetch, setTimer: (fn) => timers.push(fn), clearTimer: () => undefined, random: () => 0 });
+  const sync = createSyncActions(store, {
+    port,
+    storage,
+    fetch: be.fetch,
+    setTimer: (fn) => timers.push(fn),
+    clearTimer: () => undefined,
+    random: () => 0,
+  });
   await sync.init();
   return { fake, port, store, sync, storage, timers };
 }

@@ -18,7 +18,13 @@ const CAM_GIANG: PlanSpec = {
     {
       heading: 'Nâng cao nhận thức, đột phá về đổi mới tư duy',
       tasks: [
-        { content: 'Tuyên truyền Nghị quyết 57', lead: 'Phòng VH- XH xã', partners: 'Các đoàn thể', result: 'Bài viết', deadline: 'Thường xuyên' },
+        {
+          content: 'Tuyên truyền Nghị quyết 57',
+          lead: 'Phòng VH- XH xã',
+          partners: 'Các đoàn thể',
+          result: 'Bài viết',
+          deadline: 'Thường xuyên',
+        },
         { content: 'Hội nghị quán triệt', lead: 'Văn phòng HĐND & UBND xã', result: 'Hội nghị', deadline: 'Quý II/2025' },
       ],
     },
@@ -30,18 +36,32 @@ const CAM_GIANG: PlanSpec = {
       ],
     },
   ],
-  indicators: [{ heading: 'Đến năm 2025', items: [{ content: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', target: '80', monitor: 'Văn phòng HĐND và UBND' }] }],
+  indicators: [
+    { heading: 'Đến năm 2025', items: [{ content: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', target: '80', monitor: 'Văn phòng HĐND và UBND' }] },
+  ],
 };
 
 const CAM_GIANG_2: PlanSpec = {
   groups: [
-    { heading: 'Hoàn thiện thể chế, chính sách', tasks: [{ content: 'Góp ý dự thảo', lead: 'Tổ công tác đặc biệt', result: 'Văn bản góp ý', deadline: 'Tháng 9/2025' }] },
-    { heading: 'Các nhiệm vụ khác', tt: null, tasks: [{ content: 'Sơ kết', lead: 'UBND xã', result: 'Báo cáo', deadline: 'Khi có hướng dẫn của cấp trên' }] },
+    {
+      heading: 'Hoàn thiện thể chế, chính sách',
+      tasks: [{ content: 'Góp ý dự thảo', lead: 'Tổ công tác đặc biệt', result: 'Văn bản góp ý', deadline: 'Tháng 9/2025' }],
+    },
+    {
+      heading: 'Các nhiệm vụ khác',
+      tt: null,
+      tasks: [{ content: 'Sơ kết', lead: 'UBND xã', result: 'Báo cáo', deadline: 'Khi có hướng dẫn của cấp trên' }],
+    },
   ],
 };
 
 const HAI_DUONG: PlanSpec = {
-  groups: [{ heading: 'Nhiệm vụ về hạ tầng', tasks: [{ content: 'Camera an ninh', lead: 'Công an phường', result: 'Hệ thống camera', deadline: '31/12/2026' }] }],
+  groups: [
+    {
+      heading: 'Nhiệm vụ về hạ tầng',
+      tasks: [{ content: 'Camera an ninh', lead: 'Công an phường', result: 'Hệ thống camera', deadline: '31/12/2026' }],
+    },
+  ],
 };
 
 describe('consolidate', () => {
@@ -78,21 +98,40 @@ describe('consolidate', () => {
     ]);
     const wifi = c.rows[5]!;
     expect(wifi).toMatchObject({
-      communeName: 'Xã Cẩm Giàng', planKey: 'kh-10903', groupHeading: 'NHÓM NHIỆM VỤ VỀ HẠ TẦNG', lead: 'Phòng Kinh tế, Công an xã',
-      deadline: 'Quý IV', statusText: 'Đã hoàn thành', group: { id: 'nq57-3', short: 'Hạ tầng' }, source: { sheet: 'Nhiệm vụ', row: 6 },
+      communeName: 'Xã Cẩm Giàng',
+      planKey: 'kh-10903',
+      groupHeading: 'NHÓM NHIỆM VỤ VỀ HẠ TẦNG',
+      lead: 'Phòng Kinh tế, Công an xã',
+      deadline: 'Quý IV',
+      statusText: 'Đã hoàn thành',
+      group: { id: 'nq57-3', short: 'Hạ tầng' },
+      source: { sheet: 'Nhiệm vụ', row: 6 },
     });
     expect(c.rows[2]!.group).toEqual({ id: 'khac', number: 0, short: 'Khác', shortEn: 'Other' });
   });
 
-  it('keeps the reader\'s parsed deadline when the row has one', () => {
+  it("keeps the reader's parsed deadline when the row has one", () => {
     const input = inputOf('10903', { groups: [{ heading: 'Hạ tầng', tasks: [{ content: 'x', deadline: 'văn bản lạ' }] }] });
-    input.plan.appendices[0]!.rows[1]!.deadline = { kind: 'period', text: 'văn bản lạ', period: { precision: 'day', start: '2025-08-01', end: '2025-08-01' } };
+    input.plan.appendices[0]!.rows[1]!.deadline = {
+      kind: 'period',
+      text: 'văn bản lạ',
+      period: { precision: 'day', start: '2025-08-01', end: '2025-08-01' },
+    };
     expect(consolidate([input], { asOf: AS_OF }).rows[0]).toMatchObject({ dueDate: '2025-08-01', status: 'overdue' });
   });
 
   it('lists indicators with their section heading', () => {
     expect(c.indicators).toEqual([
-      expect.objectContaining({ communeCode: '10903', groupHeading: 'Đến năm 2025', tt: '1', content: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', target: '80', monitor: 'Văn phòng HĐND và UBND', revision: 4 }),
+      expect.objectContaining({
+        communeCode: '10903',
+        groupHeading: 'Đến năm 2025',
+        tt: '1',
+        content: 'Tỷ lệ hồ sơ trực tuyến',
+        unit: '%',
+        target: '80',
+        monitor: 'Văn phòng HĐND và UBND',
+        revision: 4,
+      }),
     ]);
   });
 
@@ -103,18 +142,45 @@ describe('consolidate', () => {
       ['10888', 2, 0, 0, 0, 0, 0],
       ['10903', 4, 1, 1, 2, 1, 1],
     ]);
-    expect(s.communes[2]!.byGroup).toEqual({ 'nq57-1': 2, 'nq57-2': 0, 'nq57-3': 2, 'nq57-4': 0, 'nq57-5': 0, 'nq57-6': 0, 'nq57-7': 0, khac: 0 });
+    expect(s.communes[2]!.byGroup).toEqual({
+      'nq57-1': 2,
+      'nq57-2': 0,
+      'nq57-3': 2,
+      'nq57-4': 0,
+      'nq57-5': 0,
+      'nq57-6': 0,
+      'nq57-7': 0,
+      khac: 0,
+    });
     expect(s.groups.map((g) => [g.id, g.tasks, g.communes])).toEqual([
-      ['nq57-1', 2, 1], ['nq57-2', 1, 1], ['nq57-3', 3, 2], ['nq57-4', 0, 0], ['nq57-5', 0, 0], ['nq57-6', 0, 0], ['nq57-7', 0, 0], ['khac', 1, 1],
+      ['nq57-1', 2, 1],
+      ['nq57-2', 1, 1],
+      ['nq57-3', 3, 2],
+      ['nq57-4', 0, 0],
+      ['nq57-5', 0, 0],
+      ['nq57-6', 0, 0],
+      ['nq57-7', 0, 0],
+      ['khac', 1, 1],
     ]);
-    expect(s.totals).toMatchObject({ communes: 3, tasks: 7, missingLead: 1, missingDeadline: 1, missingResult: 2, overdue: 1, indicators: 1 });
+    expect(s.totals).toMatchObject({
+      communes: 3,
+      tasks: 7,
+      missingLead: 1,
+      missingDeadline: 1,
+      missingResult: 2,
+      overdue: 1,
+      indicators: 1,
+    });
     expect(s.totals.byStatus).toEqual({ done: 1, overdue: 1, 'due-this-quarter': 1, 'not-yet-due': 1, ongoing: 1, 'no-date': 2 });
   });
 
   it('keeps stats consistent: per-commune sums equal the totals, group counts add up to the tasks', () => {
     const { communes, groups, totals } = c.stats;
     for (const key of ['tasks', 'missingLead', 'missingDeadline', 'missingResult', 'overdue', 'indicators'] as const) {
-      expect(communes.reduce((n, x) => n + x[key], 0), key).toBe(totals[key]);
+      expect(
+        communes.reduce((n, x) => n + x[key], 0),
+        key,
+      ).toBe(totals[key]);
     }
     for (const x of [...communes, totals]) {
       expect(Object.values(x.byGroup).reduce((a, b) => a + b, 0)).toBe(x.tasks);
@@ -138,16 +204,25 @@ describe('consolidate', () => {
 
 describe('consolidate: union property', () => {
   const fieldText = fc.string({ maxLength: 12 });
-  const task = fc.record({ content: fc.string({ minLength: 1, maxLength: 20 }), lead: fieldText, deadline: fc.constantFrom('', 'Quý III/2025', 'Thường xuyên', '31/12/2026', 'Khi có chỉ đạo') });
-  const group = fc.record({ heading: fc.constantFrom('Hạ tầng', 'Nhân lực', 'Khác', 'Hợp tác quốc tế'), tasks: fc.array(task, { maxLength: 6 }) });
+  const task = fc.record({
+    content: fc.string({ minLength: 1, maxLength: 20 }),
+    lead: fieldText,
+    deadline: fc.constantFrom('', 'Quý III/2025', 'Thường xuyên', '31/12/2026', 'Khi có chỉ đạo'),
+  });
+  const group = fc.record({
+    heading: fc.constantFrom('Hạ tầng', 'Nhân lực', 'Khác', 'Hợp tác quốc tế'),
+    tasks: fc.array(task, { maxLength: 6 }),
+  });
   const commune = fc.record({ index: fc.nat({ max: COMMUNES.length - 1 }), groups: fc.array(group, { maxLength: 4 }) });
 
-  it('rows are exactly the union of every commune\'s tasks (count and content multiset)', () => {
+  it("rows are exactly the union of every commune's tasks (count and content multiset)", () => {
     fc.assert(
       fc.property(fc.uniqueArray(commune, { selector: (x) => x.index, maxLength: 8 }), (specs) => {
         const inputs: ConsolidateInput[] = specs.map((s) => inputOf(COMMUNES[s.index]!.code, { groups: s.groups }));
         const c = consolidate(inputs, { asOf: AS_OF });
-        const expected = specs.flatMap((s) => s.groups.flatMap((g) => g.tasks.map((t) => `${COMMUNES[s.index]!.code}|${t.content.trim()}`)));
+        const expected = specs.flatMap((s) =>
+          s.groups.flatMap((g) => g.tasks.map((t) => `${COMMUNES[s.index]!.code}|${t.content.trim()}`)),
+        );
         expect(c.rows).toHaveLength(expected.length);
         expect(c.rows.map((r) => `${r.communeCode}|${r.content}`).sort()).toEqual(expected.sort());
         expect(c.stats.totals.tasks).toBe(expected.length);
@@ -178,7 +253,13 @@ describe('consolidate at national scale', () => {
   it('keeps every row of 3,321 communes × 55 tasks', () => {
     const leads = ['Phòng Văn hóa - Xã hội', 'Công an xã', 'Phòng Kinh tế, Phòng VH-XH', 'Văn phòng HĐND và UBND', 'Trung tâm PVHCC xã'];
     const deadlines = ['Quý III/2025', 'Thường xuyên', 'Năm 2026', 'Khi có hướng dẫn', '31/12/2025'];
-    const headings = ['Nâng cao nhận thức, đột phá về đổi mới tư duy', 'Nhiệm vụ về hạ tầng', 'Phát triển nguồn nhân lực', 'Chuyển đổi số', 'Hợp tác quốc tế'];
+    const headings = [
+      'Nâng cao nhận thức, đột phá về đổi mới tư duy',
+      'Nhiệm vụ về hạ tầng',
+      'Phát triển nguồn nhân lực',
+      'Chuyển đổi số',
+      'Hợp tác quốc tế',
+    ];
     const inputs = COMMUNES.map((commune, i) =>
       inputOf(commune.code, {
         groups: headings.map((heading, g) => ({

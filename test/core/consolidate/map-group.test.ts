@@ -31,15 +31,21 @@ describe('mapGroup on the seed plans', () => {
   });
 
   it('maps every task-table group heading to the group its Roman number names', () => {
-    expect(groups.map((h) => [h.heading.slice(0, 40), mapGroup(h.heading).number])).toEqual(groups.map((h) => [h.heading.slice(0, 40), h.roman]));
+    expect(groups.map((h) => [h.heading.slice(0, 40), mapGroup(h.heading).number])).toEqual(
+      groups.map((h) => [h.heading.slice(0, 40), h.roman]),
+    );
     for (const h of groups) expect(matchGroup(h.heading).by).toBe('text');
   });
 
-  it('maps the numbered headings of the plans\' body text, written in the same words', () => {
+  it("maps the numbered headings of the plans' body text, written in the same words", () => {
     const numbered = seedLines
       .map((l) => /^([1-7])\. (.{20,})$/.exec(l.trim()))
       .filter((m): m is RegExpExecArray => m !== null && /khoa học|chuyển đổi số|nhân lực|hạ tầng/.test(m[2]!) && m[2]!.length < 400);
-    const cases = numbered.filter((m) => /^(Nâng cao nhận thức|Chủ động, phối hợp|Phối hợp hoàn thiện|Tăng cường đầu tư|Phát triển, trọng dụng|Đẩy mạnh chuyển đổi số|Thúc đẩy mạnh mẽ|Tăng cường hợp tác)/.test(m[2]!));
+    const cases = numbered.filter((m) =>
+      /^(Nâng cao nhận thức|Chủ động, phối hợp|Phối hợp hoàn thiện|Tăng cường đầu tư|Phát triển, trọng dụng|Đẩy mạnh chuyển đổi số|Thúc đẩy mạnh mẽ|Tăng cường hợp tác)/.test(
+        m[2]!,
+      ),
+    );
     expect(cases.length).toBeGreaterThanOrEqual(10);
     for (const m of cases) expect(mapGroup(m[0]!.trim()).number, m[2]!.slice(0, 60)).toBe(Number(m[1]));
   });

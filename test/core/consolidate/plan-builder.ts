@@ -19,7 +19,11 @@ export interface PlanSpec {
   year?: number;
 }
 
-function appendixRows(sheet: string, sections: { heading: string; tt: string | null; items: Fields[] }[], kind: 'task' | 'indicator'): AppendixRow[] {
+function appendixRows(
+  sheet: string,
+  sections: { heading: string; tt: string | null; items: Fields[] }[],
+  kind: 'task' | 'indicator',
+): AppendixRow[] {
   const rows: AppendixRow[] = [];
   let r = 2;
   for (const s of sections) {
@@ -42,11 +46,21 @@ export function planOf(spec: PlanSpec): Plan {
   const header = { rows: [1], labels: {} };
   const tasks = spec.groups.map((g, i) => ({ heading: g.heading, tt: g.tt === undefined ? intToRoman(i + 1) : g.tt, items: g.tasks }));
   const plan: Plan = {
-    appendices: [{ kind: 'tasks', sheet: 'Nhiệm vụ', range: 'A1:F99', title, header, columns: {}, rows: appendixRows('Nhiệm vụ', tasks, 'task') }],
+    appendices: [
+      { kind: 'tasks', sheet: 'Nhiệm vụ', range: 'A1:F99', title, header, columns: {}, rows: appendixRows('Nhiệm vụ', tasks, 'task') },
+    ],
   };
   if (spec.indicators) {
     const sections = spec.indicators.map((s, i) => ({ heading: s.heading, tt: intToRoman(i + 1), items: s.items }));
-    plan.appendices.push({ kind: 'indicators', sheet: 'Chỉ tiêu', range: 'A1:E99', title, header, columns: {}, rows: appendixRows('Chỉ tiêu', sections, 'indicator') });
+    plan.appendices.push({
+      kind: 'indicators',
+      sheet: 'Chỉ tiêu',
+      range: 'A1:E99',
+      title,
+      header,
+      columns: {},
+      rows: appendixRows('Chỉ tiêu', sections, 'indicator'),
+    });
   }
   if (spec.year !== undefined) plan.reference = { period: { from: spec.year, to: spec.year } };
   return plan;

@@ -61,14 +61,24 @@ describe('isDoneText', () => {
 
 describe('quarterEnd and labels', () => {
   it('ends each quarter on its last day', () => {
-    expect(['2025-01-01', '2025-05-31', '2025-08-15', '2025-12-31'].map(quarterEnd)).toEqual(['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31']);
+    expect(['2025-01-01', '2025-05-31', '2025-08-15', '2025-12-31'].map(quarterEnd)).toEqual([
+      '2025-03-31',
+      '2025-06-30',
+      '2025-09-30',
+      '2025-12-31',
+    ]);
   });
 
   it('labels every status in Vietnamese and English', () => {
     expect(Object.keys(STATUS_LABEL).sort()).toEqual([...TASK_STATUSES].sort());
     expect(STATUS_LABEL.overdue).toEqual({ vi: 'Quá hạn', en: 'Overdue' });
     expect(TASK_STATUSES.map((s) => STATUS_LABEL[s].vi)).toEqual([
-      'Đã hoàn thành', 'Quá hạn', 'Đến hạn trong quý', 'Chưa đến hạn', 'Đang thực hiện/Thường xuyên', 'Chưa xác định thời hạn',
+      'Đã hoàn thành',
+      'Quá hạn',
+      'Đến hạn trong quý',
+      'Chưa đến hạn',
+      'Đang thực hiện/Thường xuyên',
+      'Chưa xác định thời hạn',
     ]);
   });
 });

@@ -1,7 +1,16 @@
 // Calendar helpers: leap years, unit periods, ranges, plausible years.
 import { describe, expect, it } from 'vitest';
 import {
-  dayPeriod, daysInMonth, halfPeriod, isPlausibleYear, monthPeriod, nextDay, quarterPeriod, rangePeriod, yearPeriod, ymd,
+  dayPeriod,
+  daysInMonth,
+  halfPeriod,
+  isPlausibleYear,
+  monthPeriod,
+  nextDay,
+  quarterPeriod,
+  rangePeriod,
+  yearPeriod,
+  ymd,
 } from '../../../core/deadline/calendar.ts';
 
 describe('calendar', () => {

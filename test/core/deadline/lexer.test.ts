@@ -5,10 +5,16 @@ import { lex } from '../../../core/deadline/lexer.ts';
 describe('lex', () => {
   it('folds words, keeps numbers with their length, and maps separators', () => {
     expect(lex('Quý III /2025')).toEqual([
-      { kind: 'word', value: 'qui' }, { kind: 'word', value: 'iii' }, { kind: 'sep', value: '/' }, { kind: 'num', value: 2025, digits: 4 },
+      { kind: 'word', value: 'qui' },
+      { kind: 'word', value: 'iii' },
+      { kind: 'sep', value: '/' },
+      { kind: 'num', value: 2025, digits: 4 },
     ]);
     expect(lex('Tháng 07,8')).toEqual([
-      { kind: 'word', value: 'thang' }, { kind: 'num', value: 7, digits: 2 }, { kind: 'sep', value: ',' }, { kind: 'num', value: 8, digits: 1 },
+      { kind: 'word', value: 'thang' },
+      { kind: 'num', value: 7, digits: 2 },
+      { kind: 'sep', value: ',' },
+      { kind: 'num', value: 8, digits: 1 },
     ]);
   });
 

@@ -1,12 +1,76 @@
 // Test helper: seeded random plans and random edits of them, for property tests and large tables.
 import type { RowSpec } from './plan-of.ts';
 
-const VERBS = ['Triển khai', 'Xây dựng', 'Tuyên truyền', 'Rà soát', 'Nâng cấp', 'Tổ chức', 'Phối hợp thực hiện', 'Đẩy mạnh', 'Hoàn thiện', 'Số hóa'];
-const OBJECTS = ['nền tảng số dùng chung', 'cơ sở dữ liệu đất đai', 'hồ sơ thủ tục hành chính', 'chữ ký số cho cán bộ', 'mô hình chợ 4.0',
-  'hạ tầng mạng 5G', 'kỹ năng số cho người dân', 'dịch vụ công trực tuyến', 'camera giám sát an ninh', 'thanh toán không dùng tiền mặt'];
-const WORDS = ['thôn', 'bản', 'hộ', 'gia', 'đình', 'doanh', 'nghiệp', 'hợp', 'tác', 'xã', 'trường', 'học', 'trạm', 'y', 'tế', 'chợ', 'bưu',
-  'điện', 'nhà', 'văn', 'hóa', 'đoàn', 'viên', 'hội', 'phụ', 'nữ', 'cựu', 'chiến', 'binh', 'nông', 'dân', 'thanh', 'niên', 'người', 'cao', 'tuổi'];
-export const LEADS = ['Văn phòng HĐND và UBND', 'Phòng Kinh tế', 'Phòng Văn hóa - Xã hội', 'Công an xã', 'Trạm Y tế xã', 'Ban Chỉ huy Quân sự xã'];
+const VERBS = [
+  'Triển khai',
+  'Xây dựng',
+  'Tuyên truyền',
+  'Rà soát',
+  'Nâng cấp',
+  'Tổ chức',
+  'Phối hợp thực hiện',
+  'Đẩy mạnh',
+  'Hoàn thiện',
+  'Số hóa',
+];
+const OBJECTS = [
+  'nền tảng số dùng chung',
+  'cơ sở dữ liệu đất đai',
+  'hồ sơ thủ tục hành chính',
+  'chữ ký số cho cán bộ',
+  'mô hình chợ 4.0',
+  'hạ tầng mạng 5G',
+  'kỹ năng số cho người dân',
+  'dịch vụ công trực tuyến',
+  'camera giám sát an ninh',
+  'thanh toán không dùng tiền mặt',
+];
+const WORDS = [
+  'thôn',
+  'bản',
+  'hộ',
+  'gia',
+  'đình',
+  'doanh',
+  'nghiệp',
+  'hợp',
+  'tác',
+  'xã',
+  'trường',
+  'học',
+  'trạm',
+  'y',
+  'tế',
+  'chợ',
+  'bưu',
+  'điện',
+  'nhà',
+  'văn',
+  'hóa',
+  'đoàn',
+  'viên',
+  'hội',
+  'phụ',
+  'nữ',
+  'cựu',
+  'chiến',
+  'binh',
+  'nông',
+  'dân',
+  'thanh',
+  'niên',
+  'người',
+  'cao',
+  'tuổi',
+];
+export const LEADS = [
+  'Văn phòng HĐND và UBND',
+  'Phòng Kinh tế',
+  'Phòng Văn hóa - Xã hội',
+  'Công an xã',
+  'Trạm Y tế xã',
+  'Ban Chỉ huy Quân sự xã',
+];
 export const DEADLINES = ['Thường xuyên', 'Quý III/2025', 'Năm 2026', 'Tháng 12/2025', 'Hằng năm', 'Quý IV/2026'];
 const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -22,7 +86,10 @@ export function rng(seed: number): () => number {
   };
 }
 
-const pickWith = (rand: () => number) => <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pickWith =
+  (rand: () => number) =>
+  <T>(xs: readonly T[]): T =>
+    xs[Math.floor(rand() * xs.length)]!;
 
 /** A task's text: a verb, an object and five random words (distinct texts, in practice). */
 export function taskText(seed: number): string {
@@ -44,15 +111,15 @@ export function randomPlan(seed: number, tasks: number, groups: number): RowSpec
   const out: RowSpec[] = [];
   const perGroup = Math.ceil(tasks / groups);
   for (let n = 0; n < tasks; n++) {
-    if (n % perGroup === 0) out.push([GROUPS[(n / perGroup) % GROUPS.length]!, `Nhóm nhiệm vụ ${n / perGroup + 1}: ${taskText(seed * 7919 + n + 1e6)}`]);
+    if (n % perGroup === 0)
+      out.push([GROUPS[(n / perGroup) % GROUPS.length]!, `Nhóm nhiệm vụ ${n / perGroup + 1}: ${taskText(seed * 7919 + n + 1e6)}`]);
     out.push(task((n % perGroup) + 1, seed * 7919 + n));
   }
   return out;
 }
 
 export type Op =
-  | { op: 'lead' | 'deadline' | 'tweak' | 'replace' | 'delete'; at: number; seed: number }
-  | { op: 'insert'; at: number; seed: number };
+  { op: 'lead' | 'deadline' | 'tweak' | 'replace' | 'delete'; at: number; seed: number } | { op: 'insert'; at: number; seed: number };
 
 /** Number tasks 1, 2, … within each group, as an official would after inserting or deleting. */
 export function renumber(specs: RowSpec[]): RowSpec[] {

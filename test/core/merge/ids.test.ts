@@ -20,8 +20,13 @@ describe('assignIds', () => {
 
   it('keeps ids stable across a re-read where a task was inserted and others renumbered', () => {
     const first = assignIds(planOf(BASE), null, counter('t'));
-    const reRead = planOf(inserting(withCell(withCell(withCell(BASE, 4, 'tt', 2), 5, 'tt', 3), 6, 'tt', 4), 4,
-      [1, 'Ban hành quy chế vận hành cổng thông tin điện tử xã', 'Văn phòng HĐND và UBND']));
+    const reRead = planOf(
+      inserting(withCell(withCell(withCell(BASE, 4, 'tt', 2), 5, 'tt', 3), 6, 'tt', 4), 4, [
+        1,
+        'Ban hành quy chế vận hành cổng thông tin điện tử xã',
+        'Văn phòng HĐND và UBND',
+      ]),
+    );
     const second = assignIds(deepFreeze(reRead), deepFreeze(first), counter('n'));
     expect(idsOf(second)).toEqual(['t1', 't2', 't3', 't4', 'n1', 't5', 't6', 't7']);
     expect(idsOf(reRead)).toEqual(Array(8).fill(undefined));
@@ -29,7 +34,9 @@ describe('assignIds', () => {
 
   it('carries ids over to edited tasks and keeps ids already present', () => {
     const first = assignIds(planOf(BASE), null, counter('t'));
-    const edited = planOf(withCell(BASE, 2, 'content', 'Tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh và mạng xã hội của xã'));
+    const edited = planOf(
+      withCell(BASE, 2, 'content', 'Tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh và mạng xã hội của xã'),
+    );
     edited.appendices[0]!.rows[6]!.id = 'kept';
     expect(idsOf(assignIds(edited, first, counter('n')))).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 'kept']);
   });

@@ -5,8 +5,22 @@ import type { Plan } from '../../../core/model/appendix.ts';
 import { BASE, inserting, withCell, without } from './fixtures.ts';
 import { appendixOf, deepFreeze, flat, flatSpecs, planOf, type RowSpec } from './plan-of.ts';
 
-const NEW_I3: RowSpec = [3, 'Tổ chức hội thi tìm hiểu về chuyển đổi số cho đoàn viên thanh niên', 'Đoàn Thanh niên xã', '', 'Hội thi', 'Năm 2026'];
-const NEW_II4: RowSpec = [4, 'Lắp đặt hệ thống camera giám sát an ninh tại các thôn', 'Công an xã', 'UBND các thôn', 'Hệ thống vận hành', 'Năm 2027'];
+const NEW_I3: RowSpec = [
+  3,
+  'Tổ chức hội thi tìm hiểu về chuyển đổi số cho đoàn viên thanh niên',
+  'Đoàn Thanh niên xã',
+  '',
+  'Hội thi',
+  'Năm 2026',
+];
+const NEW_II4: RowSpec = [
+  4,
+  'Lắp đặt hệ thống camera giám sát an ninh tại các thôn',
+  'Công an xã',
+  'UBND các thôn',
+  'Hệ thống vận hành',
+  'Năm 2027',
+];
 
 function merged(base: RowSpec[], theirs: RowSpec[], mine: RowSpec[]): MergeResult {
   return mergePlans(deepFreeze(planOf(base)), deepFreeze(planOf(theirs)), deepFreeze(planOf(mine)));
@@ -29,7 +43,14 @@ describe('mergePlans: clean merges', () => {
   it('combines edits to different fields of one task', () => {
     const theirs = withCell(BASE, 5, 'lead', 'Phòng Văn hóa - Xã hội');
     const mine = withCell(BASE, 5, 'deadline', 'Tháng 12/2025');
-    expect(rowsOf(merged(BASE, theirs, mine))[5]).toEqual(['2', BASE[5]![1], 'Phòng Văn hóa - Xã hội', 'Bưu điện xã, Viettel', 'Kế hoạch', 'Tháng 12/2025']);
+    expect(rowsOf(merged(BASE, theirs, mine))[5]).toEqual([
+      '2',
+      BASE[5]![1],
+      'Phòng Văn hóa - Xã hội',
+      'Bưu điện xã, Viettel',
+      'Kế hoạch',
+      'Tháng 12/2025',
+    ]);
   });
 
   it('takes mine’s spelling when both made the same change', () => {
@@ -58,7 +79,9 @@ describe('mergePlans: clean merges', () => {
   it('deletes a task one side deleted and the other left alone', () => {
     const r = merged(BASE, BASE, without(BASE, 2));
     expect(rowsOf(r)).toEqual(flatSpecs(without(BASE, 2)));
-    expect(rowsOf(merged(BASE, without(BASE, 6), withCell(BASE, 1, 'result', 'Kế hoạch')))).toEqual(flatSpecs(withCell(without(BASE, 6), 1, 'result', 'Kế hoạch')));
+    expect(rowsOf(merged(BASE, without(BASE, 6), withCell(BASE, 1, 'result', 'Kế hoạch')))).toEqual(
+      flatSpecs(withCell(without(BASE, 6), 1, 'result', 'Kế hoạch')),
+    );
   });
 
   it('deletes a task renumbered on the other side (a new TT alone is not an edit)', () => {
@@ -68,7 +91,11 @@ describe('mergePlans: clean merges', () => {
   });
 
   it('applies a renumbering on one side and a content edit on the other (no ids)', () => {
-    const theirs = inserting(withCell(withCell(withCell(BASE, 4, 'tt', 2), 5, 'tt', 3), 6, 'tt', 4), 4, [1, 'Ban hành quy chế quản lý, vận hành cổng thông tin điện tử xã', 'Văn phòng HĐND và UBND']);
+    const theirs = inserting(withCell(withCell(withCell(BASE, 4, 'tt', 2), 5, 'tt', 3), 6, 'tt', 4), 4, [
+      1,
+      'Ban hành quy chế quản lý, vận hành cổng thông tin điện tử xã',
+      'Văn phòng HĐND và UBND',
+    ]);
     const edited = 'Xây dựng kế hoạch nâng cao kỹ năng số cho người dân và doanh nghiệp trên địa bàn xã';
     const mine = withCell(BASE, 5, 'content', edited);
     const rows = rowsOf(merged(BASE, theirs, mine));
@@ -77,10 +104,22 @@ describe('mergePlans: clean merges', () => {
   });
 
   it('applies an edit to a task the other side renumbered and edited', () => {
-    const renumbered = withCell(withCell(BASE, 5, 'tt', 1), 5, 'content', 'Xây dựng kế hoạch nâng cao kỹ năng số cho người dân trên địa bàn toàn xã');
+    const renumbered = withCell(
+      withCell(BASE, 5, 'tt', 1),
+      5,
+      'content',
+      'Xây dựng kế hoạch nâng cao kỹ năng số cho người dân trên địa bàn toàn xã',
+    );
     const theirs = without(renumbered, 4);
     const mine = withCell(BASE, 5, 'result', 'Kế hoạch, báo cáo');
-    expect(rowsOf(merged(BASE, theirs, mine))[4]).toEqual(['1', 'Xây dựng kế hoạch nâng cao kỹ năng số cho người dân trên địa bàn toàn xã', 'Công an xã', 'Bưu điện xã, Viettel', 'Kế hoạch, báo cáo', 'Quý IV/2025']);
+    expect(rowsOf(merged(BASE, theirs, mine))[4]).toEqual([
+      '1',
+      'Xây dựng kế hoạch nâng cao kỹ năng số cho người dân trên địa bàn toàn xã',
+      'Công an xã',
+      'Bưu điện xã, Viettel',
+      'Kế hoạch, báo cáo',
+      'Quý IV/2025',
+    ]);
   });
 
   it('matches rows with ids by id, even when the content was rewritten', () => {
@@ -89,7 +128,14 @@ describe('mergePlans: clean merges', () => {
     const theirs = planOf(withCell(BASE, 5, 'content', 'Mở lớp bình dân học vụ số cho người dân các thôn'), { ids });
     const mine = planOf(withCell(BASE, 5, 'deadline', 'Năm 2026'), { ids });
     const r = mergePlans(base, theirs, mine);
-    expect(rowsOf(r)[5]).toEqual(['2', 'Mở lớp bình dân học vụ số cho người dân các thôn', 'Công an xã', 'Bưu điện xã, Viettel', 'Kế hoạch', 'Năm 2026']);
+    expect(rowsOf(r)[5]).toEqual([
+      '2',
+      'Mở lớp bình dân học vụ số cho người dân các thôn',
+      'Công an xã',
+      'Bưu điện xã, Viettel',
+      'Kế hoạch',
+      'Năm 2026',
+    ]);
     expect(r.ok && r.plan.appendices[0]!.rows[5]!.id).toBe('t5');
   });
 
@@ -116,7 +162,11 @@ describe('mergePlans: clean merges', () => {
     theirs.appendices[0]!.rows.splice(3, 0, { kind: 'blank', tt: null, fields: {}, source: { sheet: 'PL II', row: 9, cells: {} } });
     const mine = structuredClone(base);
     mine.appendices[0]!.rows[5]!.fields.deadline = 'Quý I/2026';
-    mine.appendices[0]!.rows[5]!.deadline = { kind: 'period', text: 'Quý I/2026', period: { precision: 'quarter', start: '2026-01-01', end: '2026-03-31' } };
+    mine.appendices[0]!.rows[5]!.deadline = {
+      kind: 'period',
+      text: 'Quý I/2026',
+      period: { precision: 'quarter', start: '2026-01-01', end: '2026-03-31' },
+    };
     const r = mergePlans(base, theirs, mine);
     if (!r.ok) throw new Error('conflict');
     expect(r.plan.appendices[0]!.rows).toHaveLength(BASE.length);
@@ -131,10 +181,18 @@ describe('mergePlans: conflicts', () => {
     const mine = withCell(BASE, 5, 'lead', 'Trạm Y tế xã');
     expect(merged(BASE, theirs, mine)).toEqual({
       ok: false,
-      conflicts: [{
-        appendix: 'tasks:pl ii', taskId: 'PL II!11', tt: '2', content: BASE[5]![1], field: 'lead',
-        base: 'Công an xã', theirs: 'Phòng Kinh tế', mine: 'Trạm Y tế xã',
-      }],
+      conflicts: [
+        {
+          appendix: 'tasks:pl ii',
+          taskId: 'PL II!11',
+          tt: '2',
+          content: BASE[5]![1],
+          field: 'lead',
+          base: 'Công an xã',
+          theirs: 'Phòng Kinh tế',
+          mine: 'Trạm Y tế xã',
+        },
+      ],
     });
   });
 
@@ -160,15 +218,23 @@ describe('mergePlans: conflicts', () => {
 
   it('does not take a new task 3 of group I for the deleted task 3 of group II (same number, other group)', () => {
     const mine: RowSpec[] = [
-      ['I', 'Nâng cao nhận thức'], [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'], [2, 'Triển khai cơ sở dữ liệu đất đai tại thôn Đông và thôn Tây'],
-      ['II', 'Hoàn thiện thể chế'], [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'],
+      ['I', 'Nâng cao nhận thức'],
+      [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'],
+      [2, 'Triển khai cơ sở dữ liệu đất đai tại thôn Đông và thôn Tây'],
+      ['II', 'Hoàn thiện thể chế'],
+      [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'],
     ];
     const base: RowSpec[] = [
-      ['I', 'Nâng cao nhận thức'], [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'],
-      ['II', 'Hoàn thiện thể chế'], [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'], [2, 'Triển khai cơ sở dữ liệu đất đai tại hộ kinh doanh và chợ'],
+      ['I', 'Nâng cao nhận thức'],
+      [1, 'Rà soát hồ sơ thủ tục hành chính tại hội người cao tuổi'],
+      ['II', 'Hoàn thiện thể chế'],
+      [1, 'Tuyên truyền hồ sơ thủ tục hành chính tại thôn'],
+      [2, 'Triển khai cơ sở dữ liệu đất đai tại hộ kinh doanh và chợ'],
     ];
     const r = merged(base, base, mine);
-    expect(r.ok ? r.plan.appendices[0]!.rows.map((x) => `${x.tt} ${x.fields.content}`) : r.conflicts).toEqual(mine.map(([tt, c]) => `${tt} ${c}`));
+    expect(r.ok ? r.plan.appendices[0]!.rows.map((x) => `${x.tt} ${x.fields.content}`) : r.conflicts).toEqual(
+      mine.map(([tt, c]) => `${tt} ${c}`),
+    );
   });
 
   it('merges tasks both sides inserted into one group and numbers the group again (no TT conflicts)', () => {
@@ -220,7 +286,10 @@ describe('mergePlans: appendices and reference', () => {
     const r = mergePlans(base, base, dropped);
     expect(r.ok && r.plan.appendices.map((a) => a.sheet)).toEqual(['PL II']);
     const edited: Plan = { appendices: [base.appendices[0]!, second([[1, 'Tỷ lệ dân số trưởng thành có chữ ký số', 'Công an xã']])] };
-    expect(mergePlans(base, edited, dropped)).toMatchObject({ ok: false, conflicts: [{ appendix: 'tasks:pl iii', field: 'row', mine: null }] });
+    expect(mergePlans(base, edited, dropped)).toMatchObject({
+      ok: false,
+      conflicts: [{ appendix: 'tasks:pl iii', field: 'row', mine: null }],
+    });
   });
 
   it('takes the reference from the side that changed it, mine when both did', () => {

@@ -30,7 +30,12 @@ export function appendixOf(specs: RowSpec[], opts: { sheet?: string; ids?: (stri
   const rows = specs.map(([ttIn, content, ...rest], i): AppendixRow => {
     const tt = ttIn === null ? null : String(ttIn);
     const kind = kindOf(tt);
-    const row: AppendixRow = { kind, tt, fields: { content }, source: { sheet, row: FIRST_ROW + i, cells: { content: `B${FIRST_ROW + i}` } } };
+    const row: AppendixRow = {
+      kind,
+      tt,
+      fields: { content },
+      source: { sheet, row: FIRST_ROW + i, cells: { content: `B${FIRST_ROW + i}` } },
+    };
     ROLES.forEach((role, k) => {
       if (rest[k]) row.fields[role] = rest[k];
     });
@@ -58,7 +63,7 @@ export function appendixOf(specs: RowSpec[], opts: { sheet?: string; ids?: (stri
  * @example flat(planOf([[1, 'A', 'B']])) // [['1', 'A', 'B']]
  */
 export function flat(plan: Plan | AppendixRow[], appendix = 0): string[][] {
-  const rows = Array.isArray(plan) ? plan : plan.appendices[appendix]?.rows ?? [];
+  const rows = Array.isArray(plan) ? plan : (plan.appendices[appendix]?.rows ?? []);
   return itemRows(rows).map((r) => {
     const out = [r.tt ?? '', r.fields.content ?? '', ...ROLES.map((role) => r.fields[role] ?? '')].map(normalizeText);
     while (out.length > 2 && out[out.length - 1] === '') out.pop();

@@ -39,8 +39,19 @@ describe('the phuluc-id column', () => {
   });
 
   it('raises no issue of its own: the same issues as the table without the column', () => {
-    const withIds = allIssues(validateGrids([gridFromValues('S', rows)]).report).map((i) => i.code).sort();
-    const without = allIssues(validateGrids([gridFromValues('S', rows.map((r) => r.slice(0, 6)))]).report).map((i) => i.code).sort();
+    const withIds = allIssues(validateGrids([gridFromValues('S', rows)]).report)
+      .map((i) => i.code)
+      .sort();
+    const without = allIssues(
+      validateGrids([
+        gridFromValues(
+          'S',
+          rows.map((r) => r.slice(0, 6)),
+        ),
+      ]).report,
+    )
+      .map((i) => i.code)
+      .sort();
     expect(withIds).toEqual(without);
   });
 });

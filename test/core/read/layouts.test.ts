@@ -48,15 +48,18 @@ function codes(l: Layout, wanted: string[]): [string, string][] {
 const NUMBERING = ['task-number-gap', 'task-number-duplicate', 'task-number-invalid', 'numbering-scheme-mixed', 'group-number-gap'];
 
 describe('heading rows', () => {
-  it.each(['tt-and-merged-name', 'one-cell-merged', 'in-content', 'tt-plain'] as const)('%s: groups read as groups, tasks under them', (heading) => {
-    for (const col0 of [1, 2, 3]) {
-      for (const header of ['standard', 'upper'] as const) {
-        const l = layout({ heading, col0, header, groups: 3 });
-        expectReads(l);
-        expect(codes(l, [...NUMBERING, 'continuation-row', 'lead-missing', 'deadline-missing'])).toEqual([]);
+  it.each(['tt-and-merged-name', 'one-cell-merged', 'in-content', 'tt-plain'] as const)(
+    '%s: groups read as groups, tasks under them',
+    (heading) => {
+      for (const col0 of [1, 2, 3]) {
+        for (const header of ['standard', 'upper'] as const) {
+          const l = layout({ heading, col0, header, groups: 3 });
+          expectReads(l);
+          expect(codes(l, [...NUMBERING, 'continuation-row', 'lead-missing', 'deadline-missing'])).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each([
     ['roman', 'continuous'],
@@ -76,19 +79,25 @@ describe('heading rows', () => {
     const l = layout({ subgroups: 'roman', numbering: 'per-subgroup', groups: 2, tasksPer: 3, plant: { gap: true } });
     expectReads(l);
     // 1, 3, 3 in the first subgroup: the gap and then the repeated number; the other subgroups restart cleanly.
-    expect(codes(l, NUMBERING)).toEqual([['A10', 'task-number-gap'], ['A11', 'task-number-duplicate']]);
+    expect(codes(l, NUMBERING)).toEqual([
+      ['A10', 'task-number-gap'],
+      ['A11', 'task-number-duplicate'],
+    ]);
   });
 });
 
 describe('a reworded sub-header inside the table', () => {
-  it.each(['standard', 'upper', 'province', 'two-row'] as const)('%s header: one table, the sub-header is a repeated header to confirm', (header) => {
-    const l = layout({ header, subHeader: true, groups: 3 });
-    const a = expectReads(l);
-    expect(a.rows.filter((r) => r.kind === 'repeated-header').map((r) => r.reworded)).toEqual([true]);
-    const { report } = validateGrids([l.grid]);
-    const repeated = allIssues(report).filter((i) => i.code === 'repeated-header-row');
-    expect(repeated.map((i) => i.fix?.safe)).toEqual([false]);
-  });
+  it.each(['standard', 'upper', 'province', 'two-row'] as const)(
+    '%s header: one table, the sub-header is a repeated header to confirm',
+    (header) => {
+      const l = layout({ header, subHeader: true, groups: 3 });
+      const a = expectReads(l);
+      expect(a.rows.filter((r) => r.kind === 'repeated-header').map((r) => r.reworded)).toEqual([true]);
+      const { report } = validateGrids([l.grid]);
+      const repeated = allIssues(report).filter((i) => i.code === 'repeated-header-row');
+      expect(repeated.map((i) => i.fix?.safe)).toEqual([false]);
+    },
+  );
 });
 
 describe('cells merged down several rows', () => {
@@ -143,7 +152,9 @@ describe('header wording and working columns', () => {
     for (const funding of [false, true]) {
       const l = layout({ header, funding });
       const a = expectReads(l);
-      expect(Object.keys(a.columns).sort()).toEqual(['content', 'deadline', 'lead', 'partners', 'result', 'tt', ...(funding ? ['funding'] : [])].sort());
+      expect(Object.keys(a.columns).sort()).toEqual(
+        ['content', 'deadline', 'lead', 'partners', 'result', 'tt', ...(funding ? ['funding'] : [])].sort(),
+      );
       const aside = codes(l, ['columns-left-aside', 'missing-column', 'header-not-found']);
       expect(aside.map(([, c]) => c)).toEqual(header === 'tracking' ? ['columns-left-aside'] : []);
     }
@@ -173,7 +184,7 @@ describe('rows split by a page break', () => {
   });
 });
 
-describe('a tracking system\'s two-row header', () => {
+describe("a tracking system's two-row header", () => {
   it('takes "Chủ trì | Phối hợp", "Ngày bắt đầu | Ngày kết thúc" and "Đạt | Không đạt" as sub-labels of the header', () => {
     const grid = gridFromValues(
       'Nhiệm vụ',

@@ -30,10 +30,23 @@ describe('readPlan on grids', () => {
     expect(a.kind).toBe('tasks');
     expect(a.header.rows).toEqual([5]);
     expect(a.columns).toEqual({ tt: 'A', content: 'B', lead: 'C', partners: 'D', result: 'E', deadline: 'F' });
-    expect(a.rows.map((r) => [r.source.row, r.kind])).toEqual([[6, 'group'], [7, 'task'], [8, 'task'], [9, 'group'], [10, 'subgroup'], [11, 'task']]);
+    expect(a.rows.map((r) => [r.source.row, r.kind])).toEqual([
+      [6, 'group'],
+      [7, 'task'],
+      [8, 'task'],
+      [9, 'group'],
+      [10, 'subgroup'],
+      [11, 'task'],
+    ]);
     expect(a.rows[5]).toMatchObject({ group: 'II.', subgroup: '-', tt: '3' });
     expect(a.title.appendix).toBe('II');
-    expect(a.title.reference).toMatchObject({ documentNumber: '12/KH-UBND', date: '2026-01-15', issuer: 'UBND phường Hà Đông', commune: 'Hà Đông', period: { from: 2026, to: 2026 } });
+    expect(a.title.reference).toMatchObject({
+      documentNumber: '12/KH-UBND',
+      date: '2026-01-15',
+      issuer: 'UBND phường Hà Đông',
+      commune: 'Hà Đông',
+      period: { from: 2026, to: 2026 },
+    });
     expect(plan.reference?.commune).toBe('Hà Đông');
     expect(a.rows[1]!.source.cells).toMatchObject({ content: 'B7', lead: 'C7', deadline: 'F7' });
   });
@@ -46,7 +59,12 @@ describe('readPlan on grids', () => {
         ['(1)', '(2)', '(3)', '(4)', '(5)'],
         [1, 'Việc một', 'Công an xã', 'Trạm Y tế', '31/12/2026'],
       ],
-      [{ top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 }, { top: 1, left: 5, bottom: 2, right: 5 }],
+      [
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 2, right: 2 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+      ],
     );
     const a = plan.appendices[0]!;
     expect(a.header.rows).toEqual([1, 2, 3]);
@@ -153,7 +171,13 @@ describe('list form', () => {
     expect(sheets[0]!.form).toBe('list');
     const a = plan.appendices[0]!;
     expect(a.kind).toBe('tasks');
-    expect(a.rows.map((r) => [r.kind, r.tt])).toEqual([['group', 'I'], ['task', '1'], ['task', '2'], ['group', 'II'], ['task', '3']]);
+    expect(a.rows.map((r) => [r.kind, r.tt])).toEqual([
+      ['group', 'I'],
+      ['task', '1'],
+      ['task', '2'],
+      ['group', 'II'],
+      ['task', '3'],
+    ]);
     const t1 = a.rows[1]!;
     expect(t1.fields).toEqual({
       content: 'Tổ chức học tập, quán triệt Nghị quyết số 57-NQ/TW đến cán bộ, công chức, viên chức và Nhân dân.',
@@ -168,7 +192,10 @@ describe('list form', () => {
   });
 
   it('reads the same shape pasted into one Excel column', () => {
-    const grid = gridFromValues('Dán từ Word', text.split('\n').map((l) => [l === '' ? null : l]));
+    const grid = gridFromValues(
+      'Dán từ Word',
+      text.split('\n').map((l) => [l === '' ? null : l]),
+    );
     const { plan } = readPlan([grid]);
     expect(plan.appendices[0]!.rows.filter((r) => r.kind === 'task')).toHaveLength(3);
     expect(plan.appendices[0]!.rows[1]!.source.cells.lead).toBe('A8');

@@ -41,12 +41,15 @@ describe.each(LABELS.cases)('$file', (c) => {
     c.tables.forEach((t, i) => {
       const a = plan.appendices[i]!;
       for (const role of t.roles) expect(a.columns, `${t.sheet}: role ${role}`).toHaveProperty(role);
-      for (const [role, letter] of Object.entries(t.roleColumns ?? {})) expect(a.columns[role as 'lead'], `${t.sheet}: ${role}`).toBe(letter);
+      for (const [role, letter] of Object.entries(t.roleColumns ?? {}))
+        expect(a.columns[role as 'lead'], `${t.sheet}: ${role}`).toBe(letter);
       const items = a.rows.filter((r) => r.kind === (t.kind === 'tasks' ? 'task' : 'indicator')).length;
       expect(items, `${t.sheet}: items`).toBe(t.kind === 'tasks' ? t.tasks : t.indicators);
       expect(a.rows.filter((r) => r.kind === 'group').length, `${t.sheet}: groups`).toBe(t.groups);
       if (t.all_deadlines_parse) {
-        const unparsed = a.rows.filter((r) => r.kind === 'task' && (!r.deadline || r.deadline.kind === 'unparsed')).map((r) => r.source.row);
+        const unparsed = a.rows
+          .filter((r) => r.kind === 'task' && (!r.deadline || r.deadline.kind === 'unparsed'))
+          .map((r) => r.source.row);
         expect(unparsed, `${t.sheet}: rows whose deadline does not parse`).toEqual([]);
       }
       expect(columnLetter(1)).toBe('A');
@@ -70,7 +73,9 @@ describe.each(LABELS.cases)('$file', (c) => {
 /** The whole report, table by table, one line per issue: "cell-or-row code severity". */
 async function lines(file: string): Promise<Record<string, string[]>> {
   const { report } = await check(file);
-  return Object.fromEntries(report.tables.map((t) => [`${t.sheet}!${t.range}`, t.issues.map((i) => `${i.cell ?? i.row} ${i.code} ${i.severity}`)]));
+  return Object.fromEntries(
+    report.tables.map((t) => [`${t.sheet}!${t.range}`, t.issues.map((i) => `${i.cell ?? i.row} ${i.code} ${i.severity}`)]),
+  );
 }
 
 // Every finding on the five tables, each looked at against the published table: a new false alarm or a lost finding
@@ -133,7 +138,7 @@ describe('complete lists', () => {
     `);
   });
 
-  it('hcm-2820.xlsx: cells merged down, collective leads, the last group\'s tasks 1-4 (rows 36-39) without result', async () => {
+  it("hcm-2820.xlsx: cells merged down, collective leads, the last group's tasks 1-4 (rows 36-39) without result", async () => {
     expect(await lines('hcm-2820.xlsx')).toMatchInlineSnapshot(`
       {
         "Phụ lục!A6:G40": [

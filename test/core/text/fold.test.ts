@@ -24,10 +24,12 @@ describe('fold', () => {
   });
 
   it('is idempotent and yields only a-z, digits, %, / and single spaces', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
-      const k = fold(s);
-      return fold(k) === k && /^[a-z0-9%/]*(?: [a-z0-9%/]+)*$/.test(k);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        const k = fold(s);
+        return fold(k) === k && /^[a-z0-9%/]*(?: [a-z0-9%/]+)*$/.test(k);
+      }),
+    );
   });
 
   it('agrees for every Vietnamese letter with its base letter', () => {

@@ -12,15 +12,14 @@ const TCVN3_CAPS = { encoding: 'tcvn3', capitals: true } as const;
 const VNI = { encoding: 'vni' } as const;
 
 /** The 67 lower-case letters Vietnamese adds to ASCII, typed out (toned rows in the order huyền, hỏi, ngã, sắc, nặng). */
-const LOWER = [
-  'ăâêôơưđ', 'àảãáạ', 'ằẳẵắặ', 'ầẩẫấậ', 'èẻẽéẹ', 'ềểễếệ', 'ìỉĩíị',
-  'òỏõóọ', 'ồổỗốộ', 'ờởỡớợ', 'ùủũúụ', 'ừửữứự', 'ỳỷỹýỵ',
-].join('');
+const LOWER = ['ăâêôơưđ', 'àảãáạ', 'ằẳẵắặ', 'ầẩẫấậ', 'èẻẽéẹ', 'ềểễếệ', 'ìỉĩíị', 'òỏõóọ', 'ồổỗốộ', 'ờởỡớợ', 'ùủũúụ', 'ừửữứự', 'ỳỷỹýỵ'].join(
+  '',
+);
 const LOWER_LETTERS = [...LOWER];
 const UPPER_LETTERS = LOWER_LETTERS.map((c) => c.toUpperCase());
 /** TCVN3 bytes of LOWER, from UniKey's table (0xAD, the byte of ư, is a soft hyphen in Latin-1). */
-const LOWER_TCVN3 = '¨©ª«¬\u00ad®' + 'µ¶·¸¹' + '»¼½¾Æ' + 'ÇÈÉÊË' + 'ÌÎÏÐÑ' + 'ÒÓÔÕÖ' + '×ØÜÝÞ' +
-  'ßáâãä' + 'åæçèé' + 'êëìíî' + 'ïñòóô' + 'õö÷øù' + 'úûüýþ';
+const LOWER_TCVN3 =
+  '¨©ª«¬\u00ad®' + 'µ¶·¸¹' + '»¼½¾Æ' + 'ÇÈÉÊË' + 'ÌÎÏÐÑ' + 'ÒÓÔÕÖ' + '×ØÜÝÞ' + 'ßáâãä' + 'åæçèé' + 'êëìíî' + 'ïñòóô' + 'õö÷øù' + 'úûüýþ';
 /** VNI spellings of LOWER, from UniKey's VNI Windows table. */
 const LOWER_VNI = (
   'aê aâ eâ oâ ô ö ñ aø aû aõ aù aï aè aú aü aé aë aà aå aã aá aä eø eû eõ eù eï eà eå eã eá eä ì æ ó í ò ' +
@@ -45,7 +44,7 @@ describe('tables', () => {
     for (const c of [...LOWER_LETTERS, ...UPPER_LETTERS]) expect(decodeLegacy(encodeLegacy(c, VNI), VNI)).toBe(c);
   });
 
-  it('VNI reads a capital base with a small mark (Word\'s Change Case) as the capital', () => {
+  it("VNI reads a capital base with a small mark (Word's Change Case) as the capital", () => {
     expect(decodeLegacy('Aùo Ñaûng', VNI)).toBe('Áo Đảng');
     expect(decodeLegacy('VIEÄT NAM', VNI)).toBe('VIỆT NAM');
   });
@@ -113,11 +112,21 @@ describe('known samples', () => {
 
 describe('encodingFromFont', () => {
   it.each([
-    ['.VnTime', { encoding: 'tcvn3' }], ['.VnArial', { encoding: 'tcvn3' }], ['.VnCentury Schoolbook', { encoding: 'tcvn3' }],
-    ['.VnTimeH', { encoding: 'tcvn3', capitals: true }], ['.VnArialH', { encoding: 'tcvn3', capitals: true }],
-    [' .vnarial narrowh ', { encoding: 'tcvn3', capitals: true }], ['.VnTimeH Bold', { encoding: 'tcvn3', capitals: true }],
-    ['VNI-Times', { encoding: 'vni' }], ['VNI-Helve', { encoding: 'vni' }], ['VNI-Times Bold', { encoding: 'vni' }],
-    ['vni times', { encoding: 'vni' }], ['Times New Roman', null], ['Arial', null], ['', null], [undefined, null],
+    ['.VnTime', { encoding: 'tcvn3' }],
+    ['.VnArial', { encoding: 'tcvn3' }],
+    ['.VnCentury Schoolbook', { encoding: 'tcvn3' }],
+    ['.VnTimeH', { encoding: 'tcvn3', capitals: true }],
+    ['.VnArialH', { encoding: 'tcvn3', capitals: true }],
+    [' .vnarial narrowh ', { encoding: 'tcvn3', capitals: true }],
+    ['.VnTimeH Bold', { encoding: 'tcvn3', capitals: true }],
+    ['VNI-Times', { encoding: 'vni' }],
+    ['VNI-Helve', { encoding: 'vni' }],
+    ['VNI-Times Bold', { encoding: 'vni' }],
+    ['vni times', { encoding: 'vni' }],
+    ['Times New Roman', null],
+    ['Arial', null],
+    ['', null],
+    [undefined, null],
   ])('%s', (font, expected) => {
     expect(encodingFromFont(font)).toEqual(expected);
   });
@@ -131,18 +140,20 @@ async function fixtureColumns(): Promise<string[][]> {
     await wb.xlsx.readFile(fixture(name));
     wb.eachSheet((ws) => {
       const byCol = new Map<number, string[]>();
-      ws.eachRow((row) => row.eachCell((cell, col) => {
-        const text = cell.text.normalize('NFC');
-        if (typeof cell.value === 'number' || text.trim() === '') return;
-        byCol.set(col, [...(byCol.get(col) ?? []), text]);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell, col) => {
+          const text = cell.text.normalize('NFC');
+          if (typeof cell.value === 'number' || text.trim() === '') return;
+          byCol.set(col, [...(byCol.get(col) ?? []), text]);
+        }),
+      );
       columns.push(...byCol.values());
     });
   }
   return columns;
 }
 
-describe('the fixtures\' own text', () => {
+describe("the fixtures' own text", () => {
   let columns: string[][] = [];
   let all: string[] = [];
   beforeAll(async () => {
@@ -206,7 +217,13 @@ describe('no false conversion', () => {
 
   it('Unicode Vietnamese with every word holding ă đ ơ ư ệ… removed, so the statistics alone decide', () => {
     const latin1Only = seedLines
-      .map((l) => l.normalize('NFC').split(/\s+/).filter((w) => !UNICODE_ONLY.test(w)).join(' '))
+      .map((l) =>
+        l
+          .normalize('NFC')
+          .split(/\s+/)
+          .filter((w) => !UNICODE_ONLY.test(w))
+          .join(' '),
+      )
       .filter((l) => /[^\p{ASCII}]/u.test(l));
     expect(latin1Only.length).toBeGreaterThan(500);
     for (const batch of batches(latin1Only, 20)) expect(detectLegacy(batch).encoding).toBeNull();
@@ -224,7 +241,20 @@ describe('no false conversion', () => {
   });
 
   it('numbers, dates and codes', () => {
-    const codes = ['03/KH-UBND', '57-NQ/TW', '22/12/2024', '2025', '1.250.000', '12,5%', 'x', '≥ 95%', '01/01/2026 – 31/12/2030', 'TT', 'I.1', 'Q3/2025'];
+    const codes = [
+      '03/KH-UBND',
+      '57-NQ/TW',
+      '22/12/2024',
+      '2025',
+      '1.250.000',
+      '12,5%',
+      'x',
+      '≥ 95%',
+      '01/01/2026 – 31/12/2030',
+      'TT',
+      'I.1',
+      'Q3/2025',
+    ];
     expect(detectLegacy(codes)).toEqual({ encoding: null, confidence: 1 });
     expect(detectLegacy([])).toEqual({ encoding: null, confidence: 1 });
   });
@@ -240,14 +270,58 @@ describe('no false conversion', () => {
 });
 
 const NAMES = [
-  'José Álvarez', 'Müller GmbH', 'Café Central', 'François Dupont', 'Zoë Smith', 'naïve approach', 'Peña Nieto',
-  'São Paulo', 'Björk', 'Ångström units', 'résumé', 'Dvořák', 'Gaëlle', 'Raphaël', 'crème brûlée', 'déjà vu',
-  'Renée', 'Chloé', 'Señor Ramírez', 'Curaçao', 'Köln', 'Zürich', 'Málaga', 'Bogotá', 'Düsseldorf', 'Hélène',
-  'Noël', 'Jürgen', 'Søren', 'Øresund', 'Thaïs', 'Nuñez', 'Jökull', 'Łódź', 'Gómez', 'Ibáñez', 'Çelik', 'Mañana Ltd',
+  'José Álvarez',
+  'Müller GmbH',
+  'Café Central',
+  'François Dupont',
+  'Zoë Smith',
+  'naïve approach',
+  'Peña Nieto',
+  'São Paulo',
+  'Björk',
+  'Ångström units',
+  'résumé',
+  'Dvořák',
+  'Gaëlle',
+  'Raphaël',
+  'crème brûlée',
+  'déjà vu',
+  'Renée',
+  'Chloé',
+  'Señor Ramírez',
+  'Curaçao',
+  'Köln',
+  'Zürich',
+  'Málaga',
+  'Bogotá',
+  'Düsseldorf',
+  'Hélène',
+  'Noël',
+  'Jürgen',
+  'Søren',
+  'Øresund',
+  'Thaïs',
+  'Nuñez',
+  'Jökull',
+  'Łódź',
+  'Gómez',
+  'Ibáñez',
+  'Çelik',
+  'Mañana Ltd',
 ];
 const FRENCH = [
-  'Où est la gare ?', 'Il a dû partir', 'Cuisine thaï', 'Noël à Paris', 'Ça va très bien', 'Le café est fermé',
-  'Hôtel de ville', 'L\'été à Nice', 'Être ou ne pas être', 'Sûr et certain', 'Déjà fait', 'À bientôt',
+  'Où est la gare ?',
+  'Il a dû partir',
+  'Cuisine thaï',
+  'Noël à Paris',
+  'Ça va très bien',
+  'Le café est fermé',
+  'Hôtel de ville',
+  "L'été à Nice",
+  'Être ou ne pas être',
+  'Sûr et certain',
+  'Déjà fait',
+  'À bientôt',
 ];
 const WORDS = (
   'the plan report budget project district commune committee meeting target progress review annual quarter ' +
@@ -286,17 +360,24 @@ describe('properties', () => {
 
   it('TCVN3 round-trips what it can spell, and the rest upper-cased through an H font', () => {
     fc.assert(fc.property(vietnamese(TCVN3_SPELLABLE), (s) => decodeLegacy(encodeLegacy(s, TCVN3), TCVN3) === s));
-    fc.assert(fc.property(vietnamese(FULL), (s) => {
-      const upper = s.toUpperCase();
-      return decodeLegacy(encodeLegacy(upper, TCVN3_CAPS), TCVN3_CAPS) === upper;
-    }));
+    fc.assert(
+      fc.property(vietnamese(FULL), (s) => {
+        const upper = s.toUpperCase();
+        return decodeLegacy(encodeLegacy(upper, TCVN3_CAPS), TCVN3_CAPS) === upper;
+      }),
+    );
   });
 
   it('round-trips decomposed input to NFC', () => {
-    fc.assert(fc.property(vietnamese(FULL), (s) => {
-      const nfd = s.normalize('NFD');
-      return decodeLegacy(encodeLegacy(nfd, VNI), VNI) === s && decodeLegacy(encodeLegacy(nfd.toUpperCase(), TCVN3_CAPS), TCVN3_CAPS) === s.toUpperCase();
-    }));
+    fc.assert(
+      fc.property(vietnamese(FULL), (s) => {
+        const nfd = s.normalize('NFD');
+        return (
+          decodeLegacy(encodeLegacy(nfd, VNI), VNI) === s &&
+          decodeLegacy(encodeLegacy(nfd.toUpperCase(), TCVN3_CAPS), TCVN3_CAPS) === s.toUpperCase()
+        );
+      }),
+    );
   });
 
   it('decoding ASCII is the identity', () => {
@@ -304,10 +385,12 @@ describe('properties', () => {
   });
 
   it('never calls a column legacy when one cell is real Unicode Vietnamese', () => {
-    fc.assert(fc.property(fc.array(fc.string()), vietnamese(FULL), (others, s) => {
-      fc.pre(UNICODE_ONLY.test(s));
-      return detectLegacy([...others.map((o) => encodeLegacy(o, TCVN3)), s]).encoding === null;
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string()), vietnamese(FULL), (others, s) => {
+        fc.pre(UNICODE_ONLY.test(s));
+        return detectLegacy([...others.map((o) => encodeLegacy(o, TCVN3)), s]).encoding === null;
+      }),
+    );
   });
 });
 

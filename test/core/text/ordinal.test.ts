@@ -5,11 +5,25 @@ import { formatOrdinal, intToRoman, parseOrdinal, romanToInt } from '../../../co
 
 describe('parseOrdinal', () => {
   it.each([
-    ['I', 'roman', 1, ''], ['VI.', 'roman', 6, '.'], ['III', 'roman', 3, ''], [' XIV. ', 'roman', 14, '.'],
-    ['1', 'arabic', 1, ''], ['12.', 'arabic', 12, '.'], ['3)', 'arabic', 3, ')'], ['05', 'arabic', 5, ''],
-    ['a)', 'letter', 1, ')'], ['đ)', 'letter', 5, ')'], ['e)', 'letter', 6, ')'], ['b.', 'letter', 2, '.'], ['(c)', 'letter', 3, ')'],
-    ['C)', 'letter', 3, ')'], ['D.', 'letter', 4, '.'],
-    ['-', 'dash', null, ''], ['–', 'dash', null, ''], ['+', 'plus', null, ''], ['•', 'bullet', null, ''],
+    ['I', 'roman', 1, ''],
+    ['VI.', 'roman', 6, '.'],
+    ['III', 'roman', 3, ''],
+    [' XIV. ', 'roman', 14, '.'],
+    ['1', 'arabic', 1, ''],
+    ['12.', 'arabic', 12, '.'],
+    ['3)', 'arabic', 3, ')'],
+    ['05', 'arabic', 5, ''],
+    ['a)', 'letter', 1, ')'],
+    ['đ)', 'letter', 5, ')'],
+    ['e)', 'letter', 6, ')'],
+    ['b.', 'letter', 2, '.'],
+    ['(c)', 'letter', 3, ')'],
+    ['C)', 'letter', 3, ')'],
+    ['D.', 'letter', 4, '.'],
+    ['-', 'dash', null, ''],
+    ['–', 'dash', null, ''],
+    ['+', 'plus', null, ''],
+    ['•', 'bullet', null, ''],
   ] as const)('%j → %s %s', (text, style, value, trailing) => {
     expect(parseOrdinal(text)).toMatchObject({ style, value, trailing });
   });
@@ -52,9 +66,11 @@ describe('formatOrdinal', () => {
 
   it('parse(format(o, n)) has value n for every numbered style', () => {
     const likes = ['I.', 'I', '1.', '1', 'a)', '2.1'].map((s) => parseOrdinal(s)!);
-    fc.assert(fc.property(fc.constantFrom(...likes), fc.integer({ min: 1, max: 26 }), (like, n) => {
-      if (like.style === 'roman' && n > 49) return true;
-      return parseOrdinal(formatOrdinal(like, n))?.value === n;
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...likes), fc.integer({ min: 1, max: 26 }), (like, n) => {
+        if (like.style === 'roman' && n > 49) return true;
+        return parseOrdinal(formatOrdinal(like, n))?.value === n;
+      }),
+    );
   });
 });

@@ -4,8 +4,18 @@ import { toneStyleOf } from '../../../core/text/tone-style.ts';
 
 describe('toneStyleOf', () => {
   it.each([
-    ['hòa', 'old'], ['Hóa', 'old'], ['thủy', 'old'], ['Ủy', 'old'], ['khỏe', 'old'], ['tòa', 'old'],
-    ['hoà', 'new'], ['HOÁ', 'new'], ['thuỷ', 'new'], ['uỷ', 'new'], ['khoẻ', 'new'], ['toà', 'new'],
+    ['hòa', 'old'],
+    ['Hóa', 'old'],
+    ['thủy', 'old'],
+    ['Ủy', 'old'],
+    ['khỏe', 'old'],
+    ['tòa', 'old'],
+    ['hoà', 'new'],
+    ['HOÁ', 'new'],
+    ['thuỷ', 'new'],
+    ['uỷ', 'new'],
+    ['khoẻ', 'new'],
+    ['toà', 'new'],
   ] as const)('%s is %s', (word, style) => {
     expect(toneStyleOf(word)).toBe(style);
   });

@@ -8,12 +8,16 @@ import { ISSUE_CODES } from '../../../core/validate/catalog.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
 const RULES_TESTS = path.join(REPO_ROOT, 'test/core/validate/rules');
-const files = readdirSync(RULES_TESTS).filter((f) => f.endsWith('.test.ts')).sort();
+const files = readdirSync(RULES_TESTS)
+  .filter((f) => f.endsWith('.test.ts'))
+  .sort();
 const sources = new Map(files.map((f) => [f, readFileSync(path.join(RULES_TESTS, f), 'utf8')]));
 
 describe('catalog coverage', () => {
   it('has one test file per rule module of core/validate/rules/', () => {
-    const modules = readdirSync(path.join(REPO_ROOT, 'core/validate/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.test.ts'));
+    const modules = readdirSync(path.join(REPO_ROOT, 'core/validate/rules'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, '.test.ts'));
     expect(modules.filter((m) => !sources.has(m))).toEqual([]);
   });
 
@@ -23,7 +27,9 @@ describe('catalog coverage', () => {
   });
 
   it('asserts whole issue lists there: no partial matchers', () => {
-    const partial = [...sources].flatMap(([file, src]) => ['arrayContaining', 'toContainEqual', 'objectContaining'].filter((m) => src.includes(m)).map((m) => `${file}: ${m}`));
+    const partial = [...sources].flatMap(([file, src]) =>
+      ['arrayContaining', 'toContainEqual', 'objectContaining'].filter((m) => src.includes(m)).map((m) => `${file}: ${m}`),
+    );
     expect(partial).toEqual([]);
   });
 });

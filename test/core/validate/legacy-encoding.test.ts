@@ -16,11 +16,16 @@ const INDICATORS_HEADER = ['TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Chỉ 
 
 /** Rows of Unicode text, stored as TCVN3 in `font` (numbers as they are). */
 function legacyGrid(rows: CellValue[][], font: string | ((row: number, col: number) => string | undefined)): Grid {
-  const g = gridFromValues('S', rows.map((r) => r.map((v) => (typeof v === 'string' ? tcvn3(v) : v))));
-  g.rows.forEach((r, i) => r.forEach((c, j) => {
-    const f = typeof font === 'string' ? font : font(i + 1, j + 1);
-    if (c && typeof c.v === 'string' && f) c.font = f;
-  }));
+  const g = gridFromValues(
+    'S',
+    rows.map((r) => r.map((v) => (typeof v === 'string' ? tcvn3(v) : v))),
+  );
+  g.rows.forEach((r, i) =>
+    r.forEach((c, j) => {
+      const f = typeof font === 'string' ? font : font(i + 1, j + 1);
+      if (c && typeof c.v === 'string' && f) c.font = f;
+    }),
+  );
   return g;
 }
 
@@ -29,7 +34,16 @@ const TWO_TABLES: CellValue[][] = [
   ['Phụ lục I'],
   ['Danh mục nhiệm vụ'],
   TASKS_HEADER,
-  [1, 'Rà soát quy chế làm việc của xã', 'Văn phòng HĐND và UBND xã', 'Công an xã', 'Quy chế được ban hành', 'Quý IV/2025', null, 'Đã có dự thảo'],
+  [
+    1,
+    'Rà soát quy chế làm việc của xã',
+    'Văn phòng HĐND và UBND xã',
+    'Công an xã',
+    'Quy chế được ban hành',
+    'Quý IV/2025',
+    null,
+    'Đã có dự thảo',
+  ],
   [],
   ['Phụ lục II'],
   ['Chỉ tiêu chuyển đổi số của xã'],
@@ -76,11 +90,20 @@ describe('legacy-encoding', () => {
       TASKS_HEADER,
       [1, 'Rà soát, sửa đổi quy chế làm việc của xã', 'Văn phòng HĐND và UBND xã', 'Công an xã', 'Quy chế được ban hành', 'Quý IV/2025'],
       [2, 'Xây dựng kế hoạch chuyển đổi số của xã', 'Phòng Văn hóa - Xã hội', 'Công an xã', 'Kế hoạch được phê duyệt', 'Năm 2026'],
-      [3, 'Số hóa hồ sơ, tài liệu lưu trữ của xã', 'Văn phòng HĐND và UBND xã', 'Các ban, ngành, đoàn thể', 'Hồ sơ được số hóa', 'Quý II/2026'],
+      [
+        3,
+        'Số hóa hồ sơ, tài liệu lưu trữ của xã',
+        'Văn phòng HĐND và UBND xã',
+        'Các ban, ngành, đoàn thể',
+        'Hồ sơ được số hóa',
+        'Quý II/2026',
+      ],
     ];
     const g = legacyGrid(rows, 'Calibri');
     const fix = allIssues(validateGrids([g]).report).find((i) => i.code === 'legacy-encoding' && i.cell === 'B2')?.fix;
-    expect(fix?.ops).toEqual([{ op: 'set-cells', sheet: 'S', edits: [{ cell: 'B2', from: tcvn3(rows[1]![1] as string), to: rows[1]![1] }] }]);
+    expect(fix?.ops).toEqual([
+      { op: 'set-cells', sheet: 'S', edits: [{ cell: 'B2', from: tcvn3(rows[1]![1] as string), to: rows[1]![1] }] },
+    ]);
   });
 
   it('fix-all leaves no legacy cell and the sheet reads as the same tables', () => {
@@ -88,11 +111,13 @@ describe('legacy-encoding', () => {
     const { grids, rounds } = fixAll([g], { only: ['legacy-encoding'] }); // blank-row would move the note up
     expect(rounds).toHaveLength(1);
     const [fixed] = grids;
-    TWO_TABLES.forEach((row, r) => row.forEach((v, c) => {
-      const cell = cellAt(fixed!, r + 1, c + 1);
-      expect({ at: [r + 1, c + 1], v: cell?.v ?? null }).toEqual({ at: [r + 1, c + 1], v });
-      if (typeof v === 'string') expect(cell!.font).toBe('Times New Roman');
-    }));
+    TWO_TABLES.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = cellAt(fixed!, r + 1, c + 1);
+        expect({ at: [r + 1, c + 1], v: cell?.v ?? null }).toEqual({ at: [r + 1, c + 1], v });
+        if (typeof v === 'string') expect(cell!.font).toBe('Times New Roman');
+      }),
+    );
     expect(allIssues(validateGrids(grids).report).filter((i) => i.code === 'legacy-encoding')).toEqual([]);
     expect(readPlan(grids).plan.appendices.map(table)).toEqual(readPlan([g]).plan.appendices.map(table));
   });
@@ -100,7 +125,9 @@ describe('legacy-encoding', () => {
 
 describe('unicodeFontFor', () => {
   it('keeps the family where Windows has a Unicode one, Times New Roman otherwise', () => {
-    expect(['.VnTime', '.VnTimeH', 'VNI-Times', 'VNI-Times Bold', '.VnBodoni', undefined].map(unicodeFontFor)).toEqual(Array(6).fill('Times New Roman'));
+    expect(['.VnTime', '.VnTimeH', 'VNI-Times', 'VNI-Times Bold', '.VnBodoni', undefined].map(unicodeFontFor)).toEqual(
+      Array(6).fill('Times New Roman'),
+    );
     expect(['.VnArial', '.VnArialH', 'VNI-Helve', 'VNI-Helve-Condense', 'VNI-Univer'].map(unicodeFontFor)).toEqual(Array(5).fill('Arial'));
     expect(unicodeFontFor('.VnArial NarrowH')).toBe('Arial Narrow');
     expect(unicodeFontFor('.VnCourier New')).toBe('Courier New');

@@ -3,10 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../core/validate/issue.ts';
 import { issueCell, marksByCell, SEVERITY_LABEL, worstSeverity } from '../../../core/validate/present.ts';
 
-const issue = (over: Partial<Issue>): Issue => ({ code: 'lead-missing', severity: 'warning', sheet: 'PL', message: 'Thiếu', messageEn: 'Missing', tags: [], params: {}, ...over });
+const issue = (over: Partial<Issue>): Issue => ({
+  code: 'lead-missing',
+  severity: 'warning',
+  sheet: 'PL',
+  message: 'Thiếu',
+  messageEn: 'Missing',
+  tags: [],
+  params: {},
+  ...over,
+});
 
 describe('issue presentation', () => {
-  it('points a row-level issue at the table\'s first column, a cell issue at its cell, a sheet issue nowhere', () => {
+  it("points a row-level issue at the table's first column, a cell issue at its cell, a sheet issue nowhere", () => {
     expect(issueCell({ row: 17, table: 'B5:F73' })).toBe('B17');
     expect(issueCell({ row: 9 })).toBe('A9');
     expect(issueCell({ cell: 'C7', row: 7, table: 'B5:F73' })).toBe('C7');
@@ -15,7 +24,12 @@ describe('issue presentation', () => {
 
   it('marks each cell once, by its worst severity, with every message', () => {
     const marks = marksByCell(
-      [issue({ cell: 'C7' }), issue({ cell: 'C7', code: 'agency-unknown', severity: 'error', message: 'Lạ' }), issue({ row: 9, table: 'B5:F20', severity: 'info' }), issue({})],
+      [
+        issue({ cell: 'C7' }),
+        issue({ cell: 'C7', code: 'agency-unknown', severity: 'error', message: 'Lạ' }),
+        issue({ row: 9, table: 'B5:F20', severity: 'info' }),
+        issue({}),
+      ],
       'vi',
     );
     expect(marks.map(({ cell, severity, text }) => [cell, severity, text])).toEqual([
@@ -26,6 +40,10 @@ describe('issue presentation', () => {
   });
 
   it('has one word for each severity', () => {
-    expect(SEVERITY_LABEL).toEqual({ error: { vi: 'Lỗi', en: 'Error' }, warning: { vi: 'Cảnh báo', en: 'Warning' }, info: { vi: 'Lưu ý', en: 'Note' } });
+    expect(SEVERITY_LABEL).toEqual({
+      error: { vi: 'Lỗi', en: 'Error' },
+      warning: { vi: 'Cảnh báo', en: 'Warning' },
+      info: { vi: 'Lưu ý', en: 'Note' },
+    });
   });
 });

@@ -29,8 +29,22 @@ describe('rules', () => {
     const { report, issues } = flat([
       H,
       ['I', 'Nhóm nhiệm vụ nâng cao nhận thức'],
-      [1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã', 'Phòng Văn hóa - Xã hội', 'Công an xã', 'Báo cáo kết quả', 'Quý III/2026'],
-      [2, 'Xây dựng kế hoạch phát triển hạ tầng số của xã giai đoạn mới', 'Phòng Kinh tế', 'Văn phòng HĐND và UBND', 'Kế hoạch được ban hành', '31/12/2026'],
+      [
+        1,
+        'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã',
+        'Phòng Văn hóa - Xã hội',
+        'Công an xã',
+        'Báo cáo kết quả',
+        'Quý III/2026',
+      ],
+      [
+        2,
+        'Xây dựng kế hoạch phát triển hạ tầng số của xã giai đoạn mới',
+        'Phòng Kinh tế',
+        'Văn phòng HĐND và UBND',
+        'Kế hoạch được ban hành',
+        '31/12/2026',
+      ],
     ]);
     expect(report.valid).toBe(true);
     expect(report.stats).toMatchObject({ errors: 0, warnings: 0, infos: 0, tasks: 2 });
@@ -48,15 +62,22 @@ describe('rules', () => {
       [1, '', 'Công an xã', 'Trạm Y tế', 'Báo cáo', 'Khi có văn bản của cấp trên'],
     ]);
     expect(issues).toEqual([
-      ['C3', 'lead-missing'], ['F3', 'deadline-missing'],
-      ['A4', 'task-number-gap'], ['C4', 'lead-multiple'],
-      ['A5', 'task-number-duplicate'], ['C5', 'lead-generic'],
-      ['A6', 'group-number-gap'], ['B7', 'content-missing'], ['F7', 'deadline-conditional'],
+      ['C3', 'lead-missing'],
+      ['F3', 'deadline-missing'],
+      ['A4', 'task-number-gap'],
+      ['C4', 'lead-multiple'],
+      ['A5', 'task-number-duplicate'],
+      ['C5', 'lead-generic'],
+      ['A6', 'group-number-gap'],
+      ['B7', 'content-missing'],
+      ['F7', 'deadline-conditional'],
     ]);
   });
 
   it('builds messages from the catalog in Vietnamese and English', () => {
-    const { report } = validateGrids([gridFromValues('S', [H, [1, 'Việc', 'Công an xã', 'Trạm Y tế', 'Báo cáo', 'Hoàn thành sớm nhất có thể']])]);
+    const { report } = validateGrids([
+      gridFromValues('S', [H, [1, 'Việc', 'Công an xã', 'Trạm Y tế', 'Báo cáo', 'Hoàn thành sớm nhất có thể']]),
+    ]);
     const i = allIssues(report).find((x) => x.code === 'deadline-unparsed')!;
     expect(i.message).toContain('Không hiểu thời hạn “Hoàn thành sớm nhất có thể”');
     expect(i.messageEn).toContain('Cannot read deadline');
@@ -65,7 +86,10 @@ describe('rules', () => {
 
   it('can ignore codes', () => {
     const row = [1, 'Việc', '', 'Trạm Y tế', 'Báo cáo', 'Hàng năm'];
-    expect(flat([H, row]).issues).toEqual([['C2', 'lead-missing'], ['F2', 'deadline-format']]);
+    expect(flat([H, row]).issues).toEqual([
+      ['C2', 'lead-missing'],
+      ['F2', 'deadline-format'],
+    ]);
     expect(flat([H, row], { ignore: ['lead-missing'] }).issues).toEqual([['F2', 'deadline-format']]);
   });
 

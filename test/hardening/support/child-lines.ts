@@ -16,15 +16,23 @@ export interface ChildRun {
  * @example const run = await runChild('test/hardening/support/xlsx-hostile-runner.ts', ['0', '1'], { heapMb: 512, quietMs: 30_000 })
  */
 export function runChild(entry: string, args: string[], o: { heapMb: number; quietMs: number }): Promise<ChildRun> {
-  const proc = spawn(process.execPath, [`--max-old-space-size=${o.heapMb}`, '--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [`--max-old-space-size=${o.heapMb}`, '--import', 'tsx', entry, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
   let buffer = '';
   let stalled = false;
-  let timer = setTimeout(() => { stalled = true; proc.kill('SIGKILL'); }, o.quietMs);
+  let timer = setTimeout(() => {
+    stalled = true;
+    proc.kill('SIGKILL');
+  }, o.quietMs);
   proc.stdout.on('data', (d: Buffer) => {
     clearTimeout(timer);
-    timer = setTimeout(() => { stalled = true; proc.kill('SIGKILL'); }, o.quietMs);
+    timer = setTimeout(() => {
+      stalled = true;
+      proc.kill('SIGKILL');
+    }, o.quietMs);
     buffer += d.toString();
     for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
       lines.push(JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>);

@@ -9,5 +9,8 @@
 export function fuzz(seed: number, numRuns: number): { seed: number; numRuns: number } {
   const envSeed = Number(process.env.PHULUC_FUZZ_SEED);
   const scale = Number(process.env.PHULUC_FUZZ_SCALE ?? 1);
-  return { seed: Number.isInteger(envSeed) && process.env.PHULUC_FUZZ_SEED ? envSeed : seed, numRuns: Math.max(1, Math.round(numRuns * (scale > 0 ? scale : 1))) };
+  return {
+    seed: Number.isInteger(envSeed) && process.env.PHULUC_FUZZ_SEED ? envSeed : seed,
+    numRuns: Math.max(1, Math.round(numRuns * (scale > 0 ? scale : 1))),
+  };
 }

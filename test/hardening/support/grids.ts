@@ -10,15 +10,49 @@ import { fixture } from '../../support/paths.ts';
  * @example fixtureGrids().length // 3
  */
 export function fixtureGrids(): Grid[] {
-  return ['cam-giang-phu-luc.xlsx', 'quang-son-phu-luc.xlsx'].flatMap((f) => readWorkbookFast(new Uint8Array(readFileSync(fixture(f)))).sheets);
+  return ['cam-giang-phu-luc.xlsx', 'quang-son-phu-luc.xlsx'].flatMap(
+    (f) => readWorkbookFast(new Uint8Array(readFileSync(fixture(f)))).sheets,
+  );
 }
 
 /** Text a cell may hold: Vietnamese, legacy bytes, control characters, lone surrogates, long runs, odd spaces. */
 export const textArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('', ' ', '\u00a0', '\t\r\n', '\u200b', '\uFEFF', '\uD800', '\uDC00x', '\u0000', '-', '.', '…', '=SUM(A1:A9)', '#REF!', 'I', 'II.', '1.2.3', 'a)', '+', '•'),
-  fc.constantFrom('Ủy ban nhân dân xã', 'Công an xã', 'Quý IV/2026', 'Hằng năm', 'Năm 2025-2030', 'Céng hoµ x· héi', 'Vaên phoøng', 'Thường xuyên', 'Báo cáo', 'Phòng Văn hóa - Xã hội'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u00a0',
+    '\t\r\n',
+    '\u200b',
+    '\uFEFF',
+    '\uD800',
+    '\uDC00x',
+    '\u0000',
+    '-',
+    '.',
+    '…',
+    '=SUM(A1:A9)',
+    '#REF!',
+    'I',
+    'II.',
+    '1.2.3',
+    'a)',
+    '+',
+    '•',
+  ),
+  fc.constantFrom(
+    'Ủy ban nhân dân xã',
+    'Công an xã',
+    'Quý IV/2026',
+    'Hằng năm',
+    'Năm 2025-2030',
+    'Céng hoµ x· héi',
+    'Vaên phoøng',
+    'Thường xuyên',
+    'Báo cáo',
+    'Phòng Văn hóa - Xã hội',
+  ),
   fc.tuple(fc.constantFrom('Nhiệm vụ ', 'x', 'ệ', 'µ', ' ', '\n'), fc.integer({ min: 50, max: 3000 })).map(([s, n]) => s.repeat(n)),
 );
 
@@ -36,14 +70,24 @@ export const valueArb: fc.Arbitrary<CellValue> = fc.oneof(
 /** A cell (or an empty one) with a legacy, ordinary or odd font and number format. */
 export const cellArb: fc.Arbitrary<Cell | null> = fc.oneof(
   fc.constant(null),
-  fc.record({ v: valueArb, font: fc.option(fc.constantFrom('.VnTime', '.VnTimeH', 'VNI-Times', 'Times New Roman', '', 'VNI'), { nil: undefined }), fmt: fc.option(fc.constantFrom('0%', 'dd/mm/yyyy', '@', 'General', '0.00%'), { nil: undefined }) }, { requiredKeys: ['v'] }),
+  fc.record(
+    {
+      v: valueArb,
+      font: fc.option(fc.constantFrom('.VnTime', '.VnTimeH', 'VNI-Times', 'Times New Roman', '', 'VNI'), { nil: undefined }),
+      fmt: fc.option(fc.constantFrom('0%', 'dd/mm/yyyy', '@', 'General', '0.00%'), { nil: undefined }),
+    },
+    { requiredKeys: ['v'] },
+  ),
 );
 
 /** Overwrite cells of a copy of a grid: [row, col, cell] with row and col as fractions of its size, plus a few past it. */
 export type CellEdit = [number, number, Cell | null];
 
 /** Up to 40 cell edits. */
-export const editsArb: fc.Arbitrary<CellEdit[]> = fc.array(fc.tuple(fc.double({ min: 0, max: 1.1, noNaN: true }), fc.double({ min: 0, max: 1.2, noNaN: true }), cellArb), { minLength: 1, maxLength: 40 });
+export const editsArb: fc.Arbitrary<CellEdit[]> = fc.array(
+  fc.tuple(fc.double({ min: 0, max: 1.1, noNaN: true }), fc.double({ min: 0, max: 1.2, noNaN: true }), cellArb),
+  { minLength: 1, maxLength: 40 },
+);
 
 /**
  * Apply cell edits to a deep copy (rows and columns past the edge grow the grid).

@@ -39,7 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function anyServer(cluster: Cluster, rnd: () => number): Promise<string> {
@@ -55,20 +55,45 @@ async function anyServer(cluster: Cluster, rnd: () => number): Promise<string> {
  * answered, until `done()` and at least `minPushes`. Every third push is sent a second time with the same key.
  * @example const log = await runClient({ client: 1, cluster, token, path, plan, seq: 1, tt: 1, minPushes: 5, done: () => chaosOver })
  */
-export async function runClient(o: { client: number; cluster: Cluster; token: string; path: string; plan: Plan; seq: number; tt: number; minPushes: number; done: () => boolean }): Promise<ClientLog> {
-  const log: ClientLog = { client: o.client, acked: [], networkErrors: 0, serverErrors: 0, recovered: 0, replays: 0, raced: 0, unexpected: [] };
+export async function runClient(o: {
+  client: number;
+  cluster: Cluster;
+  token: string;
+  path: string;
+  plan: Plan;
+  seq: number;
+  tt: number;
+  minPushes: number;
+  done: () => boolean;
+}): Promise<ClientLog> {
+  const log: ClientLog = {
+    client: o.client,
+    acked: [],
+    networkErrors: 0,
+    serverErrors: 0,
+    recovered: 0,
+    replays: 0,
+    raced: 0,
+    unexpected: [],
+  };
   const rnd = lcg(o.client * 7919);
   let base = o.seq;
   let basePlan = o.plan;
 
   /** POST until a 2xx; null (and an `unexpected` entry) on anything else. */
-  const deliver = async (key: string, body: string, ifMatch: string): Promise<{ status: number; seq: number; plan: Plan; replayed: boolean } | null> => {
+  const deliver = async (
+    key: string,
+    body: string,
+    ifMatch: string,
+  ): Promise<{ status: number; seq: number; plan: Plan; replayed: boolean } | null> => {
     for (let attempt = 0; attempt < 400; attempt++) {
       const url = await anyServer(o.cluster, rnd);
       let res: Response;
       try {
         res = await fetch(`${url}${o.path}`, {
-          method: 'POST', body, signal: AbortSignal.timeout(20_000),
+          method: 'POST',
+          body,
+          signal: AbortSignal.timeout(20_000),
           headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json', 'if-match': ifMatch, 'idempotency-key': key },
         });
       } catch {
@@ -78,7 +103,8 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
       }
       const json = (await res.json().catch(() => null)) as { status?: string; revision?: { seq: number }; plan?: Plan } | null;
       // A replay is the key's first answer again (201, same body), marked by Idempotent-Replayed.
-      if (res.status === 201 && json?.revision && json.plan) return { status: res.status, seq: json.revision.seq, plan: json.plan, replayed: res.headers.get('idempotent-replayed') === 'true' };
+      if (res.status === 201 && json?.revision && json.plan)
+        return { status: res.status, seq: json.revision.seq, plan: json.plan, replayed: res.headers.get('idempotent-replayed') === 'true' };
       if (res.status >= 500) {
         log.serverErrors++;
         await sleep(20 + rnd() * 40);
@@ -113,7 +139,10 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
     if (k % 3 === 0) {
       const again = await deliver(key, body, ifMatch);
       if (!again) return log;
-      if (!again.replayed || again.seq !== got.seq) log.unexpected.push(`${key}: re-sent, got ${again.status}${again.replayed ? ' (replayed)' : ''} seq ${again.seq}, first seq ${got.seq}`);
+      if (!again.replayed || again.seq !== got.seq)
+        log.unexpected.push(
+          `${key}: re-sent, got ${again.status}${again.replayed ? ' (replayed)' : ''} seq ${again.seq}, first seq ${got.seq}`,
+        );
       else log.replays++;
     }
     await sleep(10 + rnd() * 60);
@@ -127,7 +156,12 @@ export async function runClient(o: { client: number; cluster: Cluster; token: st
  * the downtime; with several, they fail over, and may find none up for a moment).
  * @example await chaos({ cluster, cycles: 4, restart: () => startServerProcess({ databaseUrl }), pauseMs: [300, 900] })
  */
-export async function chaos(o: { cluster: Cluster; cycles: number; restart: () => Promise<ServerProcess>; pauseMs: [number, number] }): Promise<{ kills: number }> {
+export async function chaos(o: {
+  cluster: Cluster;
+  cycles: number;
+  restart: () => Promise<ServerProcess>;
+  pauseMs: [number, number];
+}): Promise<{ kills: number }> {
   const rnd = lcg(57);
   let kills = 0;
   const restarts: Promise<void>[] = [];
@@ -139,9 +173,11 @@ export async function chaos(o: { cluster: Cluster; cycles: number; restart: () =
     await victim.kill();
     kills++;
     o.cluster.servers = o.cluster.servers.filter((s) => s !== victim);
-    restarts.push(o.restart().then((fresh) => {
-      o.cluster.servers = [...o.cluster.servers, fresh];
-    }));
+    restarts.push(
+      o.restart().then((fresh) => {
+        o.cluster.servers = [...o.cluster.servers, fresh];
+      }),
+    );
   }
   await Promise.all(restarts);
   return { kills };

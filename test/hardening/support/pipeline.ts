@@ -4,8 +4,7 @@ import { validate } from '../../../core/validate/index.ts';
 import { readWorkbook, WorkbookReadError } from '../../../workbook/xlsx/index.ts';
 
 export type Outcome =
-  | { kind: 'plan'; appendices: number; issues: number }
-  | { kind: 'refused'; code: string; message: string; messageEn: string };
+  { kind: 'plan'; appendices: number; issues: number } | { kind: 'refused'; code: string; message: string; messageEn: string };
 
 /** Letters only Vietnamese text has: a user message without one is not in Vietnamese. */
 export const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;

@@ -42,30 +42,106 @@ const rowOf = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
  * @example for (const c of HOSTILE) console.log(c.name, (await readAll(c.build())).kind)
  */
 export const HOSTILE: HostileCase[] = [
-  { name: 'dimension ref A1:XFD1048576', expect: 'plan', edit: 'ok', build: () => withSheet((x) => x.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')) },
-  { name: 'a value at XFD1048576', expect: 'too-large', edit: 'ok', build: () => withSheet(beforeData(rowOf(1_048_576, inline('XFD1048576', 'x')))) },
-  { name: 'two far corners, A199999 and SF1 (a dense copy: 100 million cells)', expect: 'too-large', build: () => withSheet((x) => beforeData(rowOf(199_999, inline('A199999', 'x')))(x).replace('<c r="A1"', `${inline('SF1', 'y')}<c r="A1"`)) },
-  { name: 'one merge over the whole sheet', expect: 'plan', edit: 'ok', build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>')) },
-  { name: '60 000 overlapping merges', expect: 'too-large', edit: 'ok', build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, `$&${'<mergeCell ref="A1:E40"/>'.repeat(60_000)}`)) },
+  {
+    name: 'dimension ref A1:XFD1048576',
+    expect: 'plan',
+    edit: 'ok',
+    build: () => withSheet((x) => x.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')),
+  },
+  {
+    name: 'a value at XFD1048576',
+    expect: 'too-large',
+    edit: 'ok',
+    build: () => withSheet(beforeData(rowOf(1_048_576, inline('XFD1048576', 'x')))),
+  },
+  {
+    name: 'two far corners, A199999 and SF1 (a dense copy: 100 million cells)',
+    expect: 'too-large',
+    build: () =>
+      withSheet((x) => beforeData(rowOf(199_999, inline('A199999', 'x')))(x).replace('<c r="A1"', `${inline('SF1', 'y')}<c r="A1"`)),
+  },
+  {
+    name: 'one merge over the whole sheet',
+    expect: 'plan',
+    edit: 'ok',
+    build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A1:XFD1048576"/>')),
+  },
+  {
+    name: '60 000 overlapping merges',
+    expect: 'too-large',
+    edit: 'ok',
+    build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, `$&${'<mergeCell ref="A1:E40"/>'.repeat(60_000)}`)),
+  },
   { name: '300 000 unclosed <row>', expect: 'plan', build: () => withSheet(beforeData('<row r="9">'.repeat(300_000))) },
   { name: '300 000 start tags without ">"', expect: 'plan', build: () => withSheet(atDataStart('<row r="1" '.repeat(300_000))) },
-  { name: '300 000 unclosed <c> in one row', expect: 'plan', build: () => withSheet(beforeData(rowOf(60, '<c r="A60" t="inlineStr">'.repeat(300_000)))) },
-  { name: '300 000 unclosed <v> in one cell', expect: 'plan', build: () => withSheet(beforeData(rowOf(60, `<c r="A60">${'<v>'.repeat(300_000)}</c>`))) },
-  { name: '300 000 unclosed <mergeCell', expect: 'plan', edit: 'ok', build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, `$&${'<mergeCell ref="A1:B1" '.repeat(300_000)}`)) },
-  { name: '2 million "&" and no ";" in one cell (past 32 767 characters once decoded)', expect: 'cell-too-long', build: () => withSheet(beforeData(rowOf(60, inline('B60', '&amp'.repeat(500_000))))) },
-  { name: 'inline string nested 200 000 runs deep', expect: 'plan', build: () => withSheet(beforeData(rowOf(60, `<c r="B60" t="inlineStr"><is>${'<r>'.repeat(200_000)}<t>x</t>${'</r>'.repeat(200_000)}</is></c>`))) },
+  {
+    name: '300 000 unclosed <c> in one row',
+    expect: 'plan',
+    build: () => withSheet(beforeData(rowOf(60, '<c r="A60" t="inlineStr">'.repeat(300_000)))),
+  },
+  {
+    name: '300 000 unclosed <v> in one cell',
+    expect: 'plan',
+    build: () => withSheet(beforeData(rowOf(60, `<c r="A60">${'<v>'.repeat(300_000)}</c>`))),
+  },
+  {
+    name: '300 000 unclosed <mergeCell',
+    expect: 'plan',
+    edit: 'ok',
+    build: () => withSheet((x) => x.replace(/<mergeCells[^>]*>/, `$&${'<mergeCell ref="A1:B1" '.repeat(300_000)}`)),
+  },
+  {
+    name: '2 million "&" and no ";" in one cell (past 32 767 characters once decoded)',
+    expect: 'cell-too-long',
+    build: () => withSheet(beforeData(rowOf(60, inline('B60', '&amp'.repeat(500_000))))),
+  },
+  {
+    name: 'inline string nested 200 000 runs deep',
+    expect: 'plan',
+    build: () =>
+      withSheet(beforeData(rowOf(60, `<c r="B60" t="inlineStr"><is>${'<r>'.repeat(200_000)}<t>x</t>${'</r>'.repeat(200_000)}</is></c>`))),
+  },
   {
     name: 'shared strings declaring 4 294 967 295 entries, with 200 000 and 300 000 unclosed <si>',
     expect: 'plan',
-    build: () => withSheet(beforeData(rowOf(60, '<c r="B60" t="s"><v>199999</v></c><c r="C60" t="s"><v>4294967294</v></c>')), {
-      'xl/sharedStrings.xml': strToU8(`<sst count="4294967295" uniqueCount="4294967295">${'<si><t>x</t></si>'.repeat(200_000)}${'<si>'.repeat(300_000)}</sst>`),
-    }),
+    build: () =>
+      withSheet(beforeData(rowOf(60, '<c r="B60" t="s"><v>199999</v></c><c r="C60" t="s"><v>4294967294</v></c>')), {
+        'xl/sharedStrings.xml': strToU8(
+          `<sst count="4294967295" uniqueCount="4294967295">${'<si><t>x</t></si>'.repeat(200_000)}${'<si>'.repeat(300_000)}</sst>`,
+        ),
+      }),
   },
-  { name: 'styles with 300 000 unclosed <fonts> and <font>', expect: 'plan', build: () => zipSync({ ...parts(), 'xl/styles.xml': strToU8(`<styleSheet>${'<fonts>'.repeat(300_000)}${'<font>'.repeat(300_000)}</styleSheet>`) }) },
-  { name: 'one cell of 4 MB of Vietnamese text (Excel holds 32 767 characters a cell)', expect: 'cell-too-long', build: () => withSheet(beforeData(rowOf(60, inline('B60', 'Ủy ban nhân dân xã triển khai chuyển đổi số '.repeat(100_000))))) },
-  { name: '1 000 000 empty rows', expect: 'plan', heavy: true, build: () => withSheet(beforeData(Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 100}"/>`).join(''))) },
+  {
+    name: 'styles with 300 000 unclosed <fonts> and <font>',
+    expect: 'plan',
+    build: () =>
+      zipSync({ ...parts(), 'xl/styles.xml': strToU8(`<styleSheet>${'<fonts>'.repeat(300_000)}${'<font>'.repeat(300_000)}</styleSheet>`) }),
+  },
+  {
+    name: 'one cell of 4 MB of Vietnamese text (Excel holds 32 767 characters a cell)',
+    expect: 'cell-too-long',
+    build: () => withSheet(beforeData(rowOf(60, inline('B60', 'Ủy ban nhân dân xã triển khai chuyển đổi số '.repeat(100_000))))),
+  },
+  {
+    name: '1 000 000 empty rows',
+    expect: 'plan',
+    heavy: true,
+    build: () => withSheet(beforeData(Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 100}"/>`).join(''))),
+  },
   // Rows 50–4 999 × 200 columns: just under the 1 000 000-cell area (workbook/xlsx/fast/read-fast.ts MAX_AREA).
-  { name: 'about the largest sheet the limits allow: 4 950 rows × 200 columns of values', expect: 'plan', heavy: true, build: () => withSheet(beforeData(Array.from({ length: 4950 }, (_, i) => rowOf(i + 50, Array.from({ length: 200 }, (_, j) => `<c r="${colName(j + 1)}${i + 50}"><v>${j}</v></c>`).join(''))).join(''))) },
+  {
+    name: 'about the largest sheet the limits allow: 4 950 rows × 200 columns of values',
+    expect: 'plan',
+    heavy: true,
+    build: () =>
+      withSheet(
+        beforeData(
+          Array.from({ length: 4950 }, (_, i) =>
+            rowOf(i + 50, Array.from({ length: 200 }, (_, j) => `<c r="${colName(j + 1)}${i + 50}"><v>${j}</v></c>`).join('')),
+          ).join(''),
+        ),
+      ),
+  },
   {
     name: 'zip bomb inside the size limits: a 75 MB sheet at about 1 000 : 1',
     expect: 'zip-bomb',
@@ -87,8 +163,15 @@ export const HOSTILE: HostileCase[] = [
     edit: 'shared-sheet-part',
     build: () => {
       const sheets = Array.from({ length: 400 }, (_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-      const rels = Array.from({ length: 400 }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`).join('');
-      return minimal({ sheets, rels, sheet: `<worksheet xmlns="${MAIN}"><sheetData>${' '.repeat(8 * 1024 * 1024)}<row r="1">${inline('A1', 'TT')}</row></sheetData></worksheet>` });
+      const rels = Array.from(
+        { length: 400 },
+        (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`,
+      ).join('');
+      return minimal({
+        sheets,
+        rels,
+        sheet: `<worksheet xmlns="${MAIN}"><sheetData>${' '.repeat(8 * 1024 * 1024)}<row r="1">${inline('A1', 'TT')}</row></sheetData></worksheet>`,
+      });
     },
   },
   {
@@ -98,7 +181,10 @@ export const HOSTILE: HostileCase[] = [
     build: () => {
       const n = 251;
       const sheets = Array.from({ length: n }, (_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-      const rels = Array.from({ length: n }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+      const rels = Array.from(
+        { length: n },
+        (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      ).join('');
       const extra: Zippable = {};
       for (let i = 2; i <= n; i++) extra[`xl/worksheets/sheet${i}.xml`] = strToU8(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`);
       return minimal({ sheets, rels, sheet: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, extra });
@@ -110,10 +196,12 @@ export const HOSTILE: HostileCase[] = [
     // The editor reads the sheet's values (to check each fix against them) as the reader does, and refuses the same.
     edit: 'cell-too-long',
     build: () => {
-      const rows = Array.from({ length: 27 }, (_, r) => rowOf(r + 1, Array.from({ length: 10 }, (_, c) => `<c r="${colName(c + 1)}${r + 1}" t="s"><v>0</v></c>`).join(''))).join('');
+      const rows = Array.from({ length: 27 }, (_, r) =>
+        rowOf(r + 1, Array.from({ length: 10 }, (_, c) => `<c r="${colName(c + 1)}${r + 1}" t="s"><v>0</v></c>`).join('')),
+      ).join('');
       return minimal({
         sheet: `<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`,
-        sst: `<sst xmlns="${MAIN}" count="270" uniqueCount="1"><si><t>${'Nội dung nhiệm vụ '.repeat(256 * 1024 / 18)}</t></si></sst>`,
+        sst: `<sst xmlns="${MAIN}" count="270" uniqueCount="1"><si><t>${'Nội dung nhiệm vụ '.repeat((256 * 1024) / 18)}</t></si></sst>`,
       });
     },
   },
@@ -124,7 +212,12 @@ export const HOSTILE: HostileCase[] = [
     edit: 'ok',
     build: () => withSheet(beforeData(rowOf(60, inline('B60', '&constructor; &__proto__; &toString; &hasOwnProperty; &valueOf;')))),
   },
-  { name: 'zip bomb past the limits: a part declaring 2 GB', expect: 'zip-bomb', edit: 'zip-bomb', build: () => declaredSize(zipSync({ ...parts(), 'xl/media/x.bin': new Uint8Array(1024) }), 'xl/media/x.bin', 2 ** 31) },
+  {
+    name: 'zip bomb past the limits: a part declaring 2 GB',
+    expect: 'zip-bomb',
+    edit: 'zip-bomb',
+    build: () => declaredSize(zipSync({ ...parts(), 'xl/media/x.bin': new Uint8Array(1024) }), 'xl/media/x.bin', 2 ** 31),
+  },
 ];
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -134,17 +227,25 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 function minimal(o: { sheet: string; sheets?: string; rels?: string; sst?: string; extra?: Zippable }): Uint8Array {
   const ct = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
   const sheets = o.sheets ?? '<sheet name="Phụ lục" sheetId="1" r:id="rId1"/>';
-  const rels = (o.rels ?? `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`)
-    + (o.sst ? `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '');
-  return zipSync({
-    '[Content_Types].xml': strToU8(ct),
-    '_rels/.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
-    'xl/worksheets/sheet1.xml': strToU8(o.sheet),
-    ...(o.sst ? { 'xl/sharedStrings.xml': strToU8(o.sst) } : {}),
-    ...(o.extra ?? {}),
-  }, { level: 9 });
+  const rels =
+    (o.rels ?? `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`) +
+    (o.sst ? `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '');
+  return zipSync(
+    {
+      '[Content_Types].xml': strToU8(ct),
+      '_rels/.rels': strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets></workbook>`),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(o.sheet),
+      ...(o.sst ? { 'xl/sharedStrings.xml': strToU8(o.sst) } : {}),
+      ...(o.extra ?? {}),
+    },
+    { level: 9 },
+  );
 }
 
 function colName(n: number): string {
@@ -157,7 +258,8 @@ function colName(n: number): string {
 function declaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   for (let i = 0; i + 46 < zip.length; i++) {
-    if (dv.getUint32(i, true) === 0x02014b50 && new TextDecoder().decode(zip.subarray(i + 46, i + 46 + name.length)) === name) dv.setUint32(i + 24, size, true);
+    if (dv.getUint32(i, true) === 0x02014b50 && new TextDecoder().decode(zip.subarray(i + 46, i + 46 + name.length)) === name)
+      dv.setUint32(i + 24, size, true);
   }
   return zip;
 }

@@ -4,14 +4,41 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 
 /** Pieces of SpreadsheetML that readers get wrong: bad references, out-of-range indexes, odd entities, odd values. */
 export const SNIPPETS = [
-  '<row r="0">', '<row r="-3"><c r="A1"><v>1</v></c></row>', '<row r="1.5"><c><v>2</v></c></row>', '<row r="abc"><c r="A2"><v>x</v></c></row>',
-  '<c r="A0"><v>1</v></c>', '<c r="XFD1"><v>1</v></c>', '<c r="ZZZZ9"><v>1</v></c>', '<c t="s"><v>-1</v></c>', '<c t="s"><v>1e9</v></c>',
-  '<c t="d"><v>not a date</v></c>', '<c t="d"><v>+275760-09-13</v></c>', '<c s="999999"><v>1e308</v></c>', '<c s="-1"><v>NaN</v></c>',
-  '<c t="b"><v>2</v></c>', '<c t="e"><v>#REF!</v></c>', '<c t="inlineStr"><is><r><t>a</t></r><r><t>', '<c t="str"><v>&#xFFFFFF;&#0;&#xD800;_xD800_</v></c>',
-  '<![CDATA[<row>]]>', '<!-- <row> -->', '<?xml version="1.0"?>', ']]>', '<mergeCell ref="B5:A1"/>', '<mergeCell ref="A0:A0"/>',
-  '<mergeCell ref="A1:XFD1048576"/>', '<sheet name="x" r:id="rId1"/>', '<sheet name="&lt;" sheetId="9" r:id="rId999"/>',
-  '<Relationship Id="rId1" Type="x/worksheet" Target="../../../../etc/passwd"/>', '<si/>', '<numFmt numFmtId="14" formatCode="yyyy"/>',
-  '<xf numFmtId="14" fontId="99999"/>', '\u0000', '\uFFFE', '\uD800', 'µ§¶·¸¹º»¼½¾', 'Céng hoµ x· héi',
+  '<row r="0">',
+  '<row r="-3"><c r="A1"><v>1</v></c></row>',
+  '<row r="1.5"><c><v>2</v></c></row>',
+  '<row r="abc"><c r="A2"><v>x</v></c></row>',
+  '<c r="A0"><v>1</v></c>',
+  '<c r="XFD1"><v>1</v></c>',
+  '<c r="ZZZZ9"><v>1</v></c>',
+  '<c t="s"><v>-1</v></c>',
+  '<c t="s"><v>1e9</v></c>',
+  '<c t="d"><v>not a date</v></c>',
+  '<c t="d"><v>+275760-09-13</v></c>',
+  '<c s="999999"><v>1e308</v></c>',
+  '<c s="-1"><v>NaN</v></c>',
+  '<c t="b"><v>2</v></c>',
+  '<c t="e"><v>#REF!</v></c>',
+  '<c t="inlineStr"><is><r><t>a</t></r><r><t>',
+  '<c t="str"><v>&#xFFFFFF;&#0;&#xD800;_xD800_</v></c>',
+  '<![CDATA[<row>]]>',
+  '<!-- <row> -->',
+  '<?xml version="1.0"?>',
+  ']]>',
+  '<mergeCell ref="B5:A1"/>',
+  '<mergeCell ref="A0:A0"/>',
+  '<mergeCell ref="A1:XFD1048576"/>',
+  '<sheet name="x" r:id="rId1"/>',
+  '<sheet name="&lt;" sheetId="9" r:id="rId999"/>',
+  '<Relationship Id="rId1" Type="x/worksheet" Target="../../../../etc/passwd"/>',
+  '<si/>',
+  '<numFmt numFmtId="14" formatCode="yyyy"/>',
+  '<xf numFmtId="14" fontId="99999"/>',
+  '\u0000',
+  '\uFFFE',
+  '\uD800',
+  'µ§¶·¸¹º»¼½¾',
+  'Céng hoµ x· héi',
 ];
 
 /** What can be done to a byte string (positions as fractions of its length, so they fit any file). */
@@ -57,9 +84,22 @@ export type XmlOp =
 export const xmlOpArb: fc.Arbitrary<XmlOp> = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ op: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 300 }) }),
-  fc.record({ op: fc.constant('repeat' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 200 }), times: fc.integer({ min: 2, max: 50 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), snippet: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 40 })) }),
-  fc.record({ op: fc.constant('number' as const), nth: fc.nat(400), value: fc.constantFrom('0', '-1', '4294967296', '1e309', 'NaN', '99999999999999999999', '1048577', '16385', '') }),
+  fc.record({
+    op: fc.constant('repeat' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    len: fc.integer({ min: 1, max: 200 }),
+    times: fc.integer({ min: 2, max: 50 }),
+  }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    snippet: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 40 })),
+  }),
+  fc.record({
+    op: fc.constant('number' as const),
+    nth: fc.nat(400),
+    value: fc.constantFrom('0', '-1', '4294967296', '1e309', 'NaN', '99999999999999999999', '1048577', '16385', ''),
+  }),
 );
 
 /**

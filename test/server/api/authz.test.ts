@@ -7,7 +7,10 @@ beforeAll(async () => {
   h = await harness();
   // One revision in each commune, so reads have something to find.
   const plan = { appendices: [] };
-  for (const [commune, token] of [['10903', h.tokens.editor], ['00004', h.tokens.editorOther]] as const) {
+  for (const [commune, token] of [
+    ['10903', h.tokens.editor],
+    ['00004', h.tokens.editorOther],
+  ] as const) {
     const r = await h.call('POST', `/api/communes/${commune}/plans/K/revisions`, { token, json: { plan } });
     expect(r.status).toBe(201);
   }
@@ -40,13 +43,31 @@ const ROUTES: RouteCase[] = [
   { name: 'GET revisions', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K/revisions`, allowed: readCommune },
   { name: 'GET revision', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K/revisions/1`, allowed: readCommune },
   { name: 'GET diff', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K/diff?from=0&to=1`, allowed: readCommune },
-  { name: 'POST push', method: 'POST', path: (s) => `/api/communes/${commune(s)}/plans/K/revisions`, json: { plan: { appendices: [] } }, headers: { 'if-match': '"1"' }, allowed: write },
+  {
+    name: 'POST push',
+    method: 'POST',
+    path: (s) => `/api/communes/${commune(s)}/plans/K/revisions`,
+    json: { plan: { appendices: [] } },
+    headers: { 'if-match': '"1"' },
+    allowed: write,
+  },
   { name: 'POST restore', method: 'POST', path: (s) => `/api/communes/${commune(s)}/plans/K/revisions/1/restore`, allowed: write },
   { name: 'POST upload', method: 'POST', path: (s) => `/api/communes/${commune(s)}/plans/K/upload`, allowed: write },
   { name: 'GET status', method: 'GET', path: (s) => `/api/provinces/${province(s)}/plans/K/status`, allowed: readProvince },
   { name: 'GET consolidated', method: 'GET', path: (s) => `/api/provinces/${province(s)}/plans/K/consolidated`, allowed: readProvince },
-  { name: 'POST tokens', method: 'POST', path: () => '/api/tokens', json: { role: 'editor', commune: '10903' }, allowed: { editor: [], consolidator: [], admin: ['own', 'other'] } },
-  { name: 'GET me', method: 'GET', path: () => '/api/me', allowed: { editor: ['own', 'other'], consolidator: ['own', 'other'], admin: ['own', 'other'] } },
+  {
+    name: 'POST tokens',
+    method: 'POST',
+    path: () => '/api/tokens',
+    json: { role: 'editor', commune: '10903' },
+    allowed: { editor: [], consolidator: [], admin: ['own', 'other'] },
+  },
+  {
+    name: 'GET me',
+    method: 'GET',
+    path: () => '/api/me',
+    allowed: { editor: ['own', 'other'], consolidator: ['own', 'other'], admin: ['own', 'other'] },
+  },
 ];
 
 const WHO: Who[] = ['none', 'forged', 'editor', 'consolidator', 'admin'];
@@ -55,14 +76,19 @@ const cases = ROUTES.flatMap((r) => WHO.flatMap((who) => (['own', 'other'] as Sc
 describe('authorization matrix', () => {
   it.each(cases)('%s as %s on %s scope', async (_name, who, scope, route) => {
     const token = who === 'none' ? null : who === 'forged' ? 'phl_forged_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' : h.tokens[who];
-    const r = await h.call(route.method, route.path(scope), { token, ...(route.json !== undefined ? { json: route.json } : {}), ...(route.headers ? { headers: route.headers } : {}) });
+    const r = await h.call(route.method, route.path(scope), {
+      token,
+      ...(route.json !== undefined ? { json: route.json } : {}),
+      ...(route.headers ? { headers: route.headers } : {}),
+    });
     if (who === 'none' || who === 'forged') {
       expect(r.status).toBe(401);
       expect(r.body.error.code).toBe('unauthorized');
       return;
     }
     const allowed = route.allowed[who].includes(scope);
-    if (allowed) expect([200, 201, 400]).toContain(r.status); // 400: the upload without a file, once authorized
+    if (allowed)
+      expect([200, 201, 400]).toContain(r.status); // 400: the upload without a file, once authorized
     else {
       expect(r.status).toBe(403);
       expect(r.body.error.message).toMatch(/Không có quyền/);

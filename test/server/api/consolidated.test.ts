@@ -13,7 +13,11 @@ import { harness, type Harness } from './harness.ts';
 
 const run = promisify(execFile);
 let h: Harness;
-const COMMUNES: [string, string][] = [['10903', 'cam-giang-phu-luc.xlsx'], ['10888', 'quang-son-phu-luc.xlsx'], ['10507', 'cam-giang-phu-luc.xlsx']];
+const COMMUNES: [string, string][] = [
+  ['10903', 'cam-giang-phu-luc.xlsx'],
+  ['10888', 'quang-son-phu-luc.xlsx'],
+  ['10507', 'cam-giang-phu-luc.xlsx'],
+];
 const contents: string[] = [];
 
 beforeAll(async () => {
@@ -24,7 +28,8 @@ beforeAll(async () => {
     const r = await h.call('POST', `/api/communes/${code}/plans/NQ57-2026/upload`, { token: h.tokens.admin, body: form });
     expect(r.status).toBe(201);
     const plan = (await h.call('GET', `/api/communes/${code}/plans/NQ57-2026`)).body.plan;
-    for (const a of plan.appendices) for (const row of a.rows) if (a.kind === 'tasks' && row.kind === 'task') contents.push(fold(row.fields.content ?? ''));
+    for (const a of plan.appendices)
+      for (const row of a.rows) if (a.kind === 'tasks' && row.kind === 'task') contents.push(fold(row.fields.content ?? ''));
   }
 });
 afterAll(() => h.close());
@@ -48,7 +53,9 @@ describe('province views', () => {
   });
 
   it('consolidated .xlsx: opens in LibreOffice; its rows equal the union of the communes’ tasks', async () => {
-    const res = await h.app.request('/api/provinces/31/plans/NQ57-2026/consolidated?format=xlsx&asOf=2026-06-30', { headers: { authorization: `Bearer ${h.tokens.consolidator}` } });
+    const res = await h.app.request('/api/provinces/31/plans/NQ57-2026/consolidated?format=xlsx&asOf=2026-06-30', {
+      headers: { authorization: `Bearer ${h.tokens.consolidator}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
     const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-cons-'));
@@ -73,10 +80,14 @@ describe('national view', () => {
   it('admins get every commune’s tasks, by commune code, as JSON and .xlsx; a consolidator gets 403', async () => {
     const r = await h.call('GET', '/api/national/plans/NQ57-2026/consolidated?asOf=2026-06-30', { token: h.tokens.admin });
     expect(r.status).toBe(200);
-    const province = await h.call('GET', '/api/provinces/31/plans/NQ57-2026/consolidated?asOf=2026-06-30', { token: h.tokens.consolidator });
+    const province = await h.call('GET', '/api/provinces/31/plans/NQ57-2026/consolidated?asOf=2026-06-30', {
+      token: h.tokens.consolidator,
+    });
     expect(r.body.rows).toEqual(province.body.rows);
     expect(r.body.communes.map((c: { code: string }) => c.code)).toEqual(['10507', '10888', '10903']);
-    const xlsx = await h.app.request('/api/national/plans/NQ57-2026/consolidated?format=xlsx&asOf=2026-06-30', { headers: { authorization: `Bearer ${h.tokens.admin}` } });
+    const xlsx = await h.app.request('/api/national/plans/NQ57-2026/consolidated?format=xlsx&asOf=2026-06-30', {
+      headers: { authorization: `Bearer ${h.tokens.admin}` },
+    });
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());

@@ -66,7 +66,12 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
     let key: { publicKey: CryptoKey; privateKey: CryptoKey };
     const tokens: Record<string, { id: string; secret: string }> = {};
 
-    const call = async (method: string, p: string, token: string | null, o: { json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<Answer> => {
+    const call = async (
+      method: string,
+      p: string,
+      token: string | null,
+      o: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+    ): Promise<Answer> => {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (token) headers.authorization = `Bearer ${token}`;
       let body = o.body;
@@ -87,13 +92,25 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
       delete childEnv.DATABASE_URL;
       if (store.kind === 'postgres') childEnv.DATABASE_URL = store.databaseUrl;
       else childEnv.PHULUC_DATA_DIR = store.dataDir;
-      return run(process.execPath, [path.join(REPO_ROOT, 'bin', 'phuluc'), ...args], { cwd: REPO_ROOT, env: childEnv })
-        .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+      return run(process.execPath, [path.join(REPO_ROOT, 'bin', 'phuluc'), ...args], { cwd: REPO_ROOT, env: childEnv }).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      );
     };
-    const sign = (claims: Record<string, unknown>) => new SignJWT({ tid: TENANT, ver: '2.0', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' }).setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`).setAudience(AUD)
-      .setIssuedAt().setExpirationTime('10m').sign(key.privateKey);
-    const revisions = async (commune: string, planKey: string) => (await call('GET', `/api/communes/${commune}/plans/${planKey}/revisions`, admin)).body.revisions as { seq: number; idempotencyKey: string | null; author: string }[];
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ tid: TENANT, ver: '2.0', ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
+        .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+        .setAudience(AUD)
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(key.privateKey);
+    const revisions = async (commune: string, planKey: string) =>
+      (await call('GET', `/api/communes/${commune}/plans/${planKey}/revisions`, admin)).body.revisions as {
+        seq: number;
+        idempotencyKey: string | null;
+        author: string;
+      }[];
     const mkToken = async (body: Record<string, unknown>) => {
       const r = await call('POST', '/api/tokens', admin, { json: body });
       expect(r.status).toBe(201);
@@ -110,7 +127,8 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         ...(store.kind === 'pglite' ? { dataDir: store.dataDir } : { databaseUrl: store.databaseUrl }),
         env: {
           ...LIMITS_ENV,
-          PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD,
+          PHULUC_ENTRA_TENANT_ID: TENANT,
+          PHULUC_ENTRA_AUDIENCE: AUD,
           PHULUC_ENTRA_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
           PHULUC_ENTRA_MAPPING: JSON.stringify({ users: { [ADMIN_OID]: { role: 'admin' } } }),
         },
@@ -122,7 +140,8 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         editor2: { role: 'editor', commune: '10903', label: 'Trần Thị B, cán bộ VP' },
         bytes: { role: 'editor', commune: '10888', label: 'Lê Văn C' },
         daily: { role: 'editor', commune: '10507', label: 'Phạm Thị D' },
-      })) tokens[k] = await mkToken(body);
+      }))
+        tokens[k] = await mkToken(body);
     }, 240_000);
 
     afterAll(async () => {
@@ -142,7 +161,10 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         expect(first.headers.get('idempotent-replayed')).toBeNull();
         expect(first.body.fingerprint).toBe(hashJson(body));
         v1 = first.body.plan;
-        const again = await call('POST', `${PLAN}/revisions`, tokens.editor!.secret, { body, headers: { 'idempotency-key': 'k-1', 'if-match': '"7"' } });
+        const again = await call('POST', `${PLAN}/revisions`, tokens.editor!.secret, {
+          body,
+          headers: { 'idempotency-key': 'k-1', 'if-match': '"7"' },
+        });
         expect(again.status).toBe(201);
         expect(again.headers.get('idempotent-replayed')).toBe('true');
         expect(again.body).toEqual(first.body);
@@ -150,7 +172,10 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
       });
 
       it('the same key with another body is refused with 422 in Vietnamese, and nothing is stored', async () => {
-        const r = await call('POST', `${PLAN}/revisions`, tokens.editor!.secret, { json: { plan: withResult(v1, 1, 'Sửa khác') }, headers: { 'idempotency-key': 'k-1', 'if-match': '"1"' } });
+        const r = await call('POST', `${PLAN}/revisions`, tokens.editor!.secret, {
+          json: { plan: withResult(v1, 1, 'Sửa khác') },
+          headers: { 'idempotency-key': 'k-1', 'if-match': '"1"' },
+        });
         expect(r.status).toBe(422);
         expect(r.body.error.code).toBe('idempotency-key-reused');
         expect(r.body.error.message).toMatch(/Idempotency-Key này đã được dùng cho một yêu cầu khác/);
@@ -159,17 +184,30 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
       });
 
       it('two different bodies racing with one key: one is stored, the other refused', async () => {
-        const [a, b] = await Promise.all([1, 2].map((i) => call('POST', `${PLAN}/revisions`, tokens.editor!.secret, { json: { plan: withResult(v1, i, `Đua ${i}`) }, headers: { 'idempotency-key': 'k-race', 'if-match': '"1"' } })));
+        const [a, b] = await Promise.all(
+          [1, 2].map((i) =>
+            call('POST', `${PLAN}/revisions`, tokens.editor!.secret, {
+              json: { plan: withResult(v1, i, `Đua ${i}`) },
+              headers: { 'idempotency-key': 'k-race', 'if-match': '"1"' },
+            }),
+          ),
+        );
         expect([a!.status, b!.status].sort()).toEqual([201, 422]);
         expect((await revisions('10903', 'IDEM')).filter((x) => x.idempotencyKey === 'k-race')).toHaveLength(1);
       });
 
       it('a key reused by another principal or on another plan is not a replay of someone else’s answer', async () => {
-        const other = await call('POST', `${PLAN}/revisions`, tokens.editor2!.secret, { json: { plan: withResult(v1, 3, 'Của người khác') }, headers: { 'idempotency-key': 'k-1', 'if-match': '"2"' } });
+        const other = await call('POST', `${PLAN}/revisions`, tokens.editor2!.secret, {
+          json: { plan: withResult(v1, 3, 'Của người khác') },
+          headers: { 'idempotency-key': 'k-1', 'if-match': '"2"' },
+        });
         expect(other.status).toBe(201);
         expect(other.headers.get('idempotent-replayed')).toBeNull();
         expect(other.body.revision.seq).toBe(3);
-        const elsewhere = await call('POST', '/api/communes/10903/plans/IDEM-2/revisions', tokens.editor!.secret, { json: { plan: bigPlan(5) }, headers: { 'idempotency-key': 'k-1' } });
+        const elsewhere = await call('POST', '/api/communes/10903/plans/IDEM-2/revisions', tokens.editor!.secret, {
+          json: { plan: bigPlan(5) },
+          headers: { 'idempotency-key': 'k-1' },
+        });
         expect(elsewhere.status).toBe(201);
         expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
         expect(elsewhere.body.revision.seq).toBe(1);
@@ -198,7 +236,13 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         const list = await call('GET', '/api/tokens', admin);
         expect(list.status).toBe(200);
         const ed = list.body.tokens.find((t: { id: string }) => t.id === tokens.editor!.id);
-        expect(ed).toMatchObject({ role: 'editor', communeCode: '10903', label: 'Nguyễn Văn A, cán bộ VP', state: 'active', revokedAt: null });
+        expect(ed).toMatchObject({
+          role: 'editor',
+          communeCode: '10903',
+          label: 'Nguyễn Văn A, cán bộ VP',
+          state: 'active',
+          revokedAt: null,
+        });
         expect(ed.lastUsedAt).not.toBeNull();
         // Default lifetimes: 180 days for an editor, a year for the first admin.
         expect(Math.round((Date.parse(ed.expiresAt) - Date.parse(ed.createdAt)) / 86_400_000)).toBe(180);
@@ -232,8 +276,16 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
       });
 
       it('an expired token → 401 token-expired', async () => {
-        const t = await mkToken({ role: 'editor', commune: '10903', label: 'Hết hạn', expires: new Date(Date.now() + 2_000).toISOString() });
-        const me = await until(() => call('GET', '/api/me', t.secret), (r) => r.status !== 200);
+        const t = await mkToken({
+          role: 'editor',
+          commune: '10903',
+          label: 'Hết hạn',
+          expires: new Date(Date.now() + 2_000).toISOString(),
+        });
+        const me = await until(
+          () => call('GET', '/api/me', t.secret),
+          (r) => r.status !== 200,
+        );
         expect(me.status).toBe(401);
         expect(me.body.error.code).toBe('token-expired');
         expect(me.body.error.message).toMatch(/đã hết hạn/);
@@ -264,7 +316,11 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
           const revoked = await cli(['token', 'revoke', t.id]);
           expect(revoked.code).toBe(0);
         }
-        const me = await until(() => call('GET', '/api/me', t.secret), (r) => r.status === 401, 30_000);
+        const me = await until(
+          () => call('GET', '/api/me', t.secret),
+          (r) => r.status === 401,
+          30_000,
+        );
         expect(me.body.error.code).toBe('token-revoked');
       });
     });
@@ -275,7 +331,12 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         expect(mapped.status).toBe(200);
         expect(mapped.body.principal).toMatchObject({ role: 'admin', subject: ADMIN_OID, via: 'entra' });
         // Another account whose every name claim carries the mapped entry's key and the admin's name.
-        const impostor = await call('GET', '/api/me', await sign({ oid: OTHER_OID, name: ADMIN_OID, preferred_username: ADMIN_OID, upn: ADMIN_OID, email: 'qt@tinh.gov.vn' }), { headers: { 'x-forwarded-for': '192.0.2.50' } });
+        const impostor = await call(
+          'GET',
+          '/api/me',
+          await sign({ oid: OTHER_OID, name: ADMIN_OID, preferred_username: ADMIN_OID, upn: ADMIN_OID, email: 'qt@tinh.gov.vn' }),
+          { headers: { 'x-forwarded-for': '192.0.2.50' } },
+        );
         expect(impostor.status).toBe(401);
         expect(impostor.body.error.message).toMatch(/no-role/);
         const byRole = await call('GET', '/api/me', await sign({ oid: OTHER_OID, roles: ['Phuluc.Admin'] }));
@@ -312,7 +373,15 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
 
       it('revisions per commune per day: 429 with Retry-After naming PHULUC_MAX_REVISIONS_PER_DAY', async () => {
         const plan = bigPlan(3);
-        for (let i = 0; i < 8; i++) expect((await call('POST', `/api/communes/10507/plans/D${i}/revisions`, tokens.daily!.secret, { json: { plan }, headers: { 'idempotency-key': `d-${i}` } })).status).toBe(201);
+        for (let i = 0; i < 8; i++)
+          expect(
+            (
+              await call('POST', `/api/communes/10507/plans/D${i}/revisions`, tokens.daily!.secret, {
+                json: { plan },
+                headers: { 'idempotency-key': `d-${i}` },
+              })
+            ).status,
+          ).toBe(201);
         const r = await call('POST', '/api/communes/10507/plans/D8/revisions', tokens.daily!.secret, { json: { plan } });
         expect(r.status).toBe(429);
         expect(r.body.error.code).toBe('quota-revisions-per-day');
@@ -321,23 +390,40 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         expect(retry).toBeGreaterThan(0);
         expect(retry).toBeLessThanOrEqual(86_400);
         // A retry of a push already stored is still answered: a replay stores nothing.
-        const d0 = await call('POST', '/api/communes/10507/plans/D0/revisions', tokens.daily!.secret, { json: { plan }, headers: { 'idempotency-key': 'd-0' } });
+        const d0 = await call('POST', '/api/communes/10507/plans/D0/revisions', tokens.daily!.secret, {
+          json: { plan },
+          headers: { 'idempotency-key': 'd-0' },
+        });
         expect(d0.status).toBe(201);
         expect(d0.headers.get('idempotent-replayed')).toBe('true');
       });
 
       it('numeric parameters are bounded: 400, never 500', async () => {
-        for (const p of ['/diff?from=0&to=99999999999', '/diff?from=-1&to=1', '/diff?from=0&to=1e400', '/revisions/99999999999', '/revisions/0']) {
+        for (const p of [
+          '/diff?from=0&to=99999999999',
+          '/diff?from=-1&to=1',
+          '/diff?from=0&to=1e400',
+          '/revisions/99999999999',
+          '/revisions/0',
+        ]) {
           const r = await call('GET', `/api/communes/10903/plans/IDEM${p}`, tokens.editor!.secret);
           expect(r.status, p).toBe(400);
         }
-        const r = await call('POST', '/api/communes/10903/plans/IDEM/revisions', tokens.editor!.secret, { json: { plan: bigPlan(2) }, headers: { 'if-match': '"99999999999"' } });
+        const r = await call('POST', '/api/communes/10903/plans/IDEM/revisions', tokens.editor!.secret, {
+          json: { plan: bigPlan(2) },
+          headers: { 'if-match': '"99999999999"' },
+        });
         expect(r.status).toBe(400);
         expect(r.body.error.code).toBe('bad-if-match');
       });
 
       it('API answers carry nosniff, no-store and a request id', async () => {
-        for (const [p, token] of [['/api/health', null], ['/api/me', tokens.editor!.secret], ['/api/nope', null], ['/api/me', 'phl_wrong']] as const) {
+        for (const [p, token] of [
+          ['/api/health', null],
+          ['/api/me', tokens.editor!.secret],
+          ['/api/nope', null],
+          ['/api/me', 'phl_wrong'],
+        ] as const) {
           const r = await call('GET', p, token, { headers: { 'x-forwarded-for': '192.0.2.77' } });
           expect(r.headers.get('x-content-type-options'), p).toBe('nosniff');
           expect(r.headers.get('cache-control'), p).toBe('no-store');
@@ -349,8 +435,20 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         const docs = await call('GET', '/api/docs', null);
         expect(docs.status).toBe(200);
         const html = docs.body as string;
-        for (const text of ['Idempotency-Key', 'Idempotent-Replayed: true', 'idempotency-key-reused', 'token-revoked', 'token-expired', '/api/tokens/{id}', 'quota-revisions-per-day', 'too-many-failed-sign-ins']) expect(html).toContain(text);
-        expect(html).toMatch(/<code>PHULUC_MAX_REVISIONS_PER_DAY<\/code><\/td><td>[^<]*<br><small>[^<]*<\/small><\/td><td>8<\/td><td>500<\/td>/);
+        for (const text of [
+          'Idempotency-Key',
+          'Idempotent-Replayed: true',
+          'idempotency-key-reused',
+          'token-revoked',
+          'token-expired',
+          '/api/tokens/{id}',
+          'quota-revisions-per-day',
+          'too-many-failed-sign-ins',
+        ])
+          expect(html).toContain(text);
+        expect(html).toMatch(
+          /<code>PHULUC_MAX_REVISIONS_PER_DAY<\/code><\/td><td>[^<]*<br><small>[^<]*<\/small><\/td><td>8<\/td><td>500<\/td>/,
+        );
         const doc = (await call('GET', '/api/openapi.json', null)).body;
         expect(Object.keys(doc.paths['/api/tokens'])).toEqual(expect.arrayContaining(['get', 'post']));
         expect(Object.keys(doc.paths['/api/tokens/{id}'])).toEqual(['delete']);
@@ -361,7 +459,8 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
 
       it('failed authentication is throttled per client address: 429 with Retry-After naming the limit', async () => {
         const from = (ip: string) => ({ headers: { 'x-forwarded-for': `10.0.0.1, ${ip}` } });
-        for (let i = 0; i < 6; i++) expect((await call('GET', '/api/me', `phl_guess${i}_${'x'.repeat(20)}`, from('198.51.100.9'))).status).toBe(401);
+        for (let i = 0; i < 6; i++)
+          expect((await call('GET', '/api/me', `phl_guess${i}_${'x'.repeat(20)}`, from('198.51.100.9'))).status).toBe(401);
         const blocked = await call('GET', '/api/me', `phl_guess7_${'x'.repeat(20)}`, from('198.51.100.9'));
         expect(blocked.status).toBe(429);
         expect(blocked.body.error.code).toBe('too-many-failed-sign-ins');
@@ -379,7 +478,11 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
         await server.stop();
         const database = await openDatabase(store.kind === 'pglite' ? { dataDir: store.dataDir } : { url: store.databaseUrl });
         try {
-          const rows = await database.db.selectFrom('audit_log').select(['actor', 'action', 'target']).where('action', 'in', ['token-create', 'token-revoke']).execute();
+          const rows = await database.db
+            .selectFrom('audit_log')
+            .select(['actor', 'action', 'target'])
+            .where('action', 'in', ['token-create', 'token-revoke'])
+            .execute();
           expect(rows.filter((r) => r.action === 'token-create').length).toBeGreaterThanOrEqual(7);
           const revoked = rows.filter((r) => r.action === 'token-revoke');
           expect(revoked).toHaveLength(2);

@@ -11,8 +11,13 @@ export interface Harness {
   database: Database;
   logs: Record<string, unknown>[];
   tokens: { admin: string; editor: string; editorOther: string; consolidator: string; consolidatorOther: string };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field in each test
-  call(method: string, path: string, opts?: { token?: string | null; json?: unknown; body?: BodyInit; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Response bodies are asserted field by field in each test. */
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string | null; json?: unknown; body?: BodyInit; headers?: Record<string, string> },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field in each test
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -20,9 +25,22 @@ export interface Harness {
 export async function harness(opts: { limits?: { jsonBytes?: number; uploadBytes?: number } } = {}): Promise<Harness> {
   const database = await freshPglite();
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db: database.db, log: (l) => logs.push(l), today: () => '2026-06-30', ...(opts.limits ? { limits: opts.limits } : {}) });
+  const app = createApp({
+    db: database.db,
+    log: (l) => logs.push(l),
+    today: () => '2026-06-30',
+    ...(opts.limits ? { limits: opts.limits } : {}),
+  });
   const mk = async (role: 'admin' | 'editor' | 'consolidator', communeCode?: string, provinceCode?: string) =>
-    (await createToken(database.db, { role, communeCode: communeCode ?? null, provinceCode: provinceCode ?? null, label: role, createdBy: 'test' })).secret;
+    (
+      await createToken(database.db, {
+        role,
+        communeCode: communeCode ?? null,
+        provinceCode: provinceCode ?? null,
+        label: role,
+        createdBy: 'test',
+      })
+    ).secret;
   const tokens = {
     admin: await mk('admin'),
     editor: await mk('editor', '10903'),
@@ -31,7 +49,10 @@ export async function harness(opts: { limits?: { jsonBytes?: number; uploadBytes
     consolidatorOther: await mk('consolidator', undefined, '01'),
   };
   return {
-    app, database, logs, tokens,
+    app,
+    database,
+    logs,
+    tokens,
     async call(method, path, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       const token = o.token === undefined ? tokens.admin : o.token;

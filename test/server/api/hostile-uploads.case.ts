@@ -20,8 +20,16 @@ const ENV = { PHULUC_LOOP_REPORT_MS: '50', PHULUC_READ_WORKERS: '1', PHULUC_READ
 /** The hostile files of the issue, what each must answer, and the words that must name the problem. */
 const CASES: { name: string; code: string; names: RegExp }[] = [
   { name: 'a 173 KB file that inflates to 158 MB', code: 'xlsx-zip-bomb', names: /nén bất thường.*giải nén ra quá lớn.*: 1\)/ },
-  { name: 'an 11 KB file with 400 <sheet> entries pointing at one 8 MB part', code: 'xlsx-shared-sheet-part', names: /nhiều trang tính cùng trỏ tới một phần dữ liệu.*xl\/worksheets\/sheet1\.xml/ },
-  { name: 'a 3 KB file whose 270 cells share one 256 KB shared string', code: 'xlsx-cell-too-long', names: /Ô Phụ lục!A1: 262\.134 ký tự, vượt giới hạn 32\.767 ký tự/ },
+  {
+    name: 'an 11 KB file with 400 <sheet> entries pointing at one 8 MB part',
+    code: 'xlsx-shared-sheet-part',
+    names: /nhiều trang tính cùng trỏ tới một phần dữ liệu.*xl\/worksheets\/sheet1\.xml/,
+  },
+  {
+    name: 'a 3 KB file whose 270 cells share one 256 KB shared string',
+    code: 'xlsx-cell-too-long',
+    names: /Ô Phụ lục!A1: 262\.134 ký tự, vượt giới hạn 32\.767 ký tự/,
+  },
   { name: 'zip bomb inside the size limits: a 75 MB sheet at about 1 000 : 1', code: 'xlsx-zip-bomb', names: /nén bất thường/ },
   { name: '251 sheets, one part each', code: 'xlsx-too-many-sheets', names: /quá nhiều trang tính \(> 250\)/ },
 ];
@@ -52,7 +60,10 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
       const prepared = await prepare();
       cleanup = prepared.cleanup;
       const store = prepared.store;
-      server = await startServerProcess({ ...(store.kind === 'pglite' ? { dataDir: store.dataDir } : { databaseUrl: store.databaseUrl }), env: ENV });
+      server = await startServerProcess({
+        ...(store.kind === 'pglite' ? { dataDir: store.dataDir } : { databaseUrl: store.databaseUrl }),
+        env: ENV,
+      });
       token = server.adminToken!;
     }, 120_000);
     afterAll(async () => {
@@ -68,15 +79,24 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
       const payload = Buffer.from(await encoded.arrayBuffer());
       const t0 = performance.now();
       const { status, headers, text } = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
-        const req = http.request(`${server.url}/api/communes/10903/plans/${plan}/upload`, {
-          method: 'POST', agent: false,
-          headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': payload.length },
-        }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode!, headers: new Headers(res.headers as Record<string, string>), text }));
-        });
+        const req = http.request(
+          `${server.url}/api/communes/10903/plans/${plan}/upload`,
+          {
+            method: 'POST',
+            agent: false,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': encoded.headers.get('content-type')!,
+              'content-length': payload.length,
+            },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d: string) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: new Headers(res.headers as Record<string, string>), text }));
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       });
@@ -85,7 +105,11 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
 
     const push = async (body: string, type = 'application/json'): Promise<Answer> => {
       const t0 = performance.now();
-      const res = await fetch(`${server.url}/api/communes/10903/plans/J/revisions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+      const res = await fetch(`${server.url}/api/communes/10903/plans/J/revisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body,
+      });
       return { status: res.status, body: await res.json(), headers: res.headers, ms: performance.now() - t0 };
     };
 
@@ -108,7 +132,12 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
       await new Promise((r) => setTimeout(r, 120));
       done = true;
       await probe;
-      const loop = server.output().slice(from).split('\n').filter((l) => l.includes('"event-loop"')).map((l) => JSON.parse(l) as { maxDelayMs: number });
+      const loop = server
+        .output()
+        .slice(from)
+        .split('\n')
+        .filter((l) => l.includes('"event-loop"'))
+        .map((l) => JSON.parse(l) as { maxDelayMs: number });
       expect(loop.length, 'the server reports its event loop').toBeGreaterThan(0);
       return { result, slowestGetMs: slowest, loopMaxMs: Math.max(...loop.map((l) => l.maxDelayMs)) };
     };

@@ -24,16 +24,34 @@ const upload = (bytes: Uint8Array, name = 'phu-luc.xlsx') => {
 describe('limits', () => {
   it('an oversized JSON body is refused with 413, by Content-Length and by counting a chunked stream', async () => {
     const big = JSON.stringify({ plan: { appendices: [] }, message: 'x'.repeat(100_000) });
-    const r = await h.call('POST', '/api/communes/10903/plans/L/revisions', { token: h.tokens.editor, body: big, headers: { 'content-type': 'application/json' } });
+    const r = await h.call('POST', '/api/communes/10903/plans/L/revisions', {
+      token: h.tokens.editor,
+      body: big,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(413);
     expect(r.body.error.message).toMatch(/quá lớn/);
-    const stream = new ReadableStream({ start(ctl) { for (let i = 0; i < 10; i++) ctl.enqueue(strToU8('x'.repeat(10_000))); ctl.close(); } });
-    const res = await h.app.request('/api/communes/10903/plans/L/revisions', { method: 'POST', headers: { authorization: `Bearer ${h.tokens.editor}`, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const stream = new ReadableStream({
+      start(ctl) {
+        for (let i = 0; i < 10; i++) ctl.enqueue(strToU8('x'.repeat(10_000)));
+        ctl.close();
+      },
+    });
+    const res = await h.app.request('/api/communes/10903/plans/L/revisions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.tokens.editor}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
   });
 
   it('an anonymous caller is refused before the body is read', async () => {
-    const r = await h.call('POST', '/api/communes/10903/plans/L/revisions', { token: null, body: 'x'.repeat(200_000), headers: { 'content-type': 'application/json' } });
+    const r = await h.call('POST', '/api/communes/10903/plans/L/revisions', {
+      token: null,
+      body: 'x'.repeat(200_000),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(401);
   });
 });
@@ -44,7 +62,9 @@ describe('upload', () => {
     const r = await upload(bytes, 'cam-giang-phu-luc.xlsx');
     expect(r.status).toBe(201);
     expect(r.body.revision).toMatchObject({ seq: 1, kind: 'upload', summary: { tasks: 34 } });
-    const codes = r.body.report.tables.flatMap((t: { issues: { code: string; cell: string | null; row: number | null }[] }) => t.issues.map((i) => `${i.code}@${i.cell ?? i.row}`));
+    const codes = r.body.report.tables.flatMap((t: { issues: { code: string; cell: string | null; row: number | null }[] }) =>
+      t.issues.map((i) => `${i.code}@${i.cell ?? i.row}`),
+    );
     // The whole report, as validating the workbook gives it (its every issue: test/cli/check.test.ts).
     const expected = allIssues(validateGrids((await readWorkbook(bytes)).sheets).report).map((i) => `${i.code}@${i.cell ?? i.row}`);
     expect(expected).toHaveLength(57);
@@ -56,18 +76,42 @@ describe('upload', () => {
     const send = () => {
       const form = new FormData();
       form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], 'cam-giang-phu-luc.xlsx'));
-      return h.call('POST', '/api/communes/10903/plans/R/upload', { token: h.tokens.editor, body: form, headers: { 'idempotency-key': 'upload-once' } });
+      return h.call('POST', '/api/communes/10903/plans/R/upload', {
+        token: h.tokens.editor,
+        body: form,
+        headers: { 'idempotency-key': 'upload-once' },
+      });
     };
     const first = await send();
     const again = await send();
     expect([first.status, first.headers.get('idempotent-replayed')]).toEqual([201, null]);
-    expect([again.status, again.headers.get('idempotent-replayed'), again.body.revision.seq]).toEqual([201, 'true', first.body.revision.seq]);
+    expect([again.status, again.headers.get('idempotent-replayed'), again.body.revision.seq]).toEqual([
+      201,
+      'true',
+      first.body.revision.seq,
+    ]);
   });
 
   it.each([
-    ['a legacy .xls', (() => { const b = new Uint8Array(2048); b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]); return b; })(), 'xlsx-legacy-xls'],
+    [
+      'a legacy .xls',
+      (() => {
+        const b = new Uint8Array(2048);
+        b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+        return b;
+      })(),
+      'xlsx-legacy-xls',
+    ],
     ['a PDF', strToU8('%PDF-1.7 not a workbook'), 'xlsx-not-xlsx'],
-    ['a zip bomb', zipSync({ '[Content_Types].xml': strToU8('<x/>'), 'xl/workbook.xml': strToU8('<x/>'), 'xl/worksheets/sheet1.xml': [new Uint8Array(120 * 1024 * 1024), { level: 6 }] }), 'xlsx-zip-bomb'],
+    [
+      'a zip bomb',
+      zipSync({
+        '[Content_Types].xml': strToU8('<x/>'),
+        'xl/workbook.xml': strToU8('<x/>'),
+        'xl/worksheets/sheet1.xml': [new Uint8Array(120 * 1024 * 1024), { level: 6 }],
+      }),
+      'xlsx-zip-bomb',
+    ],
     ['an empty zip', zipSync({}), 'xlsx-not-xlsx'],
   ])('%s → 422 with the reason', async (_what, bytes, code) => {
     const r = await upload(bytes);

@@ -26,13 +26,22 @@ describe('push and pull', () => {
   let v1: Plan;
 
   it('first push creates revision 1 with server-assigned task ids; the head has an ETag', async () => {
-    const r = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: fixturePlan }, headers: { 'idempotency-key': 'first' } });
+    const r = await h.call('POST', `${BASE}/revisions`, {
+      token: h.tokens.editor,
+      json: { plan: fixturePlan },
+      headers: { 'idempotency-key': 'first' },
+    });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('created');
     expect(r.body.revision.seq).toBe(1);
     expect(r.headers.get('etag')).toBe('"1"');
     v1 = r.body.plan;
-    expect(v1.appendices.flatMap((a) => a.rows).filter((x) => x.kind === 'task').every((x) => typeof x.id === 'string')).toBe(true);
+    expect(
+      v1.appendices
+        .flatMap((a) => a.rows)
+        .filter((x) => x.kind === 'task')
+        .every((x) => typeof x.id === 'string'),
+    ).toBe(true);
     const head = await h.call('GET', BASE, { token: h.tokens.editor });
     expect(head.status).toBe(200);
     expect(head.headers.get('etag')).toBe('"1"');
@@ -40,7 +49,11 @@ describe('push and pull', () => {
   });
 
   it('the same Idempotency-Key again returns the first answer (marked as a replay), no duplicate', async () => {
-    const r = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: fixturePlan }, headers: { 'idempotency-key': 'first' } });
+    const r = await h.call('POST', `${BASE}/revisions`, {
+      token: h.tokens.editor,
+      json: { plan: fixturePlan },
+      headers: { 'idempotency-key': 'first' },
+    });
     expect(r.status).toBe(201);
     expect(r.headers.get('idempotent-replayed')).toBe('true');
     expect(r.body.status).toBe('created');
@@ -56,9 +69,17 @@ describe('push and pull', () => {
   });
 
   it('merges edits to different tasks made on the same base (task 5 and task 40)', async () => {
-    const a = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: setField(v1, '5', 'result', 'Kết quả A') }, headers: { 'if-match': '"1"' } });
+    const a = await h.call('POST', `${BASE}/revisions`, {
+      token: h.tokens.editor,
+      json: { plan: setField(v1, '5', 'result', 'Kết quả A') },
+      headers: { 'if-match': '"1"' },
+    });
     expect(a.status).toBe(201);
-    const b = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: setField(v1, '40', 'result', 'Kết quả B') }, headers: { 'if-match': '"1"' } });
+    const b = await h.call('POST', `${BASE}/revisions`, {
+      token: h.tokens.editor,
+      json: { plan: setField(v1, '40', 'result', 'Kết quả B') },
+      headers: { 'if-match': '"1"' },
+    });
     expect(b.status).toBe(201);
     expect(b.body.status).toBe('merged');
     const tasks = (b.body.plan as Plan).appendices.flatMap((x) => x.rows).filter((x) => x.kind === 'task');
@@ -68,7 +89,11 @@ describe('push and pull', () => {
 
   it('the same cell changed both ways → 409 with the conflicts, nothing stored', async () => {
     const before = (await h.call('GET', `${BASE}/revisions`, { token: h.tokens.editor })).body.revisions.length;
-    const r = await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: setField(v1, '5', 'result', 'Kết quả C') }, headers: { 'if-match': '"1"' } });
+    const r = await h.call('POST', `${BASE}/revisions`, {
+      token: h.tokens.editor,
+      json: { plan: setField(v1, '5', 'result', 'Kết quả C') },
+      headers: { 'if-match': '"1"' },
+    });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('merge-conflict');
     expect(r.body.error.details.conflicts[0]).toMatchObject({ field: 'result', theirs: 'Kết quả A', mine: 'Kết quả C' });
@@ -103,7 +128,11 @@ describe('bad input gets a clear 4xx and the server keeps serving', () => {
     ['wrong types', JSON.stringify({ plan: { appendices: 'x' } }), 400],
     ['missing plan', JSON.stringify({}), 400],
   ])('%s', async (_what, body, status) => {
-    const r = await h.call('POST', '/api/communes/10903/plans/P-bad/revisions', { token: h.tokens.editor, body, headers: { 'content-type': 'application/json' } });
+    const r = await h.call('POST', '/api/communes/10903/plans/P-bad/revisions', {
+      token: h.tokens.editor,
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(status);
     expect(r.body.error.message.length).toBeGreaterThan(5);
     expect(r.body.error.messageEn.length).toBeGreaterThan(5);
@@ -113,6 +142,9 @@ describe('bad input gets a clear 4xx and the server keeps serving', () => {
   it('unknown commune, bad plan key, bad If-Match', async () => {
     expect((await h.call('GET', '/api/communes/99999/plans/NQ57-2026')).status).toBe(404);
     expect((await h.call('GET', '/api/communes/10903/plans/..%2F..')).status).toBe(400);
-    expect((await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: fixturePlan }, headers: { 'if-match': 'abc' } })).status).toBe(400);
+    expect(
+      (await h.call('POST', `${BASE}/revisions`, { token: h.tokens.editor, json: { plan: fixturePlan }, headers: { 'if-match': 'abc' } }))
+        .status,
+    ).toBe(400);
   });
 });

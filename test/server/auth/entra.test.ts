@@ -67,7 +67,15 @@ interface SignOpts {
 /** A v2 access token as Entra issues it; `claims` override or (with undefined) drop the defaults. */
 async function sign(claims: Record<string, unknown> = {}, o: SignOpts = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ tid: TENANT, oid: OID, sub: 'pairwise-sub', name: 'Nguyễn Văn A', preferred_username: 'A.Nguyen@xa.gov.vn', ver: '2.0', ...claims })
+  const jwt = new SignJWT({
+    tid: TENANT,
+    oid: OID,
+    sub: 'pairwise-sub',
+    name: 'Nguyễn Văn A',
+    preferred_username: 'A.Nguyen@xa.gov.vn',
+    ver: '2.0',
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: o.kid ?? 'k1' })
     .setIssuer(o.iss ?? ISS)
     .setAudience(o.aud ?? AUD)
@@ -91,24 +99,40 @@ describe('valid tokens and the role mapping', () => {
   });
 
   it('maps explicit app roles to consolidator and admin', async () => {
-    const verify = verifier({ roles: { 'Phuluc.Admin': { role: 'admin' }, 'Tong.Hop.HaiPhong': { role: 'consolidator', provinceCode: '31' } } });
-    expect(await verify(await sign({ roles: ['Tong.Hop.HaiPhong'] }))).toMatchObject({ ok: true, principal: { role: 'consolidator', provinceCode: '31' } });
+    const verify = verifier({
+      roles: { 'Phuluc.Admin': { role: 'admin' }, 'Tong.Hop.HaiPhong': { role: 'consolidator', provinceCode: '31' } },
+    });
+    expect(await verify(await sign({ roles: ['Tong.Hop.HaiPhong'] }))).toMatchObject({
+      ok: true,
+      principal: { role: 'consolidator', provinceCode: '31' },
+    });
     const admin = await verify(await sign({ roles: ['Phuluc.Admin'] }));
     expect(admin).toEqual({ ok: true, principal: { role: 'admin', subject: OID, name: 'Nguyễn Văn A', via: 'entra' } });
   });
 
   it('picks the most privileged role when several match', async () => {
     const verify = verifier({ roles: { 'Phuluc.Admin': { role: 'admin' } } });
-    expect(await verify(await sign({ roles: ['Phuluc.Editor.10903', 'Phuluc.Admin'] }))).toMatchObject({ ok: true, principal: { role: 'admin' } });
-    expect(await verifier()(await sign({ roles: ['Phuluc.Editor.10903', 'Phuluc.Editor.10904', 'Phuluc.Consolidator.31'] }))).toMatchObject({
+    expect(await verify(await sign({ roles: ['Phuluc.Editor.10903', 'Phuluc.Admin'] }))).toMatchObject({
       ok: true,
-      principal: { role: 'consolidator', provinceCode: '31' },
+      principal: { role: 'admin' },
     });
+    expect(await verifier()(await sign({ roles: ['Phuluc.Editor.10903', 'Phuluc.Editor.10904', 'Phuluc.Consolidator.31'] }))).toMatchObject(
+      {
+        ok: true,
+        principal: { role: 'consolidator', provinceCode: '31' },
+      },
+    );
   });
 
   it('lets a users entry keyed by oid override the roles in the token', async () => {
-    const verify = verifier({ roles: { 'Phuluc.Admin': { role: 'admin' } }, users: { [OID.toUpperCase()]: { role: 'editor', communeCode: '10905' } } });
-    expect(await verify(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({ ok: true, principal: { role: 'editor', communeCode: '10905', subject: OID } });
+    const verify = verifier({
+      roles: { 'Phuluc.Admin': { role: 'admin' } },
+      users: { [OID.toUpperCase()]: { role: 'editor', communeCode: '10905' } },
+    });
+    expect(await verify(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({
+      ok: true,
+      principal: { role: 'editor', communeCode: '10905', subject: OID },
+    });
   });
 
   it('never maps a user by a name claim: a token whose names match an entry but whose oid does not gets no role', async () => {
@@ -118,14 +142,23 @@ describe('valid tokens and the role mapping', () => {
     // Another account carrying the entry's key — and the admin's names — in every name claim.
     const impostor = { oid: OTHER, preferred_username: OID, upn: OID, email: OID, unique_name: OID, name: OID };
     expect(await verify(await sign(impostor))).toEqual({ ok: false, reason: 'no-role' });
-    expect(await verify(await sign({ ...impostor, preferred_username: 'A.Nguyen@xa.gov.vn', upn: 'A.Nguyen@xa.gov.vn' }))).toEqual({ ok: false, reason: 'no-role' });
+    expect(await verify(await sign({ ...impostor, preferred_username: 'A.Nguyen@xa.gov.vn', upn: 'A.Nguyen@xa.gov.vn' }))).toEqual({
+      ok: false,
+      reason: 'no-role',
+    });
     // The subject is never taken from a name either.
     expect(await verify(await sign({ oid: undefined, sub: 'pairwise-sub' }))).toEqual({ ok: false, reason: 'no-role' });
   });
 
   it('refuses a mapping keyed by names at start-up', () => {
     expect(() => verifier({ users: { 'a.nguyen@xa.gov.vn': { role: 'admin' } } })).toThrow(/object id/);
-    expect(() => entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD, PHULUC_ENTRA_MAPPING: '{"users":{"B@XA.gov.vn":{"role":"admin"}}}' })).toThrow(/object id/);
+    expect(() =>
+      entraConfigFromEnv({
+        PHULUC_ENTRA_TENANT_ID: TENANT,
+        PHULUC_ENTRA_AUDIENCE: AUD,
+        PHULUC_ENTRA_MAPPING: '{"users":{"B@XA.gov.vn":{"role":"admin"}}}',
+      }),
+    ).toThrow(/object id/);
   });
 
   it('applies a users entry only to a token of the configured tenant', () => {
@@ -136,8 +169,14 @@ describe('valid tokens and the role mapping', () => {
   });
 
   it('recognises the Phuluc.Admin app role without a roles mapping, as README says', async () => {
-    expect(await verifier()(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({ ok: true, principal: { role: 'admin', subject: OID } });
-    expect(await verifier()(await sign({ roles: ['Phuluc.Admin', 'Phuluc.Editor.10903'] }))).toMatchObject({ ok: true, principal: { role: 'admin' } });
+    expect(await verifier()(await sign({ roles: ['Phuluc.Admin'] }))).toMatchObject({
+      ok: true,
+      principal: { role: 'admin', subject: OID },
+    });
+    expect(await verifier()(await sign({ roles: ['Phuluc.Admin', 'Phuluc.Editor.10903'] }))).toMatchObject({
+      ok: true,
+      principal: { role: 'admin' },
+    });
     expect(await verifier({ patternRoles: false })(await sign({ roles: ['Phuluc.Admin'] }))).toEqual({ ok: false, reason: 'no-role' });
   });
 
@@ -186,14 +225,22 @@ describe('refusals', () => {
 
   it('refuses a token without exp', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = await new SignJWT({ tid: TENANT, oid: OID, ...editorRole }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(ISS).setAudience(AUD).setIssuedAt(now).sign(key1.privateKey);
+    const jwt = await new SignJWT({ tid: TENANT, oid: OID, ...editorRole })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setIssuedAt(now)
+      .sign(key1.privateKey);
     expect(await verifier()(jwt)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('refuses the wrong audience, issuer and tenant', async () => {
     const verify = verifier();
     expect(await verify(await sign(editorRole, { aud: 'api://someone-else' }))).toEqual({ ok: false, reason: 'wrong-audience' });
-    expect(await verify(await sign(editorRole, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }))).toEqual({ ok: false, reason: 'wrong-issuer' });
+    expect(await verify(await sign(editorRole, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }))).toEqual({
+      ok: false,
+      reason: 'wrong-issuer',
+    });
     expect(await verify(await sign({ ...editorRole, tid: OTHER_TENANT }))).toEqual({ ok: false, reason: 'wrong-tenant' });
     expect(await verify(await sign({ ...editorRole, tid: 42 }))).toEqual({ ok: false, reason: 'wrong-tenant' });
     // tid is checked only when present.
@@ -201,17 +248,25 @@ describe('refusals', () => {
   });
 
   it('refuses a token signed by another key under the same kid', async () => {
-    expect(await verifier()(await sign(editorRole, { key: impostor.privateKey, kid: 'k1' }))).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(await verifier()(await sign(editorRole, { key: impostor.privateKey, kid: 'k1' }))).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('refuses a token whose kid is not in the key set', async () => {
-    expect(await verifier()(await sign(editorRole, { key: impostor.privateKey, kid: 'k-unknown' }))).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(await verifier()(await sign(editorRole, { key: impostor.privateKey, kid: 'k-unknown' }))).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('refuses an unsecured alg=none token', async () => {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-    const payload = base64url.encode(JSON.stringify({ iss: ISS, aud: AUD, tid: TENANT, oid: OID, exp: now + 3600, roles: ['Phuluc.Editor.10903'] }));
+    const payload = base64url.encode(
+      JSON.stringify({ iss: ISS, aud: AUD, tid: TENANT, oid: OID, exp: now + 3600, roles: ['Phuluc.Editor.10903'] }),
+    );
     const r = await verifier()(`${header}.${payload}.`);
     expect(r).toEqual({ ok: false, reason: 'alg-not-allowed' });
     expect(hits).toBe(0);
@@ -243,13 +298,18 @@ describe('refusals', () => {
     // A well-formed RS256 header with a made-up signature is a bad signature, whatever the payload holds.
     expect(await verifier()('eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.bm90IGpzb24.c2ln')).toEqual({ ok: false, reason: 'bad-signature' });
     // Correctly signed but not a claims set.
-    const notClaims = await new CompactSign(new TextEncoder().encode('not json')).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).sign(key1.privateKey);
+    const notClaims = await new CompactSign(new TextEncoder().encode('not json'))
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .sign(key1.privateKey);
     expect(await verifier()(notClaims)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('answers no-role when nothing maps', async () => {
     const verify = verifier({ roles: { 'Phuluc.Admin': { role: 'admin' } } });
-    expect(await verify(await sign({ roles: ['Some.Other.Role', 'Phuluc.Editor.123', 'Phuluc.Consolidator.310'] }))).toEqual({ ok: false, reason: 'no-role' });
+    expect(await verify(await sign({ roles: ['Some.Other.Role', 'Phuluc.Editor.123', 'Phuluc.Consolidator.310'] }))).toEqual({
+      ok: false,
+      reason: 'no-role',
+    });
     expect(await verify(await sign())).toEqual({ ok: false, reason: 'no-role' });
     expect(await verifier({ patternRoles: false })(await sign(editorRole))).toEqual({ ok: false, reason: 'no-role' });
   });
@@ -257,10 +317,16 @@ describe('refusals', () => {
   it('answers no-role for editor roles in two communes, since one principal edits one commune', async () => {
     const verify = verifier();
     expect(await verify(await sign({ roles: ['Phuluc.Editor.10903', 'Phuluc.Editor.10904'] }))).toEqual({ ok: false, reason: 'no-role' });
-    expect(await verify(await sign({ roles: ['Phuluc.Consolidator.31', 'Phuluc.Consolidator.01'] }))).toEqual({ ok: false, reason: 'no-role' });
+    expect(await verify(await sign({ roles: ['Phuluc.Consolidator.31', 'Phuluc.Consolidator.01'] }))).toEqual({
+      ok: false,
+      reason: 'no-role',
+    });
     // The same commune reached twice is not ambiguous.
     const twice = verifier({ roles: { 'Xa.TanLap': { role: 'editor', communeCode: '10903', provinceCode: '31' } } });
-    expect(await twice(await sign({ roles: ['Xa.TanLap', 'Phuluc.Editor.10903'] }))).toMatchObject({ ok: true, principal: { communeCode: '10903', provinceCode: '31' } });
+    expect(await twice(await sign({ roles: ['Xa.TanLap', 'Phuluc.Editor.10903'] }))).toMatchObject({
+      ok: true,
+      principal: { communeCode: '10903', provinceCode: '31' },
+    });
   });
 });
 
@@ -333,7 +399,10 @@ describe('the key set endpoint', () => {
       expect(await verify(await sign(editorRole, { key: key2.privateKey, kid: 'k2' }))).toEqual({ ok: false, reason: 'bad-signature' });
       expect(hits).toBe(1);
       vi.setSystemTime(Date.now() + 31_000);
-      expect(await verify(await sign(editorRole, { key: key2.privateKey, kid: 'k2' }))).toMatchObject({ ok: true, principal: { communeCode: '10903' } });
+      expect(await verify(await sign(editorRole, { key: key2.privateKey, kid: 'k2' }))).toMatchObject({
+        ok: true,
+        principal: { communeCode: '10903' },
+      });
       expect(hits).toBe(2);
       // The old key keeps working while the tenant still publishes it.
       expect(await verify(await sign(editorRole))).toMatchObject({ ok: true });
@@ -346,14 +415,22 @@ describe('configuration', () => {
   it('refuses an unusable config at construction', () => {
     expect(() => createEntraVerifier({ tenantId: 'contoso', audience: AUD, mapping: {} })).toThrow(/GUID/);
     expect(() => createEntraVerifier({ tenantId: TENANT, audience: [], mapping: {} })).toThrow(/audience/);
-    expect(() => createEntraVerifier({ tenantId: TENANT, audience: AUD, mapping: { roles: { X: { role: 'editor', communeCode: '1090' } } } })).toThrow(/5 digits/);
-    expect(() => createEntraVerifier({ tenantId: TENANT, audience: AUD, mapping: { roles: { X: { role: 'consolidator' } } } })).toThrow(/provinceCode/);
+    expect(() =>
+      createEntraVerifier({ tenantId: TENANT, audience: AUD, mapping: { roles: { X: { role: 'editor', communeCode: '1090' } } } }),
+    ).toThrow(/5 digits/);
+    expect(() => createEntraVerifier({ tenantId: TENANT, audience: AUD, mapping: { roles: { X: { role: 'consolidator' } } } })).toThrow(
+      /provinceCode/,
+    );
   });
 
   it('reads the environment', () => {
     expect(entraConfigFromEnv({})).toBeNull();
     expect(entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: '  ', PHULUC_ENTRA_AUDIENCE: AUD })).toBeNull();
-    expect(entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD })).toEqual({ tenantId: TENANT, audience: [AUD], mapping: {} });
+    expect(entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD })).toEqual({
+      tenantId: TENANT,
+      audience: [AUD],
+      mapping: {},
+    });
     const full = entraConfigFromEnv({
       PHULUC_ENTRA_TENANT_ID: ` ${TENANT} `,
       PHULUC_ENTRA_AUDIENCE: `${AUD}, ${CLIENT_ID},`,
@@ -374,10 +451,16 @@ describe('configuration', () => {
 
   it('throws on a missing audience or a bad mapping', () => {
     expect(() => entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT })).toThrow(/PHULUC_ENTRA_AUDIENCE/);
-    expect(() => entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD, PHULUC_ENTRA_MAPPING: '{roles:' })).toThrow(/PHULUC_ENTRA_MAPPING is not valid JSON/);
-    expect(() => entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD, PHULUC_ENTRA_MAPPING: '{"users":{"x":{"role":"editor","commune":"10903"}}}' })).toThrow(
-      /Invalid PHULUC_ENTRA_MAPPING/,
-    );
+    expect(() =>
+      entraConfigFromEnv({ PHULUC_ENTRA_TENANT_ID: TENANT, PHULUC_ENTRA_AUDIENCE: AUD, PHULUC_ENTRA_MAPPING: '{roles:' }),
+    ).toThrow(/PHULUC_ENTRA_MAPPING is not valid JSON/);
+    expect(() =>
+      entraConfigFromEnv({
+        PHULUC_ENTRA_TENANT_ID: TENANT,
+        PHULUC_ENTRA_AUDIENCE: AUD,
+        PHULUC_ENTRA_MAPPING: '{"users":{"x":{"role":"editor","commune":"10903"}}}',
+      }),
+    ).toThrow(/Invalid PHULUC_ENTRA_MAPPING/);
   });
 
   it('recognises the shape of a JWT', () => {
@@ -388,7 +471,12 @@ describe('configuration', () => {
 
   it('maps claims without a token (compileEntraMapping)', () => {
     const toPrincipal = compileEntraMapping({});
-    expect(toPrincipal({ sub: 's', roles: ['Phuluc.Editor.10903'] })).toEqual({ role: 'editor', subject: 's', communeCode: '10903', via: 'entra' });
+    expect(toPrincipal({ sub: 's', roles: ['Phuluc.Editor.10903'] })).toEqual({
+      role: 'editor',
+      subject: 's',
+      communeCode: '10903',
+      via: 'entra',
+    });
     expect(toPrincipal({ roles: ['Phuluc.Editor.10903'] })).toBeNull();
     expect(toPrincipal({ sub: 's', roles: 'Phuluc.Editor.10903' })).toBeNull();
   });

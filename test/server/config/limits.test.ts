@@ -9,8 +9,13 @@ import { parseExpiry } from '../../../server/store/tokens.ts';
 describe('limits', () => {
   it('reads each limit from its variable, keeps the defaults, refuses anything but a whole number ≥ 0', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(limitsFromEnv({ PHULUC_MAX_PLAN_ROWS: ' 8000 ', PHULUC_MAX_COMMUNE_BYTES: '0', PHULUC_AUTH_FAILURES: '' })).toMatchObject({ planRows: 8000, communeBytes: 0, authFailures: 20 });
-    for (const bad of ['-1', '1.5', 'nhiều', '1e400']) expect(() => limitsFromEnv({ PHULUC_MAX_REVISIONS_PER_DAY: bad })).toThrow(/PHULUC_MAX_REVISIONS_PER_DAY phải là số nguyên/);
+    expect(limitsFromEnv({ PHULUC_MAX_PLAN_ROWS: ' 8000 ', PHULUC_MAX_COMMUNE_BYTES: '0', PHULUC_AUTH_FAILURES: '' })).toMatchObject({
+      planRows: 8000,
+      communeBytes: 0,
+      authFailures: 20,
+    });
+    for (const bad of ['-1', '1.5', 'nhiều', '1e400'])
+      expect(() => limitsFromEnv({ PHULUC_MAX_REVISIONS_PER_DAY: bad })).toThrow(/PHULUC_MAX_REVISIONS_PER_DAY phải là số nguyên/);
   });
 
   it('counts the day in Vietnam time (UTC+7)', () => {
@@ -46,9 +51,19 @@ describe('token expiry', () => {
 describe('start-up failures', () => {
   const opts = { port: 8787, host: '127.0.0.1' };
   it('are told in words: a busy port, a held data folder, an unreachable PostgreSQL', () => {
-    expect(startFailure(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), opts)).toMatch(/^Cổng 8787 trên 127.0.0.1 đang được chương trình khác dùng/);
-    const locked = new DataDirLockedError('/srv/data', { pid: 4242, start: '1', boot: null, host: 'may-chu', since: '2026-06-30T01:00:00.000Z' });
+    expect(startFailure(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), opts)).toMatch(
+      /^Cổng 8787 trên 127.0.0.1 đang được chương trình khác dùng/,
+    );
+    const locked = new DataDirLockedError('/srv/data', {
+      pid: 4242,
+      start: '1',
+      boot: null,
+      host: 'may-chu',
+      since: '2026-06-30T01:00:00.000Z',
+    });
     expect(startFailure(locked, opts)).toMatch(/đang được tiến trình 4242 trên máy “may-chu”.*xóa tệp \/srv\/data\/phuluc.lock/s);
-    expect(startFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...opts, databaseUrl: 'postgres://x' })).toMatch(/Không kết nối được PostgreSQL/);
+    expect(
+      startFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...opts, databaseUrl: 'postgres://x' }),
+    ).toMatch(/Không kết nối được PostgreSQL/);
   });
 });

@@ -27,7 +27,11 @@ describe('phuluc serve over real HTTP', () => {
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
     expect((await fetch(`${s.url}/api/me`)).status).toBe(401);
 
-    const made = await fetch(`${s.url}/api/tokens`, { method: 'POST', headers: { ...auth(s.adminToken!), 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor', commune: '10903' }) });
+    const made = await fetch(`${s.url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...auth(s.adminToken!), 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'editor', commune: '10903' }),
+    });
     expect(made.status).toBe(201);
     const editor = ((await made.json()) as { secret: string }).secret;
 
@@ -39,7 +43,11 @@ describe('phuluc serve over real HTTP', () => {
 
     const edited = structuredClone(plan);
     edited.appendices[0]!.rows.find((r) => r.kind === 'task')!.fields.result = 'Báo cáo tổng kết';
-    const push = await fetch(`${s.url}/api/communes/10903/plans/NQ57-2026/revisions`, { method: 'POST', headers: { ...auth(editor), 'content-type': 'application/json', 'if-match': up.headers.get('etag')! }, body: JSON.stringify({ plan: edited }) });
+    const push = await fetch(`${s.url}/api/communes/10903/plans/NQ57-2026/revisions`, {
+      method: 'POST',
+      headers: { ...auth(editor), 'content-type': 'application/json', 'if-match': up.headers.get('etag')! },
+      body: JSON.stringify({ plan: edited }),
+    });
     expect(push.status).toBe(201);
     expect(push.headers.get('etag')).toBe('"2"');
 
@@ -51,11 +59,18 @@ describe('phuluc serve over real HTTP', () => {
     expect(wb.getWorksheet('Tổng hợp')!.rowCount).toBe(2 + 34);
 
     const docs = await fetch(`${s.url}/api/openapi.json`);
-    expect(((await docs.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty('/api/communes/{commune}/plans/{planKey}/revisions');
+    expect(((await docs.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty(
+      '/api/communes/{commune}/plans/{planKey}/revisions',
+    );
 
-    const logLines = s.output().split('\n').filter((l) => l.startsWith('{'));
+    const logLines = s
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     expect(logLines.length).toBeGreaterThan(5);
-    const req = logLines.map((l) => JSON.parse(l) as { msg: string; path: string; status: number }).find((l) => l.path === '/api/communes/10903/plans/NQ57-2026/upload');
+    const req = logLines
+      .map((l) => JSON.parse(l) as { msg: string; path: string; status: number })
+      .find((l) => l.path === '/api/communes/10903/plans/NQ57-2026/upload');
     expect(req).toMatchObject({ msg: 'request', status: 201 });
   });
 });

@@ -5,7 +5,15 @@ import { planOf, type RowSpec } from '../../core/merge/plan-of.ts';
 /** A plan of `n` tasks in one group. */
 export function bigPlan(n: number): Plan {
   const rows: RowSpec[] = [['I', 'Chuyển đổi số']];
-  for (let i = 1; i <= n; i++) rows.push([i, `Nhiệm vụ số ${i}: triển khai nội dung chuyển đổi số thứ ${i} trên địa bàn`, 'Văn phòng HĐND và UBND', 'Công an xã', 'Báo cáo', 'Quý IV/2026']);
+  for (let i = 1; i <= n; i++)
+    rows.push([
+      i,
+      `Nhiệm vụ số ${i}: triển khai nội dung chuyển đổi số thứ ${i} trên địa bàn`,
+      'Văn phòng HĐND và UBND',
+      'Công an xã',
+      'Báo cáo',
+      'Quý IV/2026',
+    ]);
   return planOf(rows);
 }
 
@@ -25,7 +33,17 @@ export interface BurstResult {
  * `count` pushes, `concurrency` at a time, spread over `urls` (several servers), each on base revision `base`.
  * @example await burst({ urls: [a.url, b.url], token, path, plan: v1, base: 1, count: 40, concurrency: 8 })
  */
-export async function burst(o: { urls: string[]; token: string; path: string; plan: Plan; base: number; count: number; concurrency: number; keyPrefix: string; onAck?: (n: number) => void }): Promise<BurstResult> {
+export async function burst(o: {
+  urls: string[];
+  token: string;
+  path: string;
+  plan: Plan;
+  base: number;
+  count: number;
+  concurrency: number;
+  keyPrefix: string;
+  onAck?: (n: number) => void;
+}): Promise<BurstResult> {
   const acknowledged: BurstResult['acknowledged'] = [];
   let failed = 0;
   let next = 0;
@@ -39,15 +57,19 @@ export async function burst(o: { urls: string[]; token: string; path: string; pl
       try {
         const res = await fetch(`${o.urls[(i + w) % o.urls.length]}${o.path}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json', 'if-match': `"${o.base}"`, 'idempotency-key': key },
+          headers: {
+            authorization: `Bearer ${o.token}`,
+            'content-type': 'application/json',
+            'if-match': `"${o.base}"`,
+            'idempotency-key': key,
+          },
           body: JSON.stringify({ plan: withResult(o.plan, tt, result) }),
         });
         const body = (await res.json()) as { revision?: { seq: number } };
         if (res.status >= 200 && res.status < 300) {
           acknowledged.push({ key, tt, result, seq: body.revision!.seq });
           o.onAck?.(acknowledged.length);
-        }
-        else failed++;
+        } else failed++;
       } catch {
         failed++;
       }

@@ -24,20 +24,38 @@ describe('kill -9 during a burst (PGlite)', { timeout: 300_000 }, () => {
     server = await startServerProcess({ dataDir: dir });
     const admin = server.adminToken!;
     expect(admin).toMatch(/^phl_/);
-    const first = await fetch(`${server.url}${PATH}`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ plan: bigPlan(80) }) });
+    const first = await fetch(`${server.url}${PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ plan: bigPlan(80) }),
+    });
     const v1 = ((await first.json()) as { plan: Plan }).plan;
 
     // Kill the process the moment the 15th push is acknowledged: pushes are in flight, more are queued.
     let killed: Promise<void> | null = null;
     const victim = server;
-    const r = await burst({ urls: [server.url], token: admin, path: PATH, plan: v1, base: 1, count: 80, concurrency: 6, keyPrefix: 'kill', onAck: (n) => { if (n === 15) killed = victim.kill(); } });
+    const r = await burst({
+      urls: [server.url],
+      token: admin,
+      path: PATH,
+      plan: v1,
+      base: 1,
+      count: 80,
+      concurrency: 6,
+      keyPrefix: 'kill',
+      onAck: (n) => {
+        if (n === 15) killed = victim.kill();
+      },
+    });
     await killed;
     expect(r.acknowledged.length).toBeGreaterThanOrEqual(15);
     expect(r.failed).toBeGreaterThan(0);
 
     server = await startServerProcess({ dataDir: dir });
     expect(server.adminToken).toBeNull(); // the same database: no second first start
-    const list = (await (await fetch(`${server.url}${PATH}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { revisions: { idempotencyKey: string | null }[] };
+    const list = (await (await fetch(`${server.url}${PATH}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+      revisions: { idempotencyKey: string | null }[];
+    };
     const stored = list.revisions.map((x) => x.idempotencyKey).filter((k): k is string => k !== null);
     for (const a of r.acknowledged) expect(stored.filter((k) => k === a.key)).toHaveLength(1);
   });

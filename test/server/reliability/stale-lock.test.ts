@@ -51,7 +51,9 @@ describe('stale lock detection', { timeout: 240_000 }, () => {
     expect(await lockHeld({ ...lock, host: 'may-khac' }, mine)).toBe(true);
     // An old lock (a bare pid) naming a process that is not Node: stale; naming a Node process: held.
     expect(await lockHeld(parseLock(String(pid))!, mine)).toBe(false);
-    expect(await lockHeld(parseLock(String(process.ppid))!, mine)).toBe(/node/i.test(await readFile(`/proc/${process.ppid}/cmdline`, 'utf8')));
+    expect(await lockHeld(parseLock(String(process.ppid))!, mine)).toBe(
+      /node/i.test(await readFile(`/proc/${process.ppid}/cmdline`, 'utf8')),
+    );
     expect(parseLock('')).toBeNull();
     expect(parseLock('{"pid":-3,"host":"x"}')).toBeNull();
   });
@@ -61,7 +63,16 @@ describe('stale lock detection', { timeout: 240_000 }, () => {
     const pid = await unrelated();
     const start = await processStart(pid);
     // What a killed server left behind, its pid since taken by `sleep`: same pid, another start time.
-    await writeFile(path.join(dir, 'phuluc.lock'), JSON.stringify({ pid, start: String(Number(start) - 500), boot: await bootId(), host: os.hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    await writeFile(
+      path.join(dir, 'phuluc.lock'),
+      JSON.stringify({
+        pid,
+        start: String(Number(start) - 500),
+        boot: await bootId(),
+        host: os.hostname(),
+        since: '2026-01-01T00:00:00.000Z',
+      }),
+    );
     const s = await startServerProcess({ dataDir: dir });
     servers.push(s);
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);

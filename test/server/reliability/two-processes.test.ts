@@ -25,19 +25,36 @@ afterAll(async () => {
 // A generous bound for the whole test: a loaded machine slows it down without failing it.
 describe('two processes, one PostgreSQL', { timeout: 300_000 }, () => {
   it('keeps every acknowledged push and merges them all into the head', async () => {
-    const first = await fetch(`${servers[0]!.url}${PATH}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ plan: bigPlan(60) }) });
+    const first = await fetch(`${servers[0]!.url}${PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ plan: bigPlan(60) }),
+    });
     expect(first.status).toBe(201);
     const v1 = ((await first.json()) as { plan: Plan }).plan;
-    const r = await burst({ urls: servers.map((s) => s.url), token, path: PATH, plan: v1, base: 1, count: 60, concurrency: 12, keyPrefix: 'two' });
+    const r = await burst({
+      urls: servers.map((s) => s.url),
+      token,
+      path: PATH,
+      plan: v1,
+      base: 1,
+      count: 60,
+      concurrency: 12,
+      keyPrefix: 'two',
+    });
     expect(r.failed).toBe(0);
     expect(r.acknowledged.length).toBe(60);
 
-    const list = (await (await fetch(`${servers[1]!.url}${PATH}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { revisions: { seq: number; idempotencyKey: string | null }[] };
+    const list = (await (await fetch(`${servers[1]!.url}${PATH}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      revisions: { seq: number; idempotencyKey: string | null }[];
+    };
     const keys = list.revisions.map((x) => x.idempotencyKey).filter((k): k is string => k !== null && k.startsWith('two-'));
     expect(keys.sort()).toEqual(r.acknowledged.map((a) => a.key).sort());
     expect(new Set(list.revisions.map((x) => x.seq)).size).toBe(61);
 
-    const head = (await (await fetch(`${servers[0]!.url}/api/communes/10903/plans/NQ57-race`, { headers: { authorization: `Bearer ${token}` } })).json()) as { plan: Plan };
+    const head = (await (
+      await fetch(`${servers[0]!.url}/api/communes/10903/plans/NQ57-race`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { plan: Plan };
     const results = new Map(head.plan.appendices[0]!.rows.filter((x) => x.kind === 'task').map((x) => [Number(x.tt), x.fields.result]));
     for (const a of r.acknowledged) expect(results.get(a.tt)).toBe(a.result);
   });

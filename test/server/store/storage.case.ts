@@ -9,12 +9,27 @@ import { createToken, findTokenByHash, hashToken } from '../../../server/store/t
 import { pushRevision, type PushInput } from '../../../server/sync/push.ts';
 import { planOf } from '../../core/merge/plan-of.ts';
 
-const base = (): Plan => planOf([
-  ['I', 'Nâng cao nhận thức'],
-  [1, 'Tuyên truyền Nghị quyết 57 đến cán bộ, đảng viên', 'Phòng Văn hóa - Xã hội', 'Ủy ban MTTQ xã', 'Báo cáo', 'Quý I/2026'],
-  [2, 'Tổ chức hội nghị quán triệt Nghị quyết 57 cho cán bộ chủ chốt', 'Văn phòng HĐND và UBND', 'Các phòng, ban', 'Hội nghị', 'Quý II/2026'],
-  [3, 'Xây dựng chuyên mục chuyển đổi số trên cổng thông tin của xã', 'Văn phòng HĐND và UBND', 'Công an xã', 'Chuyên mục', 'Tháng 9/2026'],
-]);
+const base = (): Plan =>
+  planOf([
+    ['I', 'Nâng cao nhận thức'],
+    [1, 'Tuyên truyền Nghị quyết 57 đến cán bộ, đảng viên', 'Phòng Văn hóa - Xã hội', 'Ủy ban MTTQ xã', 'Báo cáo', 'Quý I/2026'],
+    [
+      2,
+      'Tổ chức hội nghị quán triệt Nghị quyết 57 cho cán bộ chủ chốt',
+      'Văn phòng HĐND và UBND',
+      'Các phòng, ban',
+      'Hội nghị',
+      'Quý II/2026',
+    ],
+    [
+      3,
+      'Xây dựng chuyên mục chuyển đổi số trên cổng thông tin của xã',
+      'Văn phòng HĐND và UBND',
+      'Công an xã',
+      'Chuyên mục',
+      'Tháng 9/2026',
+    ],
+  ]);
 
 function edit(plan: Plan, tt: number, field: 'lead' | 'deadline' | 'result', value: string): Plan {
   const copy = structuredClone(plan);
@@ -24,7 +39,14 @@ function edit(plan: Plan, tt: number, field: 'lead' | 'deadline' | 'result', val
 }
 
 const push = (over: Partial<PushInput> & { plan: Plan }): PushInput => ({
-  communeCode: '10903', planKey: 'NQ57-2026', baseSeq: 0, idempotencyKey: null, author: 'token:t1', authorName: 'Cán bộ A', kind: 'push', ...over,
+  communeCode: '10903',
+  planKey: 'NQ57-2026',
+  baseSeq: 0,
+  idempotencyKey: null,
+  author: 'token:t1',
+  authorName: 'Cán bộ A',
+  kind: 'push',
+  ...over,
 });
 
 /** Register the suite for one engine. */
@@ -62,7 +84,10 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
 
       const a = await pushRevision(db, push({ planKey: key, plan: edit(v1, 1, 'lead', 'Phòng Kinh tế'), baseSeq: 1 }));
       expect(a.status).toBe('created');
-      const b = await pushRevision(db, push({ planKey: key, plan: edit(v1, 3, 'deadline', 'Tháng 12/2026'), baseSeq: 1, author: 'token:t2' }));
+      const b = await pushRevision(
+        db,
+        push({ planKey: key, plan: edit(v1, 3, 'deadline', 'Tháng 12/2026'), baseSeq: 1, author: 'token:t2' }),
+      );
       expect(b.status).toBe('merged');
       const merged = b.status === 'merged' ? b.revision.plan! : null;
       const task = (tt: string) => merged!.appendices[0]!.rows.find((r) => r.tt === tt)!;
@@ -71,7 +96,13 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
 
       const c = await pushRevision(db, push({ planKey: key, plan: edit(v1, 1, 'lead', 'Công an xã'), baseSeq: 1 }));
       expect(c.status).toBe('conflict');
-      if (c.status === 'conflict') expect(c.conflicts[0]).toMatchObject({ field: 'lead', base: 'Phòng Văn hóa - Xã hội', theirs: 'Phòng Kinh tế', mine: 'Công an xã' });
+      if (c.status === 'conflict')
+        expect(c.conflicts[0]).toMatchObject({
+          field: 'lead',
+          base: 'Phòng Văn hóa - Xã hội',
+          theirs: 'Phòng Kinh tế',
+          mine: 'Công an xã',
+        });
       const plan = await ensurePlan(db, '10903', key, 'x');
       expect((await listRevisions(db, plan.id)).map((r) => r.seq)).toEqual([3, 2, 1]);
     });
@@ -93,14 +124,26 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
       const key = 'NQ57-race';
       const first = await pushRevision(db, push({ planKey: key, plan: base() }));
       const v1 = first.status === 'created' ? first.revision.plan! : base();
-      const edits = [edit(v1, 1, 'result', 'Báo cáo năm'), edit(v1, 2, 'result', 'Nghị quyết'), edit(v1, 3, 'result', 'Chuyên mục mới'), edit(v1, 1, 'deadline', 'Quý IV/2026'), edit(v1, 2, 'deadline', 'Tháng 5/2026')];
-      const outcomes = await Promise.all(edits.map((plan, i) => pushRevision(db, push({ planKey: key, plan, baseSeq: 1, idempotencyKey: `race-${i}` }))));
+      const edits = [
+        edit(v1, 1, 'result', 'Báo cáo năm'),
+        edit(v1, 2, 'result', 'Nghị quyết'),
+        edit(v1, 3, 'result', 'Chuyên mục mới'),
+        edit(v1, 1, 'deadline', 'Quý IV/2026'),
+        edit(v1, 2, 'deadline', 'Tháng 5/2026'),
+      ];
+      const outcomes = await Promise.all(
+        edits.map((plan, i) => pushRevision(db, push({ planKey: key, plan, baseSeq: 1, idempotencyKey: `race-${i}` }))),
+      );
       expect(outcomes.every((o) => o.status === 'created' || o.status === 'merged')).toBe(true);
       const plan = await ensurePlan(db, '10903', key, 'x');
       const head = (await headRevision(db, plan.id))!;
       expect(head.seq).toBe(6);
       const tasks = head.plan!.appendices[0]!.rows.filter((r) => r.kind === 'task');
-      expect(tasks.map((r) => [r.fields.result, r.fields.deadline])).toEqual([['Báo cáo năm', 'Quý IV/2026'], ['Nghị quyết', 'Tháng 5/2026'], ['Chuyên mục mới', 'Tháng 9/2026']]);
+      expect(tasks.map((r) => [r.fields.result, r.fields.deadline])).toEqual([
+        ['Báo cáo năm', 'Quý IV/2026'],
+        ['Nghị quyết', 'Tháng 5/2026'],
+        ['Chuyên mục mới', 'Tháng 9/2026'],
+      ]);
     });
 
     it('stores tokens as hashes and finds them by the secret’s hash', async () => {
@@ -120,7 +163,10 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
       await pushRevision(db, push({ communeCode: '10903', planKey: 'NQ57-prov', plan: base(), baseSeq: 1 }));
       await pushRevision(db, push({ communeCode: '00004', planKey: 'NQ57-prov', plan: base() }));
       const heads = await provinceHeads(db, '31', 'NQ57-prov', { withPlans: true });
-      expect(heads.map((h) => [h.communeCode, h.seq])).toEqual([['10888', 1], ['10903', 2]]);
+      expect(heads.map((h) => [h.communeCode, h.seq])).toEqual([
+        ['10888', 1],
+        ['10903', 2],
+      ]);
       expect(heads[0]!.summary.tasks).toBe(3);
       expect(heads[0]!.plan!.appendices.length).toBe(1);
     });

@@ -10,7 +10,11 @@ afterEach(() => pool?.close());
 
 /** The test worker's jobs are not the server's: typed loosely on purpose. */
 const job = (j: Record<string, unknown>) => j as unknown as Job;
-const outcome = (p: Promise<unknown>) => p.then((r) => r, (e: unknown) => (e instanceof JobLimitError ? `limit:${e.reason}` : e instanceof PoolBusyError ? 'busy' : String(e)));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r,
+    (e: unknown) => (e instanceof JobLimitError ? `limit:${e.reason}` : e instanceof PoolBusyError ? 'busy' : String(e)),
+  );
 
 describe('WorkerPool', () => {
   it('answers jobs, several at once on several workers', async () => {

@@ -49,7 +49,13 @@ function parseRef(ref: string): Rect | null {
 }
 
 function normalise(r: Rect): Rect | null {
-  const out = { ...r, top: Math.min(r.top, r.bottom), bottom: Math.max(r.top, r.bottom), left: Math.min(r.left, r.right), right: Math.max(r.left, r.right) };
+  const out = {
+    ...r,
+    top: Math.min(r.top, r.bottom),
+    bottom: Math.max(r.top, r.bottom),
+    left: Math.min(r.left, r.right),
+    right: Math.max(r.left, r.right),
+  };
   if (out.top < 1 || out.left < 1 || out.bottom > MAX_ROWS || out.right > MAX_COLS) return null;
   return out;
 }
@@ -88,6 +94,11 @@ export function cellCount(r: Rect): number {
  * @example intersect(a, b) ?? 'disjoint'
  */
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 }

@@ -15,7 +15,11 @@ export function createExcel(rt: Runtime) {
     DeleteShiftDirection: strictObject('Excel.DeleteShiftDirection', { up: 'Up', left: 'Left' }),
     InsertShiftDirection: strictObject('Excel.InsertShiftDirection', { down: 'Down', right: 'Right' }),
     SheetVisibility: strictObject('Excel.SheetVisibility', { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }),
-    DataValidationAlertStyle: strictObject('Excel.DataValidationAlertStyle', { stop: 'Stop', warning: 'Warning', information: 'Information' }),
+    DataValidationAlertStyle: strictObject('Excel.DataValidationAlertStyle', {
+      stop: 'Stop',
+      warning: 'Warning',
+      information: 'Information',
+    }),
     BorderLineStyle: strictObject('Excel.BorderLineStyle', { none: 'None', continuous: 'Continuous' }),
     BorderWeight: strictObject('Excel.BorderWeight', { hairline: 'Hairline', thin: 'Thin', medium: 'Medium', thick: 'Thick' }),
     HorizontalAlignment: strictObject('Excel.HorizontalAlignment', { general: 'General', left: 'Left', center: 'Center', right: 'Right' }),

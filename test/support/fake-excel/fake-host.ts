@@ -36,8 +36,19 @@ export interface FakeExcel {
 }
 
 const SPECS: Record<string, ClassSpec> = {
-  Workbook, WorksheetCollection, Worksheet, Range, RangeAreas, RangeFormat, RangeFill, RangeFont, DataValidation,
-  NoteCollection, Note, CommentCollection, Comment,
+  Workbook,
+  WorksheetCollection,
+  Worksheet,
+  Range,
+  RangeAreas,
+  RangeFormat,
+  RangeFill,
+  RangeFont,
+  DataValidation,
+  NoteCollection,
+  Note,
+  CommentCollection,
+  Comment,
 };
 
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -49,7 +60,11 @@ export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export function createFakeExcel(snapshot: WorkbookSnapshotData, opts: FakeExcelOptions = {}): FakeExcel {
   const model = new WorkbookModel(snapshot);
   if (opts.dateOrder) model.dateOrder = opts.dateOrder;
-  const rt = new Runtime(model, SPECS, { excelApi: opts.excelApi ?? '1.18', payloadLimit: opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT, nestedAppAuth: opts.nestedAppAuth === true });
+  const rt = new Runtime(model, SPECS, {
+    excelApi: opts.excelApi ?? '1.18',
+    payloadLimit: opts.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+    nestedAppAuth: opts.nestedAppAuth === true,
+  });
   return {
     Excel: createExcel(rt) as unknown as typeof Excel,
     Office: createOffice(rt) as unknown as typeof Office,

@@ -26,7 +26,13 @@ export function createInspector(rt: Runtime) {
   const m = rt.model;
   const sheet = (name: string): SheetModel => {
     const s = m.byName(name);
-    if (!s) throw new Error(`fake workbook: no sheet "${name}" (have ${m.live().map((x) => x.name).join(', ')})`);
+    if (!s)
+      throw new Error(
+        `fake workbook: no sheet "${name}" (have ${m
+          .live()
+          .map((x) => x.name)
+          .join(', ')})`,
+      );
     return s;
   };
   const leaf = (style: CellStyle | undefined, path: string[]) => styleLeaf(style, path, rt.defaults as never);
@@ -61,17 +67,20 @@ export function createInspector(rt: Runtime) {
     styles(name: string): Record<string, CellStyle> {
       const s = sheet(name);
       const out: Record<string, CellStyle> = {};
-      for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) if (cell.style) out[formatRef({ top: r, left: c, bottom: r, right: c })] = cell.style;
+      for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 }))
+        if (cell.style) out[formatRef({ top: r, left: c, bottom: r, right: c })] = cell.style;
       return out;
     },
     notes(name: string): Record<string, string> {
       const s = sheet(name);
       const out: Record<string, string> = {};
-      for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) if (cell.note !== undefined) out[formatRef({ top: r, left: c, bottom: r, right: c })] = cell.note;
+      for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 }))
+        if (cell.note !== undefined) out[formatRef({ top: r, left: c, bottom: r, right: c })] = cell.note;
       return out;
     },
     merges: (name: string): string[] => sheet(name).merges.map((r) => formatRef(r)),
-    validations: (name: string) => sheet(name).validations.map((v) => ({ range: formatRef(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
+    validations: (name: string) =>
+      sheet(name).validations.map((v) => ({ range: formatRef(v.rect), rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt })),
     columnHidden: (name: string, col: string): boolean => sheet(name).hiddenColumns.has(columnNumber(col)),
     columnWidth: (name: string, col: string): number | undefined => sheet(name).columnWidths.get(columnNumber(col)),
     rowHeight: (name: string, row: number): number | undefined => sheet(name).rows[row - 1]?.height,
@@ -132,9 +141,23 @@ export function createInspector(rt: Runtime) {
         sheets: m.live().map((s) => {
           const cells: SnapshotCell[] = [];
           for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) {
-            cells.push({ r, c, v: cell.v, ...(cell.f ? { f: cell.f } : {}), ...(cell.fmt ? { fmt: cell.fmt } : {}), ...(cell.style ? { style: structuredClone(cell.style) } : {}), ...(cell.note !== undefined ? { note: cell.note } : {}) });
+            cells.push({
+              r,
+              c,
+              v: cell.v,
+              ...(cell.f ? { f: cell.f } : {}),
+              ...(cell.fmt ? { fmt: cell.fmt } : {}),
+              ...(cell.style ? { style: structuredClone(cell.style) } : {}),
+              ...(cell.note !== undefined ? { note: cell.note } : {}),
+            });
           }
-          return { name: s.name, visibility: s.visibility, cells, merges: s.merges.map((r) => formatRef(r)), ...(s.hiddenColumns.size > 0 ? { hiddenColumns: [...s.hiddenColumns] } : {}) };
+          return {
+            name: s.name,
+            visibility: s.visibility,
+            cells,
+            merges: s.merges.map((r) => formatRef(r)),
+            ...(s.hiddenColumns.size > 0 ? { hiddenColumns: [...s.hiddenColumns] } : {}),
+          };
         }),
         active: m.active().name,
         defaultFont: m.defaultFont,

@@ -8,7 +8,12 @@ import type { ClassSpec, Runtime } from './runtime.ts';
  */
 export function parseLoad(arg: unknown): string[][] {
   if (arg === undefined || arg === null) return [['*']];
-  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim()).filter(Boolean).map((s) => s.split('/'));
+  if (typeof arg === 'string')
+    return arg
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => s.split('/'));
   if (Array.isArray(arg)) return arg.flatMap((a) => parseLoad(a));
   if (typeof arg === 'object') {
     const o = arg as Record<string, unknown>;

@@ -69,7 +69,8 @@ export class SheetModel {
   tidy(r: number, c: number): void {
     const row = this.rows[r - 1];
     const cell = row?.cells.get(c);
-    if (cell && cell.v === null && !cell.f && !cell.fmt && !cell.style && cell.note === undefined && cell.comment === undefined) row!.cells.delete(c);
+    if (cell && cell.v === null && !cell.f && !cell.fmt && !cell.style && cell.note === undefined && cell.comment === undefined)
+      row!.cells.delete(c);
   }
 
   /** Every stored cell inside `rect` (never the empty positions: a whole-row rect is cheap). */
@@ -89,7 +90,10 @@ export class SheetModel {
     let bottom = 0;
     let right = 0;
     for (const [r, c, cell] of this.stored({ top: 1, left: 1, bottom: this.rows.length, right: MAX_COLS })) {
-      const used = cell.v !== null || cell.f !== undefined || (!valuesOnly && (cell.style !== undefined || cell.fmt !== undefined || cell.note !== undefined));
+      const used =
+        cell.v !== null ||
+        cell.f !== undefined ||
+        (!valuesOnly && (cell.style !== undefined || cell.fmt !== undefined || cell.note !== undefined));
       if (!used) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
@@ -125,13 +129,15 @@ export class SheetModel {
       if (!above) return undefined;
       const cells = new Map<number, FakeCell>();
       for (const [c, cell] of above.cells) {
-        if (cell.style || cell.fmt) cells.set(c, { v: null, ...(cell.style ? { style: structuredClone(cell.style) } : {}), ...(cell.fmt ? { fmt: cell.fmt } : {}) });
+        if (cell.style || cell.fmt)
+          cells.set(c, { v: null, ...(cell.style ? { style: structuredClone(cell.style) } : {}), ...(cell.fmt ? { fmt: cell.fmt } : {}) });
       }
       return { cells };
     });
     while (this.rows.length < at - 1) this.rows.push(undefined);
     this.rows.splice(at - 1, 0, ...fresh);
-    const shift = (r: Rect): Rect => (r.top >= at ? { ...r, top: r.top + n, bottom: r.bottom + n } : r.bottom >= at ? { ...r, bottom: r.bottom + n } : r);
+    const shift = (r: Rect): Rect =>
+      r.top >= at ? { ...r, top: r.top + n, bottom: r.bottom + n } : r.bottom >= at ? { ...r, bottom: r.bottom + n } : r;
     this.merges = this.merges.map(shift);
     this.validations = this.validations.map((v) => ({ ...v, rect: shift(v.rect) }));
   }
@@ -142,7 +148,8 @@ export class SheetModel {
    */
   sortRows(top: number, bottom: number, left: number, right: number, by: number, descending = false): void {
     const rect = { top, left, bottom, right };
-    if (this.merges.some((m) => intersect(m, rect) !== null)) throw fail('InvalidOperation', 'To sort, all merged cells need to be the same size.', 'Range.sort');
+    if (this.merges.some((m) => intersect(m, rect) !== null))
+      throw fail('InvalidOperation', 'To sort, all merged cells need to be the same size.', 'Range.sort');
     const slices = Array.from({ length: bottom - top + 1 }, (_, i) => {
       const row = this.rows[top + i - 1];
       const cells = new Map<number, FakeCell>();
@@ -150,15 +157,17 @@ export class SheetModel {
       return cells;
     });
     const key = (m: Map<number, FakeCell>) => m.get(by)?.v ?? null;
-    const order = slices.map((m, i) => ({ m, i })).sort((a, b) => {
-      const x = key(a.m);
-      const y = key(b.m);
-      if (x === y) return a.i - b.i;
-      if (x === null) return 1; // blanks last, as Excel does
-      if (y === null) return -1;
-      const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
-      return (descending ? -d : d) || a.i - b.i;
-    });
+    const order = slices
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => {
+        const x = key(a.m);
+        const y = key(b.m);
+        if (x === y) return a.i - b.i;
+        if (x === null) return 1; // blanks last, as Excel does
+        if (y === null) return -1;
+        const d = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+        return (descending ? -d : d) || a.i - b.i;
+      });
     order.forEach(({ m }, i) => {
       const row = this.row(top + i);
       for (const c of [...row.cells.keys()]) if (c >= left && c <= right) row.cells.delete(c);
@@ -171,7 +180,8 @@ export class SheetModel {
   }
 
   merge(rect: Rect): void {
-    if (this.merges.some((m) => intersect(m, rect))) throw fail('InvalidOperation', 'The range overlaps a merged area; unmerge it first.', 'Range.merge');
+    if (this.merges.some((m) => intersect(m, rect)))
+      throw fail('InvalidOperation', 'The range overlaps a merged area; unmerge it first.', 'Range.merge');
     // Excel keeps only the top-left value of a merged area.
     for (const [r, c, cell] of [...this.stored(rect)]) {
       if (r === rect.top && c === rect.left) continue;
@@ -179,7 +189,8 @@ export class SheetModel {
       delete cell.f;
       this.tidy(r, c);
     }
-    if (rect.bottom > rect.top || rect.right > rect.left) this.merges.push({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
+    if (rect.bottom > rect.top || rect.right > rect.left)
+      this.merges.push({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right });
   }
 
   unmerge(rect: Rect): void {

@@ -31,22 +31,25 @@ export class Node {
     readonly cls: ClassSpec,
     private readonly resolver: () => unknown,
   ) {
-    this.proxy = new Proxy({}, {
-      get: (_t, key) => this.get(key),
-      set: (_t, key, value) => {
-        this.set(key, value);
-        return true;
+    this.proxy = new Proxy(
+      {},
+      {
+        get: (_t, key) => this.get(key),
+        set: (_t, key, value) => {
+          this.set(key, value);
+          return true;
+        },
+        has: () => false,
+        ownKeys: () => [],
+        getOwnPropertyDescriptor: () => undefined,
+        defineProperty: () => {
+          throw fail('UnknownMember', `Cannot define properties on ${cls.name}`);
+        },
+        deleteProperty: () => {
+          throw fail('UnknownMember', `Cannot delete properties of ${cls.name}`);
+        },
       },
-      has: () => false,
-      ownKeys: () => [],
-      getOwnPropertyDescriptor: () => undefined,
-      defineProperty: () => {
-        throw fail('UnknownMember', `Cannot define properties on ${cls.name}`);
-      },
-      deleteProperty: () => {
-        throw fail('UnknownMember', `Cannot delete properties of ${cls.name}`);
-      },
-    });
+    );
     ctx.rt.register(this.proxy, this);
   }
 
@@ -62,7 +65,8 @@ export class Node {
   /** The target, refusing null objects: Office.js objects returned by *OrNullObject must be checked before use. */
   live(where: string): unknown {
     const t = this.target();
-    if (t === null || t === undefined) throw fail('InvalidObjectPath', `${where} was called on a null object (check isNullObject first).`, where);
+    if (t === null || t === undefined)
+      throw fail('InvalidObjectPath', `${where} was called on a null object (check isNullObject first).`, where);
     return t;
   }
 
@@ -123,7 +127,11 @@ export class Node {
     const bytes = size(args.map((a) => (rt.nodeOf(a) ? '<object>' : a)));
     const run = () => {
       rt.requireApi(m.api, where);
-      return m.run(this.live(where) as never, args.map((a) => rt.nodeOf(a)?.live(where) ?? a), rt);
+      return m.run(
+        this.live(where) as never,
+        args.map((a) => rt.nodeOf(a)?.live(where) ?? a),
+        rt,
+      );
     };
     if (m.returns === 'void') {
       this.ctx.enqueue({ bytes, run: () => void run() });

@@ -89,7 +89,11 @@ export class Runtime {
     try {
       const result = await batch(ctx.proxy);
       if (ctx.queue.length > 0) {
-        throw fail('PendingActionsNotSynced', `${ctx.queue.length} queued action(s) were never synced: call await context.sync() before Excel.run returns.`, 'Excel.run');
+        throw fail(
+          'PendingActionsNotSynced',
+          `${ctx.queue.length} queued action(s) were never synced: call await context.sync() before Excel.run returns.`,
+          'Excel.run',
+        );
       }
       return result;
     } finally {
@@ -121,7 +125,13 @@ export class Context {
     rt.stats.syncs++;
     const actions = this.queue.splice(0);
     if (rt.cellEditMode) {
-      return Promise.reject(fail('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.', 'RequestContext.sync'));
+      return Promise.reject(
+        fail(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+          'RequestContext.sync',
+        ),
+      );
     }
     if (rt.hang) return new Promise<void>(() => undefined);
     const request = actions.reduce((n, a) => n + a.bytes, 0);
@@ -155,5 +165,9 @@ export class Context {
 }
 
 function payloadError(bytes: number, limit: number) {
-  return fail('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit (${limit} bytes).`, 'RequestContext.sync');
+  return fail(
+    'RequestPayloadSizeLimitExceeded',
+    `The request payload size (${bytes} bytes) has exceeded the limit (${limit} bytes).`,
+    'RequestContext.sync',
+  );
 }

@@ -5,9 +5,24 @@ import { dateToSerial } from './from-grid.ts';
 import type { CellStyle, FakeValue, SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshotData } from './types.ts';
 
 const PATTERNS: Record<string, string> = {
-  solid: 'Solid', darkGray: 'Gray75', mediumGray: 'Gray50', lightGray: 'Gray25', gray125: 'Gray16', gray0625: 'Gray8',
-  darkHorizontal: 'Horizontal', darkVertical: 'Vertical', darkDown: 'Down', darkUp: 'Up', darkGrid: 'Checker', darkTrellis: 'SemiGray75',
-  lightHorizontal: 'LightHorizontal', lightVertical: 'LightVertical', lightDown: 'LightDown', lightUp: 'LightUp', lightGrid: 'Grid', lightTrellis: 'CrissCross',
+  solid: 'Solid',
+  darkGray: 'Gray75',
+  mediumGray: 'Gray50',
+  lightGray: 'Gray25',
+  gray125: 'Gray16',
+  gray0625: 'Gray8',
+  darkHorizontal: 'Horizontal',
+  darkVertical: 'Vertical',
+  darkDown: 'Down',
+  darkUp: 'Up',
+  darkGrid: 'Checker',
+  darkTrellis: 'SemiGray75',
+  lightHorizontal: 'LightHorizontal',
+  lightVertical: 'LightVertical',
+  lightDown: 'LightDown',
+  lightUp: 'LightUp',
+  lightGrid: 'Grid',
+  lightTrellis: 'CrissCross',
 };
 
 /**
@@ -117,7 +132,7 @@ function noteOf(cell: ExcelJS.Cell): string | undefined {
 
 /** exceljs keeps validations per cell; gather runs of identical rules down each column back into ranges. */
 function validationsOf(ws: ExcelJS.Worksheet): SnapshotValidation[] {
-  const model = ((ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {});
+  const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
   const byRule = new Map<string, { rule: ExcelJS.DataValidation; cells: { r: number; c: number }[] }>();
   const out: SnapshotValidation[] = [];
   for (const [key, dv] of Object.entries(model)) {
@@ -152,7 +167,12 @@ function validationsOf(ws: ExcelJS.Worksheet): SnapshotValidation[] {
 
 /** An exceljs validation in the shape Office.js reports (list rules only; others kept as they are). */
 function officeRule(dv: ExcelJS.DataValidation): Omit<SnapshotValidation, 'range'> {
-  const errorAlert = { showAlert: dv.showErrorMessage === true, style: capitalise(dv.errorStyle ?? 'stop'), title: dv.errorTitle ?? '', message: dv.error ?? '' };
+  const errorAlert = {
+    showAlert: dv.showErrorMessage === true,
+    style: capitalise(dv.errorStyle ?? 'stop'),
+    title: dv.errorTitle ?? '',
+    message: dv.error ?? '',
+  };
   if (dv.type === 'list') {
     const f = dv.formulae?.[0];
     const source = typeof f === 'string' && f.startsWith('"') ? f.slice(1, -1) : `=${String(f)}`;

@@ -2,7 +2,18 @@
 import { fail } from './errors.ts';
 
 /** Keys JavaScript machinery (await, test printers) probes on any object: answered with undefined, never an error. */
-export const PROBES = new Set(['then', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'constructor', '@@__IMMUTABLE_ITERABLE__@@', '_isMockFunction', 'toString', 'inspect']);
+export const PROBES = new Set([
+  'then',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'constructor',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '_isMockFunction',
+  'toString',
+  'inspect',
+]);
 
 /**
  * A plain object (context, Office namespaces, enums) that throws on any member it does not have.
@@ -28,20 +39,27 @@ export class ResultState {
   readonly proxy: object;
 
   constructor(where: string) {
-    this.proxy = new Proxy({}, {
-      get: (_t, key) => {
-        if (typeof key === 'symbol' || PROBES.has(key)) return undefined;
-        if (key === 'value') {
-          if (!this.loaded) throw fail('ValueNotLoaded', `The value of the result object (${where}) has not been loaded yet. Call context.sync() before reading it.`);
-          return this.value;
-        }
-        if (key === 'toJSON') return () => ({ value: this.value });
-        throw fail('UnknownMember', `ClientResult.${key} does not exist.`);
+    this.proxy = new Proxy(
+      {},
+      {
+        get: (_t, key) => {
+          if (typeof key === 'symbol' || PROBES.has(key)) return undefined;
+          if (key === 'value') {
+            if (!this.loaded)
+              throw fail(
+                'ValueNotLoaded',
+                `The value of the result object (${where}) has not been loaded yet. Call context.sync() before reading it.`,
+              );
+            return this.value;
+          }
+          if (key === 'toJSON') return () => ({ value: this.value });
+          throw fail('UnknownMember', `ClientResult.${key} does not exist.`);
+        },
+        set: () => {
+          throw fail('InvalidArgument', 'ClientResult is read-only.');
+        },
       },
-      set: () => {
-        throw fail('InvalidArgument', 'ClientResult is read-only.');
-      },
-    });
+    );
   }
 }
 
@@ -50,7 +68,10 @@ export class ResultState {
  * @example throw notLoaded('Range', 'values')
  */
 export function notLoaded(cls: string, key: string) {
-  return fail('PropertyNotLoaded', `The property '${key}' of ${cls} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  return fail(
+    'PropertyNotLoaded',
+    `The property '${key}' of ${cls} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 /**

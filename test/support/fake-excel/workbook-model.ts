@@ -62,7 +62,12 @@ export class WorkbookModel {
   /** What insertWorksheetsFromBase64 does with a registered file: add its sheets at the end, renaming on collision. */
   insertTemplate(base64: string): string[] {
     const snap = this.templates.get(base64);
-    if (!snap) throw fail('InvalidArgument', 'The fake does not know this file: register it with workbook.registerBase64(base64, snapshot).', 'Workbook.insertWorksheetsFromBase64');
+    if (!snap)
+      throw fail(
+        'InvalidArgument',
+        'The fake does not know this file: register it with workbook.registerBase64(base64, snapshot).',
+        'Workbook.insertWorksheetsFromBase64',
+      );
     return snap.sheets.map((s) => {
       let name = s.name;
       for (let n = 2; this.byName(name); n++) name = `${s.name} (${n})`;
@@ -87,7 +92,8 @@ export class WorkbookModel {
       sheet.tidy(c.r, c.c);
     }
     for (const m of s.merges ?? []) sheet.merges.push(parseAddress(m).rect);
-    for (const v of s.validations ?? []) sheet.validations.push({ rect: parseAddress(v.range).rect, rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt });
+    for (const v of s.validations ?? [])
+      sheet.validations.push({ rect: parseAddress(v.range).rect, rule: v.rule, errorAlert: v.errorAlert, prompt: v.prompt });
     for (const [c, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(Number(c), w);
     for (const c of s.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
     for (const [r, h] of Object.entries(s.rowHeights ?? {})) sheet.row(Number(r)).height = h;

@@ -3,8 +3,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface Api {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field in each test
-  json(method: string, url: string, token: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Bodies are asserted field by field in each test. */
+  json(
+    method: string,
+    url: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field in each test
+  ): Promise<{ status: number; body: any }>;
   upload(commune: string, planKey: string, file: string, token: string): Promise<number>;
   token(admin: string, role: 'editor' | 'consolidator' | 'admin', scope?: { commune?: string; province?: string }): Promise<string>;
 }
@@ -24,7 +31,11 @@ export function apiOf(origin: string): Api {
     async upload(commune, planKey, file, token) {
       const form = new FormData();
       form.append('file', new Blob([await readFile(file)]), path.basename(file));
-      const res = await fetch(`${origin}/api/communes/${commune}/plans/${planKey}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const res = await fetch(`${origin}/api/communes/${commune}/plans/${planKey}/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
       await res.arrayBuffer();
       return res.status;
     },

@@ -33,7 +33,12 @@ export interface Watched {
  * A fresh context and page at `viewport`, signed in with `token` when given (stored as the page stores it).
  * @example const w = await watchedPage(browser, server.url, DESKTOP, editorToken)
  */
-export async function watchedPage(browser: Browser, origin: string, viewport: { width: number; height: number }, token?: string): Promise<Watched> {
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  viewport: { width: number; height: number },
+  token?: string,
+): Promise<Watched> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   await context.addInitScript((tok: string | null) => {
     if (tok && !sessionStorage.getItem('phuluc.test.init')) {

@@ -12,11 +12,13 @@ const run = promisify(execFile);
  * @example (await cliCheck('x.xlsx')).files[0]!.stats.fixable
  */
 export async function cliCheck(file: string): Promise<CheckDocument> {
-  const out = await run(process.execPath, [path.join(REPO_ROOT, 'bin', 'phuluc'), 'check', '--format', 'json', file], { cwd: REPO_ROOT, maxBuffer: 32 << 20 })
-    .catch((err: { code?: number; stdout?: string }) => {
-      if (err.code === 1 && err.stdout) return { stdout: err.stdout };
-      throw err;
-    });
+  const out = await run(process.execPath, [path.join(REPO_ROOT, 'bin', 'phuluc'), 'check', '--format', 'json', file], {
+    cwd: REPO_ROOT,
+    maxBuffer: 32 << 20,
+  }).catch((err: { code?: number; stdout?: string }) => {
+    if (err.code === 1 && err.stdout) return { stdout: err.stdout };
+    throw err;
+  });
   return JSON.parse(out.stdout) as CheckDocument;
 }
 
@@ -25,5 +27,7 @@ export async function cliCheck(file: string): Promise<CheckDocument> {
  * @example flatIssues(doc)[0] // ['Phụ lục I', '5', 'missing-column']
  */
 export function flatIssues(doc: CheckDocument): string[][] {
-  return doc.files.flatMap((f) => f.tables.flatMap((t) => t.issues.map((i) => [t.sheet, i.cell ?? (i.row === null ? '' : String(i.row)), i.code])));
+  return doc.files.flatMap((f) =>
+    f.tables.flatMap((t) => t.issues.map((i) => [t.sheet, i.cell ?? (i.row === null ? '' : String(i.row)), i.code])),
+  );
 }

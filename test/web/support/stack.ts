@@ -27,7 +27,11 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const server = await startServerProcess({ dataDir, env: { PHULUC_WEB_DIR: webDir, ...env } });
   if (!server.adminToken) throw new Error(`no admin token printed:\n${server.output()}`);
   return {
-    server, url: server.url, admin: server.adminToken, api: apiOf(server.url), browser,
+    server,
+    url: server.url,
+    admin: server.adminToken,
+    api: apiOf(server.url),
+    browser,
     async stop() {
       await browser.close();
       await server.stop();

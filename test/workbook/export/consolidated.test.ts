@@ -15,20 +15,36 @@ const TRICKY = ['=HYPERLINK("http://x","y")', '+1', '@SUM(A1)', '-2+3'];
 
 const c = consolidate(
   [
-    inputOf('10903', {
+    inputOf(
+      '10903',
+      {
+        groups: [
+          {
+            heading: 'Nâng cao nhận thức, đột phá về đổi mới tư duy',
+            tasks: [
+              { content: 'Tuyên truyền Nghị quyết 57', lead: 'Phòng VH- XH xã', result: 'Bài viết', deadline: 'Thường xuyên' },
+              { content: 'Hội nghị quán triệt', lead: 'Văn phòng HĐND & UBND xã', result: 'Hội nghị', deadline: 'Quý II/2025' },
+            ],
+          },
+          {
+            heading: 'NHÓM NHIỆM VỤ VỀ HẠ TẦNG',
+            tasks: TRICKY.map((content) => ({ content, lead: '=cmd|" /C calc"!A0', deadline: '31/12/2025' })),
+          },
+        ],
+        indicators: [
+          {
+            heading: 'Đến năm 2025',
+            items: [{ content: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', target: '=80', monitor: 'Văn phòng HĐND và UBND' }],
+          },
+        ],
+      },
+      3,
+    ),
+    inputOf('10888', {
       groups: [
-        {
-          heading: 'Nâng cao nhận thức, đột phá về đổi mới tư duy',
-          tasks: [
-            { content: 'Tuyên truyền Nghị quyết 57', lead: 'Phòng VH- XH xã', result: 'Bài viết', deadline: 'Thường xuyên' },
-            { content: 'Hội nghị quán triệt', lead: 'Văn phòng HĐND & UBND xã', result: 'Hội nghị', deadline: 'Quý II/2025' },
-          ],
-        },
-        { heading: 'NHÓM NHIỆM VỤ VỀ HẠ TẦNG', tasks: TRICKY.map((content) => ({ content, lead: '=cmd|" /C calc"!A0', deadline: '31/12/2025' })) },
+        { heading: 'Hoàn thiện thể chế, chính sách', tasks: [{ content: 'Góp ý dự thảo', lead: 'UBND xã', deadline: 'Tháng 9/2025' }] },
       ],
-      indicators: [{ heading: 'Đến năm 2025', items: [{ content: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', target: '=80', monitor: 'Văn phòng HĐND và UBND' }] }],
-    }, 3),
-    inputOf('10888', { groups: [{ heading: 'Hoàn thiện thể chế, chính sách', tasks: [{ content: 'Góp ý dự thảo', lead: 'UBND xã', deadline: 'Tháng 9/2025' }] }] }),
+    }),
     inputOf('10525', { groups: [{ heading: 'Các nhiệm vụ khác', tasks: [{ content: 'Sơ kết', lead: '', deadline: '' }] }] }, 2),
   ],
   { asOf: '2025-08-15' },
@@ -53,8 +69,20 @@ describe('writeConsolidatedXlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thống kê', 'Chỉ tiêu']);
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(rowValues(ws, HEADER_ROW)).toEqual([
-      'Mã xã', 'Xã/phường', 'Nhóm NQ57', 'Nhóm (theo kế hoạch)', 'TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan chủ trì (chuẩn hóa)',
-      'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành', 'Hạn', 'Tình trạng', 'Phiên bản',
+      'Mã xã',
+      'Xã/phường',
+      'Nhóm NQ57',
+      'Nhóm (theo kế hoạch)',
+      'TT',
+      'Nội dung',
+      'Cơ quan chủ trì',
+      'Cơ quan chủ trì (chuẩn hóa)',
+      'Cơ quan phối hợp',
+      'Kết quả/sản phẩm',
+      'Thời gian hoàn thành',
+      'Hạn',
+      'Tình trạng',
+      'Phiên bản',
     ]);
     expect(ws.rowCount - HEADER_ROW).toBe(c.rows.length);
     expect(c.rows.length).toBe(8);
@@ -141,9 +169,21 @@ describe('writeConsolidatedXlsx', () => {
     const { wb } = await written();
     const ws = wb.getWorksheet('Thống kê')!;
     expect(rowValues(ws, HEADER_ROW)).toEqual([
-      'Mã xã', 'Xã/phường', '1. Nhận thức, tư duy', '2. Thể chế, chính sách', '3. Hạ tầng', '4. Nhân lực, nhân tài',
-      '5. Chuyển đổi số trong hệ thống chính trị', '6. Doanh nghiệp, kinh tế số', '7. Hợp tác quốc tế', 'Khác',
-      'Tổng số nhiệm vụ', 'Thiếu cơ quan chủ trì', 'Thiếu thời hạn', 'Thiếu kết quả/sản phẩm', 'Quá hạn',
+      'Mã xã',
+      'Xã/phường',
+      '1. Nhận thức, tư duy',
+      '2. Thể chế, chính sách',
+      '3. Hạ tầng',
+      '4. Nhân lực, nhân tài',
+      '5. Chuyển đổi số trong hệ thống chính trị',
+      '6. Doanh nghiệp, kinh tế số',
+      '7. Hợp tác quốc tế',
+      'Khác',
+      'Tổng số nhiệm vụ',
+      'Thiếu cơ quan chủ trì',
+      'Thiếu thời hạn',
+      'Thiếu kết quả/sản phẩm',
+      'Quá hạn',
     ]);
     expect(rowValues(ws, HEADER_ROW + 1)).toEqual(['10525', 'Phường Hải Dương', 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0]);
     expect(rowValues(ws, HEADER_ROW + 3)).toEqual(['10903', 'Xã Cẩm Giàng', 2, 0, 4, 0, 0, 0, 0, 0, 6, 0, 0, 4, 1]);
@@ -159,7 +199,17 @@ describe('writeConsolidatedXlsx', () => {
     const { wb } = await written();
     const ws = wb.getWorksheet('Chỉ tiêu')!;
     expect(ws.rowCount - HEADER_ROW).toBe(c.indicators.length);
-    expect(rowValues(ws, HEADER_ROW + 1)).toEqual(['10903', 'Xã Cẩm Giàng', 'Đến năm 2025', '1', 'Tỷ lệ hồ sơ trực tuyến', '%', "'=80", 'Văn phòng HĐND và UBND', 3]);
+    expect(rowValues(ws, HEADER_ROW + 1)).toEqual([
+      '10903',
+      'Xã Cẩm Giàng',
+      'Đến năm 2025',
+      '1',
+      'Tỷ lệ hồ sơ trực tuyến',
+      '%',
+      "'=80",
+      'Văn phòng HĐND và UBND',
+      3,
+    ]);
   });
 
   it('writes English labels and a given title', async () => {

@@ -73,16 +73,32 @@ function workbook(o: { noteAt?: string; array?: boolean } = {}): Uint8Array {
   const styles = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val=".VnTime"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><dxfs count="1"><dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs></styleSheet>`;
   const note = o.noteAt ?? 'B2';
   return zipSync({
-    '[Content_Types].xml': strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`),
-    '_rels/.rels': strToU8(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/><sheet name="Tổng" sheetId="2" r:id="rId2"/></sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$C$6</definedName><definedName name="Vung">'Phụ lục'!$A$5</definedName></definedNames></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId4" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`),
+    '[Content_Types].xml': strToU8(
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/><sheet name="Tổng" sheetId="2" r:id="rId2"/></sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$C$6</definedName><definedName name="Vung">'Phụ lục'!$A$5</definedName></definedNames></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId4" Type="${REL}/calcChain" Target="calcChain.xml"/></Relationships>`,
+    ),
     'xl/worksheets/sheet1.xml': strToU8(sheet1),
     'xl/worksheets/sheet2.xml': strToU8(sheet2),
-    'xl/worksheets/_rels/sheet1.xml.rels': strToU8(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`),
-    'xl/comments1.xml': strToU8(`<comments xmlns="${MAIN}"><authors><author>Cán bộ</author></authors><commentList><comment ref="${note}" authorId="0"><text><t>Đã thống nhất</t></text></comment></commentList></comments>`),
-    'xl/drawings/vmlDrawing1.vml': strToU8(`<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>2, 15, 0, 10, 4, 15, 5, 4</x:Anchor><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>`),
-    'xl/calcChain.xml': strToU8(`<calcChain xmlns="${MAIN}"><c r="C6" i="1"/><c r="D2"/><c r="D3"/><c r="D4"/><c r="D5"/><c r="D6"/><c r="A1" i="2"/></calcChain>`),
+    'xl/worksheets/_rels/sheet1.xml.rels': strToU8(
+      `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`,
+    ),
+    'xl/comments1.xml': strToU8(
+      `<comments xmlns="${MAIN}"><authors><author>Cán bộ</author></authors><commentList><comment ref="${note}" authorId="0"><text><t>Đã thống nhất</t></text></comment></commentList></comments>`,
+    ),
+    'xl/drawings/vmlDrawing1.vml': strToU8(
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"/><v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>2, 15, 0, 10, 4, 15, 5, 4</x:Anchor><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>`,
+    ),
+    'xl/calcChain.xml': strToU8(
+      `<calcChain xmlns="${MAIN}"><c r="C6" i="1"/><c r="D2"/><c r="D3"/><c r="D4"/><c r="D5"/><c r="D6"/><c r="A1" i="2"/></calcChain>`,
+    ),
     'xl/styles.xml': strToU8(styles),
     'xl/media/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6, 7, 8]),
   });
@@ -100,7 +116,9 @@ describe('deleting a row in place', () => {
 
   it('moves the rows below up, with their cells, formulas (a shared one written out per cell) and heights', () => {
     expect(s1).not.toContain('dòng lặp');
-    expect(s1).toContain('<row r="5"><c r="A5"><v>4</v></c><c r="B5" t="inlineStr"><is><t>Việc bốn</t></is></c><c r="C5"><f>SUM(A2:A4)</f><v>6</v></c><c r="D5"><f>A5*2</f><v>8</v></c></row>');
+    expect(s1).toContain(
+      '<row r="5"><c r="A5"><v>4</v></c><c r="B5" t="inlineStr"><is><t>Việc bốn</t></is></c><c r="C5"><f>SUM(A2:A4)</f><v>6</v></c><c r="D5"><f>A5*2</f><v>8</v></c></row>',
+    );
     expect(s1).toContain('<c r="D2"><f>A2*2</f>');
     expect(s1).toContain('<c r="D3"><f>A3*2</f>');
     expect(s1).not.toContain('r="6"');
@@ -108,7 +126,9 @@ describe('deleting a row in place', () => {
 
   it('moves merges, formats, validations, links, filter, page breaks, selection and dimension', () => {
     expect(s1).toContain('<mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="A3:A4"/></mergeCells>');
-    expect(s1).toContain('<conditionalFormatting sqref="A2:A5"><cfRule type="expression" dxfId="0" priority="1"><formula>A2&gt;0</formula>');
+    expect(s1).toContain(
+      '<conditionalFormatting sqref="A2:A5"><cfRule type="expression" dxfId="0" priority="1"><formula>A2&gt;0</formula>',
+    );
     expect(s1).not.toContain('sqref="C5"><cfRule');
     expect(s1).toContain('<dataValidation type="list" sqref="B2:B5"><formula1>$D$2:$D$5</formula1>');
     expect(s1).toContain('<hyperlinks><hyperlink ref="C5" location="\'Tổng\'!A1"/></hyperlinks>');
@@ -124,7 +144,9 @@ describe('deleting a row in place', () => {
     const wb = text(out, 'xl/workbook.xml');
     expect(wb).toContain("'Phụ lục'!$A$1:$C$5</definedName>");
     expect(wb).toContain('<definedName name="Vung">#REF!</definedName>');
-    expect(text(out, 'xl/calcChain.xml')).toBe(`<calcChain xmlns="${MAIN}"><c r="C5" i="1"/><c r="D2" i="1"/><c r="D3" i="1"/><c r="D4" i="1"/><c r="D5" i="1"/><c r="A1" i="2"/></calcChain>`);
+    expect(text(out, 'xl/calcChain.xml')).toBe(
+      `<calcChain xmlns="${MAIN}"><c r="C5" i="1"/><c r="D2" i="1"/><c r="D3" i="1"/><c r="D4" i="1"/><c r="D5" i="1"/><c r="A1" i="2"/></calcChain>`,
+    );
   });
 
   it('copies every part it did not change byte for byte, compressed as it was', () => {
@@ -137,7 +159,9 @@ describe('deleting a row in place', () => {
     for (const name of ['xl/media/logo.png', 'xl/comments1.xml', 'xl/styles.xml']) {
       const a = before.find((e) => e.name === name)!;
       const b = after.find((e) => e.name === name)!;
-      expect(out.subarray(b.dataOffset, b.dataOffset + b.compressedSize), name).toEqual(original.subarray(a.dataOffset, a.dataOffset + a.compressedSize));
+      expect(out.subarray(b.dataOffset, b.dataOffset + b.compressedSize), name).toEqual(
+        original.subarray(a.dataOffset, a.dataOffset + a.compressedSize),
+      );
     }
   });
 
@@ -162,7 +186,9 @@ describe('refused, by name, before anything changes', () => {
 
   it('a note on the row would be lost', () => {
     const err = refusal(workbook({ noteAt: 'B5' }), 5)!;
-    expect(err.message).toBe('Không xóa được dòng 5 của trang “Phụ lục” mà không làm mất hoặc hỏng dữ liệu: ô B5 có ghi chú, sẽ mất. Hãy xử lý chỗ đó bằng Excel rồi chạy lại.');
+    expect(err.message).toBe(
+      'Không xóa được dòng 5 của trang “Phụ lục” mà không làm mất hoặc hỏng dữ liệu: ô B5 có ghi chú, sẽ mất. Hãy xử lý chỗ đó bằng Excel rồi chạy lại.',
+    );
     expect(err.messageEn).toMatch(/cell B5 has a note that would be lost/);
   });
 
@@ -177,14 +203,16 @@ describe('fonts, fills and notes in formats and parts of their own', () => {
     wb.setCell('Phụ lục', 'B2', 'Việc một (Unicode)', 'Times New Roman');
     const out = wb.toBytes();
     const styles = text(out, 'xl/styles.xml');
-    expect(styles).toContain('<fonts count="2"><font><sz val="11"/><name val=".VnTime"/><scheme val="minor"/></font><font><sz val="11"/><name val="Times New Roman"/></font></fonts>');
+    expect(styles).toContain(
+      '<fonts count="2"><font><sz val="11"/><name val=".VnTime"/><scheme val="minor"/></font><font><sz val="11"/><name val="Times New Roman"/></font></fonts>',
+    );
     expect(styles).toContain('<cellXfs count="3">');
     const s1 = text(out, 'xl/worksheets/sheet1.xml');
     expect(s1).toContain('<c r="B2" s="2" t="inlineStr"><is><t>Việc một (Unicode)</t></is></c>');
     expect(s1).toContain('<c r="C5" s="1"/>');
   });
 
-  it('a note joins the sheet\'s comments (a note already there keeps its text) with a shape in its VML', () => {
+  it("a note joins the sheet's comments (a note already there keeps its text) with a shape in its VML", () => {
     const wb = WorkbookEditor.open(workbook());
     wb.fillCell('Phụ lục', 'C3', 'FFC7CE');
     wb.addNote('Phụ lục', 'C3', '[lead-missing] Thiếu cơ quan chủ trì');
@@ -192,7 +220,9 @@ describe('fonts, fills and notes in formats and parts of their own', () => {
     const out = wb.toBytes();
     const comments = text(out, 'xl/comments1.xml');
     expect(comments).toContain('<author>Cán bộ</author><author>phuluc</author>');
-    expect(comments).toMatch(/<comment ref="B2" authorId="0"><text><t>Đã thống nhất<\/t><r>.*\n\n\[agency-variant\] Tên cơ quan viết khác<\/t><\/r><\/text><\/comment>/s);
+    expect(comments).toMatch(
+      /<comment ref="B2" authorId="0"><text><t>Đã thống nhất<\/t><r>.*\n\n\[agency-variant\] Tên cơ quan viết khác<\/t><\/r><\/text><\/comment>/s,
+    );
     expect(comments).toContain('<comment ref="C3" authorId="1">');
     expect(text(out, 'xl/drawings/vmlDrawing1.vml')).toContain('<x:Row>2</x:Row><x:Column>2</x:Column>');
     expect(text(out, 'xl/worksheets/sheet1.xml')).toContain('<c r="C3" s="2"/>');
@@ -204,7 +234,9 @@ describe('fonts, fills and notes in formats and parts of their own', () => {
     wb.addNote('Tổng', 'A1', 'Ghi chú');
     const out = wb.toBytes();
     const parts = unzipSync(out);
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml', 'xl/worksheets/_rels/sheet2.xml.rels']));
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining(['xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml', 'xl/worksheets/_rels/sheet2.xml.rels']),
+    );
     expect(strFromU8(parts['xl/worksheets/sheet2.xml']!)).toMatch(/<\/dataValidations><legacyDrawing r:id="rId2"\/><\/worksheet>$/);
     expect(strFromU8(parts['[Content_Types].xml']!)).toContain('<Override PartName="/xl/comments2.xml"');
   });

@@ -52,22 +52,41 @@ describe('text with many openings and no close', () => {
 
 describe('checkArea', () => {
   it('refuses two far corners (a 5 KB file that core would read as 100 million cells)', () => {
-    const g = parseSheet('S', '<worksheet><sheetData><row r="1"><c r="SF1"><v>1</v></c></row><row r="199999"><c r="A199999"><v>1</v></c></row></sheetData></worksheet>', NO_STRINGS, NO_STYLES, false, LIMITS);
+    const g = parseSheet(
+      'S',
+      '<worksheet><sheetData><row r="1"><c r="SF1"><v>1</v></c></row><row r="199999"><c r="A199999"><v>1</v></c></row></sheetData></worksheet>',
+      NO_STRINGS,
+      NO_STYLES,
+      false,
+      LIMITS,
+    );
     expect(codeOf(() => checkArea(g))).toBe('too-large');
   });
 
   it('refuses overlapping merges that add up past the area, and too many merges', () => {
-    const g = gridFromValues('S', [['TT', 'Nội dung'], [1, 'Việc']]);
+    const g = gridFromValues('S', [
+      ['TT', 'Nội dung'],
+      [1, 'Việc'],
+    ]);
     expect(codeOf(() => checkArea({ ...g, merges: [{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }] }))).toBe('ok');
-    const big = gridFromValues('S', Array.from({ length: 1000 }, () => Array.from({ length: 100 }, () => 'x')));
-    expect(codeOf(() => checkArea({ ...big, merges: Array.from({ length: 11 }, () => ({ top: 1, left: 1, bottom: 1000, right: 100 })) }))).toBe('too-large');
-    expect(codeOf(() => checkArea({ ...g, merges: Array.from({ length: 50_001 }, () => ({ top: 1, left: 1, bottom: 1, right: 2 })) }))).toBe('too-large');
+    const big = gridFromValues(
+      'S',
+      Array.from({ length: 1000 }, () => Array.from({ length: 100 }, () => 'x')),
+    );
+    expect(
+      codeOf(() => checkArea({ ...big, merges: Array.from({ length: 11 }, () => ({ top: 1, left: 1, bottom: 1000, right: 100 })) })),
+    ).toBe('too-large');
+    expect(
+      codeOf(() => checkArea({ ...g, merges: Array.from({ length: 50_001 }, () => ({ top: 1, left: 1, bottom: 1, right: 2 })) })),
+    ).toBe('too-large');
   });
 });
 
 describe('checkMerges (before exceljs, which creates every merged cell)', () => {
   it('refuses a merge over the whole sheet and too many merges, passes an appendix header', () => {
-    expect(codeOf(() => checkMerges('<mergeCells><mergeCell ref="A1:E1"/><x:mergeCell ref="A2:B3"/></mergeCells>', 'sheet1.xml'))).toBe('ok');
+    expect(codeOf(() => checkMerges('<mergeCells><mergeCell ref="A1:E1"/><x:mergeCell ref="A2:B3"/></mergeCells>', 'sheet1.xml'))).toBe(
+      'ok',
+    );
     expect(codeOf(() => checkMerges('<mergeCell ref="A1:XFD1048576"/>', 'sheet1.xml'))).toBe('too-large');
     expect(codeOf(() => checkMerges('<mergeCell ref="A1:A2"/>'.repeat(50_001), 'sheet1.xml'))).toBe('too-large');
   });
@@ -95,7 +114,11 @@ describe('entity names that are Object.prototype members', () => {
 
 describe('the hostile files of issue 14, each refused at once with the reason named', () => {
   const cases: [string, string, RegExp][] = [
-    ['an 11 KB file with 400 <sheet> entries', 'shared-sheet-part', /nhiều trang tính cùng trỏ tới một phần dữ liệu \(“S1”, “S2” → xl\/worksheets\/sheet1\.xml\)/],
+    [
+      'an 11 KB file with 400 <sheet> entries',
+      'shared-sheet-part',
+      /nhiều trang tính cùng trỏ tới một phần dữ liệu \(“S1”, “S2” → xl\/worksheets\/sheet1\.xml\)/,
+    ],
     ['251 sheets', 'too-many-sheets', /quá nhiều trang tính \(> 250\)/],
     ['a 3 KB file whose 270 cells', 'cell-too-long', /^Ô Phụ lục!A1: 262\.134 ký tự, vượt giới hạn 32\.767 ký tự/],
   ];
@@ -103,13 +126,23 @@ describe('the hostile files of issue 14, each refused at once with the reason na
     const c = HOSTILE.find((h) => h.name.startsWith(name))!;
     const bytes = c.build();
     const t0 = performance.now();
-    const err = await readWorkbook(bytes).then(() => null, (e: unknown) => e);
+    const err = await readWorkbook(bytes).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(err).toBeInstanceOf(WorkbookReadError);
     expect((err as WorkbookReadError).code).toBe(code);
     expect((err as WorkbookReadError).message).toMatch(message);
     // The exceljs path (the browser check page, the reference reader) refuses the same way.
-    expect((await readWorkbookWithExceljs(bytes).then(() => null, (e: WorkbookReadError) => e))?.code).toBe(code);
+    expect(
+      (
+        await readWorkbookWithExceljs(bytes).then(
+          () => null,
+          (e: WorkbookReadError) => e,
+        )
+      )?.code,
+    ).toBe(code);
   });
 
   it('a part that inflates a thousand times is refused from its declared sizes, before anything is inflated', () => {
@@ -117,9 +150,16 @@ describe('the hostile files of issue 14, each refused at once with the reason na
     expect(codeOf(() => checkDeclaredSizes([e], DEFAULT_LIMITS))).toBe('zip-bomb');
     // Small parts inflate as much as they like; real workbooks inflate 5–15 times.
     expect(codeOf(() => checkDeclaredSizes([{ ...e, size: 8 * 1024 * 1024, compressedSize: 8 * 1024 }], DEFAULT_LIMITS))).toBe('ok');
-    expect(codeOf(() => checkDeclaredSizes([{ ...e, size: 60 * 1024 * 1024, compressedSize: 5 * 1024 * 1024 }], DEFAULT_LIMITS))).toBe('ok');
+    expect(codeOf(() => checkDeclaredSizes([{ ...e, size: 60 * 1024 * 1024, compressedSize: 5 * 1024 * 1024 }], DEFAULT_LIMITS))).toBe(
+      'ok',
+    );
     // Many small parts that add up: the ratio of the whole package.
-    const parts = Array.from({ length: 19 }, (_, i) => ({ ...e, name: `xl/worksheets/sheet${i}.xml`, size: 8 * 1024 * 1024, compressedSize: 8 * 1024 }));
+    const parts = Array.from({ length: 19 }, (_, i) => ({
+      ...e,
+      name: `xl/worksheets/sheet${i}.xml`,
+      size: 8 * 1024 * 1024,
+      compressedSize: 8 * 1024,
+    }));
     expect(codeOf(() => checkDeclaredSizes(parts, DEFAULT_LIMITS))).toBe('zip-bomb');
   });
 

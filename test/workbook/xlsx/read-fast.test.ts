@@ -22,12 +22,28 @@ const run = promisify(execFile);
  */
 function cells(grids: Grid[]): unknown[] {
   return grids.map((g) => {
-    const covered = (r: number, c: number) => g.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-    const rows = g.rows.map((r, i) => r.map((c, j) => (c && !covered(i + 1, j + 1) ? { v: c.v instanceof Date ? c.v.toISOString() : c.v, font: c.font ?? null, pct: (c.fmt ?? '').includes('%') } : null)));
+    const covered = (r: number, c: number) =>
+      g.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+    const rows = g.rows.map((r, i) =>
+      r.map((c, j) =>
+        c && !covered(i + 1, j + 1)
+          ? { v: c.v instanceof Date ? c.v.toISOString() : c.v, font: c.font ?? null, pct: (c.fmt ?? '').includes('%') }
+          : null,
+      ),
+    );
     // Trailing empties (a row of covered cells) say nothing either.
-    const trimmed = rows.map((r) => { const out = [...r]; while (out.length && out[out.length - 1] === null) out.pop(); return out; });
+    const trimmed = rows.map((r) => {
+      const out = [...r];
+      while (out.length && out[out.length - 1] === null) out.pop();
+      return out;
+    });
     while (trimmed.length && trimmed[trimmed.length - 1]!.length === 0) trimmed.pop();
-    return { sheet: g.sheet, hidden: g.hidden ?? false, merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left), rows: trimmed };
+    return {
+      sheet: g.sheet,
+      hidden: g.hidden ?? false,
+      merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left),
+      rows: trimmed,
+    };
   });
 }
 
@@ -36,9 +52,13 @@ async function both(bytes: Uint8Array): Promise<[unknown[], unknown[]]> {
   const fast = readWorkbookFast(bytes).sheets;
   // exceljs leaves out the font of cells in the workbook's default style; the fast reader names it. Compare fonts
   // only where exceljs has one.
-  fast.forEach((g, s) => g.rows.forEach((r, i) => r.forEach((c, j) => {
-    if (c && !slow[s]?.rows[i]?.[j]?.font) delete c.font;
-  })));
+  fast.forEach((g, s) =>
+    g.rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c && !slow[s]?.rows[i]?.[j]?.font) delete c.font;
+      }),
+    ),
+  );
   return [cells(slow), cells(fast)];
 }
 
@@ -76,7 +96,10 @@ describe('readWorkbookFast agrees with the exceljs reader', () => {
     const [slow, fast] = await both(await kitchenSink());
     expect(fast).toEqual(slow);
     expect(readWorkbookFast(await kitchenSink()).sheets.map((g) => [g.sheet, g.hidden ?? false])).toEqual([
-      ['Phụ lục & "ghi chú"', false], ['Trống', false], ['Danh mục', true], ['Ẩn hẳn', true],
+      ['Phụ lục & "ghi chú"', false],
+      ['Trống', false],
+      ['Danh mục', true],
+      ['Ẩn hẳn', true],
     ]);
   });
 
@@ -84,7 +107,11 @@ describe('readWorkbookFast agrees with the exceljs reader', () => {
     const grid = generateAppendix({ tasks: 2000, seed: 3, repeatHeaderEvery: 40 });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(grid.sheet);
-    grid.rows.forEach((r, i) => r.forEach((c, j) => { if (c) ws.getCell(i + 1, j + 1).value = c.v as ExcelJS.CellValue; }));
+    grid.rows.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c) ws.getCell(i + 1, j + 1).value = c.v as ExcelJS.CellValue;
+      }),
+    );
     const [slow, fast] = await both(new Uint8Array(await wb.xlsx.writeBuffer()));
     expect(fast).toEqual(slow);
   });

@@ -70,7 +70,6 @@ describe('exceljs traps', () => {
     // Expanded, eight million validation objects would take gigabytes; tamed, the heap barely moves.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(300 * 1024 * 1024);
   });
-
 });
 
 describe('wrong and hostile files get a clear error', () => {
@@ -94,8 +93,16 @@ describe('wrong and hostile files get a clear error', () => {
     const real = await readFile(fixture('cam-giang-phu-luc.xlsx'));
     expect((await errorOf(readWorkbook(real.subarray(0, real.length >> 1)))).code).toBe('corrupt');
     expect((await errorOf(readWorkbook(strToU8('<html><body>not a workbook</body></html>')))).code).toBe('not-xlsx');
-    expect((await errorOf(readWorkbook(zipSync({ 'word/document.xml': strToU8('<w/>'), '[Content_Types].xml': strToU8('<x/>') })))).messageEn).toMatch(/Word/);
-    expect((await errorOf(readWorkbook(zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') })))).code).toBe('ods');
+    expect(
+      (await errorOf(readWorkbook(zipSync({ 'word/document.xml': strToU8('<w/>'), '[Content_Types].xml': strToU8('<x/>') })))).messageEn,
+    ).toMatch(/Word/);
+    expect(
+      (
+        await errorOf(
+          readWorkbook(zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<x/>') })),
+        )
+      ).code,
+    ).toBe('ods');
   });
 
   it('bad XML inside a real workbook', async () => {

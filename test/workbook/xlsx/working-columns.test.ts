@@ -32,7 +32,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'phuluc-working-'));
   written = path.join(dir, 'theo-doi.xlsx');
   execFileSync(python(), ['-c', WRITE, written]);
-  await run('soffice', ['--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'lo'), written], { timeout: 120_000 });
+  await run('soffice', ['--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'lo'), written], {
+    timeout: 120_000,
+  });
   recalculated = path.join(dir, 'lo', 'theo-doi.xlsx');
 }, 180_000);
 
@@ -46,9 +48,11 @@ describe('a tracking sheet among working columns', () => {
     const a = plan.appendices[0]!;
     expect(a.columns).toEqual({ tt: 'A', content: 'B', lead: 'C', deadline: 'D', note: 'J' });
     expect(a.rows.filter((r) => r.kind === 'task').map((r) => r.tt)).toEqual(['1', '2', '3', '4', '5']);
-    expect(allIssues(report).filter((i) => i.code === 'columns-left-aside').map((i) => i.params)).toEqual([
-      { columns: 'E (Người xử lý), F (Ngày nhận), G (Số văn bản trả lời), H (Ngày trả lời), I (Email liên hệ)' },
-    ]);
+    expect(
+      allIssues(report)
+        .filter((i) => i.code === 'columns-left-aside')
+        .map((i) => i.params),
+    ).toEqual([{ columns: 'E (Người xử lý), F (Ngày nhận), G (Số văn bản trả lời), H (Ngày trả lời), I (Email liên hệ)' }]);
     expect(allIssues(report).filter((i) => i.code.startsWith('task-number'))).toEqual([]);
   });
 

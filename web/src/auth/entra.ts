@@ -12,7 +12,11 @@ type EntraConfig = NonNullable<ServerConfig['entra']>;
 export async function signInWithMicrosoft(cfg: EntraConfig): Promise<void> {
   const { createStandardPublicClientApplication } = await import('@azure/msal-browser');
   const pca = await createStandardPublicClientApplication({
-    auth: { clientId: cfg.clientId, authority: `https://login.microsoftonline.com/${cfg.tenantId}`, redirectUri: `${location.origin}/dang-nhap` },
+    auth: {
+      clientId: cfg.clientId,
+      authority: `https://login.microsoftonline.com/${cfg.tenantId}`,
+      redirectUri: `${location.origin}/dang-nhap`,
+    },
     cache: { cacheLocation: 'sessionStorage' },
   });
   const scopes = [`${cfg.audience.replace(/\/+$/, '')}/.default`];

@@ -15,7 +15,9 @@ export interface Session {
  * @example const s = await loadSession(); if (s.me?.principal.role === 'editor') …
  */
 export async function loadSession(): Promise<Session> {
-  const config = await api(null).config().catch((): ServerConfig => ({ entra: null }));
+  const config = await api(null)
+    .config()
+    .catch((): ServerConfig => ({ entra: null }));
   if (!credentials()) return { me: null, config, error: null };
   try {
     return { me: await api().me(), config, error: null };

@@ -35,10 +35,21 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
   if (session.me) return signedIn(session.me, onChange);
   const inputId = uid('token');
   const errId = uid('token-error');
-  const input = h('input', { id: inputId, name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false', required: true, 'aria-describedby': errId, placeholder: 'phl_…' });
+  const input = h('input', {
+    id: inputId,
+    name: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    'aria-describedby': errId,
+    placeholder: 'phl_…',
+  });
   const error = h('p', { id: errId, class: 'form-error', role: 'alert' }, session.error ? failureText(session.error) : '');
   const submit = h('button', { type: 'submit', class: 'primary' }, m.submit);
-  const form = h('form', { class: 'signin-form', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'signin-form', novalidate: true },
     h('label', { for: inputId }, m.tokenLabel),
     h('div', { class: 'inline-field' }, input, submit),
     error,
@@ -65,7 +76,9 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
         input.focus();
       });
   });
-  const box = h('section', { class: 'panel signin', 'aria-labelledby': `${inputId}-h` },
+  const box = h(
+    'section',
+    { class: 'panel signin', 'aria-labelledby': `${inputId}-h` },
     h('h2', { id: `${inputId}-h` }, m.heading),
     h('p', null, m.intro),
     form,
@@ -73,16 +86,20 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
   const entra = session.config.entra;
   if (entra) {
     const msError = h('p', { class: 'form-error', role: 'alert' });
-    const ms = button(m.microsoft, () => {
-      ms.disabled = true;
-      import('./entra.ts')
-        .then(({ signInWithMicrosoft }) => signInWithMicrosoft(entra))
-        .then(onChange)
-        .catch((err: unknown) => {
-          msError.textContent = m.microsoftFailed(err instanceof Error ? err.message : String(err));
-          ms.disabled = false;
-        });
-    }, { class: 'microsoft' });
+    const ms = button(
+      m.microsoft,
+      () => {
+        ms.disabled = true;
+        import('./entra.ts')
+          .then(({ signInWithMicrosoft }) => signInWithMicrosoft(entra))
+          .then(onChange)
+          .catch((err: unknown) => {
+            msError.textContent = m.microsoftFailed(err instanceof Error ? err.message : String(err));
+            ms.disabled = false;
+          });
+      },
+      { class: 'microsoft' },
+    );
     box.append(h('div', { class: 'signin-microsoft' }, h('p', null, m.microsoftIntro), ms, msError));
   }
   return box;
@@ -91,11 +108,17 @@ export function signInPanel(session: Session, onChange: () => void): HTMLElement
 function signedIn(me: MeAnswer, onChange: () => void): HTMLElement {
   const m = t().signIn;
   const via = credentials()?.kind ?? me.principal.via;
-  return h('section', { class: 'panel signin signed-in', 'aria-label': m.signedIn },
+  return h(
+    'section',
+    { class: 'panel signin signed-in', 'aria-label': m.signedIn },
     h('p', null, h('strong', null, `${m.signedIn}: `), principalText(me.principal), ` (${m.via[via]})`),
-    button(via === 'entra' ? m.signOut : m.forget, () => {
-      forget();
-      onChange();
-    }, { class: 'secondary' }),
+    button(
+      via === 'entra' ? m.signOut : m.forget,
+      () => {
+        forget();
+        onChange();
+      },
+      { class: 'secondary' },
+    ),
   );
 }

@@ -28,7 +28,8 @@ export async function repairedCopy(bytes: Uint8Array, grids: Grid[]): Promise<Re
   // Throws CopyRefusedError (a message naming what a row deletion would lose) rather than drop anything.
   const out = fixedCopy(bytes, rounds).bytes;
   let places = 0;
-  for (const round of rounds) for (const p of round) for (const op of p.ops) places += op.op === 'delete-rows' ? op.rows.length : op.edits.length;
+  for (const round of rounds)
+    for (const p of round) for (const op of p.ops) places += op.op === 'delete-rows' ? op.rows.length : op.edits.length;
   const { report } = validateGrids(fixed);
   const left = report.stats.errors + report.stats.warnings + report.stats.infos;
   return { blob: new Blob([out as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), places, rounds: rounds.length, left };

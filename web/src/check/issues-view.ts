@@ -20,11 +20,24 @@ export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement
   const m = t().check;
   const s = report.stats;
   const stat = (n: number, label: string, cls = '') => h('li', { class: cls }, h('strong', null, num(n)), ` ${label}`);
-  const wrap = h('div', { class: 'issues-view' },
-    h('p', { class: `verdict ${report.valid ? 'ok' : 'bad'}` }, h('span', { 'aria-hidden': 'true' }, report.valid ? '✔ ' : '✖ '), report.valid ? m.valid : m.invalid),
-    h('ul', { class: 'stats' },
-      stat(s.tables, m.stats.tables), stat(s.tasks, m.stats.tasks), stat(s.indicators, m.stats.indicators),
-      stat(s.errors, m.stats.errors, 'stat-error'), stat(s.warnings, m.stats.warnings, 'stat-warning'), stat(s.infos, m.stats.infos, 'stat-info'),
+  const wrap = h(
+    'div',
+    { class: 'issues-view' },
+    h(
+      'p',
+      { class: `verdict ${report.valid ? 'ok' : 'bad'}` },
+      h('span', { 'aria-hidden': 'true' }, report.valid ? '✔ ' : '✖ '),
+      report.valid ? m.valid : m.invalid,
+    ),
+    h(
+      'ul',
+      { class: 'stats' },
+      stat(s.tables, m.stats.tables),
+      stat(s.tasks, m.stats.tasks),
+      stat(s.indicators, m.stats.indicators),
+      stat(s.errors, m.stats.errors, 'stat-error'),
+      stat(s.warnings, m.stats.warnings, 'stat-warning'),
+      stat(s.infos, m.stats.infos, 'stat-info'),
       stat(s.fixable, m.stats.fixable),
     ),
   );
@@ -51,16 +64,39 @@ export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement
     if (issues.length === 0) continue;
     shownAny = true;
     const hid = uid('tbl');
-    list.append(h('section', { class: 'issue-table', 'aria-labelledby': hid },
-      h('h3', { id: hid }, m.table(table.sheet, table.range)),
-      h('div', { class: 'table-scroll' }, h('table', { class: 'issues' },
-        h('thead', null, h('tr', null,
-          h('th', { scope: 'col' }, m.colCell), h('th', { scope: 'col' }, m.colSeverity), h('th', { scope: 'col' }, m.colCode),
-          h('th', { scope: 'col' }, m.colMessage), h('th', { scope: 'col' }, m.colFix),
-        )),
-        h('tbody', null, issues.map((i) => issueRow(i, opts))),
-      )),
-    ));
+    list.append(
+      h(
+        'section',
+        { class: 'issue-table', 'aria-labelledby': hid },
+        h('h3', { id: hid }, m.table(table.sheet, table.range)),
+        h(
+          'div',
+          { class: 'table-scroll' },
+          h(
+            'table',
+            { class: 'issues' },
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'col' }, m.colCell),
+                h('th', { scope: 'col' }, m.colSeverity),
+                h('th', { scope: 'col' }, m.colCode),
+                h('th', { scope: 'col' }, m.colMessage),
+                h('th', { scope: 'col' }, m.colFix),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              issues.map((i) => issueRow(i, opts)),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   wrap.append(shownAny ? list : h('p', null, m.noneShown));
   return wrap;
@@ -70,8 +106,18 @@ function issueRow(i: Issue, opts: IssuesViewOptions): HTMLElement {
   const m = t().check;
   const where = i.cell ?? (i.row !== undefined ? `${i.row}:${i.row}` : null);
   const ref = issueCell(i) ?? null;
-  const loc = where && ref ? button(where, () => opts.onJump(i.sheet, ref), { class: 'link cell-ref', 'aria-label': m.jumpTo(where) }) : '—';
-  return h('tr', { class: `sev-row-${i.severity}`, 'data-sheet': i.sheet, 'data-cell': i.cell ?? '', 'data-row': i.row ?? '', 'data-code': i.code, 'data-severity': i.severity },
+  const loc =
+    where && ref ? button(where, () => opts.onJump(i.sheet, ref), { class: 'link cell-ref', 'aria-label': m.jumpTo(where) }) : '—';
+  return h(
+    'tr',
+    {
+      class: `sev-row-${i.severity}`,
+      'data-sheet': i.sheet,
+      'data-cell': i.cell ?? '',
+      'data-row': i.row ?? '',
+      'data-code': i.code,
+      'data-severity': i.severity,
+    },
     h('td', null, loc),
     h('td', null, severityBadge(i.severity)),
     h('td', null, h('code', null, i.code)),

@@ -40,12 +40,19 @@ function renderMain(main: HTMLElement): void {
   const fileId = uid('file');
   // The native input stays focusable but unseen; its label is the visible button (its text follows the page's language,
   // which the browser's own "Choose File" would not).
-  const input = h('input', { id: fileId, type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'file-input' });
+  const input = h('input', {
+    id: fileId,
+    type: 'file',
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    class: 'file-input',
+  });
   input.addEventListener('change', () => {
     const f = input.files?.[0];
     if (f) void checkFile(f);
   });
-  const drop = h('div', { class: 'dropzone' },
+  const drop = h(
+    'div',
+    { class: 'dropzone' },
     input,
     h('label', { for: fileId, class: 'file-button' }, m.fileLabel),
     h('span', { class: 'file-name' }, state.loaded?.file.name ?? ''),
@@ -106,7 +113,10 @@ async function checkFile(file: File): Promise<void> {
     const grids = await readGridsInBrowser(bytes);
     const { report } = validateGrids(grids);
     state.loaded = { file, bytes, grids, report, ms: Math.round(performance.now() - started) };
-    state.sheet = Math.max(0, grids.findIndex((g) => report.tables.some((tb) => tb.sheet === g.sheet && tb.range !== null)));
+    state.sheet = Math.max(
+      0,
+      grids.findIndex((g) => report.tables.some((tb) => tb.sheet === g.sheet && tb.range !== null)),
+    );
   } catch (err) {
     state.loaded = null;
     const e = err as { message?: string; messageEn?: string };
@@ -143,22 +153,27 @@ function renderResults(): void {
   const m = t().check;
   const note = h('p', { class: 'copy-note', role: 'status', 'aria-live': 'polite' }, state.copyNote);
   const make = (label: string, hint: string, run: () => Promise<void>) => {
-    const b = button(label, () => {
-      b.disabled = true;
-      note.textContent = m.preparing;
-      run()
-        .catch((err: unknown) => {
-          state.copyNote = `${t().common.unknownError} (${err instanceof Error ? err.message : String(err)})`;
-        })
-        .finally(() => {
-          b.disabled = false;
-          note.textContent = state.copyNote;
-        });
-    }, { class: 'secondary download' });
+    const b = button(
+      label,
+      () => {
+        b.disabled = true;
+        note.textContent = m.preparing;
+        run()
+          .catch((err: unknown) => {
+            state.copyNote = `${t().common.unknownError} (${err instanceof Error ? err.message : String(err)})`;
+          })
+          .finally(() => {
+            b.disabled = false;
+            note.textContent = state.copyNote;
+          });
+      },
+      { class: 'secondary download' },
+    );
     return h('div', { class: 'download-item' }, b, h('small', null, hint));
   };
   const copies = () => import('./copies.ts');
-  replace(parts.results,
+  replace(
+    parts.results,
     issuesView(l.report, {
       shown: state.shown,
       onFilter: (sev, on) => {
@@ -169,7 +184,9 @@ function renderResults(): void {
       },
       onJump: jumpTo,
     }),
-    h('div', { class: 'downloads', role: 'group', 'aria-label': m.downloads },
+    h(
+      'div',
+      { class: 'downloads', role: 'group', 'aria-label': m.downloads },
       make(m.downloadFixed, m.downloadFixedHint, async () => {
         const r = await (await copies()).repairedCopy(l.bytes, l.grids);
         saveBlob(r.blob, `${baseName(l.file.name)}.da-sua.xlsx`);
@@ -191,11 +208,14 @@ function renderPreview(): void {
     parts.preview.replaceChildren();
     return;
   }
-  replace(parts.preview, previewView(l.grids, l.report, state.sheet, (i) => {
-    state.sheet = i;
-    renderPreview();
-    parts.preview.querySelector<HTMLButtonElement>(`.sheet-tabs button[data-sheet-index="${i}"]`)?.focus();
-  }));
+  replace(
+    parts.preview,
+    previewView(l.grids, l.report, state.sheet, (i) => {
+      state.sheet = i;
+      renderPreview();
+      parts.preview.querySelector<HTMLButtonElement>(`.sheet-tabs button[data-sheet-index="${i}"]`)?.focus();
+    }),
+  );
 }
 
 function jumpTo(sheet: string, ref: string): void {
@@ -221,7 +241,15 @@ function renderSubmit(): void {
     replace(parts.submit, h('p', null, t().common.loading));
     return;
   }
-  replace(parts.submit, submitView({ session: state.session, file: state.loaded?.file ?? null, ready: state.loaded !== null, onSession: () => void refreshSession() }));
+  replace(
+    parts.submit,
+    submitView({
+      session: state.session,
+      file: state.loaded?.file ?? null,
+      ready: state.loaded !== null,
+      onSession: () => void refreshSession(),
+    }),
+  );
 }
 
 async function refreshSession(): Promise<void> {

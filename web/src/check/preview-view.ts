@@ -19,17 +19,31 @@ const PREVIEW_COLS = 30;
 export function previewView(grids: Grid[], report: Report, selected: number, onSelect: (index: number) => void): HTMLElement {
   const m = t().check;
   const issues = report.tables.flatMap((tb) => tb.issues);
-  const tabs = h('div', { class: 'sheet-tabs', role: 'group', 'aria-label': m.sheets },
+  const tabs = h(
+    'div',
+    { class: 'sheet-tabs', role: 'group', 'aria-label': m.sheets },
     grids.map((g, i) => {
       const n = issues.filter((x) => x.sheet === g.sheet).length;
-      return button(n > 0 ? `${g.sheet} (${num(n)})` : g.sheet, () => onSelect(i), { class: 'tab', 'aria-pressed': String(i === selected), 'data-sheet-index': i });
+      return button(n > 0 ? `${g.sheet} (${num(n)})` : g.sheet, () => onSelect(i), {
+        class: 'tab',
+        'aria-pressed': String(i === selected),
+        'data-sheet-index': i,
+      });
     }),
   );
   const grid = grids[selected];
-  return h('div', { class: 'preview-view' },
+  return h(
+    'div',
+    { class: 'preview-view' },
     h('p', { class: 'hint' }, m.previewIntro(PREVIEW_ROWS)),
     tabs,
-    grid ? sheetTable(grid, selected, issues.filter((x) => x.sheet === grid.sheet)) : null,
+    grid
+      ? sheetTable(
+          grid,
+          selected,
+          issues.filter((x) => x.sheet === grid.sheet),
+        )
+      : null,
   );
 }
 
@@ -61,7 +75,8 @@ function sheetTable(grid: Grid, index: number, issues: Issue[]): HTMLElement {
     const bottom = Math.min(mg.bottom, rows);
     const right = Math.min(mg.right, cols);
     span.set(`${mg.top}:${mg.left}`, { rows: bottom - mg.top + 1, cols: right - mg.left + 1 });
-    for (let r = mg.top; r <= bottom; r++) for (let c = mg.left; c <= right; c++) if (r !== mg.top || c !== mg.left) hidden.add(`${r}:${c}`);
+    for (let r = mg.top; r <= bottom; r++)
+      for (let c = mg.left; c <= right; c++) if (r !== mg.top || c !== mg.left) hidden.add(`${r}:${c}`);
   }
   const captionId = uid('preview-caption');
   const head = h('tr', null, h('th', { scope: 'col', class: 'corner' }, m.rowHeader));
@@ -85,8 +100,12 @@ function sheetTable(grid: Grid, index: number, issues: Issue[]): HTMLElement {
     }
     body.append(tr);
   }
-  return h('div', { class: 'preview-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' },
-    h('table', { class: 'preview' },
+  return h(
+    'div',
+    { class: 'preview-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' },
+    h(
+      'table',
+      { class: 'preview' },
       h('caption', { id: captionId }, m.previewCaption(grid.sheet, rows, tg.rows)),
       h('thead', null, head),
       body,

@@ -19,7 +19,8 @@ export interface SubmitContext {
   onSession(): void;
 }
 
-type Outcome = { kind: 'ok'; body: UploadAnswer; replayed: boolean; commune: string; planKey: string } | { kind: 'failed'; failure: ApiError };
+type Outcome =
+  { kind: 'ok'; body: UploadAnswer; replayed: boolean; commune: string; planKey: string } | { kind: 'failed'; failure: ApiError };
 
 /** What survives re-renders (language switch, a new session): the choices and the last outcome. */
 const state = {
@@ -52,27 +53,56 @@ export function submitView(ctx: SubmitContext): HTMLElement {
     state.commune = p.communeCode;
     const c = findCommune(p.communeCode);
     const id = uid('commune');
-    form.append(h('div', { class: 'field' }, h('label', { for: id }, t().common.commune),
-      h('select', { id, name: 'commune' }, h('option', { value: p.communeCode, selected: true }, c ? `${c.name} — ${c.provinceName} (${c.code})` : p.communeCode))));
+    form.append(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id }, t().common.commune),
+        h(
+          'select',
+          { id, name: 'commune' },
+          h('option', { value: p.communeCode, selected: true }, c ? `${c.name} — ${c.provinceName} (${c.code})` : p.communeCode),
+        ),
+      ),
+    );
   } else {
     form.append(...adminPickers());
   }
   const { field: keyField, input: keyInput } = planKeyField(state.planKey);
   keyInput.addEventListener('input', () => (state.planKey = keyInput.value.trim()));
   const baseId = uid('base');
-  const baseInput = h('input', { id: baseId, name: 'base', type: 'number', min: '1', step: '1', inputmode: 'numeric', value: state.base, 'aria-describedby': `${baseId}-hint` });
+  const baseInput = h('input', {
+    id: baseId,
+    name: 'base',
+    type: 'number',
+    min: '1',
+    step: '1',
+    inputmode: 'numeric',
+    value: state.base,
+    'aria-describedby': `${baseId}-hint`,
+  });
   baseInput.addEventListener('input', () => (state.base = baseInput.value.trim()));
   const error = h('p', { class: 'form-error', role: 'alert' });
-  const submit = h('button', { type: 'submit', class: 'primary', disabled: !ctx.ready || state.busy }, state.busy ? m.submitting : m.submit);
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'primary', disabled: !ctx.ready || state.busy },
+    state.busy ? m.submitting : m.submit,
+  );
   const result = h('div', { class: 'submit-result', 'aria-live': 'polite' }, state.outcome ? outcomeView(state.outcome) : null);
-  form.append(...[
-    keyField,
-    h('details', { class: 'advanced', ...(state.base ? { open: true } : {}) }, h('summary', null, m.advanced),
-      h('div', { class: 'field' }, h('label', { for: baseId }, m.baseLabel), baseInput, h('small', { id: `${baseId}-hint` }, m.baseHint))),
-    h('div', { class: 'actions' }, submit),
-    ctx.ready ? null : h('p', { class: 'note' }, m.needFile),
-    error,
-  ].filter((x) => x !== null));
+  form.append(
+    ...[
+      keyField,
+      h(
+        'details',
+        { class: 'advanced', ...(state.base ? { open: true } : {}) },
+        h('summary', null, m.advanced),
+        h('div', { class: 'field' }, h('label', { for: baseId }, m.baseLabel), baseInput, h('small', { id: `${baseId}-hint` }, m.baseHint)),
+      ),
+      h('div', { class: 'actions' }, submit),
+      ctx.ready ? null : h('p', { class: 'note' }, m.needFile),
+      error,
+    ].filter((x) => x !== null),
+  );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     if (!ctx.file || !ctx.ready || state.busy) return;
@@ -109,12 +139,18 @@ function adminPickers(): HTMLElement[] {
   if (!state.province) state.province = findCommune(state.commune)?.provinceCode ?? '31';
   const pid = uid('province');
   const cid = uid('commune');
-  const province = h('select', { id: pid, name: 'province' }, PROVINCES.map((p) => h('option', { value: p.code, selected: p.code === state.province }, `${p.name} (${p.code})`)));
+  const province = h(
+    'select',
+    { id: pid, name: 'province' },
+    PROVINCES.map((p) => h('option', { value: p.code, selected: p.code === state.province }, `${p.name} (${p.code})`)),
+  );
   const commune = h('select', { id: cid, name: 'commune' });
   const fill = () => {
     const list = COMMUNES.filter((c) => c.provinceCode === state.province);
     if (!list.some((c) => c.code === state.commune)) state.commune = list[0]?.code ?? '';
-    commune.replaceChildren(...list.map((c) => h('option', { value: c.code, selected: c.code === state.commune }, `${c.name} (${c.code})`)));
+    commune.replaceChildren(
+      ...list.map((c) => h('option', { value: c.code, selected: c.code === state.commune }, `${c.name} (${c.code})`)),
+    );
   };
   fill();
   province.addEventListener('change', () => {
@@ -141,30 +177,65 @@ function outcomeView(o: Outcome): HTMLElement {
   if (o.kind === 'ok') {
     const name = findCommune(o.commune)?.name ?? o.commune;
     const seq = o.body.revision.seq;
-    const text = o.replayed ? m.replayed(seq) : o.body.status === 'merged' ? m.merged(seq, name, o.planKey) : m.created(seq, name, o.planKey);
+    const text = o.replayed
+      ? m.replayed(seq)
+      : o.body.status === 'merged'
+        ? m.merged(seq, name, o.planKey)
+        : m.created(seq, name, o.planKey);
     const s = o.body.report.stats;
     const href = `/?xa=${encodeURIComponent(o.commune)}&ke-hoach=${encodeURIComponent(o.planKey)}`;
-    return h('div', { class: 'outcome ok', role: 'status', 'data-status': o.body.status, 'data-seq': seq },
+    return h(
+      'div',
+      { class: 'outcome ok', role: 'status', 'data-status': o.body.status, 'data-seq': seq },
       h('p', null, h('span', { 'aria-hidden': 'true' }, '✔ '), text),
       h('p', null, m.serverCheck(s.errors, s.warnings, s.infos)),
       h('p', null, h('a', { href }, m.view)),
     );
   }
   const f = o.failure;
-  const box = h('div', { class: 'outcome failed', role: 'alert', 'data-code': f.code, 'data-status': f.status },
+  const box = h(
+    'div',
+    { class: 'outcome failed', role: 'alert', 'data-code': f.code, 'data-status': f.status },
     h('p', null, h('strong', null, h('span', { 'aria-hidden': 'true' }, '✖ '), `${m.failed}: `), failureText(f)),
     h('p', { class: 'code' }, m.code(f.code)),
   );
   const details = f.conflict;
   if (details) {
-    box.append(h('h3', null, `${m.conflicts} (${num(details.conflicts.length)})`), h('div', { class: 'table-scroll' }, h('table', { class: 'conflicts' },
-      h('thead', null, h('tr', null, [m.conflictTask, m.conflictField, m.conflictBase, m.conflictTheirs, m.conflictMine].map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', null, details.conflicts.map((c) => h('tr', null,
-        h('td', null, numbered(c.tt, c.content)),
-        h('td', null, c.field === 'row' ? m.wholeRow : ROLE_NAMES[c.field]?.[lang()] ?? c.field),
-        h('td', null, c.base ?? '—'), h('td', null, c.theirs ?? '—'), h('td', null, c.mine ?? '—'),
-      ))),
-    )));
+    box.append(
+      h('h3', null, `${m.conflicts} (${num(details.conflicts.length)})`),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'conflicts' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              [m.conflictTask, m.conflictField, m.conflictBase, m.conflictTheirs, m.conflictMine].map((x) => h('th', { scope: 'col' }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            details.conflicts.map((c) =>
+              h(
+                'tr',
+                null,
+                h('td', null, numbered(c.tt, c.content)),
+                h('td', null, c.field === 'row' ? m.wholeRow : (ROLE_NAMES[c.field]?.[lang()] ?? c.field)),
+                h('td', null, c.base ?? '—'),
+                h('td', null, c.theirs ?? '—'),
+                h('td', null, c.mine ?? '—'),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
   }
   return box;
 }

@@ -13,8 +13,9 @@ export interface GroupStack {
  * @example groupStacks(consolidated.stats.communes).series[0]?.group.number // 1
  */
 export function groupStacks(communes: readonly CommuneStats[]): GroupStack {
-  const series = GROUP_COLUMNS.map((group) => ({ group, data: communes.map((c) => c.byGroup[group.id] ?? 0) }))
-    .filter((s) => s.data.some((n) => n > 0));
+  const series = GROUP_COLUMNS.map((group) => ({ group, data: communes.map((c) => c.byGroup[group.id] ?? 0) })).filter((s) =>
+    s.data.some((n) => n > 0),
+  );
   return { communes: communes.map((c) => c.name), series };
 }
 
@@ -69,7 +70,12 @@ export function dueByQuarter(rows: readonly ConsolidatedRow[]): QuarterCounts {
 export function leadLoad(rows: readonly ConsolidatedRow[], n = 15): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const names = new Set(r.leadCanonical.split(';').map((s) => s.trim()).filter((s) => s !== ''));
+    const names = new Set(
+      r.leadCanonical
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    );
     for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()]

@@ -39,15 +39,46 @@ export function chartFigure(spec: FigureSpec): { element: HTMLElement; draw: () 
   const box = h('div', { class: 'chart-box' }, canvas);
   box.style.height = `${spec.height}px`;
   const img = h('img', { class: 'chart-print', alt: spec.title });
-  const element = h('figure', { class: 'chart', id: spec.id },
+  const element = h(
+    'figure',
+    { class: 'chart', id: spec.id },
     h('figcaption', { id: capId }, spec.title),
     box,
     img,
     spec.note ? h('p', { class: 'hint' }, spec.note) : null,
-    h('details', { class: 'chart-data' }, h('summary', null, t().dash.asTable), h('div', { class: 'table-scroll' }, h('table', null,
-      h('thead', null, h('tr', null, spec.table.head.map((x, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : null }, x)))),
-      h('tbody', null, spec.table.rows.map((r) => h('tr', null, r.map((x, i) => (i === 0 ? h('th', { scope: 'row' }, x) : h('td', { class: 'num' }, typeof x === 'number' ? num(x) : x)))))),
-    ))),
+    h(
+      'details',
+      { class: 'chart-data' },
+      h('summary', null, t().dash.asTable),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          null,
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              spec.table.head.map((x, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : null }, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            spec.table.rows.map((r) =>
+              h(
+                'tr',
+                null,
+                r.map((x, i) => (i === 0 ? h('th', { scope: 'row' }, x) : h('td', { class: 'num' }, typeof x === 'number' ? num(x) : x))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
   const draw = () => {
     live.add(new Chart(canvas, spec.config(false)));
@@ -102,7 +133,13 @@ export function hatch(color: string): CanvasPattern | string {
  * @example options: baseOptions(true, true) // horizontal, stacked
  */
 export function baseOptions(horizontal: boolean, stacked = false): NonNullable<ChartConfiguration<'bar'>['options']> {
-  const countAxis = { stacked, beginAtZero: true, grace: '8%', ticks: { precision: 0 }, title: { display: true, text: t().dash.tasksAxis } };
+  const countAxis = {
+    stacked,
+    beginAtZero: true,
+    grace: '8%',
+    ticks: { precision: 0 },
+    title: { display: true, text: t().dash.tasksAxis },
+  };
   const labelAxis = { stacked, ticks: { autoSkip: false } };
   return {
     animation: false,

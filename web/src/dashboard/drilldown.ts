@@ -78,8 +78,12 @@ export function drillView(d: DrillState, opts: DrillViewOptions): HTMLElement {
   const m = t().dash.drill;
   const c = findCommune(d.commune);
   const headingId = 'drill-heading';
-  const wrap = h('section', { class: 'drill', id: 'drill', 'aria-labelledby': headingId, 'data-commune': d.commune },
-    h('div', { class: 'drill-head' },
+  const wrap = h(
+    'section',
+    { class: 'drill', id: 'drill', 'aria-labelledby': headingId, 'data-commune': d.commune },
+    h(
+      'div',
+      { class: 'drill-head' },
       h('h2', { id: headingId, tabindex: '-1' }, m.heading(c ? `${c.name} (${c.code})` : d.commune)),
       opts.onClose ? button(m.close, opts.onClose, { class: 'secondary no-print' }) : null,
     ),
@@ -101,35 +105,83 @@ function appendixTable(a: Appendix): HTMLElement {
   const rows: HTMLElement[] = [];
   for (const r of a.rows) {
     if (r.kind === 'group' || r.kind === 'subgroup') {
-      rows.push(h('tr', { class: `group-row ${r.kind}` }, h('th', { scope: 'colgroup', colspan: roles.length }, numbered(r.tt, r.fields.content ?? ''))));
+      rows.push(
+        h(
+          'tr',
+          { class: `group-row ${r.kind}` },
+          h('th', { scope: 'colgroup', colspan: roles.length }, numbered(r.tt, r.fields.content ?? '')),
+        ),
+      );
     } else if (r.kind === 'task' || r.kind === 'indicator') {
-      rows.push(h('tr', { 'data-task': r.id ?? '' }, roles.map((role) => h('td', { class: `col-${role}`, 'data-label': ROLE_NAMES[role][lang()] }, cellOf(r, role)))));
+      rows.push(
+        h(
+          'tr',
+          { 'data-task': r.id ?? '' },
+          roles.map((role) => h('td', { class: `col-${role}`, 'data-label': ROLE_NAMES[role][lang()] }, cellOf(r, role))),
+        ),
+      );
     }
   }
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'plan' },
-    h('caption', null, t().dash.drill.appendix(title, a.sheet)),
-    h('thead', null, h('tr', null, roles.map((role) => h('th', { scope: 'col' }, ROLE_NAMES[role][lang()])))),
-    h('tbody', null, rows),
-  ));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'plan' },
+      h('caption', null, t().dash.drill.appendix(title, a.sheet)),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          roles.map((role) => h('th', { scope: 'col' }, ROLE_NAMES[role][lang()])),
+        ),
+      ),
+      h('tbody', null, rows),
+    ),
+  );
 }
 
 function cellOf(r: AppendixRow, role: ColumnRole): string {
-  return role === 'tt' ? r.tt ?? '' : r.fields[role] ?? '';
+  return role === 'tt' ? (r.tt ?? '') : (r.fields[role] ?? '');
 }
 
 function historyTable(revs: RevisionMeta[]): HTMLElement {
   const m = t().dash.drill;
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'history' },
-    h('thead', null, h('tr', null, [m.colSeq, m.colTime, m.colKind, m.colAuthor, m.colMessage, m.colSummary].map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', null, revs.map((r) => h('tr', { 'data-seq': r.seq },
-      h('td', { class: 'num' }, String(r.seq)),
-      h('td', null, dateTime(r.createdAt)),
-      h('td', null, m.kinds[r.kind] ?? r.kind),
-      h('td', null, r.authorName ?? r.author),
-      h('td', null, r.message ?? ''),
-      h('td', { class: 'num' }, `${num(r.summary.tasks)} · ${num(r.summary.errors)} · ${num(r.summary.warnings)}`),
-    ))),
-  ));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'history' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [m.colSeq, m.colTime, m.colKind, m.colAuthor, m.colMessage, m.colSummary].map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        revs.map((r) =>
+          h(
+            'tr',
+            { 'data-seq': r.seq },
+            h('td', { class: 'num' }, String(r.seq)),
+            h('td', null, dateTime(r.createdAt)),
+            h('td', null, m.kinds[r.kind] ?? r.kind),
+            h('td', null, r.authorName ?? r.author),
+            h('td', null, r.message ?? ''),
+            h('td', { class: 'num' }, `${num(r.summary.tasks)} · ${num(r.summary.errors)} · ${num(r.summary.warnings)}`),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function compareView(d: DrillState, opts: DrillViewOptions): HTMLElement {
@@ -138,10 +190,20 @@ function compareView(d: DrillState, opts: DrillViewOptions): HTMLElement {
   if (d.revisions.length < 1) return wrap;
   const fromId = uid('from');
   const toId = uid('to');
-  const from = h('select', { id: fromId }, h('option', { value: '0', selected: d.from === 0 }, `0 ${m.empty}`),
-    d.revisions.map((r) => h('option', { value: r.seq, selected: r.seq === d.from }, String(r.seq))));
-  const to = h('select', { id: toId }, d.revisions.map((r) => h('option', { value: r.seq, selected: r.seq === d.to }, String(r.seq))));
-  const form = h('form', { class: 'compare-form' },
+  const from = h(
+    'select',
+    { id: fromId },
+    h('option', { value: '0', selected: d.from === 0 }, `0 ${m.empty}`),
+    d.revisions.map((r) => h('option', { value: r.seq, selected: r.seq === d.from }, String(r.seq))),
+  );
+  const to = h(
+    'select',
+    { id: toId },
+    d.revisions.map((r) => h('option', { value: r.seq, selected: r.seq === d.to }, String(r.seq))),
+  );
+  const form = h(
+    'form',
+    { class: 'compare-form' },
     h('div', { class: 'field' }, h('label', { for: fromId }, m.from), from),
     h('div', { class: 'field' }, h('label', { for: toId }, m.to), to),
     h('button', { type: 'submit', class: 'secondary' }, m.compareButton),
@@ -160,21 +222,56 @@ function compareView(d: DrillState, opts: DrillViewOptions): HTMLElement {
 function changesView(diff: DiffAnswer): HTMLElement {
   const m = t().dash.drill;
   if (diff.changes.length === 0) return h('p', { class: 'changes-summary' }, m.noChanges);
-  return h('div', { class: 'changes', 'aria-live': 'polite' },
+  return h(
+    'div',
+    { class: 'changes', 'aria-live': 'polite' },
     h('p', { class: 'changes-summary' }, `${diff.from} → ${diff.to}: ${m.changes(diff.changes.length)}`),
-    h('ol', null, diff.changes.map((c) => h('li', { class: `change change-${c.change}`, 'data-change': c.change },
-      h('span', { class: 'change-kind' }, m.change[c.change] ?? c.change), ' ',
-      h('span', { class: 'change-task' }, numbered(c.tt, c.content)),
-      c.fields && c.fields.length > 0
-        ? h('div', { class: 'table-scroll' }, h('table', { class: 'fields' },
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, m.field), h('th', { scope: 'col' }, m.before), h('th', { scope: 'col' }, m.after))),
-          h('tbody', null, c.fields.map((f) => h('tr', null,
-            h('th', { scope: 'row' }, ROLE_NAMES[f.field]?.[lang()] ?? f.field),
-            h('td', null, f.before === null ? m.empty : h('del', null, f.before)),
-            h('td', null, f.after === null ? m.empty : h('ins', null, f.after)),
-          ))),
-        ))
-        : null,
-    ))),
+    h(
+      'ol',
+      null,
+      diff.changes.map((c) =>
+        h(
+          'li',
+          { class: `change change-${c.change}`, 'data-change': c.change },
+          h('span', { class: 'change-kind' }, m.change[c.change] ?? c.change),
+          ' ',
+          h('span', { class: 'change-task' }, numbered(c.tt, c.content)),
+          c.fields && c.fields.length > 0
+            ? h(
+                'div',
+                { class: 'table-scroll' },
+                h(
+                  'table',
+                  { class: 'fields' },
+                  h(
+                    'thead',
+                    null,
+                    h(
+                      'tr',
+                      null,
+                      h('th', { scope: 'col' }, m.field),
+                      h('th', { scope: 'col' }, m.before),
+                      h('th', { scope: 'col' }, m.after),
+                    ),
+                  ),
+                  h(
+                    'tbody',
+                    null,
+                    c.fields.map((f) =>
+                      h(
+                        'tr',
+                        null,
+                        h('th', { scope: 'row' }, ROLE_NAMES[f.field]?.[lang()] ?? f.field),
+                        h('td', null, f.before === null ? m.empty : h('del', null, f.before)),
+                        h('td', null, f.after === null ? m.empty : h('ins', null, f.after)),
+                      ),
+                    ),
+                  ),
+                ),
+              )
+            : null,
+        ),
+      ),
+    ),
   );
 }

@@ -57,7 +57,10 @@ function renderSignin(): void {
     replace(parts.signin, h('p', null, t().common.loading));
     return;
   }
-  replace(parts.signin, signInPanel(state.session, () => void start()));
+  replace(
+    parts.signin,
+    signInPanel(state.session, () => void start()),
+  );
 }
 
 function renderControls(): void {
@@ -70,11 +73,22 @@ function renderControls(): void {
   const form = h('form', { class: 'controls', novalidate: true });
   if (p.role === 'admin') {
     const id = uid('province');
-    const select = h('select', { id, name: 'province' }, PROVINCES.map((pr) => h('option', { value: pr.code, selected: pr.code === state.province }, `${pr.name} (${pr.code})`)));
+    const select = h(
+      'select',
+      { id, name: 'province' },
+      PROVINCES.map((pr) => h('option', { value: pr.code, selected: pr.code === state.province }, `${pr.name} (${pr.code})`)),
+    );
     select.addEventListener('change', () => (state.province = select.value));
     form.append(h('div', { class: 'field' }, h('label', { for: id }, t().common.province), select));
   } else if (p.role === 'consolidator') {
-    form.append(h('div', { class: 'field' }, h('span', { class: 'label' }, t().common.province), h('p', { class: 'fixed-value' }, findProvince(state.province)?.name ?? state.province)));
+    form.append(
+      h(
+        'div',
+        { class: 'field' },
+        h('span', { class: 'label' }, t().common.province),
+        h('p', { class: 'fixed-value' }, findProvince(state.province)?.name ?? state.province),
+      ),
+    );
   } else if (p.role === 'editor') {
     const c = findCommune(state.commune);
     form.append(h('p', { class: 'note' }, m.editorIntro(c ? `${c.name}, ${c.provinceName}` : state.commune)));
@@ -95,10 +109,18 @@ function renderControls(): void {
     if (p.role !== 'editor') state.commune = '';
     void load();
   });
-  const actions = p.role === 'editor' ? null : h('div', { class: 'actions' },
-    button(m.downloadXlsx, (ev) => void downloadXlsx(ev.currentTarget as HTMLButtonElement), { class: 'secondary', disabled: !state.data }),
-    button(m.print, () => window.print(), { class: 'secondary', disabled: !state.data }),
-  );
+  const actions =
+    p.role === 'editor'
+      ? null
+      : h(
+          'div',
+          { class: 'actions' },
+          button(m.downloadXlsx, (ev) => void downloadXlsx(ev.currentTarget as HTMLButtonElement), {
+            class: 'secondary',
+            disabled: !state.data,
+          }),
+          button(m.print, () => window.print(), { class: 'secondary', disabled: !state.data }),
+        );
   replace(parts.controls, form, actions, h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, state.note));
 }
 
@@ -133,17 +155,20 @@ function renderDrill(): void {
     return;
   }
   const editor = principal()?.role === 'editor';
-  replace(parts.drill, drillView(state.drill, {
-    ...(editor ? {} : { onClose: closeDrill }),
-    onCompare: (from, to) => {
-      const d = state.drill;
-      if (!d) return;
-      void loadDiff(d, from, to).then(() => {
-        renderDrill();
-        parts.drill.querySelector<HTMLElement>('.compare-form button')?.focus();
-      });
-    },
-  }));
+  replace(
+    parts.drill,
+    drillView(state.drill, {
+      ...(editor ? {} : { onClose: closeDrill }),
+      onCompare: (from, to) => {
+        const d = state.drill;
+        if (!d) return;
+        void loadDiff(d, from, to).then(() => {
+          renderDrill();
+          parts.drill.querySelector<HTMLElement>('.compare-form button')?.focus();
+        });
+      },
+    }),
+  );
 }
 
 function syncUrl(): void {
@@ -181,7 +206,10 @@ async function load(): Promise<void> {
   renderBody();
   try {
     const client = api();
-    const [status, data] = await Promise.all([client.provinceStatus(state.province, state.planKey), client.provinceConsolidated(state.province, state.planKey)]);
+    const [status, data] = await Promise.all([
+      client.provinceStatus(state.province, state.planKey),
+      client.provinceConsolidated(state.province, state.planKey),
+    ]);
     state.status = status;
     state.data = data;
   } catch (err) {

@@ -13,7 +13,11 @@ type Submitted = Extract<StatusCommune, { submitted: true }>;
  * The overview; `draw()` renders the charts once the element is in the document.
  * @example const o = overviewView(status, consolidated, open); main.append(o.element); o.draw()
  */
-export function overviewView(status: ProvinceStatus, data: ProvinceConsolidated, onOpen: (code: string) => void): { element: HTMLElement; draw: () => void } {
+export function overviewView(
+  status: ProvinceStatus,
+  data: ProvinceConsolidated,
+  onOpen: (code: string) => void,
+): { element: HTMLElement; draw: () => void } {
   const m = t().dash;
   const submitted = status.communesList.filter((c): c is Submitted => c.submitted);
   const missing = status.communesList.filter((c) => !c.submitted);
@@ -21,7 +25,9 @@ export function overviewView(status: ProvinceStatus, data: ProvinceConsolidated,
   const warnings = submitted.reduce((n, c) => n + c.warnings, 0);
   const card = (metric: string, value: string, label: string, cls = '') =>
     h('div', { class: `card ${cls}`, 'data-metric': metric }, h('dt', null, label), h('dd', null, value));
-  const cards = h('dl', { class: 'cards' },
+  const cards = h(
+    'dl',
+    { class: 'cards' },
     card('submitted', m.of(num(status.submitted), num(status.communes)), m.cards.submitted),
     card('not-submitted', num(status.communes - status.submitted), m.cards.notSubmitted),
     card('tasks', num(data.stats.totals.tasks), m.cards.tasks),
@@ -30,19 +36,36 @@ export function overviewView(status: ProvinceStatus, data: ProvinceConsolidated,
     card('warnings', num(warnings), m.cards.warnings),
   );
   const figures = charts(data);
-  const element = h('div', { class: 'overview' },
+  const element = h(
+    'div',
+    { class: 'overview' },
     cards,
     h('p', { class: 'hint' }, m.asOf(data.asOf.split('-').reverse().join('/'))),
-    h('section', { 'aria-labelledby': 'communes-h' },
+    h(
+      'section',
+      { 'aria-labelledby': 'communes-h' },
       h('h2', { id: 'communes-h' }, m.communesHeading),
       submitted.length === 0 ? h('p', null, m.noneSubmitted) : communesTable(submitted, data, onOpen),
       missing.length > 0
-        ? h('details', { class: 'not-submitted' }, h('summary', null, m.notSubmittedHeading(missing.length)),
-          h('ul', { class: 'commune-list' }, missing.map((c) => h('li', { 'data-commune': c.code }, `${c.name} (${c.code})`))))
+        ? h(
+            'details',
+            { class: 'not-submitted' },
+            h('summary', null, m.notSubmittedHeading(missing.length)),
+            h(
+              'ul',
+              { class: 'commune-list' },
+              missing.map((c) => h('li', { 'data-commune': c.code }, `${c.name} (${c.code})`)),
+            ),
+          )
         : null,
     ),
     h('section', { 'aria-labelledby': 'groups-h' }, h('h2', { id: 'groups-h' }, m.groupsHeading), groupsTable(data)),
-    h('section', { class: 'charts', 'aria-labelledby': 'charts-h' }, h('h2', { id: 'charts-h' }, m.chartsHeading), figures.map((f) => f.element)),
+    h(
+      'section',
+      { class: 'charts', 'aria-labelledby': 'charts-h' },
+      h('h2', { id: 'charts-h' }, m.chartsHeading),
+      figures.map((f) => f.element),
+    ),
   );
   return { element, draw: () => figures.forEach((f) => f.draw()) };
 }
@@ -55,16 +78,31 @@ function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (c
   const m = t().dash;
   const stats = new Map(data.stats.communes.map((c) => [c.code, c]));
   const groups = data.stats.groups;
-  const head = h('tr', null,
-    h('th', { scope: 'col' }, m.colCommune), h('th', { scope: 'col' }, m.colCode), h('th', { scope: 'col', class: 'num' }, m.colRevision),
-    h('th', { scope: 'col' }, m.colLast), h('th', { scope: 'col', class: 'num' }, m.colTasks), h('th', { scope: 'col', class: 'num' }, m.colErrors),
-    h('th', { scope: 'col', class: 'num' }, m.colWarnings), h('th', { scope: 'col', class: 'num' }, m.colOverdue),
-    groups.map((g) => h('th', { scope: 'col', class: 'num group-col' }, h('abbr', { title: m.groupTitle(g.number, groupName(g)) }, m.groupAbbr(g.number)))),
+  const head = h(
+    'tr',
+    null,
+    h('th', { scope: 'col' }, m.colCommune),
+    h('th', { scope: 'col' }, m.colCode),
+    h('th', { scope: 'col', class: 'num' }, m.colRevision),
+    h('th', { scope: 'col' }, m.colLast),
+    h('th', { scope: 'col', class: 'num' }, m.colTasks),
+    h('th', { scope: 'col', class: 'num' }, m.colErrors),
+    h('th', { scope: 'col', class: 'num' }, m.colWarnings),
+    h('th', { scope: 'col', class: 'num' }, m.colOverdue),
+    groups.map((g) =>
+      h('th', { scope: 'col', class: 'num group-col' }, h('abbr', { title: m.groupTitle(g.number, groupName(g)) }, m.groupAbbr(g.number))),
+    ),
   );
   const rows = list.map((c) => {
     const s = stats.get(c.code);
-    return h('tr', { 'data-commune': c.code },
-      h('th', { scope: 'row' }, button(c.name, () => onOpen(c.code), { class: 'link commune-link', 'aria-label': m.open(c.name) })),
+    return h(
+      'tr',
+      { 'data-commune': c.code },
+      h(
+        'th',
+        { scope: 'row' },
+        button(c.name, () => onOpen(c.code), { class: 'link commune-link', 'aria-label': m.open(c.name) }),
+      ),
       h('td', null, c.code),
       h('td', { class: 'num' }, String(c.revision)),
       h('td', null, dateTime(c.lastPush)),
@@ -81,14 +119,38 @@ function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (c
 function groupsTable(data: ProvinceConsolidated): HTMLElement {
   const m = t().dash;
   const titles = new Map(NQ57_GROUPS.map((g) => [g.id, g.title]));
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'groups' },
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, m.colGroup), h('th', { scope: 'col', class: 'num' }, m.colTasks), h('th', { scope: 'col', class: 'num' }, m.colGroupCommunes))),
-    h('tbody', null, data.stats.groups.map((g) => h('tr', { 'data-group': g.id },
-      h('th', { scope: 'row', title: titles.get(g.id) ?? null }, m.groupTitle(g.number, groupName(g))),
-      h('td', { class: 'num' }, num(g.tasks)),
-      h('td', { class: 'num' }, num(g.communes)),
-    ))),
-  ));
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'groups' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, m.colGroup),
+          h('th', { scope: 'col', class: 'num' }, m.colTasks),
+          h('th', { scope: 'col', class: 'num' }, m.colGroupCommunes),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        data.stats.groups.map((g) =>
+          h(
+            'tr',
+            { 'data-group': g.id },
+            h('th', { scope: 'row', title: titles.get(g.id) ?? null }, m.groupTitle(g.number, groupName(g))),
+            h('td', { class: 'num' }, num(g.tasks)),
+            h('td', { class: 'num' }, num(g.communes)),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function charts(data: ProvinceConsolidated): { element: HTMLElement; draw: () => void }[] {
@@ -99,48 +161,81 @@ function charts(data: ProvinceConsolidated): { element: HTMLElement; draw: () =>
   const stacks = groupStacks(data.stats.communes);
   if (stacks.communes.length > 0) {
     const bars = 80 + stacks.communes.length * 34;
-    out.push(chartFigure({
-      id: 'chart-groups', title: m.chartGroups, height: bars + (narrow ? 22 * stacks.series.length : 50), print: { height: bars + 50 },
-      config: () => ({
-        type: 'bar',
-        data: { labels: stacks.communes, datasets: stacks.series.map((s) => ({ label: m.groupTitle(s.group.number, groupName(s.group)), data: s.data, backgroundColor: PALETTE[(s.group.number || 8) - 1], stack: 'g' })) },
-        options: baseOptions(true, true),
+    out.push(
+      chartFigure({
+        id: 'chart-groups',
+        title: m.chartGroups,
+        height: bars + (narrow ? 22 * stacks.series.length : 50),
+        print: { height: bars + 50 },
+        config: () => ({
+          type: 'bar',
+          data: {
+            labels: stacks.communes,
+            datasets: stacks.series.map((s) => ({
+              label: m.groupTitle(s.group.number, groupName(s.group)),
+              data: s.data,
+              backgroundColor: PALETTE[(s.group.number || 8) - 1],
+              stack: 'g',
+            })),
+          },
+          options: baseOptions(true, true),
+        }),
+        table: {
+          head: [m.colCommune, ...stacks.series.map((s) => m.groupAbbr(s.group.number))],
+          rows: stacks.communes.map((name, i) => [name, ...stacks.series.map((s) => s.data[i] ?? 0)]),
+        },
       }),
-      table: {
-        head: [m.colCommune, ...stacks.series.map((s) => m.groupAbbr(s.group.number))],
-        rows: stacks.communes.map((name, i) => [name, ...stacks.series.map((s) => s.data[i] ?? 0)]),
-      },
-    }));
+    );
   }
   const q = dueByQuarter(data.rows);
   if (q.quarters.length > 0) {
     const labels = q.quarters.map(([y, n]) => m.quarter(n, y));
-    out.push(chartFigure({
-      id: 'chart-quarters', title: m.chartQuarters, height: 300,
-      note: q.undated > 0 ? m.chartQuartersNote(q.undated) : undefined,
-      config: () => ({
-        type: 'bar',
-        data: { labels, datasets: [
-          { label: m.overdue, data: q.overdue, backgroundColor: hatch('#B3261E'), borderColor: '#7A1712', borderWidth: 1, stack: 'q' },
-          { label: m.notOverdue, data: q.other, backgroundColor: '#0072B2', stack: 'q' },
-        ] },
-        options: baseOptions(false, true),
+    out.push(
+      chartFigure({
+        id: 'chart-quarters',
+        title: m.chartQuarters,
+        height: 300,
+        note: q.undated > 0 ? m.chartQuartersNote(q.undated) : undefined,
+        config: () => ({
+          type: 'bar',
+          data: {
+            labels,
+            datasets: [
+              { label: m.overdue, data: q.overdue, backgroundColor: hatch('#B3261E'), borderColor: '#7A1712', borderWidth: 1, stack: 'q' },
+              { label: m.notOverdue, data: q.other, backgroundColor: '#0072B2', stack: 'q' },
+            ],
+          },
+          options: baseOptions(false, true),
+        }),
+        table: { head: [m.colQuarter, m.overdue, m.notOverdue], rows: labels.map((l, i) => [l, q.overdue[i] ?? 0, q.other[i] ?? 0]) },
       }),
-      table: { head: [m.colQuarter, m.overdue, m.notOverdue], rows: labels.map((l, i) => [l, q.overdue[i] ?? 0, q.other[i] ?? 0]) },
-    }));
+    );
   }
   const leads = leadLoad(data.rows, 15);
   if (leads.length > 0) {
-    out.push(chartFigure({
-      id: 'chart-leads', title: m.chartLeads, height: Math.max(200, 70 + leads.length * 28),
-      config: (print) => ({
-        type: 'bar',
-        data: { labels: leads.map((l) => clip(l.name, narrow && !print ? 22 : 48)), datasets: [{ label: m.colCount, data: leads.map((l) => l.count), backgroundColor: '#009E73' }] },
-        // The tooltip names the agency in full; so does the table under the chart.
-        options: { ...baseOptions(true), plugins: { legend: { display: false }, tooltip: { callbacks: { title: (items) => leads[items[0]?.dataIndex ?? 0]?.name ?? '' } } } },
+    out.push(
+      chartFigure({
+        id: 'chart-leads',
+        title: m.chartLeads,
+        height: Math.max(200, 70 + leads.length * 28),
+        config: (print) => ({
+          type: 'bar',
+          data: {
+            labels: leads.map((l) => clip(l.name, narrow && !print ? 22 : 48)),
+            datasets: [{ label: m.colCount, data: leads.map((l) => l.count), backgroundColor: '#009E73' }],
+          },
+          // The tooltip names the agency in full; so does the table under the chart.
+          options: {
+            ...baseOptions(true),
+            plugins: {
+              legend: { display: false },
+              tooltip: { callbacks: { title: (items) => leads[items[0]?.dataIndex ?? 0]?.name ?? '' } },
+            },
+          },
+        }),
+        table: { head: [m.colAgency, m.colCount], rows: leads.map((l): Child[] => [l.name, l.count]) },
       }),
-      table: { head: [m.colAgency, m.colCount], rows: leads.map((l): Child[] => [l.name, l.count]) },
-    }));
+    );
   }
   if (out.length === 0) out.push({ element: h('p', null, m.noData), draw: () => undefined });
   return out;

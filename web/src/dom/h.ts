@@ -9,7 +9,11 @@ export type AttrValue = string | number | boolean | null | undefined;
  * and listeners belong in addEventListener.
  * @example h('td', { class: 'num', title: note }, String(count))
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, AttrValue> | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, AttrValue> | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (name === 'style' || /^on/i.test(name)) throw new Error(`h(): attribute ${name} is not allowed`);

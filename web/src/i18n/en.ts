@@ -80,7 +80,8 @@ export const en: Messages = {
     jumpTo: (cell: string) => `Show cell ${cell} in the preview`,
     downloads: 'Downloads',
     downloadFixed: 'Download the repaired copy (.xlsx)',
-    downloadFixedHint: 'Applies every safe fix (joins split rows, removes repeated headers, normalises agency names and deadlines…), keeping the formatting.',
+    downloadFixedHint:
+      'Applies every safe fix (joins split rows, removes repeated headers, normalises agency names and deadlines…), keeping the formatting.',
     downloadAnnotated: 'Download the annotated copy (.xlsx)',
     downloadAnnotatedHint: 'Highlights and comments every problem cell, adds a “Kết quả kiểm tra” (results) sheet.',
     preparing: 'Preparing the file…',
@@ -89,7 +90,8 @@ export const en: Messages = {
     nothingToFix: 'Nothing to fix automatically; the download equals the original.',
     annotatedDone: 'The annotated copy is ready.',
     step3: '3. Table preview',
-    previewIntro: (rows: number) => `Shows up to the first ${rows} rows of each sheet. Problem cells are shaded and marked: ✖ error, ▲ warning, ● info; hover them or press a cell reference in the list above.`,
+    previewIntro: (rows: number) =>
+      `Shows up to the first ${rows} rows of each sheet. Problem cells are shaded and marked: ✖ error, ▲ warning, ● info; hover them or press a cell reference in the list above.`,
     sheets: 'Sheets',
     previewCaption: (sheet: string, shown: number, total: number) => `Sheet “${sheet}”: ${shown} / ${total} rows`,
     rowHeader: 'Row',
@@ -98,14 +100,16 @@ export const en: Messages = {
     submitIntro: 'Once checked, send the file to the sync server. It is stored as a new revision (older revisions are kept).',
     consolidatorCannot: 'A provincial consolidator account can only read; it cannot submit plans for a commune.',
     baseLabel: 'I edited revision number (optional)',
-    baseHint: 'Fill in when you edited a revision you downloaded: the server merges with other people’s changes, or lists cells changed both ways.',
+    baseHint:
+      'Fill in when you edited a revision you downloaded: the server merges with other people’s changes, or lists cells changed both ways.',
     advanced: 'Advanced',
     submit: 'Submit the file',
     submitting: 'Sending…',
     needFile: 'Pick and check a file before submitting.',
     result: {
       created: (seq: number, commune: string, key: string) => `Stored as revision ${seq} of ${commune}, plan ${key}.`,
-      merged: (seq: number, commune: string, key: string) => `Merged with other people’s changes and stored as revision ${seq} of ${commune}, plan ${key}.`,
+      merged: (seq: number, commune: string, key: string) =>
+        `Merged with other people’s changes and stored as revision ${seq} of ${commune}, plan ${key}.`,
       replayed: (seq: number) => `The server already had this file (revision ${seq}); nothing new stored.`,
       serverCheck: (e: number, w: number, i: number) => `Server check: ${e} error(s), ${w} warning(s), ${i} info.`,
       view: 'View on the dashboard',
@@ -122,10 +126,12 @@ export const en: Messages = {
   },
   dash: {
     title: 'NQ57 plan dashboard',
-    intro: 'Which communes and wards have submitted their plan appendices, and their tasks by the seven task groups of Resolution 57-NQ/TW.',
+    intro:
+      'Which communes and wards have submitted their plan appendices, and their tasks by the seven task groups of Resolution 57-NQ/TW.',
     signInFirst: 'Sign in to see the dashboard.',
     show: 'Show',
-    editorIntro: (name: string) => `You are signed in as an editor of ${name}: this page shows your commune’s plan. To submit a new file, use “Check and submit”.`,
+    editorIntro: (name: string) =>
+      `You are signed in as an editor of ${name}: this page shows your commune’s plan. To submit a new file, use “Check and submit”.`,
     downloadXlsx: 'Download the consolidated workbook (.xlsx)',
     downloading: 'Downloading the consolidated workbook…',
     print: 'Print',
@@ -200,12 +206,17 @@ export const en: Messages = {
   },
   tokens: {
     title: 'Tokens',
-    intro: 'Server tokens for officials without Microsoft 365: create one (the secret is shown once), see who holds each, its expiry and last use, and revoke a leaked or unused token.',
+    intro:
+      'Server tokens for officials without Microsoft 365: create one (the secret is shown once), see who holds each, its expiry and last use, and revoke a leaked or unused token.',
     signInFirst: 'Sign in with an administrator token to manage tokens.',
     adminsOnly: 'Only administrators manage tokens. This account cannot.',
     createHeading: 'Create a token',
     role: 'Role',
-    roles: { editor: 'Commune editor (edits one commune’s plan)', consolidator: 'Provincial consolidator (reads one province)', admin: 'Administrator (everything)' } as Record<string, string>,
+    roles: {
+      editor: 'Commune editor (edits one commune’s plan)',
+      consolidator: 'Provincial consolidator (reads one province)',
+      admin: 'Administrator (everything)',
+    } as Record<string, string>,
     commune: 'Commune/ward code (5 digits)',
     communeUnknown: 'No commune/ward has this code.',
     province: 'Province/city',
@@ -213,12 +224,19 @@ export const en: Messages = {
     labelHint: 'Name and position, e.g. “Nguyễn Văn A, cán bộ VP”.',
     labelMissing: 'Name the person who will hold the token.',
     expires: 'Expires',
-    expiresChoices: { '30d': '30 days', '90d': '90 days', default: 'Default (180 days; administrators 1 year)', '1y': '1 year', date: 'On a date…' } as Record<string, string>,
+    expiresChoices: {
+      '30d': '30 days',
+      '90d': '90 days',
+      default: 'Default (180 days; administrators 1 year)',
+      '1y': '1 year',
+      date: 'On a date…',
+    } as Record<string, string>,
     expiresDate: 'Expiry date',
     create: 'Create token',
     creating: 'Creating…',
     secretHeading: 'New token — shown only once',
-    secretIntro: (label: string, until: string) => `Token for “${label}”, valid until ${until}. Copy it and hand it to its holder; the server keeps only a hash and cannot show it again.`,
+    secretIntro: (label: string, until: string) =>
+      `Token for “${label}”, valid until ${until}. Copy it and hand it to its holder; the server keeps only a hash and cannot show it again.`,
     secretLabel: 'Secret',
     copy: 'Copy',
     copied: 'Copied.',

@@ -46,7 +46,8 @@ export const vi = {
   },
   check: {
     title: 'Kiểm tra và nộp phụ lục',
-    intro: 'Chọn tệp Excel phụ lục kế hoạch. Tệp được kiểm tra ngay trong trình duyệt trên máy của bạn — không gửi lên máy chủ để kiểm tra.',
+    intro:
+      'Chọn tệp Excel phụ lục kế hoạch. Tệp được kiểm tra ngay trong trình duyệt trên máy của bạn — không gửi lên máy chủ để kiểm tra.',
     step1: '1. Chọn tệp',
     fileLabel: 'Chọn tệp phụ lục (.xlsx)…',
     drop: 'hoặc kéo tệp thả vào đây',
@@ -80,7 +81,8 @@ export const vi = {
     jumpTo: (cell: string) => `Xem ô ${cell} trong bảng xem trước`,
     downloads: 'Tải về',
     downloadFixed: 'Tải bản đã sửa (.xlsx)',
-    downloadFixedHint: 'Áp dụng mọi sửa an toàn (nối dòng tách trang, xóa tiêu đề lặp, chuẩn hóa tên cơ quan, thời hạn…), giữ nguyên định dạng.',
+    downloadFixedHint:
+      'Áp dụng mọi sửa an toàn (nối dòng tách trang, xóa tiêu đề lặp, chuẩn hóa tên cơ quan, thời hạn…), giữ nguyên định dạng.',
     downloadAnnotated: 'Tải bản có đánh dấu (.xlsx)',
     downloadAnnotatedHint: 'Tô màu và ghi chú từng ô có vấn đề, thêm trang “Kết quả kiểm tra”.',
     preparing: 'Đang tạo tệp…',
@@ -89,7 +91,8 @@ export const vi = {
     nothingToFix: 'Không có gì để sửa tự động; bản tải về giống tệp gốc.',
     annotatedDone: 'Đã tạo bản có đánh dấu.',
     step3: '3. Xem trước bảng',
-    previewIntro: (rows: number) => `Hiện tối đa ${rows} dòng đầu của mỗi trang tính. Ô có vấn đề được tô màu và có ký hiệu: ✖ lỗi, ▲ cảnh báo, ● lưu ý; rê chuột hoặc bấm mã ô ở danh sách trên để xem.`,
+    previewIntro: (rows: number) =>
+      `Hiện tối đa ${rows} dòng đầu của mỗi trang tính. Ô có vấn đề được tô màu và có ký hiệu: ✖ lỗi, ▲ cảnh báo, ● lưu ý; rê chuột hoặc bấm mã ô ở danh sách trên để xem.`,
     sheets: 'Trang tính',
     previewCaption: (sheet: string, shown: number, total: number) => `Trang “${sheet}”: ${shown} / ${total} dòng`,
     rowHeader: 'Dòng',
@@ -105,7 +108,8 @@ export const vi = {
     needFile: 'Hãy chọn và kiểm tra một tệp trước khi nộp.',
     result: {
       created: (seq: number, commune: string, key: string) => `Đã lưu thành phiên bản số ${seq} của ${commune}, kế hoạch ${key}.`,
-      merged: (seq: number, commune: string, key: string) => `Đã gộp với thay đổi của người khác và lưu thành phiên bản số ${seq} của ${commune}, kế hoạch ${key}.`,
+      merged: (seq: number, commune: string, key: string) =>
+        `Đã gộp với thay đổi của người khác và lưu thành phiên bản số ${seq} của ${commune}, kế hoạch ${key}.`,
       replayed: (seq: number) => `Máy chủ đã nhận tệp này trước đó (phiên bản số ${seq}); không lưu thêm.`,
       serverCheck: (e: number, w: number, i: number) => `Máy chủ kiểm tra lại: ${e} lỗi, ${w} cảnh báo, ${i} lưu ý.`,
       view: 'Xem trên trang tổng hợp',
@@ -125,7 +129,8 @@ export const vi = {
     intro: 'Tình hình nộp phụ lục kế hoạch của các xã, phường và tổng hợp nhiệm vụ theo bảy nhóm nhiệm vụ của Nghị quyết 57-NQ/TW.',
     signInFirst: 'Đăng nhập để xem tổng hợp.',
     show: 'Xem',
-    editorIntro: (name: string) => `Bạn đăng nhập với quyền cán bộ của ${name}: trang này hiện kế hoạch của xã mình. Để nộp tệp mới, dùng trang “Kiểm tra và nộp”.`,
+    editorIntro: (name: string) =>
+      `Bạn đăng nhập với quyền cán bộ của ${name}: trang này hiện kế hoạch của xã mình. Để nộp tệp mới, dùng trang “Kiểm tra và nộp”.`,
     downloadXlsx: 'Tải bảng tổng hợp (.xlsx)',
     downloading: 'Đang tải bảng tổng hợp…',
     print: 'In trang',
@@ -159,7 +164,8 @@ export const vi = {
     chartsHeading: 'Biểu đồ',
     chartGroups: 'Nhiệm vụ theo nhóm NQ57 của từng xã',
     chartQuarters: 'Thời hạn hoàn thành theo quý',
-    chartQuartersNote: (n: number) => `${n} nhiệm vụ không có hạn cụ thể (thường xuyên, có điều kiện hoặc chưa ghi) không có trong biểu đồ.`,
+    chartQuartersNote: (n: number) =>
+      `${n} nhiệm vụ không có hạn cụ thể (thường xuyên, có điều kiện hoặc chưa ghi) không có trong biểu đồ.`,
     overdue: 'Quá hạn',
     notOverdue: 'Chưa quá hạn hoặc đã xong',
     quarter: (q: number, y: number) => `Q${q}/${y}`,
@@ -200,12 +206,17 @@ export const vi = {
   },
   tokens: {
     title: 'Quản lý token',
-    intro: 'Token máy chủ cho cán bộ không dùng Microsoft 365: tạo (mã bí mật chỉ hiện một lần), xem ai đang giữ, hạn dùng, lần dùng cuối, và thu hồi token bị lộ hoặc không còn dùng.',
+    intro:
+      'Token máy chủ cho cán bộ không dùng Microsoft 365: tạo (mã bí mật chỉ hiện một lần), xem ai đang giữ, hạn dùng, lần dùng cuối, và thu hồi token bị lộ hoặc không còn dùng.',
     signInFirst: 'Đăng nhập bằng token quản trị để quản lý token.',
     adminsOnly: 'Chỉ quản trị viên quản lý được token. Tài khoản này không có quyền đó.',
     createHeading: 'Tạo token',
     role: 'Quyền',
-    roles: { editor: 'Cán bộ xã (sửa kế hoạch của một xã)', consolidator: 'Cán bộ tổng hợp cấp tỉnh (xem một tỉnh)', admin: 'Quản trị viên (mọi việc)' } as Record<string, string>,
+    roles: {
+      editor: 'Cán bộ xã (sửa kế hoạch của một xã)',
+      consolidator: 'Cán bộ tổng hợp cấp tỉnh (xem một tỉnh)',
+      admin: 'Quản trị viên (mọi việc)',
+    } as Record<string, string>,
     commune: 'Mã xã/phường (5 chữ số)',
     communeUnknown: 'Không có xã/phường mã này.',
     province: 'Tỉnh/thành phố',
@@ -213,12 +224,19 @@ export const vi = {
     labelHint: 'Họ tên và chức vụ, ví dụ “Nguyễn Văn A, cán bộ VP”.',
     labelMissing: 'Hãy ghi tên người giữ token.',
     expires: 'Hạn dùng',
-    expiresChoices: { '30d': '30 ngày', '90d': '90 ngày', default: 'Mặc định (180 ngày; quản trị viên 1 năm)', '1y': '1 năm', date: 'Đến ngày…' } as Record<string, string>,
+    expiresChoices: {
+      '30d': '30 ngày',
+      '90d': '90 ngày',
+      default: 'Mặc định (180 ngày; quản trị viên 1 năm)',
+      '1y': '1 năm',
+      date: 'Đến ngày…',
+    } as Record<string, string>,
     expiresDate: 'Ngày hết hạn',
     create: 'Tạo token',
     creating: 'Đang tạo…',
     secretHeading: 'Token mới — chỉ hiện một lần',
-    secretIntro: (label: string, until: string) => `Token cho “${label}”, dùng đến ${until}. Hãy sao chép và trao tận tay người giữ; máy chủ chỉ lưu mã băm, không xem lại được.`,
+    secretIntro: (label: string, until: string) =>
+      `Token cho “${label}”, dùng đến ${until}. Hãy sao chép và trao tận tay người giữ; máy chủ chỉ lưu mã băm, không xem lại được.`,
     secretLabel: 'Mã bí mật',
     copy: 'Sao chép',
     copied: 'Đã sao chép.',

@@ -38,6 +38,20 @@ export function rememberPlanKey(k: string): void {
 export function planKeyField(value: string): { field: HTMLElement; input: HTMLInputElement } {
   const m = t().common;
   const id = uid('plan-key');
-  const input = h('input', { id, name: 'planKey', type: 'text', value, required: true, pattern: PLAN_KEY.source.slice(1, -1), autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-hint`, maxlength: '64' });
-  return { field: h('div', { class: 'field' }, h('label', { for: id }, m.planKey), input, h('small', { id: `${id}-hint` }, m.planKeyHint)), input };
+  const input = h('input', {
+    id,
+    name: 'planKey',
+    type: 'text',
+    value,
+    required: true,
+    pattern: PLAN_KEY.source.slice(1, -1),
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': `${id}-hint`,
+    maxlength: '64',
+  });
+  return {
+    field: h('div', { class: 'field' }, h('label', { for: id }, m.planKey), input, h('small', { id: `${id}-hint` }, m.planKeyHint)),
+    input,
+  };
 }

@@ -20,20 +20,31 @@ export function mountShell(page: PageId, renderMain: (main: HTMLElement) => void
     document.title = `${page === 'check' ? t().check.title : page === 'tokens' ? t().tokens.title : t().dash.title} — ${m.appName}`;
     const link = (id: PageId, href: string, label: string) => h('a', { href, ...(id === page ? { 'aria-current': 'page' } : {}) }, label);
     const other = lang() === 'vi' ? 'en' : 'vi';
-    const sw = button(m.switchLang, () => {
-      setLang(other);
-      // The whole page was rebuilt in the new language: keep the keyboard where it was.
-      document.querySelector<HTMLButtonElement>('.lang-switch')?.focus();
-    }, { class: 'lang-switch', lang: other, 'aria-label': m.switchLangLabel });
-    replace(header,
+    const sw = button(
+      m.switchLang,
+      () => {
+        setLang(other);
+        // The whole page was rebuilt in the new language: keep the keyboard where it was.
+        document.querySelector<HTMLButtonElement>('.lang-switch')?.focus();
+      },
+      { class: 'lang-switch', lang: other, 'aria-label': m.switchLangLabel },
+    );
+    replace(
+      header,
       h('a', { class: 'skip-link', href: '#main' }, m.skip),
       h('div', { class: 'brand' }, h('span', { class: 'brand-name' }, m.appName), h('span', { class: 'brand-tagline' }, m.appTagline)),
-      h('nav', { 'aria-label': m.nav }, h('ul', null,
-        h('li', null, link('dashboard', '/', m.navDashboard)),
-        h('li', null, link('check', '/kiem-tra', m.navCheck)),
-        h('li', null, link('tokens', '/token', m.navTokens)),
-        h('li', null, h('a', { href: '/api/docs' }, m.navApi)),
-      )),
+      h(
+        'nav',
+        { 'aria-label': m.nav },
+        h(
+          'ul',
+          null,
+          h('li', null, link('dashboard', '/', m.navDashboard)),
+          h('li', null, link('check', '/kiem-tra', m.navCheck)),
+          h('li', null, link('tokens', '/token', m.navTokens)),
+          h('li', null, h('a', { href: '/api/docs' }, m.navApi)),
+        ),
+      ),
       sw,
     );
     replace(footer, h('p', null, m.footer));

@@ -40,7 +40,11 @@ const isAdmin = () => state.session?.me?.principal.role === 'admin';
 
 function renderAll(): void {
   if (!state.session) replace(parts.signin, h('p', null, t().common.loading));
-  else replace(parts.signin, signInPanel(state.session, () => void start()));
+  else
+    replace(
+      parts.signin,
+      signInPanel(state.session, () => void start()),
+    );
   renderCreate();
   renderSecret();
   renderList();
@@ -63,17 +67,53 @@ function renderCreate(): void {
     replace(parts.create, h('p', { class: 'note', role: 'status' }, m.adminsOnly));
     return;
   }
-  const ids = { role: uid('role'), commune: uid('commune'), province: uid('province'), label: uid('label'), expires: uid('expires'), date: uid('date') };
-  const role = h('select', { id: ids.role, name: 'role' }, ['editor', 'consolidator', 'admin'].map((r) => h('option', { value: r }, m.roles[r]!)));
-  const commune = h('input', { id: ids.commune, name: 'commune', type: 'text', inputmode: 'numeric', maxlength: '5', pattern: '\\d{5}', autocomplete: 'off', 'aria-describedby': `${ids.commune}-name` });
+  const ids = {
+    role: uid('role'),
+    commune: uid('commune'),
+    province: uid('province'),
+    label: uid('label'),
+    expires: uid('expires'),
+    date: uid('date'),
+  };
+  const role = h(
+    'select',
+    { id: ids.role, name: 'role' },
+    ['editor', 'consolidator', 'admin'].map((r) => h('option', { value: r }, m.roles[r]!)),
+  );
+  const commune = h('input', {
+    id: ids.commune,
+    name: 'commune',
+    type: 'text',
+    inputmode: 'numeric',
+    maxlength: '5',
+    pattern: '\\d{5}',
+    autocomplete: 'off',
+    'aria-describedby': `${ids.commune}-name`,
+  });
   const communeName = h('p', { id: `${ids.commune}-name`, class: 'scope-name', 'aria-live': 'polite' });
   commune.addEventListener('input', () => {
     const c = /^\d{5}$/.test(commune.value.trim()) ? findCommune(commune.value.trim()) : undefined;
     communeName.textContent = c ? `${c.name}, ${c.provinceName}` : commune.value.trim().length === 5 ? m.communeUnknown : '';
   });
-  const province = h('select', { id: ids.province, name: 'province' }, PROVINCES.map((p) => h('option', { value: p.code }, `${p.name} (${p.code})`)));
-  const label = h('input', { id: ids.label, name: 'label', type: 'text', maxlength: '200', required: true, autocomplete: 'off', 'aria-describedby': `${ids.label}-hint` });
-  const expires = h('select', { id: ids.expires, name: 'expires' }, ['default', '30d', '90d', '1y', 'date'].map((k) => h('option', { value: k }, m.expiresChoices[k]!)));
+  const province = h(
+    'select',
+    { id: ids.province, name: 'province' },
+    PROVINCES.map((p) => h('option', { value: p.code }, `${p.name} (${p.code})`)),
+  );
+  const label = h('input', {
+    id: ids.label,
+    name: 'label',
+    type: 'text',
+    maxlength: '200',
+    required: true,
+    autocomplete: 'off',
+    'aria-describedby': `${ids.label}-hint`,
+  });
+  const expires = h(
+    'select',
+    { id: ids.expires, name: 'expires' },
+    ['default', '30d', '90d', '1y', 'date'].map((k) => h('option', { value: k }, m.expiresChoices[k]!)),
+  );
   const date = h('input', { id: ids.date, name: 'expiresDate', type: 'date' });
   const communeField = h('div', { class: 'field' }, h('label', { for: ids.commune }, m.commune), commune, communeName);
   const provinceField = h('div', { class: 'field' }, h('label', { for: ids.province }, m.province), province);
@@ -88,12 +128,17 @@ function renderCreate(): void {
   sync();
   const error = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, m.create);
-  const form = h('form', { class: 'token-form', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'token-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: ids.role }, m.role), role),
-    communeField, provinceField,
+    communeField,
+    provinceField,
     h('div', { class: 'field wide' }, h('label', { for: ids.label }, m.label), label, h('small', { id: `${ids.label}-hint` }, m.labelHint)),
-    h('div', { class: 'field' }, h('label', { for: ids.expires }, m.expires), expires), dateField,
-    h('div', { class: 'actions' }, submit), error,
+    h('div', { class: 'field' }, h('label', { for: ids.expires }, m.expires), expires),
+    dateField,
+    h('div', { class: 'actions' }, submit),
+    error,
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -133,7 +178,10 @@ function renderCreate(): void {
         submit.textContent = m.create;
       });
   });
-  replace(parts.create, h('section', { class: 'panel', 'aria-labelledby': 'create-h' }, h('h2', { id: 'create-h' }, m.createHeading), form));
+  replace(
+    parts.create,
+    h('section', { class: 'panel', 'aria-labelledby': 'create-h' }, h('h2', { id: 'create-h' }, m.createHeading), form),
+  );
 }
 
 function renderSecret(): void {
@@ -144,28 +192,55 @@ function renderSecret(): void {
     return;
   }
   const id = uid('secret');
-  const field = h('input', { id, type: 'text', class: 'secret', readonly: true, value: c.secret, spellcheck: 'false', autocomplete: 'off' });
+  const field = h('input', {
+    id,
+    type: 'text',
+    class: 'secret',
+    readonly: true,
+    value: c.secret,
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
   field.addEventListener('focus', () => field.select());
   const status = h('p', { class: 'status', role: 'status' });
-  replace(parts.secret, h('section', { class: 'panel secret-box', 'aria-labelledby': 'secret-h', 'data-token': c.id },
-    h('h2', { id: 'secret-h', tabindex: '-1' }, m.secretHeading),
-    h('p', null, m.secretIntro(c.label, day(c.expiresAt))),
-    h('label', { for: id }, m.secretLabel), field,
-    h('div', { class: 'actions' },
-      button(m.copy, () => {
-        navigator.clipboard.writeText(c.secret).then(() => (status.textContent = m.copied), () => {
-          field.select();
-          status.textContent = m.copyFailed;
-        });
-      }, { class: 'primary' }),
-      button(m.hideSecret, () => {
-        state.created = null;
-        renderSecret();
-        parts.list.querySelector<HTMLElement>('h2')?.focus();
-      }, { class: 'secondary' }),
+  replace(
+    parts.secret,
+    h(
+      'section',
+      { class: 'panel secret-box', 'aria-labelledby': 'secret-h', 'data-token': c.id },
+      h('h2', { id: 'secret-h', tabindex: '-1' }, m.secretHeading),
+      h('p', null, m.secretIntro(c.label, day(c.expiresAt))),
+      h('label', { for: id }, m.secretLabel),
+      field,
+      h(
+        'div',
+        { class: 'actions' },
+        button(
+          m.copy,
+          () => {
+            navigator.clipboard.writeText(c.secret).then(
+              () => (status.textContent = m.copied),
+              () => {
+                field.select();
+                status.textContent = m.copyFailed;
+              },
+            );
+          },
+          { class: 'primary' },
+        ),
+        button(
+          m.hideSecret,
+          () => {
+            state.created = null;
+            renderSecret();
+            parts.list.querySelector<HTMLElement>('h2')?.focus();
+          },
+          { class: 'secondary' },
+        ),
+      ),
+      status,
     ),
-    status,
-  ));
+  );
 }
 
 function scopeText(tk: TokenInfo): string {
@@ -180,7 +255,10 @@ function scopeText(tk: TokenInfo): string {
 function matches(tk: TokenInfo, q: string): boolean {
   if (!q) return true;
   const hay = `${tk.label} ${tk.id} ${tk.role} ${scopeText(tk)}`.toLocaleLowerCase('vi');
-  return q.toLocaleLowerCase('vi').split(/\s+/).every((w) => hay.includes(w));
+  return q
+    .toLocaleLowerCase('vi')
+    .split(/\s+/)
+    .every((w) => hay.includes(w));
 }
 
 function renderList(): void {
@@ -217,19 +295,32 @@ function renderList(): void {
     renderList();
     parts.list.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
   });
-  const head = h('tr', null, [m.colHolder, m.colRole, m.colScope, m.colState, m.colExpires, m.colLastUsed, m.colId, m.colActions].map((c) => h('th', { scope: 'col' }, c)));
+  const head = h(
+    'tr',
+    null,
+    [m.colHolder, m.colRole, m.colScope, m.colState, m.colExpires, m.colLastUsed, m.colId, m.colActions].map((c) =>
+      h('th', { scope: 'col' }, c),
+    ),
+  );
   const table = h('table', { class: 'tokens' }, h('thead', null, head), body);
   fill(shown);
-  replace(parts.list, h('section', { 'aria-labelledby': 'list-h' },
-    h('h2', { id: 'list-h', tabindex: '-1' }, m.listHeading),
-    h('div', { class: 'list-tools' },
-      h('div', { class: 'field' }, h('label', { for: filterId }, m.filter), filter),
-      h('div', { class: 'field' }, h('label', { class: 'check', for: inactiveId }, inactive, m.showInactive)),
+  replace(
+    parts.list,
+    h(
+      'section',
+      { 'aria-labelledby': 'list-h' },
+      h('h2', { id: 'list-h', tabindex: '-1' }, m.listHeading),
+      h(
+        'div',
+        { class: 'list-tools' },
+        h('div', { class: 'field' }, h('label', { for: filterId }, m.filter), filter),
+        h('div', { class: 'field' }, h('label', { class: 'check', for: inactiveId }, inactive, m.showInactive)),
+      ),
+      count,
+      state.note ? h('p', { class: 'note', role: 'status' }, state.note) : null,
+      h('div', { class: 'table-scroll' }, table),
     ),
-    count,
-    state.note ? h('p', { class: 'note', role: 'status' }, state.note) : null,
-    h('div', { class: 'table-scroll' }, table),
-  ));
+  );
 }
 
 function row(tk: TokenInfo): HTMLTableRowElement {
@@ -239,26 +330,43 @@ function row(tk: TokenInfo): HTMLTableRowElement {
   let action: HTMLElement | string = '';
   if (tk.state === 'active') {
     if (state.confirming === tk.id) {
-      action = h('div', { class: 'confirm' },
+      action = h(
+        'div',
+        { class: 'confirm' },
         h('p', null, m.confirmRevoke(tk.label)),
         button(m.confirm, () => void revoke(tk), { class: 'danger primary', 'data-action': 'confirm-revoke' }),
-        button(m.cancel, () => {
-          state.confirming = null;
-          renderList();
-          focusRevoke(tk.id);
-        }, { class: 'secondary' }),
+        button(
+          m.cancel,
+          () => {
+            state.confirming = null;
+            renderList();
+            focusRevoke(tk.id);
+          },
+          { class: 'secondary' },
+        ),
       );
     } else {
-      action = button(m.revoke, () => {
-        state.confirming = tk.id;
-        state.note = '';
-        renderList();
-        parts.list.querySelector<HTMLButtonElement>(`tr[data-token="${tk.id}"] [data-action="confirm-revoke"]`)?.focus();
-      }, { class: 'danger', 'data-action': 'revoke', 'aria-label': m.revokeLabel(tk.label) });
+      action = button(
+        m.revoke,
+        () => {
+          state.confirming = tk.id;
+          state.note = '';
+          renderList();
+          parts.list.querySelector<HTMLButtonElement>(`tr[data-token="${tk.id}"] [data-action="confirm-revoke"]`)?.focus();
+        },
+        { class: 'danger', 'data-action': 'revoke', 'aria-label': m.revokeLabel(tk.label) },
+      );
     }
   }
-  return h('tr', { 'data-token': tk.id, 'data-state': tk.state, class: tk.state },
-    h('td', { class: 'holder', 'data-label': m.colHolder, title: `${m.colCreated}: ${dateTime(tk.createdAt)}` }, tk.label, own ? ` ${m.yourOwn}` : ''),
+  return h(
+    'tr',
+    { 'data-token': tk.id, 'data-state': tk.state, class: tk.state },
+    h(
+      'td',
+      { class: 'holder', 'data-label': m.colHolder, title: `${m.colCreated}: ${dateTime(tk.createdAt)}` },
+      tk.label,
+      own ? ` ${m.yourOwn}` : '',
+    ),
     cell(m.colRole, 'role', t().common.roles[tk.role]),
     cell(m.colScope, 'scope', scopeText(tk)),
     cell(m.colState, 'st', h('span', { class: `state state-${tk.state}` }, m.states[tk.state]!)),

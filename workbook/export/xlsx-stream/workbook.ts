@@ -32,17 +32,24 @@ export class SheetWriter {
   private readonly merges: string[] = [];
   private filter: string | null = null;
 
-  constructor(private readonly entry: ZipEntry, private readonly opts: SheetOptions, private readonly check: () => void) {
+  constructor(
+    private readonly entry: ZipEntry,
+    private readonly opts: SheetOptions,
+    private readonly check: () => void,
+  ) {
     const frozen = opts.frozenRows ?? 0;
     const top = `A${frozen + 1}`;
-    this.buf = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-      + `<worksheet ${NS}>`
-      + (opts.landscapeFitWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '')
-      + '<sheetViews><sheetView workbookViewId="0">'
-      + (frozen > 0 ? `<pane ySplit="${frozen}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>` : '')
-      + '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
-      + `<cols>${opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
-      + '<sheetData>';
+    this.buf =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<worksheet ${NS}>` +
+      (opts.landscapeFitWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      '<sheetViews><sheetView workbookViewId="0">' +
+      (frozen > 0
+        ? `<pane ySplit="${frozen}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+        : '') +
+      '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      `<cols>${opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+      '<sheetData>';
   }
 
   /** The next row number (1-based) a call to add() writes. */
@@ -90,9 +97,14 @@ export class SheetWriter {
     const out: string[] = [];
     if (this.filter) {
       const [a, b] = this.filter.split(':').map((x) => x.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
-      out.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">${xmlText(`${q}!${a}:${b}`)}</definedName>`);
+      out.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">${xmlText(`${q}!${a}:${b}`)}</definedName>`,
+      );
     }
-    if (this.opts.printTitleRow) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${q}!$${this.opts.printTitleRow}:$${this.opts.printTitleRow}`)}</definedName>`);
+    if (this.opts.printTitleRow)
+      out.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${q}!$${this.opts.printTitleRow}:$${this.opts.printTitleRow}`)}</definedName>`,
+      );
     return out;
   }
 
@@ -105,12 +117,15 @@ export class SheetWriter {
 
   /** Close sheetData, write the filter, merges and page setup, and end the entry. */
   async end(): Promise<void> {
-    this.buf += '</sheetData>'
-      + (this.filter ? `<autoFilter ref="${this.filter}"/>` : '')
-      + (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '')
-      + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-      + (this.opts.landscapeFitWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '')
-      + '</worksheet>';
+    this.buf +=
+      '</sheetData>' +
+      (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
+      (this.merges.length
+        ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+        : '') +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      (this.opts.landscapeFitWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '') +
+      '</worksheet>';
     await this.flush();
     await this.entry.end();
   }

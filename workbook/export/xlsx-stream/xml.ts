@@ -15,11 +15,15 @@ const SPECIAL_G = /[&<>"\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff
  */
 export function xmlText(s: string): string {
   if (!SPECIAL.test(s)) return s;
-  return s.replace(SPECIAL_G, (ch) => ESCAPES[ch] ?? (ch === '_' ? '_x005F_' : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`));
+  return s.replace(
+    SPECIAL_G,
+    (ch) => ESCAPES[ch] ?? (ch === '_' ? '_x005F_' : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
+  );
 }
 
 /** The namespaces of a worksheet or workbook root element. */
-export const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const LETTERS: string[] = [];
 

@@ -34,7 +34,10 @@ export class ZipStream {
   private readonly time: number;
   private readonly date: number;
 
-  constructor(private readonly out: NodeJS.WritableStream, private readonly level = 6) {
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly level = 6,
+  ) {
     out.once('error', (e: Error) => (this.failure = e));
     out.once('close', () => {
       if (!this.ending) this.failure ??= new ZipOutputError('output closed');
@@ -56,7 +59,10 @@ export class ZipStream {
   }
 
   private async drained(): Promise<void> {
-    await Promise.race([once(this.out as unknown as NodeJS.EventEmitter, 'drain'), once(this.out as unknown as NodeJS.EventEmitter, 'close')]);
+    await Promise.race([
+      once(this.out as unknown as NodeJS.EventEmitter, 'drain'),
+      once(this.out as unknown as NodeJS.EventEmitter, 'close'),
+    ]);
     this.check();
   }
 
@@ -79,7 +85,10 @@ export class ZipStream {
       this.offset += chunk.length;
       if (!this.out.write(chunk)) {
         deflate.pause();
-        void this.drained().then(() => deflate.resume(), () => deflate.destroy());
+        void this.drained().then(
+          () => deflate.resume(),
+          () => deflate.destroy(),
+        );
       }
     });
     const ended = once(deflate, 'end');
@@ -142,7 +151,11 @@ export class ZipStream {
     await this.put(end);
     this.ending = true;
     this.out.end();
-    if (!(this.out as { writableFinished?: boolean }).writableFinished) await Promise.race([once(this.out as unknown as NodeJS.EventEmitter, 'finish'), once(this.out as unknown as NodeJS.EventEmitter, 'close')]);
+    if (!(this.out as { writableFinished?: boolean }).writableFinished)
+      await Promise.race([
+        once(this.out as unknown as NodeJS.EventEmitter, 'finish'),
+        once(this.out as unknown as NodeJS.EventEmitter, 'close'),
+      ]);
     this.check();
   }
 }

@@ -44,7 +44,8 @@ export class XlsxPackage {
    */
   static open(bytes: Uint8Array, opts: { limits?: ReadLimits; inflate?: RawInflate } = {}): XlsxPackage {
     const limits = opts.limits ?? DEFAULT_LIMITS;
-    if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
+    if (bytes.length > limits.maxFileBytes)
+      throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
     sniffContainer(bytes);
     const entries = listEntries(bytes);
     sniffParts(entries);
@@ -100,7 +101,8 @@ export class XlsxPackage {
 
   /** Make sure [Content_Types].xml has an Override for the part. */
   override(part: string, contentType: string): void {
-    const ct = this.read('[Content_Types].xml') ?? `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`;
+    const ct =
+      this.read('[Content_Types].xml') ?? `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`;
     if (new RegExp(`PartName="/${escapeRe(part)}"`, 'i').test(ct)) return;
     this.write('[Content_Types].xml', appendChild(ct, 'Types', `<Override PartName="/${esc(part)}" ContentType="${contentType}"/>`));
   }
@@ -133,7 +135,10 @@ export class XlsxPackage {
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    this.write(path, appendChild(xml, 'Relationships', `<Relationship Id="${id}" Type="${type}" Target="${esc(relativeTarget(part, target))}"/>`));
+    this.write(
+      path,
+      appendChild(xml, 'Relationships', `<Relationship Id="${id}" Type="${type}" Target="${esc(relativeTarget(part, target))}"/>`),
+    );
     return id;
   }
 

@@ -19,7 +19,13 @@ function parseArea(ref: string): Area | null {
   let m = CELL_OR_RANGE.exec(ref);
   if (m) {
     const [, ac1, c1, ar1, r1, ac2, c2, ar2, r2] = m;
-    return { top: Number(r1), bottom: Number(r2 ?? r1), left: columnNumber(c1!.toUpperCase()), right: columnNumber((c2 ?? c1)!.toUpperCase()), abs: [ac1 === '$', ar1 === '$', (ac2 ?? ac1) === '$', (ar2 ?? ar1) === '$'] };
+    return {
+      top: Number(r1),
+      bottom: Number(r2 ?? r1),
+      left: columnNumber(c1!.toUpperCase()),
+      right: columnNumber((c2 ?? c1)!.toUpperCase()),
+      abs: [ac1 === '$', ar1 === '$', (ac2 ?? ac1) === '$', (ar2 ?? ar1) === '$'],
+    };
   }
   m = ROWS.exec(ref);
   if (m) return { top: Number(m[2]), bottom: Number(m[4]), left: null, right: null, abs: [false, m[1] === '$', false, m[3] === '$'] };
@@ -55,7 +61,12 @@ export function shiftRef(ref: string, row: number): string | null {
  * @example shiftSqref('A2:A9 C5', 5) // 'A2:A8'
  */
 export function shiftSqref(sqref: string, row: number): string {
-  return sqref.trim().split(/\s+/).map((r) => shiftRef(r, row)).filter((r): r is string => r !== null && r !== '').join(' ');
+  return sqref
+    .trim()
+    .split(/\s+/)
+    .map((r) => shiftRef(r, row))
+    .filter((r): r is string => r !== null && r !== '')
+    .join(' ');
 }
 
 /**
@@ -67,7 +78,13 @@ export function offsetRef(ref: string, dRow: number, dCol: number): string {
   if (!a) return ref;
   const single = !ref.includes(':');
   const move = (v: number | null, abs: boolean, by: number) => (v === null || abs ? v : v + by);
-  const out: Area = { ...a, top: move(a.top, a.abs[1], dRow), bottom: move(a.bottom, a.abs[3], dRow), left: move(a.left, a.abs[0], dCol), right: move(a.right, a.abs[2], dCol) };
+  const out: Area = {
+    ...a,
+    top: move(a.top, a.abs[1], dRow),
+    bottom: move(a.bottom, a.abs[3], dRow),
+    left: move(a.left, a.abs[0], dCol),
+    right: move(a.right, a.abs[2], dCol),
+  };
   if ((out.top !== null && out.top < 1) || (out.left !== null && out.left < 1)) return '#REF!';
   return formatArea(out, single);
 }

@@ -23,7 +23,10 @@ interface RowNode {
 
 /** Why a copy cannot be made without losing or breaking something (Vietnamese and English). */
 export class CopyRefusedError extends Error {
-  constructor(message: string, readonly messageEn: string) {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
     super(message);
     this.name = 'CopyRefusedError';
   }
@@ -167,7 +170,12 @@ export class SheetEditor {
    */
   setValue(ref: string, value: string | number | null, style?: number): void {
     this.put(ref, (old) => {
-      const attrs = old ? old.slice(old.indexOf('<') + 1, old.indexOf('>')).replace(/\/$/, '').replace(/^\S+/, '') : '';
+      const attrs = old
+        ? old
+            .slice(old.indexOf('<') + 1, old.indexOf('>'))
+            .replace(/\/$/, '')
+            .replace(/^\S+/, '')
+        : '';
       const s = style ?? (old ? Number(attrOf(attrs, 's') ?? 0) : this.styleOf(ref));
       const c = this.el('c');
       const head = `<${c} r="${ref}"${s ? ` s="${s}"` : ''}`;
@@ -305,7 +313,10 @@ export class SheetEditor {
   /** Declare the relationships namespace as r: on the root element, when it is not (a new r:id is about to be written). */
   ensureRelNamespace(): void {
     if (/xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.test(this.head)) return;
-    this.head = this.head.replace(new RegExp(`(<${el('worksheet')})(?=[\\s>])`), '$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    this.head = this.head.replace(
+      new RegExp(`(<${el('worksheet')})(?=[\\s>])`),
+      '$1 xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+    );
     this.changed = true;
   }
 
@@ -324,7 +335,9 @@ export class SheetEditor {
   }
 
   toXml(): string {
-    const rows = this.rows.map((r) => r.raw ?? (r.cells.length ? `${r.tag}>${r.cells.map((c) => c.xml).join('')}</${this.el('row')}>` : `${r.tag}/>`));
+    const rows = this.rows.map(
+      (r) => r.raw ?? (r.cells.length ? `${r.tag}>${r.cells.map((c) => c.xml).join('')}</${this.el('row')}>` : `${r.tag}/>`),
+    );
     const close = `</${this.dataTag.slice(1, this.dataTag.search(/[\s>]/))}>`;
     return `${this.head}${this.dataTag}${rows.join('')}${close}${this.tail}`;
   }
@@ -339,8 +352,14 @@ export class SheetEditor {
 export function shiftSheetRefs(xml: string, row: number, sheet: string): string {
   let out = xml;
   const keep = (ref: string) => shiftRef(ref, row) ?? ref.replace(/\d+/g, (n) => String(Number(n) > row ? Number(n) - 1 : Number(n)));
-  out = out.replace(new RegExp(`(<${el('dimension')}\\s(?:[^<>]*?\\s)?ref=")([^"]*)"`, 'g'), (_a, p: string, ref: string) => `${p}${keep(ref)}"`);
-  out = out.replace(new RegExp(`(<${el('pane')}\\s(?:[^<>]*?\\s)?topLeftCell=")([^"]*)"`, 'g'), (_a, p: string, ref: string) => `${p}${keep(ref)}"`);
+  out = out.replace(
+    new RegExp(`(<${el('dimension')}\\s(?:[^<>]*?\\s)?ref=")([^"]*)"`, 'g'),
+    (_a, p: string, ref: string) => `${p}${keep(ref)}"`,
+  );
+  out = out.replace(
+    new RegExp(`(<${el('pane')}\\s(?:[^<>]*?\\s)?topLeftCell=")([^"]*)"`, 'g'),
+    (_a, p: string, ref: string) => `${p}${keep(ref)}"`,
+  );
   out = out.replace(new RegExp(`<${el('selection')}\\s[^<>]*>`, 'g'), (tag) => {
     let t = tag;
     const active = attrOf(t, 'activeCell');
@@ -360,22 +379,34 @@ export function shiftSheetRefs(xml: string, row: number, sheet: string): string 
   });
   out = recount(out, 'mergeCells', 'mergeCell');
   // Conditional formats and validations: ranges, and formulas relative to them.
-  out = out.replace(new RegExp(`<(${el('conditionalFormatting')})(\\s[^<>]*)>([\\s\\S]*?)</\\1>`, 'g'), (all, tag: string, attrs: string, body: string) => {
-    const sq = attrOf(attrs, 'sqref');
-    const next = sq === undefined ? undefined : shiftSqref(sq, row);
-    if (next === '') return '';
-    const a = next === undefined ? attrs : attrs.replace(/\ssqref="[^"]*"/, ` sqref="${next}"`);
-    return `<${tag}${a}>${shiftFormulaElements(body, ['formula'], (f) => shiftFormula(f, row, sheet, sheet))}</${tag}>`;
-  });
-  out = out.replace(new RegExp(`<(${el('dataValidation')})(\\s[^<>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`, 'g'), (all, tag: string, attrs: string, body: string | undefined) => {
-    const sq = attrOf(attrs, 'sqref');
-    const next = sq === undefined ? undefined : shiftSqref(sq, row);
-    if (next === '') return '';
-    const a = next === undefined ? attrs : attrs.replace(/\ssqref="[^"]*"/, ` sqref="${next}"`);
-    return body === undefined ? `<${tag}${a}/>` : `<${tag}${a}>${shiftFormulaElements(body, ['formula1', 'formula2'], (f) => shiftFormula(f, row, sheet, sheet))}</${tag}>`;
-  });
+  out = out.replace(
+    new RegExp(`<(${el('conditionalFormatting')})(\\s[^<>]*)>([\\s\\S]*?)</\\1>`, 'g'),
+    (all, tag: string, attrs: string, body: string) => {
+      const sq = attrOf(attrs, 'sqref');
+      const next = sq === undefined ? undefined : shiftSqref(sq, row);
+      if (next === '') return '';
+      const a = next === undefined ? attrs : attrs.replace(/\ssqref="[^"]*"/, ` sqref="${next}"`);
+      return `<${tag}${a}>${shiftFormulaElements(body, ['formula'], (f) => shiftFormula(f, row, sheet, sheet))}</${tag}>`;
+    },
+  );
+  out = out.replace(
+    new RegExp(`<(${el('dataValidation')})(\\s[^<>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`, 'g'),
+    (all, tag: string, attrs: string, body: string | undefined) => {
+      const sq = attrOf(attrs, 'sqref');
+      const next = sq === undefined ? undefined : shiftSqref(sq, row);
+      if (next === '') return '';
+      const a = next === undefined ? attrs : attrs.replace(/\ssqref="[^"]*"/, ` sqref="${next}"`);
+      return body === undefined
+        ? `<${tag}${a}/>`
+        : `<${tag}${a}>${shiftFormulaElements(body, ['formula1', 'formula2'], (f) => shiftFormula(f, row, sheet, sheet))}</${tag}>`;
+    },
+  );
   out = recount(out, 'dataValidations', 'dataValidation');
-  for (const [item, list] of [['hyperlink', 'hyperlinks'], ['protectedRange', 'protectedRanges'], ['ignoredError', 'ignoredErrors']] as const) {
+  for (const [item, list] of [
+    ['hyperlink', 'hyperlinks'],
+    ['protectedRange', 'protectedRanges'],
+    ['ignoredError', 'ignoredErrors'],
+  ] as const) {
     const key = item === 'hyperlink' ? 'ref' : 'sqref';
     out = out.replace(new RegExp(`<(${el(item)})(\\s[^<>]*?)(/>|>[\\s\\S]*?</\\1>)`, 'g'), (all, _tag: string, attrs: string) => {
       const ref = attrOf(attrs, key);
@@ -386,21 +417,29 @@ export function shiftSheetRefs(xml: string, row: number, sheet: string): string 
     out = recount(out, list, item);
   }
   for (const name of ['autoFilter', 'sortState', 'sortCondition']) {
-    out = out.replace(new RegExp(`(<${el(name)}\\s(?:[^<>]*?\\s)?ref=")([^"]*)"`, 'g'), (_a, p: string, ref: string) => `${p}${keep(ref)}"`);
+    out = out.replace(
+      new RegExp(`(<${el(name)}\\s(?:[^<>]*?\\s)?ref=")([^"]*)"`, 'g'),
+      (_a, p: string, ref: string) => `${p}${keep(ref)}"`,
+    );
   }
   // A page break after the deleted row now falls after the row above it.
-  out = out.replace(new RegExp(`<(${el('rowBreaks')})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'), (all, tag: string, attrs: string | undefined, body: string) => {
-    const brks = [...body.matchAll(new RegExp(`<${el('brk')}\\s[^<>]*?/>`, 'g'))].map((b) => {
-      const id = Number(attrOf(b[0], 'id'));
-      return id >= row ? (id - 1 > 0 ? b[0].replace(/\sid="\d+"/, ` id="${id - 1}"`) : '') : b[0];
-    }).filter(Boolean);
-    if (brks.length === 0) return '';
-    const manual = brks.filter((b) => attrOf(b, 'man') === '1' || attrOf(b, 'man') === 'true').length;
-    let a = attrs ?? '';
-    a = /\scount="/.test(a) ? a.replace(/\scount="\d*"/, ` count="${brks.length}"`) : a;
-    a = /\smanualBreakCount="/.test(a) ? a.replace(/\smanualBreakCount="\d*"/, ` manualBreakCount="${manual}"`) : a;
-    return `<${tag}${a}>${brks.join('')}</${tag}>`;
-  });
+  out = out.replace(
+    new RegExp(`<(${el('rowBreaks')})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'),
+    (all, tag: string, attrs: string | undefined, body: string) => {
+      const brks = [...body.matchAll(new RegExp(`<${el('brk')}\\s[^<>]*?/>`, 'g'))]
+        .map((b) => {
+          const id = Number(attrOf(b[0], 'id'));
+          return id >= row ? (id - 1 > 0 ? b[0].replace(/\sid="\d+"/, ` id="${id - 1}"`) : '') : b[0];
+        })
+        .filter(Boolean);
+      if (brks.length === 0) return '';
+      const manual = brks.filter((b) => attrOf(b, 'man') === '1' || attrOf(b, 'man') === 'true').length;
+      let a = attrs ?? '';
+      a = /\scount="/.test(a) ? a.replace(/\scount="\d*"/, ` count="${brks.length}"`) : a;
+      a = /\smanualBreakCount="/.test(a) ? a.replace(/\smanualBreakCount="\d*"/, ` manualBreakCount="${manual}"`) : a;
+      return `<${tag}${a}>${brks.join('')}</${tag}>`;
+    },
+  );
   // x14 extensions (validations and formats with lists from other sheets, sparklines): xm:sqref and xm:f.
   out = out.replace(/<(xm:sqref)>([^<]*)<\/xm:sqref>/g, (all, tag: string, sq: string) => {
     const next = shiftSqref(sq, row);
@@ -412,10 +451,13 @@ export function shiftSheetRefs(xml: string, row: number, sheet: string): string 
 
 /** Update a list's count after items went; drop the list when none is left. */
 function recount(xml: string, list: string, item: string): string {
-  return xml.replace(new RegExp(`<(${el(list)})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'), (all, tag: string, attrs: string | undefined, body: string) => {
-    const n = [...body.matchAll(new RegExp(`<${el(item)}[\\s>/]`, 'g'))].length;
-    if (n === 0) return '';
-    const a = attrs && /\scount="/.test(attrs) ? attrs.replace(/\scount="\d*"/, ` count="${n}"`) : (attrs ?? '');
-    return `<${tag}${a}>${body}</${tag}>`;
-  });
+  return xml.replace(
+    new RegExp(`<(${el(list)})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'),
+    (all, tag: string, attrs: string | undefined, body: string) => {
+      const n = [...body.matchAll(new RegExp(`<${el(item)}[\\s>/]`, 'g'))].length;
+      if (n === 0) return '';
+      const a = attrs && /\scount="/.test(attrs) ? attrs.replace(/\scount="\d*"/, ` count="${n}"`) : (attrs ?? '');
+      return `<${tag}${a}>${body}</${tag}>`;
+    },
+  );
 }

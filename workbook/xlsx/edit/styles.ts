@@ -26,13 +26,14 @@ interface Block {
   prefix: string;
 }
 
-const MINIMAL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-  + '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
-  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+const MINIMAL =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /**
  * @example
@@ -66,12 +67,26 @@ export class StyleBook {
       return { start: at, end: at, open: `<${name}>`, close: `</${name}>`, items: [], added: [], prefix: '' };
     }
     const prefix = /^([A-Za-z_][\w.-]*:)/.exec(m[1]!)?.[1] ?? '';
-    const items = [...(m[3] ?? '').matchAll(new RegExp(`<${el(item)}(?:\\s[^<>]*?)?(?:/>|>[\\s\\S]*?</${el(item)}>)`, 'g'))].map((x) => x[0]);
+    const items = [...(m[3] ?? '').matchAll(new RegExp(`<${el(item)}(?:\\s[^<>]*?)?(?:/>|>[\\s\\S]*?</${el(item)}>)`, 'g'))].map(
+      (x) => x[0],
+    );
     return { start: m.index, end: m.index + m[0].length, open: `<${m[1]}${m[2] ?? ''}>`, close: `</${m[1]}>`, items, added: [], prefix };
   }
 
   private insertionPoint(name: string): number {
-    const order = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+    const order = [
+      'numFmts',
+      'fonts',
+      'fills',
+      'borders',
+      'cellStyleXfs',
+      'cellXfs',
+      'cellStyles',
+      'dxfs',
+      'tableStyles',
+      'colors',
+      'extLst',
+    ];
     for (const later of order.slice(order.indexOf(name) + 1)) {
       const i = this.xml.search(new RegExp(`<${el(later)}[\\s>/]`));
       if (i >= 0) return i;
@@ -113,7 +128,9 @@ export class StyleBook {
       // A theme font (<scheme>) is drawn in the theme's face whatever its name says: the scheme goes.
       let font = old.replace(new RegExp(`<${el('scheme')}\\s[^<>]*/>`), '');
       const nameTag = new RegExp(`<${el('name')}\\s[^<>]*/>`);
-      font = nameTag.test(font) ? font.replace(nameTag, `<${fonts.prefix}name val="${esc(name)}"/>`) : openItem(font, 'font').replace(/(<\/(?:[A-Za-z_][\w.-]*:)?font>)$/, `<${fonts.prefix}name val="${esc(name)}"/>$1`);
+      font = nameTag.test(font)
+        ? font.replace(nameTag, `<${fonts.prefix}name val="${esc(name)}"/>`)
+        : openItem(font, 'font').replace(/(<\/(?:[A-Za-z_][\w.-]*:)?font>)$/, `<${fonts.prefix}name val="${esc(name)}"/>$1`);
       const fontId = this.push(fonts, font);
       return setAttrs(xf, { fontId: String(fontId), applyFont: '1' });
     });
@@ -126,7 +143,10 @@ export class StyleBook {
   withFill(s: number, rgb: string): number {
     return this.withXf(s, `fill:${rgb}`, (xf) => {
       const p = this.blocks.fills.prefix;
-      const fillId = this.push(this.blocks.fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      const fillId = this.push(
+        this.blocks.fills,
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      );
       return setAttrs(xf, { fillId: String(fillId), applyFill: '1' });
     });
   }
@@ -141,22 +161,32 @@ export class StyleBook {
     if (known !== undefined) return known;
     const f = look.font;
     const pf = this.blocks.fonts.prefix;
-    const fontId = this.push(this.blocks.fonts, `<${pf}font>${f.bold ? `<${pf}b/>` : ''}${f.underline ? `<${pf}u/>` : ''}<${pf}sz val="${f.size}"/>${f.color ? `<${pf}color rgb="FF${f.color}"/>` : ''}<${pf}name val="${esc(f.name)}"/><${pf}family val="1"/></${pf}font>`);
+    const fontId = this.push(
+      this.blocks.fonts,
+      `<${pf}font>${f.bold ? `<${pf}b/>` : ''}${f.underline ? `<${pf}u/>` : ''}<${pf}sz val="${f.size}"/>${f.color ? `<${pf}color rgb="FF${f.color}"/>` : ''}<${pf}name val="${esc(f.name)}"/><${pf}family val="1"/></${pf}font>`,
+    );
     let fillId = 0;
     if (look.fill) {
       const p = this.blocks.fills.prefix;
-      fillId = this.push(this.blocks.fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      fillId = this.push(
+        this.blocks.fills,
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      );
     }
     let borderId = 0;
     if (look.border) {
       const p = this.blocks.borders.prefix;
       const side = (n: string) => `<${p}${n} style="thin"><${p}color auto="1"/></${p}${n}>`;
-      borderId = this.push(this.blocks.borders, `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`);
+      borderId = this.push(
+        this.blocks.borders,
+        `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`,
+      );
     }
     const px = this.blocks.cellXfs.prefix;
-    const align = look.horizontal || look.vertical || look.wrap
-      ? `<${px}alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ''}${look.vertical ? ` vertical="${look.vertical}"` : ''}${look.wrap ? ' wrapText="1"' : ''}/>`
-      : '';
+    const align =
+      look.horizontal || look.vertical || look.wrap
+        ? `<${px}alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ''}${look.vertical ? ` vertical="${look.vertical}"` : ''}${look.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
     const attrs = `numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
     const id = this.push(this.blocks.cellXfs, align ? `<${px}xf ${attrs}>${align}</${px}xf>` : `<${px}xf ${attrs}/>`);
     this.memo.set(key, id);
@@ -171,8 +201,12 @@ export class StyleBook {
     for (const b of blocks) {
       if (b.start < at || (b.start === b.end && b.added.length === 0)) continue;
       const items = [...b.items, ...b.added];
-      const open = /\scount="/.test(b.open) ? b.open.replace(/\scount="\d*"/, ` count="${items.length}"`) : b.open.replace(/>$/, ` count="${items.length}">`);
-      out += this.xml.slice(at, b.start) + (b.added.length || b.start === b.end ? `${open}${items.join('')}${b.close}` : this.xml.slice(b.start, b.end));
+      const open = /\scount="/.test(b.open)
+        ? b.open.replace(/\scount="\d*"/, ` count="${items.length}"`)
+        : b.open.replace(/>$/, ` count="${items.length}">`);
+      out +=
+        this.xml.slice(at, b.start) +
+        (b.added.length || b.start === b.end ? `${open}${items.join('')}${b.close}` : this.xml.slice(b.start, b.end));
       at = b.end;
     }
     return out + this.xml.slice(at);

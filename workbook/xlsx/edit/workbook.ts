@@ -23,8 +23,28 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const THREADED = '/threadedComment';
 /** Elements that follow legacyDrawing in a worksheet, in the schema's order. */
-const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_LEGACY_DRAWING = [
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 const SHEET_LIMITS = { maxRow: 1_048_576, maxCol: 16_384, maxCells: 5_000_000 };
 
 /**
@@ -62,7 +82,10 @@ export class WorkbookEditor {
   }
 
   private allSheets(): SheetEditor[] {
-    return this.pkg.sheets().filter((s) => s.type.endsWith('/worksheet') && s.target && this.pkg.has(s.target)).map((s) => this.sheet(s.name)!);
+    return this.pkg
+      .sheets()
+      .filter((s) => s.type.endsWith('/worksheet') && s.target && this.pkg.has(s.target))
+      .map((s) => this.sheet(s.name)!);
   }
 
   /** The style sheet, opened on first use (created when the workbook has none). */
@@ -92,7 +115,9 @@ export class WorkbookEditor {
       this.sst = parseSharedStrings(this.pkg.read(path));
     }
     this.parsedStyles ??= parseStyles(this.book ? this.book.toXml() : this.pkg.read('xl/styles.xml'));
-    const date1904 = /date1904="(1|true)"/.test(new RegExp(`<${el('workbookPr')}\\s[^<>]*>`).exec(this.pkg.read('xl/workbook.xml') ?? '')?.[0] ?? '');
+    const date1904 = /date1904="(1|true)"/.test(
+      new RegExp(`<${el('workbookPr')}\\s[^<>]*>`).exec(this.pkg.read('xl/workbook.xml') ?? '')?.[0] ?? '',
+    );
     return parseSheet(ed.name, ed.toXml(), this.sst, this.parsedStyles, date1904, SHEET_LIMITS);
   }
 
@@ -162,7 +187,8 @@ export class WorkbookEditor {
     }
     for (const rel of this.pkg.related(ed.part, THREADED)) {
       for (const m of (this.pkg.read(rel.target) ?? '').matchAll(/<(?:\w+:)?threadedComment\s[^<>]*?ref="([^"]*)"/g)) {
-        if (parseA1(m[1]!)?.row === row && !out.some((o) => o.vi.startsWith(`ô ${m[1]} `))) out.push({ vi: `ô ${m[1]} có bình luận, sẽ mất`, en: `cell ${m[1]} has a comment that would be lost` });
+        if (parseA1(m[1]!)?.row === row && !out.some((o) => o.vi.startsWith(`ô ${m[1]} `)))
+          out.push({ vi: `ô ${m[1]} có bình luận, sẽ mất`, en: `cell ${m[1]} has a comment that would be lost` });
       }
     }
     for (const rel of this.pkg.related(ed.part, '/table')) {
@@ -170,13 +196,18 @@ export class WorkbookEditor {
       const tag = new RegExp(`<${el('table')}\\s[^<>]*>`).exec(xml)?.[0] ?? '';
       const rows = rowsOf(attrOf(tag, 'ref'));
       const header = Number(attrOf(tag, 'headerRowCount') ?? 1) > 0;
-      if (rows && header && rows[0] === row) out.push({ vi: `dòng tiêu đề của bảng “${attrOf(tag, 'displayName') ?? ''}” (${attrOf(tag, 'ref')})`, en: `it is the header of table "${attrOf(tag, 'displayName') ?? ''}" (${attrOf(tag, 'ref')})` });
+      if (rows && header && rows[0] === row)
+        out.push({
+          vi: `dòng tiêu đề của bảng “${attrOf(tag, 'displayName') ?? ''}” (${attrOf(tag, 'ref')})`,
+          en: `it is the header of table "${attrOf(tag, 'displayName') ?? ''}" (${attrOf(tag, 'ref')})`,
+        });
     }
     for (const rel of this.pkg.related(ed.part, '/pivotTable')) {
       const xml = this.pkg.read(rel.target) ?? '';
       const rows = rowsOf(attrOf(new RegExp(`<${el('location')}\\s[^<>]*>`).exec(xml)?.[0] ?? '', 'ref'));
       const name = attrOf(new RegExp(`<${el('pivotTableDefinition')}\\s[^<>]*>`).exec(xml)?.[0] ?? '', 'name') ?? '';
-      if (rows && rows[0] <= row && row <= rows[1]) out.push({ vi: `bảng tổng hợp PivotTable “${name}” nằm trên dòng này`, en: `PivotTable "${name}" lies on it` });
+      if (rows && rows[0] <= row && row <= rows[1])
+        out.push({ vi: `bảng tổng hợp PivotTable “${name}” nằm trên dòng này`, en: `PivotTable "${name}" lies on it` });
     }
     return out;
   }
@@ -216,31 +247,42 @@ export class WorkbookEditor {
       const next = change(xml);
       if (next !== xml) this.pkg.write(part, next);
     };
-    const refAttr = (xml: string, element: string) => xml.replace(new RegExp(`<${el(element)}\\s[^<>]*>`, 'g'), (tag) => {
-      const ref = attrOf(tag, 'ref');
-      return ref ? tag.replace(/\sref="[^"]*"/, ` ref="${shiftRef(ref, row) ?? ref}"`) : tag;
-    });
+    const refAttr = (xml: string, element: string) =>
+      xml.replace(new RegExp(`<${el(element)}\\s[^<>]*>`, 'g'), (tag) => {
+        const ref = attrOf(tag, 'ref');
+        return ref ? tag.replace(/\sref="[^"]*"/, ` ref="${shiftRef(ref, row) ?? ref}"`) : tag;
+      });
     for (const rel of this.pkg.related(ed.part, '/table')) edit(rel.target, (x) => refAttr(refAttr(x, 'table'), 'autoFilter'));
     for (const rel of this.pkg.related(ed.part, '/pivotTable')) edit(rel.target, (x) => refAttr(x, 'location'));
     for (const rel of this.pkg.related(ed.part, '/comments')) edit(rel.target, (x) => refAttr(x, 'comment'));
     for (const rel of this.pkg.related(ed.part, THREADED)) edit(rel.target, (x) => refAttr(x, 'threadedComment'));
     // Drawings count rows from 0: an anchor below the deleted row moves up; one fixed to the page ('absolute') stays.
     for (const rel of this.pkg.related(ed.part, '/drawing')) {
-      edit(rel.target, (x) => x.replace(new RegExp(`<(${el('(?:twoCellAnchor|oneCellAnchor)')})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'), (all, tag: string, attrs: string | undefined, body: string) => {
-        if (attrOf(attrs ?? '', 'editAs') === 'absolute') return all;
-        const moved = body.replace(new RegExp(`(<${el('row')}>)(\\d+)(</${el('row')}>)`, 'g'), (_m, a: string, n: string, b: string) => `${a}${Number(n) >= row ? Number(n) - 1 : n}${b}`);
-        return `<${tag}${attrs ?? ''}>${moved}</${tag}>`;
-      }));
+      edit(rel.target, (x) =>
+        x.replace(
+          new RegExp(`<(${el('(?:twoCellAnchor|oneCellAnchor)')})(\\s[^<>]*)?>([\\s\\S]*?)</\\1>`, 'g'),
+          (all, tag: string, attrs: string | undefined, body: string) => {
+            if (attrOf(attrs ?? '', 'editAs') === 'absolute') return all;
+            const moved = body.replace(
+              new RegExp(`(<${el('row')}>)(\\d+)(</${el('row')}>)`, 'g'),
+              (_m, a: string, n: string, b: string) => `${a}${Number(n) >= row ? Number(n) - 1 : n}${b}`,
+            );
+            return `<${tag}${attrs ?? ''}>${moved}</${tag}>`;
+          },
+        ),
+      );
     }
     for (const rel of this.pkg.related(ed.part, '/vmlDrawing')) {
-      edit(rel.target, (x) => x
-        .replace(/(<x:Row>)(\d+)(<\/x:Row>)/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) >= row ? Number(n) - 1 : n}${b}`)
-        .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (_m, a: string, list: string, b: string) => {
-          const v = list.split(',').map((s) => s.trim());
-          if (v.length !== 8) return `${a}${list}${b}`;
-          for (const i of [2, 6]) if (Number(v[i]) >= row) v[i] = String(Math.max(0, Number(v[i]) - 1));
-          return `${a}${v.join(', ')}${b}`;
-        }));
+      edit(rel.target, (x) =>
+        x
+          .replace(/(<x:Row>)(\d+)(<\/x:Row>)/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) >= row ? Number(n) - 1 : n}${b}`)
+          .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (_m, a: string, list: string, b: string) => {
+            const v = list.split(',').map((s) => s.trim());
+            if (v.length !== 8) return `${a}${list}${b}`;
+            for (const i of [2, 6]) if (Number(v[i]) >= row) v[i] = String(Math.max(0, Number(v[i]) - 1));
+            return `${a}${v.join(', ')}${b}`;
+          }),
+      );
     }
   }
 
@@ -286,7 +328,11 @@ export class WorkbookEditor {
     let commentsPart = this.pkg.related(ed.part, '/comments')[0]?.target;
     if (!commentsPart) {
       commentsPart = this.pkg.freeName((n) => `xl/comments${n}.xml`);
-      this.pkg.write(commentsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`, `${CT}.comments+xml`);
+      this.pkg.write(
+        commentsPart,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`,
+        `${CT}.comments+xml`,
+      );
       this.pkg.addRel(ed.part, `${REL}/comments`, commentsPart);
     }
     let xml = this.pkg.read(commentsPart)!;
@@ -295,16 +341,23 @@ export class WorkbookEditor {
     let authorId = authors.indexOf(esc(author));
     if (authorId < 0) {
       authorId = authors.length;
-      xml = /<(?:[\w.-]+:)?authors[\s>/]/.test(xml) ? appendChild(xml, 'authors', `<${p}author>${esc(author)}</${p}author>`) : xml.replace(/(<(?:[\w.-]+:)?comments\b[^>]*>)/, `$1<${p}authors><${p}author>${esc(author)}</${p}author></${p}authors>`);
+      xml = /<(?:[\w.-]+:)?authors[\s>/]/.test(xml)
+        ? appendChild(xml, 'authors', `<${p}author>${esc(author)}</${p}author>`)
+        : xml.replace(/(<(?:[\w.-]+:)?comments\b[^>]*>)/, `$1<${p}authors><${p}author>${esc(author)}</${p}author></${p}authors>`);
     }
-    const run = (t: string) => `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="Tahoma"/></${p}rPr><${p}t xml:space="preserve">${esc(t)}</${p}t></${p}r>`;
+    const run = (t: string) =>
+      `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="Tahoma"/></${p}rPr><${p}t xml:space="preserve">${esc(t)}</${p}t></${p}r>`;
     const existing = new RegExp(`(<${el('comment')}\\s[^<>]*?ref="${ref}"[^<>]*>[\\s\\S]*?)(</${el('text')}>)`).exec(xml);
     if (existing) {
       xml = xml.replace(existing[0], `${existing[1]}${run(`\n\n${text}`)}${existing[2]}`);
       this.pkg.write(commentsPart, xml);
       return true;
     }
-    xml = appendChild(xml, 'commentList', `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${run(text)}</${p}text></${p}comment>`);
+    xml = appendChild(
+      xml,
+      'commentList',
+      `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${run(text)}</${p}text></${p}comment>`,
+    );
     this.pkg.write(commentsPart, xml);
     this.addNoteShape(ed, ref);
     return true;
@@ -318,22 +371,29 @@ export class WorkbookEditor {
       vml = this.pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`);
       const n = Number(/(\d+)\.vml$/.exec(vml)?.[1] ?? 1);
       this.pkg.defaultType('vml', 'application/vnd.openxmlformats-officedocument.vmlDrawing');
-      this.pkg.write(vml, `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${n}"/></o:shapelayout></xml>`);
+      this.pkg.write(
+        vml,
+        `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${n}"/></o:shapelayout></xml>`,
+      );
       const id = this.pkg.addRel(ed.part, `${REL}/vmlDrawing`, vml);
       ed.ensureRelNamespace();
       ed.insertInTail(`<${ed.prefix}legacyDrawing r:id="${id}"/>`, AFTER_LEGACY_DRAWING);
     }
     let xml = this.pkg.read(vml)!;
     if (!xml.includes('_x0000_t202')) {
-      xml = xml.replace(/<\/xml>\s*$/, '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>');
+      xml = xml.replace(
+        /<\/xml>\s*$/,
+        '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>',
+      );
     }
     const idmap = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(xml)?.[1] ?? 1);
     const ids = [...xml.matchAll(/id="_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
     const id = Math.max(idmap * 1024, ...ids) + 1;
     const at = parseA1(ref)!;
-    const shape = `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:240pt;height:90pt;z-index:${ids.length + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`
-      + '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>'
-      + `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${at.col}, 15, ${Math.max(0, at.row - 2)}, 10, ${at.col + 4}, 15, ${at.row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${at.row - 1}</x:Row><x:Column>${at.col - 1}</x:Column></x:ClientData></v:shape>`;
+    const shape =
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:240pt;height:90pt;z-index:${ids.length + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${at.col}, 15, ${Math.max(0, at.row - 2)}, 10, ${at.col + 4}, 15, ${at.row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${at.row - 1}</x:Row><x:Column>${at.col - 1}</x:Column></x:ClientData></v:shape>`;
     this.pkg.write(vml, xml.replace(/<\/xml>\s*$/, `${shape}</xml>`));
   }
 
@@ -383,8 +443,11 @@ function rowsOf(ref: string | undefined): [number, number] | undefined {
 
 /** 'A1:G40' → '$A$1:$G$40'. */
 function absolute(range: string): string {
-  return range.split(':').map((r) => {
-    const at = parseA1(r)!;
-    return `$${columnLetter(at.col)}$${at.row}`;
-  }).join(':');
+  return range
+    .split(':')
+    .map((r) => {
+      const at = parseA1(r)!;
+      return `$${columnLetter(at.col)}$${at.row}`;
+    })
+    .join(':');
 }

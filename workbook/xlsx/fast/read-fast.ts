@@ -21,7 +21,8 @@ const MAX_COL = 500;
  * @example const { sheets } = readWorkbookFast(bytes)
  */
 export function readWorkbookFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): { sheets: Grid[] } {
-  if (bytes.length > limits.maxFileBytes) throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
+  if (bytes.length > limits.maxFileBytes)
+    throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
   sniffContainer(bytes);
   const entries = listEntries(bytes);
   sniffParts(entries);

@@ -49,10 +49,12 @@ export function parseSheet(name: string, xml: string, sst: SharedStrings, styles
       const s = Number(attr(tag, 's') ?? 0);
       const parsed = valueOf(attr(tag, 't'), cm[2] ?? '', s, sst, styles, date1904);
       if (parsed === null || parsed.v === null) continue;
-      if (typeof parsed.v === 'string' && parsed.v.length > MAX_CELL_TEXT) throw new WorkbookReadError('cell-too-long', `${name}!${a1(r, c)}: ${parsed.v.length.toLocaleString('vi-VN')}`);
+      if (typeof parsed.v === 'string' && parsed.v.length > MAX_CELL_TEXT)
+        throw new WorkbookReadError('cell-too-long', `${name}!${a1(r, c)}: ${parsed.v.length.toLocaleString('vi-VN')}`);
       if (r > limits.maxRow) throw new WorkbookReadError('too-large', `${name}: ${r.toLocaleString('vi-VN')} dòng / rows`);
       if (c > limits.maxCol) throw new WorkbookReadError('too-large', `${name}: ${c} cột / columns`);
-      if (++count > limits.maxCells) throw new WorkbookReadError('too-large', `${name}: > ${limits.maxCells.toLocaleString('vi-VN')} ô / cells`);
+      if (++count > limits.maxCells)
+        throw new WorkbookReadError('too-large', `${name}: > ${limits.maxCells.toLocaleString('vi-VN')} ô / cells`);
       const line = (rows[r - 1] ??= []);
       line[c - 1] = parsed;
     }

@@ -2,10 +2,34 @@
 import { attr, closedThrough, el } from './xml.ts';
 
 const BUILTIN: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 export interface Styles {
@@ -28,7 +52,9 @@ export function parseStyles(xml: string | undefined): Styles {
   }
   const fonts: (string | undefined)[] = [];
   const fontsBlock = new RegExp(`<${el('fonts')}[\\s>][\\s\\S]*?</${el('fonts')}>`).exec(closedThrough(xml, 'fonts'))?.[0] ?? '';
-  for (const m of closedThrough(fontsBlock, 'font').matchAll(new RegExp(`<${el('font')}(?:\\s[^<>]*)?(?:/>|>([\\s\\S]*?)</${el('font')}>)`, 'g'))) {
+  for (const m of closedThrough(fontsBlock, 'font').matchAll(
+    new RegExp(`<${el('font')}(?:\\s[^<>]*)?(?:/>|>([\\s\\S]*?)</${el('font')}>)`, 'g'),
+  )) {
     const name = m[1] ? new RegExp(`<${el('name')}\\s[^<>]*>`).exec(m[1])?.[0] : undefined;
     fonts.push(name ? attr(name, 'val') : undefined);
   }

@@ -1,7 +1,13 @@
 // Just enough XML for SpreadsheetML parts: entity decoding, attributes, and tag scanning tolerant of prefixes.
 
 // A Map, not an object literal: '&constructor;' or '&__proto__;' must find nothing, not Object.prototype's members.
-const NAMED = new Map<string, string>([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const NAMED = new Map<string, string>([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /**
  * Decode XML entities and Excel's _xHHHH_ escapes (a raw CR is stored as _x000D_).
@@ -80,7 +86,8 @@ const T_ELEMENT = new RegExp(`<${el('t')}(?:\\s[^<>]*)?>([\\s\\S]*?)</${el('t')}
 /** The concatenated text of every <t> element in a fragment (rich text runs, inline strings), decoded. */
 export function textOf(fragment: string): string {
   // The common case, one plain <t>…</t>, needs no regex at all.
-  if (fragment.startsWith('<t>') && fragment.endsWith('</t>') && fragment.indexOf('<', 3) === fragment.length - 4) return decodeXml(fragment.slice(3, -4));
+  if (fragment.startsWith('<t>') && fragment.endsWith('</t>') && fragment.indexOf('<', 3) === fragment.length - 4)
+    return decodeXml(fragment.slice(3, -4));
   let out = '';
   const closed = closedThrough(fragment, 't');
   T_ELEMENT.lastIndex = 0;

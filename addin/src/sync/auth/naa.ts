@@ -7,7 +7,9 @@ export type { EntraPublicConfig } from '../../../../core/api/index.ts';
 
 /** What the pane needs of @azure/msal-browser; browser tests inject a stub with the same shape. */
 export interface MsalModule {
-  createNestablePublicClientApplication(cfg: { auth: { clientId: string; authority?: string } }): Promise<Pick<IPublicClientApplication, 'acquireTokenSilent' | 'acquireTokenPopup'>>;
+  createNestablePublicClientApplication(cfg: {
+    auth: { clientId: string; authority?: string };
+  }): Promise<Pick<IPublicClientApplication, 'acquireTokenSilent' | 'acquireTokenPopup'>>;
 }
 
 interface MsalWindow {
@@ -36,8 +38,13 @@ export function apiScopes(cfg: EntraPublicConfig): string[] {
  * else with MSAL's popup (consent, MFA).
  * @example const { accessToken } = await naaToken(await loadMsal(), cfg)
  */
-export async function naaToken(msal: MsalModule, cfg: EntraPublicConfig): Promise<{ accessToken: string; expiresOn: number | null; name: string | null }> {
-  const pca = await msal.createNestablePublicClientApplication({ auth: { clientId: cfg.clientId, authority: `https://login.microsoftonline.com/${cfg.tenantId}` } });
+export async function naaToken(
+  msal: MsalModule,
+  cfg: EntraPublicConfig,
+): Promise<{ accessToken: string; expiresOn: number | null; name: string | null }> {
+  const pca = await msal.createNestablePublicClientApplication({
+    auth: { clientId: cfg.clientId, authority: `https://login.microsoftonline.com/${cfg.tenantId}` },
+  });
   const request = { scopes: apiScopes(cfg) };
   let res;
   try {
@@ -46,5 +53,9 @@ export async function naaToken(msal: MsalModule, cfg: EntraPublicConfig): Promis
     // No cached token or consent needed: MSAL's own popup (allowed inside Office with NAA).
     res = await pca.acquireTokenPopup(request);
   }
-  return { accessToken: res.accessToken, expiresOn: res.expiresOn ? res.expiresOn.getTime() : null, name: res.account?.name ?? res.account?.username ?? null };
+  return {
+    accessToken: res.accessToken,
+    expiresOn: res.expiresOn ? res.expiresOn.getTime() : null,
+    name: res.account?.name ?? res.account?.username ?? null,
+  };
 }

@@ -41,7 +41,12 @@ export async function entraConfig(server: string, f: typeof fetch = fetch): Prom
  * MSAL's redirect flow and sends `{ accessToken, expiresOn, name }` back as JSON.
  * @example const t = await microsoftToken(port, cfg, server)
  */
-export async function microsoftToken(port: ExcelPort, cfg: EntraPublicConfig, server: string, msal: () => Promise<MsalModule> = () => loadMsal()): Promise<MicrosoftToken> {
+export async function microsoftToken(
+  port: ExcelPort,
+  cfg: EntraPublicConfig,
+  server: string,
+  msal: () => Promise<MsalModule> = () => loadMsal(),
+): Promise<MicrosoftToken> {
   const path = signInPath(port.capabilities());
   if (path === 'naa') return { ...(await naaToken(await msal(), cfg)), via: 'naa' };
   if (path === 'dialog') {

@@ -26,11 +26,16 @@ export interface OpenOptions {
  * @example const page = await openPane(browser, `${origin}/addin/taskpane.html`, { initScripts: [snapshot, fake] })
  */
 export async function openPane(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: PANE_VIEWPORT, ...(opts.userAgent ? { userAgent: opts.userAgent } : {}), locale: 'vi-VN' });
+  const context = await browser.newContext({
+    viewport: PANE_VIEWPORT,
+    ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
+    locale: 'vi-VN',
+  });
   const origin = new URL(url).origin;
   await context.route('**/*', (route) => {
     const u = route.request().url();
-    if (u.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub: the test host provides Office */' });
+    if (u.startsWith('https://appsforoffice.microsoft.com/'))
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub: the test host provides Office */' });
     if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
     return route.abort();
   });

@@ -19,8 +19,19 @@ export interface MemoryState {
 const clone = (g: Grid[]): Grid[] => structuredClone(g);
 
 /** @example const host = memoryHost(grids); window.__PHULUC_TEST_HOST__ = host */
-export function memoryHost(grids: Grid[]): { Excel: { port: ExcelPort; state: MemoryState }; Office: { onReady(): Promise<{ host: string; platform: string }> } } {
-  const state: MemoryState = { grids: clone(grids), active: grids[0]?.sheet ?? 'Sheet1', selection: null, marks: [], dropdowns: [], history: [], calls: [] };
+export function memoryHost(grids: Grid[]): {
+  Excel: { port: ExcelPort; state: MemoryState };
+  Office: { onReady(): Promise<{ host: string; platform: string }> };
+} {
+  const state: MemoryState = {
+    grids: clone(grids),
+    active: grids[0]?.sheet ?? 'Sheet1',
+    selection: null,
+    marks: [],
+    dropdowns: [],
+    history: [],
+    calls: [],
+  };
   const sheet = (name: string) => {
     const g = state.grids.find((x) => x.sheet === name);
     if (!g) throw new Error(`no sheet ${name}`);
@@ -58,7 +69,12 @@ export function memoryHost(grids: Grid[]): { Excel: { port: ExcelPort; state: Me
       state.calls.push('insertTemplate');
       const name = kind === 'tasks' ? 'Phụ lục nhiệm vụ' : 'Phụ lục chỉ tiêu';
       const values = template.values ?? [];
-      state.grids.push({ sheet: name, origin: { row: 1, col: 1 }, rows: values.map((r) => r.map((v) => (v === null ? null : { v }))), merges: [] });
+      state.grids.push({
+        sheet: name,
+        origin: { row: 1, col: 1 },
+        rows: values.map((r) => r.map((v) => (v === null ? null : { v }))),
+        merges: [],
+      });
       state.active = name;
       return { sheet: name };
     },

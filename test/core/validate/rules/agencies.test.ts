@@ -6,14 +6,16 @@ import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
 describe('agency rules on a commune table', () => {
   it('several leads, a collective lead, a variant spelling (safe fix), unknown names once per column, fused names', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      task(1, TEXTS[0], { lead: 'Phòng Kinh tế; Công an xã' }),
-      task(2, TEXTS[1], { lead: 'Các phòng, ban, ngành' }),
-      task(3, TEXTS[2], { lead: 'Phòng VH-XH', partners: 'Hội Chăn nuôi xã' }),
-      task(4, TEXTS[3], { partners: 'Hội Chăn nuôi xã' }),
-      task(5, TEXTS[4], { partners: 'Sở Khoa học và Công nghệ Sở Công Thương' }),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, TEXTS[0], { lead: 'Phòng Kinh tế; Công an xã' }),
+        task(2, TEXTS[1], { lead: 'Các phòng, ban, ngành' }),
+        task(3, TEXTS[2], { lead: 'Phòng VH-XH', partners: 'Hội Chăn nuôi xã' }),
+        task(4, TEXTS[3], { partners: 'Hội Chăn nuôi xã' }),
+        task(5, TEXTS[4], { partners: 'Sở Khoa học và Công nghệ Sở Công Thương' }),
+      ]),
+    ]);
     expect(found).toEqual([
       ['C2', 'lead-multiple', 'warning'],
       ['C3', 'lead-generic', 'warning'],
@@ -28,16 +30,21 @@ describe('agency rules on a commune table', () => {
       { name: 'Hội Chăn nuôi xã' },
       { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' },
     ]);
-    expect(issues[2]!.fix).toMatchObject({ safe: true, ops: [{ op: 'set-cells', edits: [{ cell: 'C4', from: 'Phòng VH-XH', to: 'Phòng Văn hóa - Xã hội' }] }] });
+    expect(issues[2]!.fix).toMatchObject({
+      safe: true,
+      ops: [{ op: 'set-cells', edits: [{ cell: 'C4', from: 'Phòng VH-XH', to: 'Phòng Văn hóa - Xã hội' }] }],
+    });
   });
 
   it('a spelling matched only against another name in the plan is a suggestion, not a safe fix', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      task(1, TEXTS[0], { partners: 'Hội Chăn nuôi' }),
-      task(2, TEXTS[1], { partners: 'Hội Chăn nuôi' }),
-      task(3, TEXTS[2], { partners: 'Hội chăn nuôi' }),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, TEXTS[0], { partners: 'Hội Chăn nuôi' }),
+        task(2, TEXTS[1], { partners: 'Hội Chăn nuôi' }),
+        task(3, TEXTS[2], { partners: 'Hội chăn nuôi' }),
+      ]),
+    ]);
     // "Hội Chăn nuôi" is not in the catalog, but the plan uses it more than once: a name of its own, not unknown.
     expect(found).toEqual([['D4', 'agency-variant', 'info']]);
     expect(issues[0]!.params).toEqual({ name: 'Hội chăn nuôi', canonical: 'Hội Chăn nuôi' });
@@ -45,10 +52,11 @@ describe('agency rules on a commune table', () => {
   });
 
   it('a lead merged down over two tasks is reported once, on the row that holds the cell', () => {
-    expect(issuesOf(
-      [H, task(1, TEXTS[0], { lead: 'Phòng Kinh tế, Công an xã' }), task(2, TEXTS[1], { lead: null }), task(3, TEXTS[2])],
-      { merges: [{ top: 2, left: 3, bottom: 3, right: 3 }] },
-    )).toEqual([
+    expect(
+      issuesOf([H, task(1, TEXTS[0], { lead: 'Phòng Kinh tế, Công an xã' }), task(2, TEXTS[1], { lead: null }), task(3, TEXTS[2])], {
+        merges: [{ top: 2, left: 3, bottom: 3, right: 3 }],
+      }),
+    ).toEqual([
       ['C2', 'merged-cells-in-body', 'info'],
       ['C2', 'lead-multiple', 'warning'],
     ]);
@@ -59,7 +67,13 @@ describe('agency rules on a commune table', () => {
 // fires on these sheets, so they are the whole lists now.
 describe('agency rules on a provincial table', () => {
   function agencyIssues(values: CellValue[][]) {
-    return check([gridFromValues('S', values)]).issues.map((i) => ({ cell: i.cell, code: i.code, params: i.params, message: i.message, messageEn: i.messageEn }));
+    return check([gridFromValues('S', values)]).issues.map((i) => ({
+      cell: i.cell,
+      code: i.code,
+      params: i.params,
+      message: i.message,
+      messageEn: i.messageEn,
+    }));
   }
 
   it('one body per lead is not several leads, named associations are not generic, fused names are reported', () => {
@@ -75,17 +89,29 @@ describe('agency rules on a provincial table', () => {
       [8, 'Việc tám', 'Hội Chăn nuôi tỉnh', 'Ngân hàng Nhà nước khu vực XII', 'Báo cáo', 'Quý III/2026'],
     ]);
     expect(issues.map(({ cell, code, params }) => ({ cell, code, params }))).toEqual([
-      { cell: 'D2', code: 'agency-unknown', params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
+      {
+        cell: 'D2',
+        code: 'agency-unknown',
+        params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' },
+      },
       { cell: 'C6', code: 'lead-multiple', params: { count: 2, names: 'Sở Khoa học và Công nghệ; Công an Thành phố' } },
       { cell: 'C7', code: 'lead-generic', params: { name: 'Các sở, ngành, địa phương' } },
       { cell: 'C8', code: 'lead-multiple', params: { count: 2, names: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
       // Unknown names are reported once per column: the lead column had not seen this one yet.
-      { cell: 'C8', code: 'agency-unknown', params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' } },
+      {
+        cell: 'C8',
+        code: 'agency-unknown',
+        params: { name: 'Sở Khoa học và Công nghệ Sở Công Thương', parts: 'Sở Khoa học và Công nghệ; Sở Công Thương' },
+      },
       { cell: 'C9', code: 'agency-unknown', params: { name: 'Hội Chăn nuôi tỉnh' } },
     ]);
     const fused = issues.find((i) => i.cell === 'D2')!;
-    expect(fused.message).toBe('“Sở Khoa học và Công nghệ Sở Công Thương” là các cơ quan viết liền nhau (Sở Khoa học và Công nghệ; Sở Công Thương); nên tách bằng dấu “;”.');
-    expect(fused.messageEn).toBe('"Sở Khoa học và Công nghệ Sở Công Thương" runs several agencies together (Sở Khoa học và Công nghệ; Sở Công Thương); separate them with ";".');
+    expect(fused.message).toBe(
+      '“Sở Khoa học và Công nghệ Sở Công Thương” là các cơ quan viết liền nhau (Sở Khoa học và Công nghệ; Sở Công Thương); nên tách bằng dấu “;”.',
+    );
+    expect(fused.messageEn).toBe(
+      '"Sở Khoa học và Công nghệ Sở Công Thương" runs several agencies together (Sở Khoa học và Công nghệ; Sở Công Thương); separate them with ";".',
+    );
     const unknown = issues.find((i) => i.cell === 'C9')!;
     expect(unknown.message).toBe('“Hội Chăn nuôi tỉnh” không có trong danh mục cơ quan.');
     expect(unknown.messageEn).toBe('"Hội Chăn nuôi tỉnh" is not in the agency catalog.');

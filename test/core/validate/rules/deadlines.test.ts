@@ -5,17 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { gridFromValues, type CellValue } from '../../../../core/model/grid.ts';
 import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
-const TITLE: CellValue[][] = [['KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026'], ['(Kèm theo Kế hoạch số 10/KH-UBND ngày 15/01/2026 của UBND xã Quang Sơn)']];
+const TITLE: CellValue[][] = [
+  ['KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026'],
+  ['(Kèm theo Kế hoạch số 10/KH-UBND ngày 15/01/2026 của UBND xã Quang Sơn)'],
+];
 
 describe('deadlines against the plan', () => {
   it('before the plan date and outside the plan year (2026, from the title)', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      ...TITLE,
-      H,
-      task(1, TEXTS[0], { deadline: 'Tháng 12/2025' }),
-      task(2, TEXTS[1], { deadline: 'Tháng 1/2029' }),
-      task(3, TEXTS[2], { deadline: 'Quý IV/2026' }),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        ...TITLE,
+        H,
+        task(1, TEXTS[0], { deadline: 'Tháng 12/2025' }),
+        task(2, TEXTS[1], { deadline: 'Tháng 1/2029' }),
+        task(3, TEXTS[2], { deadline: 'Quý IV/2026' }),
+      ]),
+    ]);
     expect(found).toEqual([
       ['F4', 'deadline-before-plan', 'warning'],
       ['F4', 'deadline-outside-period', 'warning'],
@@ -35,15 +40,17 @@ describe('deadlines against the plan', () => {
 
 describe('how deadlines are written', () => {
   it('unreadable, conditional, not in the canonical form (a safe fix); a real date cell has no form to suggest', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      task(1, TEXTS[0], { deadline: 'Hoàn thành sớm nhất có thể' }),
-      task(2, TEXTS[1], { deadline: 'Khi có văn bản của cấp trên' }),
-      task(3, TEXTS[2], { deadline: 'Hàng năm' }),
-      task(4, TEXTS[3], { deadline: 'Tháng 01/2026' }),
-      task(5, TEXTS[4], { deadline: new Date(Date.UTC(2026, 2, 31)) }),
-      task(6, TEXTS[5], { deadline: 'Thường xuyên' }),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, TEXTS[0], { deadline: 'Hoàn thành sớm nhất có thể' }),
+        task(2, TEXTS[1], { deadline: 'Khi có văn bản của cấp trên' }),
+        task(3, TEXTS[2], { deadline: 'Hàng năm' }),
+        task(4, TEXTS[3], { deadline: 'Tháng 01/2026' }),
+        task(5, TEXTS[4], { deadline: new Date(Date.UTC(2026, 2, 31)) }),
+        task(6, TEXTS[5], { deadline: 'Thường xuyên' }),
+      ]),
+    ]);
     expect(found).toEqual([
       ['F2', 'deadline-unparsed', 'warning'],
       ['F3', 'deadline-conditional', 'info'],
@@ -56,7 +63,10 @@ describe('how deadlines are written', () => {
       { text: 'Hàng năm', canonical: 'Hằng năm' },
       { text: 'Tháng 01/2026', canonical: 'Tháng 1/2026' },
     ]);
-    expect(issues[2]!.fix).toMatchObject({ safe: true, ops: [{ op: 'set-cells', edits: [{ cell: 'F4', from: 'Hàng năm', to: 'Hằng năm' }] }] });
+    expect(issues[2]!.fix).toMatchObject({
+      safe: true,
+      ops: [{ op: 'set-cells', edits: [{ cell: 'F4', from: 'Hàng năm', to: 'Hằng năm' }] }],
+    });
   });
 });
 
@@ -86,7 +96,13 @@ describe('deadline-overdue', () => {
 
   it('a deadline merged down over two tasks: its form is checked once, each task is overdue on its own', () => {
     const { issues } = check(
-      [gridFromValues('S', [H, task(1, TEXTS[0], { deadline: 'Tháng 01/2026' }), task(2, TEXTS[1], { deadline: null }), task(3, TEXTS[2])], [{ top: 2, left: 6, bottom: 3, right: 6 }])],
+      [
+        gridFromValues(
+          'S',
+          [H, task(1, TEXTS[0], { deadline: 'Tháng 01/2026' }), task(2, TEXTS[1], { deadline: null }), task(3, TEXTS[2])],
+          [{ top: 2, left: 6, bottom: 3, right: 6 }],
+        ),
+      ],
       { asOf: '2026-05-01' },
     );
     // [row, cell, code, severity]: both tasks point at the merged cell F2.

@@ -8,7 +8,14 @@ import { allIssues } from '../../../../core/validate/report.ts';
 import { validate, validateGrids } from '../../../../core/validate/validate.ts';
 
 const H = ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả', 'Thời gian hoàn thành'];
-const LISTS = (hidden: boolean): Grid => ({ ...gridFromValues('Danh mục', [['Cơ quan', 'Thời gian hoàn thành'], ['Công an xã', 'Quý I/2026'], ['Trạm Y tế xã', 'Quý II/2026']]), ...(hidden ? { hidden: true } : {}) });
+const LISTS = (hidden: boolean): Grid => ({
+  ...gridFromValues('Danh mục', [
+    ['Cơ quan', 'Thời gian hoàn thành'],
+    ['Công an xã', 'Quý I/2026'],
+    ['Trạm Y tế xã', 'Quý II/2026'],
+  ]),
+  ...(hidden ? { hidden: true } : {}),
+});
 
 function check(grids: Grid[]) {
   const { report } = validateGrids(grids);
@@ -37,14 +44,22 @@ describe('nothing to check', () => {
   });
 
   it('a task table with headings and no task is not valid: one table-empty error at the header', () => {
-    const { report, issues } = check([gridFromValues('PL', [H, ['I', 'Nâng cao nhận thức'], [], [], ['II', 'Hoàn thiện thể chế'], [], []])]);
+    const { report, issues } = check([
+      gridFromValues('PL', [H, ['I', 'Nâng cao nhận thức'], [], [], ['II', 'Hoàn thiện thể chế'], [], []]),
+    ]);
     expect(issues).toEqual([['PL', 'B1', 'table-empty', 'error']]);
     expect(report.stats).toMatchObject({ tables: 1, tasks: 0, errors: 1, warnings: 0, infos: 0 });
     expect(allIssues(report)[0]!.message).toBe('Bảng chưa có nhiệm vụ nào: hãy điền các nhiệm vụ vào dưới dòng tiêu đề.');
   });
 
   it('an indicator table with no indicator says "chỉ tiêu"', () => {
-    const { report, issues } = check([gridFromValues('PL I', [['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'], ['I', 'Đến năm 2026'], []])]);
+    const { report, issues } = check([
+      gridFromValues('PL I', [
+        ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'],
+        ['I', 'Đến năm 2026'],
+        [],
+      ]),
+    ]);
     expect(issues).toEqual([['PL I', 'B1', 'table-empty', 'error']]);
     expect(allIssues(report)[0]!.messageEn).toBe('The table has no indicators yet: fill them in below the header row.');
   });
@@ -52,7 +67,17 @@ describe('nothing to check', () => {
 
 describe('sheets that are not part of the plan', () => {
   it('a hidden list sheet beside a table is not reported; a visible one is only mentioned', () => {
-    const table = gridFromValues('PL', [H, [1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã', 'Công an xã', 'Văn phòng HĐND và UBND', 'Báo cáo kết quả', 'Quý III/2026']]);
+    const table = gridFromValues('PL', [
+      H,
+      [
+        1,
+        'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã',
+        'Công an xã',
+        'Văn phòng HĐND và UBND',
+        'Báo cáo kết quả',
+        'Quý III/2026',
+      ],
+    ]);
     expect(check([table, LISTS(true)]).issues).toEqual([]);
     expect(check([table, LISTS(false)]).issues).toEqual([['Danh mục', null, 'header-not-found', 'info']]);
   });

@@ -6,15 +6,17 @@ import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
 describe('group numbers', () => {
   it('I., II., IV: a gap (a suggestion: a plan may skip a group on purpose) and the minority style (a safe fix)', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      ['I.', 'Nhóm một'],
-      task(1, TEXTS[0]),
-      ['II.', 'Nhóm hai'],
-      task(2, TEXTS[1]),
-      ['IV', 'Nhóm bốn'],
-      task(3, TEXTS[2]),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        ['I.', 'Nhóm một'],
+        task(1, TEXTS[0]),
+        ['II.', 'Nhóm hai'],
+        task(2, TEXTS[1]),
+        ['IV', 'Nhóm bốn'],
+        task(3, TEXTS[2]),
+      ]),
+    ]);
     expect(found).toEqual([
       ['A6', 'group-number-gap', 'warning'],
       ['A6', 'group-number-style', 'info'],
@@ -26,21 +28,25 @@ describe('group numbers', () => {
   });
 
   it('I, II, III: nothing', () => {
-    expect(issuesOf([H, ['I', 'Nhóm một'], task(1, TEXTS[0]), ['II', 'Nhóm hai'], task(2, TEXTS[1]), ['III', 'Nhóm ba'], task(3, TEXTS[2])])).toEqual([]);
+    expect(
+      issuesOf([H, ['I', 'Nhóm một'], task(1, TEXTS[0]), ['II', 'Nhóm hai'], task(2, TEXTS[1]), ['III', 'Nhóm ba'], task(3, TEXTS[2])]),
+    ).toEqual([]);
   });
 });
 
 describe('task numbers', () => {
   it('1, 3, 3, (none), -, 4: the gap, the repeat and the missing number; a dash is no number to count', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      task(1, TEXTS[0]),
-      task(3, TEXTS[1]),
-      task(3, TEXTS[2]),
-      task(null, TEXTS[3]),
-      task('-', TEXTS[4]),
-      task(4, TEXTS[5]),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, TEXTS[0]),
+        task(3, TEXTS[1]),
+        task(3, TEXTS[2]),
+        task(null, TEXTS[3]),
+        task('-', TEXTS[4]),
+        task(4, TEXTS[5]),
+      ]),
+    ]);
     expect(found).toEqual([
       ['A3', 'task-number-gap', 'warning'],
       ['A4', 'task-number-duplicate', 'warning'],
@@ -62,27 +68,31 @@ describe('task numbers', () => {
     ]);
   });
 
-  it('numbering restarting in each group is the table\'s own scheme: nothing', () => {
-    expect(issuesOf([H, ['I', 'Nhóm một'], task(1, TEXTS[0]), task(2, TEXTS[1]), ['II', 'Nhóm hai'], task(1, TEXTS[2]), task(2, TEXTS[3])])).toEqual([]);
+  it("numbering restarting in each group is the table's own scheme: nothing", () => {
+    expect(
+      issuesOf([H, ['I', 'Nhóm một'], task(1, TEXTS[0]), task(2, TEXTS[1]), ['II', 'Nhóm hai'], task(1, TEXTS[2]), task(2, TEXTS[3])]),
+    ).toEqual([]);
   });
 });
 
 describe('numbering-scheme-mixed', () => {
   it('one group continuing the count where the others restart at 1: reported at its first task', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      ['I', 'Nhóm một'],
-      task(1, TEXTS[0]),
-      task(2, TEXTS[1]),
-      ['II', 'Nhóm hai'],
-      task(1, TEXTS[2]),
-      task(2, TEXTS[3]),
-      ['III', 'Nhóm ba'],
-      task(3, TEXTS[4]),
-      ['IV', 'Nhóm bốn'],
-      task(1, TEXTS[5]),
-      task(2, TEXTS[6]),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        ['I', 'Nhóm một'],
+        task(1, TEXTS[0]),
+        task(2, TEXTS[1]),
+        ['II', 'Nhóm hai'],
+        task(1, TEXTS[2]),
+        task(2, TEXTS[3]),
+        ['III', 'Nhóm ba'],
+        task(3, TEXTS[4]),
+        ['IV', 'Nhóm bốn'],
+        task(1, TEXTS[5]),
+        task(2, TEXTS[6]),
+      ]),
+    ]);
     expect(found).toEqual([['A9', 'numbering-scheme-mixed', 'warning']]);
     expect(issues[0]!.params).toEqual({ group: 'III', scheme: 'continuous', majority: 'per-group' });
   });

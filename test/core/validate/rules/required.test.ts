@@ -8,12 +8,7 @@ import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 describe('required fields of a task table', () => {
   it('a numbered row with nothing else: every field missing, at its cell; the head column only where the table has one', () => {
     const HEAD = [...H, 'Người đứng đầu chịu trách nhiệm'];
-    expect(issuesOf([
-      HEAD,
-      [...task(1, TEXTS[0]), 'Chủ tịch UBND xã'],
-      [2, '', '', '', '', '', ''],
-      [...task(3, TEXTS[2]), ''],
-    ])).toEqual([
+    expect(issuesOf([HEAD, [...task(1, TEXTS[0]), 'Chủ tịch UBND xã'], [2, '', '', '', '', '', ''], [...task(3, TEXTS[2]), '']])).toEqual([
       ['B3', 'content-missing', 'error'],
       ['C3', 'lead-missing', 'error'],
       ['F3', 'deadline-missing', 'error'],
@@ -25,14 +20,16 @@ describe('required fields of a task table', () => {
   });
 
   it('one field missing at a time', () => {
-    expect(issuesOf([
-      H,
-      task(1, TEXTS[0], { lead: '' }),
-      task(2, TEXTS[1], { deadline: '' }),
-      task(3, TEXTS[2], { partners: '' }),
-      task(4, TEXTS[3], { result: '' }),
-      task(5, ''),
-    ])).toEqual([
+    expect(
+      issuesOf([
+        H,
+        task(1, TEXTS[0], { lead: '' }),
+        task(2, TEXTS[1], { deadline: '' }),
+        task(3, TEXTS[2], { partners: '' }),
+        task(4, TEXTS[3], { result: '' }),
+        task(5, ''),
+      ]),
+    ).toEqual([
       ['C2', 'lead-missing', 'error'],
       ['F3', 'deadline-missing', 'error'],
       ['D4', 'partners-missing', 'warning'],
@@ -49,12 +46,14 @@ describe('required fields of a task table', () => {
     ]);
   });
 
-  it('an indicator table asks only for the indicator\'s text here (unit and target: indicators.ts)', () => {
-    expect(issuesOf([
-      ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'],
-      [1, 'Tỷ lệ hồ sơ trực tuyến', '%', '80', ''],
-      [2, '', '%', '90', 'Công an xã'],
-    ])).toEqual([['B3', 'content-missing', 'error']]);
+  it("an indicator table asks only for the indicator's text here (unit and target: indicators.ts)", () => {
+    expect(
+      issuesOf([
+        ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'],
+        [1, 'Tỷ lệ hồ sơ trực tuyến', '%', '80', ''],
+        [2, '', '%', '90', 'Công an xã'],
+      ]),
+    ).toEqual([['B3', 'content-missing', 'error']]);
   });
 });
 

@@ -6,12 +6,23 @@ import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
 describe('missing-column', () => {
   it('a task table without a deadline column: one error at the header, no deadline-missing per row; partners and result only recommended', () => {
-    expect(issuesOf([['TT', 'Nội dung', 'Cơ quan chủ trì'], [1, TEXTS[0], 'Công an xã'], [2, TEXTS[1], 'Phòng Kinh tế']])).toEqual([
+    expect(
+      issuesOf([
+        ['TT', 'Nội dung', 'Cơ quan chủ trì'],
+        [1, TEXTS[0], 'Công an xã'],
+        [2, TEXTS[1], 'Phòng Kinh tế'],
+      ]),
+    ).toEqual([
       [1, 'missing-column', 'error'],
       [1, 'missing-column', 'warning'],
       [1, 'missing-column', 'warning'],
     ]);
-    const { issues } = check([gridFromValues('S', [['TT', 'Nội dung', 'Cơ quan chủ trì'], [1, TEXTS[0], 'Công an xã']])]);
+    const { issues } = check([
+      gridFromValues('S', [
+        ['TT', 'Nội dung', 'Cơ quan chủ trì'],
+        [1, TEXTS[0], 'Công an xã'],
+      ]),
+    ]);
     expect(issues.map((i) => i.params)).toEqual([
       { role: 'deadline', required: true },
       { role: 'partners', required: false },
@@ -21,7 +32,12 @@ describe('missing-column', () => {
   });
 
   it('an indicator table without a target column (required) and without a monitoring agency column (recommended)', () => {
-    const { found, issues } = check([gridFromValues('S', [['TT', 'Chỉ tiêu', 'Đơn vị tính'], [1, 'Tỷ lệ hồ sơ trực tuyến', '%']])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        ['TT', 'Chỉ tiêu', 'Đơn vị tính'],
+        [1, 'Tỷ lệ hồ sơ trực tuyến', '%'],
+      ]),
+    ]);
     expect(found).toEqual([
       [1, 'missing-column', 'error'],
       [1, 'missing-column', 'warning'],
@@ -33,7 +49,12 @@ describe('missing-column', () => {
   });
 
   it('an assignment of indicators (TT | Chỉ tiêu | Chủ trì, targets in the text): unit and target columns only advised', () => {
-    const { found, issues } = check([gridFromValues('S', [['TT', 'Chỉ tiêu', 'Cơ quan chủ trì'], [1, 'Tỷ lệ hồ sơ trực tuyến đạt 95%', 'Công an xã']])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        ['TT', 'Chỉ tiêu', 'Cơ quan chủ trì'],
+        [1, 'Tỷ lệ hồ sơ trực tuyến đạt 95%', 'Công an xã'],
+      ]),
+    ]);
     expect(found).toEqual([
       [1, 'missing-column', 'warning'],
       [1, 'missing-column', 'warning'],
@@ -51,7 +72,12 @@ describe('missing-column', () => {
 
 describe('columns-left-aside', () => {
   it('names the working columns once, at the header row', () => {
-    const { found, issues } = check([gridFromValues('S', [[...H, 'Người xử lý', 'Ngày nhận'], [...task(1, TEXTS[0]), 'Anh Nam', '12/3/2026']])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        [...H, 'Người xử lý', 'Ngày nhận'],
+        [...task(1, TEXTS[0]), 'Anh Nam', '12/3/2026'],
+      ]),
+    ]);
     expect(found).toEqual([[1, 'columns-left-aside', 'info']]);
     expect(issues[0]!.params).toEqual({ columns: 'G (Người xử lý), H (Ngày nhận)' });
   });
@@ -65,14 +91,16 @@ describe('repeated-header-row', () => {
   });
 
   it('a reworded sub-header opening a part: the same table, the deletion is a suggestion', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      ['I', 'Nhóm một'],
-      task(1, TEXTS[0]),
-      [null, 'Nội dung công việc', 'Đơn vị thực hiện', null, null, 'Thời gian'],
-      ['II', 'Nhóm hai'],
-      task(2, TEXTS[1]),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        ['I', 'Nhóm một'],
+        task(1, TEXTS[0]),
+        [null, 'Nội dung công việc', 'Đơn vị thực hiện', null, null, 'Thời gian'],
+        ['II', 'Nhóm hai'],
+        task(2, TEXTS[1]),
+      ]),
+    ]);
     expect(found).toEqual([['A4', 'repeated-header-row', 'warning']]);
     expect(issues[0]!.fix?.safe).toBe(false);
   });
@@ -80,13 +108,15 @@ describe('repeated-header-row', () => {
 
 describe('continuation-row', () => {
   it('a fragment starting mid-sentence across a repeated header: joined by a safe fix', () => {
-    const { found, issues } = check([gridFromValues('S', [
-      H,
-      task(1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống'),
-      H,
-      [null, 'truyền thanh xã và mạng xã hội.'],
-      task(2, TEXTS[1]),
-    ])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống'),
+        H,
+        [null, 'truyền thanh xã và mạng xã hội.'],
+        task(2, TEXTS[1]),
+      ]),
+    ]);
     expect(found).toEqual([
       ['A3', 'repeated-header-row', 'warning'],
       ['A4', 'continuation-row', 'warning'],
@@ -96,7 +126,14 @@ describe('continuation-row', () => {
   });
 
   it('a fragment starting in capitals after a text that ends on a word: the join is a suggestion', () => {
-    const { found, issues } = check([gridFromValues('S', [H, task(1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống'), [null, 'Truyền thanh xã và mạng xã hội.'], task(2, TEXTS[1])])]);
+    const { found, issues } = check([
+      gridFromValues('S', [
+        H,
+        task(1, 'Tổ chức tuyên truyền về chuyển đổi số trên hệ thống'),
+        [null, 'Truyền thanh xã và mạng xã hội.'],
+        task(2, TEXTS[1]),
+      ]),
+    ]);
     expect(found).toEqual([['A3', 'continuation-row', 'warning']]);
     expect(issues[0]!.fix?.safe).toBe(false);
   });
@@ -105,41 +142,42 @@ describe('continuation-row', () => {
 describe('blank-row', () => {
   it('a blank row between tasks is reported; blank rows closing a group are room for tasks', () => {
     // Moved from nothing-to-check.test.ts (issue 13, items 9-10).
-    expect(issuesOf([
-      H,
-      ['I', 'Nâng cao nhận thức'],
-      task(1, TEXTS[0]),
-      [],
-      [],
-      ['II', 'Hoàn thiện thể chế'],
-      [],
-      ['III', 'Phát triển hạ tầng'],
-      task(2, TEXTS[1]),
-      [],
-      task(3, TEXTS[2]),
-      [],
-    ])).toEqual([['A10', 'blank-row', 'info']]);
+    expect(
+      issuesOf([
+        H,
+        ['I', 'Nâng cao nhận thức'],
+        task(1, TEXTS[0]),
+        [],
+        [],
+        ['II', 'Hoàn thiện thể chế'],
+        [],
+        ['III', 'Phát triển hạ tầng'],
+        task(2, TEXTS[1]),
+        [],
+        task(3, TEXTS[2]),
+        [],
+      ]),
+    ).toEqual([['A10', 'blank-row', 'info']]);
   });
 
   it('a row inside a cell merged down is not blank: only the merge is noted', () => {
-    expect(issuesOf([H, task(1, TEXTS[0]), task(2, TEXTS[1]), [], task(3, TEXTS[2])], { merges: [{ top: 3, left: 6, bottom: 4, right: 6 }] })).toEqual([
-      ['F3', 'merged-cells-in-body', 'info'],
-    ]);
+    expect(
+      issuesOf([H, task(1, TEXTS[0]), task(2, TEXTS[1]), [], task(3, TEXTS[2])], { merges: [{ top: 3, left: 6, bottom: 4, right: 6 }] }),
+    ).toEqual([['F3', 'merged-cells-in-body', 'info']]);
   });
 });
 
 describe('merged-cells-in-body', () => {
   it('a heading merged across is not reported; a cell merged down is a note; cells merged across a task row are a warning', () => {
-    expect(issuesOf(
-      [
-        H,
-        ['I', 'Nhóm một'],
-        task(1, TEXTS[0]),
-        task(2, TEXTS[1], { deadline: null }),
-        task(3, TEXTS[2], { result: null }),
-      ],
-      { merges: [{ top: 2, left: 2, bottom: 2, right: 6 }, { top: 3, left: 6, bottom: 4, right: 6 }, { top: 5, left: 4, bottom: 5, right: 5 }] },
-    )).toEqual([
+    expect(
+      issuesOf([H, ['I', 'Nhóm một'], task(1, TEXTS[0]), task(2, TEXTS[1], { deadline: null }), task(3, TEXTS[2], { result: null })], {
+        merges: [
+          { top: 2, left: 2, bottom: 2, right: 6 },
+          { top: 3, left: 6, bottom: 4, right: 6 },
+          { top: 5, left: 4, bottom: 5, right: 5 },
+        ],
+      }),
+    ).toEqual([
       ['F3', 'merged-cells-in-body', 'info'],
       ['D5', 'merged-cells-in-body', 'warning'],
       // The merge D5:E5 leaves the result column of task 3 empty: required.ts says so too.

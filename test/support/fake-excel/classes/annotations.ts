@@ -39,7 +39,8 @@ function cellOf(arg: unknown, where: string, sheet: SheetModel | undefined, mode
 
 function countIn(sheets: SheetModel[], key: 'note' | 'comment'): number {
   let n = 0;
-  for (const s of sheets) for (const [, , cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) if (cell[key] !== undefined) n++;
+  for (const s of sheets)
+    for (const [, , cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) if (cell[key] !== undefined) n++;
   return n;
 }
 
@@ -62,7 +63,8 @@ export const NoteCollection: ClassSpec = {
       api: '1.18',
       run: (s: SheetModel, [key], rt) => {
         const at = cellOf(key, 'NoteCollection.getItem', s, rt.model);
-        if (at.sheet.cell(at.r, at.c)?.note === undefined) throw fail('ItemNotFound', `No note at ${String(key)}.`, 'NoteCollection.getItem');
+        if (at.sheet.cell(at.r, at.c)?.note === undefined)
+          throw fail('ItemNotFound', `No note at ${String(key)}.`, 'NoteCollection.getItem');
         return at;
       },
     },
@@ -112,7 +114,8 @@ export const CommentCollection: ClassSpec = {
       const { model, sheet } = t as Comments;
       const out: At[] = [];
       for (const s of sheet ? [sheet] : model.live()) {
-        for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 })) if (cell.comment !== undefined) out.push({ sheet: s, r, c });
+        for (const [r, c, cell] of s.stored({ top: 1, left: 1, bottom: s.rows.length, right: 16_384 }))
+          if (cell.comment !== undefined) out.push({ sheet: s, r, c });
       }
       return out;
     },
@@ -122,7 +125,8 @@ export const CommentCollection: ClassSpec = {
       returns: 'Comment',
       api: '1.10',
       run: (t: Comments, [address, content]) => {
-        if (typeof content !== 'string') throw fail('ApiNotFound', 'Rich comment content needs ExcelApi 1.11; the fake takes plain strings.', 'CommentCollection.add');
+        if (typeof content !== 'string')
+          throw fail('ApiNotFound', 'Rich comment content needs ExcelApi 1.11; the fake takes plain strings.', 'CommentCollection.add');
         const at = cellOf(address, 'CommentCollection.add', t.sheet, t.model);
         const cell = at.sheet.ensure(at.r, at.c);
         if (cell.comment !== undefined) throw fail('ItemAlreadyExists', 'The cell already has a comment thread.', 'CommentCollection.add');
@@ -135,7 +139,8 @@ export const CommentCollection: ClassSpec = {
       api: '1.10',
       run: (t: Comments, [address]) => {
         const at = cellOf(address, 'CommentCollection.getItemByCell', t.sheet, t.model);
-        if (at.sheet.cell(at.r, at.c)?.comment === undefined) throw fail('ItemNotFound', `No comment at ${String(address)}.`, 'CommentCollection.getItemByCell');
+        if (at.sheet.cell(at.r, at.c)?.comment === undefined)
+          throw fail('ItemNotFound', `No comment at ${String(address)}.`, 'CommentCollection.getItemByCell');
         return at;
       },
     },

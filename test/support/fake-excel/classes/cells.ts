@@ -20,7 +20,8 @@ const MAX_CELLS = 2_000_000;
  * @example checkSize(t, 'Range.values')
  */
 export function checkSize(t: RangeTarget, where: string): void {
-  if (cellCount(t.rect) > MAX_CELLS) throw fail('RangeExceedsLimit', `${where}: ${cellCount(t.rect)} cells is more than the fake materialises.`, where);
+  if (cellCount(t.rect) > MAX_CELLS)
+    throw fail('RangeExceedsLimit', `${where}: ${cellCount(t.rect)} cells is more than the fake materialises.`, where);
 }
 
 /**
@@ -62,7 +63,11 @@ export function eachInput(t: RangeTarget, input: unknown, where: string, fn: (r:
     return;
   }
   if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
-    throw fail('InvalidArgument', `${where}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`, where);
+    throw fail(
+      'InvalidArgument',
+      `${where}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+      where,
+    );
   }
   input.forEach((row: unknown[], i) => row.forEach((v, j) => fn(t.rect.top + i, t.rect.left + j, v)));
 }

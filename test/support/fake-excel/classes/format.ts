@@ -28,7 +28,8 @@ export const RangeFormat: ClassSpec = {
       api: '1.2',
       get: (t: T) => same(span(t.rect.left, t.rect.right).map((c) => t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH)),
       set: (t: T, v) => {
-        if (typeof v !== 'number' || v < 0) throw fail('InvalidArgument', 'columnWidth must be a non-negative number.', 'RangeFormat.columnWidth');
+        if (typeof v !== 'number' || v < 0)
+          throw fail('InvalidArgument', 'columnWidth must be a non-negative number.', 'RangeFormat.columnWidth');
         for (const c of span(t.rect.left, t.rect.right)) alive(t.sheet, 'RangeFormat.columnWidth').columnWidths.set(c, v);
       },
     },
@@ -36,7 +37,8 @@ export const RangeFormat: ClassSpec = {
       api: '1.2',
       get: (t: T) => same(span(t.rect.top, t.rect.bottom).map((r) => t.sheet.rows[r - 1]?.height ?? DEFAULT_ROW_HEIGHT)),
       set: (t: T, v) => {
-        if (typeof v !== 'number' || v < 0) throw fail('InvalidArgument', 'rowHeight must be a non-negative number.', 'RangeFormat.rowHeight');
+        if (typeof v !== 'number' || v < 0)
+          throw fail('InvalidArgument', 'rowHeight must be a non-negative number.', 'RangeFormat.rowHeight');
         for (const r of span(t.rect.top, t.rect.bottom)) alive(t.sheet, 'RangeFormat.rowHeight').row(r).height = v;
       },
     },

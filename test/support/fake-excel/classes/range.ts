@@ -69,7 +69,8 @@ export const Range: ClassSpec = {
       api: '1.9',
       run: (t: T, [opts], rt) => {
         const o = (opts ?? {}) as Record<string, unknown>;
-        for (const k of Object.keys(o)) if (k !== 'address' && k !== 'format') throw fail('InvalidArgument', `getCellProperties: "${k}" is not modelled by the fake.`);
+        for (const k of Object.keys(o))
+          if (k !== 'address' && k !== 'format') throw fail('InvalidArgument', `getCellProperties: "${k}" is not modelled by the fake.`);
         const format = o.format as Record<string, unknown> | undefined;
         return grid(t, 'Range.getCellProperties', (r, c) => {
           const out: Record<string, unknown> = {};
@@ -86,7 +87,8 @@ export const Range: ClassSpec = {
         eachInput(t, values, 'Range.setCellProperties', (r, c, v) => {
           if (v === null || v === undefined) return;
           const props = v as Record<string, unknown>;
-          for (const k of Object.keys(props)) if (k !== 'format') throw fail('InvalidArgument', `setCellProperties: "${k}" is not modelled by the fake.`);
+          for (const k of Object.keys(props))
+            if (k !== 'format') throw fail('InvalidArgument', `setCellProperties: "${k}" is not modelled by the fake.`);
           if (!props.format) return;
           const cell = t.sheet.ensure(r, c);
           const next = mergeStyle(cell.style, props.format as never, rt.defaults as never);
@@ -100,7 +102,8 @@ export const Range: ClassSpec = {
       api: '1.13',
       run: (t: T): AreasTarget | null => {
         const rects = alive(t.sheet, 'Range.getMergedAreasOrNullObject').mergeAreasIn(t.rect);
-        if (rects.length > 512) throw fail('InvalidOperation', 'More than 512 merged areas in the range.', 'Range.getMergedAreasOrNullObject');
+        if (rects.length > 512)
+          throw fail('InvalidOperation', 'More than 512 merged areas in the range.', 'Range.getMergedAreasOrNullObject');
         return rects.length === 0 ? null : { sheet: t.sheet, rects };
       },
     },
@@ -108,7 +111,9 @@ export const Range: ClassSpec = {
       returns: 'void',
       api: '1.2',
       run: (t: T, [across]) => {
-        const rows = across ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i })) : [t.rect];
+        const rows = across
+          ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i }))
+          : [t.rect];
         for (const r of rows) alive(t.sheet, 'Range.merge').merge(r);
       },
     },
@@ -116,20 +121,28 @@ export const Range: ClassSpec = {
     delete: {
       returns: 'void',
       run: (t: T, [shift]) => {
-        if (shift !== 'Up' || !wholeRows(t.rect)) throw fail('NotImplemented', 'The fake deletes whole rows only (shift "Up").', 'Range.delete');
+        if (shift !== 'Up' || !wholeRows(t.rect))
+          throw fail('NotImplemented', 'The fake deletes whole rows only (shift "Up").', 'Range.delete');
         alive(t.sheet, 'Range.delete').deleteRows(t.rect.top, t.rect.bottom);
       },
     },
     insert: {
       returns: 'Range',
       run: (t: T, [shift]): T => {
-        if (shift !== 'Down' || !wholeRows(t.rect)) throw fail('NotImplemented', 'The fake inserts whole rows only (shift "Down").', 'Range.insert');
+        if (shift !== 'Down' || !wholeRows(t.rect))
+          throw fail('NotImplemented', 'The fake inserts whole rows only (shift "Down").', 'Range.insert');
         alive(t.sheet, 'Range.insert').insertRows(t.rect.top, t.rect.bottom - t.rect.top + 1);
         return t;
       },
     },
-    getEntireRow: { returns: 'Range', run: (t: T): T => ({ sheet: t.sheet, rect: { top: t.rect.top, bottom: t.rect.bottom, left: 1, right: MAX_COLS, kind: 'rows' } }) },
-    getEntireColumn: { returns: 'Range', run: (t: T): T => ({ sheet: t.sheet, rect: { top: 1, bottom: MAX_ROWS, left: t.rect.left, right: t.rect.right, kind: 'cols' } }) },
+    getEntireRow: {
+      returns: 'Range',
+      run: (t: T): T => ({ sheet: t.sheet, rect: { top: t.rect.top, bottom: t.rect.bottom, left: 1, right: MAX_COLS, kind: 'rows' } }),
+    },
+    getEntireColumn: {
+      returns: 'Range',
+      run: (t: T): T => ({ sheet: t.sheet, rect: { top: 1, bottom: MAX_ROWS, left: t.rect.left, right: t.rect.right, kind: 'cols' } }),
+    },
     getIntersection: {
       returns: 'Range',
       api: '1.2',
@@ -161,7 +174,8 @@ export const Range: ClassSpec = {
       returns: 'void',
       run: (t: T, [applyTo]) => {
         const what = applyTo ?? 'All';
-        if (what !== 'All' && what !== 'Contents' && what !== 'Formats') throw fail('InvalidArgument', `clear("${String(what)}") is not modelled by the fake.`, 'Range.clear');
+        if (what !== 'All' && what !== 'Contents' && what !== 'Formats')
+          throw fail('InvalidArgument', `clear("${String(what)}") is not modelled by the fake.`, 'Range.clear');
         const sheet = alive(t.sheet, 'Range.clear');
         for (const [r, c, cell] of [...sheet.stored(t.rect)]) {
           if (what !== 'Formats') {
@@ -180,7 +194,8 @@ export const Range: ClassSpec = {
     select: {
       returns: 'void',
       run: (t: T, _args, rt: Runtime) => {
-        if (rt.model.activeId !== t.sheet.id) throw fail('InvalidSelection', 'Select a range on the active sheet (activate the sheet first).', 'Range.select');
+        if (rt.model.activeId !== t.sheet.id)
+          throw fail('InvalidSelection', 'Select a range on the active sheet (activate the sheet first).', 'Range.select');
         rt.model.selection = { sheet: t.sheet.name, address: formatAddress(t.sheet.name, t.rect) };
       },
     },

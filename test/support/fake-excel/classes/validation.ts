@@ -12,7 +12,9 @@ export const INLINE_LIST_LIMIT = 255;
 
 function entry(t: T, create: boolean): Validation | undefined {
   const sheet = alive(t.sheet, 'DataValidation');
-  const same = sheet.validations.find((v) => v.rect.top === t.rect.top && v.rect.left === t.rect.left && v.rect.bottom === t.rect.bottom && v.rect.right === t.rect.right);
+  const same = sheet.validations.find(
+    (v) => v.rect.top === t.rect.top && v.rect.left === t.rect.left && v.rect.bottom === t.rect.bottom && v.rect.right === t.rect.right,
+  );
   if (same || !create) return same;
   clear(t);
   const v: Validation = { rect: { ...t.rect }, rule: null };
@@ -41,7 +43,11 @@ export const DataValidation: ClassSpec = {
       set: (t: T, rule) => {
         const list = (rule as { list?: { source?: unknown } }).list;
         if (list && typeof list.source === 'string' && !list.source.startsWith('=') && list.source.length > INLINE_LIST_LIMIT) {
-          throw fail('InvalidArgument', `A list source typed into the rule is limited to ${INLINE_LIST_LIMIT} characters (got ${list.source.length}); reference a range instead.`, 'DataValidation.rule');
+          throw fail(
+            'InvalidArgument',
+            `A list source typed into the rule is limited to ${INLINE_LIST_LIMIT} characters (got ${list.source.length}); reference a range instead.`,
+            'DataValidation.rule',
+          );
         }
         entry(t, true)!.rule = rule;
       },

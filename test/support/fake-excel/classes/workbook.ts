@@ -58,7 +58,8 @@ export const Worksheet: ClassSpec = {
     visibility: {
       get: (s: S) => alive(s, 'Worksheet.visibility').visibility,
       set: (s: S, v, rt) => {
-        if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw fail('InvalidArgument', `Bad visibility "${String(v)}".`, 'Worksheet.visibility');
+        if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden')
+          throw fail('InvalidArgument', `Bad visibility "${String(v)}".`, 'Worksheet.visibility');
         if (v !== 'Visible' && rt.model.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
           throw fail('InvalidOperation', 'A workbook must keep at least one visible sheet.', 'Worksheet.visibility');
         }
@@ -78,13 +79,17 @@ export const Worksheet: ClassSpec = {
       run: (s: S, [address]): RangeTarget => {
         if (address === undefined) return { sheet: s, rect: { top: 1, left: 1, bottom: 1_048_576, right: 16_384 } };
         const { sheet, rect } = parseAddress(String(address));
-        if (sheet !== undefined && sheet.toLowerCase() !== s.name.toLowerCase()) throw fail('InvalidArgument', `"${String(address)}" is not on sheet "${s.name}".`, 'Worksheet.getRange');
+        if (sheet !== undefined && sheet.toLowerCase() !== s.name.toLowerCase())
+          throw fail('InvalidArgument', `"${String(address)}" is not on sheet "${s.name}".`, 'Worksheet.getRange');
         return { sheet: alive(s, 'Worksheet.getRange'), rect };
       },
     },
     getUsedRange: {
       returns: 'Range',
-      run: (s: S, [valuesOnly]): RangeTarget => ({ sheet: s, rect: alive(s, 'Worksheet.getUsedRange').usedRect(valuesOnly === true) ?? { top: 1, left: 1, bottom: 1, right: 1 } }),
+      run: (s: S, [valuesOnly]): RangeTarget => ({
+        sheet: s,
+        rect: alive(s, 'Worksheet.getUsedRange').usedRect(valuesOnly === true) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+      }),
     },
     getUsedRangeOrNullObject: {
       returns: 'Range',
@@ -97,14 +102,16 @@ export const Worksheet: ClassSpec = {
     activate: {
       returns: 'void',
       run: (s: S, _a, rt) => {
-        if (alive(s, 'Worksheet.activate').visibility !== 'Visible') throw fail('InvalidOperation', `Cannot activate the hidden sheet "${s.name}".`, 'Worksheet.activate');
+        if (alive(s, 'Worksheet.activate').visibility !== 'Visible')
+          throw fail('InvalidOperation', `Cannot activate the hidden sheet "${s.name}".`, 'Worksheet.activate');
         rt.model.activeId = s.id;
       },
     },
     delete: {
       returns: 'void',
       run: (s: S, _a, rt) => {
-        if (rt.model.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw fail('InvalidOperation', 'Cannot delete the last visible sheet.', 'Worksheet.delete');
+        if (rt.model.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
+          throw fail('InvalidOperation', 'Cannot delete the last visible sheet.', 'Worksheet.delete');
         s.deleted = true;
         if (rt.model.activeId === s.id) rt.model.activeId = rt.model.live().find((x) => x.visibility === 'Visible')!.id;
       },
