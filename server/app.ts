@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { authenticate } from './auth/authenticate.ts';
 import { authThrottle, clientAddress } from './auth/throttle.ts';
-import { ApiError } from './http/errors.ts';
+import { ApiError, invalidRequest } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -69,17 +69,7 @@ export function createApp(deps: AppDeps): App {
     // zod validation failures become the API's own error shape, with where (path) and what for each problem.
     defaultHook: (result) => {
       if (!result.success) {
-        const details = result.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new ApiError(
-          400,
-          'invalid-request',
-          `Dữ liệu gửi lên không hợp lệ: ${details
-            .map((d) => `${d.path || '(gốc)'}: ${d.message}`)
-            .slice(0, 3)
-            .join('; ')}.`,
-          'Invalid request data.',
-          details,
-        );
+        throw invalidRequest(result.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })));
       }
     },
   });

@@ -37,3 +37,20 @@ export const notFound = (what: string, whatEn: string) =>
   new ApiError(404, 'not-found', `Không tìm thấy ${what}.`, `Not found: ${whatEn}.`);
 export const badRequest = (code: string, message: string, messageEn: string, details?: ErrorDetails) =>
   new ApiError(400, code, message, messageEn, details);
+
+/**
+ * 400 invalid-request: a body that fails its schema, the first paths named (the routes' zod hook and the worker pool).
+ * @example throw invalidRequest([{ path: 'plan.appendices', message: 'Required' }])
+ */
+export function invalidRequest(details: { path: string; message: string }[]): ApiError {
+  return new ApiError(
+    400,
+    'invalid-request',
+    `Dữ liệu gửi lên không hợp lệ: ${details
+      .map((d) => `${d.path || '(gốc)'}: ${d.message}`)
+      .slice(0, 3)
+      .join('; ')}.`,
+    'Invalid request data.',
+    details,
+  );
+}

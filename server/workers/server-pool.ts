@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, badRequest } from '../http/errors.ts';
+import { ApiError, badRequest, invalidRequest } from '../http/errors.ts';
 import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
 import { runJob, type BodySchemaName, type JobResult, type ReadUploadResult } from './jobs.ts';
 import { JobLimitError, PoolBusyError, WorkerPool, type PoolOptions } from './pool.ts';
@@ -168,21 +168,4 @@ export async function validJson<T = unknown>(c: Context, schema: BodySchemaName)
   if ('syntax' in r) throw new HTTPException(400, { message: 'Malformed JSON in request body' });
   if ('issues' in r) throw invalidRequest(r.issues);
   return r.data as T;
-}
-
-/**
- * 400 invalid-request, worded as the app's zod hook words it (server/app.ts).
- * @example throw invalidRequest([{ path: 'plan.appendices', message: 'Required' }])
- */
-export function invalidRequest(details: { path: string; message: string }[]): ApiError {
-  return new ApiError(
-    400,
-    'invalid-request',
-    `Dữ liệu gửi lên không hợp lệ: ${details
-      .map((d) => `${d.path || '(gốc)'}: ${d.message}`)
-      .slice(0, 3)
-      .join('; ')}.`,
-    'Invalid request data.',
-    details,
-  );
 }
