@@ -1,6 +1,7 @@
 // How an issue is shown, the same in the task pane, the annotated workbook and the web page: the cell it points to,
 // one mark per cell by worst severity, the severity's words and fill.
-import type { Issue, Severity } from './issue.ts';
+import { CATALOG } from './catalog.ts';
+import type { Issue, IssueCode, Severity } from './issue.ts';
 
 /** Severities, worst first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -36,7 +37,7 @@ export function issueCell(issue: Pick<Issue, 'cell' | 'row' | 'table'>): string 
   return `${col.toUpperCase()}${issue.row}`;
 }
 
-/** One marked cell: the worst severity among its issues, and their messages, one "[code] message" a line. */
+/** One marked cell: the worst severity among its issues, and their messages, one a line (codes stay internal). */
 export interface CellMark {
   sheet: string;
   cell: string;
@@ -47,7 +48,7 @@ export interface CellMark {
 
 /**
  * One mark per cell an issue points to, in the order the issues come.
- * @example marksByCell(allIssues(report), 'vi')[0] // { sheet, cell: 'C7', severity: 'error', issues, text: '[lead-missing] …' }
+ * @example marksByCell(allIssues(report), 'vi')[0] // { sheet, cell: 'C7', severity: 'error', issues, text: 'Thiếu cơ quan chủ trì …' }
  */
 export function marksByCell(issues: readonly Issue[], lang: 'vi' | 'en'): CellMark[] {
   const byCell = new Map<string, CellMark>();
@@ -55,7 +56,7 @@ export function marksByCell(issues: readonly Issue[], lang: 'vi' | 'en'): CellMa
     const cell = issueCell(i);
     if (!cell) continue;
     const key = `${i.sheet}\u0000${cell}`;
-    const line = `[${i.code}] ${lang === 'en' ? i.messageEn : i.message}`;
+    const line = lang === 'en' ? i.messageEn : i.message;
     const mark = byCell.get(key);
     if (!mark) byCell.set(key, { sheet: i.sheet, cell, severity: i.severity, issues: [i], text: line });
     else {
@@ -65,4 +66,37 @@ export function marksByCell(issues: readonly Issue[], lang: 'vi' | 'en'): CellMa
     }
   }
   return [...byCell.values()];
+}
+
+/**
+ * Issues in the order that matters to an official: errors, then warnings, then notes; within a severity by sheet and
+ * row as they come (a stable sort, so the reader's order is kept).
+ * @example orderIssues([note, error, warning]).map((i) => i.severity) // ['error', 'warning', 'info']
+ */
+export function orderIssues<T extends Pick<Issue, 'severity'>>(issues: readonly T[]): T[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => RANK[a.issue.severity] - RANK[b.issue.severity] || a.index - b.index)
+    .map((x) => x.issue);
+}
+
+/**
+ * The rule's title in the user's language (the code itself stays internal: a tooltip at most).
+ * @example issueTitle('lead-missing', 'vi') // 'Thiếu cơ quan chủ trì'
+ */
+export function issueTitle(code: string, lang: 'vi' | 'en'): string {
+  const entry = (CATALOG as Record<string, { title: { vi: string; en: string } } | undefined>)[code as IssueCode];
+  return entry ? entry.title[lang] : code;
+}
+
+/**
+ * Where an issue is, in words: "Dòng 5", "Ô C7", or the sheet for a sheet-level issue; with the sheet's name when asked.
+ * @example issueWhere({ sheet: 'PL1', row: 5 }, 'vi') // 'Dòng 5'
+ * @example issueWhere({ sheet: 'PL1', row: 5, cell: 'C5' }, 'vi', true) // 'PL1 · Ô C5'
+ */
+export function issueWhere(issue: Pick<Issue, 'sheet' | 'row' | 'cell'>, lang: 'vi' | 'en', withSheet = false): string {
+  const words = lang === 'en' ? { row: 'Row', cell: 'Cell', sheet: 'Sheet' } : { row: 'Dòng', cell: 'Ô', sheet: 'Trang tính' };
+  const spot = issue.cell ? `${words.cell} ${issue.cell.replace(/\$/g, '')}` : issue.row !== undefined ? `${words.row} ${issue.row}` : '';
+  if (!spot) return `${words.sheet} ${issue.sheet}`;
+  return withSheet ? `${issue.sheet} · ${spot}` : spot;
 }

@@ -1,7 +1,15 @@
 // One presentation of issues for the pane, the annotated workbook and the web page.
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../core/validate/issue.ts';
-import { issueCell, marksByCell, SEVERITY_LABEL, worstSeverity } from '../../../core/validate/present.ts';
+import {
+  issueCell,
+  issueTitle,
+  issueWhere,
+  marksByCell,
+  orderIssues,
+  SEVERITY_LABEL,
+  worstSeverity,
+} from '../../../core/validate/present.ts';
 
 const issue = (over: Partial<Issue>): Issue => ({
   code: 'lead-missing',
@@ -33,8 +41,8 @@ describe('issue presentation', () => {
       'vi',
     );
     expect(marks.map(({ cell, severity, text }) => [cell, severity, text])).toEqual([
-      ['C7', 'error', '[lead-missing] Thiếu\n[agency-unknown] Lạ'],
-      ['B9', 'info', '[lead-missing] Thiếu'],
+      ['C7', 'error', 'Thiếu\nLạ'],
+      ['B9', 'info', 'Thiếu'],
     ]);
     expect(worstSeverity([])).toBe('info');
   });
@@ -45,5 +53,30 @@ describe('issue presentation', () => {
       warning: { vi: 'Cảnh báo', en: 'Warning' },
       info: { vi: 'Lưu ý', en: 'Note' },
     });
+  });
+
+  it('orders errors, then warnings, then notes, keeping the order within each', () => {
+    const list = [
+      issue({ severity: 'info', row: 1 }),
+      issue({ severity: 'error', row: 9 }),
+      issue({ severity: 'warning', row: 2 }),
+      issue({ severity: 'error', row: 3 }),
+    ];
+    expect(orderIssues(list).map((i) => [i.severity, i.row])).toEqual([
+      ['error', 9],
+      ['error', 3],
+      ['warning', 2],
+      ['info', 1],
+    ]);
+  });
+
+  it('names a rule by its title and a place in words', () => {
+    expect(issueTitle('lead-missing', 'vi')).toBe('Thiếu cơ quan chủ trì');
+    expect(issueTitle('lead-missing', 'en')).toBe('Lead agency missing');
+    expect(issueTitle('not-a-code', 'vi')).toBe('not-a-code');
+    expect(issueWhere({ sheet: 'PL1', row: 5 }, 'vi')).toBe('Dòng 5');
+    expect(issueWhere({ sheet: 'PL1', row: 5, cell: '$C$5' }, 'vi', true)).toBe('PL1 · Ô C5');
+    expect(issueWhere({ sheet: 'PL1' }, 'vi')).toBe('Trang tính PL1');
+    expect(issueWhere({ sheet: 'PL1', row: 5 }, 'en')).toBe('Row 5');
   });
 });
