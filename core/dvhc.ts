@@ -114,3 +114,36 @@ export function findProvince(codeOrName: string | number): Province | undefined 
   if (code !== undefined) return PROVINCE_BY_CODE.get(code);
   return PROVINCE_BY_NAME.get(placeKey(String(codeOrName)));
 }
+
+const SEARCH_KEYS = COMMUNES.map((c) => ({ c, key: placeKey(c.name), province: placeKey(c.provinceName) }));
+
+/**
+ * Communes for a search box: by code (or its start), by name (folded, without "xã"/"phường"; whole-name matches first,
+ * then names that start with the words, then names that contain them), optionally narrowed to a province; words after
+ * a comma narrow by province name ("cam giang, hai phong"). Each answer carries its province, so look-alikes are told apart.
+ * @example searchCommunes('cam giang').map((c) => c.code) // ['02008', '10888', '10903']
+ * @example searchCommunes('cẩm giàng, hải phòng')[0]?.code // '10903'
+ */
+export function searchCommunes(query: string, opts: { provinceCode?: string; limit?: number } = {}): Commune[] {
+  const limit = opts.limit ?? 20;
+  const [namePart = '', provincePart = ''] = query.split(/[,;]/, 2);
+  const q = placeKey(namePart);
+  const p = placeKey(provincePart);
+  if (!q) return [];
+  const inProvince = (e: (typeof SEARCH_KEYS)[number]) =>
+    (!opts.provinceCode || e.c.provinceCode === opts.provinceCode) && (!p || e.province.includes(p));
+  if (/^\d+$/.test(q))
+    return SEARCH_KEYS.filter((e) => inProvince(e) && e.c.code.startsWith(q.padStart(Math.min(q.length, 5), '0')))
+      .slice(0, limit)
+      .map((e) => e.c);
+  const asked = bareName(namePart);
+  const rank = (e: (typeof SEARCH_KEYS)[number]) => {
+    const base = e.key === q ? 0 : e.key.startsWith(q) ? 2 : e.key.includes(` ${q}`) ? 4 : e.key.includes(q) ? 6 : -1;
+    return base < 0 ? -1 : base + Number(bareName(e.c.name) !== asked);
+  };
+  return SEARCH_KEYS.map((e) => ({ e, r: rank(e) }))
+    .filter((x) => x.r >= 0 && inProvince(x.e))
+    .sort((a, b) => a.r - b.r)
+    .slice(0, limit)
+    .map((x) => x.e.c);
+}

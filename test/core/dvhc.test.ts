@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMUNES, DVHC_SOURCE, findCommune, findCommunesByName, findProvince, PROVINCES } from '../../core/dvhc.ts';
+import { COMMUNES, DVHC_SOURCE, findCommune, findCommunesByName, findProvince, PROVINCES, searchCommunes } from '../../core/dvhc.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 describe('dvhc dataset', () => {
@@ -79,5 +79,22 @@ describe('findProvince', () => {
     expect(findProvince('Thanh Hóa')?.code).toBe('38');
     expect(findProvince('99')).toBeUndefined();
     expect(findProvince('Atlantis')).toBeUndefined();
+  });
+});
+
+describe('searchCommunes', () => {
+  it('finds communes by folded name, exact spellings and whole names first, each with its province', () => {
+    const found = searchCommunes('cẩm giàng');
+    expect(found.slice(0, 3).map((c) => [c.code, c.name, c.provinceName])).toEqual(
+      findCommunesByName('Cẩm Giàng').map((c) => [c.code, c.name, c.provinceName]),
+    );
+    expect(searchCommunes('cam giang, hai phong').map((c) => c.code)).toEqual(['10888', '10903']);
+    expect(searchCommunes('cam giang', { provinceCode: '19' }).map((c) => c.code)).toEqual(['02008']);
+  });
+
+  it('finds by code prefix and answers nothing for an empty query', () => {
+    expect(searchCommunes('10903').map((c) => c.code)).toEqual(['10903']);
+    expect(searchCommunes('  ')).toEqual([]);
+    expect(searchCommunes('xa', { limit: 3 })).toHaveLength(3);
   });
 });
