@@ -1,6 +1,7 @@
 // Fix all safe issues: validate, apply the non-overlapping safe patches, read again — until nothing safe is left.
 import type { Grid } from '../model/grid.ts';
 import type { ValidateOptions } from '../validate/context.ts';
+import type { Issue } from '../validate/issue.ts';
 import { allIssues } from '../validate/report.ts';
 import { validateGrids } from '../validate/validate.ts';
 import { applyToGrids } from './apply-grid.ts';
@@ -18,6 +19,8 @@ export interface FixAllResult {
   grids: Grid[];
   /** Patches per round, each round valid against the sheet as the previous rounds left it. */
   rounds: Patch[][];
+  /** Per round, the issues its patches fix (several issues may share one patch): what "fix all" resolves, by severity. */
+  fixed: Issue[][];
 }
 
 const MAX_ROUNDS = 8;
@@ -29,11 +32,13 @@ const MAX_ROUNDS = 8;
 export function fixAll(grids: Grid[], opts: FixAllOptions = {}): FixAllResult {
   const only = opts.only ? new Set(opts.only) : null;
   const rounds: Patch[][] = [];
+  const fixed: Issue[][] = [];
   let current = grids;
   for (let i = 0; i < MAX_ROUNDS; i++) {
     const { report } = validateGrids(current, opts);
+    const issues = allIssues(report);
     const chosen = selectPatches(
-      allIssues(report)
+      issues
         .map((issue) => issue.fix)
         // A suggestion (moving text between rows when the reader is not certain) is applied only when asked for:
         // all suggestions, or its code named in `only`.
@@ -46,8 +51,10 @@ export function fixAll(grids: Grid[], opts: FixAllOptions = {}): FixAllResult {
     const applied = applyToGrids(current, chosen);
     current = applied.grids;
     rounds.push(chosen);
+    const ids = new Set(chosen.map((p) => p.id));
+    fixed.push(issues.filter((issue) => issue.fix !== undefined && ids.has(issue.fix.id)));
   }
-  return { grids: current, rounds };
+  return { grids: current, rounds, fixed };
 }
 
 /** Unique patches whose cells and rows do not overlap; the rest wait for the next round (re-validated on fresh cells). */
