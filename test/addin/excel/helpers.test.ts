@@ -92,7 +92,7 @@ describe('planMarks', () => {
     ...over,
   });
 
-  it('gives one mark per cell with the worst severity and every message; a row issue marks column A', () => {
+  it('gives one mark per cell with the worst severity and every message (no internal code); a row issue marks column A', () => {
     const marks = planMarks(
       [
         issue({ cell: 'C7' }),
@@ -103,9 +103,9 @@ describe('planMarks', () => {
       'vi',
     );
     expect(marks).toEqual([
-      { sheet: 'S', cell: 'C7', severity: 'error', text: '[lead-missing] Thiếu\n[agency-unknown] Lạ' },
-      { sheet: 'S', cell: 'A9', severity: 'warning', text: '[lead-missing] Thiếu' },
+      { sheet: 'S', cell: 'C7', severity: 'error', text: 'Thiếu\nLạ' },
+      { sheet: 'S', cell: 'A9', severity: 'warning', text: 'Thiếu' },
     ]);
-    expect(planMarks([issue({ cell: 'B2' })], 'en')[0]!.text).toBe('[lead-missing] Missing');
+    expect(planMarks([issue({ cell: 'B2' })], 'en')[0]!.text).toBe('Missing');
   });
 });

@@ -32,7 +32,9 @@ describe.each(FIXTURES)('validate %s in the pane', (name) => {
     for (const i of located) {
       const cell = fake.workbook.cell(active, i.cell ?? `A${i.row}`);
       expect(Object.values(FILL)).toContain(cell.fill.color);
-      expect(cell.note).toContain(`[${i.code}] ${i.message}`);
+      // The message only: the rule's code is internal (never in a note).
+      expect(cell.note).toContain(i.message);
+      expect(cell.note).not.toContain(`[${i.code}]`);
     }
     const error = located.find((i) => i.severity === 'error' && i.cell);
     if (error) expect(fake.workbook.cell(active, error.cell!).fill).toEqual({ pattern: 'Solid', color: FILL.error });
@@ -66,7 +68,7 @@ describe('marks over the user’s own formatting', () => {
     expect(markSyncs).toBe(2);
     const marked = fake.workbook.cell(sheet, target);
     expect(marked.fill.pattern).toBe('Solid');
-    expect(marked.note).toMatch(/^Ghi chú của cán bộ\n\n— phuluc —\n\[/);
+    expect(marked.note).toMatch(/^Ghi chú của cán bộ\n\n— phuluc —\n\S/);
     await port.clearMarks();
     expect(looks(fake)).toEqual(before);
   });
