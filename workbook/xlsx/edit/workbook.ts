@@ -409,12 +409,14 @@ export class WorkbookEditor {
     const id = Math.max(0, ...sheets.map((s) => Number(s.sheetId) || 0)) + 1;
     let wb = this.pkg.read('xl/workbook.xml')!;
     const p = /<([A-Za-z_][\w.-]*:)?sheets[\s>]/.exec(wb)?.[1] ?? '';
-    const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1];
+    // Only a declaration on the root is in scope for the new element (some writers declare r: on each <sheet>).
+    const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(wb)?.[0] ?? '';
+    const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root)?.[1];
     if (!rPrefix) wb = wb.replace(/(<(?:[\w.-]+:)?workbook\b)/, `$1 xmlns:r="${REL}"`);
     wb = appendChild(wb, 'sheets', `<${p}sheet name="${esc(name)}" sheetId="${id}" ${rPrefix ?? 'r'}:id="${rid}"/>`);
     if (filter) {
       const dn = `<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${sheets.length}" hidden="1">${esc(`'${name.replace(/'/g, "''")}'!${absolute(filter)}`)}</${p}definedName>`;
-      if (new RegExp(`<${el('definedNames')}[\\s>]`).test(wb)) wb = appendChild(wb, 'definedNames', dn);
+      if (new RegExp(`<${el('definedNames')}[\\s>/]`).test(wb)) wb = appendChild(wb, 'definedNames', dn);
       else {
         const at = wb.search(new RegExp(`<(?:${AFTER_DEFINED_NAMES.map((n) => el(n)).join('|')})[\\s>/]`));
         const end = at >= 0 ? at : wb.search(new RegExp(`</${el('workbook')}>`));
