@@ -9,6 +9,9 @@ import {
   type HealthAnswer,
   type MeAnswer,
   type NationalConsolidated,
+  type PlanCreate,
+  type PlanEntry,
+  type PlanList,
   type PlanRevision,
   type ProvinceConsolidated,
   type ProvinceStatus,
@@ -143,6 +146,12 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
     config: () => json<ServerConfig>('GET', API_PATHS.config),
     me: () => json<MeAnswer>('GET', API_PATHS.me),
 
+    /** The registered plans, newest year first (any signed-in caller). */
+    listPlans: () => json<PlanList>('GET', API_PATHS.plans),
+    /** Register a plan (admin or consolidator); 409 plan-exists when the key is taken in any case. */
+    createPlan: (body: PlanCreate) =>
+      json<PlanEntry>('POST', API_PATHS.plans, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+
     /** The head revision; null body when `knownSeq` is still the head (304). */
     head: (commune: string, planKey: string, knownSeq?: number) =>
       call<PlanRevision | null>(
@@ -152,7 +161,8 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
       ),
     /**
      * Push a plan on top of revision `baseSeq` (0: a plan never synced) under an Idempotency-Key. `text` is the body
-     * exactly as sent (JSON of a PushBody): the server fingerprints those bytes.
+     * exactly as sent (JSON of a PushBody): the server fingerprints those bytes. 201 created/merged; 200 'unchanged'
+     * (the head's content exactly: nothing stored); 409 commune-mismatch unless the body has `confirmCommune: true`.
      */
     push: (commune: string, planKey: string, text: string, o: { baseSeq: number; key: string }) =>
       call<PushAnswer>('POST', fillPath(API_PATHS.revisions, plan(commune, planKey)), {
@@ -170,7 +180,10 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
     /** Restore revision `seq` as a new revision (its fingerprint: "restore seq"). */
     restore: (commune: string, planKey: string, seq: number, key: string) =>
       call<PushAnswer>('POST', fillPath(API_PATHS.restore, { ...plan(commune, planKey), seq }), { headers: { 'idempotency-key': key } }),
-    /** Upload a workbook (multipart/form-data, field "file"); without `baseSeq` it replaces the head. */
+    /**
+     * Upload a workbook (multipart/form-data, field "file"; field "confirmCommune" = "1" to store it despite a commune
+     * mismatch); without `baseSeq` it replaces the head. 201 stored; 200 'unchanged' (nothing stored).
+     */
     upload: (commune: string, planKey: string, form: B, o: { key: string; baseSeq?: number }) =>
       call<UploadAnswer>('POST', fillPath(API_PATHS.upload, plan(commune, planKey)), {
         body: form,

@@ -16,6 +16,7 @@ export const API_PATHS = {
   health: '/api/health',
   config: '/api/config',
   me: '/api/me',
+  plans: '/api/plans',
   plan: '/api/communes/{commune}/plans/{planKey}',
   revisions: '/api/communes/{commune}/plans/{planKey}/revisions',
   revision: '/api/communes/{commune}/plans/{planKey}/revisions/{seq}',
@@ -31,10 +32,24 @@ export const API_PATHS = {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A commune's 5-digit code, a province's 2-digit code, a plan key (the server's path parameters use the same). */
+/**
+ * A commune's 5-digit code, a province's 2-digit code, a plan key (the server's path parameters use the same). A plan
+ * key in a path may be written in any case: the server answers under the registered, canonical key (CANONICAL_PLAN_KEY).
+ */
 export const COMMUNE_CODE = /^\d{5}$/;
 export const PROVINCE_CODE = /^\d{2}$/;
 export const PLAN_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A plan key as the server stores and answers it: upper-case ASCII. */
+export const CANONICAL_PLAN_KEY = /^[A-Z0-9][A-Z0-9._-]{0,63}$/;
+
+/**
+ * A plan key as the server stores it (trimmed, upper case), or null when it cannot be one.
+ * @example canonicalPlanKey(' nq57-2026 ') // 'NQ57-2026'
+ */
+export function canonicalPlanKey(key: string): string | null {
+  const k = key.trim().toUpperCase();
+  return CANONICAL_PLAN_KEY.test(k) ? k : null;
+}
 export const CommuneCode = z.string().regex(COMMUNE_CODE);
 export const ProvinceCode = z.string().regex(PROVINCE_CODE);
 export const PlanKey = z.string().regex(PLAN_KEY);
@@ -95,6 +110,45 @@ export const HealthAnswer = z.object({ ok: z.literal(true) });
 export type HealthAnswer = z.infer<typeof HealthAnswer>;
 
 // ---------------------------------------------------------------------------------------------------------------
+// The plan registry: the plans communes submit to, created by an admin or a consolidator
+
+/** A registered plan. `key` is canonical (CANONICAL_PLAN_KEY); every route with {planKey} answers under it. */
+export const PlanEntrySchema = z
+  .object({
+    key: z.string(),
+    /** Vietnamese title, e.g. "Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026". */
+    name: z.string(),
+    year: z.number().int(),
+    /** Submission due date (yyyy-mm-dd), or null. */
+    dueDate: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'PlanEntry' });
+export type PlanEntry = z.infer<typeof PlanEntrySchema>;
+
+/** GET /api/plans: newest year first, then by key. */
+export const PlanList = z.object({ plans: z.array(PlanEntrySchema) }).meta({ id: 'PlanList' });
+export type PlanList = z.infer<typeof PlanList>;
+
+/** 404 plan-unknown: every registered plan; 409 plan-exists: the plan that has the key. */
+const PlanListDetails = z.object({ plans: z.array(PlanEntrySchema) });
+
+/** POST /api/plans. The key may be typed in any case and with spaces around it: it is stored canonical. */
+export const PlanCreate = z
+  .object({
+    key: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,63}\s*$/)
+      .max(80)
+      .meta({ description: 'Mã kế hoạch (chữ, số, . _ -), lưu chữ hoa', example: 'NQ57-2026' }),
+    name: StoredText(300, 1).meta({ example: 'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026' }),
+    year: z.number().int().min(2000).max(2100),
+    dueDate: IsoDay.nullable().optional().meta({ description: 'Hạn nộp (yyyy-mm-dd)', example: '2026-03-31' }),
+  })
+  .meta({ id: 'PlanCreate' });
+export type PlanCreate = z.infer<typeof PlanCreate>;
+
+// ---------------------------------------------------------------------------------------------------------------
 // Errors
 
 /** The problems of a request that failed validation (400 invalid-request), at most 20. */
@@ -138,6 +192,22 @@ export const BusyDetails = z.object({ queued: z.number().int(), retryAfter: z.nu
 
 /** 500 internal: the request id the server logged the failure under. */
 export const RequestIdDetails = z.object({ requestId: z.string() });
+
+/** A commune as a message names it: code, official name, province. */
+export const NamedCommuneSchema = z.object({ code: z.string(), name: z.string(), provinceName: z.string() });
+
+/**
+ * 409 commune-mismatch: the file's title block names another commune than the one it is sent for; nothing stored
+ * until the sender confirms (push body `confirmCommune: true`, upload form field `confirmCommune=1`).
+ */
+export const CommuneMismatchDetails = z.object({
+  /** The commune as the file writes it ("xã Phú Lương"). */
+  fileCommune: z.string(),
+  /** The commune of the 2025 list that name means (one in the target's province first); null when none. */
+  fileCommuneCode: z.string().nullable(),
+  targetCommune: NamedCommuneSchema,
+});
+export type CommuneMismatchDetails = z.infer<typeof CommuneMismatchDetails>;
 
 // The check report (docs/check-json.md, core/validate/check-json.ts); 422 no-table carries it as its details.
 const SeveritySchema = z.enum(['error', 'warning', 'info']);
@@ -191,6 +261,8 @@ export type CheckFile = z.infer<typeof CheckFileSchema>;
 export const ErrorDetails = z.union([
   ValidationProblems,
   ConflictDetails,
+  CommuneMismatchDetails,
+  PlanListDetails,
   HeadDetails,
   LimitDetails,
   BusyDetails,
@@ -237,7 +309,9 @@ export const RevisionMetaSchema = z
     seq: z.number().int(),
     baseSeq: z.number().int().nullable(),
     kind: RevisionKindSchema,
+    /** Machine id of the sender: token:<id>, or the Microsoft (Entra) object id. */
     author: z.string(),
+    /** The person who sent it, when known: the token holder (else its label), the Microsoft display name. */
     authorName: z.string().nullable(),
     /** The Idempotency-Key the revision was stored under, if its request had one. */
     idempotencyKey: z.string().nullable(),
@@ -265,26 +339,44 @@ export const PushBody = z
     message: StoredText(500).optional(),
     /** The plan holds only some appendices; the others stay as they are on the server. */
     partial: z.boolean().optional(),
+    /** Store it although its title block names another commune (409 commune-mismatch otherwise). */
+    confirmCommune: z.boolean().optional(),
   })
   .meta({ id: 'PushBody' });
 export type PushBody = z.infer<typeof PushBody>;
 
-/** 201 of a push, a restore (and, with the report, an upload): what was stored; a replay repeats the first answer. */
+/** Something stored, but worth telling the sender (a commune mismatch they confirmed). */
+export const ApiWarningSchema = z
+  .object({ code: z.enum(['commune-mismatch']), message: z.string(), messageEn: z.string() })
+  .meta({ id: 'ApiWarning' });
+export type ApiWarning = z.infer<typeof ApiWarningSchema>;
+
+/**
+ * 201 of a push, a restore (and, with the report, an upload): what was stored; a replay repeats the first answer.
+ * 200 with status 'unchanged': the plan is the head's exactly (same content hash); nothing stored, the head answered.
+ */
 export const PushAnswer = z
   .object({
-    /** Stored on the head as sent, or merged onto a newer head. */
-    status: z.enum(['created', 'merged']),
+    /** Stored on the head as sent, merged onto a newer head, or identical to the head (nothing stored). */
+    status: z.enum(['created', 'merged', 'unchanged']),
     revision: RevisionMetaSchema,
     plan: Plan,
     /** SHA-256 (hex) of the request the answer is for (push: the raw body; restore: "restore n"; upload: the plan read). */
     fingerprint: z.string(),
+    warnings: z.array(ApiWarningSchema).optional(),
   })
   .meta({ id: 'PushAnswer' });
 export type PushAnswer = z.infer<typeof PushAnswer>;
 
-/** POST …/upload: a workbook as multipart/form-data, field "file". */
+/** POST …/upload: a workbook (.xlsx; .xls and .ods when the server has LibreOffice) as multipart/form-data, field "file". */
 export const UploadForm = z
-  .object({ file: z.string().meta({ format: 'binary', description: 'Tệp .xlsx / the .xlsx file' }) })
+  .object({
+    file: z.string().meta({ format: 'binary', description: 'Tệp .xlsx (.xls, .ods nếu máy chủ có LibreOffice) / the workbook' }),
+    confirmCommune: z
+      .enum(['1'])
+      .optional()
+      .meta({ description: 'Gửi dù khối tiêu đề ghi xã/phường khác (409 commune-mismatch nếu không) / store despite a commune mismatch' }),
+  })
   .meta({ id: 'UploadForm' });
 
 /** 201 of an upload: the push answer and the check report of the file. */
@@ -324,7 +416,10 @@ export const StatusCommune = z.discriminatedUnion('submitted', [
     submitted: z.literal(true),
     revision: z.number().int(),
     lastPush: z.string(),
+    /** Machine id of who sent the head (token:…, an Entra object id). */
     author: z.string(),
+    /** The person who sent it, when known (the token holder, the Microsoft display name). */
+    authorName: z.string().nullable(),
   }),
   z.object({ code: z.string(), name: z.string(), submitted: z.literal(false) }),
 ]);
@@ -433,6 +528,10 @@ export const TokenRequest = z
     label: StoredText(200, 1)
       .optional()
       .meta({ description: 'Người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"', example: 'Nguyễn Văn A, cán bộ VP' }),
+    /** The holder's name, shown as the sender in the history; default: the label when one is given. */
+    holder: StoredText(120, 1)
+      .optional()
+      .meta({ description: 'Họ tên người giữ token (hiện là "Người gửi" trong lịch sử)', example: 'Nguyễn Văn A' }),
     expires: z.string().max(40).optional().meta({
       description:
         'Hạn dùng: 90d, 12w, 1y hoặc ngày YYYY-MM-DD (hết ngày đó, giờ Việt Nam). Mặc định 180 ngày (editor, consolidator), 365 ngày (admin); tối đa 5 năm.',
@@ -449,6 +548,8 @@ export const TokenRecordSchema = z.object({
   communeCode: z.string().nullable(),
   provinceCode: z.string().nullable(),
   label: z.string(),
+  /** The holder's name (the sender in the history), or null. */
+  holder: z.string().nullable(),
   /** ISO time; null = never (only tokens made before expiry existed). */
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
