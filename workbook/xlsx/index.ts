@@ -4,3 +4,13 @@ export { DEFAULT_LIMITS, type ReadLimits } from './limits.ts';
 export { readWorkbook, readWorkbookWithExceljs, type ReadWorkbookResult } from './read.ts';
 export { readWorkbookFast } from './fast/read-fast.ts';
 export { plainValue, worksheetToGrid } from './to-grid.ts';
+export {
+  convertToXlsx,
+  findSoffice,
+  ConvertError,
+  CONVERTIBLE,
+  DEFAULT_CONVERT_TIMEOUT_MS,
+  type ConvertErrorCode,
+  type ConvertibleExt,
+  type ConvertOptions,
+} from './convert.ts';
