@@ -6,6 +6,19 @@ import { parseDeadline } from './deadline/parse.ts';
 export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.ts';
 export { formatDeadline, formatPeriod } from './deadline/format.ts';
 export { dueDate } from './deadline/due.ts';
+// Calendar arithmetic, for other core folders that reason in the same ISO days (progress: reporting periods).
+export {
+  daysInMonth,
+  halfPeriod,
+  iso,
+  monthPeriod,
+  nextDay,
+  quarterOfMonth,
+  quarterPeriod,
+  yearPeriod,
+  ymd,
+  type Ymd,
+} from './deadline/calendar.ts';
 
 /**
  * Whether a deadline is already written in its canonical form (so no fix is suggested).

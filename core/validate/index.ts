@@ -8,3 +8,5 @@ export * from './report.ts';
 export * from './role-names.ts';
 export * from './rules-doc.ts';
 export * from './validate.ts';
+// The target grammar of indicators ("≥ 70%", "Trên 90% dân số"), which progress reuses to judge actual values.
+export { numberInWords, parseTarget, type ParsedTarget } from './rules/indicators.ts';

@@ -46,8 +46,11 @@ function parseRange(text: string): ParsedTarget | null {
   return Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi ? { value: lo, bound: 'min', upTo: hi } : null;
 }
 
-/** The first number inside a target written with words ("Trên 90% dân số", "100% xã đạt chuẩn"). */
-function numberInWords(text: string): ParsedTarget | null {
+/**
+ * The first number inside a target written with words ("Trên 90% dân số", "100% xã đạt chuẩn").
+ * @example numberInWords('Trên 90% dân số') // { value: 90, bound: 'min' }
+ */
+export function numberInWords(text: string): ParsedTarget | null {
   const m = /(\d+(?:[.,]\d+)?)\s*%?/u.exec(text);
   if (!m) return null;
   return parseTarget(text.slice(0, m.index + m[0].length));
