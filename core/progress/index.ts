@@ -1,0 +1,45 @@
+// Progress through the year (issue 17): reported task status per period, derived categories, indicator actuals, counts.
+export { IsoDaySchema, isIsoDay, MomentSchema, vietnamDay, type IsoDay } from './day.ts';
+export {
+  parsePeriodId,
+  PeriodIdSchema,
+  periodId,
+  PeriodKindSchema,
+  periodSpan,
+  spanOfId,
+  type DaySpan,
+  type PeriodId,
+  type PeriodKind,
+  type ReportingPeriod,
+} from './period.ts';
+export { parsePeriod, periodLabel } from './period-text.ts';
+export { NEEDS_REASON, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, ProgressStatusSchema, type ProgressStatus } from './status.ts';
+export { TaskProgressSchema, type TaskProgress, type TaskProgressInput } from './entry.ts';
+export {
+  checkTaskProgress,
+  validateTaskProgress,
+  type EntryCheckOptions,
+  type ProgressIssue,
+  type ProgressIssueCode,
+} from './entry-issues.ts';
+export { occurrenceIn, type Occurrence } from './occurrence.ts';
+export {
+  categorize,
+  PROGRESS_CATEGORIES,
+  PROGRESS_CATEGORY_LABEL,
+  type CategoryInput,
+  type Judgement,
+  type ProgressCategory,
+} from './category.ts';
+export { latestEntries } from './latest.ts';
+export { judgePlan, taskRows, type JudgedTask, type JudgeOptions } from './judge-plan.ts';
+export { countJudged, overallProgressCounts, progressCounts, type LeadOverdue, type PlanProgress, type ProgressCounts } from './counts.ts';
+export {
+  ActualModeSchema,
+  IndicatorActualSchema,
+  prefillActual,
+  type ActualMode,
+  type IndicatorActual,
+  type IndicatorActualDraft,
+} from './indicator.ts';
+export { actualNumber, evaluateActual, passRuleOf, type Evaluation, type PassRule, type Verdict } from './pass-rule.ts';

@@ -1,0 +1,82 @@
+// Every task of a plan judged as of a day: its entry (if any), its category and due date, its lead agencies.
+import { DEFAULT_CATALOG, matchAgency, splitAgencies, type Catalog } from '../agencies.ts';
+import { parseDeadline } from '../deadline.ts';
+import type { AppendixRow, Plan } from '../model/index.ts';
+import { categorize, type ProgressCategory } from './category.ts';
+import { vietnamDay } from './day.ts';
+import type { TaskProgress } from './entry.ts';
+import { latestEntries } from './latest.ts';
+import { spanOfId } from './period.ts';
+import type { ProgressStatus } from './status.ts';
+
+export interface JudgeOptions {
+  /** The reporting period judged (canonical id); the year up to asOf when not given. */
+  period?: string;
+  /** Agency catalog for canonical lead names. */
+  catalog?: Catalog;
+}
+
+/** One task of the plan, as the province's lists show it. */
+export interface JudgedTask {
+  /** The task's id, when the plan has given it one (a task without an id cannot be reported on). */
+  taskId?: string;
+  tt: string;
+  content: string;
+  /** Lead agencies in their catalog spelling (names outside the catalog as written); empty when the cell is. */
+  leads: string[];
+  status: ProgressStatus;
+  /** Whether an entry speaks for the task as of the day. */
+  reported: boolean;
+  category: ProgressCategory;
+  due: string | null;
+  /** The entry judged, when there is one (its reason, result, obstacles…). */
+  entry?: TaskProgress;
+}
+
+/**
+ * Judge every task row of the plan's task tables. A task without an entry is judged as not started; entries
+ * for ids the plan does not hold are left out (judgePlan's caller counts them with `unmatchedEntries`).
+ * @example judgePlan(plan, entries, '2026-06-30', { period: '2026-H1' }).filter((t) => t.category === 'overdue')
+ */
+export function judgePlan(plan: Plan, entries: readonly TaskProgress[], asOf: string, opts: JudgeOptions = {}): JudgedTask[] {
+  const catalog = opts.catalog ?? DEFAULT_CATALOG;
+  const period = opts.period === undefined ? undefined : spanOfId(opts.period);
+  const latest = latestEntries(entries, asOf);
+  const planYear = plan.reference?.year ?? plan.reference?.period?.from;
+  const out: JudgedTask[] = [];
+  for (const row of taskRows(plan)) {
+    const entry = row.id === undefined ? undefined : latest.get(row.id);
+    const deadlineText = row.fields.deadline?.trim() ?? '';
+    const deadline = row.deadline ?? (deadlineText === '' ? undefined : parseDeadline(deadlineText, { planYear }));
+    const reportedOn = entry?.reportedAt === undefined ? undefined : (vietnamDay(entry.reportedAt) ?? undefined);
+    const status = entry?.status ?? 'not-started';
+    const judged = categorize({ status, completedOn: entry?.completedOn, reportedOn, deadline, asOf, period });
+    const task: JudgedTask = {
+      tt: row.tt ?? '',
+      content: row.fields.content ?? '',
+      leads: leadNames(row.fields.lead ?? '', catalog),
+      status,
+      reported: entry !== undefined,
+      ...judged,
+    };
+    if (row.id !== undefined) task.taskId = row.id;
+    if (entry) task.entry = entry;
+    out.push(task);
+  }
+  return out;
+}
+
+/** The task rows of every task table, in plan order. */
+export function taskRows(plan: Plan): AppendixRow[] {
+  return plan.appendices.filter((a) => a.kind === 'tasks').flatMap((a) => a.rows.filter((r) => r.kind === 'task'));
+}
+
+/** A lead cell's agencies in catalog spelling, each once. */
+function leadNames(cell: string, catalog: Catalog): string[] {
+  if (cell.trim() === '') return [];
+  const names = splitAgencies(cell, catalog).map((name) => {
+    const m = matchAgency(name, { catalog });
+    return m.kind === 'catalog' && m.canonical !== undefined ? m.canonical : name;
+  });
+  return [...new Set(names)];
+}
