@@ -1,5 +1,10 @@
 // phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
-import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { CommanderError, type Command } from 'commander';
+import { FRAME, helpText } from './help-text.ts';
+import type { Lang } from './labels.ts';
+import { cliLang } from './lang.ts';
+import { LocalCommand, localHelp } from './program.ts';
 // Commands are imported when run: `phuluc --help` or `consolidate` need not load exceljs, Hono and PGlite.
 
 export const EXIT_OK = 0;
@@ -12,36 +17,51 @@ export const EXIT_CANNOT_RUN = 2;
  * @example await main(['inspect', 'phu-luc.xlsx', '--json'])
  */
 export async function main(argv: string[]): Promise<number> {
+  const { lang: chosen, bad } = cliLang(argv, process.env);
+  if (bad !== undefined) {
+    process.stderr.write(`Ngôn ngữ phải là vi hoặc en (nhận được “${bad}”). / The language must be vi or en (got "${bad}").\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  const lang = (): Lang => chosen;
+  const H = helpText(chosen);
   let code = EXIT_OK;
-  const program = new Command('phuluc')
-    .description(
-      'Điền, kiểm tra và tổng hợp phụ lục kế hoạch thực hiện Nghị quyết 57-NQ/TW (cấp xã).\nFill, validate and consolidate commune appendices of Resolution 57-NQ/TW plans.',
-    )
-    .option('--lang <lang>', 'ngôn ngữ thông báo: vi | en (language of messages)', 'vi')
+  const usage = (vi: string, en: string) => {
+    process.stderr.write(`${chosen === 'en' ? en : vi}\n`);
+    code = EXIT_CANNOT_RUN;
+  };
+  const program = localHelp(new LocalCommand(chosen, 'phuluc'), chosen)
+    .description(H.program)
+    .version(packageVersion(), ...H.version)
+    .helpOption(...H.help)
+    .helpCommand(...H.helpCommand)
+    // Read before commander runs (cliLang); declared so that it is accepted and shown under every command.
+    .option(...H.lang)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  const lang = (): 'vi' | 'en' => (program.opts<{ lang: string }>().lang === 'en' ? 'en' : 'vi');
 
   program
     .command('inspect')
-    .description('Đọc phụ lục và in mô hình: bảng, dòng tiêu đề, cột, các dòng (read appendices and print the model)')
-    .argument('<files...>', 'tệp .xlsx, .txt hoặc .md')
-    .option('--json', 'in một tài liệu JSON (xem docs/inspect-json.md)')
+    .description(H.inspect.description)
+    .argument(...H.inspect.files)
+    .option(...H.inspect.json)
     .action(async (files: string[], opts: { json?: boolean }) => {
       code = await (await import('./commands/inspect.ts')).inspectCommand(files, { json: opts.json === true, lang: lang() });
     });
 
   program
     .command('check')
-    .description('Kiểm tra phụ lục trước khi nộp (validate appendices): mã thoát 0 = không lỗi, 1 = có lỗi, 2 = không chạy được')
-    .argument('<inputs...>', 'tệp .xlsx hoặc thư mục')
-    .option('--format <format>', 'text | json | xlsx', 'text')
-    .option('--out <path>', 'ghi kết quả vào tệp/thư mục này')
-    .option('--as-of <date>', 'ngày đối chiếu thời hạn (YYYY-MM-DD)')
-    .action(async (inputs: string[], opts: { format: string; out?: string; asOf?: string }) => {
+    .description(H.check.description)
+    .argument(...H.check.inputs)
+    .option(...H.check.format, 'text')
+    .option(...H.check.out)
+    .option(...H.check.asOf)
+    .option(...H.check.notes)
+    .action(async (inputs: string[], opts: { format: string; out?: string; asOf?: string; notes?: boolean }) => {
       if (!['text', 'json', 'xlsx'].includes(opts.format)) {
-        process.stderr.write(`--format phải là text, json hoặc xlsx (nhận được “${opts.format}”).\n`);
-        code = EXIT_CANNOT_RUN;
+        usage(
+          `--format phải là text, json hoặc xlsx (nhận được “${opts.format}”).`,
+          `--format must be text, json or xlsx (got "${opts.format}").`,
+        );
         return;
       }
       code = await (
@@ -50,16 +70,17 @@ export async function main(argv: string[]): Promise<number> {
         format: opts.format as 'text' | 'json' | 'xlsx',
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        notes: opts.notes === true,
         lang: lang(),
       });
     });
 
   program
     .command('fix')
-    .description('Ghi bản đã sửa các lỗi an toàn, giữ định dạng (write a repaired copy)')
-    .argument('<file>', 'tệp .xlsx')
-    .requiredOption('-o, --out <path>', 'tệp kết quả (không ghi đè tệp gốc)')
-    .option('--only <codes>', 'chỉ sửa các mã lỗi này, cách nhau bằng dấu phẩy')
+    .description(H.fix.description)
+    .argument(...H.fix.file)
+    .requiredOption(...H.fix.out)
+    .option(...H.fix.only)
     .action(async (file: string, opts: { out: string; only?: string }) => {
       code = await (
         await import('./commands/fix.ts')
@@ -79,13 +100,15 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('template')
-    .description('Tạo phụ lục mẫu trống (blank standard appendix)')
-    .requiredOption('--kind <kind>', 'tasks | indicators')
-    .requiredOption('-o, --out <path>', 'tệp .xlsx')
+    .description(H.template.description)
+    .requiredOption(...H.template.kind)
+    .requiredOption(...H.template.out)
     .action(async (opts: { kind: string; out: string }) => {
       if (opts.kind !== 'tasks' && opts.kind !== 'indicators') {
-        process.stderr.write(`--kind phải là tasks hoặc indicators (nhận được “${opts.kind}”).\n`);
-        code = EXIT_CANNOT_RUN;
+        usage(
+          `--kind phải là tasks hoặc indicators (nhận được “${opts.kind}”).`,
+          `--kind must be tasks or indicators (got "${opts.kind}").`,
+        );
         return;
       }
       code = await (await import('./commands/template.ts')).templateCommand(opts.kind, opts.out, lang());
@@ -93,16 +116,18 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('consolidate')
-    .description('Tổng hợp phụ lục của nhiều xã thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)')
-    .argument('<inputs...>', 'thư mục hoặc tệp .xlsx; mã xã 5 chữ số ở đầu tên tệp (10903-….xlsx) hoặc tên xã trong tiêu đề')
-    .requiredOption('-o, --out <path>', 'tệp .xlsx kết quả')
-    .option('--plan-key <key>', 'khóa kế hoạch', `NQ57-${new Date().getFullYear()}`)
-    .option('--as-of <date>', 'ngày đối chiếu thời hạn (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
-    .option('--province <code>', 'chỉ lấy các xã của tỉnh này (mã 2 chữ số)')
+    .description(H.consolidate.description)
+    .argument(...H.consolidate.inputs)
+    .requiredOption(...H.consolidate.out)
+    .option(...H.consolidate.planKey, `NQ57-${new Date().getFullYear()}`)
+    .option(...H.consolidate.asOf, new Date().toISOString().slice(0, 10))
+    .option(...H.consolidate.province)
     .action(async (inputs: string[], opts: { out: string; planKey: string; asOf: string; province?: string }) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
-        process.stderr.write(`--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).\n`);
-        code = EXIT_CANNOT_RUN;
+        usage(
+          `--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).`,
+          `--as-of must be a date YYYY-MM-DD (got "${opts.asOf}").`,
+        );
         return;
       }
       code = await (
@@ -119,23 +144,24 @@ export async function main(argv: string[]): Promise<number> {
   const env = process.env;
   program
     .command('serve')
-    .description('Chạy máy chủ đồng bộ (sync server): PGlite trong thư mục dữ liệu, hoặc PostgreSQL qua DATABASE_URL')
-    .option('--port <port>', 'cổng (PORT)', env.PORT ?? '8787')
-    .option('--host <host>', 'địa chỉ lắng nghe (HOST)', env.HOST ?? '127.0.0.1')
-    .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
+    .description(H.serve.description)
+    .option(...H.serve.port, env.PORT ?? '8787')
+    .option(...H.serve.host, env.HOST ?? '127.0.0.1')
+    .option(...H.serve.data, env.PHULUC_DATA_DIR ?? 'data')
     .action(async (opts: { port: string; host: string; data: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        process.stderr.write(`--port phải là số cổng 0–65535 (nhận được “${opts.port}”).\n`);
-        code = EXIT_CANNOT_RUN;
+        usage(`--port phải là số cổng 0–65535 (nhận được “${opts.port}”).`, `--port must be a port number 0–65535 (got "${opts.port}").`);
         return;
       }
       let entra;
       try {
         entra = await entraFromEnv();
       } catch (err) {
-        process.stderr.write(`phuluc: cấu hình Microsoft Entra ID không hợp lệ / invalid Entra ID settings: ${(err as Error).message}\n`);
-        code = EXIT_CANNOT_RUN;
+        usage(
+          `Cấu hình đăng nhập Microsoft Entra ID không hợp lệ: ${(err as Error).message}`,
+          `Invalid Microsoft Entra ID settings: ${(err as Error).message}`,
+        );
         return;
       }
       code = await (
@@ -143,15 +169,17 @@ export async function main(argv: string[]): Promise<number> {
       ).serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra });
     });
 
-  const token = program.command('token').description('Quản lý token máy chủ (server tokens): create, list, revoke');
+  const T = H.token;
+  const token = program.command('token').description(T.description);
   // PostgreSQL (DATABASE_URL): straight in the database, also while the server runs. PGlite: only while it is stopped,
   // or through the running server with --server and an admin --token.
+  // Read from the environment by commander, never shown as a default in the help (an admin token is a secret).
   const target = (c: Command) =>
     c
-      .option('--data <dir>', 'thư mục dữ liệu PGlite (PHULUC_DATA_DIR)', env.PHULUC_DATA_DIR ?? 'data')
-      .option('--server <url>', 'làm qua API của máy chủ đang chạy (PHULUC_SERVER)', env.PHULUC_SERVER)
-      .option('--token <token>', 'token quản trị cho --server (PHULUC_ADMIN_TOKEN)', env.PHULUC_ADMIN_TOKEN)
-      .option('--json', 'in JSON');
+      .option(...T.data, env.PHULUC_DATA_DIR ?? 'data')
+      .addOption(c.createOption(...T.server).env('PHULUC_SERVER'))
+      .addOption(c.createOption(...T.adminToken).env('PHULUC_ADMIN_TOKEN'))
+      .option(...T.json);
   type Target = { data: string; server?: string; token?: string; json?: boolean };
   const targetOf = (o: Target) => ({
     dataDir: o.data,
@@ -161,16 +189,17 @@ export async function main(argv: string[]): Promise<number> {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     lang: lang(),
   });
-  target(
-    token
-      .command('create')
-      .description('Tạo token và in ra một lần: --role editor --commune 10903 | --role consolidator --province 31 | --role admin')
-      .requiredOption('--role <role>', 'editor | consolidator | admin')
-      .option('--commune <code>', 'mã xã/phường (editor)')
-      .option('--province <code>', 'mã tỉnh/thành phố (consolidator)')
-      .option('--label <text>', 'người giữ token, ví dụ "Nguyễn Văn A, cán bộ VP"')
-      .option('--expires <when>', 'hạn dùng: 90d, 12w, 1y hoặc YYYY-MM-DD (mặc định 180 ngày; admin 365 ngày; tối đa 5 năm)'),
-  ).action(async (opts: Target & { role: string; commune?: string; province?: string; label?: string; expires?: string }) => {
+  const create = token
+    .command('create')
+    .description(T.create.description)
+    .requiredOption(...T.create.role)
+    .option(...T.create.commune)
+    .option(...T.create.province)
+    .option(...T.create.label)
+    .option(...T.create.expires);
+  const F = FRAME[chosen];
+  create.addHelpText('after', `\n${F.examples}\n${T.create.examples.map(([line, who]) => `  ${line}   (${who})`).join('\n')}`);
+  target(create).action(async (opts: Target & { role: string; commune?: string; province?: string; label?: string; expires?: string }) => {
     code = await (
       await import('./commands/token.ts')
     ).tokenCreateCommand({
@@ -182,29 +211,23 @@ export async function main(argv: string[]): Promise<number> {
       ...(opts.expires ? { expires: opts.expires } : {}),
     });
   });
-  target(
-    token
-      .command('list')
-      .description('Liệt kê token: mã, quyền, phạm vi, người giữ, trạng thái, hạn dùng, lần dùng cuối (không bao giờ in mã bí mật)'),
-  ).action(async (opts: Target) => {
+  target(token.command('list').description(T.list.description)).action(async (opts: Target) => {
     code = await (await import('./commands/token.ts')).tokenListCommand(targetOf(opts));
   });
   target(
     token
       .command('revoke')
-      .description('Thu hồi token theo mã (xem token list); máy chủ từ chối token đó (401)')
-      .argument('<id>', 'mã token'),
+      .description(T.revoke.description)
+      .argument(...T.revoke.id),
   ).action(async (id: string, opts: Target) => {
     code = await (await import('./commands/token.ts')).tokenRevokeCommand(id, targetOf(opts));
   });
 
-  program
-    .command('help', { isDefault: true })
-    .description('In hướng dẫn (print help)')
-    .action(() => {
-      program.outputHelp();
-    });
-
+  // Nothing to do: the help, as a first look (not an error).
+  if (argv.filter((a, i) => a !== '--lang' && argv[i - 1] !== '--lang' && !a.startsWith('--lang=')).length === 0) {
+    program.outputHelp();
+    return EXIT_OK;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -212,6 +235,12 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return code;
+}
+
+/** The version in package.json (read when asked, not imported: the CLI runs from the source tree). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }
 
 /** Entra ID verification when PHULUC_ENTRA_TENANT_ID is set (see README); null otherwise. */

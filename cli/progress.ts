@@ -2,7 +2,20 @@
 
 export interface Progress {
   tick(label?: string): void;
+  /** Take the bar off its line, so that a report written to the same terminal starts clean; the next tick redraws it. */
+  clear(): void;
   done(): void;
+}
+
+const NONE: Progress = { tick() {}, clear() {}, done() {} };
+
+/**
+ * A bar only where someone watches it: a terminal on `stream`; nothing when the output goes to a file or a program
+ * (a log of bars is noise, and stdout's JSON is never touched).
+ * @example const p = progressOnTty(files.length, 'Kiểm tra')
+ */
+export function progressOnTty(total: number, title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  return stream.isTTY === true ? progress(total, title, stream) : NONE;
 }
 
 /**
@@ -28,6 +41,12 @@ export function progress(total: number, title: string, stream: NodeJS.WriteStrea
     tick(label) {
       n++;
       draw(label);
+    },
+    clear() {
+      if (tty) {
+        stream.write('\r\x1b[K');
+        lastDraw = 0;
+      }
     },
     done() {
       if (tty) stream.write('\n');

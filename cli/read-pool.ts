@@ -4,18 +4,21 @@ import os from 'node:os';
 import type { Plan } from '../core/model/index.ts';
 import { runJob, type ReadFileResult, type JobFault } from '../server/workers/jobs.ts';
 import { WorkerPool } from '../server/workers/pool.ts';
+import { fileProblem } from './file-errors.ts';
 
-export type ReadResponse = { i: number; plan: Plan } | { i: number; error: { vi: string; en: string } };
+export type ReadResponse = { i: number; plan: Plan } | { i: number; error: { code?: string; vi: string; en: string } };
 
 /** Below this many files the workers' start-up (each loads the reader) costs more than it saves. */
 const MIN_FILES_PER_WORKER = 40;
 /** Files queued per worker: enough to keep it busy while the main thread takes results. */
 const IN_FLIGHT = 4;
 
-function response(i: number, r: ReadFileResult | JobFault): ReadResponse {
+function response(i: number, file: string, r: ReadFileResult | JobFault): ReadResponse {
   if ('plan' in r) return { i, plan: r.plan };
-  if ('error' in r) return { i, error: { vi: r.error.vi, en: r.error.en } };
-  return { i, error: { vi: r.fault, en: r.fault } };
+  if ('error' in r) return { i, error: { code: r.error.code, vi: r.error.vi, en: r.error.en } };
+  // A fault is a thrown error's stack: its errno code ("ENOENT: no such file…") said in words, never the stack.
+  const errno = /\b(E[A-Z]+):/.exec(r.fault)?.[1];
+  return { i, error: fileProblem(file, { code: errno }) };
 }
 
 /**
@@ -26,7 +29,7 @@ function response(i: number, r: ReadFileResult | JobFault): ReadResponse {
 export async function* readPlans(files: string[], maxWorkers = os.availableParallelism()): AsyncGenerator<ReadResponse> {
   const n = Math.max(0, Math.min(maxWorkers, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   if (n <= 1) {
-    for (let i = 0; i < files.length; i++) yield response(i, await runJob({ kind: 'read-file', file: files[i]! }));
+    for (let i = 0; i < files.length; i++) yield response(i, files[i]!, await runJob({ kind: 'read-file', file: files[i]! }));
     return;
   }
   // No time or memory limit: the person running the command sees it working and can stop it.
@@ -43,7 +46,7 @@ export async function* readPlans(files: string[], maxWorkers = os.availableParal
       }
       const r = await pending.get(i)!;
       pending.delete(i);
-      yield response(i, r);
+      yield response(i, files[i]!, r);
     }
   } finally {
     await pool.close();

@@ -1,11 +1,14 @@
-// Expand FILE|DIR arguments: a directory is walked for .xlsx files (Excel's ~$ lock files skipped), sorted.
+// Expand FILE|DIR arguments: a directory is walked for spreadsheet files (Excel's ~$ lock files skipped), sorted.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The spreadsheets officials have: .xlsx, and .xls and .ods, which are converted (workbook/xlsx/convert.ts). */
+export const SPREADSHEET_EXTS: readonly string[] = ['.xlsx', '.xls', '.ods'];
 
 /**
  * @example await expandInputs(['plans/', 'extra.xlsx']) // ['plans/a.xlsx', 'plans/sub/b.xlsx', 'extra.xlsx']
  */
-export async function expandInputs(inputs: string[], exts = ['.xlsx']): Promise<string[]> {
+export async function expandInputs(inputs: string[], exts: readonly string[] = ['.xlsx']): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let info;
@@ -21,7 +24,7 @@ export async function expandInputs(inputs: string[], exts = ['.xlsx']): Promise<
   return out;
 }
 
-async function walk(dir: string, exts: string[]): Promise<string[]> {
+async function walk(dir: string, exts: readonly string[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {

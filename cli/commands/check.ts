@@ -1,20 +1,23 @@
 // `phuluc check FILE|DIR… [--format text|json|xlsx] [--out PATH] [--as-of DATE]`: validate and report.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validate } from '../../core/validate/index.ts';
-import { allIssues, type Report } from '../../core/validate/index.ts';
+import { validate, type Report } from '../../core/validate/index.ts';
 import { annotatedCopy } from '../../workbook/export/annotate.ts';
 import { deflateRawNative, inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
 import { checkDocument, checkFile, type CheckFile } from '../../core/validate/index.ts';
+import { Term } from '../../core/i18n/index.ts';
+import { renderCheckText } from '../check-text.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
-import { expandInputs } from '../walk.ts';
-import { SEVERITY_LABEL } from '../../workbook/export/styles.ts';
+import { progressOnTty } from '../progress.ts';
+import { expandInputs, SPREADSHEET_EXTS } from '../walk.ts';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'xlsx';
   out?: string;
   asOf?: string;
+  /** Text output: list the notes too (by default only their number). */
+  notes?: boolean;
   lang: Lang;
 }
 
@@ -23,28 +26,40 @@ export interface CheckOptions {
  * @example await checkCommand(['plans/'], { format: 'json', lang: 'vi' })
  */
 export async function checkCommand(inputs: string[], opts: CheckOptions): Promise<number> {
+  const vi = opts.lang !== 'en';
+  const say = (viText: string, enText: string) => process.stderr.write(`${vi ? viText : enText}\n`);
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
-    process.stderr.write(`--as-of phải có dạng YYYY-MM-DD (nhận được “${opts.asOf}”). / --as-of must be YYYY-MM-DD.\n`);
+    say(`--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).`, `--as-of must be a date YYYY-MM-DD (got "${opts.asOf}").`);
     return 2;
   }
-  const files = await expandInputs(inputs);
+  const files = await expandInputs(inputs, SPREADSHEET_EXTS);
   if (files.length === 0) {
-    process.stderr.write('Không có tệp .xlsx nào để kiểm tra. / No .xlsx file to check.\n');
+    say(
+      `Không có tệp bảng tính nào (.xlsx, .xls, .ods) để kiểm tra trong “${inputs.join('”, “')}”.`,
+      `No spreadsheet (.xlsx, .xls, .ods) to check in "${inputs.join('", "')}".`,
+    );
     return 2;
   }
   if (opts.format === 'xlsx' && files.length > 1 && !opts.out) {
-    process.stderr.write('Với --format xlsx và nhiều tệp, cần --out THƯ_MỤC. / With --format xlsx and several files, give --out DIR.\n');
+    say(
+      'Khi ghi bản có đánh dấu (--format xlsx) cho nhiều tệp, cần nêu thư mục kết quả: --out <thư-mục>.',
+      'With --format xlsx and several files, give --out <folder>.',
+    );
     return 2;
   }
   const results: CheckFile[] = [];
   let cannotRun = false;
+  // A folder takes a while: a bar on the terminal, cleared before each file's report (nothing when not a terminal).
+  const bar = progressOnTty(files.length > 1 ? files.length : 0, vi ? 'Kiểm tra' : 'Checking');
   for (const file of files) {
+    bar.tick(path.basename(file));
     try {
       const loaded = await loadPlan(file);
       const report = validate({ plan: loaded.plan, grids: loaded.grids, sheets: loaded.sheets }, opts.asOf ? { asOf: opts.asOf } : {});
       results.push(checkFile(file, report));
-      if (opts.format === 'xlsx') await writeAnnotated(file, report, files.length > 1 ? opts.out! : opts.out, opts.lang);
-      else if (opts.format === 'text') process.stdout.write(renderText(file, report, opts.lang));
+      bar.clear();
+      if (opts.format === 'xlsx') await writeAnnotated(file, loaded.xlsx, report, files.length > 1 ? opts.out! : opts.out, opts.lang);
+      else if (opts.format === 'text') process.stdout.write(renderCheckText(file, report, { lang: opts.lang, notes: opts.notes === true }));
     } catch (err) {
       if (!(err instanceof PlanLoadError)) throw err;
       cannotRun = true;
@@ -56,9 +71,11 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
         error: { code: err.code, message: err.message, messageEn: err.messageEn },
       };
       results.push(failed);
-      if (opts.format !== 'json') process.stderr.write(`${opts.lang === 'en' ? err.messageEn : err.message}\n`);
+      bar.clear();
+      if (opts.format !== 'json') process.stderr.write(`${vi ? err.message : err.messageEn}\n`);
     }
   }
+  bar.done();
   const doc = checkDocument(results);
   if (opts.format === 'json') {
     const text = `${JSON.stringify(doc, null, 2)}\n`;
@@ -69,34 +86,34 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
   return doc.stats.errors > 0 ? 1 : 0;
 }
 
-async function writeAnnotated(file: string, report: Report, out: string | undefined, lang: Lang): Promise<void> {
+async function writeAnnotated(
+  file: string,
+  xlsx: Uint8Array | undefined,
+  report: Report,
+  out: string | undefined,
+  lang: Lang,
+): Promise<void> {
+  if (!xlsx) {
+    throw new PlanLoadError(
+      'not-a-workbook',
+      `“${file}” là văn bản, không phải bảng tính: không có bản đánh dấu để ghi (dùng --format text).`,
+      `"${file}" is text, not a spreadsheet: there is no annotated copy to write (use --format text).`,
+    );
+  }
   const base = path.basename(file, path.extname(file));
   let target = out ?? path.join(path.dirname(file), `${base}.kiem-tra.xlsx`);
   if (out && (out.endsWith(path.sep) || path.extname(out) === '')) {
     await mkdir(out, { recursive: true });
     target = path.join(out, `${base}.kiem-tra.xlsx`);
   }
-  if (path.resolve(target) === path.resolve(file)) throw new Error('refusing to overwrite the input');
-  // Made in the workbook itself: every part the annotations do not touch is copied as it was.
-  await writeFile(target, annotatedCopy(await readFile(file), report, lang, { inflate: inflateRawNative, deflate: deflateRawNative }));
-  process.stdout.write(`${lang === 'en' ? 'Annotated copy' : 'Bản có đánh dấu'}: ${target}\n`);
-}
-
-function renderText(file: string, report: Report, lang: Lang): string {
-  const lines = [`# ${file}`];
-  const issues = allIssues(report);
-  for (const i of issues) {
-    const where = `${i.sheet}!${i.cell ?? (i.row !== undefined ? `${i.row}:${i.row}` : '')}`;
-    lines.push(
-      `${where.padEnd(26)} ${SEVERITY_LABEL[i.severity][lang].padEnd(9)} ${i.code.padEnd(28)} ${lang === 'en' ? i.messageEn : i.message}${i.fix?.safe ? (lang === 'en' ? ' [fixable]' : ' [sửa được]') : ''}`,
+  if (path.resolve(target) === path.resolve(file)) {
+    throw new PlanLoadError(
+      'same-file',
+      `Không ghi đè tệp gốc “${file}”; hãy chọn tên khác cho --out.`,
+      `Will not overwrite the input "${file}"; choose another --out.`,
     );
   }
-  const s = report.stats;
-  lines.push(
-    lang === 'en'
-      ? `${s.tables} table(s), ${s.tasks} task(s), ${s.indicators} indicator(s): ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info; ${s.fixable} fixable (phuluc fix). ${report.valid ? 'Valid.' : 'Not valid.'}`
-      : `${s.tables} bảng, ${s.tasks} nhiệm vụ, ${s.indicators} chỉ tiêu: ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} lưu ý; ${s.fixable} sửa tự động được (phuluc fix). ${report.valid ? 'Hợp lệ.' : 'Chưa hợp lệ.'}`,
-    '',
-  );
-  return `${lines.join('\n')}\n`;
+  // Made in the workbook itself: every part the annotations do not touch is copied as it was.
+  await writeFile(target, annotatedCopy(xlsx, report, lang, { inflate: inflateRawNative, deflate: deflateRawNative }));
+  process.stdout.write(`${Term('annotatedCopy', lang)}: ${target}\n`);
 }

@@ -1,12 +1,26 @@
-// `phuluc consolidate DIR… -o out.xlsx`: read every commune's workbook, consolidate them, write the provincial table.
+// `phuluc consolidate DIR… -o out.xlsx`: read every commune's workbook, consolidate them, write the provincial table,
+// and say which files were left out and why. Exit 0 = every file used, 1 = some skipped, 2 = nothing to consolidate.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createConsolidator } from '../../core/consolidate/index.ts';
-import { bareName, findCommune, findCommunesByName, type Commune } from '../../core/dvhc.ts';
+import { bareName, COMMUNES, findCommune, findCommunesByName, findProvince, type Commune, type Province } from '../../core/dvhc.ts';
+import type { Plan } from '../../core/model/index.ts';
+import { readPlan } from '../../core/read/index.ts';
 import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
+import {
+  ConvertError,
+  CONVERTIBLE,
+  convertToXlsx,
+  readWorkbook,
+  WorkbookReadError,
+  type WorkbookErrorCode,
+} from '../../workbook/xlsx/index.ts';
+import { fileWriteProblem } from '../file-errors.ts';
 import type { Lang } from '../labels.ts';
-import { progress } from '../progress.ts';
-import { readPlans } from '../read-pool.ts';
-import { expandInputs } from '../walk.ts';
+import { progressOnTty } from '../progress.ts';
+import { readPlans, type ReadResponse } from '../read-pool.ts';
+import { expandInputs, SPREADSHEET_EXTS } from '../walk.ts';
+import { consolidateReport, type ConsolidateOutcome } from '../consolidate-report.ts';
 
 export interface ConsolidateCommandOptions {
   out: string;
@@ -19,70 +33,122 @@ export interface ConsolidateCommandOptions {
 
 /**
  * The commune a workbook belongs to: a 5-digit code at the start of its file name ("10903-cam-giang.xlsx"), else the
- * commune named in its title block when exactly one commune (in the province, if given) has that name.
+ * commune named in its title block, looked for in the province first (when given), then anywhere: a commune of
+ * another province is returned as such, for the caller to say so (not "not in the list").
  * @example communeOfFile('10903-cam-giang.xlsx', plan) // Xã Cẩm Giàng, Hải Phòng
  */
 export function communeOfFile(file: string, communeName: string | undefined, province?: string): Commune | { error: string } {
   const code = /^(\d{5})(?:\D|$)/.exec(path.basename(file))?.[1];
-  if (code) return findCommune(code) ?? { error: `mã xã ${code} không có trong danh mục 2025` };
-  if (!communeName) return { error: 'không có mã xã ở đầu tên tệp, và khối tiêu đề không nêu tên xã' };
-  const named = findCommunesByName(communeName).filter((c) => !province || c.provinceCode === province);
+  if (code) return findCommune(code) ?? { error: `mã xã ${code} (ở đầu tên tệp) không có trong danh mục xã, phường năm 2025` };
+  if (!communeName) return { error: 'không có mã xã ở đầu tên tệp, và tiêu đề phụ lục không nêu tên xã' };
+  const named = findCommunesByName(communeName);
   // "Quang Sơn" and "Quảng Sơn" fold alike; a title block spelled with its tone marks means the exact spelling.
   const exact = named.filter((c) => bareName(c.name) === bareName(communeName));
-  const found = exact.length > 0 ? exact : named;
+  const all = exact.length > 0 ? exact : named;
+  const found = province ? all.filter((c) => c.provinceCode === province) : all;
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) return { error: `không tìm thấy xã “${communeName}” trong danh mục 2025` };
-  const list = found.map((c) => `${c.code} ${c.provinceName}`).join(', ');
+  if (all.length === 0)
+    return { error: `không tìm thấy xã “${communeName}” (tên trong tiêu đề phụ lục) trong danh mục xã, phường năm 2025` };
+  // None in the province: one elsewhere is that commune (the caller says it is of another province).
+  if (found.length === 0 && all.length === 1) return all[0]!;
+  const list = (found.length > 0 ? found : all).map((c) => `${c.code} ${c.provinceName}`).join(', ');
+  if (found.length === 0) {
+    const p = findProvince(province!)?.name ?? province;
+    return { error: `${p} không có xã “${communeName}”; có ${all.length} xã tên này ở tỉnh khác (${list})` };
+  }
   return {
-    error: `có ${found.length} xã tên “${communeName}” (${list}); hãy đặt mã xã ở đầu tên tệp, ví dụ ${found[0]!.code}-${path.basename(file)}, hoặc dùng --province`,
+    error: `có ${found.length} xã tên “${communeName}” (${list}); hãy đặt mã xã ở đầu tên tệp, ví dụ ${found[0]!.code}-${path.basename(file)}${province ? '' : ', hoặc dùng --province'}`,
   };
 }
 
 /** @example await consolidateCommand(['plans/'], { out: 'tong-hop.xlsx', planKey: 'NQ57-2026', asOf: '2026-06-30', lang: 'vi' }) */
 export async function consolidateCommand(inputs: string[], opts: ConsolidateCommandOptions): Promise<number> {
-  const files = await expandInputs(inputs);
   const vi = opts.lang !== 'en';
-  const bar = progress(files.length, vi ? 'Đọc phụ lục' : 'Reading');
+  let province: Province | undefined;
+  if (opts.province !== undefined) {
+    province = findProvince(opts.province);
+    if (!province || !/^\d{1,2}$/.test(opts.province)) {
+      process.stderr.write(
+        vi
+          ? `Không có tỉnh/thành phố mã “${opts.province}”; --province nhận mã 2 chữ số, ví dụ 31 (Thành phố Hải Phòng).\n`
+          : `No province has the code "${opts.province}"; --province takes a 2-digit code, e.g. 31 (Hai Phong).\n`,
+      );
+      return 2;
+    }
+  }
+  const files = await expandInputs(inputs, SPREADSHEET_EXTS);
+  if (files.length === 0) {
+    process.stderr.write(
+      vi
+        ? `Không có tệp bảng tính nào (.xlsx, .xls, .ods) để tổng hợp trong “${inputs.join('”, “')}”.\n`
+        : `No spreadsheet (.xlsx, .xls, .ods) to consolidate in "${inputs.join('", "')}".\n`,
+    );
+    return 2;
+  }
+  const bar = progressOnTty(files.length, vi ? 'Đọc phụ lục' : 'Reading');
   // Each plan's rows are worked out as it arrives and the plan let go: memory for rows, not for 3,321 plans.
   const consolidator = createConsolidator({ asOf: opts.asOf }, { anyOrder: true });
-  let first: Commune | undefined;
-  const problems: string[] = [];
-  const seen = new Set<string>();
+  const outcome: ConsolidateOutcome = { used: new Map(), skipped: [], duplicates: [], elsewhere: [] };
   // Workbooks are read on every core (worker threads); results come back in file order, so output never depends
-  // on which worker was faster.
+  // on which worker was faster. The first file of a commune in that order is the one used.
   for await (const r of readPlans(files)) {
     const file = files[r.i]!;
     bar.tick(path.basename(file));
-    if ('error' in r) {
-      problems.push(`${file}: ${vi ? r.error.vi : r.error.en}`);
+    const read = await planOf(file, r);
+    if ('error' in read) {
+      outcome.skipped.push({ file, why: vi ? read.error.vi : read.error.en });
       continue;
     }
-    const plan = r.plan;
-    const commune = communeOfFile(file, plan.reference?.commune, opts.province);
+    const commune = communeOfFile(file, read.plan.reference?.commune, province?.code);
     if ('error' in commune) {
-      problems.push(`${file}: ${commune.error}`);
+      outcome.skipped.push({ file, why: commune.error });
       continue;
     }
-    if (opts.province && commune.provinceCode !== opts.province) continue;
-    if (seen.has(commune.code)) {
-      problems.push(
-        `${file}: ${vi ? `xã ${commune.code} đã có tệp khác; bỏ qua tệp này` : `commune ${commune.code} already has a file; skipped`}`,
-      );
+    if (province && commune.provinceCode !== province.code) {
+      outcome.elsewhere.push({ file, commune });
       continue;
     }
-    seen.add(commune.code);
-    first ??= commune;
-    consolidator.add({ commune, planKey: opts.planKey, revision: 0, plan });
+    const kept = outcome.used.get(commune.code);
+    if (kept) {
+      outcome.duplicates.push({ file, commune, kept: kept.file });
+      continue;
+    }
+    outcome.used.set(commune.code, { file, commune });
+    consolidator.add({ commune, planKey: opts.planKey, revision: 0, plan: read.plan });
   }
   bar.done();
   const result = consolidator.finish();
+  const notSubmitted = province ? COMMUNES.filter((c) => c.provinceCode === province.code && !outcome.used.has(c.code)) : undefined;
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: opts.province ? (first?.provinceName ?? '') : '' });
-  for (const p of problems) process.stderr.write(`${p}\n`);
-  process.stderr.write(
-    vi
-      ? `Đã tổng hợp ${seen.size} xã, ${result.rows.length} nhiệm vụ, ${result.indicators.length} chỉ tiêu → ${opts.out}${problems.length ? `; ${problems.length} tệp có vấn đề (xem trên)` : ''}.\n`
-      : `Consolidated ${seen.size} communes, ${result.rows.length} tasks, ${result.indicators.length} indicators → ${opts.out}${problems.length ? `; ${problems.length} file(s) with problems (above)` : ''}.\n`,
-  );
-  return problems.length > 0 && seen.size === 0 ? 2 : 0;
+  if (outcome.used.size > 0) {
+    try {
+      await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: province?.name ?? '' });
+    } catch (err) {
+      const p = fileWriteProblem(opts.out, err);
+      if (p === undefined) throw err;
+      process.stderr.write(`${consolidateReport(outcome, { ...opts, province, notSubmitted }, undefined)}${vi ? p.vi : p.en}\n`);
+      return 2;
+    }
+  }
+  const counts = { tasks: result.rows.length, indicators: result.indicators.length };
+  process.stderr.write(consolidateReport(outcome, { ...opts, province, notSubmitted }, outcome.used.size > 0 ? counts : undefined));
+  if (outcome.used.size === 0) return 2;
+  return outcome.skipped.length + outcome.duplicates.length > 0 ? 1 : 0;
+}
+
+/**
+ * The plan a worker read, or the one LibreOffice's conversion of an .xls/.ods gives (converted here: the workers
+ * read .xlsx only), or why there is none.
+ */
+async function planOf(file: string, r: ReadResponse): Promise<{ plan: Plan } | { error: { vi: string; en: string } }> {
+  if ('plan' in r) return { plan: r.plan };
+  const ext = r.error.code ? CONVERTIBLE[r.error.code as WorkbookErrorCode] : undefined;
+  if (!ext) return { error: r.error };
+  try {
+    const xlsx = await convertToXlsx(new Uint8Array(await readFile(file)), ext);
+    return { plan: readPlan((await readWorkbook(xlsx)).sheets, { file, format: 'xlsx' }).plan };
+  } catch (err) {
+    if (err instanceof ConvertError || err instanceof WorkbookReadError) return { error: { vi: err.message, en: err.messageEn } };
+    throw err;
+  }
 }

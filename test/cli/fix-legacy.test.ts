@@ -26,7 +26,7 @@ describe.each([TCVN3_WORKBOOK, VNI_WORKBOOK])('fix a $encoding workbook', async 
 
   it('reports every legacy cell of the sheet as converted', () => {
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toMatch(new RegExp(`^legacy-encoding\\s+${wb.text.length}\\s`, 'm'));
+    expect(fixed.stdout).toMatch(new RegExp(`^Chữ mã cũ \\(TCVN3/VNI\\): ${wb.text.length} chỗ `, 'm'));
   });
 
   it('writes every text cell as exact NFC Unicode in a Unicode font; capitals fonts become capitals; numbers stay as they were', () => {

@@ -1,6 +1,6 @@
 // Acceptance: `phuluc inspect` on the shared fixtures reads exactly the tables, rows and merges the plans contain.
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -127,7 +127,7 @@ describe('the phuluc executable', () => {
     expect(doc.files.map((f) => f.tables.length)).toEqual([1, 2]);
   });
 
-  it('reads a list-form .txt and reports an unreadable file with exit code 2 and a Vietnamese message', async () => {
+  it('reads a list-form .txt and reports an .xls it cannot convert (no LibreOffice) with exit code 2 and a Vietnamese message', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-inspect-'));
     const txt = path.join(dir, 'ke-hoach.txt');
     await writeFile(
@@ -136,11 +136,23 @@ describe('the phuluc executable', () => {
     );
     const bad = path.join(dir, 'cu.xls');
     await writeFile(bad, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]));
-    const { doc, code } = await inspectJson(txt, bad);
-    expect(code).toBe(2);
+    const out = await run(process.execPath, [BIN, 'inspect', '--json', txt, bad], {
+      env: { ...process.env, PHULUC_SOFFICE: path.join(dir, 'khong-co-libreoffice') },
+    }).then(
+      (r) => ({ ...r, code: 0 }),
+      (e: { stdout: string; code: number }) => e,
+    );
+    const doc = JSON.parse(out.stdout) as InspectDocument;
+    expect(out.code).toBe(2);
     expect(doc.files[0]!.tables[0]!.counts.task).toBe(1);
-    expect(doc.files[1]!.error?.code).toMatch(/legacy-xls|corrupt/);
-    expect(doc.files[1]!.error?.message).toMatch(/cu\.xls/);
+    expect(doc.files[1]!.error).toEqual({
+      code: 'legacy-xls',
+      message:
+        'cu.xls: Tệp .xls (Excel 97-2003) cần chuyển sang .xlsx: mở tệp trong Excel hoặc LibreOffice, chọn Lưu thành… (Save As) → Sổ làm việc Excel (.xlsx).',
+      messageEn:
+        'cu.xls: An .xls file (Excel 97-2003) needs converting to .xlsx: open it in Excel or LibreOffice, choose Save As… → Excel Workbook (.xlsx).',
+    });
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('prints a readable text report by default', async () => {

@@ -1,0 +1,196 @@
+// The words of `phuluc --help`: every command's description, argument and option, in Vietnamese and English.
+// A flag's placeholder is in the reader's language too ("<tệp>"); what the user types (commands, flags, the values of
+// "a | b" lists) stays as typed.
+import type { Lang } from './labels.ts';
+
+/** An option: its flags (with the placeholder) and what it does. */
+export type Opt = readonly [flags: string, description: string];
+
+const vi = {
+  program: 'Điền, kiểm tra và tổng hợp phụ lục kế hoạch thực hiện Nghị quyết 57-NQ/TW của cấp xã.',
+  lang: ['--lang <ngôn-ngữ>', 'ngôn ngữ của thông báo: vi | en (mặc định vi, hoặc biến môi trường PHULUC_LANG)'],
+  version: ['-V, --version', 'in số phiên bản của phuluc'],
+  help: ['-h, --help', 'in hướng dẫn này'],
+  helpCommand: ['help [lệnh]', 'in hướng dẫn của một lệnh'],
+  inspect: {
+    description: 'Đọc phụ lục và in những gì đọc được: bảng, dòng tiêu đề, cột, từng dòng',
+    files: ['<tệp...>', 'tệp .xlsx, .xls, .ods, .txt hoặc .md'],
+    json: ['--json', 'in một tài liệu JSON cho chương trình khác đọc (xem docs/inspect-json.md)'],
+  },
+  check: {
+    description: 'Kiểm tra phụ lục trước khi nộp. Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không chạy được',
+    inputs: ['<tệp-hoặc-thư-mục...>', 'tệp .xlsx, .xls, .ods, hoặc thư mục chứa các tệp đó'],
+    format: ['--format <dạng>', 'dạng kết quả: text | json | xlsx (xlsx: bản có đánh dấu các ô cần xem)'],
+    out: ['--out <tệp-hoặc-thư-mục>', 'ghi kết quả vào tệp (hoặc thư mục, khi kiểm tra nhiều tệp) này'],
+    asOf: ['--as-of <ngày>', 'ngày đối chiếu thời hạn, dạng YYYY-MM-DD (mặc định: hôm nay)'],
+    notes: ['--notes', 'in cả các lưu ý (mặc định chỉ in số lưu ý)'],
+  },
+  fix: {
+    description: 'Ghi một bản đã sửa các chỗ sửa an toàn, giữ nguyên định dạng (không ghi đè tệp gốc)',
+    file: ['<tệp>', 'tệp .xlsx cần sửa'],
+    out: ['-o, --out <tệp>', 'tệp .xlsx kết quả (khác tệp gốc)'],
+    only: ['--only <mã-quy-tắc>', 'chỉ sửa theo các quy tắc này, cách nhau bằng dấu phẩy (mã như trong docs/rules.md)'],
+  },
+  template: {
+    description: 'Tạo phụ lục mẫu trống',
+    kind: ['--kind <loại>', 'loại phụ lục: tasks | indicators (nhiệm vụ hoặc chỉ tiêu)'],
+    out: ['-o, --out <tệp>', 'tệp .xlsx sẽ tạo'],
+  },
+  consolidate: {
+    description: 'Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
+    inputs: [
+      '<tệp-hoặc-thư-mục...>',
+      'thư mục hoặc tệp .xlsx, .xls, .ods; mã xã 5 chữ số ở đầu tên tệp (10903-cam-giang.xlsx) hoặc tên xã trong tiêu đề phụ lục',
+    ],
+    out: ['-o, --out <tệp>', 'tệp .xlsx kết quả'],
+    planKey: ['--plan-key <mã>', 'mã kế hoạch'],
+    asOf: ['--as-of <ngày>', 'ngày tính tình trạng nhiệm vụ, dạng YYYY-MM-DD'],
+    province: ['--province <mã-tỉnh>', 'chỉ lấy các xã, phường của tỉnh/thành phố này (mã 2 chữ số, ví dụ 31)'],
+  },
+  serve: {
+    description: 'Chạy máy chủ đồng bộ: dữ liệu trong một thư mục (PGlite), hoặc PostgreSQL qua biến môi trường DATABASE_URL',
+    port: ['--port <cổng>', 'cổng (biến môi trường PORT)'],
+    host: ['--host <địa-chỉ>', 'địa chỉ lắng nghe (biến môi trường HOST)'],
+    data: ['--data <thư-mục>', 'thư mục dữ liệu (biến môi trường PHULUC_DATA_DIR)'],
+  },
+  token: {
+    description: 'Quản lý mã truy cập máy chủ: tạo, liệt kê, thu hồi',
+    data: ['--data <thư-mục>', 'thư mục dữ liệu của máy chủ (biến môi trường PHULUC_DATA_DIR)'],
+    server: ['--server <địa-chỉ>', 'làm qua máy chủ đang chạy ở địa chỉ này (biến môi trường PHULUC_SERVER)'],
+    adminToken: ['--token <mã-truy-cập>', 'mã truy cập quản trị, dùng với --server (biến môi trường PHULUC_ADMIN_TOKEN)'],
+    json: ['--json', 'in JSON cho chương trình khác đọc'],
+    create: {
+      description: 'Tạo một mã truy cập và in ra một lần duy nhất (hãy chép lại ngay: không xem lại được)',
+      examples: [
+        ['phuluc token create --role editor --commune 10903 --label "Nguyễn Văn A"', 'cán bộ xã'],
+        ['phuluc token create --role consolidator --province 31', 'cán bộ tỉnh'],
+        ['phuluc token create --role admin', 'quản trị'],
+      ],
+      role: ['--role <quyền>', 'quyền: editor | consolidator | admin (cán bộ xã, cán bộ tỉnh, quản trị)'],
+      commune: ['--commune <mã-xã>', 'mã xã/phường, 5 chữ số (cán bộ xã)'],
+      province: ['--province <mã-tỉnh>', 'mã tỉnh/thành phố, 2 chữ số (cán bộ tỉnh)'],
+      label: ['--label <người-giữ>', 'người giữ mã, ví dụ "Nguyễn Văn A, Văn phòng UBND xã"'],
+      expires: ['--expires <hạn>', 'hạn dùng: 90d, 12w, 1y hoặc YYYY-MM-DD (mặc định 180 ngày; quản trị 365 ngày; tối đa 5 năm)'],
+    },
+    list: {
+      description:
+        'Liệt kê các mã truy cập: số hiệu, quyền, phạm vi, người giữ, còn dùng được không, hạn dùng, lần dùng cuối (không in mã bí mật)',
+    },
+    revoke: {
+      description: 'Thu hồi một mã truy cập theo số hiệu (xem lệnh list); máy chủ từ chối mã đó từ đây',
+      id: ['<số-hiệu>', 'số hiệu của mã truy cập'],
+    },
+  },
+} as const;
+
+type Words = typeof vi;
+type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
+
+const en: Widen<Words> = {
+  program: 'Fill, check and consolidate the appendices of commune plans implementing Resolution 57-NQ/TW.',
+  lang: ['--lang <lang>', 'language of messages: vi | en (default vi, or the PHULUC_LANG environment variable)'],
+  version: ['-V, --version', 'print the version of phuluc'],
+  help: ['-h, --help', 'print this help'],
+  helpCommand: ['help [command]', 'print the help of a command'],
+  inspect: {
+    description: 'Read appendices and print what was read: tables, header rows, columns, every row',
+    files: ['<files...>', '.xlsx, .xls, .ods, .txt or .md files'],
+    json: ['--json', 'print one JSON document for other programs (see docs/inspect-json.md)'],
+  },
+  check: {
+    description: 'Check appendices before submitting. Exit code: 0 = no errors, 1 = errors found, 2 = could not run',
+    inputs: ['<files-or-folders...>', '.xlsx, .xls, .ods files, or folders holding them'],
+    format: ['--format <format>', 'output: text | json | xlsx (xlsx: a copy with the cells to look at marked)'],
+    out: ['--out <file-or-folder>', 'write the result to this file (or folder, when checking several files)'],
+    asOf: ['--as-of <date>', 'date deadlines are compared with, YYYY-MM-DD (default: today)'],
+    notes: ['--notes', 'print the notes too (by default only their number)'],
+  },
+  fix: {
+    description: 'Write a copy with the safe fixes applied, formatting kept (never overwrites the input)',
+    file: ['<file>', 'the .xlsx file to fix'],
+    out: ['-o, --out <file>', 'the .xlsx file to write (not the input)'],
+    only: ['--only <rules>', 'fix only by these rules, comma-separated (codes as in docs/rules.md)'],
+  },
+  template: {
+    description: 'Write a blank standard appendix',
+    kind: ['--kind <kind>', 'kind of appendix: tasks | indicators'],
+    out: ['-o, --out <file>', 'the .xlsx file to write'],
+  },
+  consolidate: {
+    description: "Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)",
+    inputs: [
+      '<files-or-folders...>',
+      'folders or .xlsx, .xls, .ods files; a 5-digit commune code at the start of the file name (10903-cam-giang.xlsx) or the commune named in the title',
+    ],
+    out: ['-o, --out <file>', 'the .xlsx file to write'],
+    planKey: ['--plan-key <code>', 'plan code'],
+    asOf: ['--as-of <date>', 'date task status is worked out for, YYYY-MM-DD'],
+    province: ['--province <code>', 'keep only the communes of this province (2-digit code, e.g. 31)'],
+  },
+  serve: {
+    description: 'Run the sync server: data in a folder (PGlite), or PostgreSQL through the DATABASE_URL environment variable',
+    port: ['--port <port>', 'port (PORT environment variable)'],
+    host: ['--host <host>', 'address to listen on (HOST environment variable)'],
+    data: ['--data <dir>', 'data folder (PHULUC_DATA_DIR environment variable)'],
+  },
+  token: {
+    description: 'Manage server access tokens: create, list, revoke',
+    data: ['--data <dir>', "the server's data folder (PHULUC_DATA_DIR environment variable)"],
+    server: ['--server <url>', 'work through the server running at this address (PHULUC_SERVER environment variable)'],
+    adminToken: ['--token <token>', 'admin token for --server (PHULUC_ADMIN_TOKEN environment variable)'],
+    json: ['--json', 'print JSON for other programs'],
+    create: {
+      description: 'Create a token and print it once (copy it now: it cannot be shown again)',
+      examples: [
+        ['phuluc token create --role editor --commune 10903 --label "Nguyen Van A"', 'commune officer'],
+        ['phuluc token create --role consolidator --province 31', 'province officer'],
+        ['phuluc token create --role admin', 'administrator'],
+      ],
+      role: ['--role <role>', 'role: editor | consolidator | admin'],
+      commune: ['--commune <code>', 'commune code, 5 digits (editor)'],
+      province: ['--province <code>', 'province code, 2 digits (consolidator)'],
+      label: ['--label <holder>', 'who holds the token, e.g. "Nguyen Van A, commune office"'],
+      expires: ['--expires <when>', 'expiry: 90d, 12w, 1y or YYYY-MM-DD (default 180 days; admin 365 days; at most 5 years)'],
+    },
+    list: { description: 'List tokens: id, role, scope, holder, state, expiry, last use (never the secret)' },
+    revoke: {
+      description: 'Revoke a token by id (see token list); the server refuses it from now on',
+      id: ['<id>', 'the token id'],
+    },
+  },
+};
+
+/** @example helpText('vi').check.format // ['--format <dạng>', 'dạng kết quả: …'] */
+export function helpText(lang: Lang): Widen<Words> {
+  return lang === 'en' ? en : vi;
+}
+
+/** The words of help's own frame and of commander's usage errors. */
+export const FRAME = {
+  vi: {
+    titles: {
+      'Usage:': 'Cách dùng:',
+      'Options:': 'Tùy chọn:',
+      'Global Options:': 'Tùy chọn chung:',
+      'Commands:': 'Lệnh:',
+      'Arguments:': 'Cần nêu:',
+    },
+    options: '[tùy-chọn]',
+    command: '[lệnh]',
+    default: 'mặc định',
+    examples: 'Ví dụ:',
+  },
+  en: {
+    titles: {
+      'Usage:': 'Usage:',
+      'Options:': 'Options:',
+      'Global Options:': 'Global options:',
+      'Commands:': 'Commands:',
+      'Arguments:': 'Arguments:',
+    },
+    options: '[options]',
+    command: '[command]',
+    default: 'default',
+    examples: 'Examples:',
+  },
+} as const;
