@@ -70,6 +70,12 @@ export function periodId(p: ReportingPeriod): string {
  * @example periodSpan({ kind: 'nine-months', year: 2026 }) // { start: '2026-01-01', end: '2026-09-30' }
  */
 export function periodSpan(p: ReportingPeriod): DaySpan | null {
+  const span = calendarSpan(p);
+  return span && { start: span.start, end: span.end };
+}
+
+/** The calendar's period (with its precision, which a reporting period does not need). */
+function calendarSpan(p: ReportingPeriod): DaySpan | null {
   switch (p.kind) {
     case 'month':
       return monthPeriod(p.year, p.month);
