@@ -18,6 +18,7 @@ import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerAddinRoutes } from './routes/static.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import type { App, AppDeps, Env } from './routes/types.ts';
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps): App {
     entra: deps.entra ?? null,
     warn: (msg) => log({ time: new Date().toISOString(), level: 'warn', msg }),
   });
-  for (const path of ['/api/me', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*'])
+  for (const path of ['/api/me', '/api/plans', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*'])
     app.use(path, throttle, auth);
   app.use('/api/*', bodyLimits(limits.jsonBytes, limits.uploadBytes));
   if (limits.requestTimeoutMs > 0) {
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): App {
   }
 
   registerMetaRoutes(app, limits);
+  registerRegistryRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerUploadRoute(app, deps);
   registerProvinceRoutes(app, deps);

@@ -7,6 +7,7 @@ import { reportLoopDelay } from './loop-delay.ts';
 import { closeServerPool, serverPool } from './workers/server-pool.ts';
 import type { Limits } from './limits.ts';
 import { createToken, hasAdminToken } from './store/tokens.ts';
+import { parsePlanSeeds, seedPlans, type PlanSeed } from './store/registry.ts';
 import type { EntraVerify } from './auth/authenticate.ts';
 
 export interface ServeOptions {
@@ -20,6 +21,8 @@ export interface ServeOptions {
   limits?: Partial<Limits>;
   /** Where first-start messages go (the admin token). */
   announce?: (text: string) => void;
+  /** Plans registered at start when missing (default: PHULUC_PLANS, see parsePlanSeeds); existing ones are kept as they are. */
+  plans?: PlanSeed[];
 }
 
 export interface RunningServer {
@@ -34,10 +37,13 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const announce = opts.announce ?? ((t: string) => process.stdout.write(t));
+  // A bad PHULUC_PLANS entry stops the start before the database is opened, naming the entry.
+  const plans = opts.plans ?? parsePlanSeeds(process.env.PHULUC_PLANS);
   // Uploads and large bodies are read on worker threads; they load while the database opens.
   const warming = serverPool().warm();
   const database = await openDatabase(opts.databaseUrl ? { url: opts.databaseUrl } : { dataDir: opts.dataDir ?? 'data' });
   try {
+    await seedPlans(database.db, plans, 'PHULUC_PLANS');
     // First start — or every admin token expired or revoked: whoever runs the server gets a new one.
     if (!(await hasAdminToken(database.db))) {
       const t = await createToken(database.db, { role: 'admin', label: 'quản trị viên đầu tiên', createdBy: 'first-start' });

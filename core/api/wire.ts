@@ -315,7 +315,7 @@ export const RevisionMetaSchema = z
     authorName: z.string().nullable(),
     /** The Idempotency-Key the revision was stored under, if its request had one. */
     idempotencyKey: z.string().nullable(),
-    /** SHA-256 (hex) of the stored plan's JSON. */
+    /** SHA-256 (hex) of the stored plan's canonical JSON (object keys sorted): the same plan, the same hash. */
     contentHash: z.string(),
     summary: RevisionSummarySchema,
     message: z.string().nullable(),

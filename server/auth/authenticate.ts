@@ -88,7 +88,8 @@ export function authenticate(opts: AuthOptions): MiddlewareHandler<{ Variables: 
         principal = {
           role: t.role,
           subject: `token:${t.id}`,
-          name: t.label,
+          // The person: the history shows who sent a revision, not the token's description.
+          name: t.holder ?? t.label,
           via: 'token',
           tokenId: t.id,
           ...(t.communeCode ? { communeCode: t.communeCode } : {}),

@@ -1,11 +1,12 @@
 // Who may do what: the whole authorization policy in one table-like module (tested as a matrix).
 import type { Principal } from './principal.ts';
 
-export type Action = 'read-commune' | 'write-commune' | 'read-province' | 'admin';
+export type Action = 'read-commune' | 'write-commune' | 'read-province' | 'create-plan' | 'admin';
 
 /**
  * Whether `p` may perform `action` on a commune (5-digit code, with its province) or a province (2-digit code).
- * Editors: their own commune only. Consolidators: read their province and its communes. Admins: everything.
+ * Editors: their own commune only. Consolidators: read their province and its communes, and register plans (the
+ * registry is shared: a plan is the same document for every province). Admins: everything.
  * @example can(editorOf10903, 'write-commune', { communeCode: '10903', provinceCode: '31' }) // true
  */
 export function can(p: Principal, action: Action, target: { communeCode?: string; provinceCode?: string } = {}): boolean {
@@ -18,6 +19,8 @@ export function can(p: Principal, action: Action, target: { communeCode?: string
       return p.role === 'consolidator' && p.provinceCode !== undefined && p.provinceCode === target.provinceCode;
     case 'read-province':
       return p.role === 'consolidator' && p.provinceCode !== undefined && p.provinceCode === target.provinceCode;
+    case 'create-plan':
+      return p.role === 'consolidator';
     case 'admin':
       return false;
   }

@@ -114,10 +114,62 @@ const lifecycle: Migration = {
   },
 };
 
+// Issue 16. Plans are chosen from a registry, not typed: `plan_registry` holds each plan key (canonical: upper case)
+// with its title, year and due date, created by an admin or consolidator; every route resolves a path's key there.
+// Keys already stored become canonical and registered (name = key until renamed, year from a 4-digit year in the
+// key). A commune that stored one plan under two spellings ("nq57-2026" and "NQ57-2026") keeps both: the odd one moves
+// to a key of its own, registered and named so an administrator can see and sort it out. Tokens gain a holder (the
+// person shown as the sender in the history).
+const planRegistry: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('plan_registry')
+      .addColumn('key', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('year', 'integer', (c) => c.notNull())
+      // An ISO day as text: a date column would come back as a Date at the driver's time zone.
+      .addColumn('due_date', 'varchar(10)')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .execute();
+    await sql`ALTER TABLE tokens ADD COLUMN holder text`.execute(db);
+    const { rows } = await sql<{ id: number; commune_code: string; plan_key: string }>`
+      SELECT id, commune_code, plan_key FROM plans WHERE plan_key <> upper(plan_key) ORDER BY id`.execute(db);
+    for (const r of rows) {
+      const upper = r.plan_key.toUpperCase();
+      let key = upper;
+      for (let n = 2; ; n++) {
+        const { rows: taken } = await sql`SELECT 1 FROM plans WHERE commune_code = ${r.commune_code} AND plan_key = ${key}`.execute(db);
+        if (taken.length === 0) break;
+        key = `${upper.slice(0, 58)}.CASE${n}`;
+      }
+      await sql`UPDATE plans SET plan_key = ${key} WHERE id = ${r.id}`.execute(db);
+      if (key !== upper)
+        await sql`INSERT INTO plan_registry (key, name, year, created_by)
+          VALUES (${key}, ${`${upper} (bản gửi dưới mã “${r.plan_key}”)`}, ${yearOfKey(upper)}, 'migration')
+          ON CONFLICT (key) DO NOTHING`.execute(db);
+    }
+    const { rows: keys } = await sql<{ plan_key: string }>`SELECT DISTINCT plan_key FROM plans`.execute(db);
+    for (const { plan_key: key } of keys)
+      await sql`INSERT INTO plan_registry (key, name, year, created_by) VALUES (${key}, ${key}, ${yearOfKey(key)}, 'migration')
+        ON CONFLICT (key) DO NOTHING`.execute(db);
+  },
+};
+
+/**
+ * The year a plan key names (a 4-digit year 2000–2099 in it), else this year.
+ * @example yearOfKey('NQ57-2026') // 2026
+ */
+export function yearOfKey(key: string): number {
+  const m = /(?:^|\D)(20\d\d)(?!\d)/.exec(key);
+  return m ? Number(m[1]) : new Date().getUTCFullYear();
+}
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': init,
   '0002_plan_json': planAsJson,
   '0003_idempotency_tokens_quota': lifecycle,
+  '0004_plan_registry': planRegistry,
 };
 
 /** Migrations from code (not from a folder), so they ship with the bundle. */

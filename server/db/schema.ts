@@ -24,6 +24,17 @@ export interface PlansTable {
   created_by: string;
 }
 
+/** The plans communes submit to (issue 16): `key` canonical (upper case), created by an admin or consolidator. */
+export interface PlanRegistryTable {
+  key: string;
+  name: string;
+  year: number;
+  /** yyyy-mm-dd, or null. */
+  due_date: string | null;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string;
+}
+
 export interface RevisionsTable {
   id: Generated<number>;
   plan_id: number;
@@ -53,6 +64,8 @@ export interface TokensTable {
   commune_code: string | null;
   province_code: string | null;
   label: string;
+  /** The holder's name (the sender in the history); null for tokens made before it existed or without one. */
+  holder: ColumnType<string | null, string | null | undefined, never>;
   created_by: string;
   created_at: ColumnType<Date, never, never>;
   /** Null: never (only tokens made before expiry existed). */
@@ -76,6 +89,7 @@ export interface DB {
   provinces: ProvincesTable;
   communes: CommunesTable;
   plans: PlansTable;
+  plan_registry: PlanRegistryTable;
   revisions: RevisionsTable;
   tokens: TokensTable;
   audit_log: AuditTable;

@@ -10,6 +10,7 @@ import { writeConsolidatedSource } from '../../workbook/export/consolidated.ts';
 import { headsInPages, type CommuneHead } from '../store/status.ts';
 import { checkedAsOf, ConsolidatedQuery, xlsxResponse } from './consolidated-response.ts';
 import { PlanKeyParam } from './params.ts';
+import { planEntryOr404 } from './registry.ts';
 import { authErrors, errors, jsonOrXlsx } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -25,14 +26,15 @@ export function registerNationalRoutes(app: App, deps: AppDeps): void {
       request: { params: z.object({ planKey: PlanKeyParam }), query: ConsolidatedQuery },
       responses: {
         200: jsonOrXlsx(NationalConsolidated, 'Bảng tổng hợp cả nước (JSON, hoặc .xlsx với format=xlsx)'),
-        ...errors(400, 403),
+        ...errors(400, 403, 404),
         ...authErrors,
       },
     }),
     async (c) => {
-      const { planKey } = c.req.valid('param');
+      const { planKey: asked } = c.req.valid('param');
       const q = c.req.valid('query');
       if (!can(c.var.principal, 'admin')) throw forbidden('xem tổng hợp cả nước', 'read the national consolidation');
+      const planKey = (await planEntryOr404(db, asked)).key;
       const asOf = checkedAsOf(q.asOf ?? today());
       const badDate = () =>
         badRequest('bad-as-of', 'asOf phải là một ngày có thật (YYYY-MM-DD).', 'asOf must be a real date (YYYY-MM-DD).');

@@ -1,6 +1,16 @@
 // Plan routes: head (with ETag), push (merge or conflict), history, one revision, diff, restore.
 import { createRoute, z } from '@hono/zod-openapi';
-import { API_PATHS, DiffAnswer, PlanRevision, PushAnswer, PushBody, RevisionList, type RevisionMeta } from '../../core/api/index.ts';
+import {
+  API_PATHS,
+  DiffAnswer,
+  PlanRevision,
+  PushAnswer,
+  PushBody,
+  RevisionList,
+  type ApiWarning,
+  type RevisionMeta,
+} from '../../core/api/index.ts';
+import type { Commune } from '../../core/dvhc.ts';
 import { appendixKeys, diffPlans } from '../../core/merge/index.ts';
 import type { Plan } from '../../core/model/index.ts';
 import { can } from '../auth/policy.ts';
@@ -12,8 +22,10 @@ import { replayOf, sameRequest } from '../store/push-state.ts';
 import { getRevision, headRevision, listRevisions, type Revision } from '../store/revisions.ts';
 import { planRows, pushRevision, pushStateFor, type PushOutcome } from '../sync/push.ts';
 import { hashJson } from '../sync/summary.ts';
+import { communeMismatch, mismatchWarning } from '../sync/commune-check.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, RevisionPath, SeqNumber } from './params.ts';
 import { validJson } from '../workers/server-pool.ts';
+import { planEntryOr404 } from './registry.ts';
 import { authErrors, documented, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -28,8 +40,9 @@ Câu trả lời có trường fingerprint (SHA-256 hex của thân đã lưu) �
 English: the key is bound to the caller, the plan and the SHA-256 of the raw body; same key and body → the first answer again with Idempotent-Replayed: true;
 same key, another body → 422 and nothing stored. The answer carries the body's fingerprint.`;
 
-/** A push's answers: 201 (stored, merged, or the key's first answer again) and every refusal. */
+/** A push's answers: 201 (stored, merged, or the key's first answer again), 200 unchanged, and every refusal. */
 const PUSH_RESPONSES = {
+  200: json(PushAnswer, 'Không có thay đổi (status unchanged): giống hệt phiên bản mới nhất, không lưu gì'),
   201: json(PushAnswer, 'Đã lưu (status created hoặc merged); hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true'),
   ...errors(400, 403, 404, 409, 412, 413, 415, 422, 428),
   ...authErrors,
@@ -43,7 +56,8 @@ export function meta(r: Revision): RevisionMeta {
 
 /** A push's answer as the route sends it: status, body, the ETag's seq, and whether it repeats a key's first answer. */
 export interface PushReply {
-  status: 201;
+  /** 201 stored (or the key's first answer again); 200 unchanged, nothing stored. */
+  status: 200 | 201;
   body: PushAnswer;
   seq: number;
   /** The Idempotent-Replayed header: this is the key's first answer, sent again. */
@@ -51,24 +65,38 @@ export interface PushReply {
 }
 
 /**
- * Answer a push outcome: 201 with the stored plan (a replay: the same 201 and body as the key's first answer),
- * 409 conflicts, 412 bad base, 413 plan too large or commune storage full, 422 key reused with another request,
- * 429 revisions per day, 503 busy.
+ * Answer a push outcome: 201 with the stored plan (a replay: the same 201 and body as the key's first answer), 200
+ * unchanged with the head, 409 conflicts, 412 bad base, 413 plan too large or commune storage full, 422 key reused
+ * with another request, 429 revisions per day, 503 busy. `warnings` (a confirmed commune mismatch) go on any success.
  */
-export function pushResponse(outcome: PushOutcome): PushReply {
+export function pushResponse(outcome: PushOutcome, warnings: ApiWarning[] = []): PushReply {
+  const extra = warnings.length > 0 ? { warnings } : {};
   switch (outcome.status) {
     case 'created':
     case 'merged':
+    case 'unchanged':
       return {
-        status: 201,
-        body: { status: outcome.status, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint },
+        status: outcome.status === 'unchanged' ? 200 : 201,
+        body: {
+          status: outcome.status,
+          revision: meta(outcome.revision),
+          plan: outcome.revision.plan!,
+          fingerprint: outcome.fingerprint,
+          ...extra,
+        },
         seq: outcome.revision.seq,
         replayed: false,
       };
     case 'replayed':
       return {
         status: 201,
-        body: { status: outcome.first, revision: meta(outcome.revision), plan: outcome.revision.plan!, fingerprint: outcome.fingerprint },
+        body: {
+          status: outcome.first,
+          revision: meta(outcome.revision),
+          plan: outcome.revision.plan!,
+          fingerprint: outcome.fingerprint,
+          ...extra,
+        },
         seq: outcome.revision.seq,
         replayed: true,
       };
@@ -194,8 +222,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       },
     }),
     async (c) => {
-      const { commune, planKey } = c.req.valid('param');
+      const { commune, planKey: asked } = c.req.valid('param');
       mayRead(c.var.principal, commune);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const head = await headRevision(db, (await loadPlan(commune, planKey)).id);
       if (!head) throw notFound('phiên bản nào', 'any revision');
       c.header('ETag', etag(head.seq));
@@ -218,14 +247,17 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       responses: PUSH_RESPONSES,
     }),
     async (c) => {
-      const { commune, planKey } = c.req.valid('param');
+      const { commune, planKey: asked } = c.req.valid('param');
       const p = c.var.principal;
       const com = communeOf(commune);
       if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
         throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const body = await validJson<PushBody>(c, 'push-body');
       const key = idempotencyKey(c.req.header('idempotency-key'));
       let base = baseFromIfMatch(c.req.header('if-match'));
+      // After the headers' 400s, before anything is read or stored: a file for another commune needs the sender's word.
+      const warnings = communeWarnings(body.plan, com, body.confirmCommune === true);
       // The request's fingerprint: SHA-256 of the body exactly as sent (Hono keeps the text it parsed).
       const fingerprint = hashJson(await c.req.text());
       const rows = planRows(body.plan);
@@ -241,7 +273,10 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
         if (replay) {
           const res = replyHeaders(
             c,
-            pushResponse({ status: 'replayed', revision: replay, first: replay.kind === 'merge' ? 'merged' : 'created', fingerprint }),
+            pushResponse(
+              { status: 'replayed', revision: replay, first: replay.kind === 'merge' ? 'merged' : 'created', fingerprint },
+              warnings,
+            ),
           );
           return c.json(res.body, res.status);
         }
@@ -279,7 +314,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
         },
         state,
       );
-      const res = replyHeaders(c, pushResponse(outcome));
+      const res = replyHeaders(c, pushResponse(outcome, warnings));
       return c.json(res.body, res.status);
     },
   );
@@ -293,8 +328,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       responses: { 200: json(RevisionList, 'Lịch sử phiên bản, mới nhất trước'), ...errors(400, 403, 404), ...authErrors },
     }),
     async (c) => {
-      const { commune, planKey } = c.req.valid('param');
+      const { commune, planKey: asked } = c.req.valid('param');
       mayRead(c.var.principal, commune);
+      const planKey = (await planEntryOr404(db, asked)).key;
       return c.json({ revisions: await listRevisions(db, (await loadPlan(commune, planKey)).id) }, 200);
     },
   );
@@ -308,8 +344,9 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       responses: { 200: json(PlanRevision, 'Một phiên bản'), ...errors(400, 403, 404), ...authErrors },
     }),
     async (c) => {
-      const { commune, planKey, seq } = c.req.valid('param');
+      const { commune, planKey: asked, seq } = c.req.valid('param');
       mayRead(c.var.principal, commune);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const r = await getRevision(db, (await loadPlan(commune, planKey)).id, seq);
       if (!r) throw notFound(`phiên bản ${seq}`, `revision ${seq}`);
       c.header('ETag', etag(r.seq));
@@ -326,9 +363,10 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       responses: { 200: json(DiffAnswer, 'Thay đổi theo nhiệm vụ'), ...errors(400, 403, 404), ...authErrors },
     }),
     async (c) => {
-      const { commune, planKey } = c.req.valid('param');
+      const { commune, planKey: asked } = c.req.valid('param');
       const { from, to } = c.req.valid('query');
       mayRead(c.var.principal, commune);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const plan = await loadPlan(commune, planKey);
       const [a, b] = await Promise.all([
         from === 0 ? { plan: { appendices: [] } as Plan } : getRevision(db, plan.id, from),
@@ -347,17 +385,19 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       description: `Khôi phục phiên bản n thành một phiên bản mới (lịch sử không bị sửa). Idempotency-Key như khi gửi, với “nội dung” là số phiên bản được khôi phục: cùng khóa, cùng n → trả lại câu trả lời đầu; cùng khóa, n khác → 422. / Restores revision n as a new revision; the key is bound to n.`,
       request: { params: RevisionPath, headers: z.object({ 'idempotency-key': z.string().optional() }) },
       responses: {
+        200: json(PushAnswer, 'Không có thay đổi (status unchanged): phiên bản này giống hệt phiên bản mới nhất'),
         201: json(PushAnswer, 'Đã khôi phục thành phiên bản mới (hoặc câu trả lời đầu của khóa, kèm Idempotent-Replayed: true)'),
         ...errors(400, 403, 404, 413, 422),
         ...authErrors,
       },
     }),
     async (c) => {
-      const { commune, planKey, seq } = c.req.valid('param');
+      const { commune, planKey: asked, seq } = c.req.valid('param');
       const p = c.var.principal;
       const com = communeOf(commune);
       if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
         throw forbidden(`sửa kế hoạch của ${com.name}`, `write the plan of ${com.code}`);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const key = idempotencyKey(c.req.header('idempotency-key'));
       const plan = await loadPlan(commune, planKey);
       const old = await getRevision(db, plan.id, seq);
@@ -380,6 +420,18 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
       return c.json(res.body, res.status);
     },
   );
+}
+
+/**
+ * The warnings a plan sent for commune `target` carries: none when its title block names the target (or no commune);
+ * a confirmed mismatch's warning; 409 commune-mismatch, nothing stored, when the mismatch is not confirmed.
+ * @example const warnings = communeWarnings(body.plan, communeOf(commune), body.confirmCommune === true)
+ */
+export function communeWarnings(plan: Plan, target: Commune, confirmed: boolean): ApiWarning[] {
+  const m = communeMismatch(plan, target);
+  if (!m) return [];
+  if (!confirmed) throw new ApiError(409, 'commune-mismatch', m.message, m.messageEn, m.details);
+  return [mismatchWarning(m)];
 }
 
 /**

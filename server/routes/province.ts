@@ -8,6 +8,7 @@ import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
 import { checkedAsOf, ConsolidatedQuery, consolidateOr400, xlsxResponse } from './consolidated-response.ts';
 import { provinceCommunes, provinceHeads } from '../store/status.ts';
 import { provinceOf, ProvincePath } from './params.ts';
+import { planEntryOr404 } from './registry.ts';
 import { authErrors, errors, json, jsonOrXlsx } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -27,16 +28,26 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
       responses: { 200: json(ProvinceStatus, 'Tình hình nộp của từng xã'), ...errors(400, 403, 404), ...authErrors },
     }),
     async (c) => {
-      const { province, planKey } = c.req.valid('param');
+      const { province, planKey: asked } = c.req.valid('param');
       const prov = provinceOf(province);
       if (!can(c.var.principal, 'read-province', { provinceCode: province }))
         throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const [all, heads] = await Promise.all([provinceCommunes(db, province), provinceHeads(db, province, planKey)]);
       const byCode = new Map(heads.map((h) => [h.communeCode, h]));
       const communes = all.map((cm): StatusCommune => {
         const h = byCode.get(cm.code);
         return h
-          ? { code: cm.code, name: cm.name, submitted: true, revision: h.seq, lastPush: h.createdAt, author: h.author, ...h.summary }
+          ? {
+              code: cm.code,
+              name: cm.name,
+              submitted: true,
+              revision: h.seq,
+              lastPush: h.createdAt,
+              author: h.author,
+              authorName: h.authorName,
+              ...h.summary,
+            }
           : { code: cm.code, name: cm.name, submitted: false };
       });
       return c.json({ province: prov, planKey, submitted: heads.length, communes: all.length, communesList: communes }, 200);

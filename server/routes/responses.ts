@@ -15,16 +15,25 @@ export const ERROR_STATUSES = {
     'Thiếu hoặc sai token; token đã bị thu hồi hoặc hết hạn / missing or invalid credentials; revoked or expired token',
   ],
   403: ['forbidden', 'Không có quyền (sai xã, tỉnh, hoặc không phải quản trị viên) / not allowed'],
-  404: ['not-found', 'Không có xã, tỉnh, kế hoạch, phiên bản hoặc token này / no such commune, province, plan, revision or token'],
-  409: ['merge-conflict', 'Cùng ô bị sửa khác nhau; không lưu gì (details.conflicts) / the same cell changed both ways; nothing stored'],
+  404: [
+    'not-found, plan-unknown',
+    'Không có xã, tỉnh, kế hoạch, phiên bản hoặc token này; mã kế hoạch chưa đăng ký (details.plans: các kế hoạch đang có) / no such commune, province, plan, revision or token; an unregistered plan code (details.plans lists the plans)',
+  ],
+  409: [
+    'merge-conflict, commune-mismatch, plan-exists',
+    'Cùng ô bị sửa khác nhau, không lưu gì (details.conflicts); tệp ghi xã/phường khác, cần xác nhận (details.fileCommune, targetCommune); mã kế hoạch đã có / the same cell changed both ways, nothing stored; the file names another commune, confirm to store; the plan code exists',
+  ],
   412: ['bad-base', 'Phiên bản gốc (If-Match) không tồn tại / unknown base revision'],
   413: [
-    'payload-too-large, plan-too-large, quota-commune-bytes',
+    'payload-too-large, plan-too-large, quota-commune-bytes, convert-too-large',
     'Quá lớn; details.limit nêu biến môi trường của giới hạn / too large; details.limit names the setting',
   ],
-  415: ['unsupported-media-type', 'Thân yêu cầu không phải JSON (Content-Type) / the body is not JSON'],
+  415: [
+    'unsupported-media-type, convert-no-libreoffice',
+    'Thân yêu cầu không phải JSON (Content-Type); tệp .xls/.ods mà máy chủ không có LibreOffice để chuyển (lời nhắn nói cách lưu thành .xlsx) / the body is not JSON; an .xls/.ods the server cannot convert (no LibreOffice)',
+  ],
   422: [
-    'idempotency-key-reused, xlsx-*, no-table, body-timeout, body-out-of-memory',
+    'idempotency-key-reused, xlsx-*, no-table, body-timeout, body-out-of-memory, convert-failed, convert-timeout',
     'Idempotency-Key đã dùng cho yêu cầu khác, không lưu gì; tệp không đọc được hoặc không có bảng phụ lục / key used for another request, nothing stored; unreadable file or no appendix table',
   ],
   428: ['if-match-required', 'Kế hoạch đã có: cần If-Match / the plan exists: If-Match required'],

@@ -96,6 +96,8 @@ export function registerTokenRoutes(app: App, deps: AppDeps): void {
         communeCode: scope.communeCode,
         provinceCode: scope.provinceCode,
         label: body.label ?? scope.label,
+        // The label is documented as the holder ("Nguyễn Văn A, cán bộ VP"): it names the sender when no holder is given.
+        holder: body.holder?.trim() || body.label?.trim() || null,
         createdBy: p.subject,
         ...(expiresAt ? { expiresAt } : {}),
       });

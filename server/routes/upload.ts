@@ -1,4 +1,6 @@
-// Upload an .xlsx for a commune: read and validated with core on the worker pool, stored as a revision, the report returned.
+// Upload a workbook for a commune (.xlsx; .xls and .ods converted by LibreOffice when the server has it): read and
+// validated with core on the worker pool, its commune checked against the title block, stored as a revision (or
+// answered 'unchanged' when it is the head's content), the report returned.
 import { createRoute, z } from '@hono/zod-openapi';
 import { API_PATHS, UploadAnswer, UploadForm } from '../../core/api/index.ts';
 import { can } from '../auth/policy.ts';
@@ -6,7 +8,8 @@ import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { pushRevision } from '../sync/push.ts';
 import { readUpload } from '../workers/server-pool.ts';
 import { baseFromIfMatch, communeOf, etag, idempotencyKey, PlanPath, storedName } from './params.ts';
-import { pushResponse } from './plans.ts';
+import { communeWarnings, pushResponse } from './plans.ts';
+import { planEntryOr404 } from './registry.ts';
 import { authErrors, documented, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -18,7 +21,8 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
       method: 'post',
       path: API_PATHS.upload,
       security: [{ bearer: [] }],
-      description: 'Gửi tệp .xlsx (multipart/form-data, trường "file"). Không có If-Match: tệp thay cho phiên bản mới nhất.',
+      description:
+        'Gửi tệp .xlsx (multipart/form-data, trường "file"); tệp .xls, .ods được chuyển sang .xlsx bằng LibreOffice nếu máy chủ có (không có: 415 convert-no-libreoffice, kèm cách lưu thành .xlsx). Không có If-Match: tệp thay cho phiên bản mới nhất. Khối tiêu đề ghi xã/phường khác: 409 commune-mismatch, trừ khi có trường confirmCommune=1 (khi đó lưu và trả warnings). Giống hệt phiên bản mới nhất: 200, status unchanged, không lưu gì.',
       // The form is documented, not validated here: the worker pool parses it, off the event loop.
       request: {
         params: PlanPath,
@@ -26,17 +30,19 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
         body: { content: { 'multipart/form-data': { schema: formDoc } }, required: true },
       },
       responses: {
+        200: json(UploadAnswer, 'Không có thay đổi (status unchanged): giống hệt phiên bản mới nhất, không lưu gì; kèm kết quả kiểm tra'),
         201: json(UploadAnswer, 'Đã lưu (hoặc câu trả lời đầu của khóa); kèm kết quả kiểm tra'),
-        ...errors(400, 403, 404, 409, 412, 413, 422),
+        ...errors(400, 403, 404, 409, 412, 413, 415, 422),
         ...authErrors,
       },
     }),
     async (c) => {
-      const { commune, planKey } = c.req.valid('param');
+      const { commune, planKey: asked } = c.req.valid('param');
       const p = c.var.principal;
       const com = communeOf(commune);
       if (!can(p, 'write-commune', { communeCode: com.code, provinceCode: com.provinceCode }))
         throw forbidden(`gửi kế hoạch của ${com.name}`, `upload the plan of ${com.code}`);
+      const planKey = (await planEntryOr404(deps.db, asked)).key;
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/form-data'))
         throw badRequest(
@@ -46,7 +52,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
         );
       // The body is parsed (multipart), read and checked on the worker pool: the event loop goes on answering every
       // other request meanwhile.
-      const { name, plan, report, appendices } = await readUpload(c, await c.req.arrayBuffer(), type);
+      const { name, plan, report, appendices, confirmCommune } = await readUpload(c, await c.req.arrayBuffer(), type);
       if (appendices === 0) {
         throw new ApiError(
           422,
@@ -56,6 +62,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
           report,
         );
       }
+      const warnings = communeWarnings(plan, com, confirmCommune);
       const outcome = await pushRevision(deps.db, {
         communeCode: commune,
         planKey,
@@ -67,7 +74,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
         kind: 'upload',
         message: storedName(name),
       });
-      const res = pushResponse(outcome);
+      const res = pushResponse(outcome, warnings);
       c.header('ETag', etag(res.seq));
       // The same file sent again with the same key: the first answer, marked so the page can say it was already received.
       if (res.replayed) c.header('Idempotent-Replayed', 'true');

@@ -9,6 +9,7 @@ export interface CommuneHead {
   seq: number;
   createdAt: string;
   author: string;
+  authorName: string | null;
   summary: RevisionSummary;
   plan?: Plan;
 }
@@ -27,7 +28,7 @@ export async function provinceHeads(
     .selectFrom('revisions as r')
     .innerJoin('plans as p', 'p.id', 'r.plan_id')
     .innerJoin('communes as c', 'c.code', 'p.commune_code')
-    .select(['c.code as commune_code', 'c.name as commune_name', 'r.seq', 'r.created_at', 'r.author', 'r.summary'])
+    .select(['c.code as commune_code', 'c.name as commune_name', 'r.seq', 'r.created_at', 'r.author', 'r.author_name', 'r.summary'])
     .where('p.plan_key', '=', planKey)
     .distinctOn('r.plan_id')
     .orderBy('r.plan_id')
@@ -42,6 +43,7 @@ export async function provinceHeads(
         seq: r.seq,
         createdAt: new Date(r.created_at).toISOString(),
         author: r.author,
+        authorName: r.author_name,
         summary: r.summary,
       };
       const plan = (r as { plan?: Plan }).plan;
@@ -75,13 +77,14 @@ export async function* headsInPages(
       seq: number;
       created_at: Date | string;
       author: string;
+      author_name: string | null;
       summary: RevisionSummary;
       plan: Plan;
     }>`
-      SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.summary, h.plan
+      SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.author_name, h.summary, h.plan
       FROM plans p
       JOIN communes c ON c.code = p.commune_code
-      CROSS JOIN LATERAL (SELECT seq, created_at, author, summary, plan FROM revisions r WHERE r.plan_id = p.id ORDER BY seq DESC LIMIT 1) h
+      CROSS JOIN LATERAL (SELECT seq, created_at, author, author_name, summary, plan FROM revisions r WHERE r.plan_id = p.id ORDER BY seq DESC LIMIT 1) h
       WHERE p.plan_key = ${planKey} AND p.commune_code > ${after} ${provinceCode === null ? sql`` : sql`AND c.province_code = ${provinceCode}`}
       ORDER BY p.commune_code
       LIMIT ${pageSize}`.execute(db);
@@ -92,6 +95,7 @@ export async function* headsInPages(
       seq: r.seq,
       createdAt: new Date(r.created_at).toISOString(),
       author: r.author,
+      authorName: r.author_name,
       summary: r.summary,
       plan: r.plan,
     }));

@@ -29,7 +29,16 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
  */
 export async function createToken(
   db: Kysely<DB>,
-  t: { role: Role; communeCode?: string | null; provinceCode?: string | null; label: string; createdBy: string; expiresAt?: Date | null },
+  t: {
+    role: Role;
+    communeCode?: string | null;
+    provinceCode?: string | null;
+    label: string;
+    /** The holder's name, the sender the history shows. */
+    holder?: string | null;
+    createdBy: string;
+    expiresAt?: Date | null;
+  },
 ): Promise<TokenRecord & { secret: string }> {
   const id = randomBytes(9).toString('base64url');
   const secret = `phl_${id}_${randomBytes(24).toString('base64url')}`;
@@ -40,6 +49,7 @@ export async function createToken(
     communeCode: t.communeCode ?? null,
     provinceCode: t.provinceCode ?? null,
     label: t.label,
+    holder: t.holder ?? null,
     expiresAt: iso(expires),
     revokedAt: null,
   };
@@ -52,6 +62,7 @@ export async function createToken(
       commune_code: rec.communeCode,
       province_code: rec.provinceCode,
       label: t.label,
+      holder: rec.holder,
       created_by: t.createdBy,
       expires_at: expires,
     })
@@ -63,7 +74,7 @@ export async function createToken(
 export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<TokenRecord | undefined> {
   const r = await db
     .selectFrom('tokens')
-    .select(['id', 'role', 'commune_code', 'province_code', 'label', 'expires_at', 'revoked_at'])
+    .select(['id', 'role', 'commune_code', 'province_code', 'label', 'holder', 'expires_at', 'revoked_at'])
     .where('hash', '=', hash)
     .executeTakeFirst();
   return r
@@ -73,6 +84,7 @@ export async function findTokenByHash(db: Kysely<DB>, hash: string): Promise<Tok
         communeCode: r.commune_code,
         provinceCode: r.province_code,
         label: r.label,
+        holder: r.holder,
         expiresAt: iso(r.expires_at),
         revokedAt: iso(r.revoked_at),
       }
@@ -106,6 +118,7 @@ export async function listTokens(db: Kysely<DB>): Promise<TokenInfo[]> {
       'commune_code',
       'province_code',
       'label',
+      'holder',
       'created_by',
       'created_at',
       'expires_at',
@@ -123,6 +136,7 @@ export async function listTokens(db: Kysely<DB>): Promise<TokenInfo[]> {
     communeCode: r.commune_code,
     provinceCode: r.province_code,
     label: r.label,
+    holder: r.holder,
     createdBy: r.created_by,
     createdAt: iso(r.created_at)!,
     expiresAt: iso(r.expires_at),

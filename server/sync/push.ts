@@ -1,7 +1,8 @@
 // Push a revision: store on the head, three-way merge onto a newer head, or report conflicts — with retries when
 // another process stores first (the unique (plan, seq) pair decides), and idempotency keys replayed, never duplicated:
 // a key belongs to its principal (the author) and plan, and a retry must carry the same request fingerprint — a key
-// reused for another request is refused and nothing is stored. Plan size and the commune's quotas are checked here,
+// reused for another request is refused and nothing is stored. A plan identical to the head (same content hash) stores
+// nothing and answers 'unchanged'. Plan size and the commune's quotas are checked here,
 // on every path that stores a revision (push, upload, restore).
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -15,7 +16,7 @@ import { storeLimits, vietnamDayStart, type StoreLimits } from '../limits.ts';
 import { pushState, replayOf, sameRequest, type PushState } from '../store/push-state.ts';
 import { getRevision, insertRevision, type Revision } from '../store/revisions.ts';
 import { serialized } from './per-key.ts';
-import { hashJson, summarize } from './summary.ts';
+import { contentHash as canonicalHash, hashJson, summarize } from './summary.ts';
 
 export interface PushInput {
   communeCode: string;
@@ -37,6 +38,8 @@ export interface PushInput {
 
 export type PushOutcome =
   | { status: 'created' | 'merged'; revision: Revision; fingerprint: string }
+  /** The plan (merged or as sent) is the head's exactly: nothing stored, the head answered. */
+  | { status: 'unchanged'; revision: Revision; fingerprint: string }
   /** The key's first answer again: `first` is what that answer said. */
   | { status: 'replayed'; revision: Revision; first: 'created' | 'merged'; fingerprint: string }
   | { status: 'key-reused' }
@@ -151,6 +154,10 @@ async function pushOnce(
     // Rows pushed without ids (a workbook from elsewhere) inherit the ids of the head's matching rows.
     if (!idsComplete(candidate)) candidate = assignIds(candidate, await loadHead(), () => `t-${randomUUID().slice(0, 13)}`);
     const json = JSON.stringify(candidate);
+    const contentHash = canonicalHash(candidate);
+    // The same content again (a file uploaded twice, a push with nothing new): a revision would only say "no change".
+    if (head && contentHash === head.contentHash)
+      return { status: 'unchanged', revision: { ...head, plan: candidate }, fingerprint: input.fingerprint };
     const bytes = Buffer.byteLength(json);
     if (limits?.planRows && merged && planRows(candidate) > limits.planRows)
       return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
@@ -169,7 +176,7 @@ async function pushOnce(
         authorName: input.authorName,
         idempotencyKey: input.idempotencyKey,
         requestHash: input.idempotencyKey === null ? null : input.fingerprint,
-        contentHash: hashJson(json),
+        contentHash,
         plan: candidate,
         planJson: json,
         summary: summarize(candidate),

@@ -4,12 +4,30 @@ import type { Plan } from '../../core/model/index.ts';
 import { validate } from '../../core/validate/index.ts';
 import type { RevisionSummary } from '../db/schema.ts';
 
-/** SHA-256 of the plan's JSON: equal plans, equal hashes (the ETag and the "nothing changed" test). */
+/**
+ * SHA-256 of the plan's canonical JSON (object keys sorted): equal plans, equal hashes, however their keys were
+ * ordered — a plan read from a workbook and the same plan sent back through the push body's schema (issue 16's
+ * "nothing changed" test). Revisions stored before 0004 hashed the JSON as sent.
+ */
 export function contentHash(plan: Plan): string {
-  return hashJson(JSON.stringify(plan));
+  return hashJson(canonicalJson(plan));
 }
 
-/** contentHash of a plan already serialized (the push path stores the same string it hashes). */
+/**
+ * JSON with every object's keys in sorted order (arrays keep theirs); undefined properties left out, as JSON.stringify does.
+ * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) out[k] = o[k];
+    return out;
+  });
+}
+
+/** SHA-256 (hex) of a string: request fingerprints, content hashes. */
 export function hashJson(json: string): string {
   return createHash('sha256').update(json).digest('hex');
 }

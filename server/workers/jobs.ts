@@ -9,6 +9,7 @@ import { validate } from '../../core/validate/index.ts';
 import { checkFile, type CheckFile } from '../../core/validate/index.ts';
 import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
 import { readWorkbookFast } from '../../workbook/xlsx/fast/read-fast.ts';
+import { CONVERTIBLE } from '../../workbook/xlsx/convert.ts';
 
 /**
  * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
@@ -24,6 +25,8 @@ export type Job =
   | { kind: 'read-file'; file: string }
   /** The raw multipart/form-data body of an upload (field "file"): parsed here too, megabytes of it. */
   | { kind: 'read-upload'; body: ArrayBuffer; type: string }
+  /** An upload's workbook once more, as .xlsx bytes (an .xls or .ods the route had LibreOffice convert). */
+  | { kind: 'read-xlsx'; name: string; bytes: ArrayBuffer }
   | { kind: 'json'; schema: BodySchemaName; text: string };
 
 /** Why a workbook could not be read: the WorkbookReadError's code and messages. */
@@ -34,10 +37,14 @@ export interface ReadFailure {
 export type ReadFileResult = { plan: Plan } | ReadFailure;
 /**
  * An upload read and checked: the file's name, the plan, the check report (docs/check-json.md) and the number of
- * tables found; or why the file could not be read; or a body that is not a form with a file.
+ * tables found; or why the file could not be read; or an .xls/.ods to convert first (its bytes given back); or a body
+ * that is not a form with a file. `confirmCommune`: the form's field of that name was "1".
  */
 export type ReadUploadResult =
-  ({ name: string } & ({ plan: Plan; report: CheckFile; appendices: number } | ReadFailure)) | { form: 'malformed' | 'no-file' };
+  | ({ name: string; confirmCommune: boolean } & (
+      { plan: Plan; report: CheckFile; appendices: number } | ReadFailure | { convert: 'xls' | 'ods'; bytes: ArrayBuffer }
+    ))
+  | { form: 'malformed' | 'no-file' };
 export type JsonResult = { data: unknown } | { syntax: string } | { issues: { path: string; message: string }[] };
 
 /** Anything else a job threw: a bug, reported as such (the route answers 500 and logs it). */
@@ -49,7 +56,7 @@ export type JobResult<J extends Job = Job> =
   | JobFault
   | (J extends { kind: 'read-file' }
       ? ReadFileResult
-      : J extends { kind: 'read-upload' }
+      : J extends { kind: 'read-upload' | 'read-xlsx' }
         ? ReadUploadResult
         : J extends { kind: 'json' }
           ? JsonResult
@@ -78,6 +85,26 @@ export function capIssues(file: CheckFile, max: number): CheckFile {
   };
 }
 
+/** Read and check a workbook's bytes; a file that cannot be read is a ReadFailure. */
+function readChecked(name: string, bytes: ArrayBuffer, confirmCommune: boolean): ReadUploadResult {
+  try {
+    const grids = readWorkbookFast(new Uint8Array(bytes)).sheets;
+    const { plan, sheets } = readPlan(grids, { file: name, format: 'xlsx' });
+    const report = validate({ plan, grids, sheets });
+    return {
+      name,
+      confirmCommune,
+      plan,
+      report: capIssues(checkFile(name, report), MAX_ANSWER_ISSUES),
+      appendices: plan.appendices.length,
+    };
+  } catch (err) {
+    if (err instanceof WorkbookReadError && !CONVERTIBLE[err.code])
+      return { name, confirmCommune, error: { code: err.code, vi: err.message, en: err.messageEn } };
+    throw err;
+  }
+}
+
 /**
  * Run one job here, in this thread.
  * @example await runJob({ kind: 'read-file', file: 'plans/10903-cam-giang.xlsx' })
@@ -104,23 +131,27 @@ async function dispatch(job: Job): Promise<ReadFileResult | ReadUploadResult | J
     }
     case 'read-upload': {
       let file: FormDataEntryValue | null;
+      let confirmCommune: boolean;
       try {
-        file = (await new Response(job.body, { headers: { 'content-type': job.type } }).formData()).get('file');
+        const form = await new Response(job.body, { headers: { 'content-type': job.type } }).formData();
+        file = form.get('file');
+        confirmCommune = form.get('confirmCommune') === '1';
       } catch {
         return { form: 'malformed' };
       }
       if (!(file instanceof File)) return { form: 'no-file' };
-      const name = file.name;
+      const bytes = await file.arrayBuffer();
       try {
-        const grids = readWorkbookFast(new Uint8Array(await file.arrayBuffer())).sheets;
-        const { plan, sheets } = readPlan(grids, { file: name, format: 'xlsx' });
-        const report = validate({ plan, grids, sheets });
-        return { name, plan, report: capIssues(checkFile(name, report), MAX_ANSWER_ISSUES), appendices: plan.appendices.length };
+        return readChecked(file.name, bytes, confirmCommune);
       } catch (err) {
-        if (err instanceof WorkbookReadError) return { name, error: { code: err.code, vi: err.message, en: err.messageEn } };
+        // An .xls or .ods (told by its bytes, whatever its name): the route has LibreOffice convert it, off this thread.
+        const ext = err instanceof WorkbookReadError ? CONVERTIBLE[err.code] : undefined;
+        if (ext) return { name: file.name, confirmCommune, convert: ext, bytes };
         throw err;
       }
     }
+    case 'read-xlsx':
+      return readChecked(job.name, job.bytes, false);
     case 'json': {
       let value: unknown;
       try {

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, badRequest, invalidRequest } from '../http/errors.ts';
 import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
+import { ConvertError, convertToXlsx } from '../../workbook/xlsx/convert.ts';
 import { runJob, type BodySchemaName, type JobResult, type ReadUploadResult } from './jobs.ts';
 import { JobLimitError, PoolBusyError, WorkerPool, type PoolOptions } from './pool.ts';
 
@@ -110,24 +111,65 @@ async function run<R>(c: Context, work: () => Promise<R>, limit: (e: JobLimitErr
 export async function readUpload(c: Context, body: ArrayBuffer, type: string): Promise<Extract<ReadUploadResult, { plan: unknown }>> {
   const asError = (name: string, code: string, vi: string, en: string) =>
     new ApiError(422, `xlsx-${code}`, `${name}: ${vi}`, `${name}: ${en}`);
-  const r = await run(
-    c,
-    () => serverPool().run({ kind: 'read-upload', body, type }, [body]),
-    (e) => {
-      // The file's name was the worker's to find: this message speaks of "the file".
-      const w = new WorkbookReadError(
-        e.reason as 'timeout' | 'out-of-memory',
-        String(e.reason === 'timeout' ? Math.round(e.limit / 1000) : e.limit),
-      );
-      return new ApiError(422, `xlsx-${w.code}`, w.message, w.messageEn);
-    },
-  );
+  const limit = (e: JobLimitError) => {
+    // The file's name was the worker's to find: this message speaks of "the file".
+    const w = new WorkbookReadError(
+      e.reason as 'timeout' | 'out-of-memory',
+      String(e.reason === 'timeout' ? Math.round(e.limit / 1000) : e.limit),
+    );
+    return new ApiError(422, `xlsx-${w.code}`, w.message, w.messageEn);
+  };
+  let r = await run(c, () => serverPool().run({ kind: 'read-upload', body, type }, [body]), limit);
   if ('form' in r) {
     if (r.form === 'malformed') throw badRequest('bad-multipart', 'Dữ liệu multipart hỏng.', 'Malformed multipart body.');
     throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx.', 'Missing the "file" field with the .xlsx.');
   }
+  if ('convert' in r) {
+    // An .xls or .ods: LibreOffice (a child process with its own time limit) makes the .xlsx, read like any other.
+    const { name, confirmCommune } = r;
+    const xlsx = await converted(c, name, r.bytes, r.convert);
+    const again = await run(c, () => serverPool().run({ kind: 'read-xlsx', name, bytes: xlsx }, [xlsx]), limit);
+    if ('form' in again || 'convert' in again) throw new Error('read-xlsx: unexpected answer');
+    r = { ...again, confirmCommune };
+  }
   if ('error' in r) throw asError(r.name, r.error.code, r.error.vi, r.error.en);
   return r;
+}
+
+/** Time limit of one LibreOffice conversion, ms (PHULUC_CONVERT_TIMEOUT_MS; default 45 s, inside the request's 60 s). */
+export function convertTimeoutMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PHULUC_CONVERT_TIMEOUT_MS?.trim();
+  if (!raw) return 45_000;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(`PHULUC_CONVERT_TIMEOUT_MS phải là số nguyên ≥ 1 (nhận được “${raw}”) / must be a whole number ≥ 1.`);
+  return n;
+}
+
+// Conversions running and waiting: each is a LibreOffice process of a few hundred MB, so no more run at once than the
+// pool has workers, and no more wait than its queue holds (503 busy-reading past it, as for reads).
+let converting = 0;
+const waiting: (() => void)[] = [];
+
+/** The .xlsx of an uploaded .xls/.ods; the refusals as API answers (415 without LibreOffice, with how to save as .xlsx). */
+async function converted(c: Context, name: string, bytes: ArrayBuffer, ext: 'xls' | 'ods'): Promise<ArrayBuffer> {
+  const settings = readPoolSettings();
+  if (converting >= settings.size) {
+    if (waiting.length >= settings.maxQueue) throw busy(c, new PoolBusyError(waiting.length));
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  converting++;
+  try {
+    const out = await convertToXlsx(new Uint8Array(bytes), ext, { timeoutMs: convertTimeoutMs() });
+    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+  } catch (err) {
+    if (!(err instanceof ConvertError)) throw err;
+    const status = err.code === 'no-libreoffice' ? 415 : err.code === 'too-large' ? 413 : 422;
+    throw new ApiError(status, `convert-${err.code}`, `${name}: ${err.message}`, `${name}: ${err.messageEn}`);
+  } finally {
+    converting--;
+    waiting.shift()?.();
+  }
 }
 
 /**

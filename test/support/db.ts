@@ -1,12 +1,38 @@
 // Test databases: PGlite loaded from a migrated template dump (≈0.6 s instead of a 4 s initdb), or a fresh
-// PostgreSQL database on 127.0.0.1 created per test file and dropped afterwards.
+// PostgreSQL database on 127.0.0.1 created per test file and dropped afterwards. Both have the plans the suites push
+// to registered (TEST_PLANS): the server answers 404 plan-unknown for any other key, as it does in production.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/db/connect.ts';
+import { seedPlans, type PlanSeed } from '../../server/store/registry.ts';
 import { REPO_ROOT } from './paths.ts';
+
+/**
+ * The plan keys the suites push to, registered in every test database and in every server process the tests start
+ * (PHULUC_PLANS, test/support/server-process.ts). A suite that needs another key adds it here.
+ */
+export const TEST_PLAN_KEYS = [
+  'NQ57-2026',
+  'NQ57-2025',
+  ...['NQ57-load', 'NQ57-kill', 'NQ57-race', 'NQ57-prov', 'NQ57-merge', 'NQ57-idem'],
+  ...['B', 'B4', 'BIG', 'D', 'D0', 'D8', 'F', 'H', 'HEAVY', 'IDEM', 'IDEM-2', 'J', 'K', 'L', 'N', 'N2', 'P', 'P-bad', 'R', 'U', 'UP'],
+  ...['Q1', 'Q2', 'Q3', 'Q4', 'Q5'],
+  ...['one-table', 'revoked', 'key-reused', 'offline', 'one'],
+] as const;
+
+/** TEST_PLAN_KEYS as plans: name "Kế hoạch <KEY>", the year in the key or 2026. */
+export const TEST_PLANS: PlanSeed[] = TEST_PLAN_KEYS.map((key) => ({
+  key,
+  name: key === 'NQ57-2026' ? 'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026' : `Kế hoạch ${key.toUpperCase()}`,
+  year: Number(/20\d\d/.exec(key)?.[0] ?? 2026),
+  dueDate: null,
+}));
+
+/** PHULUC_PLANS for a server process: TEST_PLANS in its "KEY=Name" form. */
+export const TEST_PLANS_ENV = TEST_PLANS.map((p) => `${p.key}=${p.name}`).join(';');
 
 /** The PostgreSQL the tests use; CI starts it (see .ci/run). */
 export const PG_ADMIN_URL = process.env.PHULUC_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,6 +73,7 @@ export async function freshPglite(): Promise<Database> {
   const lite = new PGlite({ loadDataDir: new Blob([bytes]) });
   await lite.waitReady;
   const database = await openDatabase({ pglite: lite });
+  await seedPlans(database.db, TEST_PLANS, 'test');
   return {
     ...database,
     close: async () => {
@@ -68,6 +95,7 @@ export async function freshPostgres(): Promise<Database & { url: string }> {
   await admin.end();
   const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
   const database = await openDatabase({ url });
+  await seedPlans(database.db, TEST_PLANS, 'test');
   return {
     ...database,
     url,

@@ -1,6 +1,7 @@
 // A real phuluc server process (bin/phuluc serve) on a loopback port, for real-HTTP, multi-process and kill -9 tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_PLANS_ENV } from './db.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export interface ServerProcess {
@@ -24,7 +25,14 @@ export async function startServerProcess(opts: {
   databaseUrl?: string;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: '0', HOST: '127.0.0.1', ...(opts.env ?? {}) };
+  // The suites' plans are registered at start (PHULUC_PLANS), as an administrator would seed them; env may replace them.
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PHULUC_PLANS: TEST_PLANS_ENV,
+    ...(opts.env ?? {}),
+  };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.dataDir) env.PHULUC_DATA_DIR = opts.dataDir;

@@ -25,6 +25,8 @@ beforeAll(async () => {
   for (const [code, file] of COMMUNES) {
     const form = new FormData();
     form.append('file', new File([await readFile(fixture(file))], file));
+    // Three communes of Hải Phòng from two files: the title blocks name other communes, confirmed as the page would.
+    form.append('confirmCommune', '1');
     const r = await h.call('POST', `/api/communes/${code}/plans/NQ57-2026/upload`, { token: h.tokens.admin, body: form });
     expect(r.status).toBe(201);
     const plan = (await h.call('GET', `/api/communes/${code}/plans/NQ57-2026`)).body.plan;

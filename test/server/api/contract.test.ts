@@ -330,6 +330,60 @@ describe('the API contract on a real server', { timeout: 120_000 }, () => {
     expect((await call('GET', '/api/me', created.body.secret, { headers: from() })).body.error.code).toBe('token-revoked');
   });
 
+  it('plan registry, unchanged content, a commune mismatch refused then confirmed (issue 16)', async () => {
+    const created = await call('POST', '/api/plans', tok.consolidator, {
+      json: { key: ' nq57-contract ', name: 'Kế hoạch kiểm thử hợp đồng', year: 2027, dueDate: '2027-03-31' },
+    });
+    expect([created.status, created.body]).toEqual([
+      201,
+      { key: 'NQ57-CONTRACT', name: 'Kế hoạch kiểm thử hợp đồng', year: 2027, dueDate: '2027-03-31', createdAt: expect.any(String) },
+    ]);
+    const list = await call('GET', '/api/plans', tok.editor);
+    expect([list.status, list.body.plans[0]]).toEqual([200, created.body]);
+    const dup = await call('POST', '/api/plans', admin, { json: { key: 'Nq57-Contract', name: 'Khác', year: 2027 } });
+    expect([dup.status, dup.body.error.code, dup.body.error.details]).toEqual([409, 'plan-exists', { plans: [created.body] }]);
+    expect((await call('POST', '/api/plans', tok.editor, { json: { key: 'X', name: 'X', year: 2027 } })).status).toBe(403);
+    expect((await call('POST', '/api/plans', admin, { json: { key: 'a b', name: 'X', year: 2027 } })).status).toBe(400);
+    expect((await call('GET', '/api/plans', null, { headers: from() })).status).toBe(401);
+    const unknown = await call('GET', '/api/communes/10903/plans/chua-co', tok.editor);
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.details.plans[0]]).toEqual([404, 'plan-unknown', created.body]);
+
+    // The same content again: nothing stored, the head answered with 200.
+    const url = '/api/communes/10903/plans/nq57-contract/upload';
+    const file = await readFile(fixture('cam-giang-phu-luc.xlsx'));
+    const first = await call('POST', url, tok.editor, { body: form(file, 'cam-giang.xlsx') });
+    const same = await call('POST', url, tok.editor, { body: form(file, 'cam-giang.xlsx') });
+    expect([first.status, same.status, same.body.status, same.body.revision.seq]).toEqual([201, 200, 'unchanged', 1]);
+    const push = await call('POST', '/api/communes/10903/plans/NQ57-CONTRACT/revisions', tok.editor, {
+      json: { plan: first.body.plan },
+      headers: { 'if-match': '"1"' },
+    });
+    expect([push.status, push.body.status, push.body.revision.seq]).toEqual([200, 'unchanged', 1]);
+    const restore = await call('POST', '/api/communes/10903/plans/NQ57-CONTRACT/revisions/1/restore', tok.editor);
+    expect([restore.status, restore.body.status]).toEqual([200, 'unchanged']);
+
+    // Quang Sơn's file (Thái Nguyên) sent for Cẩm Giàng (Hải Phòng): refused, then stored once confirmed, with a warning.
+    const other = await readFile(fixture('quang-son-phu-luc.xlsx'));
+    const refused = await call('POST', url, tok.editor, { body: form(other, 'quang-son.xlsx') });
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
+      409,
+      'commune-mismatch',
+      {
+        fileCommune: 'xã Quang Sơn',
+        fileCommuneCode: '05674',
+        targetCommune: { code: '10903', name: 'Xã Cẩm Giàng', provinceName: 'Thành phố Hải Phòng' },
+      },
+    ]);
+    const confirmed = form(other, 'quang-son.xlsx');
+    confirmed.append('confirmCommune', '1');
+    const stored = await call('POST', url, tok.editor, { body: confirmed });
+    expect([stored.status, stored.body.status, stored.body.warnings.map((w: { code: string }) => w.code)]).toEqual([
+      201,
+      'created',
+      ['commune-mismatch'],
+    ]);
+  });
+
   it('every operation was answered with a success and with an error (health and config have none to provoke)', () => {
     const missing = OPS.flatMap((o) => {
       const s = [...(seen.get(o.key) ?? [])];

@@ -93,15 +93,6 @@ describe('upload', () => {
   });
 
   it.each([
-    [
-      'a legacy .xls',
-      (() => {
-        const b = new Uint8Array(2048);
-        b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-        return b;
-      })(),
-      'xlsx-legacy-xls',
-    ],
     ['a PDF', strToU8('%PDF-1.7 not a workbook'), 'xlsx-not-xlsx'],
     [
       'a zip bomb',
@@ -119,6 +110,31 @@ describe('upload', () => {
     expect(r.body.error.code).toBe(code);
     expect(r.body.error.message).toContain('phu-luc.xlsx');
     expect((await h.call('GET', '/api/health', { token: null })).status).toBe(200);
+  });
+
+  it('an .xls on a server without LibreOffice → 415 with how to save it as .xlsx', async () => {
+    const xls = new Uint8Array(2048);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const before = process.env.PHULUC_SOFFICE;
+    process.env.PHULUC_SOFFICE = '/khong-co/soffice';
+    try {
+      const r = await upload(xls, 'phu-luc.xls');
+      expect([r.status, r.body]).toEqual([
+        415,
+        {
+          error: {
+            code: 'convert-no-libreoffice',
+            message:
+              'phu-luc.xls: Tệp .xls (Excel 97-2003) cần chuyển sang .xlsx: mở tệp trong Excel hoặc LibreOffice, chọn Lưu thành… (Save As) → Sổ làm việc Excel (.xlsx).',
+            messageEn:
+              'phu-luc.xls: An .xls file (Excel 97-2003) needs converting to .xlsx: open it in Excel or LibreOffice, choose Save As… → Excel Workbook (.xlsx).',
+          },
+        },
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.PHULUC_SOFFICE;
+      else process.env.PHULUC_SOFFICE = before;
+    }
   });
 
   it('a real workbook without any appendix table → 422 no-table, with the report', async () => {
