@@ -1,44 +1,57 @@
-// One streamed table sheet of the consolidated workbook: title, styled header, rows, freeze, filter and print setup.
+// One streamed table sheet of the consolidated workbook, ready to print: heading block, header row repeated on every
+// page, rows as tall as their text, totals, signature block; frozen header, filter, A4 landscape one page wide.
 import { neutralizeFormula } from '../../core/text/index.ts';
-import type { CellKind, CellOut, ColumnSpec, Lang } from '../../core/consolidate/index.ts';
+import type { CellKind, CellOut, Lang } from '../../core/consolidate/index.ts';
+import type { SheetColumns } from './consolidated-columns.ts';
+import { HEAD_LOOKS, headingLines, leftSpan, signatureLines, type DocumentHeading, type HeadLine, type HeadLook } from './heading.ts';
+import { rowHeight, type HeightCell } from '../layout/row-height.ts';
 import { FONT } from './styles.ts';
 import type { OutCell, WorkbookWriter } from './xlsx-stream/workbook.ts';
 import { colLetters, dateSerial } from './xlsx-stream/xml.ts';
 
-/** The header sits under a one-row title; data starts below it. */
-export const HEADER_ROW = 2;
+/** The table's header row: under the heading block (authority and motto, date line, title, subtitle, "Kèm theo" line). */
+export const HEADER_ROW = 10;
+/** Pixels of a unit of column width: the streamed workbook's default font is Calibri 11. */
+export const DIGIT_PX = 7;
+const SIZE = 12;
 
 /** The looks of the sheet, registered once per workbook: each cell then costs one index. */
 export interface TableStyles {
   body: Record<'plain' | 'bold', Record<CellKind, number>>;
   header: number;
-  title: number;
+  head: Record<HeadLook, number>;
 }
 
 /** @example const looks = tableStyles(wb) */
 export function tableStyles(wb: WorkbookWriter): TableStyles {
   const body = (bold: boolean, horizontal: 'left' | 'center', numFmt?: string) =>
     wb.styles.add({
-      font: { name: FONT, size: 12, bold },
+      font: { name: FONT, size: SIZE, bold },
       border: true,
       vertical: 'top',
       horizontal,
       wrap: true,
       ...(numFmt ? { numFmt } : {}),
     });
+  const head = Object.fromEntries(
+    Object.entries(HEAD_LOOKS).map(([k, l]) => [
+      k,
+      wb.styles.add({ font: { name: FONT, ...l }, horizontal: 'center', vertical: 'middle', wrap: true }),
+    ]),
+  ) as Record<HeadLook, number>;
   return {
     body: {
       plain: { text: body(false, 'left'), center: body(false, 'center'), date: body(false, 'center', 'dd/mm/yyyy') },
       bold: { text: body(true, 'left'), center: body(true, 'center'), date: body(true, 'center', 'dd/mm/yyyy') },
     },
     header: wb.styles.add({
-      font: { name: FONT, size: 12, bold: true },
+      font: { name: FONT, size: SIZE, bold: true },
       border: true,
       vertical: 'middle',
       horizontal: 'center',
       wrap: true,
     }),
-    title: wb.styles.add({ font: { name: FONT, size: 13, bold: true }, vertical: 'middle', horizontal: 'center', wrap: true }),
+    head,
   };
 }
 
@@ -50,47 +63,129 @@ function cellOf(out: CellOut, s: number): OutCell {
   return { s, v: dateSerial(out.date) };
 }
 
+/** A heading line laid out over the printed columns: its cells, merges and height. */
+export interface LaidLine {
+  cells: (OutCell | null)[];
+  merges: string[];
+  height: number;
+}
+
+/**
+ * Lay heading lines out over `widths` (the printed columns): a left part over the first columns, a right part over
+ * the rest, a line across over all of them; each row as tall as its wrapped text.
+ * @example layHeading(headingLines(h), [16, 16, 5, 50], styles.head, 7)
+ */
+export function layHeading(
+  lines: readonly HeadLine[],
+  widths: readonly number[],
+  looks: Record<HeadLook, number>,
+  digitPx: number,
+): LaidLine[] {
+  const split = leftSpan(widths);
+  const sum = (a: number, b: number) => widths.slice(a, b).reduce((x, y) => x + y, 0);
+  return lines.map((line, i) => {
+    const cells: (OutCell | null)[] = [];
+    const merges: string[] = [];
+    const heights: HeightCell[] = [];
+    const place = (from: number, to: number, t: { text: string; look: HeadLook }) => {
+      cells[from] = { s: looks[t.look], v: neutralizeFormula(t.text) };
+      if (to > from) merges.push(`${colLetters(from + 1)}{r}:${colLetters(to + 1)}{r}`);
+      heights.push({ text: t.text, width: sum(from, to + 1), wrap: true, ...HEAD_LOOKS[t.look] });
+    };
+    if ('space' in line) return { cells, merges, height: line.space };
+    if ('across' in line) place(0, widths.length - 1, line.across);
+    else {
+      if (line.left) place(0, split - 1, line.left);
+      if (line.right) place(split, widths.length - 1, line.right);
+    }
+    const empty = heights.length === 0;
+    return { cells, merges, height: empty ? (i === 0 ? 15 : 9) : rowHeight(heights, digitPx) };
+  });
+}
+
 export interface TableSheetOptions<T> {
   name: string;
-  title: string;
+  heading: DocumentHeading;
   lang: Lang;
-  columns: readonly ColumnSpec<T>[];
+  columns: SheetColumns<T>;
   /** Rows, or rows produced while writing (a national export pages plans in as it goes). */
   rows: Iterable<T> | AsyncIterable<T>;
   /** Rows written in bold below the table, outside the filter (totals). */
   footer?: T[];
+  /** A row written in place of the table's rows when there are none ("Tất cả xã đã nộp"). */
+  none?: string;
   styles: TableStyles;
 }
 
 /**
- * Stream one table sheet: title row (merged), header row (frozen, with an autofilter over the data), rows, footer.
- * @example await writeTableSheet(wb, { name: 'Tổng hợp', title, lang: 'vi', columns: TASK_COLUMNS, rows: c.rows, styles })
+ * Stream one table sheet: heading block, header row (frozen, printed on every page, with an autofilter over the
+ * data), rows, footer, signature block.
+ * @example await writeTableSheet(wb, { name: 'Tổng hợp', heading, lang: 'vi', columns: TASK_SHEET, rows: c.rows, styles })
  */
 export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOptions<T>): Promise<void> {
-  const { columns, lang, styles } = opts;
+  const { lang, styles } = opts;
+  const { columns, printed } = opts.columns;
+  const widths = columns.map((c) => c.width);
+  const printedWidths = widths.slice(0, printed);
+  const top = layHeading(headingLines(opts.heading), printedWidths, styles.head, DIGIT_PX);
+  if (top.length !== HEADER_ROW - 1) throw new Error(`heading of ${top.length} lines, expected ${HEADER_ROW - 1}`);
   const ws = wb.sheet({
     name: opts.name,
-    widths: columns.map((c) => c.width),
+    widths,
     frozenRows: HEADER_ROW,
-    printTitleRow: HEADER_ROW,
-    landscapeFitWidth: true,
+    print: { landscape: true, titleRows: [HEADER_ROW, HEADER_ROW], columns: printed, footer: lang === 'en' ? 'Page &P/&N' : 'Trang &P/&N' },
   });
-  await ws.add([{ s: styles.title, v: neutralizeFormula(opts.title) }], { height: 40 });
-  const last = colLetters(columns.length);
-  if (columns.length > 1) ws.merge(`A1:${last}1`);
-  await ws.add(columns.map((c) => ({ s: styles.header, v: neutralizeFormula(c.header[lang]) })));
+  const writeLines = async (lines: LaidLine[]) => {
+    for (const l of lines) {
+      const r = ws.nextRow;
+      for (const m of l.merges) ws.merge(m.replace(/\{r\}/g, String(r)));
+      await ws.add(l.cells, { height: l.height });
+    }
+  };
+  await writeLines(top);
+  const headers = columns.map((c) => c.header[lang]);
+  await ws.add(
+    headers.map((h) => ({ s: styles.header, v: neutralizeFormula(h) })),
+    {
+      height: rowHeight(
+        headers.map((text, i) => ({ text, width: widths[i]!, size: SIZE, bold: true })),
+        DIGIT_PX,
+      ),
+    },
+  );
   const kinds = columns.map((c) => c.kind);
   const write = (item: T, bold: boolean) => {
     const looks = styles.body[bold ? 'bold' : 'plain'];
-    return ws.add(columns.map((c, i) => cellOf(c.value(item, lang), looks[kinds[i]!])));
+    const cells = columns.map((c, i) => cellOf(c.value(item, lang), looks[kinds[i]!]));
+    const texts: HeightCell[] = [];
+    cells.forEach((c, i) => {
+      if (typeof c.v === 'string') texts.push({ text: c.v, width: widths[i]!, size: SIZE, bold });
+    });
+    return ws.add(cells, { height: rowHeight(texts, DIGIT_PX) });
   };
-  if (Symbol.asyncIterator in opts.rows) for await (const item of opts.rows) await write(item, false);
-  else for (const item of opts.rows) await write(item, false);
+  let count = 0;
+  if (Symbol.asyncIterator in opts.rows) {
+    for await (const item of opts.rows) {
+      await write(item, false);
+      count++;
+    }
+  } else {
+    for (const item of opts.rows) {
+      await write(item, false);
+      count++;
+    }
+  }
+  const last = colLetters(columns.length);
+  if (count === 0 && opts.none) {
+    ws.merge(`A${ws.nextRow}:${colLetters(printed)}${ws.nextRow}`);
+    await ws.add([{ s: styles.body.plain.text, v: opts.none }, ...printedWidths.slice(1).map(() => ({ s: styles.body.plain.text }))]);
+  }
   const lastData = ws.nextRow - 1;
   if (opts.footer && opts.footer.length > 0) {
     ws.blankRow(); // a blank row keeps totals out of the filtered region Excel infers
     for (const item of opts.footer) await write(item, true);
   }
+  await writeLines(layHeading(signatureLines(lang), printedWidths, styles.head, DIGIT_PX));
   ws.autoFilter(`A${HEADER_ROW}:${last}${Math.max(lastData, HEADER_ROW)}`);
   await ws.finish();
 }

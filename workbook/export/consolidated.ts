@@ -1,50 +1,94 @@
-// The provincial consolidation as an .xlsx: "Tổng hợp" (tasks), "Thống kê" (per commune × group), "Chỉ tiêu" (indicators).
+// The provincial consolidation as an .xlsx ready to print and send: "Tổng hợp" (tasks), "Thống kê" (per commune ×
+// group), "Chỉ tiêu" (indicators) and, when the caller knows them, "Chưa nộp" (communes that have not submitted).
 import { createWriteStream } from 'node:fs';
-import type {
-  CommuneStats,
-  Consolidated,
-  ConsolidatedIndicator,
-  ConsolidatedRow,
-  ConsolidatedStats,
-} from '../../core/consolidate/index.ts';
-import { INDICATOR_COLUMNS, STATS_COLUMNS, TASK_COLUMNS, type Lang } from '../../core/consolidate/index.ts';
+import type { CommuneStats, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats } from '../../core/consolidate/index.ts';
+import type { Consolidated, ColumnSpec, Lang } from '../../core/consolidate/index.ts';
+import { findProvince } from '../../core/dvhc.ts';
+import { formatDay, term } from '../../core/i18n/index.ts';
+import { INDICATOR_SHEET, STATS_SHEET, TASK_SHEET } from './consolidated-columns.ts';
 import { tableStyles, writeTableSheet } from './consolidated-sheet.ts';
+import type { DocumentHeading } from './heading.ts';
 import { WorkbookWriter } from './xlsx-stream/workbook.ts';
+
+/** A commune that has not submitted the plan: listed on the "Chưa nộp" sheet. */
+export interface NotSubmittedCommune {
+  code: string;
+  name: string;
+  /** The province's name ("Thành phố Hải Phòng"). */
+  province?: string;
+}
 
 export interface ConsolidatedXlsxOptions {
   lang?: Lang;
-  /** First line of each sheet's title; a default naming the province is used when left out. */
+  /** The title over each table; a blank one, one that only names a province, or none is the default naming the province. */
   title?: string;
+  /** Communes that have not submitted; a "Chưa nộp" sheet lists them when given (an empty list says all have). */
+  notSubmitted?: readonly NotSubmittedCommune[];
 }
 
-export const CONSOLIDATED_SHEETS: Record<Lang, { tasks: string; stats: string; indicators: string }> = {
-  vi: { tasks: 'Tổng hợp', stats: 'Thống kê', indicators: 'Chỉ tiêu' },
-  en: { tasks: 'Tasks', stats: 'Statistics', indicators: 'Indicators' },
+export const CONSOLIDATED_SHEETS: Record<Lang, { tasks: string; stats: string; indicators: string; notSubmitted: string }> = {
+  vi: {
+    tasks: term('consolidated', 'vi'),
+    stats: term('statistics', 'vi'),
+    indicators: 'Chỉ tiêu',
+    notSubmitted: term('notSubmitted', 'vi'),
+  },
+  en: { tasks: 'Tasks', stats: 'Statistics', indicators: 'Indicators', notSubmitted: term('notSubmitted', 'en') },
 };
 
-const CAPTION: Record<Lang, { tasks: string; stats: string; indicators: string; asOf: string; total: string; defaultTitle: string }> = {
+const CAPTION: Record<
+  Lang,
+  {
+    tasks: string;
+    stats: string;
+    indicators: string;
+    notSubmitted: string;
+    asOf: string;
+    total: string;
+    defaultTitle: string;
+    all: string;
+    of: string;
+  }
+> = {
   vi: {
     tasks: 'Danh mục nhiệm vụ của các xã, phường',
     stats: 'Số nhiệm vụ theo nhóm nhiệm vụ của Nghị quyết 57-NQ/TW',
     indicators: 'Chỉ tiêu của các xã, phường',
+    notSubmitted: 'Danh sách xã, phường chưa nộp kế hoạch',
     asOf: 'tình trạng tính đến ngày',
     total: 'Tổng cộng',
     defaultTitle: 'TỔNG HỢP KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW CỦA CẤP XÃ',
+    all: 'Tất cả xã, phường đã nộp kế hoạch.',
+    of: 'TRÊN ĐỊA BÀN',
   },
   en: {
     tasks: 'Tasks of all communes',
     stats: 'Tasks per group of Resolution 57-NQ/TW',
     indicators: 'Indicators of all communes',
+    notSubmitted: 'Communes that have not submitted their plan',
     asOf: 'status as of',
     total: 'Total',
     defaultTitle: 'COMMUNE PLANS IMPLEMENTING RESOLUTION 57-NQ/TW',
+    all: 'Every commune has submitted its plan.',
+    of: '–',
   },
 };
 
-/** ISO yyyy-mm-dd → dd/mm/yyyy, as Vietnamese documents write dates. */
-function dmy(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+/** The "Chưa nộp" sheet's columns: number, code, name, province. */
+function notSubmittedColumns(lang: Lang): ColumnSpec<NotSubmittedCommune & { n: number }>[] {
+  const vi = lang === 'vi';
+  return [
+    { header: { vi: 'STT', en: 'No.' }, width: 6, kind: 'center', value: (r) => ({ number: r.n }) },
+    { header: { vi: 'Mã xã', en: 'Commune code' }, width: 12, kind: 'center', value: (r) => ({ text: r.code }) },
+    { header: { vi: 'Xã/phường', en: 'Commune' }, width: 40, kind: 'text', value: (r) => ({ text: r.name }) },
+    {
+      header: { vi: 'Tỉnh/thành phố', en: 'Province' },
+      width: 36,
+      kind: 'text',
+      value: (r) => (r.province ? { text: r.province } : null),
+    },
+    { header: { vi: 'Ghi chú', en: 'Note' }, width: vi ? 30 : 30, kind: 'text', value: () => null },
+  ];
 }
 
 /**
@@ -92,28 +136,52 @@ async function writeWorkbook(c: ConsolidatedSource, stream: NodeJS.WritableStrea
   const sheets = CONSOLIDATED_SHEETS[lang];
   const wb = new WorkbookWriter(stream, { creator: 'phuluc' });
   const styles = tableStyles(wb);
-  const heading = opts.title ?? (c.province ? `${cap.defaultTitle} – ${c.province.name.toUpperCase()}` : cap.defaultTitle);
-  const title = (caption: string) => `${heading}\n${caption} (${cap.asOf} ${dmy(c.asOf)})`;
+  const place = c.province?.name;
+  // Callers used to pass the province's name as the title's first line: a title that only names a province is the
+  // default title, never a heading of its own.
+  const given = opts.title?.trim() && !findProvince(opts.title.trim()) ? opts.title.trim() : '';
+  const title =
+    given ||
+    (place ? `${cap.defaultTitle} ${cap.of} ${lang === 'vi' ? place.toLocaleUpperCase('vi') : place.toUpperCase()}` : cap.defaultTitle);
+  const heading = (caption: string, asOf = true): DocumentHeading => ({
+    lang,
+    ...(place ? { unit: place } : {}),
+    title,
+    subtitles: [asOf ? `${caption} (${cap.asOf} ${formatDay(c.asOf)})` : caption],
+    year: Number(c.asOf.slice(0, 4)),
+  });
 
-  await writeTableSheet(wb, { name: sheets.tasks, title: title(cap.tasks), lang, columns: TASK_COLUMNS, rows: c.rows, styles });
+  await writeTableSheet(wb, { name: sheets.tasks, heading: heading(cap.tasks), lang, columns: TASK_SHEET, rows: c.rows, styles });
   const { stats, indicators } = c.rest();
   const totals: CommuneStats = { ...stats.totals, code: '', name: cap.total };
   await writeTableSheet(wb, {
     name: sheets.stats,
-    title: title(cap.stats),
+    heading: heading(cap.stats),
     lang,
-    columns: STATS_COLUMNS,
+    columns: STATS_SHEET,
     rows: stats.communes,
     footer: [totals],
     styles,
   });
   await writeTableSheet(wb, {
     name: sheets.indicators,
-    title: title(cap.indicators),
+    heading: heading(cap.indicators),
     lang,
-    columns: INDICATOR_COLUMNS,
+    columns: INDICATOR_SHEET,
     rows: indicators,
     styles,
   });
+  if (opts.notSubmitted) {
+    const columns = notSubmittedColumns(lang);
+    await writeTableSheet(wb, {
+      name: sheets.notSubmitted,
+      heading: heading(cap.notSubmitted),
+      lang,
+      columns: { columns, printed: columns.length },
+      rows: opts.notSubmitted.map((x, i) => ({ ...x, n: i + 1 })),
+      none: cap.all,
+      styles,
+    });
+  }
   await wb.finish();
 }

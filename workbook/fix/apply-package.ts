@@ -1,5 +1,5 @@
 // Core patches applied to the workbook's own package (workbook/xlsx/edit): cell edits, then row deletions bottom-up,
-// every part the patches do not touch kept as it was. `phuluc fix` and the web page's repaired copy use it.
+// rows whose text changed made tall enough to show it, every part the patches do not touch kept as it was. `phuluc fix` and the web page's repaired copy use it.
 import type { CellValue } from '../../core/model/index.ts';
 import { planChanges } from '../../core/fix/index.ts';
 import type { Patch, PatchValue } from '../../core/fix/index.ts';
@@ -25,6 +25,8 @@ export function fixedCopy(input: Uint8Array, rounds: Patch[][], opts: CopyOption
   const wb = WorkbookEditor.open(input, opts);
   const stale: FixedCopy['stale'] = [];
   let applied = 0;
+  // Rows whose text a fix changed (a continuation joined into them, most of all), followed as rows below go.
+  const edited = new Map<string, Set<number>>();
   for (const round of rounds) {
     const plan = planChanges(round);
     // The values every edit of the round is checked against, read once per sheet before the round writes.
@@ -43,15 +45,20 @@ export function fixedCopy(input: Uint8Array, rounds: Patch[][], opts: CopyOption
       }
       wb.setCell(e.sheet, e.cell, e.to === '' ? null : e.to, e.font);
       applied++;
+      if (!edited.has(e.sheet)) edited.set(e.sheet, new Set());
+      edited.get(e.sheet)!.add(at.row);
     }
     for (const { sheet, rows } of plan.deletions) {
       if (!wb.sheet(sheet)) continue;
       for (const row of rows) {
         wb.deleteRow(sheet, row);
         applied++;
+        const rows = edited.get(sheet);
+        if (rows) edited.set(sheet, new Set([...rows].filter((r) => r !== row).map((r) => (r > row ? r - 1 : r))));
       }
     }
   }
+  for (const [sheet, rows] of edited) for (const row of rows) wb.fitRowHeight(sheet, row);
   return { bytes: wb.toBytes(opts.deflate), applied, stale };
 }
 

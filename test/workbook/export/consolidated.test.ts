@@ -63,37 +63,69 @@ async function written(lang: 'vi' | 'en' = 'vi'): Promise<{ wb: ExcelJS.Workbook
 
 const rowValues = (ws: ExcelJS.Worksheet, r: number): unknown[] => (ws.getRow(r).values as unknown[]).slice(1);
 
+/** A row's values by their column's header. */
+function byHeader(ws: ExcelJS.Worksheet, r: number): Record<string, unknown> {
+  const head = rowValues(ws, HEADER_ROW) as string[];
+  return Object.fromEntries(head.map((h, i) => [h, ws.getRow(r).getCell(i + 1).value ?? null]));
+}
+
+/** The table's rows: from under the header to the first row with no cell in the first column. */
+function dataRows(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  for (let r = HEADER_ROW + 1; ws.getRow(r).getCell(1).value !== null && ws.getRow(r).getCell(1).value !== undefined; r++)
+    rows.push(ws.getRow(r));
+  return rows;
+}
+
 describe('writeConsolidatedXlsx', () => {
-  it('writes the three sheets with their headers, one row per task', async () => {
+  it('writes the three sheets with their headers, one row per task: printed columns first, the rest on screen only', async () => {
     const { wb } = await written();
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thống kê', 'Chỉ tiêu']);
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(rowValues(ws, HEADER_ROW)).toEqual([
-      'Mã xã',
       'Xã/phường',
       'Nhóm NQ57',
-      'Nhóm (theo kế hoạch)',
       'TT',
       'Nội dung',
       'Cơ quan chủ trì',
-      'Cơ quan chủ trì (chuẩn hóa)',
       'Cơ quan phối hợp',
       'Kết quả/sản phẩm',
       'Thời gian hoàn thành',
-      'Hạn',
       'Tình trạng',
-      'Phiên bản',
+      'Mã xã',
+      'Nhóm (theo kế hoạch)',
+      'Cơ quan chủ trì (chuẩn hóa)',
+      'Hạn',
     ]);
-    expect(ws.rowCount - HEADER_ROW).toBe(c.rows.length);
+    expect(dataRows(ws)).toHaveLength(c.rows.length);
     expect(c.rows.length).toBe(8);
-    expect(String(ws.getCell(1, 1).value)).toMatch(/^TỔNG HỢP KẾ HOẠCH .* THÀNH PHỐ HẢI PHÒNG\n.*15\/08\/2025/);
-    const first = rowValues(ws, HEADER_ROW + 1);
-    expect(first.slice(0, 6)).toEqual(['10525', 'Phường Hải Dương', 'Khác', 'Các nhiệm vụ khác', '1', 'Sơ kết']);
-    const third = ws.getRow(HEADER_ROW + 3);
-    expect(third.getCell(6).value).toBe('Tuyên truyền Nghị quyết 57');
-    expect(third.getCell(8).value).toBe('Phòng Văn hóa - Xã hội xã');
-    expect(third.getCell(13).value).toBe('Đang thực hiện/Thường xuyên');
-    expect(third.getCell(14).value).toBe(3);
+    // The heading block: authority and motto, date line, title, subtitle, the line to fill; no cell starts blank.
+    expect([ws.getCell('A1').value, ws.getCell('E1').value]).toEqual(['UBND THÀNH PHỐ HẢI PHÒNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(ws.getCell('E2').value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(ws.getCell('E4').value).toBe('Hải Phòng, ngày …… tháng …… năm 2025');
+    expect(ws.getCell('A6').value).toBe('TỔNG HỢP KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW CỦA CẤP XÃ TRÊN ĐỊA BÀN THÀNH PHỐ HẢI PHÒNG');
+    expect(ws.getCell('A7').value).toBe('Danh mục nhiệm vụ của các xã, phường (tình trạng tính đến ngày 15/08/2025)');
+    expect(ws.getCell('A8').value).toBe('(Kèm theo ………… số ……/…… ngày …… tháng …… năm ……)');
+    for (let r = 1; r < HEADER_ROW; r++) for (const v of rowValues(ws, r)) if (typeof v === 'string') expect(v).not.toMatch(/^\s/);
+    const first = byHeader(ws, HEADER_ROW + 1);
+    expect([first['Mã xã'], first['Xã/phường'], first['Nhóm NQ57'], first['Nhóm (theo kế hoạch)'], first['TT'], first['Nội dung']]).toEqual(
+      ['10525', 'Phường Hải Dương', 'Khác', 'Các nhiệm vụ khác', '1', 'Sơ kết'],
+    );
+    const third = byHeader(ws, HEADER_ROW + 3);
+    expect(third['Nội dung']).toBe('Tuyên truyền Nghị quyết 57');
+    expect(third['Cơ quan chủ trì (chuẩn hóa)']).toBe('Phòng Văn hóa - Xã hội xã');
+    expect(third['Tình trạng']).toBe('Đang thực hiện/Thường xuyên');
+    // No internal column: the revision number is the server's.
+    expect(rowValues(ws, HEADER_ROW)).not.toContain('Phiên bản');
+    expect(rowValues(wb.getWorksheet('Chỉ tiêu')!, HEADER_ROW)).not.toContain('Phiên bản');
+    // The signature block closes the sheet.
+    const sign = (r: number) => [ws.getCell(`A${r}`).value, ws.getCell(`E${r}`).value];
+    const after = HEADER_ROW + c.rows.length;
+    expect([sign(after + 1), sign(after + 2), sign(after + 3)]).toEqual([
+      [null, null],
+      ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ'],
+      ['(Ký, ghi rõ họ tên)', '(Ký tên, đóng dấu)'],
+    ]);
   });
 
   it('freezes the header, filters on it, and sets Times New Roman, bold wrapped bordered headers and widths', async () => {
@@ -109,37 +141,37 @@ describe('writeConsolidatedXlsx', () => {
       expect(ws.getColumn(2).width).toBeGreaterThan(10);
     }
     const tasks = wb.getWorksheet('Tổng hợp')!;
-    expect(tasks.autoFilter).toBe(`A${HEADER_ROW}:N${HEADER_ROW + c.rows.length}`);
-    expect(tasks.getColumn(6).width).toBe(60);
+    expect(tasks.autoFilter).toBe(`A${HEADER_ROW}:M${HEADER_ROW + c.rows.length}`);
+    expect(tasks.getColumn(4).width).toBe(50);
   });
 
   it('writes due dates as date cells shown dd/mm/yyyy, and leaves unknown ones empty', async () => {
     const { wb } = await written();
     const ws = wb.getWorksheet('Tổng hợp')!;
     const overdue = ws.getRow(HEADER_ROW + 4);
-    expect(overdue.getCell(6).value).toBe('Hội nghị quán triệt');
-    const due = overdue.getCell(12);
+    expect(overdue.getCell(4).value).toBe('Hội nghị quán triệt');
+    const due = overdue.getCell(13);
     expect(due.type).toBe(ExcelJS.ValueType.Date);
     expect(due.value).toEqual(new Date(Date.UTC(2025, 5, 30)));
     expect(due.numFmt).toBe('dd/mm/yyyy');
-    expect(overdue.getCell(13).value).toBe('Quá hạn');
-    expect(ws.getRow(HEADER_ROW + 1).getCell(12).type).toBe(ExcelJS.ValueType.Null);
+    expect(overdue.getCell(9).value).toBe('Quá hạn');
+    expect(ws.getRow(HEADER_ROW + 1).getCell(13).type).toBe(ExcelJS.ValueType.Null);
   });
 
   it('writes formula-looking text as apostrophe-escaped strings, never as formulas', async () => {
     const { wb, file } = await written();
     const ws = wb.getWorksheet('Tổng hợp')!;
     const tricky = [...Array(TRICKY.length).keys()].map((k) => ws.getRow(HEADER_ROW + 5 + k));
-    expect(tricky.map((r) => r.getCell(6).value)).toEqual(TRICKY.map((t) => `'${t}`));
+    expect(tricky.map((r) => r.getCell(4).value)).toEqual(TRICKY.map((t) => `'${t}`));
     for (const row of tricky) {
-      for (const col of [6, 7]) {
+      for (const col of [4, 5]) {
         const cell = row.getCell(col);
         expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
         expect(typeof cell.value).toBe('string');
         expect(String(cell.value).startsWith("'")).toBe(true);
       }
     }
-    expect(wb.getWorksheet('Chỉ tiêu')!.getCell(HEADER_ROW + 1, 7).value).toBe("'=80");
+    expect(wb.getWorksheet('Chỉ tiêu')!.getCell(HEADER_ROW + 1, 6).value).toBe("'=80");
     // No cell anywhere in the package carries a formula element.
     const zip = unzipSync(readFileSync(file));
     const sheets = Object.keys(zip).filter((n) => n.startsWith('xl/worksheets/sheet'));
@@ -159,10 +191,10 @@ describe('writeConsolidatedXlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const row = wb.getWorksheet('Tổng hợp')!.getRow(HEADER_ROW + 1);
-    expect(row.getCell(6).value).toBe("'\tcmd");
+    expect(row.getCell(4).value).toBe("'\tcmd");
     // XML reads a stored CR back as LF; what matters is the apostrophe in front.
-    expect(String(row.getCell(9).value)).toMatch(/^'[\r\n]=1$/);
-    expect(wb.getWorksheet('Chỉ tiêu')!.getCell(HEADER_ROW + 1, 6).value).toBe("'@x");
+    expect(String(row.getCell(6).value)).toMatch(/^'[\r\n]=1$/);
+    expect(wb.getWorksheet('Chỉ tiêu')!.getCell(HEADER_ROW + 1, 5).value).toBe("'@x");
   });
 
   it('counts communes × groups on "Thống kê", with a totals row', async () => {
@@ -198,9 +230,8 @@ describe('writeConsolidatedXlsx', () => {
   it('lists indicators on "Chỉ tiêu"', async () => {
     const { wb } = await written();
     const ws = wb.getWorksheet('Chỉ tiêu')!;
-    expect(ws.rowCount - HEADER_ROW).toBe(c.indicators.length);
+    expect(dataRows(ws)).toHaveLength(c.indicators.length);
     expect(rowValues(ws, HEADER_ROW + 1)).toEqual([
-      '10903',
       'Xã Cẩm Giàng',
       'Đến năm 2025',
       '1',
@@ -208,7 +239,7 @@ describe('writeConsolidatedXlsx', () => {
       '%',
       "'=80",
       'Văn phòng HĐND và UBND',
-      3,
+      '10903',
     ]);
   });
 
@@ -219,10 +250,12 @@ describe('writeConsolidatedXlsx', () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tasks', 'Statistics', 'Indicators']);
     const ws = wb.getWorksheet('Tasks')!;
-    expect(ws.getCell(1, 1).value).toMatch(/^'=Provincial summary\nTasks of all communes \(status as of 15\/08\/2025\)$/);
-    expect(ws.getCell(HEADER_ROW, 3).value).toBe('NQ57 group');
-    expect(ws.getCell(HEADER_ROW + 1, 3).value).toBe('Other');
-    expect(ws.getCell(HEADER_ROW + 4, 13).value).toBe('Overdue');
+    expect(ws.getCell('A1').value).toBe("PEOPLE'S COMMITTEE OF THÀNH PHỐ HẢI PHÒNG");
+    expect(ws.getCell('A6').value).toBe("'=Provincial summary");
+    expect(ws.getCell('A7').value).toBe('Tasks of all communes (status as of 15/08/2025)');
+    expect(ws.getCell(HEADER_ROW, 2).value).toBe('NQ57 group');
+    expect(ws.getCell(HEADER_ROW + 1, 2).value).toBe('Other');
+    expect(ws.getCell(HEADER_ROW + 4, 9).value).toBe('Overdue');
   });
 
   it('writes to a stream', async () => {
@@ -232,7 +265,7 @@ describe('writeConsolidatedXlsx', () => {
     await writeConsolidatedXlsx(c, stream);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet('Tổng hợp')!.rowCount - HEADER_ROW).toBe(c.rows.length);
+    expect(dataRows(wb.getWorksheet('Tổng hợp')!)).toHaveLength(c.rows.length);
   });
 
   it('rejects when the file cannot be written', async () => {

@@ -2,8 +2,8 @@
 import { xmlText } from './xml.ts';
 
 export interface CellStyle {
-  font?: { name: string; size: number; bold?: boolean };
-  horizontal?: 'left' | 'center';
+  font?: { name: string; size: number; bold?: boolean; italic?: boolean; underline?: boolean };
+  horizontal?: 'left' | 'center' | 'right';
   vertical?: 'top' | 'middle';
   wrap?: boolean;
   /** Thin border on all four sides. */
@@ -13,7 +13,9 @@ export interface CellStyle {
 
 /** Registers styles (index 0 is Excel's default) and renders styles.xml. */
 export class StyleSheet {
-  private readonly fonts: string[] = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
+  // The default font is Times New Roman 11: its digit is 7 px wide as Calibri's is, so column widths keep their size,
+  // and LibreOffice measures columns with the same metrics (Liberation Serif) as Excel does where Calibri is absent.
+  private readonly fonts: string[] = ['<font><sz val="11"/><name val="Times New Roman"/><family val="1"/></font>'];
   private readonly numFmts: string[] = [];
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly ids = new Map<string, number>();
@@ -28,7 +30,7 @@ export class StyleSheet {
     if (known !== undefined) return known;
     let fontId = 0;
     if (s.font) {
-      const xml = `<font>${s.font.bold ? '<b/>' : ''}<sz val="${s.font.size}"/><name val="${xmlText(s.font.name)}"/><family val="1"/></font>`;
+      const xml = `<font>${s.font.bold ? '<b/>' : ''}${s.font.italic ? '<i/>' : ''}${s.font.underline ? '<u/>' : ''}<sz val="${s.font.size}"/><name val="${xmlText(s.font.name)}"/><family val="1"/></font>`;
       fontId = this.fonts.indexOf(xml);
       if (fontId < 0) fontId = this.fonts.push(xml) - 1;
     }

@@ -1,26 +1,14 @@
 // A write-only .xlsx streamed sheet by sheet: rows rendered straight to XML (inline strings, no shared-string table),
 // deflated natively as they go, so 180,000 rows cost a few seconds and a few megabytes whatever the sheet's size.
 import { packageParts } from './parts.ts';
+import { rowXml, sheetEnd, sheetNames, sheetStart, type OutCell, type SheetLayout } from './sheet-xml.ts';
 import { StyleSheet } from './styles.ts';
-import { colLetters, NS, quoteSheet, xmlText } from './xml.ts';
 import { ZipStream, type ZipEntry } from './zip.ts';
 
-/** A cell: its style index and a text or number (none: an empty styled cell). */
-export interface OutCell {
-  s: number;
-  v?: string | number;
-}
+export type { OutCell, PrintSetup } from './sheet-xml.ts';
 
-export interface SheetOptions {
+export interface SheetOptions extends SheetLayout {
   name: string;
-  /** Column widths in characters, from column A. */
-  widths: number[];
-  /** Rows frozen at the top (title and header). */
-  frozenRows?: number;
-  /** Row repeated at the top of each printed page. */
-  printTitleRow?: number;
-  /** A4 landscape, fit to one page wide. */
-  landscapeFitWidth?: boolean;
 }
 
 const FLUSH_AT = 256 * 1024;
@@ -37,19 +25,7 @@ export class SheetWriter {
     private readonly opts: SheetOptions,
     private readonly check: () => void,
   ) {
-    const frozen = opts.frozenRows ?? 0;
-    const top = `A${frozen + 1}`;
-    this.buf =
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<worksheet ${NS}>` +
-      (opts.landscapeFitWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-      '<sheetViews><sheetView workbookViewId="0">' +
-      (frozen > 0
-        ? `<pane ySplit="${frozen}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
-        : '') +
-      '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
-      `<cols>${opts.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
-      '<sheetData>';
+    this.buf = sheetStart(opts);
   }
 
   /** The next row number (1-based) a call to add() writes. */
@@ -62,17 +38,7 @@ export class SheetWriter {
    * @example await sheet.add([{ s: title, v: 'TỔNG HỢP' }], { height: 40 })
    */
   async add(cells: readonly (OutCell | null)[], opts: { height?: number } = {}): Promise<void> {
-    const r = ++this.row;
-    let xml = `<row r="${r}"${opts.height ? ` ht="${opts.height}" customHeight="1"` : ''}>`;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      if (!c) continue;
-      const ref = `${colLetters(i + 1)}${r}`;
-      if (c.v === undefined || c.v === '') xml += `<c r="${ref}" s="${c.s}"/>`;
-      else if (typeof c.v === 'number') xml += `<c r="${ref}" s="${c.s}"><v>${c.v}</v></c>`;
-      else xml += `<c r="${ref}" s="${c.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(c.v)}</t></is></c>`;
-    }
-    this.buf += `${xml}</row>`;
+    this.buf += rowXml(++this.row, cells, opts.height);
     if (this.buf.length > FLUSH_AT) await this.flush();
   }
 
@@ -91,21 +57,9 @@ export class SheetWriter {
     this.filter = ref;
   }
 
-  /** The defined names this sheet needs in workbook.xml (filter range, print titles). */
+  /** The defined names this sheet needs in workbook.xml (filter range, print titles, print area). */
   definedNames(sheetIndex: number): string[] {
-    const q = quoteSheet(this.opts.name);
-    const out: string[] = [];
-    if (this.filter) {
-      const [a, b] = this.filter.split(':').map((x) => x.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
-      out.push(
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="${sheetIndex}" hidden="1">${xmlText(`${q}!${a}:${b}`)}</definedName>`,
-      );
-    }
-    if (this.opts.printTitleRow)
-      out.push(
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${xmlText(`${q}!$${this.opts.printTitleRow}:$${this.opts.printTitleRow}`)}</definedName>`,
-      );
-    return out;
+    return sheetNames(this.opts.name, sheetIndex, this.opts, { lastRow: this.row, filter: this.filter });
   }
 
   private async flush(): Promise<void> {
@@ -117,15 +71,7 @@ export class SheetWriter {
 
   /** Close sheetData, write the filter, merges and page setup, and end the entry. */
   async end(): Promise<void> {
-    this.buf +=
-      '</sheetData>' +
-      (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
-      (this.merges.length
-        ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
-        : '') +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      (this.opts.landscapeFitWidth ? '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' : '') +
-      '</worksheet>';
+    this.buf += sheetEnd(this.opts, { lastRow: this.row, filter: this.filter, merges: this.merges });
     await this.flush();
     await this.entry.end();
   }

@@ -329,6 +329,49 @@ export class SheetEditor {
     this.changed = true;
   }
 
+  /** A column's width in characters: its <col>, else the sheet's default (Excel's 8.43 when none is written). */
+  columnWidth(col: number): number {
+    for (const m of this.head.matchAll(new RegExp(`<${el('col')}\\s[^<>]*>`, 'g'))) {
+      const min = Number(attrOf(m[0], 'min'));
+      const max = Number(attrOf(m[0], 'max'));
+      if (col >= min && col <= max) return attrOf(m[0], 'hidden') === '1' ? 0 : Number(attrOf(m[0], 'width') ?? 8.43);
+    }
+    const fmt = new RegExp(`<${el('sheetFormatPr')}\\s[^<>]*>`).exec(this.head)?.[0] ?? '';
+    const def = attrOf(fmt, 'defaultColWidth');
+    return def ? Number(def) : Number(attrOf(fmt, 'baseColWidth') ?? 8) + 0.43;
+  }
+
+  /** A row's height in points: its own, else the sheet's default. */
+  rowHeight(num: number): number {
+    const ht = attrOf(this.row(num, false)?.tag ?? '', 'ht');
+    if (ht) return Number(ht);
+    const fmt = new RegExp(`<${el('sheetFormatPr')}\\s[^<>]*>`).exec(this.head)?.[0] ?? '';
+    return Number(attrOf(fmt, 'defaultRowHeight') ?? 15);
+  }
+
+  /** Give a row a fixed height in points (Excel does not grow a row for wrapped text when it opens a file). */
+  setRowHeight(num: number, ht: number): void {
+    const row = this.row(num, true)!;
+    row.tag = setAttrs(`${row.tag}>`, { ht: String(ht), customHeight: '1' }).slice(0, -1);
+    row.raw = null;
+    this.changed = true;
+  }
+
+  /** The merged areas of the sheet (A1 ranges). */
+  merges(): string[] {
+    return [...this.tail.matchAll(new RegExp(`<${el('mergeCell')}\\s[^<>]*?/>`, 'g'))]
+      .map((m) => attrOf(m[0], 'ref') ?? '')
+      .filter(Boolean);
+  }
+
+  /** Unselect the sheet's tab (another sheet is opened on): two selected tabs would open grouped. */
+  unselectTab(): void {
+    const next = this.head.replace(new RegExp(`(<${el('sheetView')}\\s[^<>]*?)\\stabSelected="(?:1|true)"`, 'g'), '$1');
+    if (next === this.head) return;
+    this.head = next;
+    this.changed = true;
+  }
+
   /** The tail's text (after sheetData), to look for elements. */
   get tailXml(): string {
     return this.tail;

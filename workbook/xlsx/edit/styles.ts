@@ -6,7 +6,7 @@ import { esc } from './package.ts';
 
 /** The look of a cell written from scratch (the results sheet). */
 export interface Look {
-  font: { name: string; size: number; bold?: boolean; underline?: boolean; color?: string };
+  font: { name: string; size: number; bold?: boolean; italic?: boolean; underline?: boolean; color?: string };
   /** RRGGBB. */
   fill?: string;
   border?: boolean;
@@ -163,7 +163,7 @@ export class StyleBook {
     const pf = this.blocks.fonts.prefix;
     const fontId = this.push(
       this.blocks.fonts,
-      `<${pf}font>${f.bold ? `<${pf}b/>` : ''}${f.underline ? `<${pf}u/>` : ''}<${pf}sz val="${f.size}"/>${f.color ? `<${pf}color rgb="FF${f.color}"/>` : ''}<${pf}name val="${esc(f.name)}"/><${pf}family val="1"/></${pf}font>`,
+      `<${pf}font>${f.bold ? `<${pf}b/>` : ''}${f.italic ? `<${pf}i/>` : ''}${f.underline ? `<${pf}u/>` : ''}<${pf}sz val="${f.size}"/>${f.color ? `<${pf}color rgb="FF${f.color}"/>` : ''}<${pf}name val="${esc(f.name)}"/><${pf}family val="1"/></${pf}font>`,
     );
     let fillId = 0;
     if (look.fill) {
@@ -191,6 +191,25 @@ export class StyleBook {
     const id = this.push(this.blocks.cellXfs, align ? `<${px}xf ${attrs}>${align}</${px}xf>` : `<${px}xf ${attrs}/>`);
     this.memo.set(key, id);
     return id;
+  }
+
+  /** The workbook's default font (the first): what a unit of column width is counted in. */
+  defaultFont(): { name: string; size: number } {
+    const font = this.blocks.fonts.items[0] ?? '';
+    return {
+      name: attrOf(new RegExp(`<${el('name')}\\s[^<>]*>`).exec(font)?.[0] ?? '', 'val') ?? 'Calibri',
+      size: Number(attrOf(new RegExp(`<${el('sz')}\\s[^<>]*>`).exec(font)?.[0] ?? '', 'val') ?? 11),
+    };
+  }
+
+  /** What a cell format shows text in: its font's size and weight, and whether it wraps. */
+  textLook(s: number): { size: number; bold: boolean; wrap: boolean } {
+    const xf = this.itemAt(this.blocks.cellXfs, s) ?? this.xf(s);
+    const font = this.itemAt(this.blocks.fonts, Number(attrOf(xf, 'fontId') ?? 0)) ?? '';
+    const size = Number(attrOf(new RegExp(`<${el('sz')}\\s[^<>]*>`).exec(font)?.[0] ?? '', 'val') ?? 11);
+    const b = new RegExp(`<${el('b')}(\\s[^<>]*)?/?>`).exec(font);
+    const bold = !!b && !/val="(0|false)"/.test(b[0]);
+    return { size, bold, wrap: /\swrapText="(1|true)"/.test(xf) };
   }
 
   /** The style sheet with what was added (counts updated). */

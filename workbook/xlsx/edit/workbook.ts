@@ -12,10 +12,11 @@ import { parseStyles, type Styles } from '../fast/styles.ts';
 import type { ReadLimits } from '../limits.ts';
 import type { RawInflate } from '../zip.ts';
 import type { RawDeflate } from '../zip-write.ts';
+import { digitPixels, rowHeight, type HeightCell } from '../../layout/row-height.ts';
 import { appendChild, esc, REL, XlsxPackage } from './package.ts';
 import { sameSheet, shiftFormula, shiftRef } from './refs.ts';
 import { CopyRefusedError, SheetEditor, shiftFormulaElements } from './sheet.ts';
-import { attrOf, StyleBook } from './styles.ts';
+import { attrOf, setAttrs, StyleBook } from './styles.ts';
 
 export { CopyRefusedError };
 
@@ -139,6 +140,33 @@ export class WorkbookEditor {
   fillCell(sheet: string, ref: string, rgb: string): void {
     const ed = this.mustSheet(sheet);
     ed.setStyle(ref, this.styles.withFill(ed.styleOf(ref), rgb));
+  }
+
+  /**
+   * Make a row tall enough to show its wrapped text (joined rows keep the height of the first fragment otherwise, and
+   * their text is cut on screen and in print); a row already tall enough is left as it is.
+   * @example wb.fitRowHeight('Phụ lục I', 12)
+   */
+  fitRowHeight(sheet: string, row: number): void {
+    const ed = this.mustSheet(sheet);
+    const values = this.grid(sheet).rows[row - 1] ?? [];
+    const spans = new Map<number, number>();
+    for (const m of ed.merges()) {
+      const [a, b] = m.split(':').map((x) => parseA1(x));
+      if (!a || !b || a.row !== row || b.row !== row) continue;
+      let w = 0;
+      for (let c = a.col; c <= b.col; c++) w += ed.columnWidth(c);
+      spans.set(a.col, w);
+    }
+    const cells: HeightCell[] = [];
+    values.forEach((cell, i) => {
+      const text = typeof cell?.v === 'string' ? cell.v : '';
+      if (!text) return;
+      const look = this.styles.textLook(ed.styleOf(`${columnLetter(i + 1)}${row}`));
+      cells.push({ text, width: spans.get(i + 1) ?? ed.columnWidth(i + 1), size: look.size, bold: look.bold, wrap: look.wrap });
+    });
+    const need = rowHeight(cells, digitPixels(this.styles.defaultFont()), 0);
+    if (need > ed.rowHeight(row)) ed.setRowHeight(row, need);
   }
 
   private mustSheet(name: string): SheetEditor {
@@ -398,14 +426,22 @@ export class WorkbookEditor {
   }
 
   /**
-   * Add a worksheet at the end of the workbook (its XML complete), with an optional hidden filter range.
-   * @example wb.addSheet('Kết quả kiểm tra', xml, 'A1:G40')
+   * Add a worksheet (its XML complete) at the end of the workbook, or first and opened on (`first`), with the defined
+   * names it needs (`names` gets its position and the workbook's prefix: filter range, print titles, print area).
+   * Going first moves the position every sheet-scoped name counts from, and unselects the other tabs.
+   * @example wb.addSheet('Kết quả kiểm tra', xml, { first: true, names: (i, p) => [`<${p}definedName …`] })
    */
-  addSheet(name: string, xml: string, filter?: string): void {
+  addSheet(name: string, xml: string, opts: { first?: boolean; names?: (index: number, prefix: string) => string[] } = {}): void {
+    const sheets = this.pkg.sheets();
+    if (opts.first) {
+      for (const s of sheets) {
+        if (!s.type.endsWith('/worksheet') || !s.target || !/\btabSelected="(1|true)"/.test(this.pkg.read(s.target) ?? '')) continue;
+        this.sheet(s.name)?.unselectTab();
+      }
+    }
     const part = this.pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
     this.pkg.write(part, xml, `${CT}.worksheet+xml`);
     const rid = this.pkg.addRel('xl/workbook.xml', `${REL}/worksheet`, part);
-    const sheets = this.pkg.sheets();
     const id = Math.max(0, ...sheets.map((s) => Number(s.sheetId) || 0)) + 1;
     let wb = this.pkg.read('xl/workbook.xml')!;
     const p = /<([A-Za-z_][\w.-]*:)?sheets[\s>]/.exec(wb)?.[1] ?? '';
@@ -413,14 +449,23 @@ export class WorkbookEditor {
     const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(wb)?.[0] ?? '';
     const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root)?.[1];
     if (!rPrefix) wb = wb.replace(/(<(?:[\w.-]+:)?workbook\b)/, `$1 xmlns:r="${REL}"`);
-    wb = appendChild(wb, 'sheets', `<${p}sheet name="${esc(name)}" sheetId="${id}" ${rPrefix ?? 'r'}:id="${rid}"/>`);
-    if (filter) {
-      const dn = `<${p}definedName name="_xlnm._FilterDatabase" localSheetId="${sheets.length}" hidden="1">${esc(`'${name.replace(/'/g, "''")}'!${absolute(filter)}`)}</${p}definedName>`;
-      if (new RegExp(`<${el('definedNames')}[\\s>/]`).test(wb)) wb = appendChild(wb, 'definedNames', dn);
+    const element = `<${p}sheet name="${esc(name)}" sheetId="${id}" ${rPrefix ?? 'r'}:id="${rid}"/>`;
+    if (opts.first) {
+      // Names scoped to a sheet count it by position: every one moves down one place.
+      wb = wb.replace(
+        new RegExp(`(<${el('definedName')}\\s[^<>]*?localSheetId=")(\\d+)"`, 'g'),
+        (_m, a: string, n: string) => `${a}${Number(n) + 1}"`,
+      );
+      wb = wb.replace(new RegExp(`<${el('workbookView')}(\\s[^<>]*?)?(/?)>`), (tag) => setAttrs(tag, { activeTab: '0', firstSheet: '0' }));
+      wb = wb.replace(new RegExp(`(<${el('sheets')}>)`), `$1${element}`);
+    } else wb = appendChild(wb, 'sheets', element);
+    const names = opts.names?.(opts.first ? 0 : sheets.length, p) ?? [];
+    if (names.length) {
+      if (new RegExp(`<${el('definedNames')}[\\s>/]`).test(wb)) for (const dn of names) wb = appendChild(wb, 'definedNames', dn);
       else {
         const at = wb.search(new RegExp(`<(?:${AFTER_DEFINED_NAMES.map((n) => el(n)).join('|')})[\\s>/]`));
         const end = at >= 0 ? at : wb.search(new RegExp(`</${el('workbook')}>`));
-        wb = `${wb.slice(0, end)}<${p}definedNames>${dn}</${p}definedNames>${wb.slice(end)}`;
+        wb = `${wb.slice(0, end)}<${p}definedNames>${names.join('')}</${p}definedNames>${wb.slice(end)}`;
       }
     }
     this.pkg.write('xl/workbook.xml', wb);
@@ -441,15 +486,4 @@ export class WorkbookEditor {
 function rowsOf(ref: string | undefined): [number, number] | undefined {
   const m = /^\$?[A-Za-z]*\$?(\d+)(?::\$?[A-Za-z]*\$?(\d+))?$/.exec(ref ?? '');
   return m ? [Number(m[1]), Number(m[2] ?? m[1])] : undefined;
-}
-
-/** 'A1:G40' → '$A$1:$G$40'. */
-function absolute(range: string): string {
-  return range
-    .split(':')
-    .map((r) => {
-      const at = parseA1(r)!;
-      return `$${columnLetter(at.col)}$${at.row}`;
-    })
-    .join(':');
 }
