@@ -67,8 +67,8 @@ export function consolidateReport(
     const n = ctx.notSubmitted.length;
     lines.push(
       vi
-        ? `${term('notSubmitted', 'vi')}: ${n} xã, phường của ${ctx.province.name}.`
-        : `${term('notSubmitted', 'en')}: ${n} commune(s) of ${ctx.province.name}.`,
+        ? `${term('notSubmitted', 'vi')}: ${n} xã, phường của ${ctx.province.name} (danh sách ở trang tính “${term('notSubmitted', 'vi')}”).`
+        : `${term('notSubmitted', 'en')}: ${n} commune(s) of ${ctx.province.name} (listed on the "${term('notSubmitted', 'en')}" sheet).`,
     );
   }
   const used = o.used.size;

@@ -11,7 +11,7 @@ const vi = {
   lang: ['--lang <ngôn-ngữ>', 'ngôn ngữ của thông báo: vi | en (mặc định vi, hoặc biến môi trường PHULUC_LANG)'],
   version: ['-V, --version', 'in số phiên bản của phuluc'],
   help: ['-h, --help', 'in hướng dẫn này'],
-  helpCommand: ['help [lệnh]', 'in hướng dẫn của một lệnh'],
+  helpCommand: ['help [lệnh]', 'In hướng dẫn của một lệnh'],
   inspect: {
     description: 'Đọc phụ lục và in những gì đọc được: bảng, dòng tiêu đề, cột, từng dòng',
     files: ['<tệp...>', 'tệp .xlsx, .xls, .ods, .txt hoặc .md'],
@@ -91,7 +91,7 @@ const en: Widen<Words> = {
   lang: ['--lang <lang>', 'language of messages: vi | en (default vi, or the PHULUC_LANG environment variable)'],
   version: ['-V, --version', 'print the version of phuluc'],
   help: ['-h, --help', 'print this help'],
-  helpCommand: ['help [command]', 'print the help of a command'],
+  helpCommand: ['help [command]', 'Print the help of a command'],
   inspect: {
     description: 'Read appendices and print what was read: tables, header rows, columns, every row',
     files: ['<files...>', '.xlsx, .xls, .ods, .txt or .md files'],

@@ -198,7 +198,11 @@ export async function main(argv: string[]): Promise<number> {
     .option(...T.create.label)
     .option(...T.create.expires);
   const F = FRAME[chosen];
-  create.addHelpText('after', `\n${F.examples}\n${T.create.examples.map(([line, who]) => `  ${line}   (${who})`).join('\n')}`);
+  const width = Math.max(...T.create.examples.map(([line]) => line.length));
+  create.addHelpText(
+    'after',
+    `\n${F.examples}\n${T.create.examples.map(([line, who]) => `  ${line.padEnd(width)}  (${who})`).join('\n')}\n`,
+  );
   target(create).action(async (opts: Target & { role: string; commune?: string; province?: string; label?: string; expires?: string }) => {
     code = await (
       await import('./commands/token.ts')

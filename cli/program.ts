@@ -1,6 +1,6 @@
 // commander in the reader's language: help's headings, usage and defaults, and commander's own usage errors (missing
 // option, unknown command …) written in Vietnamese (or English), each with what to do next; exit code 2.
-import { Command, Help, type Option } from 'commander';
+import { Command, Help, type Argument, type Option } from 'commander';
 import { FRAME } from './help-text.ts';
 import type { Lang } from './labels.ts';
 import { nearest } from './suggest.ts';
@@ -36,6 +36,12 @@ const ERRORS = {
     conflict: 'These two options cannot be used together.',
   },
 } as const;
+
+/** An argument as the usage line writes it: "<tệp>", "<tệp...>", "[lệnh]". */
+function argTerm(a: Argument): string {
+  const name = `${a.name()}${a.variadic ? '...' : ''}`;
+  return a.required ? `<${name}>` : `[${name}]`;
+}
 
 /** The command and its parents, outermost first. */
 function lineage(cmd: Command): Command[] {
@@ -82,7 +88,7 @@ export class LocalCommand extends Command {
 
   missingArgument(name: string): never {
     const arg = this.registeredArguments.find((a) => a.name() === name);
-    const term = arg ? new Help().argumentTerm(arg) : name;
+    const term = arg ? argTerm(arg) : name;
     return this.usageError(ERRORS[this.lang].missingArgument(term, arg?.description ?? ''), 'commander.missingArgument');
   }
 
@@ -95,7 +101,7 @@ export class LocalCommand extends Command {
 
   _excessArguments(received: string[]): never {
     const expected = this.registeredArguments.length;
-    const takes = this.registeredArguments.map((a) => new Help().argumentTerm(a)).join(' ');
+    const takes = this.registeredArguments.map((a) => argTerm(a)).join(' ');
     const extra = received.slice(expected).join(' ');
     return this.usageError(ERRORS[this.lang].excess(commandPath(this), extra, takes), 'commander.excessArguments');
   }

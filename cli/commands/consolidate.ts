@@ -122,7 +122,13 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
   if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   if (outcome.used.size > 0) {
     try {
-      await writeConsolidatedXlsx(result, opts.out, { lang: opts.lang, title: province?.name ?? '' });
+      // The communes of the province with no file here go to the writer's "Chưa nộp" sheet.
+      const sheets = {
+        lang: opts.lang,
+        title: province?.name ?? '',
+        ...(notSubmitted ? { notSubmitted: notSubmitted.map((c) => ({ code: c.code, name: c.name, province: c.provinceName })) } : {}),
+      };
+      await writeConsolidatedXlsx(result, opts.out, sheets);
     } catch (err) {
       const p = fileWriteProblem(opts.out, err);
       if (p === undefined) throw err;

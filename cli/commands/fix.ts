@@ -108,9 +108,7 @@ export async function fixCommand(file: string, opts: FixOptions): Promise<number
     );
   }
   process.stdout.write(
-    vi
-      ? `Đã sửa ${total} chỗ; đã ghi “${opts.out}”.\n`
-      : `Fixed ${total} place(s) in ${rounds.length} round(s); wrote "${opts.out}".\n`,
+    vi ? `Đã sửa ${total} chỗ; đã ghi “${opts.out}”.\n` : `Fixed ${total} place(s) in ${rounds.length} round(s); wrote "${opts.out}".\n`,
   );
   return 0;
 }
