@@ -63,4 +63,18 @@ describe('chart data', () => {
       { name: 'Ban Chỉ huy Quân sự', count: 1 },
     ]);
   });
+
+  it('counts one agency written several ways as one bar, under its most used spelling', () => {
+    const rows = [
+      row({ leadCanonical: 'Phòng Văn hóa - Xã hội' }),
+      row({ leadCanonical: 'Phòng Văn hóa - Xã hội' }),
+      row({ leadCanonical: 'Phòng Văn hoá – Xã hội' }),
+      row({ leadCanonical: 'phòng văn hóa  -  xã hội; Phòng Văn hóa - Xã hội' }),
+      row({ leadCanonical: 'Công an xã' }),
+    ];
+    expect(leadLoad(rows, 5)).toEqual([
+      { name: 'Phòng Văn hóa - Xã hội', count: 4 },
+      { name: 'Công an xã', count: 1 },
+    ]);
+  });
 });

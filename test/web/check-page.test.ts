@@ -1,11 +1,15 @@
-// /kiem-tra in Chromium against a real server: the same issues as `phuluc check`, the repaired and annotated copies,
-// submitting as an editor (created, 409 conflicts, bad token), hostile text shown as text, no CSP violation anywhere.
+// /kiem-tra in Chromium against a real server: the same issues as `phuluc check` (errors first), the repaired copy with
+// the changes its label announced, the annotated copy, submitting as an editor (amber result, 409 conflicts, bad access
+// code), hostile text shown as text, no CSP violation anywhere.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixAll, fixSummary } from '../../core/fix/index.ts';
+import { issueTitle } from '../../core/validate/index.ts';
+import { readWorkbook } from '../../workbook/xlsx/index.ts';
 import { fixture } from '../support/paths.ts';
 import { DESKTOP, PHONE, screenshot, seen, watchedPage, type Watched } from './support/browser.ts';
 import { cliCheck, flatIssues } from './support/cli.ts';
@@ -20,9 +24,13 @@ let editor: string;
 const opened: Watched[] = [];
 
 beforeAll(async () => {
-  [stack, tmp] = await Promise.all([startStack(), mkdtemp(path.join(os.tmpdir(), 'phuluc-web-check-'))]);
+  // One registered plan, as an administrator seeds it (PHULUC_PLANS): the picker chooses it without asking.
+  [stack, tmp] = await Promise.all([
+    startStack({ PHULUC_PLANS: 'NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026' }),
+    mkdtemp(path.join(os.tmpdir(), 'phuluc-web-check-')),
+  ]);
   editor = await stack.api.token(stack.admin, 'editor', { commune: '10903' });
-});
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(opened.map((w) => w.context.close()));
@@ -53,6 +61,18 @@ async function pageIssues(page: Page): Promise<string[][]> {
       return [d.sheet ?? '', d.cell || d.row || '', d.code ?? ''];
     }),
   );
+}
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The CLI's issues in the page's order: errors, then warnings, then notes, each in the CLI's own order. */
+function bySeverity(doc: Awaited<ReturnType<typeof cliCheck>>): string[][] {
+  const flat = flatIssues(doc);
+  const sev = doc.files.flatMap((f) => f.tables.flatMap((t) => t.issues.map((i) => RANK[i.severity])));
+  return flat
+    .map((row, i) => ({ row, r: sev[i]!, i }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.row);
 }
 
 function clean(w: Watched): void {
@@ -95,7 +115,7 @@ describe('/kiem-tra', () => {
         if (r.method() !== 'GET') uploads.push(r.url());
       });
       const [cli] = await Promise.all([cliCheck(fixture(name)), pick(w.page, fixture(name))]);
-      expect(await pageIssues(w.page)).toEqual(flatIssues(cli));
+      expect(await pageIssues(w.page)).toEqual(bySeverity(cli));
       expect(uploads, 'the file is not sent anywhere to be checked').toEqual([]);
       const s = cli.stats;
       const stats = await w.page.locator('.stats').innerText();
@@ -105,21 +125,39 @@ describe('/kiem-tra', () => {
         (i) => i.cell && i.severity !== 'info',
       )!;
       await w.page
-        .getByRole('button', { name: `Xem ô ${first.cell} trong bảng xem trước` })
+        .getByRole('button', { name: new RegExp(`^Xem trong bảng xem trước: (.* · )?Ô ${first.cell}$`) })
         .first()
         .click();
       const focused = w.page.locator(':focus');
       await expect.poll(() => focused.getAttribute('data-ref')).toBe(first.cell);
       expect(await focused.getAttribute('class')).toContain(`mark-${first.severity}`);
-      expect(await focused.getAttribute('title')).toContain(first.code);
-      expect(await focused.locator('.sr-only').innerText()).toContain(first.code);
+      // Words for people (the rule's title), the code only in a data attribute.
+      expect(await focused.getAttribute('title')).toContain(issueTitle(first.code, 'vi'));
+      expect(await focused.getAttribute('title')).not.toContain(first.code);
+      expect(await focused.locator('.sr-only').innerText()).toContain(issueTitle(first.code, 'vi'));
+      expect((await focused.getAttribute('data-issues'))?.split(' ')).toContain(first.code);
       clean(w);
     });
   }
 
-  it('downloads a repaired copy with no fixable issue left, and an annotated copy', async () => {
+  it('downloads a repaired copy with no fixable issue left — the changes its label announced — and an annotated copy', async () => {
     const w = await open();
     await pick(w.page, fixture('quang-son-phu-luc.xlsx'));
+    const grids = (await readWorkbook(await readFile(fixture('quang-son-phu-luc.xlsx')))).sheets;
+    const sum = fixSummary(fixAll(grids));
+    expect(await w.page.locator('#fixed-hint').innerText()).toMatch(
+      new RegExp(
+        `^Sửa ${sum.changes} chỗ, giải quyết ${[
+          [sum.errors, 'lỗi'],
+          [sum.warnings, 'cảnh báo'],
+          [sum.infos, 'lưu ý'],
+        ]
+          .filter(([n]) => n)
+          .map(([n, w]) => `${n} ${w}`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' và $1')}: `,
+      ),
+    );
     const [fixedDl] = await Promise.all([
       w.page.waitForEvent('download'),
       w.page.getByRole('button', { name: 'Tải bản đã sửa (.xlsx)' }).click(),
@@ -127,7 +165,7 @@ describe('/kiem-tra', () => {
     expect(fixedDl.suggestedFilename()).toBe('quang-son-phu-luc.da-sua.xlsx');
     const fixed = path.join(tmp, 'fixed.xlsx');
     await fixedDl.saveAs(fixed);
-    await w.page.locator('.copy-note', { hasText: 'Đã sửa' }).waitFor();
+    expect(await seen(w.page.locator('.copy-note', { hasText: 'Đã sửa' }))).toMatch(new RegExp(`^Đã sửa ${sum.changes} chỗ\\.`));
     const after = await cliCheck(fixed);
     expect(after.stats.fixable).toBe(0);
     expect(after.stats.tasks).toBe(53);
@@ -146,29 +184,32 @@ describe('/kiem-tra', () => {
     clean(w);
   });
 
-  it('submits as an editor: only their commune, revision created, then a 409 with the conflicting cells', async () => {
+  it('submits as an editor: their commune shown, the plan chosen, asked about the error, stored in amber, then a 409 with the conflicting cells', async () => {
     const w = await open();
     const { page } = w;
     await pick(page, fixture('cam-giang-phu-luc.xlsx'));
     // A wrong token: the server's own message, nothing remembered.
-    await page.getByLabel('Token máy chủ').fill('phl_notARealToken_000000000000');
+    await page.getByLabel('Mã truy cập').fill('phl_notARealToken_000000000000');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     expect(await seen(page.locator('.signin .form-error', { hasText: 'sai' }))).toContain('sai thông tin đăng nhập');
     expect(await page.evaluate(() => localStorage.getItem('phuluc.token'))).toBeNull();
 
-    await page.getByLabel('Token máy chủ').fill(editor);
+    await page.getByLabel('Mã truy cập').fill(editor);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     expect(await seen(page.locator('.signed-in'))).toContain('Xã Cẩm Giàng');
-    const options = await page
-      .getByLabel('Xã/phường')
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(['10903']);
-    const key = page.getByLabel('Khóa kế hoạch');
-    expect(await key.inputValue()).toBe(`NQ57-${new Date().getFullYear()}`);
-    await key.fill('NQ57-2026');
+    // The access code fixes the commune: shown, not asked.
+    expect(await seen(page.locator('.submit-form .fixed-value'))).toBe('Xã Cẩm Giàng — Thành phố Hải Phòng');
+    expect(await page.locator('.submit-form input[role="combobox"]').count()).toBe(0);
+    // The only registered plan is chosen; the file has 1 error, so the page asks first.
+    expect(await page.getByLabel('Kế hoạch').inputValue()).toBe('NQ57-2026');
     await page.getByRole('button', { name: 'Nộp tệp' }).click();
-    expect(await seen(page.locator('.outcome.ok[data-status="created"]'))).toContain('phiên bản số 1 của Xã Cẩm Giàng, kế hoạch NQ57-2026');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Gửi dù có lỗi' }).click();
+    const stored = page.locator('.outcome.amber[data-status="created"]');
+    expect(await seen(stored)).toContain(
+      'Đã lưu thành phiên bản số 1 của Xã Cẩm Giàng cho “Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026”.',
+    );
+    expect(await stored.innerText()).toContain('Đã lưu nhưng còn 1 lỗi');
+    expect(await page.locator('.outcome.ok').count()).toBe(0);
     const head = await stack.api.json('GET', '/api/communes/10903/plans/NQ57-2026', editor);
     expect(head.body.revision.seq).toBe(1);
 
@@ -188,6 +229,7 @@ describe('/kiem-tra', () => {
     await page.locator('details.advanced > summary').click();
     await page.getByLabel('Tôi sửa từ phiên bản số (không bắt buộc)').fill('1');
     await page.getByRole('button', { name: 'Nộp tệp' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Gửi dù có lỗi' }).click();
     const failed = page.locator('.outcome.failed[data-status="409"]');
     expect(await seen(failed)).toContain('bị sửa khác nhau');
     const conflict = await seen(failed.locator('table.conflicts tbody tr'));
@@ -196,8 +238,8 @@ describe('/kiem-tra', () => {
     expect(conflict).toContain('Phòng Kinh tế');
     await screenshot(page, 'kiem-tra-409-1366');
 
-    await page.getByRole('button', { name: 'Quên token' }).click();
-    await page.getByLabel('Token máy chủ').waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Mã truy cập').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('phuluc.token'))).toBeNull();
     clean(w);
   });
@@ -219,6 +261,8 @@ describe('/kiem-tra', () => {
     await pick(w.page, file);
     expect(await seen(w.page.locator('table.preview td', { hasText: XSS_IMG }))).toBe(XSS_IMG);
     expect(await seen(w.page.locator('table.preview td', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
+    // The message quoting the hostile lead is a note: behind the notes' summary line until opened.
+    await w.page.locator('details.notes > summary').click();
     expect(await seen(w.page.locator('td.message', { hasText: XSS_SCRIPT }))).toContain(XSS_SCRIPT);
     expect(await seen(w.page.locator('.sheet-tabs button', { hasText: '<b onmouseover=alert(5)>PL' }))).toContain(
       '<b onmouseover=alert(5)>PL',
@@ -229,7 +273,7 @@ describe('/kiem-tra', () => {
     clean(w);
   });
 
-  it('refuses what it cannot read with the reader’s own message, for a picked or a dropped file', async () => {
+  it('refuses what it cannot read with the reader’s own message, and says how to save an .xls as .xlsx', async () => {
     const w = await open();
     // An .xlsx protected with a password is an OLE file with an EncryptionInfo stream.
     const ole = Buffer.alloc(2048);
@@ -245,7 +289,10 @@ describe('/kiem-tra', () => {
       dt.items.add(new File(['x'], 'ke-hoach.xls'));
       document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    expect(await seen(w.page.locator('.status.error', { hasText: 'Chỉ nhận' }))).toContain('Chỉ nhận tệp .xlsx.');
+    expect(await seen(w.page.locator('.status.error', { hasText: 'ke-hoach.xls' }))).toBe(
+      'Không đọc được tệp: “ke-hoach.xls” là tệp .xls; trang này chỉ đọc được tệp Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn “Lưu thành” (Save As), chọn kiểu “Excel (.xlsx)”, lưu lại, rồi chọn tệp .xlsx mới ở đây. ' +
+        'Hoặc nộp thẳng tệp này ở bước 4 (cần đăng nhập): máy chủ tự chuyển sang .xlsx rồi kiểm tra (nếu máy chủ có LibreOffice).',
+    );
     clean(w);
   });
 

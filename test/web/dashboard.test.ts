@@ -9,6 +9,7 @@ import { COMMUNES } from '../../core/dvhc.ts';
 import { CONSOLIDATED_SHEETS } from '../../workbook/export/consolidated.ts';
 import { fixture } from '../support/paths.ts';
 import { DESKTOP, PHONE, screenshot, SCREENSHOTS, seen, watchedPage, type Watched } from './support/browser.ts';
+import { leaksOnPage } from './support/leaks.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const KEY = 'NQ57-2026';
@@ -24,16 +25,20 @@ let editor: string;
 const opened: Watched[] = [];
 
 beforeAll(async () => {
-  [stack, tmp] = await Promise.all([startStack(), mkdtemp(path.join(os.tmpdir(), 'phuluc-web-dash-'))]);
+  [stack, tmp] = await Promise.all([
+    startStack({ PHULUC_PLANS: `${KEY}=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026|2026-03-31` }),
+    mkdtemp(path.join(os.tmpdir(), 'phuluc-web-dash-')),
+  ]);
   const { api, admin } = stack;
   [consolidator, editor] = await Promise.all([
     api.token(admin, 'consolidator', { province: '31' }),
     api.token(admin, 'editor', { commune: '10903' }),
   ]);
+  // Two fixtures stand in for other communes' plans: their title blocks name another commune, confirmed.
   const statuses = await Promise.all([
     api.upload('10903', KEY, fixture('cam-giang-phu-luc.xlsx'), admin),
-    api.upload('10888', KEY, fixture('quang-son-phu-luc.xlsx'), admin),
-    api.upload('10507', KEY, fixture('cam-giang-phu-luc.xlsx'), admin),
+    api.upload('10888', KEY, fixture('quang-son-phu-luc.xlsx'), admin, true),
+    api.upload('10507', KEY, fixture('cam-giang-phu-luc.xlsx'), admin, true),
   ]);
   expect(statuses).toEqual([201, 201, 201]);
   // Revision 2 of 10507 carries hostile text in a task's content and lead.
@@ -49,7 +54,7 @@ beforeAll(async () => {
     { 'if-match': '"1"' },
   );
   expect(pushed.status).toBe(201);
-});
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all(opened.map((w) => w.context.close()));
@@ -108,6 +113,7 @@ describe('dashboard', () => {
     expect(images).toEqual(Array(3).fill('data:image/png;base64,'));
     await page.locator('#chart-leads summary').click();
     expect(await seen(page.locator('#chart-leads table th', { hasText: XSS_LEAD }))).toBe(XSS_LEAD);
+    expect(await leaksOnPage(page)).toEqual([]);
     await screenshot(page, 'dashboard-1366');
     await noInjection(w);
     clean(w);
@@ -136,6 +142,7 @@ describe('dashboard', () => {
     expect(new URL(page.url()).searchParams.get('xa')).toBe('10507');
     await page.waitForTimeout(200);
     await noInjection(w);
+    expect(await leaksOnPage(page)).toEqual([]);
     await screenshot(page, 'dashboard-drill-1366');
     clean(w);
   });
@@ -155,16 +162,28 @@ describe('dashboard', () => {
     await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toContain(CONSOLIDATED_SHEETS.vi.tasks);
 
-    // Laid out as on paper: A4 minus 12 mm margins is 186 mm, 703 CSS pixels.
-    await page.setViewportSize({ width: 703, height: 1000 });
+    // Laid out as on paper: landscape A4 minus 10 mm margins is 277 mm, 1047 CSS pixels.
+    await page.setViewportSize({ width: 1047, height: 740 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('figure.chart img.chart-print').first().isVisible()).toBe(true);
     expect(await page.locator('figure.chart canvas').first().isVisible()).toBe(false);
     expect(await page.locator('form.controls').isVisible()).toBe(false);
-    const pdf = await page.pdf({ path: path.join(SCREENSHOTS, 'dashboard-print.pdf'), format: 'A4' });
+    // Nothing runs past the right edge of the paper.
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > width + 0.5);
+      return { scroll: document.documentElement.scrollWidth - width, wide: wide.map((el) => el.tagName + '.' + el.className) };
+    });
+    expect(overflow).toEqual({ scroll: 0, wide: [] });
+    // The communes that have not submitted are written out, not folded behind a summary line.
+    const total = COMMUNES.filter((c) => c.provinceCode === '31').length;
+    expect(await page.locator('details.not-submitted').isVisible()).toBe(false);
+    expect(await page.locator('.not-submitted-print li').count()).toBe(total - 3);
+    expect(await page.locator('.not-submitted-print li').last().isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: path.join(SCREENSHOTS, 'dashboard-print.pdf'), preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(8);
     await screenshot(page, 'dashboard-print-a4');
     clean(w);
   });
@@ -204,7 +223,7 @@ describe('dashboard', () => {
     clean(a);
 
     const v = await open(undefined);
-    await v.page.getByLabel('Token máy chủ').waitFor();
+    await v.page.getByLabel('Mã truy cập').waitFor();
     expect(await v.page.locator('.overview, form.controls').count()).toBe(0);
     expect(await v.page.getByRole('button', { name: 'Đăng nhập bằng Microsoft' }).count()).toBe(0);
     await screenshot(v.page, 'dashboard-signed-out-1366');

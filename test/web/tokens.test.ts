@@ -3,6 +3,7 @@
 // holder's name from the server is shown as text; non-admins are told they cannot; phone width reads as cards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, screenshot, seen, watchedPage, type Watched } from './support/browser.ts';
+import { leaksOnPage } from './support/leaks.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const XSS = '<img src=x onerror=alert(1)> Trần <b>B</b>';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(opened.map((w) => w.context.close()));
   await stack?.stop();
-});
+}, 180_000);
 
 async function open(token: string, viewport = DESKTOP): Promise<Watched> {
   const w = await watchedPage(stack.browser, stack.url, viewport, token);
@@ -45,11 +46,13 @@ describe('token page', { timeout: 120_000 }, () => {
     const { page } = w;
     await page.locator('table.tokens tbody tr').first().waitFor();
     await page.getByLabel('Quyền').selectOption('editor');
-    await page.getByLabel('Mã xã/phường (5 chữ số)').fill('10903');
-    expect(await seen(page.locator('.scope-name'))).toMatch(/Cẩm Giàng/);
-    await page.getByLabel('Người giữ token').fill('Nguyễn Văn A, cán bộ VP');
+    // The editor's commune, found by name: each choice names its province.
+    await page.getByRole('combobox', { name: 'Xã/phường' }).fill('cẩm giàng, hải phòng');
+    await page.getByRole('option', { name: 'Xã Cẩm Giàng — Thành phố Hải Phòng' }).click();
+    expect(await page.getByRole('combobox', { name: 'Xã/phường' }).inputValue()).toBe('Xã Cẩm Giàng — Thành phố Hải Phòng');
+    await page.getByLabel('Người giữ mã').fill('Nguyễn Văn A, cán bộ VP');
     await page.getByLabel('Hạn dùng').selectOption('90d');
-    await page.getByRole('button', { name: 'Tạo token' }).click();
+    await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
     const box = page.locator('.secret-box');
     await box.waitFor();
     const secret = await box.locator('input.secret').inputValue();
@@ -75,6 +78,7 @@ describe('token page', { timeout: 120_000 }, () => {
     expect(await seen(hostile.locator('td.holder'))).toBe(XSS);
     expect(await hostile.locator('td.last-used').innerText()).not.toBe('chưa dùng');
     expect(await page.locator('img[src="x"], main b').count()).toBe(0);
+    expect(await leaksOnPage(page)).toEqual([]);
     await screenshot(page, 'token-1366');
     // "Hide" removes the secret from the page for good.
     await page.getByRole('button', { name: 'Đã cất giữ, ẩn mã' }).click();
@@ -93,7 +97,7 @@ describe('token page', { timeout: 120_000 }, () => {
     const { page } = w;
     const row = page.locator(`table.tokens tr[data-token="${victim.body.id}"]`);
     await row.waitFor();
-    await row.getByRole('button', { name: 'Thu hồi token của Cán bộ bị lộ token' }).click();
+    await row.getByRole('button', { name: 'Thu hồi mã truy cập của Cán bộ bị lộ token' }).click();
     expect(await seen(row.locator('.confirm p'))).toMatch(/Thu hồi token của “Cán bộ bị lộ token”\?/);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('confirm-revoke');
     await screenshot(page, 'token-confirm-1366');
@@ -103,7 +107,7 @@ describe('token page', { timeout: 120_000 }, () => {
     const me = await stack.api.json('GET', '/api/me', victim.body.secret);
     expect(me.status).toBe(401);
     expect(me.body.error.code).toBe('token-revoked');
-    await page.getByLabel('Hiện cả token đã thu hồi, hết hạn').check();
+    await page.getByLabel('Hiện cả mã đã thu hồi, hết hạn').check();
     expect(await seen(row.locator('td.st'))).toBe('Đã thu hồi');
     expect(await row.locator('[data-action="revoke"]').count()).toBe(0);
     clean(w);

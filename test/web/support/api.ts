@@ -12,7 +12,8 @@ export interface Api {
     headers?: Record<string, string>,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field in each test
   ): Promise<{ status: number; body: any }>;
-  upload(commune: string, planKey: string, file: string, token: string): Promise<number>;
+  /** `confirmCommune`: store a file whose title block names another commune (the fixtures are reused across communes). */
+  upload(commune: string, planKey: string, file: string, token: string, confirmCommune?: boolean): Promise<number>;
   token(admin: string, role: 'editor' | 'consolidator' | 'admin', scope?: { commune?: string; province?: string }): Promise<string>;
 }
 
@@ -28,9 +29,10 @@ export function apiOf(origin: string): Api {
       const text = await res.text();
       return { status: res.status, body: text.startsWith('{') ? JSON.parse(text) : text };
     },
-    async upload(commune, planKey, file, token) {
+    async upload(commune, planKey, file, token, confirmCommune = false) {
       const form = new FormData();
       form.append('file', new Blob([await readFile(file)]), path.basename(file));
+      if (confirmCommune) form.append('confirmCommune', '1');
       const res = await fetch(`${origin}/api/communes/${commune}/plans/${planKey}/upload`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },

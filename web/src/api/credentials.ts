@@ -1,4 +1,4 @@
-// Where the page keeps what it signs in with: a server token (localStorage, until "Quên token") or a Microsoft
+// Where the page keeps what it signs in with: a server token (localStorage, until "Đăng xuất") or a Microsoft
 // access token (this tab only, sessionStorage, it expires within the hour).
 
 const TOKEN_KEY = 'phuluc.token';
@@ -54,7 +54,7 @@ export function rememberEntra(accessToken: string, expiresOn: Date | null): void
 }
 
 /**
- * "Quên token": forget every credential.
+ * "Đăng xuất": forget every credential.
  * @example forget(); location.reload()
  */
 export function forget(): void {

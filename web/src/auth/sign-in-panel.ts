@@ -1,5 +1,5 @@
 // The sign-in box: paste a server token (checked with /api/me before it is remembered), or Microsoft sign-in when the
-// server advertises it; once signed in, who you are and a "Quên token" button.
+// server advertises it; once signed in, who you are and a "Đăng xuất" button.
 import type { MeAnswer, Principal } from '../../../core/api/index.ts';
 import { api, failureText } from '../api/client.ts';
 import { button, h, uid } from '../dom/h.ts';
@@ -113,7 +113,7 @@ function signedIn(me: MeAnswer, onChange: () => void): HTMLElement {
     { class: 'panel signin signed-in', 'aria-label': m.signedIn },
     h('p', null, h('strong', null, `${m.signedIn}: `), principalText(me.principal), ` (${m.via[via]})`),
     button(
-      via === 'entra' ? m.signOut : m.forget,
+      m.signOut,
       () => {
         forget();
         onChange();

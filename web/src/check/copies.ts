@@ -1,8 +1,7 @@
 // The repaired and annotated copies, made in the browser with the same core rounds and in-place package edits as
 // `phuluc fix` and `phuluc check --format xlsx` (every part the edits do not touch — charts, images, pivot tables,
 // comments — copied as it was); returned as Blobs for download.
-import { fixAll } from '../../../core/fix/index.ts';
-import type { Grid } from '../../../core/model/index.ts';
+import type { FixAllResult } from '../../../core/fix/index.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { annotatedCopy as annotatedBytes } from '../../../workbook/export/annotate.ts';
@@ -12,27 +11,21 @@ import type { Lang } from '../i18n/index.ts';
 
 export interface RepairedCopy {
   blob: Blob;
-  /** Places changed, counted as `phuluc fix` does (each edited cell and each removed row). */
-  places: number;
-  rounds: number;
   /** Issues the repaired sheets still have (none of them safely fixable). */
   left: number;
 }
 
 /**
- * Apply every safe fix, round by round, to the workbook itself (formatting, widths and other sheets kept).
- * @example const { blob } = await repairedCopy(bytes, grids)
+ * Replay `fixAll`'s rounds, computed once when the file was checked (the button's label counts the same rounds), on
+ * the workbook itself (formatting, widths and other sheets kept).
+ * @example const { blob } = await repairedCopy(bytes, fixAll(grids))
  */
-export async function repairedCopy(bytes: Uint8Array, grids: Grid[]): Promise<RepairedCopy> {
-  const { rounds, grids: fixed } = fixAll(grids);
+export async function repairedCopy(bytes: Uint8Array, fix: FixAllResult): Promise<RepairedCopy> {
   // Throws CopyRefusedError (a message naming what a row deletion would lose) rather than drop anything.
-  const out = fixedCopy(bytes, rounds).bytes;
-  let places = 0;
-  for (const round of rounds)
-    for (const p of round) for (const op of p.ops) places += op.op === 'delete-rows' ? op.rows.length : op.edits.length;
-  const { report } = validateGrids(fixed);
+  const out = fixedCopy(bytes, fix.rounds).bytes;
+  const { report } = validateGrids(fix.grids);
   const left = report.stats.errors + report.stats.warnings + report.stats.infos;
-  return { blob: new Blob([out as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), places, rounds: rounds.length, left };
+  return { blob: new Blob([out as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), left };
 }
 
 /**

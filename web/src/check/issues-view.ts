@@ -1,20 +1,22 @@
-// The check's issues, table by table: cell (a button that shows it in the preview), severity, code, message, fix.
-import type { Issue, Severity } from '../../../core/validate/index.ts';
-import { issueCell } from '../../../core/validate/index.ts';
-import type { Report } from '../../../core/validate/index.ts';
-import { button, h, uid } from '../dom/h.ts';
-import { num, pick, t } from '../i18n/index.ts';
-import { SEVERITIES, severityBadge } from './severity.ts';
+// The check's issues in the order that matters: errors, then warnings, in one list; the notes collapsed behind a summary
+// line ("45 lưu ý — Xem"). Each row: where ("Dòng 5", a button that shows it in the preview), severity, the rule's title
+// (its code only in a tooltip), the message, whether it is fixed automatically.
+import type { Issue, Report } from '../../../core/validate/index.ts';
+import { issueCell, issueTitle, issueWhere, orderIssues } from '../../../core/validate/index.ts';
+import { button, h } from '../dom/h.ts';
+import { lang, num, pick, t } from '../i18n/index.ts';
+import { severityBadge } from './severity.ts';
 
 export interface IssuesViewOptions {
-  shown: ReadonlySet<Severity>;
-  onFilter(severity: Severity, on: boolean): void;
+  /** The notes are shown (the summary line was opened); kept across re-renders. */
+  notesOpen: boolean;
+  onNotes(open: boolean): void;
   onJump(sheet: string, ref: string): void;
 }
 
 /**
- * The stats line, the severity filter and one table of issues per checked table.
- * @example main.append(issuesView(report, { shown, onFilter, onJump }))
+ * The verdict, the stats line, the errors and warnings, and the notes behind their summary line.
+ * @example main.append(issuesView(report, { notesOpen: false, onNotes, onJump }))
  */
 export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement {
   const m = t().check;
@@ -41,73 +43,80 @@ export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement
       stat(s.fixable, m.stats.fixable),
     ),
   );
-  const all = report.tables.flatMap((tb) => tb.issues);
+  const all = orderIssues(report.tables.flatMap((tb) => tb.issues));
   if (all.length === 0) {
     wrap.append(h('p', { class: 'all-clear' }, m.noIssues));
     return wrap;
   }
-  const counts: Record<Severity, number> = { error: s.errors, warning: s.warnings, info: s.infos };
-  const filter = h('fieldset', { class: 'filter' }, h('legend', null, m.show));
-  for (const sev of SEVERITIES) {
-    // One filter per page: a stable id keeps the focus on the box just toggled after a re-render.
-    const id = `show-filter-${sev}`;
-    const box = h('input', { type: 'checkbox', id, checked: opts.shown.has(sev) });
-    box.addEventListener('change', () => opts.onFilter(sev, box.checked));
-    filter.append(h('span', { class: 'check' }, box, h('label', { for: id }, severityBadge(sev), ` (${num(counts[sev])})`)));
-  }
-  wrap.append(filter);
-  let shownAny = false;
-  // Long lists scroll inside their own region, so the preview and the submit form stay within reach.
-  const list = h('div', { class: 'issues-scroll', role: 'region', 'aria-label': m.step2, tabindex: '0' });
-  for (const table of report.tables) {
-    const issues = table.issues.filter((i) => opts.shown.has(i.severity));
-    if (issues.length === 0) continue;
-    shownAny = true;
-    const hid = uid('tbl');
-    list.append(
-      h(
-        'section',
-        { class: 'issue-table', 'aria-labelledby': hid },
-        h('h3', { id: hid }, m.table(table.sheet, table.range)),
-        h(
+  // The sheet is named only when the workbook has issues on several sheets.
+  const withSheet = new Set(all.map((i) => i.sheet)).size > 1;
+  const problems = all.filter((i) => i.severity !== 'info');
+  const notes = all.filter((i) => i.severity === 'info');
+  wrap.append(
+    h('h3', { class: 'problems-heading' }, m.problemsHeading(s.errors, s.warnings)),
+    problems.length > 0
+      ? h(
           'div',
-          { class: 'table-scroll' },
-          h(
-            'table',
-            { class: 'issues' },
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                h('th', { scope: 'col' }, m.colCell),
-                h('th', { scope: 'col' }, m.colSeverity),
-                h('th', { scope: 'col' }, m.colCode),
-                h('th', { scope: 'col' }, m.colMessage),
-                h('th', { scope: 'col' }, m.colFix),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              issues.map((i) => issueRow(i, opts)),
-            ),
-          ),
-        ),
+          { class: 'issues-scroll', role: 'region', 'aria-label': m.problemsHeading(s.errors, s.warnings), tabindex: '0' },
+          table(problems, withSheet, opts),
+        )
+      : h('p', { class: 'all-clear' }, m.noProblems),
+  );
+  if (notes.length > 0) {
+    const details = h(
+      'details',
+      { class: 'notes', ...(opts.notesOpen ? { open: true } : {}) },
+      h(
+        'summary',
+        null,
+        h('span', { class: 'notes-count' }, m.notesSummary(notes.length)),
+        ' — ',
+        h('span', { class: 'notes-action' }, opts.notesOpen ? m.notesHide : m.notesShow),
       ),
+      h('p', { class: 'hint' }, m.notesHint),
+      h('div', { class: 'issues-scroll' }, table(notes, withSheet, opts)),
     );
+    details.addEventListener('toggle', () => {
+      const action = details.querySelector('.notes-action');
+      if (action) action.textContent = details.open ? t().check.notesHide : t().check.notesShow;
+      opts.onNotes(details.open);
+    });
+    wrap.append(details);
   }
-  wrap.append(shownAny ? list : h('p', null, m.noneShown));
   return wrap;
 }
 
-function issueRow(i: Issue, opts: IssuesViewOptions): HTMLElement {
+function table(issues: Issue[], withSheet: boolean, opts: IssuesViewOptions): HTMLElement {
   const m = t().check;
-  const where = i.cell ?? (i.row !== undefined ? `${i.row}:${i.row}` : null);
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'issues' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          [m.colWhere, m.colSeverity, m.colTitle, m.colMessage, m.colFix].map((x) => h('th', { scope: 'col' }, x)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        issues.map((i) => issueRow(i, withSheet, opts)),
+      ),
+    ),
+  );
+}
+
+function issueRow(i: Issue, withSheet: boolean, opts: IssuesViewOptions): HTMLElement {
+  const m = t().check;
+  const where = issueWhere(i, lang(), withSheet);
   const ref = issueCell(i) ?? null;
-  const loc =
-    where && ref ? button(where, () => opts.onJump(i.sheet, ref), { class: 'link cell-ref', 'aria-label': m.jumpTo(where) }) : '—';
+  const loc = ref ? button(where, () => opts.onJump(i.sheet, ref), { class: 'link cell-ref', 'aria-label': m.jumpTo(where) }) : where;
   return h(
     'tr',
     {
@@ -118,9 +127,10 @@ function issueRow(i: Issue, opts: IssuesViewOptions): HTMLElement {
       'data-code': i.code,
       'data-severity': i.severity,
     },
-    h('td', null, loc),
+    h('td', { class: 'where' }, loc),
     h('td', null, severityBadge(i.severity)),
-    h('td', null, h('code', null, i.code)),
+    // The rule's code is for whoever supports the official: a tooltip, never the visible text.
+    h('td', { class: 'issue-title' }, h('span', { class: 'rule', title: m.ruleCode(i.code) }, issueTitle(i.code, lang()))),
     h('td', { class: 'message' }, pick(i)),
     h('td', { class: 'fix', 'data-label': m.colFix }, i.fix?.safe ? m.fixYes : ''),
   );

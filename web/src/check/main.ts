@@ -1,14 +1,18 @@
 // "Kiểm tra và nộp" (/kiem-tra): pick or drop an .xlsx, check it in the browser with the core rules, see the issues and
-// a marked preview, download a repaired or annotated copy, then submit it to the sync server.
+// a marked preview, download a repaired or annotated copy, then submit it to the sync server. An .xls or .ods is not
+// read here: the page says how to save it as .xlsx, or lets a signed-in official send it for the server to convert.
 import '../shell/no-eval.ts';
+import { fixAll, fixSummary, type FixAllResult, type FixSummary } from '../../../core/fix/index.ts';
 import type { Grid } from '../../../core/model/index.ts';
-import type { Severity } from '../../../core/validate/index.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { baseName, saveBlob } from '../dom/download.ts';
 import { button, h, replace, uid } from '../dom/h.ts';
+import { en } from '../i18n/en.ts';
 import { lang, pick, t } from '../i18n/index.ts';
+import { vi } from '../i18n/vi.ts';
+import { loadPlans } from '../shell/plan-picker.ts';
 import { mountShell } from '../shell/shell.ts';
 import { issuesView } from './issues-view.ts';
 import { previewCellId, previewView } from './preview-view.ts';
@@ -19,15 +23,23 @@ interface Loaded {
   bytes: Uint8Array;
   grids: Grid[];
   report: Report;
+  /** fixAll's rounds, computed once: the download's label and the copy it makes count the same changes. */
+  fix: FixAllResult;
+  fixSum: FixSummary;
   ms: number;
 }
+
+/** Workbooks the browser cannot read but the server converts (LibreOffice) when it has it. */
+const CONVERTIBLE = /\.(xls|ods)$/i;
 
 const state = {
   session: null as Session | null,
   loaded: null as Loaded | null,
   busy: null as string | null,
   readError: null as { message: string; messageEn: string } | null,
-  shown: new Set<Severity>(['error', 'warning', 'info']),
+  /** An .xls/.ods picked: not checked here, but it may be sent for the server to convert. */
+  convertible: null as File | null,
+  notesOpen: false,
   sheet: 0,
   copyNote: '',
 };
@@ -43,7 +55,7 @@ function renderMain(main: HTMLElement): void {
   const input = h('input', {
     id: fileId,
     type: 'file',
-    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    accept: '.xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     class: 'file-input',
   });
   input.addEventListener('change', () => {
@@ -95,9 +107,16 @@ async function checkFile(file: File): Promise<void> {
   const m = t().check;
   state.readError = null;
   state.copyNote = '';
+  state.convertible = null;
+  state.notesOpen = false;
   if (!/\.xlsx$/i.test(file.name)) {
     state.loaded = null;
-    state.readError = { message: t().check.notXlsx, messageEn: t().check.notXlsx };
+    const ext = /\.[^.]+$/.exec(file.name)?.[0].toLowerCase() ?? '';
+    if (CONVERTIBLE.test(file.name)) state.convertible = file;
+    // Both languages' words are kept, so a language switch re-renders the reason in the other one.
+    state.readError = state.convertible
+      ? { message: vi.check.oldFormat(file.name, ext), messageEn: en.check.oldFormat(file.name, ext) }
+      : { message: vi.check.notSpreadsheet(file.name), messageEn: en.check.notSpreadsheet(file.name) };
     rerender();
     return;
   }
@@ -112,7 +131,8 @@ async function checkFile(file: File): Promise<void> {
     const { readGridsInBrowser } = await import('../xlsx/read-browser.ts');
     const grids = await readGridsInBrowser(bytes);
     const { report } = validateGrids(grids);
-    state.loaded = { file, bytes, grids, report, ms: Math.round(performance.now() - started) };
+    const fix = fixAll(grids);
+    state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms: Math.round(performance.now() - started) };
     state.sheet = Math.max(
       0,
       grids.findIndex((g) => report.tables.some((tb) => tb.sheet === g.sheet && tb.range !== null)),
@@ -139,7 +159,13 @@ function renderStatus(): void {
   if (name) name.textContent = state.loaded?.file.name ?? '';
   parts.status.className = `status${state.readError ? ' error' : ''}`;
   if (state.busy) replace(parts.status, state.busy);
-  else if (state.readError) replace(parts.status, h('strong', null, `${m.cannotRead}: `), pick(state.readError));
+  else if (state.readError)
+    replace(
+      parts.status,
+      h('strong', null, `${m.cannotRead}: `),
+      pick(state.readError),
+      state.convertible ? h('span', { class: 'convert-hint' }, ` ${m.oldFormatServer}`) : null,
+    );
   else if (state.loaded) replace(parts.status, m.checked(state.loaded.file.name, state.loaded.ms));
   else replace(parts.status, m.noFile);
 }
@@ -152,7 +178,7 @@ function renderResults(): void {
   }
   const m = t().check;
   const note = h('p', { class: 'copy-note', role: 'status', 'aria-live': 'polite' }, state.copyNote);
-  const make = (label: string, hint: string, run: () => Promise<void>) => {
+  const make = (id: string, label: string, hint: string, run: () => Promise<void>, enabled = true) => {
     const b = button(
       label,
       () => {
@@ -160,39 +186,41 @@ function renderResults(): void {
         note.textContent = m.preparing;
         run()
           .catch((err: unknown) => {
-            state.copyNote = `${t().common.unknownError} (${err instanceof Error ? err.message : String(err)})`;
+            state.copyNote = m.copyRefused(err instanceof Error ? err.message : String(err));
           })
           .finally(() => {
             b.disabled = false;
             note.textContent = state.copyNote;
           });
       },
-      { class: 'secondary download' },
+      { class: 'secondary download', disabled: !enabled, 'aria-describedby': `${id}-hint` },
     );
-    return h('div', { class: 'download-item' }, b, h('small', null, hint));
+    return h('div', { class: 'download-item' }, b, h('small', { id: `${id}-hint` }, hint));
   };
   const copies = () => import('./copies.ts');
+  const sum = l.fixSum;
   replace(
     parts.results,
     issuesView(l.report, {
-      shown: state.shown,
-      onFilter: (sev, on) => {
-        if (on) state.shown.add(sev);
-        else state.shown.delete(sev);
-        renderResults();
-        document.getElementById(`show-filter-${sev}`)?.focus();
-      },
+      notesOpen: state.notesOpen,
+      onNotes: (open) => (state.notesOpen = open),
       onJump: jumpTo,
     }),
     h(
       'div',
       { class: 'downloads', role: 'group', 'aria-label': m.downloads },
-      make(m.downloadFixed, m.downloadFixedHint, async () => {
-        const r = await (await copies()).repairedCopy(l.bytes, l.grids);
-        saveBlob(r.blob, `${baseName(l.file.name)}.da-sua.xlsx`);
-        state.copyNote = r.rounds === 0 ? m.nothingToFix : m.fixedDone(r.places, r.rounds, r.left);
-      }),
-      make(m.downloadAnnotated, m.downloadAnnotatedHint, async () => {
+      make(
+        'fixed',
+        m.downloadFixed,
+        sum.changes === 0 ? m.fixNothing : m.fixWill(sum.changes, sum.errors, sum.warnings, sum.infos),
+        async () => {
+          const r = await (await copies()).repairedCopy(l.bytes, l.fix);
+          saveBlob(r.blob, `${baseName(l.file.name)}.da-sua.xlsx`);
+          state.copyNote = m.fixedDone(sum.changes, r.left);
+        },
+        sum.changes > 0,
+      ),
+      make('annotated', m.downloadAnnotated, m.downloadAnnotatedHint, async () => {
         const blob = await (await copies()).annotatedCopy(l.bytes, l.report, lang());
         saveBlob(blob, `${baseName(l.file.name)}.kiem-tra.xlsx`);
         state.copyNote = m.annotatedDone;
@@ -245,15 +273,26 @@ function renderSubmit(): void {
     parts.submit,
     submitView({
       session: state.session,
-      file: state.loaded?.file ?? null,
-      ready: state.loaded !== null,
+      file: state.loaded?.file ?? state.convertible,
+      errors: state.loaded ? state.loaded.report.stats.errors : null,
       onSession: () => void refreshSession(),
+      onFixFirst: () => {
+        const heading = document.getElementById('step-results-h');
+        heading?.scrollIntoView({ block: 'start' });
+        heading?.setAttribute('tabindex', '-1');
+        heading?.focus({ preventScroll: true });
+      },
     }),
   );
 }
 
 async function refreshSession(): Promise<void> {
   state.session = await loadSession();
+  // The plan picker needs the registered plans: fetched once signed in (the list is not public).
+  if (state.session.me) {
+    renderSubmit();
+    await loadPlans();
+  }
   renderSubmit();
 }
 

@@ -4,9 +4,10 @@ import { a1, columnLetter } from '../../../core/model/index.ts';
 import type { Grid } from '../../../core/model/index.ts';
 import { textGrid } from '../../../core/read/index.ts';
 import type { Issue, Severity } from '../../../core/validate/index.ts';
+import { issueTitle } from '../../../core/validate/index.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import { button, h, uid } from '../dom/h.ts';
-import { num, pick, t } from '../i18n/index.ts';
+import { lang, num, pick, t } from '../i18n/index.ts';
 import { worst } from './severity.ts';
 
 export const PREVIEW_ROWS = 200;
@@ -115,9 +116,11 @@ function sheetTable(grid: Grid, index: number, issues: Issue[]): HTMLElement {
 
 function mark(el: HTMLElement, list: Issue[]): void {
   const sev: Severity = worst(list.map((i) => i.severity));
+  const severity = t().common.severity;
   el.classList.add('mark', `mark-${sev}`);
-  el.title = list.map((i) => `${t().common.severity[i.severity]} [${i.code}] ${pick(i)}`).join('\n');
+  // Words only, in the tooltip and for screen readers; the codes stay in a data attribute for scripts and tests.
+  el.title = list.map((i) => `${severity[i.severity]}: ${issueTitle(i.code, lang())}. ${pick(i)}`).join('\n');
   el.tabIndex = -1;
   el.dataset.issues = list.map((i) => i.code).join(' ');
-  el.append(h('span', { class: 'sr-only' }, ` (${list.map((i) => `${t().common.severity[i.severity]}: ${i.code}`).join('; ')})`));
+  el.append(h('span', { class: 'sr-only' }, ` (${list.map((i) => `${severity[i.severity]}: ${issueTitle(i.code, lang())}`).join('; ')})`));
 }

@@ -1,42 +1,54 @@
-// Step 4: submit the checked file for a commune (multipart POST …/upload) and show what the server did:
-// a revision created or merged, the cells in conflict (409), or the server's own error.
-import { COMMUNES, findCommune, PROVINCES } from '../../../core/dvhc.ts';
+// Step 4: submit the checked file (multipart POST …/upload) for a plan chosen from the server's list and a commune (an
+// editor's own, an admin's found by name). A file with errors is sent only once the official chooses (anyway, as a
+// draft, fix first); a file whose title names another commune only once they confirm (409 commune-mismatch).
 import type { Answer, UploadAnswer } from '../../../core/api/index.ts';
-import { api, ApiError, failureText } from '../api/client.ts';
+import { findCommune } from '../../../core/dvhc.ts';
+import { api, ApiError } from '../api/client.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import type { Session } from '../auth/session.ts';
 import { h, uid } from '../dom/h.ts';
-import { ROLE_NAMES } from '../../../core/validate/index.ts';
-import { lang, num, t } from '../i18n/index.ts';
-import { numbered } from '../shell/format.ts';
-import { defaultPlanKey, PLAN_KEY, planKeyField, rememberPlanKey } from '../shell/plan-key.ts';
+import { t } from '../i18n/index.ts';
+import { communeSearch, communeText } from '../shell/commune-search.ts';
+import { choosePlan, planPicker, rememberPlan, setPlans } from '../shell/plan-picker.ts';
+import { confirmErrorsView, mismatchView, outcomeView, type Outcome } from './outcome-view.ts';
 
 export interface SubmitContext {
   session: Session;
+  /** The file to send: checked here (.xlsx), or to be converted by the server (.xls, .ods); null: none yet. */
   file: File | null;
-  /** The file was read and checked. */
-  ready: boolean;
+  /** Errors the check here found; null when the file was not checked here (the server converts and checks it). */
+  errors: number | null;
   onSession(): void;
+  /** "Fix first": take the official back to the issues. */
+  onFixFirst(): void;
 }
 
-type Outcome =
-  { kind: 'ok'; body: UploadAnswer; replayed: boolean; commune: string; planKey: string } | { kind: 'failed'; failure: ApiError };
+interface Attempt {
+  file: File;
+  commune: string;
+  planKey: string;
+  base: string;
+  /** Errors left, when sent as a draft: the revision's note says so. */
+  draftErrors: number | null;
+  confirmCommune: boolean;
+}
 
-/** What survives re-renders (language switch, a new session): the choices and the last outcome. */
+/** What survives re-renders (language switch, a new session, a new file): the choices and the last outcome. */
 const state = {
-  province: '',
   commune: '',
-  planKey: defaultPlanKey(),
+  planKey: '',
   base: '',
   busy: false,
   outcome: null as Outcome | null,
+  /** A question waiting for the official's answer, shown in place of the outcome. */
+  asking: null as null | { kind: 'errors'; attempt: Attempt; errors: number } | { kind: 'mismatch'; attempt: Attempt; failure: ApiError },
   /** One key per attempt at a file: a retried click is answered with the first result, never stored twice. */
   idempotency: { file: null as File | null, sig: '', key: '' },
 };
 
 /**
  * The sign-in box and, once signed in as an editor or admin, the submit form.
- * @example section.append(submitView({ session, file, ready: true, onSession: reload }))
+ * @example section.append(submitView({ session, file, errors: 0, onSession: reload, onFixFirst }))
  */
 export function submitView(ctx: SubmitContext): HTMLElement {
   const m = t().check;
@@ -48,28 +60,27 @@ export function submitView(ctx: SubmitContext): HTMLElement {
     return wrap;
   }
   const form = h('form', { class: 'submit-form', novalidate: true });
-  // Editors submit for their own commune only; admins choose a province, then a commune.
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  // An editor's access fixes the commune: shown, not asked.
+  let communeInput: HTMLInputElement | null = null;
   if (p.role === 'editor' && p.communeCode) {
     state.commune = p.communeCode;
     const c = findCommune(p.communeCode);
-    const id = uid('commune');
     form.append(
       h(
         'div',
         { class: 'field' },
-        h('label', { for: id }, t().common.commune),
-        h(
-          'select',
-          { id, name: 'commune' },
-          h('option', { value: p.communeCode, selected: true }, c ? `${c.name} — ${c.provinceName} (${c.code})` : p.communeCode),
-        ),
+        h('span', { class: 'label' }, t().communeSearch.fixed),
+        h('p', { class: 'fixed-value', 'data-commune': p.communeCode }, c ? communeText(c) : p.communeCode),
       ),
     );
   } else {
-    form.append(...adminPickers());
+    const search = communeSearch(state.commune, (code) => (state.commune = code));
+    communeInput = search.input;
+    form.append(search.field);
   }
-  const { field: keyField, input: keyInput } = planKeyField(state.planKey);
-  keyInput.addEventListener('input', () => (state.planKey = keyInput.value.trim()));
+  state.planKey = choosePlan(state.planKey);
+  const picker = planPicker(state.planKey, (k) => (state.planKey = k));
   const baseId = uid('base');
   const baseInput = h('input', {
     id: baseId,
@@ -82,160 +93,137 @@ export function submitView(ctx: SubmitContext): HTMLElement {
     'aria-describedby': `${baseId}-hint`,
   });
   baseInput.addEventListener('input', () => (state.base = baseInput.value.trim()));
-  const error = h('p', { class: 'form-error', role: 'alert' });
-  const submit = h(
-    'button',
-    { type: 'submit', class: 'primary', disabled: !ctx.ready || state.busy },
-    state.busy ? m.submitting : m.submit,
-  );
-  const result = h('div', { class: 'submit-result', 'aria-live': 'polite' }, state.outcome ? outcomeView(state.outcome) : null);
+  const submit = h('button', { type: 'submit', class: 'primary', disabled: !ctx.file || state.busy }, state.busy ? m.submitting : m.submit);
+  const result = h('div', { class: 'submit-result', 'aria-live': 'polite' });
   form.append(
-    ...[
-      keyField,
-      h(
-        'details',
-        { class: 'advanced', ...(state.base ? { open: true } : {}) },
-        h('summary', null, m.advanced),
-        h('div', { class: 'field' }, h('label', { for: baseId }, m.baseLabel), baseInput, h('small', { id: `${baseId}-hint` }, m.baseHint)),
-      ),
-      h('div', { class: 'actions' }, submit),
-      ctx.ready ? null : h('p', { class: 'note' }, m.needFile),
-      error,
-    ].filter((x) => x !== null),
+    picker.field,
+    h(
+      'details',
+      { class: 'advanced', ...(state.base ? { open: true } : {}) },
+      h('summary', null, m.advanced),
+      h('div', { class: 'field' }, h('label', { for: baseId }, m.baseLabel), baseInput, h('small', { id: `${baseId}-hint` }, m.baseHint)),
+    ),
+    ctx.file && ctx.errors === null ? h('p', { class: 'note convert-note' }, m.convertNote(ctx.file.name)) : '',
+    h('div', { class: 'actions' }, submit),
+    ctx.file ? '' : h('p', { class: 'note' }, m.needFile),
+    error,
   );
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    if (!ctx.file || !ctx.ready || state.busy) return;
-    const planKey = keyInput.value.trim();
-    if (!PLAN_KEY.test(planKey)) {
-      error.textContent = t().common.planKeyInvalid;
-      keyInput.focus();
-      return;
-    }
-    if (!/^\d{5}$/.test(state.commune)) return;
-    error.textContent = '';
-    rememberPlanKey(planKey);
+
+  const show = () => {
+    if (state.asking?.kind === 'errors') {
+      const { attempt, errors } = state.asking;
+      result.replaceChildren(
+        confirmErrorsView(errors, {
+          anyway: () => send(attempt),
+          draft: () => send({ ...attempt, draftErrors: errors }),
+          fixFirst: () => {
+            state.asking = null;
+            state.outcome = { kind: 'held', text: m.confirm.fixFirstDone };
+            show();
+            ctx.onFixFirst();
+          },
+        }),
+      );
+      result.querySelector<HTMLButtonElement>('[data-choice="fix-first"]')?.focus();
+    } else if (state.asking?.kind === 'mismatch') {
+      const { attempt, failure } = state.asking;
+      result.replaceChildren(
+        mismatchView(failure.communeMismatch!, {
+          confirm: () => send({ ...attempt, confirmCommune: true }),
+          cancel: () => {
+            state.asking = null;
+            state.outcome = { kind: 'held', text: m.mismatch.cancelled };
+            show();
+            (communeInput ?? submit).focus();
+          },
+        }),
+      );
+      result.querySelector<HTMLButtonElement>('[data-choice="cancel"]')?.focus();
+    } else result.replaceChildren(...(state.outcome ? [outcomeView(state.outcome)] : []));
+  };
+
+  const send = (attempt: Attempt) => {
+    state.asking = null;
     state.busy = true;
     submit.disabled = true;
     submit.textContent = m.submitting;
-    const commune = state.commune;
-    upload(ctx.file, commune, planKey, state.base)
-      .then((answer): Outcome => ({ kind: 'ok', body: answer.body, replayed: answer.replayed, commune, planKey }))
+    result.replaceChildren();
+    upload(attempt)
+      .then((answer): Outcome => ({
+        kind: 'ok',
+        body: answer.body,
+        replayed: answer.replayed,
+        commune: attempt.commune,
+        planKey: attempt.planKey,
+        draft: attempt.draftErrors !== null,
+      }))
       .catch((err: unknown): Outcome => ({ kind: 'failed', failure: ApiError.of(err) }))
       .then((outcome) => {
         state.busy = false;
-        state.outcome = outcome;
         submit.disabled = false;
         submit.textContent = m.submit;
-        result.replaceChildren(outcomeView(outcome));
+        if (outcome.kind === 'failed' && outcome.failure.communeMismatch && !attempt.confirmCommune) {
+          state.asking = { kind: 'mismatch', attempt, failure: outcome.failure };
+        } else {
+          state.outcome = outcome;
+          // A plan unknown to the server: its answer lists the plans there are; the picker offers them.
+          if (outcome.kind === 'failed' && outcome.failure.knownPlans) {
+            setPlans(outcome.failure.knownPlans);
+            state.planKey = '';
+            picker.field.replaceWith(planPicker('', (k) => (state.planKey = k)).field);
+          }
+        }
+        show();
       });
+  };
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (!ctx.file || state.busy) return;
+    const planKey = picker.value();
+    if (!planKey) {
+      error.textContent = t().common.planRequired;
+      picker.select?.focus();
+      return;
+    }
+    if (!findCommune(state.commune)) {
+      error.textContent = t().communeSearch.required;
+      communeInput?.focus();
+      return;
+    }
+    error.textContent = '';
+    rememberPlan(planKey);
+    const attempt: Attempt = {
+      file: ctx.file,
+      commune: state.commune,
+      planKey,
+      base: state.base,
+      draftErrors: null,
+      confirmCommune: false,
+    };
+    if (ctx.errors !== null && ctx.errors > 0) {
+      state.asking = { kind: 'errors', attempt, errors: ctx.errors };
+      show();
+      return;
+    }
+    send(attempt);
   });
+  show();
   wrap.append(form, result);
   return wrap;
 }
 
-function adminPickers(): HTMLElement[] {
-  const m = t().common;
-  if (!state.province) state.province = findCommune(state.commune)?.provinceCode ?? '31';
-  const pid = uid('province');
-  const cid = uid('commune');
-  const province = h(
-    'select',
-    { id: pid, name: 'province' },
-    PROVINCES.map((p) => h('option', { value: p.code, selected: p.code === state.province }, `${p.name} (${p.code})`)),
-  );
-  const commune = h('select', { id: cid, name: 'commune' });
-  const fill = () => {
-    const list = COMMUNES.filter((c) => c.provinceCode === state.province);
-    if (!list.some((c) => c.code === state.commune)) state.commune = list[0]?.code ?? '';
-    commune.replaceChildren(
-      ...list.map((c) => h('option', { value: c.code, selected: c.code === state.commune }, `${c.name} (${c.code})`)),
-    );
-  };
-  fill();
-  province.addEventListener('change', () => {
-    state.province = province.value;
-    fill();
-  });
-  commune.addEventListener('change', () => (state.commune = commune.value));
-  return [
-    h('div', { class: 'field' }, h('label', { for: pid }, m.province), province),
-    h('div', { class: 'field' }, h('label', { for: cid }, m.commune), commune),
-  ];
-}
-
-async function upload(file: File, commune: string, planKey: string, base: string): Promise<Answer<UploadAnswer>> {
-  const sig = `${commune}/${planKey}/${base}`;
-  if (state.idempotency.file !== file || state.idempotency.sig !== sig) state.idempotency = { file, sig, key: crypto.randomUUID() };
+async function upload(a: Attempt): Promise<Answer<UploadAnswer>> {
+  const sig = `${a.commune}/${a.planKey}/${a.base}/${a.draftErrors ?? ''}/${a.confirmCommune}`;
+  if (state.idempotency.file !== a.file || state.idempotency.sig !== sig)
+    state.idempotency = { file: a.file, sig, key: crypto.randomUUID() };
   const form = new FormData();
-  form.append('file', file, file.name);
-  return api().upload(commune, planKey, form, { key: state.idempotency.key, ...(/^\d+$/.test(base) ? { baseSeq: Number(base) } : {}) });
-}
-
-function outcomeView(o: Outcome): HTMLElement {
-  const m = t().check.result;
-  if (o.kind === 'ok') {
-    const name = findCommune(o.commune)?.name ?? o.commune;
-    const seq = o.body.revision.seq;
-    const text = o.replayed
-      ? m.replayed(seq)
-      : o.body.status === 'merged'
-        ? m.merged(seq, name, o.planKey)
-        : m.created(seq, name, o.planKey);
-    const s = o.body.report.stats;
-    const href = `/?xa=${encodeURIComponent(o.commune)}&ke-hoach=${encodeURIComponent(o.planKey)}`;
-    return h(
-      'div',
-      { class: 'outcome ok', role: 'status', 'data-status': o.body.status, 'data-seq': seq },
-      h('p', null, h('span', { 'aria-hidden': 'true' }, '✔ '), text),
-      h('p', null, m.serverCheck(s.errors, s.warnings, s.infos)),
-      h('p', null, h('a', { href }, m.view)),
-    );
-  }
-  const f = o.failure;
-  const box = h(
-    'div',
-    { class: 'outcome failed', role: 'alert', 'data-code': f.code, 'data-status': f.status },
-    h('p', null, h('strong', null, h('span', { 'aria-hidden': 'true' }, '✖ '), `${m.failed}: `), failureText(f)),
-    h('p', { class: 'code' }, m.code(f.code)),
-  );
-  const details = f.conflict;
-  if (details) {
-    box.append(
-      h('h3', null, `${m.conflicts} (${num(details.conflicts.length)})`),
-      h(
-        'div',
-        { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'conflicts' },
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              [m.conflictTask, m.conflictField, m.conflictBase, m.conflictTheirs, m.conflictMine].map((x) => h('th', { scope: 'col' }, x)),
-            ),
-          ),
-          h(
-            'tbody',
-            null,
-            details.conflicts.map((c) =>
-              h(
-                'tr',
-                null,
-                h('td', null, numbered(c.tt, c.content)),
-                h('td', null, c.field === 'row' ? m.wholeRow : (ROLE_NAMES[c.field]?.[lang()] ?? c.field)),
-                h('td', null, c.base ?? '—'),
-                h('td', null, c.theirs ?? '—'),
-                h('td', null, c.mine ?? '—'),
-              ),
-            ),
-          ),
-        ),
-      ),
-    );
-  }
-  return box;
+  // An upload's note in the history is the name it was sent under: a draft says so there, as the pane's message does.
+  const name = a.draftErrors !== null ? `${t().check.confirm.draftMessage(a.draftErrors)} — ${a.file.name}` : a.file.name;
+  form.append('file', a.file, name);
+  if (a.confirmCommune) form.append('confirmCommune', '1');
+  return api().upload(a.commune, a.planKey, form, {
+    key: state.idempotency.key,
+    ...(/^\d+$/.test(a.base) ? { baseSeq: Number(a.base) } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 // The charts' figures, computed from the consolidated table (pure: tested without a browser).
 import { GROUP_COLUMNS, type GroupRef } from '../../../core/consolidate/index.ts';
 import type { CommuneStats, ConsolidatedRow } from '../../../core/consolidate/index.ts';
+import { fold } from '../../../core/text/index.ts';
 
 export interface GroupStack {
   /** Commune names, in the stats' order (by code). */
@@ -64,22 +65,37 @@ export function dueByQuarter(rows: readonly ConsolidatedRow[]): QuarterCounts {
 }
 
 /**
- * Lead agencies by number of tasks they lead (catalog spelling; a task with two leads counts for both), top `n`.
+ * Lead agencies by number of tasks they lead (catalog spelling; a task with two leads counts for both), top `n`. Names
+ * the catalog does not know are counted together when they differ only in accents' style, case, spaces or dashes
+ * ("Phòng Văn hoá - Xã hội", "Phòng văn hóa – xã hội"), under their most used spelling: one agency, one bar.
  * @example leadLoad(rows, 15)[0] // { name: 'Phòng Văn hóa - Xã hội', count: 31 }
  */
 export function leadLoad(rows: readonly ConsolidatedRow[], n = 15): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; spellings: Map<string, number> }>();
   for (const r of rows) {
     const names = new Set(
       r.leadCanonical
         .split(';')
-        .map((s) => s.trim())
+        .map((s) => s.trim().replace(/\s+/g, ' '))
         .filter((s) => s !== ''),
     );
-    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const keys = new Set<string>();
+    for (const name of names) {
+      const key = fold(name).replace(/[\s\-–—]+/g, ' ');
+      // Two spellings of one agency in one task's cell still count once.
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const entry = counts.get(key) ?? { count: 0, spellings: new Map<string, number>() };
+      entry.count++;
+      entry.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1);
+      counts.set(key, entry);
+    }
   }
-  return [...counts.entries()]
-    .map(([name, count]) => ({ name, count }))
+  return [...counts.values()]
+    .map(({ count, spellings }) => ({
+      name: [...spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'))[0]![0],
+      count,
+    }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi'))
     .slice(0, n);
 }

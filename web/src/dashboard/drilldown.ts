@@ -174,7 +174,8 @@ function historyTable(revs: RevisionMeta[]): HTMLElement {
             h('td', { class: 'num' }, String(r.seq)),
             h('td', null, dateTime(r.createdAt)),
             h('td', null, m.kinds[r.kind] ?? r.kind),
-            h('td', null, r.authorName ?? r.author),
+            // The person; a machine id (token:…) means nothing to an official.
+            h('td', null, r.authorName ?? '—'),
             h('td', null, r.message ?? ''),
             h('td', { class: 'num' }, `${num(r.summary.tasks)} · ${num(r.summary.errors)} · ${num(r.summary.warnings)}`),
           ),

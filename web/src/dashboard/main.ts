@@ -9,7 +9,7 @@ import { loadSession, type Session } from '../auth/session.ts';
 import { saveBlob } from '../dom/download.ts';
 import { button, h, replace, uid } from '../dom/h.ts';
 import { lang, t } from '../i18n/index.ts';
-import { defaultPlanKey, PLAN_KEY, planKeyField, rememberPlanKey } from '../shell/plan-key.ts';
+import { choosePlan, knownPlans, loadPlans, planPicker, rememberPlan } from '../shell/plan-picker.ts';
 import { mountShell } from '../shell/shell.ts';
 import { destroyCharts } from './charts.ts';
 import { drillView, loadDiff, loadDrill, type DrillState } from './drilldown.ts';
@@ -19,7 +19,8 @@ const params = new URLSearchParams(location.search);
 const state = {
   session: null as Session | null,
   province: params.get('tinh') ?? '',
-  planKey: params.get('ke-hoach') && PLAN_KEY.test(params.get('ke-hoach')!) ? params.get('ke-hoach')! : defaultPlanKey(),
+  /** The chosen plan, '' until the plans are loaded (a key in the address is matched to a registered one). */
+  planKey: '',
   commune: params.get('xa') ?? '',
   loading: false,
   error: null as ApiError | null,
@@ -93,19 +94,23 @@ function renderControls(): void {
     const c = findCommune(state.commune);
     form.append(h('p', { class: 'note' }, m.editorIntro(c ? `${c.name}, ${c.provinceName}` : state.commune)));
   }
-  const { field, input } = planKeyField(state.planKey);
+  const picker = planPicker(state.planKey, () => undefined);
   const error = h('p', { class: 'form-error', role: 'alert' });
-  form.append(field, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.show)), error);
+  form.append(
+    picker.field,
+    picker.select ? h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, m.show)) : '',
+    error,
+  );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const key = input.value.trim();
-    if (!PLAN_KEY.test(key)) {
-      error.textContent = t().common.planKeyInvalid;
-      input.focus();
+    const key = picker.value();
+    if (!key) {
+      error.textContent = t().common.planRequired;
+      picker.select?.focus();
       return;
     }
     state.planKey = key;
-    rememberPlanKey(key);
+    rememberPlan(key);
     if (p.role !== 'editor') state.commune = '';
     void load();
   });
@@ -174,7 +179,7 @@ function renderDrill(): void {
 function syncUrl(): void {
   const q = new URLSearchParams();
   if (state.province && principal()?.role === 'admin') q.set('tinh', state.province);
-  q.set('ke-hoach', state.planKey);
+  if (state.planKey) q.set('ke-hoach', state.planKey);
   if (state.commune) q.set('xa', state.commune);
   history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
 }
@@ -190,12 +195,16 @@ async function start(): Promise<void> {
   if (p?.role === 'admin' && !findProvince(state.province)) state.province = findCommune(state.commune)?.provinceCode ?? '01';
   if (p?.role === 'editor') state.commune = p.communeCode ?? '';
   renderAll();
-  if (p) await load();
+  if (!p) return;
+  await loadPlans();
+  state.planKey = choosePlan(params.get('ke-hoach'));
+  renderControls();
+  if (state.planKey) await load();
 }
 
 async function load(): Promise<void> {
   const p = principal();
-  if (!p) return;
+  if (!p || !state.planKey || !knownPlans()) return;
   syncUrl();
   if (p.role === 'editor') {
     await openDrill(state.commune, false);

@@ -49,12 +49,25 @@ export function overviewView(
       missing.length > 0
         ? h(
             'details',
-            { class: 'not-submitted' },
+            { class: 'not-submitted no-print' },
             h('summary', null, m.notSubmittedHeading(missing.length)),
             h(
               'ul',
               { class: 'commune-list' },
               missing.map((c) => h('li', { 'data-commune': c.code }, `${c.name} (${c.code})`)),
+            ),
+          )
+        : null,
+      // On paper the list is written out: a closed <details> would print as its summary line only.
+      missing.length > 0
+        ? h(
+            'div',
+            { class: 'print-only not-submitted-print' },
+            h('h3', null, m.notSubmittedHeading(missing.length)),
+            h(
+              'ul',
+              { class: 'commune-list' },
+              missing.map((c) => h('li', null, `${c.name} (${c.code})`)),
             ),
           )
         : null,

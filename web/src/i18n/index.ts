@@ -1,4 +1,5 @@
 // The page language: Vietnamese first, English on request (remembered), and the message catalog for it.
+import { formatDateTime } from '../../../core/i18n/index.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 
@@ -73,12 +74,11 @@ export function num(n: number): string {
 }
 
 /**
- * A timestamp as a local date and time.
- * @example dateTime('2026-06-30T08:00:00Z') // '30/06/2026, 15:00' (vi, UTC+7)
+ * A timestamp as an official writes it, in Vietnam's time (the glossary's format, the same on every surface).
+ * @example dateTime('2026-12-05T10:49:00Z') // '05/12/2026 17:49'
  */
 export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 /**

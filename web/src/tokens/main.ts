@@ -1,4 +1,4 @@
-// "Quản lý token" (/token), for administrators: create a server token (its secret shown once, never stored by the
+// "Quản lý mã truy cập" (/token), for administrators: create a server token (its secret shown once, never stored by the
 // page), list every token with its holder, scope, state, expiry and last use, and revoke one after an inline
 // confirmation. Everything from the server is put in the page as text.
 import '../shell/no-eval.ts';
@@ -10,6 +10,7 @@ import { loadSession, type Session } from '../auth/session.ts';
 import { signInPanel } from '../auth/sign-in-panel.ts';
 import { button, h, replace, uid } from '../dom/h.ts';
 import { dateTime, locale, t } from '../i18n/index.ts';
+import { communeSearch } from '../shell/commune-search.ts';
 import { mountShell } from '../shell/shell.ts';
 
 const state = {
@@ -69,7 +70,6 @@ function renderCreate(): void {
   }
   const ids = {
     role: uid('role'),
-    commune: uid('commune'),
     province: uid('province'),
     label: uid('label'),
     expires: uid('expires'),
@@ -80,21 +80,9 @@ function renderCreate(): void {
     { id: ids.role, name: 'role' },
     ['editor', 'consolidator', 'admin'].map((r) => h('option', { value: r }, m.roles[r]!)),
   );
-  const commune = h('input', {
-    id: ids.commune,
-    name: 'commune',
-    type: 'text',
-    inputmode: 'numeric',
-    maxlength: '5',
-    pattern: '\\d{5}',
-    autocomplete: 'off',
-    'aria-describedby': `${ids.commune}-name`,
-  });
-  const communeName = h('p', { id: `${ids.commune}-name`, class: 'scope-name', 'aria-live': 'polite' });
-  commune.addEventListener('input', () => {
-    const c = /^\d{5}$/.test(commune.value.trim()) ? findCommune(commune.value.trim()) : undefined;
-    communeName.textContent = c ? `${c.name}, ${c.provinceName}` : commune.value.trim().length === 5 ? m.communeUnknown : '';
-  });
+  // An editor's commune is found by name (or code), each choice naming its province.
+  let communeCode = '';
+  const { field: communeField, input: commune } = communeSearch('', (code) => (communeCode = code));
   const province = h(
     'select',
     { id: ids.province, name: 'province' },
@@ -115,7 +103,6 @@ function renderCreate(): void {
     ['default', '30d', '90d', '1y', 'date'].map((k) => h('option', { value: k }, m.expiresChoices[k]!)),
   );
   const date = h('input', { id: ids.date, name: 'expiresDate', type: 'date' });
-  const communeField = h('div', { class: 'field' }, h('label', { for: ids.commune }, m.commune), commune, communeName);
   const provinceField = h('div', { class: 'field' }, h('label', { for: ids.province }, m.province), province);
   const dateField = h('div', { class: 'field' }, h('label', { for: ids.date }, m.expiresDate), date);
   const sync = () => {
@@ -148,13 +135,13 @@ function renderCreate(): void {
       label.focus();
       return;
     }
-    if (role.value === 'editor' && !findCommune(commune.value.trim())) {
+    if (role.value === 'editor' && !findCommune(communeCode)) {
       error.textContent = m.communeUnknown;
       commune.focus();
       return;
     }
     const body: TokenRequest = { role: role.value as Role, label: holder };
-    if (role.value === 'editor') body.commune = commune.value.trim();
+    if (role.value === 'editor') body.commune = communeCode;
     if (role.value === 'consolidator') body.province = province.value;
     if (expires.value === 'date') body.expires = date.value;
     else if (expires.value !== 'default') body.expires = expires.value;
