@@ -4,32 +4,23 @@ import { actualNumber, evaluateActual, passRuleOf } from '../../../core/progress
 
 describe('passRuleOf', () => {
   it('reads minimums, maximums, bare levels and ranges, with the target grammar of the checks', () => {
-    const targets = [
-      '≥ 70%',
-      '>= 98%',
-      'Trên 90% dân số',
-      'Tối thiểu 85',
-      '80',
-      '100%',
-      '40 - 50',
-      '≤ 5',
-      'Không quá 0,5',
-      'Đạt chuẩn',
-      '',
+    const cases: [target: string, rule: string | null][] = [
+      ['≥ 70%', '≥ 70%'],
+      ['>= 98%', '≥ 98%'],
+      ['Trên 90% dân số', '≥ 90%'],
+      ['Tối thiểu 85', '≥ 85'],
+      ['Ít nhất 3', '≥ 3'],
+      ['80', '≥ 80'],
+      ['100%', '≥ 100%'],
+      ['40 - 50', '≥ 40'],
+      ['Từ 40 đến 50%', '≥ 40%'],
+      ['≤ 5', '≤ 5'],
+      ['Không quá 0,5', '≤ 0,5'],
+      ['Tối đa 2', '≤ 2'],
+      ['Đạt chuẩn', null],
+      ['', null],
     ];
-    expect(targets.map((t) => passRuleOf(t)?.text ?? null)).toEqual([
-      '≥ 70%',
-      '≥ 98%',
-      '≥ 90%',
-      '≥ 85',
-      '≥ 80',
-      '≥ 100%',
-      '≥ 40',
-      '≤ 5',
-      '≤ 0,5',
-      null,
-      null,
-    ]);
+    expect(cases.map(([t]) => [t, passRuleOf(t)?.text ?? null])).toEqual(cases);
   });
 
   it('marks a percentage from the unit when the target has no sign', () => {
