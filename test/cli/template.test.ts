@@ -1,4 +1,5 @@
 // `phuluc template`: the blank appendix has what the issue lists, and a correctly filled one checks clean.
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { gridFromValues, type CellValue } from '../../core/model/index.ts';
 import { allIssues } from '../../core/validate/index.ts';
 import { validateGrids } from '../../core/validate/index.ts';
 import { templateValues } from '../../addin/src/logic/template-values.ts';
+import { templateCommand, templateYear } from '../../cli/commands/template.ts';
 import { buildTemplate, HEADER_ROW, LISTS_SHEET, TEMPLATE_FILES } from '../../workbook/export/template.ts';
 import { phuluc } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -226,5 +228,49 @@ describe('every template phuluc writes checks with zero issues once it holds one
     const filled = values.map((r) => [...r]);
     filled[HEADER_ROW + 1] = ONE[kind](2027);
     expect(allIssues(validateGrids([gridFromValues(SHEET[kind], filled)]).report).map((i) => [i.cell, i.code])).toEqual([]);
+  });
+});
+
+describe('template --year (the command, as `phuluc template` runs it)', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-template-year-'));
+  const titleOf = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    const deadlines = wb
+      .getWorksheet(LISTS_SHEET)!
+      .getColumn(2)
+      .values.filter((v) => typeof v === 'string') as string[];
+    return { title: String(ws.getCell('A2').value), attached: String(ws.getCell('A3').value), deadlines };
+  };
+
+  it('--year 2029 writes NĂM 2029 in the title, the "Kèm theo" line and the deadline list', async () => {
+    const file = path.join(dir, 'y2029.xlsx');
+    expect(await templateCommand('tasks', file, 'vi', { year: '2029' })).toBe(0);
+    const t = await titleOf(file);
+    expect(t.title).toBe('DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM 2029');
+    // Blanks are dotted: nothing prints as "số /KH-UBND".
+    expect(t.attached).toBe('(Kèm theo Kế hoạch số: ……/KH-UBND ngày …… tháng …… năm 2029 của UBND xã ……)');
+    expect(t.deadlines).toContain('Quý I/2029');
+    expect(t.deadlines.some((d) => /20(2[0-8]|3\d)/.test(d))).toBe(false);
+  });
+
+  it('takes the year from the plan key when --year is not given, else this year', () => {
+    expect(templateYear({ planKey: 'NQ57-2028' })).toEqual({ year: 2028 });
+    expect(templateYear({ planKey: 'kh-2026-bo-sung-2027' })).toEqual({ year: 2027 });
+    expect(templateYear({ year: '2030', planKey: 'NQ57-2028' })).toEqual({ year: 2030 });
+    expect(templateYear({ planKey: 'NQ57', now: new Date('2026-12-05T00:00:00Z') })).toEqual({ year: 2026 });
+    expect(templateYear({ now: new Date('2031-03-01T00:00:00Z') })).toEqual({ year: 2031 });
+  });
+
+  it('refuses a --year that is not a year, in Vietnamese, with exit code 2 and no file', async () => {
+    for (const bad of ['27', 'năm sau', '1999', '20277']) {
+      expect(templateYear({ year: bad })).toEqual({
+        error: { vi: expect.stringMatching(/^--year phải là một năm/), en: expect.any(String) },
+      });
+    }
+    const file = path.join(dir, 'bad.xlsx');
+    expect(await templateCommand('tasks', file, 'vi', { year: 'năm sau' })).toBe(2);
+    expect(existsSync(file)).toBe(false);
   });
 });

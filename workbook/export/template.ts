@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import groups from '../../templates/nq57-groups.vi.json' with { type: 'json' };
 import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
 import { intToRoman } from '../../core/text/index.ts';
+import { rowHeight } from '../layout/row-height.ts';
 import { FONT, THIN_BORDER } from './styles.ts';
 
 export type TemplateKind = 'tasks' | 'indicators';
@@ -11,7 +12,7 @@ export type TemplateKind = 'tasks' | 'indicators';
 export interface TemplateOptions {
   /** Agency names offered in the lead/partners dropdowns (the catalog's canonical names). */
   agencies: string[];
-  /** Plan year for the deadline list ("Quý I/2026"…). */
+  /** The plan's year: the title's "NĂM 2027", the deadline list ("Quý I/2027"…); this year when left out. */
   year?: number;
   /** Empty task rows under each group. */
   rowsPerGroup?: number;
@@ -32,7 +33,7 @@ const LAST_BODY_ROW = 500;
  * @example const wb = buildTemplate('tasks', { agencies: ['Công an xã'] }); await wb.xlsx.writeFile('mau.xlsx')
  */
 export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJS.Workbook {
-  const year = opts.year ?? new Date().getFullYear() + 1;
+  const year = opts.year ?? new Date().getFullYear();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'phuluc';
   const headers = kind === 'tasks' ? TASK_HEADERS : INDICATOR_HEADERS;
@@ -47,7 +48,10 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
+    headerFooter: { oddFooter: '&C&"Times New Roman,Regular"&11Trang &P/&N' },
   });
   ws.columns = widths.map((width) => ({ width }));
   const last = headers.length;
@@ -60,8 +64,10 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
       false,
       13,
     ],
-    [`(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm ${year} của UBND xã …)`, false, true, 13],
+    // Blanks to fill are dotted, never spaces: "số      /KH-UBND" prints as "số /KH-UBND".
+    [`(Kèm theo Kế hoạch số: ……/KH-UBND ngày …… tháng …… năm ${year} của UBND xã ……)`, false, true, 13],
   ] as const;
+  const total = widths.reduce((a, b) => a + b, 0);
   title.forEach(([text, bold, italic, size], i) => {
     const row = i + 1;
     ws.mergeCells(row, 1, row, last);
@@ -69,8 +75,8 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
     c.value = text;
     c.font = { name: FONT, size, bold, italic };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    ws.getRow(row).height = rowHeight([{ text, width: total, size, bold }], DIGIT_PX);
   });
-  ws.getRow(2).height = 36;
 
   const head = ws.getRow(HEADER_ROW);
   headers.forEach((h, i) => {
@@ -80,7 +86,13 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
     c.border = THIN_BORDER;
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  head.height = 32;
+  head.height = Math.max(
+    32,
+    rowHeight(
+      headers.map((text, i) => ({ text, width: widths[i]!, size: 12, bold: true })),
+      DIGIT_PX,
+    ),
+  );
 
   let r = HEADER_ROW + 1;
   const sections = kind === 'tasks' ? groups.groups.map((g) => g.title) : [`Đến năm ${year}`, 'Đến năm 2030'];
@@ -89,7 +101,7 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
     row.getCell(1).value = intToRoman(i + 1);
     row.getCell(2).value = text;
     styleBodyRow(row, last, true);
-    row.height = wrappedHeight(text, widths[1]!);
+    row.height = rowHeight([{ text, width: widths[1]!, size: 12, bold: true }], DIGIT_PX);
     for (let k = 0; k < (opts.rowsPerGroup ?? 3); k++) styleBodyRow(ws.getRow(r++), last, false);
   });
   for (; r <= LAST_BODY_ROW; r++) styleBodyRow(ws.getRow(r), last, false);
@@ -98,15 +110,8 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
   return wb;
 }
 
-/**
- * Height (points) of a row whose text wraps in a column `chars` wide: neither Excel nor LibreOffice grows a row for
- * wrapped text in a file exceljs wrote, so a long heading would be cut. About 0.9 characters of bold 12 pt Times New
- * Roman per unit of column width, 16 points a line.
- */
-function wrappedHeight(text: string, chars: number): number {
-  const lines = Math.max(1, Math.ceil(text.length / (chars * 0.9)));
-  return lines * 16 + 4;
-}
+/** Pixels of a unit of column width: exceljs writes Calibri 11 as the default font. */
+const DIGIT_PX = 7;
 
 function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {
   for (let c = 1; c <= last; c++) {
