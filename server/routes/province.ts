@@ -67,11 +67,12 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
       },
     }),
     async (c) => {
-      const { province, planKey } = c.req.valid('param');
+      const { province, planKey: asked } = c.req.valid('param');
       const q = c.req.valid('query');
       const prov = provinceOf(province);
       if (!can(c.var.principal, 'read-province', { provinceCode: province }))
         throw forbidden(`xem tổng hợp của ${prov.name}`, `read province ${province}`);
+      const planKey = (await planEntryOr404(db, asked)).key;
       const asOf = checkedAsOf(q.asOf ?? today());
       const heads = await provinceHeads(db, province, planKey, { withPlans: true });
       const result = consolidateOr400(

@@ -1,6 +1,6 @@
 // The plan registry (issue 16): the plans communes submit to, each under one canonical key (upper case), looked up
 // case-insensitively; created by an admin or a consolidator, or seeded at start (PHULUC_PLANS), never by a push.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { canonicalPlanKey, type PlanEntry } from '../../core/api/index.ts';
 import type { DB } from '../db/schema.ts';
 import { yearOfKey } from '../db/migrations.ts';
@@ -33,7 +33,8 @@ export async function listPlanEntries(db: Kysely<DB>): Promise<PlanEntry[]> {
     .selectFrom('plan_registry')
     .select(['key', 'name', 'year', 'due_date', 'created_at'])
     .orderBy('year', 'desc')
-    .orderBy('key')
+    // Byte order, the same on every server: a locale's collation would sort "NQ57-2026" and "NQ572026" by its own rules.
+    .orderBy(sql`key collate "C"`)
     .execute();
   return rows.map(toEntry);
 }

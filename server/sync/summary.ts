@@ -7,10 +7,12 @@ import type { RevisionSummary } from '../db/schema.ts';
 /**
  * SHA-256 of the plan's canonical JSON (object keys sorted): equal plans, equal hashes, however their keys were
  * ordered — a plan read from a workbook and the same plan sent back through the push body's schema (issue 16's
- * "nothing changed" test). Revisions stored before 0004 hashed the JSON as sent.
+ * "nothing changed" test). `source` (the file name) is left out. Revisions stored before 0004 hashed the JSON as sent.
  */
 export function contentHash(plan: Plan): string {
-  return hashJson(canonicalJson(plan));
+  // The file the plan was read from is not its content: the same tables uploaded as "ban-cuoi.xlsx" or converted from
+  // an .xls are no change.
+  return hashJson(canonicalJson({ ...plan, source: undefined }));
 }
 
 /**

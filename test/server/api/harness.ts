@@ -22,8 +22,9 @@ export interface Harness {
 }
 
 /** Editor of Cẩm Giàng (10903, Hải Phòng 31); the other editor is Ba Đình (00004, Hà Nội 01). */
-export async function harness(opts: { limits?: { jsonBytes?: number; uploadBytes?: number } } = {}): Promise<Harness> {
-  const database = await freshPglite();
+export async function harness(opts: { limits?: { jsonBytes?: number; uploadBytes?: number }; database?: Database } = {}): Promise<Harness> {
+  // A fresh PGlite unless the suite brings its own database (PostgreSQL), closed with the harness either way.
+  const database = opts.database ?? (await freshPglite());
   const logs: Record<string, unknown>[] = [];
   const app = createApp({
     db: database.db,
@@ -31,19 +32,20 @@ export async function harness(opts: { limits?: { jsonBytes?: number; uploadBytes
     today: () => '2026-06-30',
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
-  const mk = async (role: 'admin' | 'editor' | 'consolidator', communeCode?: string, provinceCode?: string) =>
+  const mk = async (role: 'admin' | 'editor' | 'consolidator', communeCode?: string, provinceCode?: string, holder?: string) =>
     (
       await createToken(database.db, {
         role,
         communeCode: communeCode ?? null,
         provinceCode: provinceCode ?? null,
         label: role,
+        ...(holder ? { holder } : {}),
         createdBy: 'test',
       })
     ).secret;
   const tokens = {
     admin: await mk('admin'),
-    editor: await mk('editor', '10903'),
+    editor: await mk('editor', '10903', undefined, 'Nguyễn Văn A'),
     editorOther: await mk('editor', '00004'),
     consolidator: await mk('consolidator', undefined, '31'),
     consolidatorOther: await mk('consolidator', undefined, '01'),
