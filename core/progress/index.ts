@@ -31,7 +31,8 @@ export {
   type Judgement,
   type ProgressCategory,
 } from './category.ts';
-export { latestEntries } from './latest.ts';
+export { latestActuals, latestBy, latestEntries } from './latest.ts';
+export { countIndicators, judgeIndicators, type IndicatorCounts, type JudgedIndicator } from './judge-indicators.ts';
 export { judgePlan, taskRows, type JudgedTask, type JudgeOptions } from './judge-plan.ts';
 export { countJudged, overallProgressCounts, progressCounts, type LeadOverdue, type PlanProgress, type ProgressCounts } from './counts.ts';
 export {

@@ -1,6 +1,6 @@
 // Which entry speaks for a task as of a day.
 import { describe, expect, it } from 'vitest';
-import { latestEntries, type TaskProgress } from '../../../core/progress/index.ts';
+import { latestActuals, latestEntries, type IndicatorActual, type TaskProgress } from '../../../core/progress/index.ts';
 
 const e = (taskId: string, period: string, reportedAt?: string): TaskProgress => ({
   taskId,
@@ -32,5 +32,19 @@ describe('latestEntries', () => {
     const bare = e('t1', '2026-Q2');
     expect(latestEntries([h1, q2, bare], '2026-06-30').get('t1')).toBe(q2);
     expect(latestEntries([bare, h1], '2026-06-30').get('t1')).toBe(h1);
+  });
+});
+
+describe('latestActuals', () => {
+  it('picks an indicator’s actual as latestEntries picks a task’s entry', () => {
+    const q1: IndicatorActual = { indicatorId: 'c1', period: '2026-Q1', value: 40, mode: 'cumulative' };
+    const q2: IndicatorActual = { ...q1, period: '2026-Q2', value: 55 };
+    const other: IndicatorActual = { ...q1, indicatorId: 'c2' };
+    expect(latestActuals([q2, q1, other], '2026-05-10')).toEqual(
+      new Map([
+        ['c1', q2],
+        ['c2', other],
+      ]),
+    );
   });
 });

@@ -40,3 +40,47 @@ export function planWith(tasks: TaskSpec[]): Plan {
     ],
   };
 }
+
+export interface IndicatorSpec {
+  id?: string;
+  content?: string;
+  unit?: string;
+  target?: string;
+}
+
+/**
+ * A plan whose indicators table holds one group row then the indicators.
+ * @example planWithIndicators([{ id: 'c1', unit: '%', target: '≥ 70' }])
+ */
+export function planWithIndicators(indicators: IndicatorSpec[]): Plan {
+  const sheet = 'Chỉ tiêu';
+  const rows: AppendixRow[] = [
+    { kind: 'group', id: 'g1', tt: 'I', fields: { content: 'Chỉ tiêu năm 2026' }, source: { sheet, row: 2, cells: {} } },
+  ];
+  indicators.forEach((c, i) => {
+    const row: AppendixRow = {
+      kind: 'indicator',
+      tt: String(i + 1),
+      fields: { content: c.content ?? `Chỉ tiêu ${i + 1}` },
+      source: { sheet, row: i + 3, cells: {} },
+      group: 'I',
+    };
+    if (c.id !== undefined) row.id = c.id;
+    if (c.unit !== undefined) row.fields.unit = c.unit;
+    if (c.target !== undefined) row.fields.target = c.target;
+    rows.push(row);
+  });
+  return {
+    appendices: [
+      {
+        kind: 'indicators',
+        sheet,
+        range: 'A1:E99',
+        title: { lines: [], reference: {} },
+        header: { rows: [1], labels: {} },
+        columns: {},
+        rows,
+      },
+    ],
+  };
+}
