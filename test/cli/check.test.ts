@@ -7,6 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../core/validate/index.ts';
+import { phuluc } from '../support/cli.ts';
 import { fixture, REPO_ROOT } from '../support/paths.ts';
 
 const run = promisify(execFile);
@@ -239,5 +240,44 @@ describe('check on a workbook with nothing to check', async () => {
     expect('code' in out ? out.code : 0).toBe(1);
     expect(out.stdout).toContain('Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.');
     expect(out.stdout).toContain('Chưa hợp lệ.');
+  });
+});
+
+describe('the text report', () => {
+  const file = fixture('cam-giang-phu-luc.xlsx');
+
+  it('puts the error first, then the warnings, and counts the notes behind one line; titles and places in words, no rule codes', async () => {
+    expect(await phuluc('check', '--as-of', '2025-12-31', file)).toEqual({
+      stdout: `# ${file}
+Lỗi (1)
+  Phụ lục I · Ô E41   Thiếu thời gian hoàn thành — Nhiệm vụ chưa có thời gian hoàn thành.
+Cảnh báo (9)
+  Phụ lục I · Dòng 5  Thiếu cột — Bảng thiếu cột “Kết quả” (nên có).
+  Phụ lục I · Ô A14   Dòng bị tách trang — Dòng này là phần tiếp theo của dòng 13 (bị tách trang); nên nối vào dòng 13. (có thể sửa an toàn)
+  Phụ lục I · Ô A23   Dòng bị tách trang — Dòng này là phần tiếp theo của dòng 22 (bị tách trang); nên nối vào dòng 22. (có thể sửa an toàn)
+  Phụ lục I · Ô C27   Nhiều cơ quan chủ trì — Có 2 cơ quan chủ trì (Phòng Văn hoá – Xã hội xã; Phòng kinh tế xã); nên chỉ giao một cơ quan chủ trì, các cơ quan khác là phối hợp.
+  Phụ lục I · Ô A30   Dòng bị tách trang — Dòng này là phần tiếp theo của dòng 29 (bị tách trang); nên nối vào dòng 29. (có thể sửa an toàn)
+  Phụ lục I · Ô A36   Dòng bị tách trang — Dòng này là phần tiếp theo của dòng 35 (bị tách trang); nên nối vào dòng 35. (có thể sửa an toàn)
+  Phụ lục I · Ô A44   Số thứ tự nhóm bị nhảy — Số thứ tự nhóm “VI.” không liên tục: mong đợi “IV.”.
+  Phụ lục I · Ô C46   Cơ quan chủ trì chung chung — Cơ quan chủ trì “Các phòng, ban, ngành, đơn vị có liên quan” là chung chung; nên giao cho một cơ quan cụ thể.
+  Phụ lục I · Ô D47   Thiếu cơ quan phối hợp — Nhiệm vụ chưa ghi cơ quan phối hợp.
+49 lưu ý (dùng --notes để xem)
+Tóm tắt: 1 bảng, 34 nhiệm vụ, 0 chỉ tiêu; 1 lỗi, 9 cảnh báo, 49 lưu ý. 41 chỗ có thể sửa an toàn bằng “phuluc fix”. Chưa hợp lệ.
+
+`,
+      stderr: '',
+      code: 1,
+    });
+  });
+
+  it('--notes lists the 49 notes after the warnings, in the order of the sheet', async () => {
+    const { stdout } = await phuluc('check', '--notes', '--as-of', '2025-12-31', file);
+    const lines = stdout.split('\n');
+    const at = lines.indexOf('Lưu ý (49)');
+    expect(at).toBe(lines.indexOf('Cảnh báo (9)') + 10);
+    const notes = lines.slice(at + 1, at + 50);
+    expect(notes.every((l) => l.startsWith('  Phụ lục I · '))).toBe(true);
+    expect(notes[0]).toBe('  Phụ lục I · Ô B7    Lẫn kiểu đặt dấu — Bảng dùng lẫn kiểu đặt dấu cũ (16 từ) và mới (17 từ), ví dụ “hóa”.');
+    expect(lines[at + 50]).toMatch(/^Tóm tắt: /);
   });
 });
