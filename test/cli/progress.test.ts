@@ -35,9 +35,10 @@ describe('progressOnTty', () => {
     bar.clear();
     bar.tick('b.xlsx');
     bar.done();
-    const parts = s.text.split('\r').filter(Boolean);
-    expect(parts[0]).toMatch(/^Kiểm tra \[█{14}░{14}\] 1\/2 · \d+\.\d s a\.xlsx\x1b\[K$/);
-    expect(parts[1]).toBe('\x1b[K');
-    expect(parts[2]).toMatch(/^Kiểm tra \[█{28}\] 2\/2 · \d+\.\d s b\.xlsx\x1b\[K\n$/);
+    // The terminal's escape character shown as ⎋, so that the patterns below can name it.
+    const parts = s.text.replaceAll('\x1b', '⎋').split('\r').filter(Boolean);
+    expect(parts[0]).toMatch(/^Kiểm tra \[█{14}░{14}\] 1\/2 · \d+\.\d s a\.xlsx⎋\[K$/);
+    expect(parts[1]).toBe('⎋[K');
+    expect(parts[2]).toMatch(/^Kiểm tra \[█{28}\] 2\/2 · \d+\.\d s b\.xlsx⎋\[K\n$/);
   });
 });
