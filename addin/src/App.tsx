@@ -13,6 +13,7 @@ import { useStore, type Store } from './state/store.ts';
 import { SyncPanel } from './sync/SyncPanel.tsx';
 import { Header } from './app/Header.tsx';
 import { NoticeBar } from './app/NoticeBar.tsx';
+import { OutsideOffice } from './app/OutsideOffice.tsx';
 import { LangContext } from './app/strings-context.ts';
 
 type TabId = 'check' | 'fill' | 'sync';
@@ -27,12 +28,10 @@ export interface AppProps {
   store: Store<PaneState>;
   actions: PaneActions;
   sync: SyncActions;
-  /** False when the page is open outside Excel (a browser tab): the pane says where it belongs. */
-  inExcel?: boolean;
 }
 
 /** @example createRoot(el).render(<App store={store} actions={actions} sync={sync} />) */
-export function App({ store, actions, sync, inExcel = true }: AppProps) {
+export function App({ store, actions, sync }: AppProps) {
   const state = useStore(store);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('check');
@@ -59,7 +58,7 @@ export function App({ store, actions, sync, inExcel = true }: AppProps) {
             </Tab>
           ))}
         </TabList>
-        <NoticeBar notice={inExcel ? state.notice : { intent: 'warning', text: (x) => x.notInExcel }} onDismiss={actions.dismissNotice} />
+        {state.inExcel ? <NoticeBar notice={state.notice} onDismiss={actions.dismissNotice} /> : <OutsideOffice />}
         <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'check' && <CheckPanel state={state} actions={actions} />}
           {tab === 'fill' && <FillPanel state={state} actions={actions} />}

@@ -23,7 +23,7 @@ async function boot(): Promise<void> {
     const info = await (host.Office as OfficeLike).onReady();
     inExcel = String(info.host) === 'Excel';
   }
-  const store = createStore(initialState(savedLang()));
+  const store = createStore(initialState(savedLang(), inExcel));
   const port = host && inExcel ? createPort(host, { lang: store.get().lang }) : detachedPort();
 
   let lang = store.get().lang;
@@ -37,7 +37,7 @@ async function boot(): Promise<void> {
   const actions = createActions(store, { port, loadTemplate: (kind) => loadTemplate(kind) });
   // Sync: the binding comes from the workbook, the token and the push queue from this user's storage.
   const sync = createSyncActions(store, { port, storage: browserStorage(), defaultServer: location.origin });
-  createRoot(el).render(<App store={store} actions={actions} sync={sync} inExcel={inExcel} />);
+  createRoot(el).render(<App store={store} actions={actions} sync={sync} />);
   if (inExcel) void sync.init();
 }
 

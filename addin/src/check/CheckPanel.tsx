@@ -18,7 +18,7 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
   const s = useStrings();
   const { report, plan, busy } = state;
   const issues = report ? allIssues(report) : [];
-  const disabled = busy !== null;
+  const disabled = busy !== null || !state.inExcel;
   return (
     <>
       <p className={styles.intro}>{s.checkIntro}</p>
@@ -28,6 +28,7 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
         </Button>
         <Switch
           label={s.onlyActiveSheet}
+          disabled={disabled}
           checked={state.scope === 'active'}
           onChange={(_, d) => actions.setScope(d.checked ? 'active' : 'all')}
         />
@@ -35,8 +36,14 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
       {report && <PlanSummary report={report} plan={plan} />}
       {report && (
         <div className={styles.tools}>
-          <Button appearance="primary" onClick={actions.previewFixAll} disabled={disabled || report.stats.fixable === 0}>
-            {s.fixAll(report.stats.fixable)}
+          {/* Counted over every round of "fix all" (core's fixSummary): the preview then lists exactly these changes. */}
+          <Button
+            appearance="primary"
+            onClick={actions.previewFixAll}
+            disabled={disabled || !state.fixes || state.fixes.changes === 0}
+            data-testid="fix-all"
+          >
+            {state.fixes && state.fixes.changes > 0 ? s.fixAll(state.fixes) : s.fixAllNone}
           </Button>
           <div className={styles.row}>
             <Button onClick={actions.clearMarks} disabled={disabled || !state.marked}>

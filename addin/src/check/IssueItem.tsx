@@ -1,6 +1,6 @@
 // One issue: a button that selects its cell (location and message), and "Sửa" when it carries a fix.
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Issue } from '../../../core/validate/index.ts';
+import { issueWhere, type Issue } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import { issueTarget } from '../logic/group-issues.ts';
 
@@ -24,7 +24,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
-  where: { flexShrink: 0, minWidth: '3.2em', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
+  where: { flexShrink: 0, minWidth: '4.2em', whiteSpace: 'nowrap', color: tokens.colorBrandForeground1 },
   message: { minWidth: 0, overflowWrap: 'anywhere' },
   fix: { flexShrink: 0, minWidth: 'auto' },
 });
@@ -41,7 +41,8 @@ export function IssueItem({ issue, disabled, onSelect, onFix }: IssueItemProps) 
   const s = useStrings();
   const lang = useLang();
   const target = issueTarget(issue);
-  const where = issue.cell ?? (issue.row !== undefined ? s.rowLabel(issue.row) : s.wholeSheet);
+  // "Dòng 5", "Ô C7": the place in words (a sheet-level issue names its sheet).
+  const where = issueWhere(issue, lang);
   const message = lang === 'vi' ? issue.message : issue.messageEn;
   return (
     <li className={styles.item} data-cell={target?.cell ?? ''} data-code={issue.code}>

@@ -10,8 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CATALOG } from '../../../core/validate/index.ts';
-import type { IssueCode } from '../../../core/validate/index.ts';
+import { issueTitle, issueWhere } from '../../../core/validate/index.ts';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import { shortValue, type Change } from '../logic/describe-patch.ts';
 import type { Preview } from '../state/pane-state.ts';
@@ -37,7 +36,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: '2px',
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace },
+  cell: { whiteSpace: 'nowrap' },
 });
 
 export interface PreviewDialogProps {
@@ -73,13 +72,13 @@ export function PreviewDialog({ preview, busy, onApply, onCancel }: PreviewDialo
   const s = useStrings();
   const lang = useLang();
   const rounds = preview.rounds.length;
-  const title = (code: string) => (code in CATALOG ? CATALOG[code as IssueCode].title[lang] : code);
+  const title = (code: string) => issueTitle(code, lang);
   const line = (c: Change) => {
     if (c.kind === 'delete-row') return s.previewDelete(c.row);
     if (c.kind === 'merge-rows') return s.previewMerge(c.rows, c.into);
     return (
       <>
-        <span className={styles.cell}>{c.cell}</span>: {shortValue(c.from)} → {shortValue(c.to)}
+        <span className={styles.cell}>{issueWhere({ sheet: c.sheet, cell: c.cell }, lang)}</span>: {shortValue(c.from)} → {shortValue(c.to)}
       </>
     );
   };
@@ -89,7 +88,9 @@ export function PreviewDialog({ preview, busy, onApply, onCancel }: PreviewDialo
         <DialogBody>
           <DialogTitle>{preview.purpose === 'renumber' ? s.previewTitleRenumber : s.previewTitleFix}</DialogTitle>
           <DialogContent className={styles.content}>
-            <p id="preview-intro">{s.previewIntro(preview.changes.length)}</p>
+            <p id="preview-intro" data-testid="preview-intro">
+              {s.previewIntro(preview.summary)}
+            </p>
             <div className={styles.scroll} role="region" aria-label={s.previewListLabel} tabIndex={0} data-testid="preview-list">
               {blocks(preview.changes).map((b) => (
                 <div key={b.key}>

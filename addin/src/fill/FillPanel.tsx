@@ -25,7 +25,7 @@ export function FillPanel({ state, actions }: { state: PaneState; actions: PaneA
   const tables = tableTargets(state.plan);
   const [chosen, setChosen] = useState<number | null>(null);
   const target = tables.find((t) => t.index === chosen) ?? tables.find((t) => t.kind === 'tasks') ?? tables[0] ?? null;
-  const disabled = state.busy !== null;
+  const disabled = state.busy !== null || !state.inExcel;
   return (
     <>
       <div className={styles.picker}>

@@ -1,6 +1,6 @@
 // Everything the pane does, as plain async functions over the ExcelPort and core: no React, no Office.
 // Each action runs alone (a second click while Excel is busy is ignored) and turns failures into a notice.
-import { fixAll } from '../../../core/fix/index.ts';
+import { fixAll, fixSummary } from '../../../core/fix/index.ts';
 import type { Patch, PatchValue } from '../../../core/fix/index.ts';
 import type { Issue } from '../../../core/validate/index.ts';
 import { allIssues } from '../../../core/validate/index.ts';
@@ -68,7 +68,9 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
   async function read(): Promise<WorkbookSnapshot> {
     const snapshot = await port.readWorkbook({ sheets: store.get().scope });
     const { report, plan } = validateGrids(snapshot.grids);
-    store.set({ snapshot, report, plan });
+    // Every round of "fix all", counted now: the button's label says what its preview will then apply.
+    const fixes = fixSummary(fixAll(snapshot.grids));
+    store.set({ snapshot, report, plan, fixes });
     return snapshot;
   }
 
@@ -117,12 +119,13 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
 
   async function preview(purpose: Preview['purpose'], only?: string[]): Promise<void> {
     const snapshot = await read();
-    const { rounds } = fixAll(snapshot.grids, only ? { only } : {});
+    const result = fixAll(snapshot.grids, only ? { only } : {});
+    const { rounds } = result;
     if (rounds.length === 0) {
       store.set({ notice: { intent: 'info', text: (s) => (purpose === 'renumber' ? s.renumberNothing : s.nothingToFix) } });
       return;
     }
-    store.set({ preview: { purpose, rounds, changes: describeRounds(rounds) } });
+    store.set({ preview: { purpose, rounds, changes: describeRounds(rounds), summary: fixSummary(result) } });
   }
 
   return {

@@ -1,5 +1,5 @@
 // The pane's state: what was last read and checked, what is being previewed, what can be undone, what to tell the user.
-import type { Patch } from '../../../core/fix/index.ts';
+import type { FixSummary, Patch } from '../../../core/fix/index.ts';
 import type { Plan } from '../../../core/model/index.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
@@ -19,18 +19,24 @@ export interface Preview {
   purpose: 'fix-all' | 'renumber';
   rounds: Patch[][];
   changes: Change[];
+  /** The counts of these rounds (changes, issues resolved by severity). */
+  summary: FixSummary;
 }
 
 export type Busy = 'check' | 'read' | 'fix' | 'preview' | 'apply' | 'marks' | 'undo' | 'template' | 'dropdowns' | 'write' | 'sync' | null;
 
 export interface PaneState {
   lang: Lang;
+  /** False when the page is open outside Excel (a browser tab): it says so, and every button that needs Excel is off. */
+  inExcel: boolean;
   busy: Busy;
   notice: Notice | null;
   scope: 'all' | 'active';
   snapshot: WorkbookSnapshot | null;
   report: Report | null;
   plan: Plan | null;
+  /** What "fix all" would do on the last read (core's fixSummary): the button says it, the preview applies it. */
+  fixes: FixSummary | null;
   /** Whether the last check marked cells (so edits re-mark, and "Xóa đánh dấu" has something to clear). */
   marked: boolean;
   preview: Preview | null;
@@ -40,15 +46,17 @@ export interface PaneState {
   sync: SyncState;
 }
 
-export function initialState(lang: Lang): PaneState {
+export function initialState(lang: Lang, inExcel = true): PaneState {
   return {
     lang,
+    inExcel,
     busy: null,
     notice: null,
     scope: 'all',
     snapshot: null,
     report: null,
     plan: null,
+    fixes: null,
     marked: false,
     preview: null,
     undo: [],

@@ -2,7 +2,7 @@
 // looked at. It lives with the pane state (state/ never imports sync/); sync/ reads and updates it.
 import type { FieldConflict, TaskChange } from '../../../core/merge/index.ts';
 import type { Plan } from '../../../core/model/index.ts';
-import type { RevisionMeta } from '../../../core/api/index.ts';
+import type { CommuneMismatchDetails, PlanEntry, RevisionMeta, Role } from '../../../core/api/index.ts';
 
 /** The workbook's link to a plan on the server (saved in the document settings by sync/binding.ts). */
 export interface SyncBinding {
@@ -32,6 +32,8 @@ export interface QueuedPush {
   sheet?: Plan;
   partial: boolean;
   message: string | null;
+  /** The user confirmed sending it although the plan's title names another commune (body `confirmCommune: true`). */
+  confirmCommune?: boolean;
   createdAt: number;
   attempts: number;
   /** When to try again (ms since epoch); 0 = now. */
@@ -45,7 +47,11 @@ export interface SignedIn {
   kind: 'token' | 'microsoft';
   /** Who the server says we are (GET /api/me), when known. */
   name: string | null;
-  role: string | null;
+  role: Role | null;
+  /** An editor's commune (5 digits): it fixes the binding's commune. */
+  commune: string | null;
+  /** A consolidator's province (2 digits): it narrows the commune search. */
+  province: string | null;
   via?: 'naa' | 'dialog';
 }
 
@@ -69,6 +75,12 @@ export interface HistoryView {
 
 export interface SyncState {
   binding: SyncBinding | null;
+  /** The server signed in to before the workbook is bound (the binding's own server afterwards). */
+  server: string;
+  /** The plans the server lists (GET /api/plans), once signed in; null before it answered. */
+  plans: PlanEntry[] | null;
+  /** A push the server refused because the plan's title names another commune: confirm (sent again) or drop it. */
+  mismatch: { key: string; details: CommuneMismatchDetails } | null;
   auth: SignedIn | null;
   /** Whether the server offers Microsoft sign-in (GET /api/config), null before asked. */
   microsoft: boolean | null;
@@ -83,5 +95,17 @@ export interface SyncState {
 
 /** @example initialState(lang).sync // initialSyncState() */
 export function initialSyncState(): SyncState {
-  return { binding: null, auth: null, microsoft: null, queue: [], confirm: null, conflict: null, history: null, last: null };
+  return {
+    binding: null,
+    server: '',
+    plans: null,
+    mismatch: null,
+    auth: null,
+    microsoft: null,
+    queue: [],
+    confirm: null,
+    conflict: null,
+    history: null,
+    last: null,
+  };
 }

@@ -1,5 +1,6 @@
-// Revision history: who pushed what when; a revision's changes by task; restore one (as a new revision).
+// The submissions of the plan: who sent what when ("05/12/2026 17:49"); one's changes by task; restore one (as a new one).
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formatDateTime } from '../../../core/i18n/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import type { HistoryView as History } from '../state/sync-state.ts';
 
@@ -25,9 +26,6 @@ const useStyles = makeStyles({
   },
   field: { color: tokens.colorNeutralForeground2 },
 });
-
-const when = (iso: string, lang: string) =>
-  new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 
 export function HistoryView({
   history,
@@ -62,7 +60,8 @@ export function HistoryView({
               {s.historyRevision(r.seq)} · {s.historyKind[r.kind] ?? r.kind}
             </Button>
             <Text size={200}>
-              {r.authorName ?? r.author} · {when(r.createdAt, s.lang)}
+              {/* The person (never the machine id in `author`), and the time as an official writes it. */}
+              {s.historyWho(r.authorName)} · {formatDateTime(r.createdAt)}
               {r.message ? ` · ${r.message}` : ''}
             </Text>
             {history.selected === r.seq && history.changes && (

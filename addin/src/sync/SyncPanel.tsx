@@ -1,7 +1,8 @@
-// "Đồng bộ": binding, sign-in, push/pull with the queue's state, and — in place of all that — the conflict or history view.
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+// "Đồng bộ": sign-in, commune and plan, send/get with what waits to be sent, and — in place of all that — the conflict or history view.
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { findCommune } from '../../../core/dvhc.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
 import { appendixKeys } from '../../../core/merge/index.ts';
 import { useStrings } from '../app/strings-context.ts';
 import { Section } from '../fill/Section.tsx';
@@ -32,13 +33,13 @@ export interface SyncPanelProps {
 export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) {
   const styles = useStyles();
   const s = useStrings();
-  const { binding, auth, queue, confirm, conflict, history, last, microsoft } = state.sync;
-  const disabled = state.busy !== null;
+  const { binding, auth, queue, confirm, conflict, history, last, microsoft, plans, mismatch } = state.sync;
+  const disabled = state.busy !== null || !state.inExcel;
   const [province, setProvince] = useState<string | null>(null);
   const unread = state.plan === null && binding === null;
   useEffect(() => {
     // Only for a workbook not bound yet: the table list of the binding form needs one read.
-    if (unread) onReadTables?.();
+    if (unread && state.inExcel) onReadTables?.();
     // Once, when the tab opens (not again after each read).
   }, []);
   if (conflict) return <ConflictView conflict={conflict} disabled={disabled} onApply={sync.resolve} onCancel={sync.cancelConflict} />;
@@ -59,6 +60,19 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
       }))
     : [];
   const ready = binding !== null && auth !== null;
+  const signIn = (
+    <SignInSection
+      auth={auth}
+      server={binding?.server ?? (state.sync.server || sync.defaultServer())}
+      serverEditable={binding === null}
+      microsoft={microsoft === true}
+      disabled={disabled}
+      onServer={sync.setServer}
+      onMicrosoft={sync.signInMicrosoft}
+      onToken={sync.useToken}
+      onSignOut={sync.signOut}
+    />
+  );
   const prov = province ?? (binding ? (findCommune(binding.commune)?.provinceCode ?? '') : '');
   return (
     <div className={styles.box} data-testid="sync-panel">
@@ -66,6 +80,7 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
       <Text size={200}>{s.syncIntro}</Text>
       {ready && (
         <Section title={s.actionsTitle} testId="sync-actions">
+          {mismatch && <MismatchBar mismatch={mismatch} disabled={disabled} sync={sync} />}
           {confirm && (
             <MessageBar intent="warning" data-testid="push-confirm">
               <MessageBarBody>
@@ -103,7 +118,7 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
           </div>
           {last && (
             <Text size={200} data-testid="last-sync">
-              {s.lastSync(s.lastAction[last.action], last.seq, new Date(last.at).toLocaleTimeString(s.lang === 'en' ? 'en-GB' : 'vi-VN'))}
+              {s.lastSync(s.lastAction[last.action], last.seq, formatDateTime(new Date(last.at)))}
             </Text>
           )}
           <Text size={300} weight="semibold">
@@ -112,27 +127,23 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
           <QueueList items={queue} disabled={disabled} onRetry={sync.retryNow} onDiscard={sync.discard} />
         </Section>
       )}
+      {/* Signing in comes first until it is done: the plans to choose from are listed to a signed-in user only. */}
+      {!auth && signIn}
       <BindingSection
         key={binding ? `${binding.server}|${binding.commune}|${binding.planKey}` : `new-${state.plan ? 'read' : 'unread'}`}
         binding={binding}
+        server={binding?.server ?? (state.sync.server || sync.defaultServer())}
+        auth={auth}
+        plans={plans}
         tables={tables}
-        defaultServer={sync.defaultServer()}
         defaultCommune={suggestedCommune(state.plan)}
         disabled={disabled}
         onSave={sync.bind}
+        onReloadPlans={sync.loadPlans}
       />
-      {binding && (
-        <SignInSection
-          auth={auth}
-          microsoft={microsoft === true}
-          disabled={disabled}
-          onMicrosoft={sync.signInMicrosoft}
-          onToken={sync.useToken}
-          onSignOut={sync.signOut}
-        />
-      )}
+      {auth && signIn}
       {!binding && <Text size={200}>{s.syncNeedsBinding}</Text>}
-      {ready && !auth.role?.startsWith('editor') && (
+      {ready && auth.role !== 'editor' && (
         <Section title={s.consolidatedButton} testId="consolidated-section">
           <Field label={s.consolidatedProvince}>
             <Input value={prov} onChange={(_, d) => setProvince(d.value)} inputMode="numeric" />
@@ -145,5 +156,37 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
         </Section>
       )}
     </div>
+  );
+}
+
+/** A push the server held back: the plan's title names another commune. Send it for the bound commune, or drop it. */
+function MismatchBar({
+  mismatch,
+  disabled,
+  sync,
+}: {
+  mismatch: NonNullable<PaneState['sync']['mismatch']>;
+  disabled: boolean;
+  sync: SyncActions;
+}) {
+  const s = useStrings();
+  const styles = useStyles();
+  const d = mismatch.details;
+  const target = s.communeName(d.targetCommune.name, d.targetCommune.provinceName);
+  const fileProvince = d.fileCommuneCode ? (findCommune(d.fileCommuneCode)?.provinceName ?? null) : null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="commune-mismatch">
+      <MessageBarBody>
+        <MessageBarTitle>{s.mismatchTitle}</MessageBarTitle> {s.mismatchText(d.fileCommune, fileProvince, target)}
+        <div className={styles.buttons}>
+          <Button size="small" appearance="primary" onClick={sync.confirmCommune} disabled={disabled}>
+            {s.mismatchSend(target)}
+          </Button>
+          <Button size="small" onClick={sync.dropMismatch} disabled={disabled}>
+            {s.mismatchCancel}
+          </Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

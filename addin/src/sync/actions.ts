@@ -33,21 +33,34 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
     /** Binding from the workbook, token from this user's storage, queued pushes resumed. */
     async init(): Promise<void> {
       const binding = loadBinding(ctx.port);
-      ctx.setSync({ binding, auth: account.savedAuth(binding), queue: delivery.list() });
-      if (binding) account.resume(binding);
+      const server = binding?.server ?? deps.defaultServer ?? '';
+      ctx.setSync({ binding, server, auth: account.savedAuth(server), queue: delivery.list() });
+      account.resume(server);
       await delivery.deliverDue();
     },
     defaultServer: (): string => deps.defaultServer ?? '',
+    /** The server to sign in to before the workbook is bound. */
+    setServer(server: string): void {
+      account.setServer(server);
+    },
+    /** The server's plans again (the picker's list). */
+    loadPlans: () => guarded(() => account.loadPlans()),
     bind: (b: Omit<SyncBinding, 'baseSeq'>) => guarded(() => account.bind(b)),
     useToken: (token: string) => guarded(() => account.useToken(token)),
     signInMicrosoft: () => guarded(() => account.signInMicrosoft()),
-    /** "Quên token" / sign out: nothing of the credential stays on this computer. */
+    /** "Đăng xuất": nothing of the credential stays on this computer. */
     signOut(): void {
       account.signOut();
     },
     push: (mode: PushMode = 'check') => guarded(() => push(ctx, creds, delivery, mode)),
     cancelPush(): void {
       ctx.setSync({ confirm: null });
+    },
+    /** The plan's title names another commune: send it anyway (the server stores it with a warning). */
+    confirmCommune: () => guarded(() => delivery.confirmCommune()),
+    /** … or do not send it: the push leaves the queue. */
+    dropMismatch(): void {
+      delivery.dropMismatch();
     },
     pull: () => guarded(() => pull(ctx, creds)),
     /** Try every waiting push now (the "Thử lại ngay" button). */

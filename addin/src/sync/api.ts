@@ -60,7 +60,8 @@ export function createApi(opts: ApiOptions) {
       try {
         return (await client.head(commune, planKey, knownSeq)).body;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return null;
+        // No revision yet is nothing to pull; an unknown plan is not (its error lists the plans there are).
+        if (err instanceof ApiError && err.status === 404 && err.knownPlans === null) return null;
         throw err;
       }
     },
@@ -81,5 +82,6 @@ export function createApi(opts: ApiOptions) {
     },
     consolidated: (province: string, planKey: string) => client.provinceConsolidated(province, planKey),
     me: () => client.me(),
+    listPlans: () => client.listPlans(),
   };
 }

@@ -68,6 +68,9 @@ export async function run(ctx: SyncContext, work: () => Promise<void>): Promise<
     await work();
   } catch (err) {
     console.error('phuluc sync:', err);
+    // A plan the server does not know: its answer lists the plans there are, and the picker shows them.
+    const plans = err instanceof ApiError ? err.knownPlans : null;
+    if (plans) ctx.setSync({ plans });
     store.set({ notice: syncErrorNotice(err) });
   } finally {
     store.set({ busy: null });

@@ -28,7 +28,7 @@ export function createCredentials(ctx: SyncContext) {
       throw new ApiError(
         401,
         'signed-out',
-        'Chưa đăng nhập: hãy dán token máy chủ hoặc đăng nhập Microsoft 365.',
+        'Chưa đăng nhập: hãy dán mã truy cập hoặc đăng nhập Microsoft 365.',
         'Not signed in: paste a server token or sign in with Microsoft 365.',
       );
     return t;
@@ -47,10 +47,22 @@ export function createCredentials(ctx: SyncContext) {
         throw new ApiError(
           400,
           'no-binding',
-          'Chưa liên kết sổ làm việc với kế hoạch trên máy chủ.',
+          'Bảng tính này chưa chọn xã và kế hoạch để gửi.',
           'The workbook is not bound to a plan on a server yet.',
         );
       return { api: apiFor(b.server), b };
+    },
+    /** The server calls go to: the binding's, else the one chosen to sign in to before binding. */
+    server(): string {
+      const server = ctx.sync().binding?.server ?? ctx.sync().server;
+      if (!/^https?:\/\/\S+$/.test(server))
+        throw new ApiError(
+          400,
+          'no-server',
+          'Hãy nhập địa chỉ máy chủ (bắt đầu bằng https://).',
+          'Enter the server address (starting with https://).',
+        );
+      return server;
     },
     /** Whether this user pasted a token for `server` earlier (kept in storage, so a reopened pane is signed in). */
     hasSaved: (server: string): boolean => !!savedToken(ctx.storage, server),

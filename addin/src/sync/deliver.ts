@@ -30,7 +30,12 @@ export async function deliverPush(
   showQueue(ctx, queue);
   const a = creds.apiFor(item.server);
   try {
-    const body = { plan: item.plan, ...(item.message ? { message: item.message } : {}), ...(item.partial ? { partial: true } : {}) };
+    const body = {
+      plan: item.plan,
+      ...(item.message ? { message: item.message } : {}),
+      ...(item.partial ? { partial: true } : {}),
+      ...(item.confirmCommune ? { confirmCommune: true } : {}),
+    };
     const answer = await a.push(item.commune, item.planKey, body, item.baseSeq, item.key);
     queue.remove(item.key);
     showQueue(ctx, queue);
@@ -42,7 +47,16 @@ export async function deliverPush(
     if (b && b.server === item.server && b.commune === item.commune && b.planKey === item.planKey) {
       const from = item.sheet ?? item.plan;
       const landed = await land(ctx, { kind: 'answer', from, plan: answer.plan, seq: answer.revision.seq, table: b.table });
-      if (landed) ctx.say('success', (s) => s.pushed(answer.revision.seq, answer.status === 'merged'));
+      const seq = answer.revision.seq;
+      // A warning (a commune mismatch the user confirmed) is said with the result, in the server's words.
+      const warned = (answer.warnings ?? []).map((w) => ({ vi: w.message, en: w.messageEn }));
+      if (landed)
+        ctx.say(warned.length > 0 ? 'warning' : answer.status === 'unchanged' ? 'info' : 'success', (s, lang) =>
+          [
+            answer.status === 'unchanged' ? s.pushedUnchanged(seq) : s.pushed(seq, answer.status === 'merged'),
+            ...warned.map((w) => w[lang]),
+          ].join(' '),
+        );
     }
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
@@ -53,6 +67,14 @@ export async function deliverPush(
       await deliverPush(ctx, creds, queue, { ...item, key, attempts: item.attempts + 1 }, true);
       return;
     }
+    const mismatch = err.communeMismatch;
+    if (mismatch) {
+      // Nothing stored: the push waits in the queue for the user to confirm the commune (or drop it).
+      queue.update(item.key, { state: 'error', nextAt: 0, error: { message: err.message, messageEn: err.messageEn, retry: false } });
+      showQueue(ctx, queue);
+      ctx.setSync({ mismatch: { key: item.key, details: mismatch } });
+      return;
+    }
     const c = err.conflict;
     if (c) {
       queue.remove(item.key);
@@ -60,6 +82,8 @@ export async function deliverPush(
       await openPushConflict(ctx, a, item, c.headSeq);
       return;
     }
+    // An unknown plan: its answer lists the plans there are, for the picker.
+    if (err.knownPlans) ctx.setSync({ plans: err.knownPlans });
     // Network, 408, 429, 5xx: tried again after the back-off; anything else waits for the user.
     const retry = err.transient;
     const nextAt = retry ? ctx.now() + backoffMs(item.attempts, ctx.random) : 0;

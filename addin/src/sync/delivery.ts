@@ -48,6 +48,13 @@ export function createDelivery(ctx: SyncContext, creds: Credentials) {
     timer = ctx.setTimer(fire, Math.max(0, Math.min(...next) - ctx.now()));
   }
 
+  function discard(key: string): void {
+    queue.remove(key);
+    if (ctx.sync().mismatch?.key === key) ctx.setSync({ mismatch: null });
+    showQueue(ctx, queue);
+    schedule();
+  }
+
   return {
     list: () => queue.list(),
     deliverDue,
@@ -83,10 +90,19 @@ export function createDelivery(ctx: SyncContext, creds: Credentials) {
       for (const i of queue.list()) if (i.state === 'error') queue.update(i.key, { nextAt: 0, state: 'waiting' });
       await deliverDue();
     },
-    discard(key: string): void {
-      queue.remove(key);
-      showQueue(ctx, queue);
-      schedule();
+    discard,
+    /** The user confirmed the commune: the push waiting on it goes again, saying so. */
+    async confirmCommune(): Promise<void> {
+      const m = ctx.sync().mismatch;
+      if (!m) return;
+      ctx.setSync({ mismatch: null });
+      queue.update(m.key, { confirmCommune: true, state: 'waiting', nextAt: 0 });
+      await deliverDue();
+    },
+    /** The user does not send it to this commune: the push leaves the queue. */
+    dropMismatch(): void {
+      const m = ctx.sync().mismatch;
+      if (m) discard(m.key);
     },
   };
 }

@@ -1,4 +1,5 @@
 // Landing a server plan in the sheet, one path for a push's answer, a pull and a resolved pull conflict.
+import { fixAll, fixSummary } from '../../../core/fix/index.ts';
 import { diffPlans, mergePlans } from '../../../core/merge/index.ts';
 import type { Plan } from '../../../core/model/index.ts';
 import { saveBinding } from './binding.ts';
@@ -55,7 +56,7 @@ export async function land(ctx: SyncContext, l: Landing): Promise<WriteBackSumma
   await setBase(ctx, l.seq);
   // Read again: the Check tab's state must describe the sheet as it is now (ids written, rows inserted or deleted).
   const after = await readLocal(ctx.port, null);
-  ctx.store.set({ snapshot: after.snapshot, report: after.report, plan: after.plan });
+  ctx.store.set({ snapshot: after.snapshot, report: after.report, plan: after.plan, fixes: fixSummary(fixAll(after.snapshot.grids)) });
   return summary;
 }
 

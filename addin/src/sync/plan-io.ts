@@ -21,7 +21,16 @@ export interface LocalRead {
 export async function readLocal(port: ExcelPort, table: string | null): Promise<LocalRead> {
   const snapshot = await port.readWorkbook({ sheets: 'all' });
   const { report, plan } = validateGrids(snapshot.grids);
-  return { snapshot, report, plan, outgoing: onlyTable(plan, table) };
+  return { snapshot, report, plan, outgoing: withoutIdColumn(onlyTable(plan, table)) };
+}
+
+/**
+ * The plan as the server keeps it: where the sheet hides its ids (`idColumn`) is this workbook's business, and sending
+ * it would make a sheet just brought in line with the head differ from it (its push then never "unchanged").
+ * @example withoutIdColumn(plan).appendices.every((a) => a.idColumn === undefined) // true
+ */
+export function withoutIdColumn(plan: Plan): Plan {
+  return { ...plan, appendices: plan.appendices.map(({ idColumn: _, ...a }) => a) };
 }
 
 /**

@@ -1,4 +1,5 @@
 // A push: read and check the workbook, ask first when it has errors (anyway, draft, fix), then queue the outgoing plan.
+import { fixAll, fixSummary } from '../../../core/fix/index.ts';
 import type { SyncContext } from './context.ts';
 import type { Credentials } from './credentials.ts';
 import type { Delivery } from './delivery.ts';
@@ -11,7 +12,7 @@ export async function push(ctx: SyncContext, creds: Credentials, delivery: Deliv
   const { b } = creds.bound();
   const local = await readLocal(ctx.port, b.table);
   // The Check tab shows what was read, so the errors the question counts are the ones it lists.
-  ctx.store.set({ snapshot: local.snapshot, report: local.report, plan: local.plan });
+  ctx.store.set({ snapshot: local.snapshot, report: local.report, plan: local.plan, fixes: fixSummary(fixAll(local.snapshot.grids)) });
   const { errors, warnings } = local.report.stats;
   if (mode === 'check' && errors > 0) {
     ctx.setSync({ confirm: { errors, warnings } });

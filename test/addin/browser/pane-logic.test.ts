@@ -177,13 +177,21 @@ describe('actions', () => {
     await actions.check();
     expect(state.marks.length).toBe(allIssues(store.get().report!).length);
     // 13 warnings: rows 28-29 of sheet 2 are no longer paired as duplicate tasks (a short task inside a longer one).
-    expect(notice()).toMatch(/^Đã kiểm tra: 0 lỗi, 13 cảnh báo, 40 thông tin\.$/);
+    expect(notice()).toBe('Đã kiểm tra: 0 lỗi, 13 cảnh báo, 40 lưu ý.');
+    // The label counts every round, as the preview does (the first read's 47 safe-fix issues made it say 47, not 55).
+    expect(store.get().fixes).toEqual({ changes: 55, errors: 0, warnings: 9, infos: 39, rounds: 2 });
+    expect(vi.fixAll(store.get().fixes!)).toBe('Sửa 55 chỗ an toàn (9 cảnh báo, 39 lưu ý)');
     await actions.previewFixAll();
     const preview = store.get().preview!;
     expect(preview.rounds.length).toBe(2);
+    expect([preview.changes.length, preview.summary]).toEqual([55, store.get().fixes]);
+    expect(vi.previewIntro(preview.summary)).toBe(
+      '55 thay đổi sẽ được ghi vào bảng tính, giải quyết 9 cảnh báo, 39 lưu ý. Có thể hoàn tác.',
+    );
     await actions.applyPreview();
     expect(notice()).toBe(vi.applied(preview.changes.length));
     expect(store.get().report!.stats.fixable).toBe(0);
+    expect(store.get().fixes).toEqual({ changes: 0, errors: 0, warnings: 0, infos: 0, rounds: 0 });
     expect(store.get().undo).toEqual([2]);
     expect(state.marks.length).toBe(allIssues(store.get().report!).length);
     await actions.undo();

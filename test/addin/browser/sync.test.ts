@@ -1,6 +1,7 @@
 // Sync end to end on loopback: a real server process (embedded PGlite in a temp folder) serving the built pane, two task
 // panes in headless Chromium each with its own strict fake Excel loaded from the Quang Sơn fixture, signed in as two
-// editors of the commune; then the NAA sign-in against a stubbed MSAL and a local JWKS. Screenshots of the views.
+// editors of the commune; the plan picker, the commune search, the commune mismatch, "Không có thay đổi"; then the NAA
+// sign-in against a stubbed MSAL and a local JWKS. Screenshots of the views; no English word shown on any of them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.ts';
-import { launch, openPane, shot } from './support/browser.ts';
+import { PANE_VIEWPORT, PHONE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
+import { paneLeaks } from './support/leaks.ts';
 import { buildPane, bundleScript } from './support/build.ts';
 import { fakeDataScript } from './support/fixtures.ts';
 
@@ -20,6 +22,18 @@ const TASKS = 'PL II - Nhiệm vụ';
 const TENANT = '7d1e3b52-5b4f-4c4e-9a53-2f1b2e3c4d5e';
 const OID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const AUDIENCE = 'api://phuluc';
+/** The plans the server lists (PHULUC_PLANS): what the picker offers. */
+const PLANS = [
+  'NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026|2026-03-31',
+  'NQ57-2025=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2025|2025-12-31',
+  'MS365=Kế hoạch thử đăng nhập Microsoft 365 năm 2026',
+  'NHAM-XA=Kế hoạch thử gửi nhầm xã năm 2026',
+].join(';');
+const SIZES = [
+  ['', PANE_VIEWPORT],
+  ['-1366', WIDE_VIEWPORT],
+  ['-390', PHONE_VIEWPORT],
+] as const;
 
 let dir = '';
 let dataDir = '';
@@ -29,7 +43,7 @@ let browser: Browser;
 let server: ServerProcess;
 let jwks: Server;
 let jwt = '';
-const tokens = { a: '', b: '', admin: '' };
+const tokens = { a: '', b: '', admin: '', camGiang: '' };
 
 async function startServer(port = '0'): Promise<ServerProcess> {
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`;
@@ -42,6 +56,7 @@ async function startServer(port = '0'): Promise<ServerProcess> {
       PHULUC_ENTRA_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
       PHULUC_ENTRA_AUDIENCE: AUDIENCE,
       PHULUC_ENTRA_JWKS_URL: jwksUrl,
+      PHULUC_PLANS: PLANS,
     },
   });
 }
@@ -79,16 +94,17 @@ beforeAll(async () => {
   server = await startServer();
   // Printed on the first start only: kept for the restarted process.
   tokens.admin = server.adminToken!;
-  const mk = async (label: string) => {
+  const mk = async (label: string, commune = COMMUNE) => {
     const res = await fetch(`${server.url}/api/tokens`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'editor', commune: COMMUNE, label }),
+      body: JSON.stringify({ role: 'editor', commune, label }),
     });
     return ((await res.json()) as { secret: string }).secret;
   };
   tokens.a = await mk('Cán bộ A');
   tokens.b = await mk('Cán bộ B');
+  tokens.camGiang = await mk('Cán bộ Cẩm Giàng', '10903');
   browser = await launch();
 }, 180_000);
 
@@ -100,31 +116,38 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function open(extra: string[] = [], errors: string[] = []): Promise<Page> {
-  const page = await openPane(browser, `${server.url}/addin/taskpane.html`, { initScripts: [fixtureData, ...extra, fakeHost], errors });
+async function open(
+  extra: string[] = [],
+  errors: string[] = [],
+  viewport: { width: number; height: number } = PANE_VIEWPORT,
+): Promise<Page> {
+  const page = await openPane(browser, `${server.url}/addin/taskpane.html`, {
+    initScripts: [fixtureData, ...extra, fakeHost],
+    errors,
+    viewport,
+  });
   await page.getByRole('tab', { name: 'Đồng bộ' }).click();
   await page.getByTestId('sync-panel').waitFor();
   return page;
 }
 
+/** Choose the plan from the server's list (an editor's sign-in has already fixed the commune) and remember it. */
 async function bind(page: Page, planKey: string): Promise<void> {
-  await page.getByLabel('Mã xã (5 chữ số)').fill(COMMUNE);
-  await page.getByLabel('Khóa kế hoạch').fill(planKey);
-  await page.getByRole('button', { name: 'Lưu liên kết' }).click();
+  await page.getByTestId('plan-picker').selectOption(planKey);
+  await page.getByRole('button', { name: 'Ghi nhớ cho bảng tính này' }).click();
   await page.getByTestId('binding-summary').waitFor();
 }
 
-async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.getByLabel('Token máy chủ (xã không dùng Microsoft 365)').fill(token);
-  await page.getByRole('button', { name: 'Dùng token' }).click();
-  await expect
-    .poll(() =>
-      page
-        .getByTestId('signed-in')
-        .textContent()
-        .catch(() => ''),
-    )
-    .toMatch(/Cán bộ/);
+const signedIn = (page: Page) =>
+  page
+    .getByTestId('signed-in')
+    .textContent()
+    .catch(() => '');
+
+async function signInWithToken(page: Page, token: string, who: RegExp = /cán bộ Xã Quang Sơn, Tỉnh Thái Nguyên/): Promise<void> {
+  await page.getByLabel('Mã truy cập (xã không dùng Microsoft 365)').fill(token);
+  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+  await expect.poll(() => signedIn(page)).toMatch(who);
 }
 
 const notice = (page: Page) =>
@@ -187,19 +210,29 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
   it('A pushes first, B pulls; A edits task 5 and B task 40: both pushes succeed and both sheets have both edits', async () => {
     a = await open();
     b = await open();
-    await bind(a, planKey);
     await signInWithToken(a, tokens.a);
-    await push(a);
+    expect(await signedIn(a)).toBe('Đã đăng nhập: Cán bộ A, cán bộ Xã Quang Sơn, Tỉnh Thái Nguyên · mã truy cập');
+    await bind(a, planKey);
+    expect(await a.getByTestId('binding-summary').textContent()).toBe(
+      'Xã Quang Sơn, Tỉnh Thái Nguyên · Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026 · chưa gửi lần nào',
+    );
+    await push(a, /^Đã gửi \(lần gửi số 1\)\./);
     await shot(a, 'sync-pane', true);
-    await bind(b, planKey);
+    expect(await paneLeaks(a)).toEqual([]);
+    // The same content again: the server stores nothing and the pane says so.
+    await push(a, /^Không có thay đổi: máy chủ đã có đúng nội dung này \(lần gửi số 1\), không lưu thêm\./);
+    expect((await revisions(planKey)).length).toBe(1);
+    expect(await a.getByTestId('binding-summary').textContent()).toMatch(/ · khớp với lần gửi số 1$/);
+    await shot(a, 'sync-khong-thay-doi');
     await signInWithToken(b, tokens.b);
+    await bind(b, planKey);
     await pull(b);
     expect(await valueAt(b, 'G11')).toBe(await valueAt(a, 'G11'));
 
     await type(a, 'C11', 'Công an xã');
-    await push(a, /Đã gửi: phiên bản 2/);
+    await push(a, /^Đã gửi \(lần gửi số 2\)\./);
     await type(b, 'C57', 'Phòng Kinh tế');
-    await push(b, /gộp.*phiên bản 3/);
+    await push(b, /^Đã gửi và gộp với thay đổi của người khác \(lần gửi số 3\)\./);
     await pull(a);
     for (const p of [a, b]) {
       expect(await valueAt(p, 'C11')).toBe('Công an xã');
@@ -209,7 +242,7 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
 
   it('A and B edit the same cell: B sees the conflict, picks a value, pushes; both sheets converge', async () => {
     await type(a, 'E20', 'Kết quả theo A');
-    await push(a, /phiên bản 4/);
+    await push(a, /lần gửi số 4/);
     await type(b, 'E20', 'Kết quả theo B');
     await b.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
     const view = b.getByTestId('conflict-view');
@@ -218,10 +251,11 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
     expect(await b.getByTestId('conflict-theirs').textContent()).toBe('Kết quả theo A');
     expect(await b.getByTestId('conflict-mine').textContent()).toBe('Kết quả theo B');
     await shot(b, 'sync-conflict', true);
-    await b.getByRole('radio', { name: 'Sửa' }).check();
+    expect(await paneLeaks(b)).toEqual([]);
+    await b.getByRole('radio', { name: 'Sửa', exact: true }).check();
     await b.getByRole('textbox', { name: 'Sửa' }).fill('Kết quả thống nhất của A và B');
     await b.getByRole('button', { name: 'Gửi lại' }).click();
-    await expect.poll(() => notice(b), { timeout: 20_000 }).toMatch(/Đã gửi: phiên bản 5/);
+    await expect.poll(() => notice(b), { timeout: 20_000 }).toMatch(/^Đã gửi \(lần gửi số 5\)\./);
     await pull(a);
     expect(await valueAt(a, 'E20')).toBe('Kết quả thống nhất của A và B');
     expect(await sheetValues(a)).toEqual(await sheetValues(b));
@@ -232,28 +266,32 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
     const port = new URL(server.url).port;
     await server.stop();
     await type(a, 'F30', 'Quý IV/2026');
-    await push(a, /xếp hàng/);
+    await push(a, /sẽ tự gửi lại/);
     await expect.poll(() => a.getByTestId('queue-item').getAttribute('data-state')).toBe('error');
     await shot(a, 'sync-queue', true);
+    expect(await paneLeaks(a)).toEqual([]);
     server = await startServer(port);
     await expect.poll(() => a.getByTestId('queue-item').count(), { timeout: 60_000, interval: 1000 }).toBe(0);
-    await expect.poll(() => notice(a), { timeout: 20_000 }).toMatch(/Đã gửi: phiên bản 6/);
+    await expect.poll(() => notice(a), { timeout: 20_000 }).toMatch(/^Đã gửi \(lần gửi số 6\)\./);
     const after = await revisions(planKey);
     expect(after.length).toBe(before + 1);
     expect(after[0]!.idempotencyKey).toMatch(/^push-/);
 
-    // History: the revisions with author and time, one revision's changes by task.
-    await a.getByRole('button', { name: 'Lịch sử' }).click();
+    // The submissions: the person and the time as an official writes them, one submission's changes by task.
+    await a.getByRole('button', { name: 'Các lần gửi' }).click();
     await a.getByTestId('history-view').waitFor();
     expect(await a.getByTestId('revision').count()).toBe(6);
-    await a.getByRole('button', { name: /Phiên bản 6/ }).click();
+    const first = a.getByTestId('revision').first();
+    expect(await first.textContent()).toMatch(/^Lần gửi số 6 · gửi từ ExcelCán bộ A · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await a.getByRole('button', { name: /Lần gửi số 6/ }).click();
     await a.getByTestId('revision-changes').waitFor();
     expect(await a.getByTestId('revision-changes').textContent()).toContain('Quý IV/2026');
     await shot(a, 'sync-history', true);
-    await a.getByRole('button', { name: 'Đóng lịch sử' }).click();
+    expect(await paneLeaks(a)).toEqual([]);
+    await a.getByRole('button', { name: 'Đóng', exact: true }).click();
   }, 180_000);
 
-  it('credentials stay out of the workbook; "Quên token" removes the token from this computer', async () => {
+  it('credentials stay out of the workbook; "Đăng xuất" removes the access code from this computer', async () => {
     for (const [p, t] of [
       [a, tokens.a],
       [b, tokens.b],
@@ -263,10 +301,99 @@ describe('Đồng bộ end to end (real server process, two panes)', () => {
       expect(text).not.toContain(t);
       expect(await p.evaluate(() => JSON.stringify(localStorage))).toContain(t);
     }
-    await a.getByRole('button', { name: 'Quên token' }).click();
+    await a.getByRole('button', { name: 'Đăng xuất' }).click();
     expect(await a.evaluate(() => JSON.stringify(localStorage))).not.toContain(tokens.a);
-    await a.getByLabel('Token máy chủ (xã không dùng Microsoft 365)').waitFor();
+    await a.getByLabel('Mã truy cập (xã không dùng Microsoft 365)').waitFor();
   });
+});
+
+/** An init script giving the fake workbook a binding saved by an earlier version (before plans were chosen from a list). */
+const boundTo = (planKey: string) =>
+  `window.__PHULUC_FAKE_DATA__.snapshot.settings = ${JSON.stringify({
+    'phuluc.sync': { server: '__SERVER__', commune: COMMUNE, planKey, table: null, baseSeq: 0 },
+  })};`;
+
+describe('choosing the plan and the commune, a file for another commune', () => {
+  it('a key the server does not list (typed in an earlier version): the list is shown and a plan is picked', async () => {
+    for (const [suffix, viewport] of SIZES) {
+      const page = await open([boundTo('nq57-2030').replace('__SERVER__', server.url)], [], viewport);
+      await signInWithToken(page, tokens.a);
+      const warning = page.getByTestId('plan-unknown');
+      await warning.waitFor();
+      expect(await warning.textContent()).toBe('Kế hoạch “nq57-2030” không có trên máy chủ. Hãy chọn một kế hoạch trong danh sách.');
+      expect(await page.getByTestId('plan-picker').locator('option').allTextContents()).toEqual([
+        // The server's order: newest year first, then by code.
+        'Kế hoạch thử đăng nhập Microsoft 365 năm 2026 (mã kế hoạch MS365)',
+        'Kế hoạch thử gửi nhầm xã năm 2026 (mã kế hoạch NHAM-XA)',
+        'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026 (mã kế hoạch NQ57-2026, hạn nộp 31/03/2026)',
+        'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2025 (mã kế hoạch NQ57-2025, hạn nộp 31/12/2025)',
+      ]);
+      // The editor's sign-in fixes the commune: shown, not asked.
+      expect(await page.getByTestId('commune-chosen').textContent()).toBe('Xã Quang Sơn, Tỉnh Thái Nguyên(Theo tài khoản đăng nhập)');
+      await shot(page, `sync-chon-ke-hoach${suffix}`, true);
+      expect(await paneLeaks(page)).toEqual([]);
+      await bind(page, 'NQ57-2025');
+      expect(await page.getByTestId('binding-summary').textContent()).toBe(
+        'Xã Quang Sơn, Tỉnh Thái Nguyên · Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2025 · chưa gửi lần nào',
+      );
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('finds the commune by name, each answer with its province (an administrator chooses any commune)', async () => {
+    for (const [suffix, viewport] of SIZES) {
+      const page = await open([], [], viewport);
+      await signInWithToken(page, tokens.admin, /quản trị máy chủ/);
+      // The plan's title names Quang Sơn, one commune of that name: suggested, and another can be searched for.
+      expect(await page.getByTestId('commune-chosen').textContent()).toBe('Xã Quang Sơn, Tỉnh Thái NguyênChọn xã khác');
+      await page.getByRole('button', { name: 'Chọn xã khác' }).click();
+      await page.getByRole('searchbox', { name: 'Xã/phường' }).fill('cẩm giàng');
+      const results = page.getByTestId('commune-results');
+      await results.waitFor();
+      expect(await results.getByRole('button').allTextContents()).toEqual([
+        // Whole-name matches first (tone marks count for the order), then the look-alike; each with its province.
+        'Xã Cẩm Giàng · Tỉnh Thái Nguyên',
+        'Xã Cẩm Giàng · Thành phố Hải Phòng',
+        'Xã Cẩm Giang · Thành phố Hải Phòng',
+      ]);
+      await shot(page, `sync-tim-xa${suffix}`, true);
+      expect(await paneLeaks(page)).toEqual([]);
+      await results.getByRole('button', { name: 'Xã Cẩm Giàng · Thành phố Hải Phòng' }).click();
+      expect(await page.getByTestId('commune-chosen').textContent()).toBe('Xã Cẩm Giàng, Thành phố Hải Phòng' + 'Chọn xã khác');
+      await bind(page, 'NQ57-2026');
+      expect(await page.getByTestId('binding-summary').textContent()).toMatch(/^Xã Cẩm Giàng, Thành phố Hải Phòng · /);
+      expect(await workbookText(page)).toContain('"commune":"10903"');
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('a plan whose title names another commune: nothing stored until the official confirms, then stored with a warning', async () => {
+    const page = await open();
+    await signInWithToken(page, tokens.camGiang, /cán bộ Xã Cẩm Giàng, Thành phố Hải Phòng/);
+    await bind(page, 'NHAM-XA');
+    await page.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
+    const bar = page.getByTestId('commune-mismatch');
+    await bar.waitFor({ timeout: 20_000 });
+    expect(await bar.textContent()).toBe(
+      'Xã trong bảng tính khác xã nhận Tiêu đề kế hoạch ghi “xã Quang Sơn” (Tỉnh Thái Nguyên), nhưng bảng đang được gửi cho ' +
+        'Xã Cẩm Giàng, Thành phố Hải Phòng. Chưa có gì được lưu.Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải PhòngKhông gửi',
+    );
+    const stored = async () =>
+      (await fetch(`${server.url}/api/communes/10903/plans/NHAM-XA/revisions`, { headers: { authorization: `Bearer ${tokens.admin}` } }))
+        .status;
+    expect(await stored()).toBe(404);
+    await shot(page, 'sync-nham-xa', true);
+    expect(await paneLeaks(page)).toEqual([]);
+    await bar.getByRole('button', { name: 'Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải Phòng' }).click();
+    await expect
+      .poll(() => notice(page), { timeout: 20_000 })
+      .toMatch(/^Đã gửi \(lần gửi số 1\)\. Đã lưu theo xác nhận của người gửi\. Tệp ghi là của Xã Quang Sơn \(Tỉnh Thái Nguyên\)/);
+    expect(await bar.count()).toBe(0);
+    expect(await stored()).toBe(200);
+    await shot(page, 'sync-nham-xa-da-gui');
+    expect(await paneLeaks(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
 
 describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
@@ -284,7 +411,6 @@ describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
     };
     window.__PHULUC_FAKE_DATA__.opts = { nestedAppAuth: true };`;
     const page = await open([stub]);
-    await bind(page, 'naa');
     await page.getByRole('button', { name: 'Đăng nhập Microsoft 365' }).click();
     await expect
       .poll(() =>
@@ -293,7 +419,8 @@ describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
           .textContent()
           .catch(() => ''),
       )
-      .toMatch(/Trần Thị C.*Microsoft 365/);
+      .toMatch(/^Đã đăng nhập: Trần Thị C, cán bộ Xã Quang Sơn, Tỉnh Thái Nguyên · Microsoft 365$/);
+    await bind(page, 'MS365');
     const calls = await page.evaluate(
       () => (window as unknown as { __PHULUC_TEST_MSAL__: { calls: unknown[] } }).__PHULUC_TEST_MSAL__.calls,
     );
@@ -302,7 +429,7 @@ describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
       { silent: { scopes: [`${AUDIENCE}/.default`] } },
     ]);
     await push(page);
-    const [rev] = await revisions('naa');
+    const [rev] = await revisions('MS365');
     expect(rev).toMatchObject({ author: OID, authorName: 'Trần Thị C' });
     const text = await workbookText(page);
     expect(text).not.toContain(jwt);

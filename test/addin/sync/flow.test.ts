@@ -18,7 +18,7 @@ describe('sync actions (in-process server)', () => {
     const a = await pane(be);
     await signIn(a, tokenA);
     await a.sync.push('anyway');
-    expect(await notice(a)).toMatch(/Pushed: revision 1/);
+    expect(await notice(a)).toBe('Sent (submission 1).');
     expect(a.fake.workbook.cell(TASKS, 'G5').value).toBe('phuluc-id');
     expect(a.fake.workbook.columnHidden(TASKS, 'G')).toBe(true);
     expect(String(a.fake.workbook.cell(TASKS, 'G11').value)).toMatch(/^t-/);
@@ -27,15 +27,15 @@ describe('sync actions (in-process server)', () => {
     const b = await pane(be);
     await signIn(b, tokenB);
     await b.sync.pull();
-    expect(await notice(b)).toMatch(/Pulled revision 1/);
+    expect(await notice(b)).toMatch(/^Got submission 1: /);
     expect(b.fake.workbook.cell(TASKS, 'G11').value).toBe(a.fake.workbook.cell(TASKS, 'G11').value);
 
     a.fake.workbook.userSetValue(TASKS, 'C11', 'Công an xã');
     await a.sync.push('anyway');
-    expect(await notice(a)).toMatch(/revision 2/);
+    expect(await notice(a)).toBe('Sent (submission 2).');
     b.fake.workbook.userSetValue(TASKS, 'C57', 'Phòng Kinh tế');
     await b.sync.push('anyway');
-    expect(await notice(b)).toMatch(/merged.*revision 3/);
+    expect(await notice(b)).toBe('Sent and merged with others’ edits (submission 3).');
     expect(cell(b, 'C11')).toBe('Công an xã');
     await a.sync.pull();
     expect(cell(a, 'C57')).toBe('Phòng Kinh tế');
@@ -58,7 +58,7 @@ describe('sync actions (in-process server)', () => {
     const { conflictKey } = await import('../../../addin/src/sync/resolve.ts');
     await b.sync.resolve(new Map([[conflictKey(c!.conflicts[0]!), { kind: 'value', value: 'Kết quả chung' }]]));
     expect(b.store.get().sync.conflict).toBeNull();
-    expect(await notice(b)).toMatch(/Pushed/);
+    expect(await notice(b)).toMatch(/^Sent /);
     expect(cell(b, 'E20')).toBe('Kết quả chung');
     await a.sync.pull();
     expect(cell(a, 'E20')).toBe('Kết quả chung');
@@ -210,7 +210,7 @@ describe('sync actions (in-process server)', () => {
     expect(b.store.get().sync.binding?.baseSeq).toBe(2);
     // B's own edit (C13) is still to be pushed: it lands on top of A's revision.
     await b.sync.push('anyway');
-    expect(await notice(b)).toMatch(/revision 3/);
+    expect(await notice(b)).toMatch(/submission 3/);
   }, 60_000);
 
   it('history lists revisions with author; a revision’s changes by task; restore brings an old revision back into the sheet', async () => {
@@ -268,7 +268,7 @@ describe('sync actions (in-process server)', () => {
     await a.sync.bind({ server: 'http://phuluc.test', commune: '05674', planKey: 'one-table', table: 'tasks:pl ii nhiem vu' });
     await a.sync.useToken(tokenA);
     await a.sync.push('anyway');
-    expect(await notice(a)).toMatch(/revision 1/);
+    expect(await notice(a)).toBe('Sent (submission 1).');
     expect(a.fake.workbook.cell(TASKS, 'G5').value).toBe('phuluc-id');
     expect(a.fake.workbook.cell('PL I - Chỉ tiêu', 'F5').value).toBeNull();
     const res = await be.fetch('http://phuluc.test/api/communes/05674/plans/one-table', { headers: { authorization: `Bearer ${tokenA}` } });

@@ -117,7 +117,7 @@ describe('openConflict: the one constructor of a conflict session', () => {
     expect(store.get().notice).toBeNull();
     openConflict(ctx, { origin: 'push', baseSeq: 4, headSeq: 9, message: 'Bản nháp (còn 2 lỗi)', ...sides }, true);
     expect(ctx.sync().conflict).toMatchObject({ origin: 'push', baseSeq: 4, message: 'Bản nháp (còn 2 lỗi)' });
-    expect(noticeText(store)).toMatch(/changed differently on both sides/);
+    expect(noticeText(store)).toMatch(/changed differently on the server and in this workbook/);
   });
 });
 

@@ -2,6 +2,7 @@
 // over its own strict fake Excel loaded from a fixture.
 import { createApp } from '../../../server/app.ts';
 import type { Database } from '../../../server/db/connect.ts';
+import { seedPlans } from '../../../server/store/registry.ts';
 import { createToken } from '../../../server/store/tokens.ts';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
 import type { ExcelPort } from '../../../addin/src/excel/port.ts';
@@ -19,6 +20,8 @@ export const SERVER = 'http://phuluc.test';
 export const COMMUNE = '05674';
 export const PLAN_KEY = 'NQ57-2026';
 export const TASKS = 'PL II - Nhiệm vụ';
+/** The plans these suites push to besides the shared test database's (the server refuses a key it does not list). */
+const PLANS = ['conflict', 'lost-answer', 'pull', 'history', 'draft'];
 
 export interface Backend {
   database: Database;
@@ -34,6 +37,11 @@ export interface Backend {
 
 export async function backend(): Promise<Backend> {
   const database = await freshPglite();
+  await seedPlans(
+    database.db,
+    PLANS.map((key) => ({ key, name: `Kế hoạch ${key.toUpperCase()}`, year: 2026 })),
+    'test',
+  );
   const app = createApp({ db: database.db, log: () => {} });
   const b: Backend = {
     database,

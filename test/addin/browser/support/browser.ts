@@ -6,6 +6,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../support/paths.ts';
 
 export const PANE_VIEWPORT = { width: 350, height: 700 };
+/** The sizes every changed view is also looked at: a wide desktop window and a phone-sized one. */
+export const WIDE_VIEWPORT = { width: 1366, height: 768 };
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-artifacts/screenshots/addin');
 export const TRIDENT_UA = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
 
@@ -17,6 +20,8 @@ export interface OpenOptions {
   /** Init scripts run before any page script, in order (the snapshot, then the fake host). */
   initScripts?: string[];
   userAgent?: string;
+  /** The page's size (the pane's, 350×700, unless given). */
+  viewport?: { width: number; height: number };
   /** Collected console errors and page errors, for assertions. */
   errors?: string[];
 }
@@ -27,7 +32,7 @@ export interface OpenOptions {
  */
 export async function openPane(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Page> {
   const context = await browser.newContext({
-    viewport: PANE_VIEWPORT,
+    viewport: opts.viewport ?? PANE_VIEWPORT,
     ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
     locale: 'vi-VN',
   });
