@@ -11,7 +11,12 @@ export type ProgressIssueCode =
   | 'completion-date-future'
   | 'completion-date-after-period'
   | 'completion-date-not-done'
-  | 'achieved-missing';
+  | 'achieved-missing'
+  | 'period-mismatch'
+  | 'duplicate-entry'
+  | 'unknown-task'
+  | 'unknown-indicator'
+  | 'nothing-to-report-with-entries';
 
 /** One finding about an entry: never thrown, always returned, so a pane can show them all at once. */
 export interface ProgressIssue {
@@ -20,6 +25,9 @@ export interface ProgressIssue {
   /** The entry's field the issue is about ("reason", "completedOn"); the path joined by "." for a schema issue. */
   field: string;
   message: { vi: string; en: string };
+  /** The task or indicator the issue is about, in a whole report's issues. */
+  taskId?: string;
+  indicatorId?: string;
 }
 
 export interface EntryCheckOptions {
@@ -125,7 +133,8 @@ export function checkTaskProgress(input: unknown, opts: EntryCheckOptions = {}):
   return { entry: parsed.data, issues: validateTaskProgress(parsed.data, opts) };
 }
 
-function issue(code: ProgressIssueCode, severity: ProgressIssue['severity'], field: string, vi: string, en: string): ProgressIssue {
+/** An issue without a task or indicator: the one place the shape is put together. */
+export function issue(code: ProgressIssueCode, severity: ProgressIssue['severity'], field: string, vi: string, en: string): ProgressIssue {
   return { code, severity, field, message: { vi, en } };
 }
 

@@ -22,6 +22,8 @@ export {
   type ProgressIssue,
   type ProgressIssueCode,
 } from './entry-issues.ts';
+export { ProgressReportSchema, type ProgressReport } from './report.ts';
+export { validateProgressReport } from './report-issues.ts';
 export { occurrenceIn, type Occurrence } from './occurrence.ts';
 export {
   categorize,
