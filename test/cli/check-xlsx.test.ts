@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../core/validate/index.ts';
+import { issueCell, issueTitle, issueWhere, orderIssues, SEVERITY_LABEL } from '../../core/validate/index.ts';
 import { RESULTS_SHEET } from '../../workbook/export/annotate.ts';
 import { fixture, REPO_ROOT } from '../support/paths.ts';
 
@@ -39,36 +40,61 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
     expect(await readFile(input)).toEqual(before);
   });
 
-  it('highlights a problem cell and attaches the message as a note', () => {
-    const c = wb.worksheets[0]!.getCell('E41');
-    expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBeTruthy();
-    expect(JSON.stringify(c.note)).toMatch(/deadline-missing/);
+  it('highlights a problem cell and attaches the message as a note, without its code', () => {
+    const c = wb.getWorksheet('Phụ lục I')!.getCell('E41');
+    expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    const note = JSON.stringify(c.note);
+    expect(note).toContain('Nhiệm vụ chưa có thời gian hoàn thành.');
+    expect(note).not.toContain('deadline-missing');
   });
 
-  it('lists every issue on a results sheet, each linked to its cell', () => {
-    const ws = wb.getWorksheet(RESULTS_SHEET)!;
+  it('opens on the results sheet: counts by severity, then every issue, errors first, each linked to its cell', () => {
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe(RESULTS_SHEET);
+    expect(ws.getCell('A1').value).toBe('KẾT QUẢ KIỂM TRA PHỤ LỤC KẾ HOẠCH');
+    const count = (s: string) => report.filter((i) => i.severity === s).length;
+    expect([4, 5, 6, 7].map((r) => [ws.getCell(`B${r}`).value, ws.getCell(`C${r}`).value])).toEqual([
+      ['Lỗi', count('error')],
+      ['Cảnh báo', count('warning')],
+      ['Lưu ý', count('info')],
+      ['Tổng cộng', report.length],
+    ]);
+    const header = 9;
+    expect(ws.getRow(header).values).toEqual([
+      undefined,
+      'STT',
+      'Mức độ',
+      'Nội dung kiểm tra',
+      'Trang tính',
+      'Vị trí',
+      'Mô tả',
+      'Sửa an toàn',
+    ]);
     expect(report.length).toBeGreaterThan(10);
-    expect(ws.rowCount).toBe(report.length + 1);
-    const rows = ws.getRows(2, ws.rowCount - 1)!.map((r) => {
-      const cell = r.getCell(3).value as { text: string } | string | null;
-      return [r.getCell(5).value, typeof cell === 'object' && cell ? cell.text : cell];
+    expect(ws.rowCount).toBe(header + report.length);
+    const ordered = orderIssues(report);
+    const rows = ws.getRows(header + 1, report.length)!.map((r) => {
+      const place = r.getCell(5).value as { text: string } | string | null;
+      return [r.getCell(2).value, r.getCell(3).value, r.getCell(6).value, typeof place === 'object' && place ? place.text : place];
     });
-    // Every issue, in report order: its code, and its own cell when it has one (a row-level issue links to its row).
-    expect(rows.map(([code]) => code)).toEqual(report.map((i) => i.code));
-    expect(rows.filter((_, n) => report[n]!.cell).map(([, cell]) => cell)).toEqual(report.filter((i) => i.cell).map((i) => i.cell));
-    expect(rows.filter((_, n) => !report[n]!.cell).map(([, cell]) => String(cell).replace(/^[A-Z]+/, ''))).toEqual(
-      report.filter((i) => !i.cell).map((i) => String(i.row)),
+    // Every issue in the order that matters: its severity, the rule's title, its message and its place in words.
+    expect(rows).toEqual(
+      ordered.map((i) => [
+        SEVERITY_LABEL[i.severity].vi,
+        issueTitle(i.code, 'vi'),
+        i.message,
+        issueWhere({ sheet: i.sheet, cell: i.cell ?? undefined, row: i.row ?? undefined }, 'vi'),
+      ]),
     );
     // Links are the workbook's own kind (a location inside the workbook, no relationship): read them from the XML.
     const parts = unzipSync(new Uint8Array(readFileSync(out)));
     const rid = /<sheet name="Kết quả kiểm tra" sheetId="\d+" r:id="(rId\d+)"\/>/.exec(strFromU8(parts['xl/workbook.xml']!))![1];
     const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(strFromU8(parts['xl/_rels/workbook.xml.rels']!))![1];
     const xml = strFromU8(parts[`xl/${target}`]!);
-    const links = [...xml.matchAll(/<hyperlink ref="C(\d+)" location="([^"]+)"/g)].map((m) => [
+    const links = [...xml.matchAll(/<hyperlink ref="E(\d+)" location="([^"]+)"/g)].map((m) => [
       Number(m[1]),
       m[2]!.replace(/&apos;|&#39;/g, "'"),
     ]);
-    expect(links).toHaveLength(rows.filter(([, cell]) => cell).length);
-    for (const [r, location] of links) expect(location).toBe(`'${ws.getRow(r as number).getCell(2).value}'!${rows[(r as number) - 2]![1]}`);
+    expect(links).toEqual(ordered.map((i, n) => [header + 1 + n, `'Phụ lục I'!${issueCell(i)}`]));
   });
 });
