@@ -50,7 +50,7 @@ beforeAll(async () => {
     'POST',
     `/api/communes/10507/plans/${KEY}/revisions`,
     admin,
-    { plan: head.body.plan, message: XSS_IMG },
+    { plan: head.body.plan, message: XSS_IMG, confirmCommune: true },
     { 'if-match': '"1"' },
   );
   expect(pushed.status).toBe(201);

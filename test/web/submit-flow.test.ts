@@ -152,6 +152,7 @@ describe('/kiem-tra submission flow', () => {
       expect(await seen(same.locator('.outcome-head'))).toBe(
         '○ Không có thay đổi: nội dung giống hệt phiên bản số 1 đã có trên máy chủ, không lưu thêm.',
       );
+      expect(await same.innerText()).toContain('Phiên bản đang có trên máy chủ vẫn còn 1 lỗi (và 9 cảnh báo, 47 lưu ý).');
       const after = await stack.api.json('GET', `/api/communes/10903/plans/${vpPlan(name).key}/revisions`, editor);
       expect(after.body.revisions).toHaveLength(1);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -98,11 +98,11 @@ describe('token page', { timeout: 120_000 }, () => {
     const row = page.locator(`table.tokens tr[data-token="${victim.body.id}"]`);
     await row.waitFor();
     await row.getByRole('button', { name: 'Thu hồi mã truy cập của Cán bộ bị lộ token' }).click();
-    expect(await seen(row.locator('.confirm p'))).toMatch(/Thu hồi token của “Cán bộ bị lộ token”\?/);
+    expect(await seen(row.locator('.confirm p'))).toMatch(/Thu hồi mã truy cập của “Cán bộ bị lộ token”\?/);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('confirm-revoke');
     await screenshot(page, 'token-confirm-1366');
     await row.locator('[data-action="confirm-revoke"]').click();
-    expect(await seen(page.locator('.note[role="status"]'))).toMatch(/Đã thu hồi token của “Cán bộ bị lộ token”/);
+    expect(await seen(page.locator('.note[role="status"]'))).toMatch(/Đã thu hồi mã truy cập của “Cán bộ bị lộ token”/);
     expect(await row.count()).toBe(0);
     const me = await stack.api.json('GET', '/api/me', victim.body.secret);
     expect(me.status).toBe(401);
@@ -129,9 +129,9 @@ describe('token page', { timeout: 120_000 }, () => {
     clean(w);
   });
 
-  it('tells a non-admin that only administrators manage tokens', async () => {
+  it('tells a non-admin that only administrators manage access codes', async () => {
     const w = await open(editor, PHONE);
-    expect(await seen(w.page.locator('main .note'))).toMatch(/Chỉ quản trị viên quản lý được token/);
+    expect(await seen(w.page.locator('main .note'))).toMatch(/Chỉ quản trị viên quản lý được mã truy cập/);
     expect(await w.page.locator('table.tokens, form.token-form').count()).toBe(0);
     await screenshot(w.page, 'token-editor-390');
     clean(w);

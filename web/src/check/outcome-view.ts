@@ -40,7 +40,11 @@ export function outcomeView(o: Outcome): HTMLElement {
         ? m.merged(seq, name, plan)
         : m.created(seq, name, plan);
   const check =
-    s.errors > 0 ? m.withErrors(s.errors, s.warnings, s.infos) : s.warnings + s.infos > 0 ? m.withWarnings(s.warnings, s.infos) : m.clean;
+    s.errors > 0
+      ? (unchanged ? m.unchangedErrors : m.withErrors)(s.errors, s.warnings, s.infos)
+      : s.warnings + s.infos > 0
+        ? m.withWarnings(s.warnings, s.infos)
+        : m.clean;
   return h(
     'div',
     { class: `outcome ${tone}`, role: 'status', 'data-status': o.body.status, 'data-seq': seq, 'data-errors': s.errors },

@@ -67,7 +67,8 @@ export function dueByQuarter(rows: readonly ConsolidatedRow[]): QuarterCounts {
 /**
  * Lead agencies by number of tasks they lead (catalog spelling; a task with two leads counts for both), top `n`. Names
  * the catalog does not know are counted together when they differ only in accents' style, case, spaces or dashes
- * ("Phòng Văn hoá - Xã hội", "Phòng văn hóa – xã hội"), under their most used spelling: one agency, one bar.
+ * ("Phòng Văn hoá - Xã hội", "Phòng văn hóa – xã hội", "Phòng Văn hóa - Xã hội xã"), under their most used spelling: one
+ * agency, one bar.
  * @example leadLoad(rows, 15)[0] // { name: 'Phòng Văn hóa - Xã hội', count: 31 }
  */
 export function leadLoad(rows: readonly ConsolidatedRow[], n = 15): { name: string; count: number }[] {
@@ -81,7 +82,10 @@ export function leadLoad(rows: readonly ConsolidatedRow[], n = 15): { name: stri
     );
     const keys = new Set<string>();
     for (const name of names) {
-      const key = fold(name).replace(/[\s\-–—]+/g, ' ');
+      // "Phòng Kinh tế xã" in a commune's plan is that commune's "Phòng Kinh tế".
+      const key = fold(name)
+        .replace(/[\s\-–—]+/g, ' ')
+        .replace(/ (?:xa|phuong)$/, '');
       // Two spellings of one agency in one task's cell still count once.
       if (keys.has(key)) continue;
       keys.add(key);

@@ -171,6 +171,8 @@ export const en: Messages = {
       clean: 'Server check: no errors.',
       withErrors: (e: number, w: number, i: number) =>
         `Stored, but with ${e} error(s) (and ${w} warning(s), ${i} note(s)). Fix them and submit again.`,
+      unchangedErrors: (e: number, w: number, i: number) =>
+        `The revision on the server still has ${e} error(s) (and ${w} warning(s), ${i} note(s)). Fix them and submit again.`,
       withWarnings: (w: number, i: number) => `Server check: no errors; ${w} warning(s), ${i} note(s).`,
       view: 'View on the dashboard',
       failed: 'Not submitted',

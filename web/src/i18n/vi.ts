@@ -180,6 +180,8 @@ export const vi = {
       draft: 'Đã lưu làm bản nháp.',
       clean: 'Máy chủ kiểm tra lại: không có lỗi.',
       withErrors: (e: number, w: number, i: number) => `Đã lưu nhưng còn ${e} lỗi (và ${w} cảnh báo, ${i} lưu ý). Hãy sửa rồi nộp lại.`,
+      unchangedErrors: (e: number, w: number, i: number) =>
+        `Phiên bản đang có trên máy chủ vẫn còn ${e} lỗi (và ${w} cảnh báo, ${i} lưu ý). Hãy sửa rồi nộp lại.`,
       withWarnings: (w: number, i: number) => `Máy chủ kiểm tra lại: không có lỗi; ${w} cảnh báo, ${i} lưu ý.`,
       view: 'Xem trên trang tổng hợp',
       failed: 'Chưa nộp được',
