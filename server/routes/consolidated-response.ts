@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { XLSX_TYPE } from '../../core/api/index.ts';
 import { consolidate, type ConsolidateInput, type Consolidated } from '../../core/consolidate/index.ts';
+import type { NotSubmittedCommune } from '../../workbook/export/consolidated.ts';
 import { badRequest } from '../http/errors.ts';
 
 export { ConsolidatedQuery } from '../../core/api/index.ts';
@@ -39,4 +40,18 @@ export function xlsxResponse(c: Context, write: (out: NodeJS.WritableStream) => 
   c.header('Content-Type', XLSX_TYPE);
   c.header('Content-Disposition', `attachment; filename="${filename}"`);
   return c.body(Readable.toWeb(stream) as unknown as ReadableStream, 200);
+}
+
+/**
+ * The communes of a province that have no plan under the key: the .xlsx lists them on its "Chưa nộp" sheet
+ * (writeConsolidatedXlsx's `notSubmitted`).
+ * @example notSubmittedCommunes(await provinceCommunes(db, '31'), heads.map((h) => h.communeCode), prov.name)
+ */
+export function notSubmittedCommunes(
+  all: readonly { code: string; name: string }[],
+  submitted: Iterable<string>,
+  province: string,
+): NotSubmittedCommune[] {
+  const done = new Set(submitted);
+  return all.filter((c) => !done.has(c.code)).map((c) => ({ code: c.code, name: c.name, province }));
 }
