@@ -494,6 +494,8 @@ export const ConsolidatedSchema = z.object({
     communes: z.array(TaskCountsSchema.extend({ code: z.string(), name: z.string() })),
     groups: z.array(GroupRefSchema.extend({ tasks: z.number().int(), communes: z.number().int() })),
     totals: TaskCountsSchema.extend({ communes: z.number().int() }),
+    /** Tasks per lead agency, one line per agency however it is written (its catalog name), most first; at most 200. */
+    leads: z.array(z.object({ name: z.string(), tasks: z.number().int() })),
   }),
 });
 

@@ -3,7 +3,7 @@ export { consolidate, createConsolidator, type Consolidator, type ConsolidatorMo
 export { mapGroup, matchGroup, type GroupMatch } from './map-group.ts';
 export { GROUP_COLUMNS, groupByNumber, NQ57_GROUPS, OTHER_GROUP, type GroupRef, type Nq57Group } from './groups.ts';
 export { isDoneText, quarterEnd, STATUS_LABEL, TASK_STATUSES, taskStatus, type TaskStatus } from './status.ts';
-export { makeLeadCanonicalizer, type LeadCanonicalizer } from './lead.ts';
+export { leadCounter, makeLeadCanonicalizer, MAX_LEADS, type LeadCanonicalizer, type LeadCount, type LeadCounter } from './lead.ts';
 export { computeStats, statsCounter, type StatsCounter } from './stats.ts';
 export {
   groupLabel,

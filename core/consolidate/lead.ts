@@ -1,5 +1,7 @@
-// A lead cell's agencies in their catalog spelling, so a province can count tasks per agency across communes.
+// A lead cell's agencies in their catalog spelling, so a province can count tasks per agency across communes; and
+// the count itself, one agency one line however it is written ("UBND xã", "Ủy ban nhân dân xã", "UBND Xã").
 import { DEFAULT_CATALOG, matchAgency, splitAgencies, type Catalog } from '../agencies.ts';
+import { fold } from '../text/index.ts';
 
 /** Lead cell → its names in catalog spelling, joined with "; ". */
 export type LeadCanonicalizer = (lead: string) => string;
@@ -27,5 +29,64 @@ export function makeLeadCanonicalizer(catalog: Catalog = DEFAULT_CATALOG): LeadC
     if (memo.size >= LIMIT) memo.clear();
     memo.set(lead, out);
     return out;
+  };
+}
+
+/** Tasks led by one agency, under its catalog name (or its most used spelling when the catalog does not know it). */
+export interface LeadCount {
+  name: string;
+  tasks: number;
+}
+
+/** Agencies a consolidation's stats list at most, most tasks first (a national table has thousands of odd spellings). */
+export const MAX_LEADS = 200;
+
+/** Counts tasks per lead agency as rows arrive. */
+export interface LeadCounter {
+  /** One task's lead names in catalog spelling, "; "-joined (ConsolidatedRow.leadCanonical). */
+  add(leadCanonical: string): void;
+  result(): LeadCount[];
+}
+
+/**
+ * Tasks per lead agency: names the catalog knows are one agency whatever their spelling, abbreviation or commune
+ * ("UBND xã Cẩm Giàng", "Ủy ban nhân dân xã", "UBND Xã" → "Ủy ban nhân dân xã"); other names are one agency when they
+ * fold alike (case, accents' style, spaces, dashes), shown in their most used spelling. A task with two leads counts
+ * for both, an agency named twice in one cell once.
+ * @example const c = leadCounter(); c.add('UBND xã'); c.add('Ủy ban nhân dân xã'); c.result() // [{ name: 'Ủy ban nhân dân xã', tasks: 2 }]
+ */
+export function leadCounter(catalog: Catalog = DEFAULT_CATALOG): LeadCounter {
+  const byKey = new Map<string, { tasks: number; name?: string; spellings: Map<string, number> }>();
+  return {
+    add(leadCanonical) {
+      const seen = new Set<string>();
+      for (const raw of leadCanonical.split(';')) {
+        const name = raw.trim().replace(/\s+/g, ' ');
+        if (name === '') continue;
+        const m = matchAgency(name, { catalog });
+        const entry = m.kind === 'catalog' && m.id !== undefined ? catalog.byId.get(m.id) : undefined;
+        const key = entry ? `#${entry.id}` : fold(name).replace(/[\s\-–—]+/g, ' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let c = byKey.get(key);
+        if (!c) byKey.set(key, (c = { tasks: 0, ...(entry ? { name: entry.name } : {}), spellings: new Map() }));
+        c.tasks++;
+        if (!entry) c.spellings.set(name, (c.spellings.get(name) ?? 0) + 1);
+      }
+    },
+    result() {
+      const byName = (a: string, b: string) => {
+        const fa = fold(a);
+        const fb = fold(b);
+        return fa < fb ? -1 : fa > fb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+      };
+      return [...byKey.values()]
+        .map((c) => ({
+          name: c.name ?? [...c.spellings.entries()].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))[0]![0],
+          tasks: c.tasks,
+        }))
+        .sort((a, b) => b.tasks - a.tasks || byName(a.name, b.name))
+        .slice(0, MAX_LEADS);
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Counts of a consolidation: per commune, per NQ57 group, and for the whole province, in one pass over the rows.
 import type { Commune } from '../dvhc.ts';
 import { GROUP_COLUMNS } from './groups.ts';
+import { leadCounter } from './lead.ts';
 import { TASK_STATUSES, type TaskStatus } from './status.ts';
 import type { CommuneStats, ConsolidatedIndicator, ConsolidatedRow, ConsolidatedStats, GroupStats, TaskCounts } from './types.ts';
 
@@ -47,6 +48,7 @@ export interface StatsCounter {
  */
 export function statsCounter(): StatsCounter {
   const byCode = new Map<string, CommuneStats>();
+  const leads = leadCounter();
   const of = (code: string, name: string): CommuneStats => {
     let s = byCode.get(code);
     if (!s) byCode.set(code, (s = { code, name, ...emptyCounts() }));
@@ -54,7 +56,10 @@ export function statsCounter(): StatsCounter {
   };
   return {
     commune: (c) => void of(c.code, c.name),
-    task: (r) => countTask(of(r.communeCode, r.communeName), r),
+    task: (r) => {
+      countTask(of(r.communeCode, r.communeName), r);
+      leads.add(r.leadCanonical);
+    },
     indicator: (i) => void of(i.communeCode, i.communeName).indicators++,
     result() {
       const perCommune = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -68,7 +73,7 @@ export function statsCounter(): StatsCounter {
         tasks: totals.byGroup[g.id] ?? 0,
         communes: perCommune.filter((c) => (c.byGroup[g.id] ?? 0) > 0).length,
       }));
-      return { communes: perCommune, groups, totals };
+      return { communes: perCommune, groups, totals, leads: leads.result() };
     },
   };
 }

@@ -87,6 +87,8 @@ export interface ConsolidatedStats {
   /** The seven groups, then "Khác". */
   groups: GroupStats[];
   totals: TaskCounts & { communes: number };
+  /** Tasks per lead agency, one line per agency however it is written (catalog name), most first (at most MAX_LEADS). */
+  leads: { name: string; tasks: number }[];
 }
 
 /** A province's plans as one table. */
