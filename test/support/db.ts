@@ -18,8 +18,8 @@ export const TEST_PLAN_KEYS = [
   'NQ57-2026',
   'NQ57-2025',
   ...['NQ57-load', 'NQ57-kill', 'NQ57-race', 'NQ57-prov', 'NQ57-merge', 'NQ57-idem'],
-  ...['B', 'B4', 'BIG', 'D', 'D0', 'D8', 'F', 'H', 'HEAVY', 'IDEM', 'IDEM-2', 'J', 'K', 'L', 'N', 'N2', 'P', 'P-bad', 'R', 'U', 'UP'],
-  ...['Q1', 'Q2', 'Q3', 'Q4', 'Q5'],
+  ...['B', 'BIG', 'D', 'F', 'H', 'HEAVY', 'IDEM', 'IDEM-2', 'J', 'K', 'L', 'N', 'N2', 'P', 'P-bad', 'R', 'U', 'UP'],
+  ...['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'D0', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5'],
   ...['one-table', 'revoked', 'key-reused', 'offline', 'one'],
 ] as const;
 

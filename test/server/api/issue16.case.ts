@@ -228,7 +228,7 @@ export function issue16Suite(name: string, open: () => Promise<Database>): void 
           details: { plans },
         },
       };
-      expect(plans.slice(0, 3).map((p) => p.key)).toEqual(['NQ57-2027', 'B', 'B4']);
+      expect(plans.slice(0, 3).map((p) => p.key)).toEqual(['NQ57-2027', 'B', 'B0']);
       for (const [method, url, token] of [
         ['GET', '/api/communes/10903/plans/nq57-2028', h.tokens.editor],
         ['POST', '/api/communes/10903/plans/nq57-2028/revisions', h.tokens.editor],

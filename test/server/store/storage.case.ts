@@ -2,7 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../core/model/index.ts';
 import type { Database } from '../../../server/db/connect.ts';
-import { ensurePlan } from '../../../server/store/plans.ts';
+import { sql } from 'kysely';
+import { migrate } from '../../../server/db/connect.ts';
+import { ensurePlan, findPlan } from '../../../server/store/plans.ts';
+import { findPlanEntry, listPlanEntries, registerPlan, seedPlans } from '../../../server/store/registry.ts';
 import { headRevision, listRevisions } from '../../../server/store/revisions.ts';
 import { provinceHeads } from '../../../server/store/status.ts';
 import { createToken, findTokenByHash, hashToken } from '../../../server/store/tokens.ts';
@@ -160,7 +163,10 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
       const { db } = database;
       await pushRevision(db, push({ communeCode: '10888', planKey: 'NQ57-prov', plan: base() }));
       await pushRevision(db, push({ communeCode: '10903', planKey: 'NQ57-prov', plan: base() }));
-      await pushRevision(db, push({ communeCode: '10903', planKey: 'NQ57-prov', plan: base(), baseSeq: 1 }));
+      await pushRevision(
+        db,
+        push({ communeCode: '10903', planKey: 'NQ57-prov', plan: edit(base(), 2, 'result', 'Hai hội nghị'), baseSeq: 1 }),
+      );
       await pushRevision(db, push({ communeCode: '00004', planKey: 'NQ57-prov', plan: base() }));
       const heads = await provinceHeads(db, '31', 'NQ57-prov', { withPlans: true });
       expect(heads.map((h) => [h.communeCode, h.seq])).toEqual([
@@ -169,6 +175,96 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
       ]);
       expect(heads[0]!.summary.tasks).toBe(3);
       expect(heads[0]!.plan!.appendices.length).toBe(1);
+    });
+
+    it('stores nothing for the head’s own content, however its keys are ordered or its file named (issue 16)', async () => {
+      const { db } = database;
+      const first = await pushRevision(db, push({ planKey: 'NQ57-same', plan: base() }));
+      if (first.status !== 'created') throw new Error(first.status);
+      // The same plan with every object's keys in reverse order, and another file name.
+      const reversed = (v: unknown): unknown =>
+        Array.isArray(v)
+          ? v.map(reversed)
+          : v !== null && typeof v === 'object'
+            ? Object.fromEntries(
+                Object.keys(v)
+                  .reverse()
+                  .map((k) => [k, reversed((v as Record<string, unknown>)[k])]),
+              )
+            : v;
+      const same = { ...(reversed(first.revision.plan) as Plan), source: { file: 'khac.xlsx' } };
+      const again = await pushRevision(db, push({ planKey: 'NQ57-same', plan: same, baseSeq: 1 }));
+      expect(again).toEqual({
+        status: 'unchanged',
+        revision: { ...first.revision, plan: expect.any(Object) },
+        fingerprint: expect.any(String),
+      });
+      expect((await listRevisions(db, (await findPlan(db, '10903', 'NQ57-same'))!.id)).map((r) => r.seq)).toEqual([1]);
+    });
+
+    it('registers plans under their canonical key, finds them in any case, lists them newest year first (issue 16)', async () => {
+      const { db } = database;
+      expect(await registerPlan(db, { key: ' kh-2030 ', name: 'Kế hoạch 2030', year: 2030, dueDate: '2030-01-31' }, 'token:a')).toEqual({
+        created: { key: 'KH-2030', name: 'Kế hoạch 2030', year: 2030, dueDate: '2030-01-31', createdAt: expect.any(String) },
+      });
+      expect(await registerPlan(db, { key: 'Kh-2030', name: 'Khác', year: 2030 }, 'token:b')).toEqual({
+        exists: expect.objectContaining({ key: 'KH-2030', name: 'Kế hoạch 2030' }),
+      });
+      expect(await registerPlan(db, { key: 'a b', name: 'X', year: 2030 }, 'token:b')).toEqual({ invalid: 'a b' });
+      expect((await findPlanEntry(db, 'kh-2030'))?.key).toBe('KH-2030');
+      expect(await findPlanEntry(db, 'kh-2031')).toBeUndefined();
+      await seedPlans(
+        db,
+        [
+          { key: 'kh-2030', name: 'Không đổi tên', year: 2030 },
+          { key: 'kh.2029', name: 'Kế hoạch 2029', year: 2029 },
+        ],
+        'seed',
+      );
+      const keys = (await listPlanEntries(db)).map((p) => [p.key, p.name]);
+      expect(keys.slice(0, 2)).toEqual([
+        ['KH-2030', 'Kế hoạch 2030'],
+        ['KH.2029', 'Kế hoạch 2029'],
+      ]);
+    });
+
+    it('migration 0004 makes stored keys canonical and registers them; one plan under two spellings keeps both (issue 16)', async () => {
+      // A database as 0003 left it: plans typed freely, no registry.
+      const old = await open();
+      try {
+        const { db } = old;
+        await sql`DROP TABLE plan_registry`.execute(db);
+        await sql`ALTER TABLE tokens DROP COLUMN holder`.execute(db);
+        await sql`DELETE FROM kysely_migration WHERE name = '0004_plan_registry'`.execute(db);
+        for (const [commune, key] of [
+          ['10903', 'nq57-2026'],
+          ['10888', 'NQ57-2026'],
+          ['10888', 'nq57-2026'],
+          ['00004', 'Ke-Hoach.Rieng'],
+          ['00004', 'KH-NAM'],
+        ])
+          await db.insertInto('plans').values({ commune_code: commune!, plan_key: key!, created_by: 'old' }).execute();
+        await migrate(db);
+        const plans = await db.selectFrom('plans').select(['commune_code', 'plan_key']).orderBy('id').execute();
+        expect(plans.map((p) => `${p.commune_code}/${p.plan_key}`)).toEqual([
+          '10903/NQ57-2026',
+          '10888/NQ57-2026',
+          '10888/NQ57-2026.CASE2',
+          '00004/KE-HOACH.RIENG',
+          '00004/KH-NAM',
+        ]);
+        const thisYear = new Date().getUTCFullYear();
+        expect((await listPlanEntries(db)).map((p) => [p.key, p.name, p.year, p.dueDate])).toEqual(
+          [
+            ['NQ57-2026', 'NQ57-2026', 2026, null],
+            ['NQ57-2026.CASE2', 'NQ57-2026 (bản gửi dưới mã “nq57-2026”)', 2026, null],
+            ['KE-HOACH.RIENG', 'KE-HOACH.RIENG', thisYear, null],
+            ['KH-NAM', 'KH-NAM', thisYear, null],
+          ].sort((a, b) => (b[2] as number) - (a[2] as number) || ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+        );
+      } finally {
+        await old.close();
+      }
     });
   });
 }
