@@ -130,6 +130,14 @@ describe('dashboard', () => {
     expect(await seen(cell)).toBe(`${XSS_IMG} ${XSS_SCRIPT}`);
     expect(await seen(drill.locator('table.plan td.col-lead', { hasText: XSS_LEAD }))).toBe(XSS_LEAD);
     expect(await drill.locator('table.history tbody tr').count()).toBe(2);
+    // The history names the person who sent each revision (never a machine id) and the time as officials write it.
+    const history = await drill
+      .locator('table.history tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    for (const [, time, , author] of history) {
+      expect(time).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      expect(author).not.toMatch(/^token:|^—$/);
+    }
     expect(await seen(drill.locator('table.history td', { hasText: XSS_IMG }))).toBe(XSS_IMG);
     // The last change is shown at once: revision 1 → 2, content and lead changed.
     const change = drill.locator('.changes li[data-change="changed"]').first();
