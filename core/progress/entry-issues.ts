@@ -124,7 +124,7 @@ export function checkTaskProgress(input: unknown, opts: EntryCheckOptions = {}):
       const field = i.path.map(String).join('.');
       const label = FIELD_LABEL[field] ?? { vi: field, en: field };
       // Our own checks (a period id, a real day) explain themselves in Vietnamese; zod's built-in messages are English.
-      const vi = `${capital(label.vi)} không hợp lệ${i.code === 'custom' ? `: ${i.message}` : '.'}`;
+      const vi = `${capital(label.vi)} không hợp lệ${i.code === 'custom' ? `: ${i.message}.` : '.'}`;
       const en = `${capital(label.en)} is invalid${i.code === 'custom' ? '.' : `: ${i.message}`}`;
       return issue('invalid-field', 'error', field, vi, en);
     });

@@ -32,13 +32,13 @@ describe('checkTaskProgress', () => {
     expect(r.entry).toBeUndefined();
     expect(r.issues.map((i) => [i.code, i.severity, i.field, i.message.vi])).toEqual([
       ['invalid-field', 'error', 'taskId', 'Mã nhiệm vụ không hợp lệ.'],
-      ['invalid-field', 'error', 'period', 'Kỳ báo cáo không hợp lệ: ghi dạng 2026-M03, 2026-Q1, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15'],
+      ['invalid-field', 'error', 'period', 'Kỳ báo cáo không hợp lệ: ghi dạng 2026-M03, 2026-Q1, 2026-H1, 2026-9M, 2026 hoặc 2026-06-15.'],
       ['invalid-field', 'error', 'status', 'Tình trạng thực hiện không hợp lệ.'],
       [
         'invalid-field',
         'error',
         'completedOn',
-        'Ngày hoàn thành không hợp lệ: phải là một ngày có thật, ghi dạng năm-tháng-ngày (2026-06-30)',
+        'Ngày hoàn thành không hợp lệ: phải là một ngày có thật, ghi dạng năm-tháng-ngày (2026-06-30).',
       ],
       ['invalid-field', 'error', 'reportedAt', 'Thời điểm báo cáo không hợp lệ.'],
     ]);
