@@ -74,6 +74,9 @@ export const SYSTEM_WORDS: readonly string[] = [
   'Khóa kế hoạch',
   'phiên bản gốc',
   'Mã lỗi',
+  'binding',
+  'Lưu liên kết',
+  'Sửa liên kết',
 ];
 
 /** Internal codes: every issue code of the catalog (kebab-case, so they cannot be ordinary words). */

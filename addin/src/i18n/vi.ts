@@ -221,8 +221,8 @@ export const vi = {
   queueNext: (time: string) => `thử lại lúc ${time}`,
   retryNow: 'Thử lại ngay',
   discard: 'Bỏ',
-  lastSync: (action: string, seq: number, time: string) => `${action} lần gửi số ${n(seq)} lúc ${time}`,
-  lastAction: { push: 'Đã gửi', pull: 'Đã lấy', restore: 'Đã khôi phục' } as Record<'push' | 'pull' | 'restore', string>,
+  lastSync: (action: string, seq: number, time: string) => `Lần gửi số ${n(seq)}: ${action} lúc ${time}`,
+  lastAction: { push: 'đã gửi', pull: 'đã lấy về', restore: 'đã khôi phục' } as Record<'push' | 'pull' | 'restore', string>,
   conflictTitle: 'Hai người sửa cùng một ô',
   conflictFound: (count: number) =>
     `Có ${n(count)} ô bị sửa khác nhau ${G.onServer.vi.toLowerCase()} và ${G.onThisComputer.vi.toLowerCase()}: hãy chọn giá trị cho từng ô.`,

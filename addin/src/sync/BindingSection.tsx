@@ -1,6 +1,6 @@
 // Which commune and which plan this workbook is sent for (remembered in the workbook), or its summary once chosen:
 // the commune found by name, the plan picked from the server's list (never typed), the table to send.
-import { Button, Field, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { canonicalPlanKey, type PlanEntry } from '../../../core/api/index.ts';
 import { findCommune } from '../../../core/dvhc.ts';
@@ -27,6 +27,12 @@ export interface BindingSectionProps {
   onReloadPlans: () => void;
 }
 
+const useStyles = makeStyles({
+  // A native select is as wide as its longest option: plan names are long, the pane is narrow.
+  picker: { width: '100%', maxWidth: '100%', minWidth: 0 },
+  pickerSelect: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+});
+
 /** The bound plan as the list names it, else its key. */
 function planLabel(plans: PlanEntry[] | null, key: string): string {
   return plans?.find((p) => p.key === canonicalPlanKey(key))?.name ?? key;
@@ -35,6 +41,7 @@ function planLabel(plans: PlanEntry[] | null, key: string): string {
 export function BindingSection(p: BindingSectionProps) {
   const { binding, plans, auth, disabled } = p;
   const s = useStrings();
+  const styles = useStyles();
   // A key the server does not list (typed in an older version, or the plan was removed): show the list at once.
   const unknown = binding !== null && plans !== null && !plans.some((x) => x.key === canonicalPlanKey(binding.planKey));
   const [editing, setEditing] = useState(binding === null);
@@ -97,7 +104,14 @@ export function BindingSection(p: BindingSectionProps) {
           </div>
         ) : (
           // A native select: sure to fit and scroll in a 320 px pane.
-          <Select value={key} onChange={(_, d) => setPlanKey(d.value)} name="plan" data-testid="plan-picker">
+          <Select
+            value={key}
+            onChange={(_, d) => setPlanKey(d.value)}
+            name="plan"
+            data-testid="plan-picker"
+            className={styles.picker}
+            select={{ className: styles.pickerSelect }}
+          >
             {plans.map((x) => (
               <option key={x.key} value={x.key}>
                 {s.bindPlanOption(x.name, x.key, x.dueDate ? formatDay(x.dueDate) : null)}

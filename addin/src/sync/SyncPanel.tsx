@@ -124,7 +124,13 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
           <Text size={300} weight="semibold">
             {s.queueTitle}
           </Text>
-          <QueueList items={queue} disabled={disabled} onRetry={sync.retryNow} onDiscard={sync.discard} />
+          {/* The push held for the commune question is that question's: not listed twice. */}
+          <QueueList
+            items={queue.filter((q) => q.key !== mismatch?.key)}
+            disabled={disabled}
+            onRetry={sync.retryNow}
+            onDiscard={sync.discard}
+          />
         </Section>
       )}
       {/* Signing in comes first until it is done: the plans to choose from are listed to a signed-in user only. */}
