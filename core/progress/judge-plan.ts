@@ -35,13 +35,14 @@ export interface JudgedTask {
 
 /**
  * Judge every task row of the plan's task tables. A task without an entry is judged as not started; entries
- * for ids the plan does not hold are left out (judgePlan's caller counts them with `unmatchedEntries`).
+ * for ids the plan does not hold are left out (progressCounts counts them as `unmatchedTasks`). For a period, the
+ * entries of periods that begin after it never speak, even when asOf is later (a late look at an earlier period).
  * @example judgePlan(plan, entries, '2026-06-30', { period: '2026-H1' }).filter((t) => t.category === 'overdue')
  */
 export function judgePlan(plan: Plan, entries: readonly TaskProgress[], asOf: string, opts: JudgeOptions = {}): JudgedTask[] {
   const catalog = opts.catalog ?? DEFAULT_CATALOG;
   const period = opts.period === undefined ? undefined : spanOfId(opts.period);
-  const latest = latestEntries(entries, asOf);
+  const latest = latestEntries(entries, period && period.end < asOf ? period.end : asOf);
   const planYear = plan.reference?.year ?? plan.reference?.period?.from;
   const out: JudgedTask[] = [];
   for (const row of taskRows(plan)) {

@@ -63,6 +63,13 @@ describe('judgePlan', () => {
     expect(judged[5]!.entry).toEqual(entries[5]);
   });
 
+  it('looks at an earlier period without the entries of later periods', () => {
+    const late = judgePlan(plan, entries, '2026-07-20', { period: '2026-Q2' });
+    const t4 = late.find((t) => t.taskId === 't4')!;
+    expect([t4.reported, t4.status, t4.category]).toEqual([false, 'not-started', 'not-due']);
+    expect(judgePlan(plan, entries, '2026-07-20').find((t) => t.taskId === 't4')!.category).toBe('done-on-time');
+  });
+
   it('reads a deadline from its text when the row was not parsed', () => {
     const p = planWith([{ id: 'a', deadline: 'Quý I/2026' }]);
     delete p.appendices[0]!.rows[1]!.deadline;
