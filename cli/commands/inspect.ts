@@ -1,5 +1,7 @@
 // `phuluc inspect FILE… [--json]`: print the plan model read from each file.
-import type { Deadline } from '../../core/model/index.ts';
+import { formatDay, term } from '../../core/i18n/index.ts';
+import type { ColumnRole, Deadline, RowKind } from '../../core/model/index.ts';
+import { ROLE_NAMES } from '../../core/validate/index.ts';
 import { INSPECT_FORMAT, inspectFile, type InspectDocument, type InspectFile, type InspectTable } from '../inspect-json.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 import { label, type Lang } from '../labels.ts';
@@ -57,19 +59,23 @@ function renderTable(t: InspectTable, lang: Lang): string[] {
       `  ${L('title')}: ${[t.title.appendix ? `${L('appendix')} ${t.title.appendix}` : '', t.title.name ?? ''].filter(Boolean).join(' — ')}`,
     );
   const ref = t.reference;
-  const refParts = [ref.documentNumber && `${L('docNumber')} ${ref.documentNumber}`, ref.date ?? ref.dateText, ref.issuer].filter(Boolean);
+  const refParts = [
+    ref.documentNumber && `${L('docNumber')} ${ref.documentNumber}`,
+    (ref.date && lang !== 'en' ? formatDay(ref.date) : ref.date) ?? ref.dateText,
+    ref.issuer,
+  ].filter(Boolean);
   if (refParts.length > 0) out.push(`  ${L('reference')}: ${refParts.join(', ')}`);
   out.push(`  ${L('headerRows')}: ${t.headerRows.join(', ') || '—'}`);
   out.push(
     `  ${L('columns')}: ${
       Object.entries(t.columns)
-        .map(([role, col]) => `${role}=${col}`)
+        .map(([role, col]) => `${roleName(role, lang)}=${col}`)
         .join(', ') || '—'
     }`,
   );
   out.push(
     `  ${L('counts')}: ${Object.entries(t.counts)
-      .map(([k, n]) => `${k} ${n}`)
+      .map(([k, n]) => `${kindName(k as RowKind, lang)} ${n}`)
       .join(', ')}`,
   );
   for (const r of t.rows) {
@@ -77,7 +83,7 @@ function renderTable(t: InspectTable, lang: Lang): string[] {
     const content = (r.fields.content ?? '').replace(/\s+/g, ' ');
     const bits = [
       String(r.row).padStart(5),
-      r.kind.padEnd(15),
+      kindName(r.kind, lang).padEnd(15),
       (r.tt ?? '').padEnd(5),
       content.length > 70 ? `${content.slice(0, 69)}…` : content,
     ];
@@ -85,9 +91,9 @@ function renderTable(t: InspectTable, lang: Lang): string[] {
     const details: string[] = [];
     for (const role of ['lead', 'partners', 'result', 'deadline', 'unit', 'target', 'monitor', 'head', 'status', 'note'] as const) {
       const v = r.fields[role];
-      if (v) details.push(`${role}: ${v.replace(/\s+/g, ' ')}`);
+      if (v) details.push(`${roleName(role, lang)}: ${v.replace(/\s+/g, ' ')}`);
     }
-    if (r.deadline) details.push(`→ ${describeDeadline(r.deadline)}`);
+    if (r.deadline) details.push(`→ ${describeDeadline(r.deadline, lang)}`);
     if (r.mergedFrom) details.push(`${L('mergedFrom')} ${r.mergedFrom.join(', ')}`);
     if (r.continues !== undefined) details.push(`${L('continues')} ${r.continues}`);
     if (details.length > 0) out.push(`${' '.repeat(28)}${details.join(' · ')}`);
@@ -95,7 +101,35 @@ function renderTable(t: InspectTable, lang: Lang): string[] {
   return out;
 }
 
-function describeDeadline(d: Deadline): string {
+/** Row kinds in the words of the glossary (English keeps the model's names: the JSON's). */
+const KIND_VI: Record<RowKind, string> = {
+  group: 'nhóm',
+  subgroup: 'nhóm con',
+  task: term('task', 'vi'),
+  indicator: term('indicator', 'vi'),
+  continuation: 'tách trang',
+  'repeated-header': 'tiêu đề lặp',
+  blank: 'dòng trống',
+  note: 'ghi chú',
+};
+const EVERY_VI: Record<string, string> = { continuous: 'thường xuyên', yearly: 'hằng năm', quarterly: 'hằng quý', monthly: 'hằng tháng' };
+
+const kindName = (k: RowKind, lang: Lang) => (lang === 'en' ? k : KIND_VI[k]);
+const roleName = (r: string, lang: Lang) => (lang === 'en' ? r : (ROLE_NAMES[r as ColumnRole]?.vi ?? r));
+
+function describeDeadline(d: Deadline, lang: Lang): string {
+  if (lang !== 'en') {
+    switch (d.kind) {
+      case 'period':
+        return d.period.start === d.period.end ? formatDay(d.period.end) : `${formatDay(d.period.start)}–${formatDay(d.period.end)}`;
+      case 'recurring':
+        return `${EVERY_VI[d.every] ?? d.every}${d.first ? `, lần đầu ${formatDay(d.first.start)}–${formatDay(d.first.end)}` : ''}`;
+      case 'conditional':
+        return 'có điều kiện';
+      default:
+        return 'chưa đọc được';
+    }
+  }
   switch (d.kind) {
     case 'period':
       return `${d.period.precision} ${d.period.start}..${d.period.end}`;

@@ -1,5 +1,6 @@
 // `phuluc token create | list | revoke`: server tokens, straight in the database (PostgreSQL while the server runs; the
 // PGlite folder only while it is stopped), or through a running server's API with --server URL --token ADMIN.
+import { formatDateTime, formatDay } from '../../core/i18n/index.ts';
 import type { Role } from '../../server/auth/principal.ts';
 import { DataDirLockedError, openDatabase, type Database } from '../../server/db/connect.ts';
 import { ApiError } from '../../server/http/errors.ts';
@@ -39,6 +40,9 @@ class Refused extends Error {
 
 const say = (lang: 'vi' | 'en', vi: string, en: string) => process.stderr.write(`${lang === 'en' ? en : vi}\n`);
 
+/** A role as an official calls the person who holds it. */
+const ROLE_VI: Record<Role, string> = { editor: 'cán bộ xã', consolidator: 'cán bộ tỉnh', admin: 'quản trị' };
+
 /** Run `work` and turn a worded failure into exit code 2 with its message. */
 async function guarded(lang: 'vi' | 'en', work: () => Promise<number>): Promise<number> {
   try {
@@ -59,7 +63,7 @@ async function withDatabase<T>(o: TokenTarget, example: string, work: (db: Datab
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       throw new Refused(
-        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một token quản trị:\n` +
+        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một mã truy cập quản trị:\n` +
           `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(hoặc đặt PHULUC_SERVER và PHULUC_ADMIN_TOKEN), hoặc dừng máy chủ rồi chạy lại lệnh.`,
         `A phuluc server is running on data folder ${err.dir} (PGlite allows one process). Run the command through it with an admin token:\n` +
           `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(or set PHULUC_SERVER and PHULUC_ADMIN_TOKEN), or stop the server and run it again.`,
@@ -78,7 +82,7 @@ async function withDatabase<T>(o: TokenTarget, example: string, work: (db: Datab
 async function api<T>(o: TokenTarget, method: string, path: string, body?: unknown): Promise<T> {
   if (!o.token)
     throw new Refused(
-      '--server cần --token với một token quản trị (hoặc PHULUC_ADMIN_TOKEN).',
+      '--server cần --token với một mã truy cập quản trị (hoặc biến môi trường PHULUC_ADMIN_TOKEN).',
       '--server needs --token with an admin token (or PHULUC_ADMIN_TOKEN).',
     );
   const base = o.server!.replace(/\/+$/, '');
@@ -108,7 +112,10 @@ async function api<T>(o: TokenTarget, method: string, path: string, body?: unkno
 export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<number> {
   return guarded(opts.lang, async () => {
     if (opts.role !== 'editor' && opts.role !== 'consolidator' && opts.role !== 'admin')
-      throw new Refused('--role phải là editor, consolidator hoặc admin.', '--role must be editor, consolidator or admin.');
+      throw new Refused(
+        '--role nhận một trong: editor | consolidator | admin (cán bộ xã, cán bộ tỉnh, quản trị).',
+        '--role must be editor, consolidator or admin.',
+      );
     const role: Role = opts.role;
     const scope = tokenScope(role, opts.commune, opts.province);
     const expiresAt = tokenExpiry(opts.expires);
@@ -141,10 +148,10 @@ export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<num
         });
     if (opts.json) process.stdout.write(`${JSON.stringify(t)}\n`);
     else process.stdout.write(`${t.secret}\n`);
-    const until = t.expiresAt?.slice(0, 10) ?? '—';
+    const until = t.expiresAt ? formatDay(t.expiresAt) : '—';
     say(
       opts.lang,
-      `Token ${t.role} “${t.label}” (mã ${t.id}, hết hạn ${until}); chỉ hiện một lần, hãy cất giữ.`,
+      `Mã truy cập cho ${ROLE_VI[t.role]} “${t.label}” (số hiệu ${t.id}, hết hạn ${until}); chỉ hiện một lần, hãy chép lại và cất giữ.`,
       `Token ${t.role} "${t.label}" (id ${t.id}, expires ${until}); shown once, keep it safe.`,
     );
     return 0;
@@ -162,18 +169,18 @@ export async function tokenListCommand(opts: TokenTarget): Promise<number> {
       return 0;
     }
     const en = opts.lang === 'en';
-    const state = { active: en ? 'active' : 'đang dùng', expired: en ? 'expired' : 'hết hạn', revoked: en ? 'revoked' : 'đã thu hồi' };
+    const state = { active: en ? 'active' : 'còn', expired: en ? 'expired' : 'hết hạn', revoked: en ? 'revoked' : 'đã thu hồi' };
     const head = en
       ? ['id', 'role', 'scope', 'holder', 'state', 'expires', 'last used']
-      : ['mã', 'quyền', 'phạm vi', 'người giữ', 'trạng thái', 'hết hạn', 'dùng lần cuối'];
+      : ['số hiệu', 'quyền', 'phạm vi', 'người giữ', 'còn dùng được', 'hết hạn', 'dùng lần cuối'];
     const rows = tokens.map((t) => [
       t.id,
-      t.role,
-      t.communeCode ?? t.provinceCode ?? '*',
+      en ? t.role : ROLE_VI[t.role],
+      t.communeCode ?? t.provinceCode ?? (en ? '*' : 'cả nước'),
       t.label,
       state[t.state],
-      t.expiresAt?.slice(0, 10) ?? '—',
-      t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace('T', ' ') : '—',
+      t.expiresAt ? (en ? t.expiresAt.slice(0, 10) : formatDay(t.expiresAt)) : '—',
+      t.lastUsedAt ? (en ? t.lastUsedAt.slice(0, 16).replace('T', ' ') : formatDateTime(t.lastUsedAt)) : '—',
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     for (const r of [head, ...rows])
@@ -191,12 +198,16 @@ export async function tokenListCommand(opts: TokenTarget): Promise<number> {
 export async function tokenRevokeCommand(id: string, opts: TokenTarget): Promise<number> {
   return guarded(opts.lang, async () => {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
-      throw new Refused(`Mã token “${id}” không hợp lệ (xem phuluc token list).`, `Invalid token id "${id}" (see phuluc token list).`);
+      throw new Refused(`Số hiệu “${id}” không hợp lệ (xem “phuluc token list”).`, `Invalid token id "${id}" (see "phuluc token list").`);
     const t = opts.server
       ? (await api<{ token: TokenInfo }>(opts, 'DELETE', `/api/tokens/${encodeURIComponent(id)}`)).token
       : await withDatabase(opts, `token revoke ${id}`, async ({ db }) => {
           const r = await revokeToken(db, id, 'cli');
-          if (!r) throw new Refused(`Không có token mã ${id} (xem phuluc token list).`, `No token with id ${id} (see phuluc token list).`);
+          if (!r)
+            throw new Refused(
+              `Không có mã truy cập số hiệu ${id} (xem “phuluc token list”).`,
+              `No token with id ${id} (see "phuluc token list").`,
+            );
           if (r.changed)
             await audit(db, 'cli', 'token-revoke', `token:${id}`, {
               role: r.token.role,
@@ -209,7 +220,7 @@ export async function tokenRevokeCommand(id: string, opts: TokenTarget): Promise
     if (opts.json) process.stdout.write(`${JSON.stringify(t)}\n`);
     say(
       opts.lang,
-      `Đã thu hồi token ${t.id} (${t.role}, “${t.label}”). Máy chủ từ chối token này (401) — ngay nếu thu hồi qua máy chủ, nếu không thì trong vòng 10 giây.`,
+      `Đã thu hồi mã truy cập số hiệu ${t.id} (${ROLE_VI[t.role]}, “${t.label}”). Máy chủ không nhận mã này nữa — ngay nếu thu hồi qua máy chủ, nếu không thì trong vòng 10 giây.`,
       `Revoked token ${t.id} (${t.role}, "${t.label}"). The server refuses it (401) — at once through its API, otherwise within 10 seconds.`,
     );
     return 0;

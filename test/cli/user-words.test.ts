@@ -150,6 +150,8 @@ describe('the CLI in Vietnamese shows no internal code or English system word', 
         ['template', '--kind', 'bang', '-o', path.join(dir, 'mau.xlsx')],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'x.xlsx'), '--province', '99'],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'khong-co', 'x.xlsx')],
+        ['token', 'create', '--role', 'bogus'],
+        ['token', 'revoke', 'a b'],
       ];
       const outputs = await inBatches(cases, (args) => phuluc(...args));
       outputs.forEach(({ out, code }, i) => {

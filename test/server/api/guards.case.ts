@@ -306,7 +306,7 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
           expect(JSON.parse(list.stdout).map((x: { id: string }) => x.id)).toContain(t.id);
           const revoked = await cli(['token', 'revoke', t.id, '--server', server.url], { PHULUC_ADMIN_TOKEN: admin });
           expect(revoked.code).toBe(0);
-          expect(revoked.stderr).toMatch(/Đã thu hồi token/);
+          expect(revoked.stderr).toMatch(/Đã thu hồi mã truy cập/);
         } else {
           // PostgreSQL: straight in the database; the server's 10-second token cache lets go soon after.
           const list = await cli(['token', 'list']);
