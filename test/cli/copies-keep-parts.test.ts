@@ -144,7 +144,10 @@ describe(
       it("puts its notes beside the official's own note, which keeps its text", () => {
         const comments = strFromU8(copy[Object.keys(copy).find((n) => /^xl\/comments\d*\.xml$/.test(n))!]!);
         expect(comments).toContain(RICH.note.text);
-        expect(comments).toMatch(/\[deadline-missing\]/);
+        // The note says what is wrong in words, signed phuluc; the rule's code stays internal.
+        expect(comments).toContain('Nhiệm vụ chưa có thời gian hoàn thành.');
+        expect(comments).not.toContain('deadline-missing');
+        expect(comments).toContain('<author>phuluc</author>');
       });
 
       it('opens in LibreOffice', async () => {
