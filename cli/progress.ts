@@ -25,6 +25,8 @@ export function progress(total: number, title: string, stream: NodeJS.WriteStrea
   let n = 0;
   const t0 = Date.now();
   let lastDraw = 0;
+  /** The bar is on the screen (drawn and not cleared since). */
+  let shown = false;
   const tty = stream.isTTY === true;
   const draw = (label = '') => {
     const now = Date.now();
@@ -36,6 +38,7 @@ export function progress(total: number, title: string, stream: NodeJS.WriteStrea
     const secs = (now - t0) / 1000;
     const line = `${title} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${n}/${total} · ${secs.toFixed(1)} s ${label.slice(-40)}`;
     stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+    shown = tty;
   };
   return {
     tick(label) {
@@ -46,10 +49,12 @@ export function progress(total: number, title: string, stream: NodeJS.WriteStrea
       if (tty) {
         stream.write('\r\x1b[K');
         lastDraw = 0;
+        shown = false;
       }
     },
     done() {
-      if (tty) stream.write('\n');
+      // A bar left on the screen ends its line; a cleared one leaves nothing behind.
+      if (shown) stream.write('\n');
     },
   };
 }

@@ -41,4 +41,13 @@ describe('progressOnTty', () => {
     expect(parts[1]).toBe('⎋[K');
     expect(parts[2]).toMatch(/^Kiểm tra \[█{28}\] 2\/2 · \d+\.\d s b\.xlsx⎋\[K\n$/);
   });
+
+  it('leaves nothing behind when the bar was cleared last', () => {
+    const s = stream(true);
+    const bar = progressOnTty(1, 'Kiểm tra', s);
+    bar.tick('a.xlsx');
+    bar.clear();
+    bar.done();
+    expect(s.text.endsWith('\r\x1b[K')).toBe(true);
+  });
 });
