@@ -2,6 +2,7 @@
 // and say which files were left out and why. Exit 0 = every file used, 1 = some skipped, 2 = nothing to consolidate.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { canonicalPlanKey } from '../../core/api/index.ts';
 import { createConsolidator } from '../../core/consolidate/index.ts';
 import { bareName, COMMUNES, findCommune, findCommunesByName, findProvince, type Commune, type Province } from '../../core/dvhc.ts';
 import type { Plan } from '../../core/model/index.ts';
@@ -76,6 +77,16 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
       return 2;
     }
   }
+  // Keys are compared as the server stores them: "nq57-2026" is the plan "NQ57-2026".
+  const planKey = canonicalPlanKey(opts.planKey);
+  if (!planKey) {
+    process.stderr.write(
+      vi
+        ? `Mã kế hoạch “${opts.planKey}” không dùng được: chỉ gồm chữ cái không dấu, chữ số và dấu . _ - (ví dụ NQ57-2026).\n`
+        : `Plan code "${opts.planKey}" cannot be used: only letters without accents, digits and . _ - (e.g. NQ57-2026).\n`,
+    );
+    return 2;
+  }
   const files = await expandInputs(inputs, SPREADSHEET_EXTS);
   if (files.length === 0) {
     process.stderr.write(
@@ -114,7 +125,7 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
       continue;
     }
     outcome.used.set(commune.code, { file, commune });
-    consolidator.add({ commune, planKey: opts.planKey, revision: 0, plan: read.plan });
+    consolidator.add({ commune, planKey, revision: 0, plan: read.plan });
   }
   bar.done();
   const result = consolidator.finish();

@@ -146,6 +146,14 @@ describe('phuluc consolidate', () => {
     });
   });
 
+  it('refuses a plan code the server could not store (the same canonical form as the server)', async () => {
+    expect(await phuluc('consolidate', dir, '-o', path.join(outDir, 'x.xlsx'), '--plan-key', 'kế hoạch 2026')).toEqual({
+      stdout: '',
+      stderr: 'Mã kế hoạch “kế hoạch 2026” không dùng được: chỉ gồm chữ cái không dấu, chữ số và dấu . _ - (ví dụ NQ57-2026).\n',
+      code: 2,
+    });
+  });
+
   it('fails with exit code 2 and writes nothing when no file could be read', async () => {
     const only = await mkdtemp(path.join(tmpdir(), 'phuluc-consolidate-bad-'));
     await writeFile(path.join(only, 'a.xlsx'), 'rác');
