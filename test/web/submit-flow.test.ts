@@ -255,7 +255,18 @@ describe('/kiem-tra submission flow', () => {
     expect(await leaksOnPage(d.page)).toEqual([]);
     await screenshot(d.page, 'dashboard-plan-picker-390');
     clean(d);
-  });
+
+    // No key in the address and none remembered, with several plans: nothing is guessed, the official chooses.
+    const e = await open(DESKTOP, consolidator, '/');
+    expect(await seen(e.page.locator('main .hint', { hasText: 'Chọn kế hoạch' }))).toBe('Chọn kế hoạch rồi bấm “Xem”.');
+    expect(await e.page.getByLabel('Kế hoạch').inputValue()).toBe('');
+    expect(await e.page.locator('.overview').count()).toBe(0);
+    await e.page.getByLabel('Kế hoạch').selectOption(PLAN_2026.key);
+    await e.page.getByRole('button', { name: 'Xem', exact: true }).click();
+    await e.page.locator('.overview').waitFor();
+    await screenshot(e.page, 'dashboard-plan-picker-1366');
+    clean(e);
+  }, 120_000);
 
   it('says how to save an .xls as .xlsx, and once signed in sends it for the server to convert and check', async () => {
     const w = await open(DESKTOP, editor);

@@ -146,7 +146,8 @@ function renderBody(): void {
     return;
   }
   if (!state.status || !state.data) {
-    parts.body.replaceChildren();
+    // Several plans and none remembered: the official chooses; nothing is guessed.
+    replace(parts.body, !state.planKey && knownPlans()?.length ? h('p', { class: 'hint' }, t().dash.choosePlan) : null);
     return;
   }
   const view = overviewView(state.status, state.data, (code) => void openDrill(code));
@@ -200,6 +201,7 @@ async function start(): Promise<void> {
   state.planKey = choosePlan(params.get('ke-hoach'));
   renderControls();
   if (state.planKey) await load();
+  else renderBody();
 }
 
 async function load(): Promise<void> {

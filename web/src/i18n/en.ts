@@ -191,6 +191,7 @@ export const en: Messages = {
     intro:
       'Which communes and wards have submitted their plan appendices, and their tasks by the seven task groups of Resolution 57-NQ/TW.',
     signInFirst: 'Sign in to see the dashboard.',
+    choosePlan: 'Choose a plan, then press “Show”.',
     show: 'Show',
     editorIntro: (name: string) =>
       `You are signed in as an editor of ${name}: this page shows your commune’s plan. To submit a new file, use “Check and submit”.`,

@@ -199,6 +199,7 @@ export const vi = {
     title: 'Tổng hợp kế hoạch thực hiện NQ57',
     intro: 'Tình hình nộp phụ lục kế hoạch của các xã, phường và tổng hợp nhiệm vụ theo bảy nhóm nhiệm vụ của Nghị quyết 57-NQ/TW.',
     signInFirst: 'Đăng nhập để xem tổng hợp.',
+    choosePlan: 'Chọn kế hoạch rồi bấm “Xem”.',
     show: 'Xem',
     editorIntro: (name: string) =>
       `Bạn đăng nhập với quyền cán bộ của ${name}: trang này hiện kế hoạch của xã mình. Để nộp tệp mới, dùng trang “Kiểm tra và nộp”.`,
