@@ -21,7 +21,7 @@ import type { RawInflate } from '../xlsx/zip.ts';
 import type { RawDeflate } from '../xlsx/zip-write.ts';
 import type { StyleBook } from '../xlsx/edit/styles.ts';
 import { WorkbookEditor } from '../xlsx/edit/workbook.ts';
-import { layHeading } from './consolidated-sheet.ts';
+import { layHeading } from './heading-rows.ts';
 import { HEAD_LOOKS, type HeadLine, type HeadLook } from './heading.ts';
 import { digitPixels, rowHeight, type HeightCell } from '../layout/row-height.ts';
 import { FONT, SEVERITY_LABEL } from './styles.ts';

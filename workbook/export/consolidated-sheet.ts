@@ -3,7 +3,8 @@
 import { neutralizeFormula } from '../../core/text/index.ts';
 import type { CellKind, CellOut, Lang } from '../../core/consolidate/index.ts';
 import type { SheetColumns } from './consolidated-columns.ts';
-import { HEAD_LOOKS, headingLines, leftSpan, signatureLines, type DocumentHeading, type HeadLine, type HeadLook } from './heading.ts';
+import { HEAD_LOOKS, headingLines, signatureLines, type DocumentHeading, type HeadLook } from './heading.ts';
+import { layHeading, type LaidLine } from './heading-rows.ts';
 import { rowHeight, type HeightCell } from '../layout/row-height.ts';
 import { FONT } from './styles.ts';
 import type { OutCell, WorkbookWriter } from './xlsx-stream/workbook.ts';
@@ -61,46 +62,6 @@ function cellOf(out: CellOut, s: number): OutCell {
   if ('text' in out) return { s, v: neutralizeFormula(out.text) };
   if ('number' in out) return { s, v: out.number };
   return { s, v: dateSerial(out.date) };
-}
-
-/** A heading line laid out over the printed columns: its cells, merges and height. */
-export interface LaidLine {
-  cells: (OutCell | null)[];
-  merges: string[];
-  height: number;
-}
-
-/**
- * Lay heading lines out over `widths` (the printed columns): a left part over the first columns, a right part over
- * the rest, a line across over all of them; each row as tall as its wrapped text.
- * @example layHeading(headingLines(h), [16, 16, 5, 50], styles.head, 7)
- */
-export function layHeading(
-  lines: readonly HeadLine[],
-  widths: readonly number[],
-  looks: Record<HeadLook, number>,
-  digitPx: number,
-): LaidLine[] {
-  const split = leftSpan(widths);
-  const sum = (a: number, b: number) => widths.slice(a, b).reduce((x, y) => x + y, 0);
-  return lines.map((line, i) => {
-    const cells: (OutCell | null)[] = [];
-    const merges: string[] = [];
-    const heights: HeightCell[] = [];
-    const place = (from: number, to: number, t: { text: string; look: HeadLook }) => {
-      cells[from] = { s: looks[t.look], v: neutralizeFormula(t.text) };
-      if (to > from) merges.push(`${colLetters(from + 1)}{r}:${colLetters(to + 1)}{r}`);
-      heights.push({ text: t.text, width: sum(from, to + 1), wrap: true, ...HEAD_LOOKS[t.look] });
-    };
-    if ('space' in line) return { cells, merges, height: line.space };
-    if ('across' in line) place(0, widths.length - 1, line.across);
-    else {
-      if (line.left) place(0, split - 1, line.left);
-      if (line.right) place(split, widths.length - 1, line.right);
-    }
-    const empty = heights.length === 0;
-    return { cells, merges, height: empty ? (i === 0 ? 15 : 9) : rowHeight(heights, digitPx) };
-  });
 }
 
 export interface TableSheetOptions<T> {
