@@ -83,7 +83,7 @@ describe(
 
       it('writes the copy, deleting the continuation rows as always', () => {
         expect(fixed.code, fixed.stderr).toBe(0);
-        expect(fixed.stdout).toMatch(/^continuation-row\s+7\s/m);
+        expect(fixed.stdout).toMatch(/^Dòng bị tách trang: 7 chỗ /m);
       });
 
       it('keeps every part: the same listing, in the same order', () => {
