@@ -36,6 +36,7 @@ export {
 export { latestActuals, latestBy, latestEntries } from './latest.ts';
 export { countIndicators, judgeIndicators, type IndicatorCounts, type JudgedIndicator } from './judge-indicators.ts';
 export { judgePlan, taskRows, type JudgedTask, type JudgeOptions } from './judge-plan.ts';
+export { followUps, type FollowUp, type FollowUps } from './follow-ups.ts';
 export { countJudged, overallProgressCounts, progressCounts, type LeadOverdue, type PlanProgress, type ProgressCounts } from './counts.ts';
 export {
   ActualModeSchema,

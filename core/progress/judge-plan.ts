@@ -1,5 +1,6 @@
 // Every task of a plan judged as of a day: its entry (if any), its category and due date, its lead agencies.
 import { DEFAULT_CATALOG, matchAgency, splitAgencies, type Catalog } from '../agencies.ts';
+import { mapGroup, OTHER_GROUP, type GroupRef } from '../consolidate/index.ts';
 import { parseDeadline } from '../deadline.ts';
 import type { AppendixRow, Plan } from '../model/index.ts';
 import { categorize, type ProgressCategory } from './category.ts';
@@ -22,6 +23,8 @@ export interface JudgedTask {
   taskId?: string;
   tt: string;
   content: string;
+  /** The NQ57 group of the task's heading ("Khác" when it names none). */
+  group: GroupRef;
   /** Lead agencies in their catalog spelling (names outside the catalog as written); empty when the cell is. */
   leads: string[];
   status: ProgressStatus;
@@ -43,9 +46,11 @@ export function judgePlan(plan: Plan, entries: readonly TaskProgress[], asOf: st
   const catalog = opts.catalog ?? DEFAULT_CATALOG;
   const period = opts.period === undefined ? undefined : spanOfId(opts.period);
   const latest = latestEntries(entries, period && period.end < asOf ? period.end : asOf);
-  const planYear = plan.reference?.year ?? plan.reference?.period?.from;
+  // A deadline without a year ("Quý IV") means the plan's year, but only a one-year plan has one (as consolidation reads it).
+  const span = plan.reference?.period;
+  const planYear = span && span.from === span.to ? span.from : undefined;
   const out: JudgedTask[] = [];
-  for (const row of taskRows(plan)) {
+  for (const { row, group } of tasksWithGroups(plan)) {
     const entry = row.id === undefined ? undefined : latest.get(row.id);
     const deadlineText = row.fields.deadline?.trim() ?? '';
     const deadline = row.deadline ?? (deadlineText === '' ? undefined : parseDeadline(deadlineText, { planYear }));
@@ -55,6 +60,7 @@ export function judgePlan(plan: Plan, entries: readonly TaskProgress[], asOf: st
     const task: JudgedTask = {
       tt: row.tt ?? '',
       content: row.fields.content ?? '',
+      group,
       leads: leadNames(row.fields.lead ?? '', catalog),
       status,
       reported: entry !== undefined,
@@ -70,6 +76,23 @@ export function judgePlan(plan: Plan, entries: readonly TaskProgress[], asOf: st
 /** The task rows of every task table, in plan order. */
 export function taskRows(plan: Plan): AppendixRow[] {
   return plan.appendices.filter((a) => a.kind === 'tasks').flatMap((a) => a.rows.filter((r) => r.kind === 'task'));
+}
+
+/**
+ * Each task row with the NQ57 group of the heading it sits under, walked as core/consolidate's plan rows walk it:
+ * a group heading maps to its group; under a heading that names none, each subgroup heading may.
+ */
+function* tasksWithGroups(plan: Plan): Generator<{ row: AppendixRow; group: GroupRef }> {
+  for (const a of plan.appendices) {
+    if (a.kind !== 'tasks') continue;
+    let group: GroupRef = OTHER_GROUP;
+    let headingGroup: GroupRef = OTHER_GROUP;
+    for (const row of a.rows) {
+      if (row.kind === 'group') headingGroup = group = mapGroup((row.fields.content ?? '').trim(), row.tt ?? undefined);
+      else if (row.kind === 'subgroup' && headingGroup === OTHER_GROUP) group = mapGroup((row.fields.content ?? '').trim());
+      else if (row.kind === 'task') yield { row, group };
+    }
+  }
 }
 
 /** A lead cell's agencies in catalog spelling, each once. */

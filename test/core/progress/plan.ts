@@ -10,14 +10,12 @@ export interface TaskSpec {
 }
 
 /**
- * A plan whose tasks table holds one group row then the tasks, deadlines parsed as the reader would.
+ * A plan whose tasks table holds one group row (the heading given) then the tasks, deadlines parsed as the reader would.
  * @example planWith([{ id: 't1', lead: 'Công an xã', deadline: 'Quý I/2026' }])
  */
-export function planWith(tasks: TaskSpec[]): Plan {
+export function planWith(tasks: TaskSpec[], heading = 'Hạ tầng số'): Plan {
   const sheet = 'Nhiệm vụ';
-  const rows: AppendixRow[] = [
-    { kind: 'group', id: 'g1', tt: 'I', fields: { content: 'Hạ tầng số' }, source: { sheet, row: 2, cells: {} } },
-  ];
+  const rows: AppendixRow[] = [{ kind: 'group', id: 'g1', tt: 'I', fields: { content: heading }, source: { sheet, row: 2, cells: {} } }];
   tasks.forEach((t, i) => {
     const row: AppendixRow = {
       kind: 'task',
