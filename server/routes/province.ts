@@ -5,7 +5,7 @@ import { findCommune } from '../../core/dvhc.ts';
 import { can } from '../auth/policy.ts';
 import { forbidden } from '../http/errors.ts';
 import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
-import { checkedAsOf, ConsolidatedQuery, consolidateOr400, xlsxResponse } from './consolidated-response.ts';
+import { checkedAsOf, ConsolidatedQuery, consolidateOr400, notSubmittedCommunes, xlsxResponse } from './consolidated-response.ts';
 import { provinceCommunes, provinceHeads } from '../store/status.ts';
 import { provinceOf, ProvincePath } from './params.ts';
 import { planEntryOr404 } from './registry.ts';
@@ -80,9 +80,15 @@ export function registerProvinceRoutes(app: App, deps: AppDeps): void {
         asOf,
       );
       if (q.format !== 'xlsx') return c.json({ province: prov, planKey, ...result }, 200);
+      // The workbook lists the communes that have not submitted on a sheet of their own ("Chưa nộp").
+      const notSubmitted = notSubmittedCommunes(
+        await provinceCommunes(db, province),
+        heads.map((h) => h.communeCode),
+        prov.name,
+      );
       return xlsxResponse(
         c,
-        (out) => writeConsolidatedXlsx(result, out, { lang: q.lang ?? 'vi', title: prov.name }),
+        (out) => writeConsolidatedXlsx(result, out, { lang: q.lang ?? 'vi', title: prov.name, notSubmitted }),
         `tong-hop-${province}-${planKey}-${asOf}.xlsx`,
       );
     },

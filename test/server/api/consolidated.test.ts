@@ -36,6 +36,25 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/**
+ * The table rows of a printed sheet, by column heading: below the heading block, the header row (the one naming
+ * "Mã xã"), then one row per commune's item — those with a commune code; the signature block below has none.
+ */
+function taskRows(ws: ExcelJS.Worksheet): Record<string, string>[] {
+  let header: string[] | null = null;
+  const out: Record<string, string>[] = [];
+  ws.eachRow((row) => {
+    const values = (row.values as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (!header) {
+      if (values.includes('Mã xã')) header = values;
+      return;
+    }
+    const cells = Object.fromEntries(header.map((name, i) => [name, values[i] ?? '']).filter(([name]) => name !== ''));
+    if (/^\d{5}$/.test(cells['Mã xã'] ?? '')) out.push(cells);
+  });
+  return out;
+}
+
 describe('province views', () => {
   it('status: 3 of the province’s communes submitted, with their counts', async () => {
     const r = await h.call('GET', '/api/provinces/31/plans/NQ57-2026/status', { token: h.tokens.consolidator });
@@ -65,14 +84,12 @@ describe('province views', () => {
     await writeFile(file, new Uint8Array(await res.arrayBuffer()));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet('Tổng hợp')!;
-    const header = ws.getRow(2).values as string[];
-    const col = header.indexOf('Nội dung');
-    const cells: string[] = [];
-    ws.eachRow((row, n) => {
-      if (n > 2) cells.push(fold(String(row.getCell(col).value ?? '')));
-    });
+    const cells = taskRows(wb.getWorksheet('Tổng hợp')!).map((row) => fold(row['Nội dung'] ?? ''));
     expect(cells.sort()).toEqual([...contents].sort());
+    // The communes that have not submitted, on a sheet of their own.
+    const status = await h.call('GET', '/api/provinces/31/plans/NQ57-2026/status', { token: h.tokens.consolidator });
+    const missing = status.body.communesList.filter((c: { submitted: boolean }) => !c.submitted).map((c: { code: string }) => c.code);
+    expect(taskRows(wb.getWorksheet('Chưa nộp')!).map((row) => row['Mã xã'])).toEqual(missing);
     await run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
     expect((await stat(path.join(dir, 'tong-hop.pdf'))).size).toBeGreaterThan(1000);
   });
@@ -93,7 +110,7 @@ describe('national view', () => {
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
-    expect(wb.getWorksheet('Tổng hợp')!.rowCount).toBe(2 + r.body.rows.length);
+    expect(taskRows(wb.getWorksheet('Tổng hợp')!)).toHaveLength(r.body.rows.length);
     expect((await h.call('GET', '/api/national/plans/NQ57-2026/consolidated', { token: h.tokens.consolidator })).status).toBe(403);
     expect((await h.call('GET', '/api/national/plans/NQ57-2026/consolidated?asOf=2026-02-30', { token: h.tokens.admin })).status).toBe(400);
   });
