@@ -177,7 +177,9 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
     it('a heavy workbook that is read (1,000,000 empty rows: half a second of reading) leaves the event loop free', async () => {
       const heavy = HOSTILE.find((h) => h.name.startsWith('1 000 000 empty rows'))!.build();
       const r = await withinBounds(() => upload(heavy, 'HEAVY'), { answerMs: 30_000 });
-      expect(r.status).toBe(201);
+      // Stored by the first attempt; a second attempt (the first out of bounds on a loaded machine) reads the same
+      // tables and is answered 200 "unchanged".
+      expect([r.status, r.body.status]).toEqual(r.status === 201 ? [201, 'created'] : [200, 'unchanged']);
     });
 
     it('a read past its time limit → 422 xlsx-timeout naming the limit; the worker is replaced and the next upload is read', async () => {
