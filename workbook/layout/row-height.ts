@@ -112,6 +112,16 @@ export function lineHeight(size: number): number {
   return size * 1.2;
 }
 
+/** The most lines any of the cells takes (1 for none). */
+export function mostLines(cells: readonly HeightCell[], digitPx: number): number {
+  let most = 1;
+  for (const c of cells) {
+    if (!c.text || c.wrap === false) continue;
+    most = Math.max(most, wrappedLines(c.text, cellInnerWidth(c.width, digitPx), c.size, c.bold));
+  }
+  return most;
+}
+
 /**
  * The height in points a row needs to show every line of its cells (at least `min`), rounded up to a quarter point.
  * @example rowHeight([{ text: 'Nội dung dài …', width: 60, size: 12, wrap: true }], 8) // 33

@@ -241,3 +241,78 @@ describe('fonts, fills and notes in formats and parts of their own', () => {
     expect(strFromU8(parts['[Content_Types].xml']!)).toContain('<Override PartName="/xl/comments2.xml"');
   });
 });
+
+describe('a sheet added first, and rows made tall enough', () => {
+  it('goes first and opens: sheet-scoped names move one place, other tabs are unselected, its own names are added', () => {
+    const base = unzipSync(workbook());
+    // A workbook that declares r: on each <sheet> and has an empty <definedNames/>, as one real generator writes it.
+    base['xl/workbook.xml'] = strToU8(
+      `<workbook xmlns="${MAIN}"><bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet xmlns:r="${REL}" name="Phụ lục" sheetId="1" r:id="rId1"/><sheet xmlns:r="${REL}" name="Tổng" sheetId="2" r:id="rId2"/></sheets><definedNames/></workbook>`,
+    );
+    base['xl/worksheets/sheet2.xml'] = strToU8(
+      strFromU8(base['xl/worksheets/sheet2.xml']!).replace(
+        '<sheetData>',
+        '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>',
+      ),
+    );
+    const wb = WorkbookEditor.open(zipSync(base));
+    wb.addSheet('Kết quả', `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, {
+      first: true,
+      names: (i, p) => [`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${i}">'Kết quả'!$9:$9</${p}definedName>`],
+    });
+    const parts = unzipSync(wb.toBytes());
+    const xml = strFromU8(parts['xl/workbook.xml']!);
+    expect(/^<workbook [^>]*>/.exec(xml)![0]).toContain(`xmlns:r="${REL}"`);
+    expect(xml).toContain('<workbookView activeTab="0" firstSheet="0"/>');
+    expect(xml).toMatch(/<sheets><sheet name="Kết quả" sheetId="3" r:id="rId\d+"\/><sheet xmlns:r/);
+    expect(xml).toContain(
+      `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Kết quả'!$9:$9</definedName></definedNames>`,
+    );
+    expect(strFromU8(parts['xl/worksheets/sheet2.xml']!)).toContain('<sheetView workbookViewId="0"/>');
+
+    // With a sheet-scoped name already there, it moves to the sheet's new place.
+    const named = WorkbookEditor.open(workbook());
+    named.addSheet('Kết quả', `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`, { first: true });
+    expect(strFromU8(unzipSync(named.toBytes())['xl/workbook.xml']!)).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">`);
+  });
+
+  it('a row whose text no longer fits its height grows; one that fits keeps its height', () => {
+    const base = unzipSync(workbook());
+    // Column B 40 wide; B3 wraps (format 2), B5's format does not.
+    base['xl/worksheets/sheet1.xml'] = strToU8(
+      strFromU8(base['xl/worksheets/sheet1.xml']!).replace(
+        '<sheetData>',
+        '<cols><col min="2" max="2" width="40" customWidth="1"/></cols><sheetData>',
+      ),
+    );
+    base['xl/styles.xml'] = strToU8(
+      strFromU8(base['xl/styles.xml']!)
+        .replace('<cellXfs count="2">', '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>')
+        .replace(
+          '</cellXfs>',
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1"/></xf></cellXfs>',
+        )
+        .replace('<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', '<cellXfs count="3">'),
+    );
+    const long = 'Việc hai, nối với phần tiếp theo bị tách trang khi dán từ tệp PDF sang Excel'.repeat(3);
+    const wb = WorkbookEditor.open(zipSync(base));
+    wb.setCell('Phụ lục', 'B3', long);
+    wb.fitRowHeight('Phụ lục', 3);
+    wb.setCell('Phụ lục', 'B6', long);
+    wb.fitRowHeight('Phụ lục', 6);
+    wb.fitRowHeight('Phụ lục', 5);
+    const sheet = unzipSync(wb.toBytes())['xl/worksheets/sheet1.xml']!;
+    let xml = strFromU8(sheet);
+    expect(xml).toContain('<row r="5" ht="30" customHeight="1">');
+    expect(xml).toMatch(/<row r="6">/);
+    expect(xml).toMatch(/<row r="3">/);
+    // Now B3 wraps: its row grows to the lines the text takes at 11 pt in 40 characters.
+    const again = WorkbookEditor.open(zipSync({ ...base, 'xl/worksheets/sheet1.xml': sheet }));
+    again.sheet('Phụ lục')!.setStyle('B3', 2);
+    again.fitRowHeight('Phụ lục', 3);
+    xml = strFromU8(unzipSync(again.toBytes())['xl/worksheets/sheet1.xml']!);
+    const ht = Number(/<row r="3" ht="([\d.]+)" customHeight="1">/.exec(xml)![1]);
+    expect(ht).toBeGreaterThanOrEqual(5 * 11 * 1.15);
+    expect(ht).toBeLessThanOrEqual(8 * 11 * 1.2 + 4);
+  });
+});

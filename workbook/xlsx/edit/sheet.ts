@@ -366,7 +366,7 @@ export class SheetEditor {
 
   /** Unselect the sheet's tab (another sheet is opened on): two selected tabs would open grouped. */
   unselectTab(): void {
-    const next = this.head.replace(new RegExp(`(<${el('sheetView')}\\s[^<>]*?)\\stabSelected="(?:1|true)"`, 'g'), '$1');
+    const next = this.head.replace(new RegExp(`(<${el('sheetView')}\\b[^<>]*?)\\s+tabSelected="(?:1|true)"`, 'g'), '$1');
     if (next === this.head) return;
     this.head = next;
     this.changed = true;

@@ -12,7 +12,7 @@ import { parseStyles, type Styles } from '../fast/styles.ts';
 import type { ReadLimits } from '../limits.ts';
 import type { RawInflate } from '../zip.ts';
 import type { RawDeflate } from '../zip-write.ts';
-import { digitPixels, rowHeight, type HeightCell } from '../../layout/row-height.ts';
+import { digitPixels, mostLines, rowHeight, type HeightCell } from '../../layout/row-height.ts';
 import { appendChild, esc, REL, XlsxPackage } from './package.ts';
 import { sameSheet, shiftFormula, shiftRef } from './refs.ts';
 import { CopyRefusedError, SheetEditor, shiftFormulaElements } from './sheet.ts';
@@ -165,7 +165,10 @@ export class WorkbookEditor {
       const look = this.styles.textLook(ed.styleOf(`${columnLetter(i + 1)}${row}`));
       cells.push({ text, width: spans.get(i + 1) ?? ed.columnWidth(i + 1), size: look.size, bold: look.bold, wrap: look.wrap });
     });
-    const need = rowHeight(cells, digitPixels(this.styles.defaultFont()), 0);
+    const digitPx = digitPixels(this.styles.defaultFont());
+    // One line fits the row the workbook gave it, whatever its font: only wrapped text grows a row.
+    if (mostLines(cells, digitPx) <= 1) return;
+    const need = rowHeight(cells, digitPx, 0);
     if (need > ed.rowHeight(row)) ed.setRowHeight(row, need);
   }
 
