@@ -75,6 +75,19 @@ describe('judgePlan', () => {
     delete p.appendices[0]!.rows[1]!.deadline;
     expect(judgePlan(p, [], '2026-05-01').map((t) => [t.category, t.due])).toEqual([['overdue', '2026-03-31']]);
   });
+
+  it('gives a deadline without a year the year of a one-year plan only', () => {
+    const p = planWith([{ id: 'a', deadline: 'Quý IV' }]);
+    delete p.appendices[0]!.rows[1]!.deadline;
+    const dues = [
+      { from: 2026, to: 2026 },
+      { from: 2025, to: 2030 },
+    ].map((period) => {
+      p.reference = { year: 2025, period };
+      return judgePlan(p, [], '2026-05-01')[0]!.due;
+    });
+    expect(dues).toEqual(['2026-12-31', null]);
+  });
 });
 
 describe('progressCounts', () => {
