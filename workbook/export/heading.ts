@@ -1,7 +1,7 @@
 // The heading and signature block of a printed table, as Vietnamese administrative documents have them (Decree
 // 30/2020/NĐ-CP): the issuing authority on the left with a rule under it, the national name and motto on the right,
 // the place and date, the title, a "(Kèm theo … số … ngày …)" line to fill; at the end, who signs. Words only: each
-// writer lays the lines out over its own columns (headingRows in consolidated-sheet.ts, the results sheet).
+// writer lays the lines out over its own columns (heading-rows.ts).
 import type { Lang } from '../../core/i18n/index.ts';
 
 /** How a heading line looks (Times New Roman, in points). */

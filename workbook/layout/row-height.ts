@@ -64,13 +64,13 @@ export function wrappedLines(text: string, widthPt: number, size: number, bold =
     for (const word of para.split(' ')) {
       let w = textWidth(word, size, bold);
       const gap = x > 0 ? space : 0;
-      if (x + gap + w <= widthPt) {
+      if (x + gap + w <= widthPt + 1e-6) {
         x += gap + w;
         continue;
       }
       if (x > 0) lines++;
       // A word wider than the line runs over as many lines as it fills.
-      while (w > widthPt) {
+      while (w > widthPt + 1e-6) {
         lines++;
         w -= widthPt;
       }
