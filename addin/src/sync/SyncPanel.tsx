@@ -1,5 +1,5 @@
 // "Đồng bộ": sign-in, commune and plan, send/get with what waits to be sent, and — in place of all that — the conflict or history view.
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { findCommune } from '../../../core/dvhc.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
@@ -9,6 +9,7 @@ import { Section } from '../fill/Section.tsx';
 import type { PaneState } from '../state/pane-state.ts';
 import type { SyncActions } from './actions.ts';
 import { BindingSection } from './BindingSection.tsx';
+import { MismatchBar } from './MismatchBar.tsx';
 import { suggestedCommune } from './binding.ts';
 import { ConflictView } from './ConflictView.tsx';
 import { HistoryView } from './HistoryView.tsx';
@@ -80,7 +81,7 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
       <Text size={200}>{s.syncIntro}</Text>
       {ready && (
         <Section title={s.actionsTitle} testId="sync-actions">
-          {mismatch && <MismatchBar mismatch={mismatch} disabled={disabled} sync={sync} />}
+          {mismatch && <MismatchBar mismatch={mismatch} disabled={disabled} onSend={sync.confirmCommune} onDrop={sync.dropMismatch} />}
           {confirm && (
             <MessageBar intent="warning" data-testid="push-confirm">
               <MessageBarBody>
@@ -162,37 +163,5 @@ export function SyncPanel({ state, sync, onFix, onReadTables }: SyncPanelProps) 
         </Section>
       )}
     </div>
-  );
-}
-
-/** A push the server held back: the plan's title names another commune. Send it for the bound commune, or drop it. */
-function MismatchBar({
-  mismatch,
-  disabled,
-  sync,
-}: {
-  mismatch: NonNullable<PaneState['sync']['mismatch']>;
-  disabled: boolean;
-  sync: SyncActions;
-}) {
-  const s = useStrings();
-  const styles = useStyles();
-  const d = mismatch.details;
-  const target = s.communeName(d.targetCommune.name, d.targetCommune.provinceName);
-  const fileProvince = d.fileCommuneCode ? (findCommune(d.fileCommuneCode)?.provinceName ?? null) : null;
-  return (
-    <MessageBar intent="warning" layout="multiline" data-testid="commune-mismatch">
-      <MessageBarBody>
-        <MessageBarTitle>{s.mismatchTitle}</MessageBarTitle> {s.mismatchText(d.fileCommune, fileProvince, target)}
-        <div className={styles.buttons}>
-          <Button size="small" appearance="primary" onClick={sync.confirmCommune} disabled={disabled}>
-            {s.mismatchSend(target)}
-          </Button>
-          <Button size="small" onClick={sync.dropMismatch} disabled={disabled}>
-            {s.mismatchCancel}
-          </Button>
-        </div>
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -28,6 +28,8 @@ const PLANS = [
   'NQ57-2025=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2025|2025-12-31',
   'MS365=Kế hoạch thử đăng nhập Microsoft 365 năm 2026',
   'NHAM-XA=Kế hoạch thử gửi nhầm xã năm 2026',
+  'GUI-LAI-1=Kế hoạch thử gửi lại lần 1 năm 2026',
+  'GUI-LAI-2=Kế hoạch thử gửi lại lần 2 năm 2026',
 ].join(';');
 const SIZES = [
   ['', PANE_VIEWPORT],
@@ -323,6 +325,8 @@ describe('choosing the plan and the commune, a file for another commune', () => 
       expect(await warning.textContent()).toBe('Kế hoạch “nq57-2030” không có trên máy chủ. Hãy chọn một kế hoạch trong danh sách.');
       expect(await page.getByTestId('plan-picker').locator('option').allTextContents()).toEqual([
         // The server's order: newest year first, then by code.
+        'Kế hoạch thử gửi lại lần 1 năm 2026 (mã kế hoạch GUI-LAI-1)',
+        'Kế hoạch thử gửi lại lần 2 năm 2026 (mã kế hoạch GUI-LAI-2)',
         'Kế hoạch thử đăng nhập Microsoft 365 năm 2026 (mã kế hoạch MS365)',
         'Kế hoạch thử gửi nhầm xã năm 2026 (mã kế hoạch NHAM-XA)',
         'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026 (mã kế hoạch NQ57-2026, hạn nộp 31/03/2026)',
@@ -368,32 +372,59 @@ describe('choosing the plan and the commune, a file for another commune', () => 
   }, 180_000);
 
   it('a plan whose title names another commune: nothing stored until the official confirms, then stored with a warning', async () => {
-    const page = await open();
-    await signInWithToken(page, tokens.camGiang, /cán bộ Xã Cẩm Giàng, Thành phố Hải Phòng/);
-    await bind(page, 'NHAM-XA');
-    await page.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
-    const bar = page.getByTestId('commune-mismatch');
-    await bar.waitFor({ timeout: 20_000 });
-    expect(await bar.textContent()).toBe(
-      'Xã trong bảng tính khác xã nhận Tiêu đề kế hoạch ghi “xã Quang Sơn” (Tỉnh Thái Nguyên), nhưng bảng đang được gửi cho ' +
-        'Xã Cẩm Giàng, Thành phố Hải Phòng. Chưa có gì được lưu.Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải PhòngKhông gửi',
-    );
     const stored = async () =>
       (await fetch(`${server.url}/api/communes/10903/plans/NHAM-XA/revisions`, { headers: { authorization: `Bearer ${tokens.admin}` } }))
         .status;
-    expect(await stored()).toBe(404);
-    await shot(page, 'sync-nham-xa', true);
-    expect(await paneLeaks(page)).toEqual([]);
-    await bar.getByRole('button', { name: 'Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải Phòng' }).click();
-    await expect
-      .poll(() => notice(page), { timeout: 20_000 })
-      .toMatch(/^Đã gửi \(lần gửi số 1\)\. Đã lưu theo xác nhận của người gửi\. Tệp ghi là của Xã Quang Sơn \(Tỉnh Thái Nguyên\)/);
-    expect(await bar.count()).toBe(0);
-    expect(await stored()).toBe(200);
-    await shot(page, 'sync-nham-xa-da-gui');
-    expect(await paneLeaks(page)).toEqual([]);
-    await page.context().close();
-  }, 120_000);
+    // Wide and phone-sized: the question, then "Không gửi" (nothing stored); the pane's size: "Vẫn gửi cho …".
+    for (const [suffix, viewport] of [SIZES[1], SIZES[2], SIZES[0]]) {
+      const page = await open([], [], viewport);
+      await signInWithToken(page, tokens.camGiang, /cán bộ Xã Cẩm Giàng, Thành phố Hải Phòng/);
+      await bind(page, 'NHAM-XA');
+      await page.getByRole('button', { name: 'Gửi lên máy chủ' }).click();
+      const bar = page.getByTestId('commune-mismatch');
+      await bar.waitFor({ timeout: 20_000 });
+      expect(await bar.textContent()).toBe(
+        'Xã trong bảng tính khác xã nhận Tiêu đề kế hoạch ghi “xã Quang Sơn” (Tỉnh Thái Nguyên), nhưng bảng đang được gửi cho ' +
+          'Xã Cẩm Giàng, Thành phố Hải Phòng. Chưa có gì được lưu.Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải PhòngKhông gửi',
+      );
+      // The held push is the question's: not listed again under what waits to be sent.
+      expect(await page.getByTestId('queue-empty').count()).toBe(1);
+      expect(await stored()).toBe(404);
+      await shot(page, `sync-nham-xa${suffix}`, true);
+      expect(await paneLeaks(page)).toEqual([]);
+      if (suffix !== '') {
+        await bar.getByRole('button', { name: 'Không gửi' }).click();
+        await expect.poll(() => bar.count()).toBe(0);
+        expect(await stored()).toBe(404);
+        await page.context().close();
+        continue;
+      }
+      await bar.getByRole('button', { name: 'Vẫn gửi cho Xã Cẩm Giàng, Thành phố Hải Phòng' }).click();
+      await expect
+        .poll(() => notice(page), { timeout: 20_000 })
+        .toMatch(/^Đã gửi \(lần gửi số 1\)\. Đã lưu theo xác nhận của người gửi\. Tệp ghi là của Xã Quang Sơn \(Tỉnh Thái Nguyên\)/);
+      expect(await bar.count()).toBe(0);
+      expect(await stored()).toBe(200);
+      await shot(page, 'sync-nham-xa-da-gui');
+      expect(await paneLeaks(page)).toEqual([]);
+      await page.context().close();
+    }
+  }, 180_000);
+
+  it('says "Không có thay đổi" when the server already has exactly what is sent, at every size', async () => {
+    const keys = ['NQ57-2025', 'GUI-LAI-1', 'GUI-LAI-2'];
+    for (const [i, [suffix, viewport]] of SIZES.entries()) {
+      const page = await open([], [], viewport);
+      await signInWithToken(page, tokens.a);
+      await bind(page, keys[i]!);
+      await push(page, /^Đã gửi \(lần gửi số 1\)\./);
+      await push(page, /^Không có thay đổi: máy chủ đã có đúng nội dung này \(lần gửi số 1\), không lưu thêm\./);
+      expect(await notice(page)).toBe('Không có thay đổi: máy chủ đã có đúng nội dung này (lần gửi số 1), không lưu thêm.×');
+      expect((await revisions(keys[i]!)).length).toBe(1);
+      await shot(page, `sync-khong-thay-doi${suffix}`);
+      await page.context().close();
+    }
+  }, 180_000);
 });
 
 describe('Đăng nhập Microsoft 365 (NAA with a stubbed MSAL)', () => {
