@@ -8,6 +8,8 @@ OUT=${1:-$(mktemp -d)}
 mkdir -p "$OUT"
 export PHULUC_DATA_DIR="$OUT/data"   # embedded database (PGlite) for this demo only
 export PORT=${PORT:-0} HOST=127.0.0.1
+# The plan communes submit to, registered as the server starts (README, "Kế hoạch").
+export PHULUC_PLANS="NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026"
 [ -d node_modules ] || npm ci
 
 echo "== 1. token cho cán bộ xã Cẩm Giàng (10903) và cho tỉnh Hải Phòng (31)"

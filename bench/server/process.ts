@@ -58,10 +58,14 @@ export async function spawnServer(args: string[], env: Record<string, string> = 
 /** The per-commune quotas off: a benchmark stores thousands of revisions per commune in minutes, on purpose. */
 const NO_QUOTAS = { PHULUC_MAX_REVISIONS_PER_DAY: '0', PHULUC_MAX_COMMUNE_BYTES: '0' };
 
+/** The plans the benchmarks push and upload to, registered at start (a server answers 404 for any other key). */
+const PLANS = { PHULUC_PLANS: 'NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026;BENCH-PUSH=Đo tải gửi kế hoạch' };
+
 /** `phuluc serve` on a PGlite folder or a PostgreSQL URL. */
 export function startPhuluc(db: { dataDir: string } | { databaseUrl: string }): Promise<BenchServer> {
   return spawnServer([path.join(root, 'bin/phuluc'), 'serve'], {
     ...NO_QUOTAS,
+    ...PLANS,
     ...('dataDir' in db ? { PHULUC_DATA_DIR: db.dataDir } : { DATABASE_URL: db.databaseUrl }),
   });
 }

@@ -55,7 +55,7 @@ describe('phuluc serve over real HTTP', () => {
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thống kê', 'Chỉ tiêu']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Thống kê', 'Chỉ tiêu', 'Chưa nộp']);
     expect(wb.getWorksheet('Tổng hợp')!.rowCount).toBe(2 + 34);
 
     const docs = await fetch(`${s.url}/api/openapi.json`);
