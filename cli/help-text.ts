@@ -53,6 +53,17 @@ const vi = {
     host: ['--host <địa-chỉ>', 'địa chỉ lắng nghe (biến môi trường HOST)'],
     data: ['--data <thư-mục>', 'thư mục dữ liệu (biến môi trường PHULUC_DATA_DIR)'],
   },
+  plan: {
+    description: 'Quản lý danh sách kế hoạch mà các xã nộp: thêm, liệt kê',
+    add: {
+      description: 'Thêm một kế hoạch (mã viết hoa, không phân biệt hoa thường)',
+      key: ['<mã-kế-hoạch>', 'mã kế hoạch, ví dụ NQ57-2027'],
+      name: ['--name <tên>', 'tên kế hoạch, ví dụ "Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2027"'],
+      year: ['--year <năm>', 'năm của kế hoạch (mặc định: năm trong mã kế hoạch)'],
+      due: ['--due <ngày>', 'hạn nộp, dạng YYYY-MM-DD'],
+    },
+    list: { description: 'Liệt kê các kế hoạch: mã, năm, hạn nộp, tên' },
+  },
   token: {
     description: 'Quản lý mã truy cập máy chủ: tạo, liệt kê, thu hồi',
     data: ['--data <thư-mục>', 'thư mục dữ liệu của máy chủ (biến môi trường PHULUC_DATA_DIR)'],
@@ -132,6 +143,17 @@ const en: Widen<Words> = {
     port: ['--port <port>', 'port (PORT environment variable)'],
     host: ['--host <host>', 'address to listen on (HOST environment variable)'],
     data: ['--data <dir>', 'data folder (PHULUC_DATA_DIR environment variable)'],
+  },
+  plan: {
+    description: 'Manage the plans communes submit to: add, list',
+    add: {
+      description: 'Add a plan (its code in upper case, compared without regard to case)',
+      key: ['<plan-code>', 'plan code, e.g. NQ57-2027'],
+      name: ['--name <name>', 'plan name, e.g. "Plan implementing Resolution 57-NQ/TW in 2027"'],
+      year: ['--year <year>', "the plan's year (default: the year in its code)"],
+      due: ['--due <date>', 'submission due date, YYYY-MM-DD'],
+    },
+    list: { description: 'List the plans: code, year, submission due date, name' },
   },
   token: {
     description: 'Manage server access tokens: create, list, revoke',

@@ -189,6 +189,31 @@ export async function main(argv: string[]): Promise<number> {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     lang: lang(),
   });
+  const plan = program.command('plan').description(H.plan.description);
+  const P = H.plan;
+  target(
+    plan
+      .command('add')
+      .description(P.add.description)
+      .argument(...P.add.key)
+      .requiredOption(...P.add.name)
+      .option(...P.add.year)
+      .option(...P.add.due),
+  ).action(async (key: string, opts: Target & { name: string; year?: string; due?: string }) => {
+    code = await (
+      await import('./commands/plan.ts')
+    ).planAddCommand({
+      ...targetOf(opts),
+      key,
+      name: opts.name,
+      ...(opts.year ? { year: opts.year } : {}),
+      ...(opts.due ? { due: opts.due } : {}),
+    });
+  });
+  target(plan.command('list').description(P.list.description)).action(async (opts: Target) => {
+    code = await (await import('./commands/plan.ts')).planListCommand(targetOf(opts));
+  });
+
   const create = token
     .command('create')
     .description(T.create.description)

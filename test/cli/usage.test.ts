@@ -18,6 +18,7 @@ const COMMANDS_VI = [
   '  consolidate  Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
   '  serve        Chạy máy chủ đồng bộ: dữ liệu trong một thư mục (PGlite), hoặc PostgreSQL qua biến môi trường DATABASE_URL',
   '  token        Quản lý mã truy cập máy chủ: tạo, liệt kê, thu hồi',
+  '  plan         Quản lý danh sách kế hoạch mà các xã nộp: thêm, liệt kê',
   '  help         In hướng dẫn của một lệnh',
 ];
 
@@ -190,6 +191,7 @@ Commands:
   consolidate [options] <files-or-folders...>  Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)
   serve [options]                              Run the sync server: data in a folder (PGlite), or PostgreSQL through the DATABASE_URL environment variable
   token                                        Manage server access tokens: create, list, revoke
+  plan                                         Manage the plans communes submit to: add, list
   help [command]                               Print the help of a command
 `,
       stderr: '',

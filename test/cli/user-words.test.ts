@@ -40,6 +40,9 @@ const COMMANDS = [
   ['token', 'create'],
   ['token', 'list'],
   ['token', 'revoke'],
+  ['plan'],
+  ['plan', 'add'],
+  ['plan', 'list'],
 ];
 
 async function phuluc(...args: string[]): Promise<{ out: string; code: number }> {
