@@ -35,6 +35,8 @@ const vi = {
     description: 'Tạo phụ lục mẫu trống',
     kind: ['--kind <loại>', 'loại phụ lục: tasks | indicators (nhiệm vụ hoặc chỉ tiêu)'],
     out: ['-o, --out <tệp>', 'tệp .xlsx sẽ tạo'],
+    year: ['--year <năm>', 'năm của kế hoạch ghi trên phụ lục (mặc định: năm ghi trong mã kế hoạch, nếu không thì năm nay)'],
+    planKey: ['--plan-key <mã>', 'mã kế hoạch, ví dụ NQ57-2027 (cho biết năm khi không có --year)'],
   },
   consolidate: {
     description: 'Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
@@ -126,6 +128,8 @@ const en: Widen<Words> = {
     description: 'Write a blank standard appendix',
     kind: ['--kind <kind>', 'kind of appendix: tasks | indicators'],
     out: ['-o, --out <file>', 'the .xlsx file to write'],
+    year: ['--year <year>', "the plan's year written on the appendix (default: the year in the plan code, else this year)"],
+    planKey: ['--plan-key <code>', 'plan code, e.g. NQ57-2027 (gives the year when --year is not given)'],
   },
   consolidate: {
     description: "Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)",

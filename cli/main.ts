@@ -103,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
     .description(H.template.description)
     .requiredOption(...H.template.kind)
     .requiredOption(...H.template.out)
-    .action(async (opts: { kind: string; out: string }) => {
+    .option(...H.template.year)
+    .option(...H.template.planKey)
+    .action(async (opts: { kind: string; out: string; year?: string; planKey?: string }) => {
       if (opts.kind !== 'tasks' && opts.kind !== 'indicators') {
         usage(
           `--kind phải là tasks hoặc indicators (nhận được “${opts.kind}”).`,
@@ -111,7 +113,12 @@ export async function main(argv: string[]): Promise<number> {
         );
         return;
       }
-      code = await (await import('./commands/template.ts')).templateCommand(opts.kind, opts.out, lang());
+      code = await (
+        await import('./commands/template.ts')
+      ).templateCommand(opts.kind, opts.out, lang(), {
+        year: opts.year,
+        planKey: opts.planKey,
+      });
     });
 
   program

@@ -263,6 +263,23 @@ describe('template --year (the command, as `phuluc template` runs it)', async ()
     expect(templateYear({ now: new Date('2031-03-01T00:00:00Z') })).toEqual({ year: 2031 });
   });
 
+  it('runs from the command line: --year and --plan-key reach the template, a bad year is refused in Vietnamese', async () => {
+    const byYear = path.join(dir, 'cli-2029.xlsx');
+    expect(await phuluc('template', '--kind', 'tasks', '--year', '2029', '-o', byYear)).toEqual({
+      stdout: `Đã tạo phụ lục mẫu năm 2029: ${byYear}\n`,
+      stderr: '',
+      code: 0,
+    });
+    expect((await titleOf(byYear)).title).toBe('DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM 2029');
+    const byKey = path.join(dir, 'cli-key.xlsx');
+    expect((await phuluc('template', '--kind', 'indicators', '--plan-key', 'NQ57-2028', '-o', byKey)).code).toBe(0);
+    expect(await phuluc('template', '--kind', 'tasks', '--year', 'năm sau', '-o', path.join(dir, 'cli-bad.xlsx'))).toEqual({
+      stdout: '',
+      stderr: '--year phải là một năm, ví dụ 2027 (nhận được “năm sau”).\n',
+      code: 2,
+    });
+  });
+
   it('refuses a --year that is not a year, in Vietnamese, with exit code 2 and no file', async () => {
     for (const bad of ['27', 'năm sau', '1999', '20277']) {
       expect(templateYear({ year: bad })).toEqual({
