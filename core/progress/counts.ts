@@ -1,4 +1,6 @@
 // Counts a province reads first: tasks per category, reported or not, and overdue tasks per lead agency; per plan and overall.
+import { DEFAULT_CATALOG, type Catalog } from '../agencies.ts';
+import { leadCounter } from '../consolidate/index.ts';
 import type { Plan } from '../model/index.ts';
 import { PROGRESS_CATEGORIES, type ProgressCategory } from './category.ts';
 import type { TaskProgress } from './entry.ts';
@@ -18,8 +20,9 @@ export interface ProgressCounts {
   /** Every category present, zero or not. */
   byCategory: Record<ProgressCategory, number>;
   /**
-   * Overdue tasks per lead agency, most first, then by name. A task with two lead agencies counts for each,
-   * so these may add up to more than `byCategory.overdue`.
+   * Overdue tasks per lead agency, most first, then by name (at most consolidation's MAX_LEADS agencies), then the
+   * tasks without a lead under ''. A task with two lead agencies counts for each, so these may add up to more than
+   * `byCategory.overdue`.
    */
   overdueByLead: LeadOverdue[];
   /** Task ids that entries name but the plan does not hold (a task deleted since, or a wrong id). */
@@ -28,20 +31,25 @@ export interface ProgressCounts {
 
 /**
  * Counts over tasks already judged (judgePlan). `unmatchedTasks` is 0: only the plan and its entries can tell it.
+ * Overdue tasks per agency are counted as consolidation counts tasks per lead (leadCounter: one line per catalog
+ * agency whatever its spelling or commune, other names by folded spelling); tasks without a lead come last, under ''.
  * @example countJudged(judgePlan(plan, entries, '2026-06-30')).byCategory.overdue
  */
-export function countJudged(tasks: readonly JudgedTask[]): ProgressCounts {
+export function countJudged(tasks: readonly JudgedTask[], catalog: Catalog = DEFAULT_CATALOG): ProgressCounts {
   const c = emptyCounts();
-  const byLead = new Map<string, number>();
+  const leads = leadCounter(catalog);
+  let noLead = 0;
   for (const t of tasks) {
     c.tasks++;
     if (t.reported) c.reported++;
     c.byCategory[t.category]++;
     if (t.category !== 'overdue') continue;
-    for (const lead of t.leads.length === 0 ? [''] : t.leads) byLead.set(lead, (byLead.get(lead) ?? 0) + 1);
+    if (t.leads.length === 0) noLead++;
+    else leads.add(t.leads.join('; '));
   }
   c.unreported = c.tasks - c.reported;
-  c.overdueByLead = sortLeads(byLead);
+  c.overdueByLead = leads.result().map((l) => ({ lead: l.name, overdue: l.tasks }));
+  if (noLead > 0) c.overdueByLead.push({ lead: '', overdue: noLead });
   return c;
 }
 
@@ -50,7 +58,12 @@ export function countJudged(tasks: readonly JudgedTask[]): ProgressCounts {
  * @example progressCounts(plan, entries, '2026-06-30', { period: '2026-H1' }).byCategory['done-on-time'] // 3
  */
 export function progressCounts(plan: Plan, entries: readonly TaskProgress[], asOf: string, opts: JudgeOptions = {}): ProgressCounts {
-  const c = countJudged(judgePlan(plan, entries, asOf, opts));
+  return countPlan(plan, entries, judgePlan(plan, entries, asOf, opts), opts.catalog);
+}
+
+/** countJudged plus the task ids the entries name but the plan does not hold. */
+function countPlan(plan: Plan, entries: readonly TaskProgress[], judged: readonly JudgedTask[], catalog?: Catalog): ProgressCounts {
+  const c = countJudged(judged, catalog);
   const known = new Set(taskRows(plan).flatMap((r) => (r.id === undefined ? [] : [r.id])));
   c.unmatchedTasks = new Set(entries.map((e) => e.taskId).filter((id) => !known.has(id))).size;
   return c;
@@ -72,18 +85,11 @@ export function overallProgressCounts(
   asOf: string,
   opts: JudgeOptions = {},
 ): { plans: { key: string; counts: ProgressCounts }[]; total: ProgressCounts } {
-  const each = plans.map((p) => ({ key: p.key, counts: progressCounts(p.plan, p.entries, asOf, opts) }));
-  const total = emptyCounts();
-  const byLead = new Map<string, number>();
-  for (const { counts } of each) {
-    total.tasks += counts.tasks;
-    total.reported += counts.reported;
-    total.unreported += counts.unreported;
-    total.unmatchedTasks += counts.unmatchedTasks;
-    for (const k of PROGRESS_CATEGORIES) total.byCategory[k] += counts.byCategory[k];
-    for (const l of counts.overdueByLead) byLead.set(l.lead, (byLead.get(l.lead) ?? 0) + l.overdue);
-  }
-  total.overdueByLead = sortLeads(byLead);
+  const judged = plans.map((p) => judgePlan(p.plan, p.entries, asOf, opts));
+  const each = plans.map((p, i) => ({ key: p.key, counts: countPlan(p.plan, p.entries, judged[i]!, opts.catalog) }));
+  // Agencies are counted over every plan's tasks at once, so one agency spelt differently in two plans is one line.
+  const total = countJudged(judged.flat(), opts.catalog);
+  total.unmatchedTasks = each.reduce((n, p) => n + p.counts.unmatchedTasks, 0);
   return { plans: each, total };
 }
 
@@ -91,13 +97,4 @@ function emptyCounts(): ProgressCounts {
   const byCategory = {} as Record<ProgressCategory, number>;
   for (const k of PROGRESS_CATEGORIES) byCategory[k] = 0;
   return { tasks: 0, reported: 0, unreported: 0, byCategory, overdueByLead: [], unmatchedTasks: 0 };
-}
-
-// Vietnamese order for names ("Đ" after "D"), the same on every machine that has Intl.
-const COLLATOR = new Intl.Collator('vi');
-
-function sortLeads(byLead: ReadonlyMap<string, number>): LeadOverdue[] {
-  return [...byLead]
-    .map(([lead, overdue]) => ({ lead, overdue }))
-    .sort((a, b) => b.overdue - a.overdue || COLLATOR.compare(a.lead, b.lead));
 }

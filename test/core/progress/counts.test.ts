@@ -1,4 +1,4 @@
-// Counts per plan and overall: tasks per category, reported or not, overdue tasks per lead agency in catalog spelling.
+// Counts per plan and overall: tasks per category, reported or not, overdue tasks per lead agency as consolidation counts leads.
 import { describe, expect, it } from 'vitest';
 import {
   countJudged,
@@ -98,10 +98,10 @@ describe('progressCounts', () => {
       unreported: 3,
       byCategory: { ...zero, 'done-on-time': 1, 'done-late': 1, 'in-progress-on-time': 2, overdue: 3, 'not-due': 1, paused: 1 },
       overdueByLead: [
-        { lead: '', overdue: 1 },
         { lead: 'Công an xã', overdue: 1 },
         { lead: 'Phòng Kinh tế', overdue: 1 },
-        { lead: 'Phòng Văn hóa - Xã hội xã', overdue: 1 },
+        { lead: 'Phòng Văn hóa - Xã hội', overdue: 1 },
+        { lead: '', overdue: 1 },
       ],
       unmatchedTasks: 1,
     };
@@ -153,9 +153,9 @@ describe('overallProgressCounts', () => {
       byCategory: { ...zero, 'done-on-time': 1, 'done-late': 1, 'in-progress-on-time': 2, overdue: 5, 'not-due': 1, paused: 1 },
       overdueByLead: [
         { lead: 'Công an xã', overdue: 3 },
-        { lead: '', overdue: 1 },
         { lead: 'Phòng Kinh tế', overdue: 1 },
-        { lead: 'Phòng Văn hóa - Xã hội xã', overdue: 1 },
+        { lead: 'Phòng Văn hóa - Xã hội', overdue: 1 },
+        { lead: '', overdue: 1 },
       ],
       unmatchedTasks: 1,
     });
