@@ -33,7 +33,7 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
     (r) => r.stdout,
     (e: { stdout: string }) => e.stdout,
   );
-  const report = (JSON.parse(json) as CheckDocument).files[0]!.tables.flatMap((t) => t.issues);
+  const report = (JSON.parse(json) as CheckDocument).files[0]!.tables.flatMap((t) => t.issues.map((i) => ({ ...i, sheet: t.sheet })));
 
   it('exits 1 (errors), writes the copy and leaves the input untouched', async () => {
     expect(code).toBe(1);
@@ -95,6 +95,8 @@ describe('check --format xlsx on cam-giang-phu-luc.xlsx', async () => {
       Number(m[1]),
       m[2]!.replace(/&apos;|&#39;/g, "'"),
     ]);
-    expect(links).toEqual(ordered.map((i, n) => [header + 1 + n, `'Phụ lục I'!${issueCell(i)}`]));
+    expect(links).toEqual(
+      ordered.map((i, n) => [header + 1 + n, `'Phụ lục I'!${issueCell({ cell: i.cell ?? undefined, row: i.row ?? undefined })}`]),
+    );
   });
 });
