@@ -76,7 +76,7 @@ async function verify(db: Database, logs: ClientLog[], kills: number, cycles: nu
     .innerJoin('plans', 'plans.id', 'revisions.plan_id')
     .select(['revisions.seq', 'revisions.idempotency_key', 'revisions.plan'])
     .where('plans.commune_code', '=', COMMUNE)
-    .where('plans.plan_key', '=', KEY)
+    .where('plans.plan_key', '=', KEY.toUpperCase()) // stored under the registry's canonical key
     .orderBy('revisions.seq')
     .execute();
   const acked = logs.flatMap((l) => l.acked);

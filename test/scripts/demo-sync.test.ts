@@ -22,10 +22,17 @@ describe('scripts/demo-sync.sh', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, 'tong-hop-31.xlsx'));
     const ws = wb.getWorksheet('Tổng hợp')!;
-    const header = ws.getRow(2).values as string[];
+    // The printed sheet opens with the heading block: the table starts at the row whose cells are the column headings.
+    let headerRow = 0;
+    let column = -1;
+    ws.eachRow((row, n) => {
+      const at = (row.values as unknown[]).indexOf('Kết quả/sản phẩm');
+      if (!headerRow && at > 0) [headerRow, column] = [n, at];
+    });
+    expect(headerRow).toBeGreaterThan(0);
     const results: string[] = [];
     ws.eachRow((row, n) => {
-      if (n > 2) results.push(String(row.getCell(header.indexOf('Kết quả/sản phẩm')).value ?? ''));
+      if (n > headerRow) results.push(String(row.getCell(column).value ?? ''));
     });
     expect(results).toContain('Báo cáo tổng kết năm');
   });
