@@ -2,20 +2,12 @@
 // server runs; the PGlite folder only while it is stopped), or through a running server's API with --server URL --token.
 import { ApiError, canonicalPlanKey, createApiClient, type PlanEntry } from '../../core/api/index.ts';
 import { formatDay } from '../../core/i18n/index.ts';
-import { DataDirLockedError, openDatabase } from '../../server/db/connect.ts';
+import { Refused, runGuarded, withDatabase, type AdminTarget } from '../admin-run.ts';
 import { audit } from '../../server/store/audit.ts';
 import { listPlanEntries, registerPlan, yearOfKey } from '../../server/store/registry.ts';
 
-export interface PlanTarget {
-  dataDir: string;
-  databaseUrl?: string;
-  /** A running server's address: the command goes through its API (needed for PGlite while the server runs). */
-  server?: string;
-  /** An admin's or consolidator's token for --server. */
-  token?: string;
-  json?: boolean;
-  lang: 'vi' | 'en';
-}
+/** Where a plan command works; --token is an admin's or a consolidator's. */
+export type PlanTarget = AdminTarget;
 
 export interface PlanAddOptions extends PlanTarget {
   key: string;
@@ -26,49 +18,18 @@ export interface PlanAddOptions extends PlanTarget {
   due?: string;
 }
 
-/** A failure already worded for the user (exit code 2). */
-class Refused extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(vi);
-  }
-}
-
 const out = (o: PlanTarget, vi: string, en: string) => process.stdout.write(`${o.lang === 'en' ? en : vi}\n`);
 
-async function guarded(o: PlanTarget, work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (err) {
-    const [vi, en] =
-      err instanceof Refused || err instanceof ApiError
-        ? [err instanceof Refused ? err.vi : err.message, err instanceof Refused ? err.en : err.messageEn]
-        : [`Lỗi: ${(err as Error).message}`, `Error: ${(err as Error).message}`];
-    process.stderr.write(`${o.lang === 'en' ? en : vi}\n`);
-    return 2;
-  }
-}
-
 /** Run against the database, or say how to go through the server that holds the PGlite folder. */
-async function inDatabase<T>(o: PlanTarget, work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  let database;
-  try {
-    database = await openDatabase(o.databaseUrl ? { url: o.databaseUrl } : { dataDir: o.dataDir });
-  } catch (err) {
-    if (err instanceof DataDirLockedError)
-      throw new Refused(
-        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir}. Hãy chạy lệnh qua máy chủ bằng mã truy cập của quản trị viên hoặc cán bộ tổng hợp: thêm --server http://127.0.0.1:8787 --token phl_… (hoặc đặt PHULUC_SERVER, PHULUC_ADMIN_TOKEN).`,
-        `A phuluc server is running on data folder ${err.dir}. Run the command through it: add --server http://127.0.0.1:8787 --token phl_… (or set PHULUC_SERVER, PHULUC_ADMIN_TOKEN).`,
-      );
-    throw new Refused(`Không mở được cơ sở dữ liệu: ${(err as Error).message}`, `Cannot open the database: ${(err as Error).message}`);
-  }
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+function inDatabase<T>(o: PlanTarget, work: Parameters<typeof withDatabase<T>>[2]): Promise<T> {
+  return withDatabase(
+    o,
+    (dir) => ({
+      vi: `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${dir}. Hãy chạy lệnh qua máy chủ bằng mã truy cập của quản trị viên hoặc cán bộ tổng hợp: thêm --server http://127.0.0.1:8787 --token phl_… (hoặc đặt PHULUC_SERVER, PHULUC_ADMIN_TOKEN).`,
+      en: `A phuluc server is running on data folder ${dir}. Run the command through it: add --server http://127.0.0.1:8787 --token phl_… (or set PHULUC_SERVER, PHULUC_ADMIN_TOKEN).`,
+    }),
+    work,
+  );
 }
 
 function client(o: PlanTarget) {
@@ -85,7 +46,7 @@ const line = (p: PlanEntry) => `${p.key}\t${p.year}\t${p.dueDate ? formatDay(p.d
  * @example await planAddCommand({ key: 'NQ57-2027', name: 'Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2027', due: '2027-03-31', dataDir: 'data', lang: 'vi' })
  */
 export async function planAddCommand(o: PlanAddOptions): Promise<number> {
-  return guarded(o, async () => {
+  return runGuarded(o.lang, async () => {
     const key = canonicalPlanKey(o.key);
     if (key === null)
       throw new Refused(
@@ -142,7 +103,7 @@ export async function planAddCommand(o: PlanAddOptions): Promise<number> {
  * @example await planListCommand({ dataDir: 'data', lang: 'vi' })
  */
 export async function planListCommand(o: PlanTarget): Promise<number> {
-  return guarded(o, async () => {
+  return runGuarded(o.lang, async () => {
     const plans = o.server ? (await client(o).listPlans()).plans : await inDatabase(o, ({ db }) => listPlanEntries(db));
     if (o.json) process.stdout.write(`${JSON.stringify({ plans }, null, 2)}\n`);
     else if (plans.length === 0)

@@ -1,23 +1,15 @@
 // `phuluc token create | list | revoke`: server tokens, straight in the database (PostgreSQL while the server runs; the
 // PGlite folder only while it is stopped), or through a running server's API with --server URL --token ADMIN.
 import { formatDateTime, formatDay } from '../../core/i18n/index.ts';
+import { Refused, runGuarded, say, withDatabase, type AdminTarget } from '../admin-run.ts';
 import type { Role } from '../../server/auth/principal.ts';
-import { DataDirLockedError, openDatabase, type Database } from '../../server/db/connect.ts';
-import { ApiError } from '../../server/http/errors.ts';
+import type { Database } from '../../server/db/connect.ts';
 import { tokenExpiry, tokenScope } from '../../server/routes/tokens.ts';
 import { audit } from '../../server/store/audit.ts';
 import { createToken, listTokens, revokeToken, type TokenInfo } from '../../server/store/tokens.ts';
 
-export interface TokenTarget {
-  dataDir: string;
-  databaseUrl?: string;
-  /** A running server's address: the command goes through its API (needed for PGlite while the server runs). */
-  server?: string;
-  /** An admin token for --server. */
-  token?: string;
-  json?: boolean;
-  lang: 'vi' | 'en';
-}
+/** Where a token command works; --token is an admin's. */
+export type TokenTarget = AdminTarget;
 
 export interface TokenCommandOptions extends TokenTarget {
   role: string;
@@ -28,54 +20,23 @@ export interface TokenCommandOptions extends TokenTarget {
   expires?: string;
 }
 
-/** A failure already worded for the user (exit code 2). */
-class Refused extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(vi);
-  }
-}
-
-const say = (lang: 'vi' | 'en', vi: string, en: string) => process.stderr.write(`${lang === 'en' ? en : vi}\n`);
-
 /** A role as an official calls the person who holds it. */
 const ROLE_VI: Record<Role, string> = { editor: 'cán bộ xã', consolidator: 'cán bộ tỉnh', admin: 'quản trị' };
 
-/** Run `work` and turn a worded failure into exit code 2 with its message. */
-async function guarded(lang: 'vi' | 'en', work: () => Promise<number>): Promise<number> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof Refused) say(lang, err.vi, err.en);
-    else if (err instanceof ApiError) say(lang, err.message, err.messageEn);
-    else say(lang, `Lỗi: ${(err as Error).message}`, `Error: ${(err as Error).message}`);
-    return 2;
-  }
-}
-
 /** Open the database, or say how to reach a server that holds the PGlite folder. */
-async function withDatabase<T>(o: TokenTarget, example: string, work: (db: Database) => Promise<T>): Promise<T> {
-  let database: Database;
-  try {
-    database = await openDatabase(o.databaseUrl ? { url: o.databaseUrl } : { dataDir: o.dataDir });
-  } catch (err) {
-    if (err instanceof DataDirLockedError) {
-      throw new Refused(
-        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${err.dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một mã truy cập quản trị:\n` +
-          `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(hoặc đặt PHULUC_SERVER và PHULUC_ADMIN_TOKEN), hoặc dừng máy chủ rồi chạy lại lệnh.`,
-        `A phuluc server is running on data folder ${err.dir} (PGlite allows one process). Run the command through it with an admin token:\n` +
-          `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(or set PHULUC_SERVER and PHULUC_ADMIN_TOKEN), or stop the server and run it again.`,
-      );
-    }
-    throw new Refused(`Không mở được cơ sở dữ liệu: ${(err as Error).message}`, `Cannot open the database: ${(err as Error).message}`);
-  }
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+function tokenDatabase<T>(o: TokenTarget, example: string, work: (db: Database) => Promise<T>): Promise<T> {
+  return withDatabase(
+    o,
+    (dir) => ({
+      vi:
+        `Máy chủ phuluc đang chạy trên thư mục dữ liệu ${dir} (PGlite chỉ cho một tiến trình mở). Hãy chạy lệnh qua máy chủ đang chạy, bằng một mã truy cập quản trị:\n` +
+        `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(hoặc đặt PHULUC_SERVER và PHULUC_ADMIN_TOKEN), hoặc dừng máy chủ rồi chạy lại lệnh.`,
+      en:
+        `A phuluc server is running on data folder ${dir} (PGlite allows one process). Run the command through it with an admin token:\n` +
+        `  phuluc ${example} --server http://127.0.0.1:8787 --token phl_…\n(or set PHULUC_SERVER and PHULUC_ADMIN_TOKEN), or stop the server and run it again.`,
+    }),
+    work,
+  );
 }
 
 /** A call to the running server's token API; its own error message on failure. */
@@ -110,7 +71,7 @@ async function api<T>(o: TokenTarget, method: string, path: string, body?: unkno
 
 /** @example await tokenCreateCommand({ role: 'editor', commune: '10903', label: 'Nguyễn Văn A', dataDir: 'data', lang: 'vi' }) */
 export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<number> {
-  return guarded(opts.lang, async () => {
+  return runGuarded(opts.lang, async () => {
     if (opts.role !== 'editor' && opts.role !== 'consolidator' && opts.role !== 'admin')
       throw new Refused(
         '--role nhận một trong: editor | consolidator | admin (cán bộ xã, cán bộ tỉnh, quản trị).',
@@ -128,7 +89,7 @@ export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<num
           label,
           ...(opts.expires ? { expires: opts.expires } : {}),
         })
-      : await withDatabase(opts, 'token create …', async ({ db }) => {
+      : await tokenDatabase(opts, 'token create …', async ({ db }) => {
           const made = await createToken(db, {
             role,
             communeCode: scope.communeCode,
@@ -160,10 +121,10 @@ export async function tokenCreateCommand(opts: TokenCommandOptions): Promise<num
 
 /** @example await tokenListCommand({ dataDir: 'data', lang: 'vi' }) */
 export async function tokenListCommand(opts: TokenTarget): Promise<number> {
-  return guarded(opts.lang, async () => {
+  return runGuarded(opts.lang, async () => {
     const tokens = opts.server
       ? (await api<{ tokens: TokenInfo[] }>(opts, 'GET', '/api/tokens')).tokens
-      : await withDatabase(opts, 'token list', ({ db }) => listTokens(db));
+      : await tokenDatabase(opts, 'token list', ({ db }) => listTokens(db));
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
       return 0;
@@ -196,12 +157,12 @@ export async function tokenListCommand(opts: TokenTarget): Promise<number> {
 
 /** @example await tokenRevokeCommand('Xk3pQ2v9aBcD', { dataDir: 'data', lang: 'vi' }) */
 export async function tokenRevokeCommand(id: string, opts: TokenTarget): Promise<number> {
-  return guarded(opts.lang, async () => {
+  return runGuarded(opts.lang, async () => {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
       throw new Refused(`Số hiệu “${id}” không hợp lệ (xem “phuluc token list”).`, `Invalid token id "${id}" (see "phuluc token list").`);
     const t = opts.server
       ? (await api<{ token: TokenInfo }>(opts, 'DELETE', `/api/tokens/${encodeURIComponent(id)}`)).token
-      : await withDatabase(opts, `token revoke ${id}`, async ({ db }) => {
+      : await tokenDatabase(opts, `token revoke ${id}`, async ({ db }) => {
           const r = await revokeToken(db, id, 'cli');
           if (!r)
             throw new Refused(
