@@ -14,6 +14,30 @@ export interface CommuneHead {
   plan?: Plan;
 }
 
+/** A head row as both queries select it. */
+interface HeadRow {
+  commune_code: string;
+  commune_name: string;
+  seq: number;
+  created_at: Date | string;
+  author: string;
+  author_name: string | null;
+  summary: RevisionSummary;
+}
+
+/** A head row as the API answers it (ISO time). */
+function headOf(r: HeadRow): CommuneHead {
+  return {
+    communeCode: r.commune_code,
+    communeName: r.commune_name,
+    seq: r.seq,
+    createdAt: new Date(r.created_at).toISOString(),
+    author: r.author,
+    authorName: r.author_name,
+    summary: r.summary,
+  };
+}
+
 /**
  * Every commune of the province that has pushed `planKey`, with its head (one query, DISTINCT ON per plan).
  * @example await provinceHeads(db, '31', 'NQ57-2026', { withPlans: true })
@@ -37,15 +61,7 @@ export async function provinceHeads(
   const rows = opts.withPlans ? await q.select(sql<Plan>`r.plan`.as('plan')).execute() : await q.execute();
   return rows
     .map((r) => {
-      const out: CommuneHead = {
-        communeCode: r.commune_code,
-        communeName: r.commune_name,
-        seq: r.seq,
-        createdAt: new Date(r.created_at).toISOString(),
-        author: r.author,
-        authorName: r.author_name,
-        summary: r.summary,
-      };
+      const out: CommuneHead = headOf(r);
       const plan = (r as { plan?: Plan }).plan;
       if (plan) out.plan = plan;
       return out;
@@ -71,16 +87,7 @@ export async function* headsInPages(
 ): AsyncGenerator<(CommuneHead & { plan: Plan })[]> {
   let after = '';
   for (;;) {
-    const { rows } = await sql<{
-      commune_code: string;
-      commune_name: string;
-      seq: number;
-      created_at: Date | string;
-      author: string;
-      author_name: string | null;
-      summary: RevisionSummary;
-      plan: Plan;
-    }>`
+    const { rows } = await sql<HeadRow & { plan: Plan }>`
       SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.author_name, h.summary, h.plan
       FROM plans p
       JOIN communes c ON c.code = p.commune_code
@@ -89,16 +96,7 @@ export async function* headsInPages(
       ORDER BY p.commune_code
       LIMIT ${pageSize}`.execute(db);
     if (rows.length === 0) return;
-    yield rows.map((r) => ({
-      communeCode: r.commune_code,
-      communeName: r.commune_name,
-      seq: r.seq,
-      createdAt: new Date(r.created_at).toISOString(),
-      author: r.author,
-      authorName: r.author_name,
-      summary: r.summary,
-      plan: r.plan,
-    }));
+    yield rows.map((r) => ({ ...headOf(r), plan: r.plan }));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.commune_code;
   }
