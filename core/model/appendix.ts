@@ -18,6 +18,14 @@ export const ColumnRoleSchema = z.enum([
   'status',
   'funding',
   'start',
+  // Progress through the year (issue 17): what a commune reports on each task and indicator.
+  'completedOn',
+  'achieved',
+  'reason',
+  'evidence',
+  'highlights',
+  'obstacles',
+  'proposals',
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 export const COLUMN_ROLES: readonly ColumnRole[] = ColumnRoleSchema.options;

@@ -14,6 +14,7 @@ export {
 } from './period.ts';
 export { parsePeriod, periodLabel } from './period-text.ts';
 export { NEEDS_REASON, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, ProgressStatusSchema, type ProgressStatus } from './status.ts';
+export { PROGRESS_COLUMNS, PROGRESS_ROLES, type ProgressColumn, type ProgressRole } from './columns.ts';
 export { TaskProgressSchema, type TaskProgress, type TaskProgressInput } from './entry.ts';
 export {
   checkTaskProgress,

@@ -16,4 +16,11 @@ export const ROLE_NAMES: Record<ColumnRole, { vi: string; en: string }> = {
   status: { vi: 'Tình trạng', en: 'Status' },
   funding: { vi: 'Nguồn kinh phí', en: 'Funding source' },
   start: { vi: 'Thời gian bắt đầu', en: 'Start date' },
+  completedOn: { vi: 'Ngày hoàn thành', en: 'Completion date' },
+  achieved: { vi: 'Kết quả đạt được', en: 'Achieved' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  highlights: { vi: 'Kết quả nổi bật', en: 'Highlights' },
+  obstacles: { vi: 'Khó khăn, vướng mắc', en: 'Obstacles' },
+  proposals: { vi: 'Đề xuất, kiến nghị', en: 'Proposals' },
 };
