@@ -24,6 +24,20 @@ import {
   type TokenRevoked,
   type UploadAnswer,
 } from './wire.ts';
+import {
+  PROGRESS_PATHS,
+  type CalendarLink,
+  type CommuneProgress,
+  type ProgressHead,
+  type ProgressHistory,
+  type ProgressPeriodList,
+  type ProgressPeriodsBody,
+  type ProgressPushAnswer,
+  type ProgressReopenBody,
+  type ProgressReviewBody,
+  type ProvinceProgress,
+  type ReportStatus,
+} from './progress-wire.ts';
 
 /** What the client reads of a fetch Response (the global Response has it). */
 export interface FetchResponse {
@@ -137,6 +151,7 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
   }
 
   const plan = (commune: string, planKey: string) => ({ commune, planKey });
+  const jsonBody = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   const consolidatedQuery = (q: { format: 'json' | 'xlsx'; asOf?: string; lang?: 'vi' | 'en' }) =>
     `?${new URLSearchParams({ format: q.format, ...(q.asOf ? { asOf: q.asOf } : {}), ...(q.lang ? { lang: q.lang } : {}) })}`;
 
@@ -206,6 +221,50 @@ export function createApiClient<B = never, R extends FetchResponse = FetchRespon
       ),
     nationalConsolidatedXlsx: (planKey: string, q: { asOf?: string; lang?: 'vi' | 'en' } = {}) =>
       file(fillPath(API_PATHS.nationalConsolidated, { planKey }) + consolidatedQuery({ format: 'xlsx', ...q })),
+
+    /** The periods a province collects for a plan, with cut-offs (anyone whose scope covers the province). */
+    progressPeriods: (province: string, planKey: string) =>
+      json<ProgressPeriodList>('GET', fillPath(PROGRESS_PATHS.progressPeriods, { province, planKey })),
+    /** Replace the list of periods (the province's consolidator, an admin); answers the new list. */
+    setProgressPeriods: (province: string, planKey: string, body: ProgressPeriodsBody) =>
+      json<ProgressPeriodList>('PUT', fillPath(PROGRESS_PATHS.progressPeriods, { province, planKey }), jsonBody(body)),
+    /** A commune's report state in every period its province collects. */
+    communeProgress: (commune: string, planKey: string) =>
+      json<CommuneProgress>('GET', fillPath(PROGRESS_PATHS.communeProgress, plan(commune, planKey))),
+    /** The head report of a period (404 progress-none when nothing was sent). */
+    progressHead: (commune: string, planKey: string, period: string) =>
+      json<ProgressHead>('GET', fillPath(PROGRESS_PATHS.progressReport, { ...plan(commune, planKey), period })),
+    /**
+     * Send a period's report under an Idempotency-Key. `text` is the body exactly as sent (JSON of a
+     * ProgressPushBody, its baseSeq the head it was edited from): the server fingerprints those bytes. 201
+     * created/merged; 200 'unchanged'; 409 progress-conflict (details: ProgressConflictDetails) or progress-locked.
+     */
+    sendProgress: (commune: string, planKey: string, period: string, text: string, o: { key: string }) =>
+      call<ProgressPushAnswer>('POST', fillPath(PROGRESS_PATHS.progressReport, { ...plan(commune, planKey), period }), {
+        body: text,
+        headers: { 'content-type': 'application/json', 'idempotency-key': o.key },
+      }),
+    /** Every version and review decision of a period's report, newest first. */
+    progressHistory: (commune: string, planKey: string, period: string) =>
+      json<ProgressHistory>('GET', fillPath(PROGRESS_PATHS.progressHistory, { ...plan(commune, planKey), period })),
+    /** Accept the head report, or return it with a reason (consolidator, admin); answers the new state. */
+    reviewProgress: (commune: string, planKey: string, period: string, body: ProgressReviewBody) =>
+      json<ReportStatus>('POST', fillPath(PROGRESS_PATHS.progressReview, { ...plan(commune, planKey), period }), jsonBody(body)),
+    /** Let the commune send again until a day (consolidator, admin); answers the new state. */
+    reopenProgress: (commune: string, planKey: string, period: string, body: ProgressReopenBody) =>
+      json<ReportStatus>('POST', fillPath(PROGRESS_PATHS.progressReopen, { ...plan(commune, planKey), period }), jsonBody(body)),
+    /** The province's view of a period (consolidator of the province, admin). */
+    provinceProgress: (province: string, planKey: string, period: string, q: { asOf?: string } = {}) =>
+      json<ProvinceProgress>(
+        'GET',
+        fillPath(PROGRESS_PATHS.provinceProgress, { province, planKey, period }) + consolidatedQuery({ format: 'json', ...q }),
+      ),
+    /** The province's summary workbook of a period. */
+    provinceProgressXlsx: (province: string, planKey: string, period: string, q: { asOf?: string; lang?: 'vi' | 'en' } = {}) =>
+      file(fillPath(PROGRESS_PATHS.provinceProgress, { province, planKey, period }) + consolidatedQuery({ format: 'xlsx', ...q })),
+    /** Make (or replace) the commune's secret calendar address. */
+    calendarLink: (commune: string, planKey: string) =>
+      json<CalendarLink>('POST', fillPath(PROGRESS_PATHS.calendarLink, plan(commune, planKey))),
 
     tokens: () => json<TokenList>('GET', API_PATHS.tokens),
     createToken: (body: TokenRequest) =>

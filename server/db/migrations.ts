@@ -165,11 +165,77 @@ export function yearOfKey(key: string): number {
   return m ? Number(m[1]) : new Date().getUTCFullYear();
 }
 
+// Issue 17. Progress through the year: the periods a province collects (with cut-offs), each commune's period reports as
+// append-only versions (the unique (commune, plan, period, seq) is the concurrency guard, as for revisions), the
+// province's decisions on them, and the communes' secret calendar addresses (only a hash is stored). Days are ISO text
+// (varchar(10)), as plan_registry.due_date: a date column would come back as a Date at the driver's time zone, and
+// ISO days compare correctly as text.
+const progress: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('progress_periods')
+      .addColumn('province_code', 'varchar(2)', (c) => c.notNull().references('provinces.code'))
+      .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('period', 'varchar(16)', (c) => c.notNull())
+      .addColumn('cutoff', 'varchar(10)', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('progress_periods_pk', ['province_code', 'plan_key', 'period'])
+      .execute();
+    await db.schema
+      .createTable('progress_versions')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('commune_code', 'varchar(5)', (c) => c.notNull().references('communes.code'))
+      .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('period', 'varchar(16)', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('base_seq', 'integer')
+      .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text')
+      .addColumn('idempotency_key', 'varchar(200)')
+      .addColumn('fingerprint', 'varchar(64)')
+      .addColumn('content_hash', 'varchar(64)', (c) => c.notNull())
+      .addColumn('report', 'jsonb', (c) => c.notNull())
+      .addColumn('message', 'text')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addUniqueConstraint('progress_versions_seq', ['commune_code', 'plan_key', 'period', 'seq'])
+      // As revisions: a key is bound to its principal, so one caller's key never replays another's answer.
+      .addUniqueConstraint('progress_versions_idem', ['commune_code', 'plan_key', 'period', 'author', 'idempotency_key'])
+      .execute();
+    await db.schema
+      .createTable('progress_reviews')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('commune_code', 'varchar(5)', (c) => c.notNull().references('communes.code'))
+      .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('period', 'varchar(16)', (c) => c.notNull())
+      .addColumn('decision', 'varchar(16)', (c) => c.notNull())
+      .addColumn('seq', 'integer')
+      .addColumn('reason', 'text')
+      .addColumn('until', 'varchar(10)')
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex('progress_reviews_report').on('progress_reviews').columns(['commune_code', 'plan_key', 'period']).execute();
+    await db.schema
+      .createTable('calendar_links')
+      .addColumn('secret_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('commune_code', 'varchar(5)', (c) => c.notNull().references('communes.code'))
+      .addColumn('plan_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addUniqueConstraint('calendar_links_commune_plan', ['commune_code', 'plan_key'])
+      .execute();
+  },
+};
+
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': init,
   '0002_plan_json': planAsJson,
   '0003_idempotency_tokens_quota': lifecycle,
   '0004_plan_registry': planRegistry,
+  '0005_progress': progress,
 };
 
 /** Migrations from code (not from a folder), so they ship with the bundle. */

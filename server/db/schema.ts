@@ -1,6 +1,7 @@
-// The database as Kysely sees it: provinces, communes, plans, append-only revisions, tokens and the audit log.
+// The database as Kysely sees it: provinces, communes, plans, append-only revisions, tokens, the audit log, and progress reports (issue 17).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Plan } from '../../core/model/index.ts';
+import type { ProgressReport } from '../../core/progress/index.ts';
 
 export type { RevisionKind, RevisionSummary } from '../../core/api/index.ts';
 import type { RevisionKind, RevisionSummary } from '../../core/api/index.ts';
@@ -85,6 +86,63 @@ export interface AuditTable {
   detail: JSONColumnType<Record<string, unknown>, string, never> | null;
 }
 
+/** Issue 17: the periods a province collects for a plan. Days are ISO text (yyyy-mm-dd), compared as text. */
+export interface ProgressPeriodsTable {
+  province_code: string;
+  plan_key: string;
+  /** A canonical period id ("2026-H1"). */
+  period: string;
+  /** yyyy-mm-dd (Vietnam day): the last day a commune can send without the province reopening. */
+  cutoff: string;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string;
+}
+
+/** A commune's period report, append-only: 1, 2, 3… per (commune, plan, period), never updated or deleted. */
+export interface ProgressVersionsTable {
+  id: Generated<number>;
+  commune_code: string;
+  plan_key: string;
+  period: string;
+  seq: number;
+  base_seq: number | null;
+  kind: 'submit' | 'merge';
+  author: string;
+  author_name: string | null;
+  idempotency_key: string | null;
+  /** SHA-256 (hex) of the request body the idempotency key was first used with. */
+  fingerprint: string | null;
+  content_hash: string;
+  report: JSONColumnType<ProgressReport, string, never>;
+  message: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** The province's decisions on a report: accept, return (with a reason), reopen (until a day). */
+export interface ProgressReviewsTable {
+  id: Generated<number>;
+  commune_code: string;
+  plan_key: string;
+  period: string;
+  decision: 'accept' | 'return' | 'reopen';
+  seq: number | null;
+  reason: string | null;
+  /** yyyy-mm-dd, for 'reopen'. */
+  until: string | null;
+  author: string;
+  author_name: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A commune's secret calendar address: only its SHA-256 is kept; one per (commune, plan). */
+export interface CalendarLinksTable {
+  secret_hash: string;
+  commune_code: string;
+  plan_key: string;
+  created_at: ColumnType<Date, never, never>;
+  created_by: string;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   communes: CommunesTable;
@@ -93,4 +151,8 @@ export interface DB {
   revisions: RevisionsTable;
   tokens: TokensTable;
   audit_log: AuditTable;
+  progress_periods: ProgressPeriodsTable;
+  progress_versions: ProgressVersionsTable;
+  progress_reviews: ProgressReviewsTable;
+  calendar_links: CalendarLinksTable;
 }
