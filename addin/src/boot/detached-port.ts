@@ -23,6 +23,8 @@ export function detachedPort(): ExcelPort {
     undoLast: fail,
     applyRowOps: fail,
     addSheets: fail,
+    writeProgressCells: fail,
+    addProgressColumns: fail,
     readSetting: () => null,
     writeSetting: fail,
     openDialog: fail,

@@ -8,6 +8,8 @@ export {
   type DropdownSpec,
   type ExcelErrorCode,
   type ExcelPort,
+  type ProgressCell,
+  type ProgressColumnsSpec,
   type RowOp,
   type WorkbookSnapshot,
 } from './port.ts';

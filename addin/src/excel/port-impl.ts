@@ -15,6 +15,7 @@ import type { PortState } from './state.ts';
 import { insertTemplate } from './template.ts';
 import { queueUndo } from './undo.ts';
 import { writeValues } from './write-values.ts';
+import { addProgressColumns, writeProgressCells } from './write-progress.ts';
 
 /**
  * Capabilities are asked once, here; every method is one guarded Excel.run.
@@ -81,6 +82,11 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     },
     applyRowOps: (ops) => applyRowOps(state, ops),
     addSheets: (sheets) => addSheets(state, sheets),
+    writeProgressCells: (cells) => writeProgressCells(state, cells),
+    addProgressColumns: async (spec) => {
+      await addProgressColumns(state, spec);
+      state.sheetNames = null;
+    },
     readSetting: (name) => readSetting(host.Office, name),
     writeSetting: (name, value) => writeSetting(host.Office, name, value),
     openDialog: (url) => openDialog(host.Office, url),

@@ -51,6 +51,33 @@ export type RowOp =
   | { op: 'insert'; sheet: string; at: number; firstColumn: string; values: CellValue[][] }
   | { op: 'hide-column'; sheet: string; column: string };
 
+/** One cell of a task's progress (status, completion date, result…), by address: the pane maps roles to columns. */
+export interface ProgressCell {
+  sheet: string;
+  /** A1 address of the cell. */
+  cell: string;
+  /** A Date gets the date format; text is written as text. */
+  value: CellValue;
+}
+
+/** The progress columns to add at a table's right end (`addProgressColumns`). */
+export interface ProgressColumnsSpec {
+  sheet: string;
+  /** The table's header rows: each label goes in the first and is merged down over the others. */
+  headerRows: number[];
+  /** Column letter of the first new column. */
+  firstColumn: string;
+  /** The table's first and last data rows (dropdown and date format). */
+  firstRow: number;
+  lastRow: number;
+  columns: { label: string; kind: 'status' | 'date' | 'text' }[];
+  /** The status dropdown's items, in order. */
+  statuses: string[];
+  /** What the dropdown says when something else is typed, and its prompt. */
+  statusError: string;
+  statusPrompt: string;
+}
+
 /** Which sheets a read takes: the active one, or every visible one. */
 export type SheetsMode = 'active' | 'all';
 
@@ -78,6 +105,10 @@ export interface ExcelPort {
   applyRowOps(ops: RowOp[]): Promise<void>;
   /** New sheets with values (consolidated table); a name in use gets a suffix. Returns the names given. */
   addSheets(sheets: { name: string; values: CellValue[][] }[]): Promise<string[]>;
+  /** Progress cells of many tasks in one batch (one Excel.run, one sync); not on the pane's undo stack. */
+  writeProgressCells(cells: ProgressCell[]): Promise<void>;
+  /** The progress columns at a table's right end, with the status dropdown and the date format; one batch. */
+  addProgressColumns(spec: ProgressColumnsSpec): Promise<void>;
   /** A document setting (saved in the file; loaded with it, no Excel request); null when absent. */
   readSetting(name: string): unknown;
   /** Set (null removes) a document setting and save the settings into the file. */

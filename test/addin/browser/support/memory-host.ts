@@ -98,6 +98,12 @@ export function memoryHost(grids: Grid[]): {
     async applyRowOps() {
       throw new Error('memory host: applyRowOps is not modelled');
     },
+    async writeProgressCells() {
+      throw new Error('memory host: writeProgressCells is not modelled');
+    },
+    async addProgressColumns() {
+      throw new Error('memory host: addProgressColumns is not modelled');
+    },
     async addSheets() {
       throw new Error('memory host: addSheets is not modelled');
     },
