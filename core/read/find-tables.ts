@@ -1,7 +1,7 @@
 // Header detection: find every table in a sheet (one- or two-row headers, merged header cells, several tables).
 import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
 import { fold } from '../text/fold.ts';
-import { isIndicatorLabel, roleOfLabel } from './header-roles.ts';
+import { isActualLabel, isIndicatorLabel, roleOfLabel } from './header-roles.ts';
 import type { TextGrid } from './text-grid.ts';
 
 export interface TableSpec {
@@ -350,7 +350,11 @@ function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'b
   const columns: Partial<Record<ColumnRole, number>> = {};
   const labels: Partial<Record<ColumnRole, string>> = {};
   for (const [c, l] of [...cand.labels.entries()].sort((a, b) => a[0] - b[0])) {
-    const role = roleOfLabel(l, kind);
+    let role = roleOfLabel(l, kind);
+    // The indicator's target is already placed: a "Thực hiện" column after it is what was achieved.
+    if (kind === 'indicators' && (role === null || role === 'target') && columns.target !== undefined && isActualLabel(l)) {
+      role = 'achieved';
+    }
     if (!role) continue;
     const existing = columns[role];
     if (existing !== undefined) {

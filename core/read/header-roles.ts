@@ -12,6 +12,16 @@ interface RoleRule {
 // "đơn vị tính" is the unit, not an agency; "tiến độ thực hiện" is a status, "tiến độ" a deadline).
 const RULES: RoleRule[] = [
   { role: 'tt', phrases: ['tt', 'stt', 'so tt', 'so thu tu', 'thu tu', 'so'] },
+  // Progress columns (issue 17) come before the plan's: "Lý do (tạm dừng, chậm tiến độ)" is a reason, not a deadline;
+  // "Kết quả nổi bật" and "Kết quả đạt được" are not the planned result; "Ngày hoàn thành" is the day it was done,
+  // while "Thời gian hoàn thành" stays the deadline.
+  { role: 'reason', phrases: ['ly do', 'li do', 'nguyen nhan'] },
+  { role: 'evidence', phrases: ['tai lieu kiem chung', 'minh chung', 'tai lieu chung minh'] },
+  { role: 'highlights', phrases: ['ket qua noi bat'] },
+  { role: 'achieved', phrases: ['ket qua dat duoc', 'ket qua thuc hien dat duoc', 'gia tri thuc hien', 'ket qua da dat duoc'] },
+  { role: 'obstacles', phrases: ['kho khan', 'vuong mac'] },
+  { role: 'proposals', phrases: ['de xuat', 'kien nghi'] },
+  { role: 'completedOn', phrases: ['ngay hoan thanh', 'thoi diem hoan thanh'] },
   { role: 'monitor', phrases: ['theo doi'] },
   {
     role: 'head',
@@ -108,6 +118,15 @@ function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | nu
     return rule.role;
   }
   return null;
+}
+
+/**
+ * In an indicator table that has a target column, a later "Thực hiện" / "Kết quả thực hiện (năm 2026)" column holds
+ * the achieved value; in a task table "Kết quả thực hiện" stays the planned result.
+ * @example isActualLabel('Thực hiện 6 tháng') // true
+ */
+export function isActualLabel(label: string): boolean {
+  return /^(ket qua )?thuc hien\b/.test(fold(label));
 }
 
 /** Whether a label looks like an indicator table's header ("Chỉ tiêu", "Đơn vị tính", "theo dõi, đánh giá"). */
