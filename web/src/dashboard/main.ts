@@ -1,5 +1,6 @@
 // Dashboard (/): for a province and a plan key, which communes submitted, their counts and NQ57 groups, charts, the
-// consolidated workbook, and a drill-down into one commune — shaped by the caller's role (/api/me).
+// consolidated workbook, the progress of a reporting period, and a drill-down into one commune — shaped by the
+// caller's role (/api/me).
 import '../shell/no-eval.ts';
 import { findCommune, findProvince, PROVINCES } from '../../../core/dvhc.ts';
 import type { Principal, ProvinceConsolidated, ProvinceStatus } from '../../../core/api/index.ts';
@@ -14,6 +15,8 @@ import { mountShell } from '../shell/shell.ts';
 import { destroyCharts } from './charts.ts';
 import { drillView, loadDiff, loadDrill, type DrillState } from './drilldown.ts';
 import { overviewView } from './overview.ts';
+import { defaultPeriod } from './progress-data.ts';
+import { progressView, type ProgressState } from './progress-view.ts';
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -28,7 +31,14 @@ const state = {
   data: null as ProvinceConsolidated | null,
   drill: null as DrillState | null,
   note: '',
+  /** The period asked for in the address (?ky=2026-H1), until the periods are known. */
+  wantedPeriod: params.get('ky'),
+  progress: emptyProgress(),
 };
+
+function emptyProgress(): ProgressState {
+  return { periods: null, period: null, data: null, loading: false, error: null };
+}
 
 const parts = { signin: h('div'), controls: h('div'), body: h('div'), drill: h('div') };
 
@@ -150,7 +160,11 @@ function renderBody(): void {
     replace(parts.body, !state.planKey && knownPlans()?.length ? h('p', { class: 'hint' }, t().dash.choosePlan) : null);
     return;
   }
-  const view = overviewView(state.status, state.data, (code) => void openDrill(code));
+  const section = progressView(state.progress, {
+    onPeriod: (period) => void changePeriod(period),
+    onDownload: (btn) => void downloadProgressXlsx(btn),
+  });
+  const view = overviewView(state.status, state.data, (code) => void openDrill(code), { data: state.progress.data, section });
   replace(parts.body, view.element);
   view.draw();
 }
@@ -182,6 +196,7 @@ function syncUrl(): void {
   if (state.province && principal()?.role === 'admin') q.set('tinh', state.province);
   if (state.planKey) q.set('ke-hoach', state.planKey);
   if (state.commune) q.set('xa', state.commune);
+  if (state.progress.period) q.set('ky', state.progress.period);
   history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
 }
 
@@ -220,6 +235,7 @@ async function load(): Promise<void> {
     const [status, data] = await Promise.all([
       client.provinceStatus(state.province, state.planKey),
       client.provinceConsolidated(state.province, state.planKey),
+      loadProgress(),
     ]);
     state.status = status;
     state.data = data;
@@ -236,6 +252,57 @@ async function load(): Promise<void> {
     state.drill = null;
     renderDrill();
   }
+}
+
+/** The periods the province collects and the chosen one's progress; a failure is shown in the section, not the page. */
+async function loadProgress(): Promise<void> {
+  const client = api();
+  const p = (state.progress = emptyProgress());
+  try {
+    p.periods = (await client.progressPeriods(state.province, state.planKey)).periods;
+    p.period = defaultPeriod(p.periods, state.wantedPeriod);
+    if (p.period) p.data = await client.provinceProgress(state.province, state.planKey, p.period);
+  } catch (err) {
+    p.error = ApiError.of(err);
+  }
+  syncUrl();
+}
+
+async function changePeriod(period: string): Promise<void> {
+  const p = state.progress;
+  p.period = period;
+  state.wantedPeriod = period;
+  p.loading = true;
+  p.error = null;
+  syncUrl();
+  renderBody();
+  try {
+    p.data = await api().provinceProgress(state.province, state.planKey, period);
+  } catch (err) {
+    p.data = null;
+    p.error = ApiError.of(err);
+  }
+  p.loading = false;
+  renderBody();
+  // The section was drawn anew: the official's place is the period list they just used.
+  parts.body.querySelector<HTMLSelectElement>('.period-select')?.focus();
+}
+
+async function downloadProgressXlsx(btn: HTMLButtonElement): Promise<void> {
+  const period = state.progress.period;
+  if (!period) return;
+  btn.disabled = true;
+  state.note = t().dash.progress.downloading;
+  renderStatusNote();
+  try {
+    const { response, filename } = await api().provinceProgressXlsx(state.province, state.planKey, period, { lang: lang() });
+    saveBlob(await response.blob(), filename ?? `tien-do-${state.province}-${state.planKey}-${period}.xlsx`);
+    state.note = '';
+  } catch (err) {
+    state.note = failureText(err);
+  }
+  btn.disabled = false;
+  renderStatusNote();
 }
 
 async function openDrill(code: string, focus = true): Promise<void> {

@@ -1,37 +1,54 @@
 // A province's overview: counts, the communes that submitted (with tasks per NQ57 group), those that did not,
-// tasks per group, and the three charts.
+// tasks per group, and the three charts; the progress section after the counts when there is one.
 import { NQ57_GROUPS } from '../../../core/consolidate/index.ts';
-import type { ProvinceConsolidated, ProvinceStatus, StatusCommune } from '../../../core/api/index.ts';
+import type { ProvinceConsolidated, ProvinceProgress, ProvinceStatus, StatusCommune } from '../../../core/api/index.ts';
 import { button, h, type Child } from '../dom/h.ts';
 import { dateTime, lang, num, t } from '../i18n/index.ts';
 import { dueByQuarter, groupStacks, leadLoad } from './chart-data.ts';
 import { baseOptions, chartFigure, hatch, PALETTE } from './charts.ts';
+import { overdueFigure } from './progress-data.ts';
 
 type Submitted = Extract<StatusCommune, { submitted: true }>;
 
+/** The period's progress, when the province collects progress for the plan, and its section of the page. */
+export interface OverviewProgress {
+  data: ProvinceProgress | null;
+  section: { element: HTMLElement; draw: () => void };
+}
+
 /**
- * The overview; `draw()` renders the charts once the element is in the document.
- * @example const o = overviewView(status, consolidated, open); main.append(o.element); o.draw()
+ * The overview; `draw()` renders the charts once the element is in the document. With progress reported for the
+ * period, "Quá hạn" counts only the tasks not done (a task done, even late, is no longer overdue); without, it counts
+ * every task whose deadline passed, as consolidation judges it from the plan alone.
+ * @example const o = overviewView(status, consolidated, open, progress); main.append(o.element); o.draw()
  */
 export function overviewView(
   status: ProvinceStatus,
   data: ProvinceConsolidated,
   onOpen: (code: string) => void,
+  progress: OverviewProgress | null = null,
 ): { element: HTMLElement; draw: () => void } {
   const m = t().dash;
   const submitted = status.communesList.filter((c): c is Submitted => c.submitted);
   const missing = status.communesList.filter((c) => !c.submitted);
   const errors = submitted.reduce((n, c) => n + c.errors, 0);
   const warnings = submitted.reduce((n, c) => n + c.warnings, 0);
-  const card = (metric: string, value: string, label: string, cls = '') =>
-    h('div', { class: `card ${cls}`, 'data-metric': metric }, h('dt', null, label), h('dd', null, value));
+  const overdue = overdueFigure(data.stats.totals.overdue, progress?.data ?? null);
+  const card = (metric: string, value: string, label: string, cls = '', title: string | null = null) =>
+    h('div', { class: `card ${cls}`, 'data-metric': metric, title }, h('dt', null, label), h('dd', null, value));
   const cards = h(
     'dl',
     { class: 'cards' },
     card('submitted', m.of(num(status.submitted), num(status.communes)), m.cards.submitted),
     card('not-submitted', num(status.communes - status.submitted), m.cards.notSubmitted),
     card('tasks', num(data.stats.totals.tasks), m.cards.tasks),
-    card('overdue', num(data.stats.totals.overdue), m.cards.overdue, data.stats.totals.overdue > 0 ? 'alert' : ''),
+    card(
+      'overdue',
+      num(overdue.count),
+      overdue.unfinishedOnly ? m.overdueUnfinished : m.cards.overdue,
+      overdue.count > 0 ? 'alert' : '',
+      overdue.unfinishedOnly && progress?.data ? m.overdueUnfinishedHint(progress.data.periodLabel) : null,
+    ),
     card('errors', num(errors), m.cards.errors, errors > 0 ? 'alert' : ''),
     card('warnings', num(warnings), m.cards.warnings),
   );
@@ -41,11 +58,14 @@ export function overviewView(
     { class: 'overview' },
     cards,
     h('p', { class: 'hint' }, m.asOf(data.asOf.split('-').reverse().join('/'))),
+    progress?.section.element,
     h(
       'section',
       { 'aria-labelledby': 'communes-h' },
       h('h2', { id: 'communes-h' }, m.communesHeading),
-      submitted.length === 0 ? h('p', null, m.noneSubmitted) : communesTable(submitted, data, onOpen),
+      submitted.length === 0
+        ? h('p', null, m.noneSubmitted)
+        : communesTable(submitted, data, onOpen, overdue.unfinishedOnly ? progress?.data : null),
       missing.length > 0
         ? h(
             'details',
@@ -80,16 +100,29 @@ export function overviewView(
       figures.map((f) => f.element),
     ),
   );
-  return { element, draw: () => figures.forEach((f) => f.draw()) };
+  return {
+    element,
+    draw: () => {
+      progress?.section.draw();
+      figures.forEach((f) => f.draw());
+    },
+  };
 }
 
 function groupName(g: { number: number; short: string; shortEn: string }): string {
   return lang() === 'en' ? g.shortEn : g.short;
 }
 
-function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (code: string) => void): HTMLElement {
+function communesTable(
+  list: Submitted[],
+  data: ProvinceConsolidated,
+  onOpen: (code: string) => void,
+  progress: ProvinceProgress | null | undefined,
+): HTMLElement {
   const m = t().dash;
   const stats = new Map(data.stats.communes.map((c) => [c.code, c]));
+  // With progress reported, a commune's overdue tasks are its unfinished ones (its counts for the period).
+  const unfinished = progress ? new Map(progress.communes.map((c) => [c.code, c.counts?.byCategory.overdue ?? 0])) : null;
   const groups = data.stats.groups;
   const head = h(
     'tr',
@@ -101,7 +134,7 @@ function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (c
     h('th', { scope: 'col', class: 'num' }, m.colTasks),
     h('th', { scope: 'col', class: 'num' }, m.colErrors),
     h('th', { scope: 'col', class: 'num' }, m.colWarnings),
-    h('th', { scope: 'col', class: 'num' }, m.colOverdue),
+    h('th', { scope: 'col', class: 'num' }, unfinished ? m.overdueUnfinished : m.colOverdue),
     groups.map((g) =>
       h('th', { scope: 'col', class: 'num group-col' }, h('abbr', { title: m.groupTitle(g.number, groupName(g)) }, m.groupAbbr(g.number))),
     ),
@@ -122,7 +155,7 @@ function communesTable(list: Submitted[], data: ProvinceConsolidated, onOpen: (c
       h('td', { class: 'num', 'data-col': 'tasks' }, num(s?.tasks ?? c.tasks)),
       h('td', { class: `num${c.errors > 0 ? ' has-errors' : ''}`, 'data-col': 'errors' }, num(c.errors)),
       h('td', { class: 'num', 'data-col': 'warnings' }, num(c.warnings)),
-      h('td', { class: 'num', 'data-col': 'overdue' }, num(s?.overdue ?? 0)),
+      h('td', { class: 'num', 'data-col': 'overdue' }, num(unfinished ? (unfinished.get(c.code) ?? 0) : (s?.overdue ?? 0))),
       groups.map((g) => h('td', { class: 'num' }, num(s?.byGroup[g.id] ?? 0))),
     );
   });
