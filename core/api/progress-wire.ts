@@ -165,18 +165,8 @@ export const ProgressPushAnswer = z
   .meta({ id: 'ProgressPushAnswer' });
 export type ProgressPushAnswer = z.infer<typeof ProgressPushAnswer>;
 
-/** The fields merged one by one. */
-export const TASK_PROGRESS_FIELDS = [
-  'status',
-  'reason',
-  'completedOn',
-  'achieved',
-  'evidence',
-  'highlights',
-  'obstacles',
-  'proposals',
-] as const;
-export const INDICATOR_ACTUAL_FIELDS = ['value', 'mode', 'note', 'evidence'] as const;
+/** The fields merged one by one: declared with the merge (core/merge), which core/api may import and not the reverse. */
+export { INDICATOR_ACTUAL_FIELDS, TASK_PROGRESS_FIELDS } from '../merge/index.ts';
 
 /** One field both sides changed differently since the base. Values as text (null: empty). */
 export const ProgressConflictSchema = z

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TASK_STATUSES, type Consolidated } from '../consolidate/index.ts';
 import type { FieldConflict, TaskChange } from '../merge/index.ts';
 import { ColumnRoleSchema, PatchSchema, PlanSchema, SourceSchema } from '../model/index.ts';
+import { PeriodListDetails, ProgressConflictDetails, ProgressLockedDetails } from './progress-wire.ts';
 import type { CheckFile as CoreCheckFile, ReportStats, Severity } from '../validate/index.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -261,6 +262,10 @@ export type CheckFile = z.infer<typeof CheckFileSchema>;
 export const ErrorDetails = z.union([
   ValidationProblems,
   ConflictDetails,
+  // Before HeadDetails, which would take a progress conflict's headSeq alone.
+  ProgressConflictDetails,
+  ProgressLockedDetails,
+  PeriodListDetails,
   CommuneMismatchDetails,
   PlanListDetails,
   HeadDetails,

@@ -7,3 +7,10 @@ export { isItemRow, itemRows } from './items.ts';
 export { CONTENT_THRESHOLD, matchRows, SAME_TT_THRESHOLD } from './match-rows.ts';
 export { mergePlans, type MergeResult } from './merge.ts';
 export { sameText } from './fields.ts';
+export {
+  INDICATOR_ACTUAL_FIELDS,
+  mergeProgress,
+  TASK_PROGRESS_FIELDS,
+  type ProgressConflict,
+  type ProgressMergeResult,
+} from './progress-merge.ts';
