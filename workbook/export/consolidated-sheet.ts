@@ -75,6 +75,11 @@ export interface TableSheetOptions<T> {
   footer?: T[];
   /** A row written in place of the table's rows when there are none ("Tất cả xã đã nộp"). */
   none?: string;
+  /**
+   * A bold heading row across the printed columns before each run of rows of one band (a commune's report lists its
+   * tasks under their NQ57 group's name); rows of a band are given together.
+   */
+  band?: (item: T) => string;
   styles: TableStyles;
 }
 
@@ -124,14 +129,28 @@ export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOpt
     });
     return ws.add(cells, { height: rowHeight(texts, DIGIT_PX) });
   };
+  let band: string | undefined;
+  const writeBand = async (item: T) => {
+    const name = opts.band?.(item);
+    if (name === undefined || name === band) return;
+    band = name;
+    const text = neutralizeFormula(name);
+    ws.merge(`A${ws.nextRow}:${colLetters(printed)}${ws.nextRow}`);
+    const width = printedWidths.reduce((a, b) => a + b, 0);
+    await ws.add([{ s: styles.body.bold.text, v: text }, ...printedWidths.slice(1).map(() => ({ s: styles.body.bold.text }))], {
+      height: rowHeight([{ text, width, size: SIZE, bold: true }], DIGIT_PX),
+    });
+  };
   let count = 0;
   if (Symbol.asyncIterator in opts.rows) {
     for await (const item of opts.rows) {
+      await writeBand(item);
       await write(item, false);
       count++;
     }
   } else {
     for (const item of opts.rows) {
+      await writeBand(item);
       await write(item, false);
       count++;
     }
