@@ -13,6 +13,7 @@ import { authThrottle, clientAddress } from './auth/throttle.ts';
 import { ApiError, invalidRequest } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
@@ -86,11 +87,12 @@ export function createApp(deps: AppDeps): App {
   });
   // Failed sign-ins throttled per address, then authentication — both before reading a body: an anonymous caller
   // never gets megabytes buffered.
-  const throttle = authThrottle({
+  const throttling = {
     failures: limits.authFailures,
     windowSeconds: limits.authWindowSeconds,
     address: deps.clientAddress ?? clientAddress(process.env.PHULUC_TRUST_PROXY === '1'),
-  });
+  };
+  const throttle = authThrottle(throttling);
   const auth = authenticate({
     db: deps.db,
     entra: deps.entra ?? null,
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps): App {
   });
   for (const path of ['/api/me', '/api/plans', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*'])
     app.use(path, throttle, auth);
+  // The calendar feed is public, its address the secret: wrong addresses (404) are throttled like failed sign-ins.
+  app.use('/api/calendar/*', authThrottle({ ...throttling, watch: () => true, failed: (status) => status === 404 }));
   app.use('/api/*', bodyLimits(limits.jsonBytes, limits.uploadBytes));
   if (limits.requestTimeoutMs > 0) {
     // The national export streams for as long as it takes; every other API answer has a time limit. Work that runs on
@@ -113,6 +117,7 @@ export function createApp(deps: AppDeps): App {
   registerProvinceRoutes(app, deps);
   registerNationalRoutes(app, deps);
   registerTokenRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerPageRoutes(app);
   registerAddinRoutes(app);
 

@@ -13,6 +13,10 @@ export interface ThrottleOptions {
   /** The caller's address; null when unknown (then nothing is throttled). */
   address: (c: Context) => string | null;
   now?: () => number;
+  /** Which requests are watched; default: those carrying a credential (Authorization). */
+  watch?: (c: Context) => boolean;
+  /** Which answers count as a failure; default: 401. The calendar feed, whose address is its secret, counts its 404s. */
+  failed?: (status: number) => boolean;
 }
 
 /** Addresses remembered at most (the oldest are forgotten first): a flood of addresses cannot grow memory. */
@@ -47,6 +51,8 @@ export function authThrottle(opts: ThrottleOptions): MiddlewareHandler {
   const failures = new Map<string, number[]>();
   const now = opts.now ?? Date.now;
   const windowMs = opts.windowSeconds * 1000;
+  const watch = opts.watch ?? ((c: Context) => Boolean(c.req.header('authorization')));
+  const failed = opts.failed ?? ((status: number) => status === 401);
   const recent = (addr: string, t: number): number[] => {
     const list = (failures.get(addr) ?? []).filter((x) => x > t - windowMs);
     if (list.length === 0) failures.delete(addr);
@@ -54,7 +60,7 @@ export function authThrottle(opts: ThrottleOptions): MiddlewareHandler {
     return list;
   };
   return async function authThrottleMiddleware(c, next) {
-    if (opts.failures <= 0 || !c.req.header('authorization')) return next();
+    if (opts.failures <= 0 || !watch(c)) return next();
     const addr = opts.address(c);
     if (addr === null) return next();
     const t = now();
@@ -72,7 +78,7 @@ export function authThrottle(opts: ThrottleOptions): MiddlewareHandler {
     }
     await next();
     // Errors thrown further in have already become the answer (Hono's onError): look at its status.
-    if (c.res.status === 401) {
+    if (failed(c.res.status)) {
       list.push(t);
       failures.delete(addr);
       failures.set(addr, list);
