@@ -4,3 +4,4 @@ export * from './appendix.ts';
 export * from './deadline.ts';
 export * from './grid.ts';
 export * from './patch.ts';
+export * from './progress-status.ts';

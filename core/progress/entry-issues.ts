@@ -16,7 +16,12 @@ export type ProgressIssueCode =
   | 'duplicate-entry'
   | 'unknown-task'
   | 'unknown-indicator'
-  | 'nothing-to-report-with-entries';
+  | 'nothing-to-report-with-entries'
+  // Reading progress from a sheet (from-plan.ts): a row the report cannot take as it is.
+  | 'row-without-id'
+  | 'status-missing'
+  | 'status-unreadable'
+  | 'completion-date-unreadable';
 
 /** One finding about an entry: never thrown, always returned, so a pane can show them all at once. */
 export interface ProgressIssue {
@@ -28,6 +33,8 @@ export interface ProgressIssue {
   /** The task or indicator the issue is about, in a whole report's issues. */
   taskId?: string;
   indicatorId?: string;
+  /** Where it is in the workbook, for an entry read from a sheet ("Phụ lục II", "F12"). */
+  at?: { sheet: string; cell: string };
 }
 
 export interface EntryCheckOptions {

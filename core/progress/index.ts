@@ -15,6 +15,10 @@ export {
 export { parsePeriod, periodLabel } from './period-text.ts';
 export { NEEDS_REASON, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, ProgressStatusSchema, type ProgressStatus } from './status.ts';
 export { PROGRESS_COLUMNS, PROGRESS_ROLES, type ProgressColumn, type ProgressRole } from './columns.ts';
+export { progressFromPlan, type FromPlanOptions } from './from-plan.ts';
+export { actualCellValues, progressCellValues, type ProgressCellValue } from './cell-values.ts';
+export { parseActualValue } from './actual-value.ts';
+export { parseDay, parseStatus, statusWordList } from '../read/progress-cells.ts';
 export { TaskProgressSchema, type TaskProgress, type TaskProgressInput } from './entry.ts';
 export {
   checkTaskProgress,

@@ -15,7 +15,7 @@ const RULES: RoleRule[] = [
   // Progress columns (issue 17) come before the plan's: "Lý do (tạm dừng, chậm tiến độ)" is a reason, not a deadline;
   // "Kết quả nổi bật" and "Kết quả đạt được" are not the planned result; "Ngày hoàn thành" is the day it was done,
   // while "Thời gian hoàn thành" stays the deadline.
-  { role: 'reason', phrases: ['ly do', 'li do', 'nguyen nhan'] },
+  { role: 'reason', phrases: ['li do', 'nguyen nhan'] },
   { role: 'evidence', phrases: ['tai lieu kiem chung', 'minh chung', 'tai lieu chung minh'] },
   { role: 'highlights', phrases: ['ket qua noi bat'] },
   { role: 'achieved', phrases: ['ket qua dat duoc', 'ket qua thuc hien dat duoc', 'gia tri thuc hien', 'ket qua da dat duoc'] },

@@ -8,3 +8,4 @@ export { parseTitleBlock, parseReference, periodOf } from './title-block.ts';
 export { roleOfLabel } from './header-roles.ts';
 export { cellText, formatDate } from './cell-text.ts';
 export { headingOf, splitHeading } from './heading.ts';
+export { parseDay, parseStatus, statusWordList } from './progress-cells.ts';

@@ -33,7 +33,7 @@ describe('roleOfLabel on progress headings', () => {
     ['Đề xuất, kiến nghị', 'proposals'],
     ['Kiến nghị', 'proposals'],
     ['Đề xuất', 'proposals'],
-    // Older spelling ("lí" for "lý") and a combined column (read as obstacles: the first words it names).
+    // "Lý" and the older "lí" fold alike; a combined column (read as obstacles: the first words it names).
     ['Lí do', 'reason'],
     ['LÍ DO TẠM DỪNG', 'reason'],
     ['Khó khăn, vướng mắc, đề xuất', 'obstacles'],
