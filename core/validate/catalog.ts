@@ -1,9 +1,22 @@
 // The rule catalog: every issue code with its title, description, severity, tags, fix kind and messages (vi, en).
 import type { IssueCode, IssueParams, Severity } from './issue.ts';
+import { formatDay } from '../i18n/format.ts';
+import { PROGRESS_STATUS_LABEL, PROGRESS_STATUSES } from '../model/progress-status.ts';
 import { ROLE_NAMES } from './role-names.ts';
 
 export type Tag =
-  '#structure' | '#header' | '#row' | '#cell' | '#numbering' | '#required' | '#agency' | '#deadline' | '#text' | '#content' | '#indicator';
+  | '#structure'
+  | '#header'
+  | '#row'
+  | '#cell'
+  | '#numbering'
+  | '#required'
+  | '#agency'
+  | '#deadline'
+  | '#text'
+  | '#content'
+  | '#indicator'
+  | '#progress';
 
 export interface CatalogEntry<K extends IssueCode> {
   title: { vi: string; en: string };
@@ -18,6 +31,9 @@ export interface CatalogEntry<K extends IssueCode> {
 type Catalog = { [K in IssueCode]: CatalogEntry<K> };
 
 const q = (s: string) => `“${s}”`;
+/** The five status words, quoted: what a progress message asks the official to pick from. */
+const statusWords = (lang: 'vi' | 'en') =>
+  PROGRESS_STATUSES.map((s) => (lang === 'vi' ? q(PROGRESS_STATUS_LABEL[s].vi) : `"${PROGRESS_STATUS_LABEL[s].en}"`)).join(', ');
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export const CATALOG: Catalog = {
@@ -568,6 +584,104 @@ export const CATALOG: Catalog = {
     message: {
       vi: (p) => `Chỉ tiêu ${q(p.target)} thấp hơn mốc trước (${q(p.earlier)} ở dòng ${p.earlierRow}).`,
       en: (p) => `Target "${p.target}" is lower than the earlier milestone ("${p.earlier}" at row ${p.earlierRow}).`,
+    },
+  },
+  'progress-status-unreadable': {
+    title: { vi: 'Tình trạng thực hiện không đọc được', en: 'Unreadable status' },
+    description: {
+      vi: 'Ô Tình trạng thực hiện phải là một trong năm cụm từ của danh sách chọn (Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Tạm dừng, Không thực hiện) hoặc cách viết quen thuộc của chúng; chữ khác không được đoán.',
+      en: 'The status cell must hold one of the five words of the dropdown (Not started, In progress, Done, Paused, Dropped) or a common way of writing them; other words are not guessed at.',
+    },
+    severity: 'error',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: (p) => `Tình trạng ${q(short(p.text, 40))} không đọc được; chọn một trong: ${statusWords('vi')}.`,
+      en: (p) => `The status "${short(p.text, 40)}" cannot be read; pick one of: ${statusWords('en')}.`,
+    },
+  },
+  'progress-date-unreadable': {
+    title: { vi: 'Ngày hoàn thành không đọc được', en: 'Unreadable completion date' },
+    description: {
+      vi: 'Ngày hoàn thành phải là một ngày cụ thể, ghi ngày/tháng/năm (15/06/2026); một tháng, một quý hay lời văn không phải là ngày.',
+      en: 'The completion date must be one day, written day/month/year (15/06/2026); a month, a quarter or words are not a day.',
+    },
+    severity: 'error',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: (p) => `Ngày hoàn thành ${q(short(p.text, 40))} không đọc được; ghi ngày/tháng/năm (15/06/2026).`,
+      en: (p) => `The completion date "${short(p.text, 40)}" cannot be read; write day/month/year (15/06/2026).`,
+    },
+  },
+  'progress-date-missing': {
+    title: { vi: 'Đã hoàn thành nhưng chưa ghi ngày', en: 'Done without a completion date' },
+    description: {
+      vi: 'Nhiệm vụ đã hoàn thành nên ghi ngày hoàn thành để tỉnh biết hoàn thành đúng hạn hay chậm.',
+      en: 'A done task should give its completion date, so the province can tell whether it was on time.',
+    },
+    severity: 'warning',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: () => 'Nhiệm vụ đã hoàn thành chưa ghi ngày hoàn thành.',
+      en: () => 'A done task has no completion date.',
+    },
+  },
+  'progress-date-future': {
+    title: { vi: 'Ngày hoàn thành ở tương lai', en: 'Completion date in the future' },
+    description: {
+      vi: 'Ngày hoàn thành sau ngày hôm nay: chưa thể hoàn thành vào ngày đó. Sửa ngày, hoặc đổi tình trạng.',
+      en: 'The completion date is after today: the task cannot have been completed then. Fix the date, or the status.',
+    },
+    severity: 'error',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: (p) => `Ngày hoàn thành ${formatDay(p.day)} ở sau ngày hôm nay (${formatDay(p.today)}).`,
+      en: (p) => `The completion date ${formatDay(p.day)} is after today (${formatDay(p.today)}).`,
+    },
+  },
+  'progress-date-not-done': {
+    title: { vi: 'Có ngày hoàn thành nhưng chưa hoàn thành', en: 'Completion date on a task not done' },
+    description: {
+      vi: 'Ô Ngày hoàn thành có ngày nhưng tình trạng không phải "Đã hoàn thành": một trong hai ô ghi nhầm.',
+      en: 'A completion date is given but the status is not "Done": one of the two cells is wrong.',
+    },
+    severity: 'warning',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: (p) => `Có ngày hoàn thành ${formatDay(p.day)} nhưng tình trạng là ${q(PROGRESS_STATUS_LABEL[p.status].vi)}.`,
+      en: (p) => `A completion date ${formatDay(p.day)} is given but the status is "${PROGRESS_STATUS_LABEL[p.status].en}".`,
+    },
+  },
+  'progress-achieved-missing': {
+    title: { vi: 'Đã hoàn thành nhưng chưa ghi kết quả', en: 'Done with nothing achieved' },
+    description: {
+      vi: 'Nhiệm vụ đã hoàn thành nên ghi kết quả đạt được (văn bản ban hành, số liệu, sản phẩm).',
+      en: 'A done task should say what was achieved (a document issued, figures, a product).',
+    },
+    severity: 'warning',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: () => 'Nhiệm vụ đã hoàn thành chưa ghi kết quả đạt được.',
+      en: () => 'A done task says nothing about what was achieved.',
+    },
+  },
+  'progress-reason-missing': {
+    title: { vi: 'Tạm dừng hoặc không thực hiện nhưng chưa ghi lý do', en: 'Paused or dropped without a reason' },
+    description: {
+      vi: 'Nhiệm vụ tạm dừng hoặc không thực hiện phải ghi lý do ở cột Lý do: tỉnh đọc lý do trước tiên.',
+      en: 'A paused or dropped task must give its reason in the Reason column: the province reads it first.',
+    },
+    severity: 'error',
+    tags: ['#progress', '#cell'],
+    fix: 'none',
+    message: {
+      vi: (p) => `Nhiệm vụ ${q(PROGRESS_STATUS_LABEL[p.status].vi)} chưa ghi lý do.`,
+      en: (p) => `A task marked "${PROGRESS_STATUS_LABEL[p.status].en}" gives no reason.`,
     },
   },
 };

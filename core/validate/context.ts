@@ -8,6 +8,11 @@ import type { IssueLocation, RawIssue } from './issue.ts';
 export interface ValidateOptions {
   /** ISO date for "overdue" checks; no overdue check without it. */
   asOf?: string;
+  /**
+   * Today (ISO), for checks that refuse the future (a completion date after it); defaults to asOf. Core never reads
+   * the clock: the CLI, the pane and the server pass their today.
+   */
+  today?: string;
   /** Codes to skip. */
   ignore?: string[];
 }

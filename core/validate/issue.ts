@@ -1,6 +1,7 @@
 // The issue model: a stable code, a severity, a location in Excel terms, typed parameters, an optional fix.
 import type { ColumnRole } from '../model/appendix.ts';
 import type { Patch } from '../model/patch.ts';
+import type { ProgressStatus } from '../model/progress-status.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -53,6 +54,14 @@ export interface IssueParams {
   'indicator-target-missing': Record<string, never>;
   'indicator-target-invalid': { target: string; unit: string; reason: 'not-number' | 'percent-range' | 'negative' };
   'indicator-target-regression': { target: string; earlier: string; earlierRow: number };
+  // Progress columns of a task table (issue 17). Days are ISO (yyyy-mm-dd); messages write them dd/mm/yyyy.
+  'progress-status-unreadable': { text: string };
+  'progress-date-unreadable': { text: string };
+  'progress-date-missing': Record<string, never>;
+  'progress-date-future': { day: string; today: string };
+  'progress-date-not-done': { day: string; status: ProgressStatus };
+  'progress-achieved-missing': Record<string, never>;
+  'progress-reason-missing': { status: ProgressStatus };
 }
 
 export type IssueCode = keyof IssueParams;

@@ -13,6 +13,7 @@ import { duplicateTasks } from './rules/duplicates.ts';
 import { emptyTable } from './rules/empty.ts';
 import { indicatorRegression, indicatorValues } from './rules/indicators.ts';
 import { groupNumbers, taskNumbers } from './rules/numbering.ts';
+import { progressCells } from './rules/progress.ts';
 import { requiredFields } from './rules/required.ts';
 import { asideColumns, blankRows, continuationRows, mergedBodyCells, missingColumns, repeatedHeaders } from './rules/structure.ts';
 import { textCellsCheck, toneStyleMixed } from './rules/text.ts';
@@ -37,6 +38,7 @@ export const CHECKS: Check[] = [
   duplicateTasks,
   indicatorValues,
   indicatorRegression,
+  progressCells,
 ];
 
 /** Turn a raw issue into a reported one: catalog severity (unless overridden), tags, messages in vi and en. */

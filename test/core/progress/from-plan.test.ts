@@ -5,6 +5,7 @@ import { gridFromValues, type CellValue } from '../../../core/model/grid.ts';
 import { PROGRESS_COLUMNS } from '../../../core/progress/columns.ts';
 import { progressFromPlan } from '../../../core/progress/from-plan.ts';
 import { readPlan } from '../../../core/read/index.ts';
+import { englishLeaks } from '../../support/user-words.ts';
 
 const PLAN = ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Kết quả', 'Thời gian hoàn thành'];
 // A..E plan, F..M progress, N id.
@@ -99,6 +100,7 @@ describe('progressFromPlan: tasks', () => {
       ['G10', 'completion-date-future', 'error', 't-6'],
       ['G11', 'completion-date-not-done', 'warning', 't-7'],
     ]);
+    expect(issues.flatMap((i) => englishLeaks(i.message.vi))).toEqual([]);
     expect(issues.find((i) => i.code === 'status-unreadable')).toEqual({
       code: 'status-unreadable',
       severity: 'error',
