@@ -49,6 +49,14 @@ const vi = {
     asOf: ['--as-of <ngày>', 'ngày tính tình trạng nhiệm vụ, dạng YYYY-MM-DD'],
     province: ['--province <mã-tỉnh>', 'chỉ lấy các xã, phường của tỉnh/thành phố này (mã 2 chữ số, ví dụ 31)'],
   },
+  report: {
+    description:
+      'Lập báo cáo kết quả thực hiện kế hoạch của một kỳ (tệp .xlsx để in, ký) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi báo cáo, 1 = đã ghi nhưng có ô tiến độ ghi sai, 2 = không chạy được',
+    file: ['<tệp>', 'phụ lục .xlsx, .xls, .ods có các cột tiến độ (Tình trạng thực hiện, Ngày hoàn thành, Kết quả đạt được …)'],
+    period: ['--period <kỳ>', 'kỳ báo cáo: 2026-H1, 2026-Q2, 2026-M03, 2026-9M, 2026, hoặc bằng chữ như “6 tháng đầu năm 2026”'],
+    out: ['-o, --out <tệp>', 'tệp .xlsx sẽ ghi (mặc định: tên phụ lục thêm “-bao-cao-” và kỳ, cạnh phụ lục)'],
+    asOf: ['--as-of <ngày>', 'ngày tính phân loại nhiệm vụ, dạng YYYY-MM-DD (mặc định: ngày cuối kỳ, hoặc hôm nay khi kỳ chưa hết)'],
+  },
   serve: {
     description: 'Chạy máy chủ đồng bộ: dữ liệu trong một thư mục (PGlite), hoặc PostgreSQL qua biến môi trường DATABASE_URL',
     port: ['--port <cổng>', 'cổng (biến môi trường PORT)'],
@@ -141,6 +149,17 @@ const en: Widen<Words> = {
     planKey: ['--plan-key <code>', 'plan code'],
     asOf: ['--as-of <date>', 'date task status is worked out for, YYYY-MM-DD'],
     province: ['--province <code>', 'keep only the communes of this province (2-digit code, e.g. 31)'],
+  },
+  report: {
+    description:
+      "Make a period's report on the plan (an .xlsx to print and sign) from the appendix's progress columns. Exit code: 0 = report written, 1 = written but some progress cells are wrong, 2 = could not run",
+    file: ['<file>', 'an .xlsx, .xls or .ods appendix with progress columns (Tình trạng thực hiện, Ngày hoàn thành, Kết quả đạt được …)'],
+    period: [
+      '--period <period>',
+      'reporting period: 2026-H1, 2026-Q2, 2026-M03, 2026-9M, 2026, or in words such as "6 tháng đầu năm 2026"',
+    ],
+    out: ['-o, --out <file>', 'the .xlsx file to write (default: the appendix\'s name with "-bao-cao-" and the period, beside it)'],
+    asOf: ['--as-of <date>', "date tasks are categorised for, YYYY-MM-DD (default: the period's last day, or today when it has not ended)"],
   },
   serve: {
     description: 'Run the sync server: data in a folder (PGlite), or PostgreSQL through the DATABASE_URL environment variable',

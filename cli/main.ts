@@ -148,6 +148,31 @@ export async function main(argv: string[]): Promise<number> {
       });
     });
 
+  program
+    .command('report')
+    .description(H.report.description)
+    .argument(...H.report.file)
+    .requiredOption(...H.report.period)
+    .option(...H.report.out)
+    .option(...H.report.asOf)
+    .action(async (file: string, opts: { period: string; out?: string; asOf?: string }) => {
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        usage(
+          `--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).`,
+          `--as-of must be a date YYYY-MM-DD (got "${opts.asOf}").`,
+        );
+        return;
+      }
+      code = await (
+        await import('./commands/report.ts')
+      ).reportCommand(file, {
+        period: opts.period,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        lang: lang(),
+      });
+    });
+
   const env = process.env;
   program
     .command('serve')
