@@ -18,6 +18,8 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
+import { registerProgressRoutes } from './routes/progress.ts';
+import { registerProgressPeriodRoutes } from './routes/progress-periods.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerAddinRoutes } from './routes/static.ts';
@@ -114,6 +116,8 @@ export function createApp(deps: AppDeps): App {
   registerRegistryRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerUploadRoute(app, deps);
+  registerProgressPeriodRoutes(app, deps);
+  registerProgressRoutes(app, deps);
   registerProvinceRoutes(app, deps);
   registerNationalRoutes(app, deps);
   registerTokenRoutes(app, deps);

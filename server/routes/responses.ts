@@ -7,7 +7,7 @@ import type { App } from './types.ts';
 /** The error statuses of the API: the codes each is sent with, and what it means (Vietnamese / English). */
 export const ERROR_STATUSES = {
   400: [
-    'invalid-request, malformed-json, bad-if-match, bad-idempotency-key, bad-expiry, bad-scope, bad-as-of, not-multipart, bad-multipart, no-file',
+    'invalid-request, malformed-json, bad-if-match, bad-idempotency-key, bad-expiry, bad-scope, bad-as-of, not-multipart, bad-multipart, no-file, reason-required, bad-until',
     'Dữ liệu, tiêu đề hoặc tham số số không hợp lệ (mọi số đều có giới hạn: không bao giờ 500) / invalid data, header or number',
   ],
   401: [
@@ -16,14 +16,17 @@ export const ERROR_STATUSES = {
   ],
   403: ['forbidden', 'Không có quyền (sai xã, tỉnh, hoặc không phải quản trị viên) / not allowed'],
   404: [
-    'not-found, plan-unknown',
-    'Không có xã, tỉnh, kế hoạch, phiên bản hoặc token này; mã kế hoạch chưa đăng ký (details.plans: các kế hoạch đang có) / no such commune, province, plan, revision or token; an unregistered plan code (details.plans lists the plans)',
+    'not-found, plan-unknown, period-unknown, progress-none',
+    'Không có xã, tỉnh, kế hoạch, phiên bản hoặc token này; mã kế hoạch chưa đăng ký (details.plans: các kế hoạch đang có); kỳ báo cáo tỉnh không thu (details.periods); kỳ chưa có báo cáo / no such commune, province, plan, revision or token; an unregistered plan code (details.plans lists the plans); a period the province does not collect (details.periods); no report for the period',
   ],
   409: [
-    'merge-conflict, commune-mismatch, plan-exists',
-    'Cùng ô bị sửa khác nhau, không lưu gì (details.conflicts); tệp ghi xã/phường khác, cần xác nhận (details.fileCommune, targetCommune); mã kế hoạch đã có / the same cell changed both ways, nothing stored; the file names another commune, confirm to store; the plan code exists',
+    'merge-conflict, commune-mismatch, plan-exists, progress-conflict, progress-locked',
+    'Cùng ô bị sửa khác nhau, không lưu gì (details.conflicts); tệp ghi xã/phường khác, cần xác nhận (details.fileCommune, targetCommune); mã kế hoạch đã có; báo cáo tiến độ bị sửa khác nhau (details.conflicts) hoặc đã khóa (quá hạn chót hoặc đã tiếp nhận: details.reason) / the same cell changed both ways, nothing stored; the file names another commune, confirm to store; the plan code exists; a progress report changed both ways, or locked (cut-off passed, accepted)',
   ],
-  412: ['bad-base', 'Phiên bản gốc (If-Match) không tồn tại / unknown base revision'],
+  412: [
+    'bad-base, review-stale',
+    'Phiên bản gốc (If-Match, baseSeq) không tồn tại; xã đã gửi bản mới hơn bản được xét / unknown base revision; a newer report than the one reviewed',
+  ],
   413: [
     'payload-too-large, plan-too-large, quota-commune-bytes, convert-too-large',
     'Quá lớn; details.limit nêu biến môi trường của giới hạn / too large; details.limit names the setting',
@@ -33,7 +36,7 @@ export const ERROR_STATUSES = {
     'Thân yêu cầu không phải JSON (Content-Type); tệp .xls/.ods mà máy chủ không có LibreOffice để chuyển (lời nhắn nói cách lưu thành .xlsx) / the body is not JSON; an .xls/.ods the server cannot convert (no LibreOffice)',
   ],
   422: [
-    'idempotency-key-reused, xlsx-*, no-table, body-timeout, body-out-of-memory, convert-failed, convert-timeout',
+    'idempotency-key-reused, progress-invalid, xlsx-*, no-table, body-timeout, body-out-of-memory, convert-failed, convert-timeout',
     'Idempotency-Key đã dùng cho yêu cầu khác, không lưu gì; tệp không đọc được hoặc không có bảng phụ lục / key used for another request, nothing stored; unreadable file or no appendix table',
   ],
   428: ['if-match-required', 'Kế hoạch đã có: cần If-Match / the plan exists: If-Match required'],
