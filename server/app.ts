@@ -20,6 +20,7 @@ import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
 import { registerProgressRoutes } from './routes/progress.ts';
 import { registerProgressPeriodRoutes } from './routes/progress-periods.ts';
+import { registerProvinceProgressRoutes } from './routes/progress-province.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerAddinRoutes } from './routes/static.ts';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): App {
   registerNationalRoutes(app, deps);
   registerTokenRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerProvinceProgressRoutes(app, deps);
   registerPageRoutes(app);
   registerAddinRoutes(app);
 

@@ -30,7 +30,7 @@ export interface CommuneProgressInput {
 type Slim = Pick<JudgedTask, 'reported' | 'category' | 'leads'>;
 
 /**
- * Builds the province's answer commune by commune, in the order they are added (by code): each commune's counts
+ * Builds the province's answer commune by commune (the communes listed by code whatever the order they are added in): each commune's counts
  * (judgePlan + countJudged over the period's head report, as core's progressCounts counts a plan), its follow-ups,
  * and the province's total counted over every commune's tasks at once (countJudged, as overallProgressCounts does, so
  * one agency spelt differently in two communes is one line of overdue per lead).
@@ -81,12 +81,14 @@ export class ProvinceProgressView {
       ...head,
       asOf: this.asOf,
       total: wireCounts(total),
-      communes: this.communes,
-      notReported: this.notReported,
+      communes: [...this.communes].sort(byCode),
+      notReported: [...this.notReported].sort(byCode),
       followUps: this.lists,
     };
   }
 }
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** Task ids the report names that the plan does not hold (as core's progressCounts counts them). */
 function unmatchedTasks(plan: Plan, entries: ProgressReport['entries']): number {

@@ -4,15 +4,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { CALENDAR_TYPE, CalendarLink, PROGRESS_PATHS } from '../../core/api/index.ts';
 import { findCommune } from '../../core/dvhc.ts';
-import { vietnamDay } from '../../core/progress/index.ts';
 import { can } from '../auth/policy.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { calendarFeed } from '../progress/calendar-feed.ts';
 import { audit } from '../store/audit.ts';
 import { findPlan } from '../store/plans.ts';
-import { calendarLinkByHash, headEntriesOfCommune, periodSettings, replaceCalendarLink } from '../store/progress-province.ts';
+import { listPeriodSettings } from '../store/progress-periods.ts';
+import { calendarLinkByHash, replaceCalendarLink } from '../store/progress-province.ts';
+import { headsOfCommune } from '../store/progress-versions.ts';
 import { headRevision } from '../store/revisions.ts';
 import { communeOf, PlanPath } from './params.ts';
+import { todayOf } from './progress-context.ts';
 import { planEntryOr404 } from './registry.ts';
 import { authErrors, baseErrors, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
@@ -31,7 +33,6 @@ const CalendarFile = z.string().openapi({ type: 'string', description: 'Tệp iC
 /** @example registerCalendarRoutes(app, deps) */
 export function registerCalendarRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
-  const today = deps.today ?? (() => vietnamDay(new Date().toISOString())!);
 
   app.openapi(
     createRoute({
@@ -77,19 +78,19 @@ export function registerCalendarRoutes(app: App, deps: AppDeps): void {
       if (!link) throw notFound('lịch này', 'this calendar');
       const cm = findCommune(link.communeCode)!;
       const planRow = await findPlan(db, link.communeCode, link.planKey);
-      const [head, entries, periods] = await Promise.all([
+      const [head, reports, periods] = await Promise.all([
         planRow ? headRevision(db, planRow.id) : undefined,
-        headEntriesOfCommune(db, link.communeCode, link.planKey),
-        periodSettings(db, cm.provinceCode, link.planKey),
+        headsOfCommune(db, link.communeCode, link.planKey),
+        listPeriodSettings(db, cm.provinceCode, link.planKey),
       ]);
       const body = calendarFeed({
         communeCode: link.communeCode,
         communeName: cm.name,
         planKey: link.planKey,
         plan: head?.plan ?? null,
-        entries,
+        entries: [...reports.values()].flatMap((v) => v.report?.entries ?? []),
         periods,
-        today: today(),
+        today: todayOf(deps),
       });
       c.header('Content-Type', CALENDAR_TYPE);
       c.header('Content-Disposition', `inline; filename="phuluc-${link.communeCode}-${link.planKey}.ics"`);

@@ -1,77 +1,101 @@
-// Progress reads across a province and a commune's secret calendar addresses (issue 17): the period's head reports of many communes at once, the head reports of one commune in every period, calendar links by hash.
+// Progress reads across a province and the communes' secret calendar addresses (issue 17): a page of communes' head reports and review decisions for one period at once; calendar links by hash.
 import { sql, type Kysely } from 'kysely';
-import type { ProgressReport, TaskProgress } from '../../core/progress/index.ts';
 import type { DB } from '../db/schema.ts';
+import type { StoredReview } from './progress-reviews.ts';
+import type { StoredVersion } from './progress-versions.ts';
 
-/** A commune's head version of one period, without its body. */
-export interface PeriodHeadMeta {
-  communeCode: string;
-  seq: number;
-  nothingToReport: boolean;
-  createdAt: string;
-}
+const VERSION = [
+  'v.commune_code',
+  'v.seq',
+  'v.base_seq',
+  'v.kind',
+  'v.author',
+  'v.author_name',
+  'v.idempotency_key',
+  'v.fingerprint',
+  'v.content_hash',
+  'v.message',
+  'v.created_at',
+  'v.report',
+] as const;
 
 /**
- * The head version (highest seq) of the period's report of every commune of the province that sent one, without
- * bodies: one small row per commune.
- * @example await periodHeadsOfProvince(db, '31', 'NQ57-2026', '2026-H1')
+ * The head version (highest seq) of the period's report, with its body, of each of the given communes that sent one:
+ * one query for a page of communes.
+ * @example (await periodHeads(db, 'NQ57-2026', '2026-H1', ['10903', '10904'])).get('10903')?.seq
  */
-export async function periodHeadsOfProvince(db: Kysely<DB>, province: string, planKey: string, period: string): Promise<PeriodHeadMeta[]> {
+export async function periodHeads(
+  db: Kysely<DB>,
+  planKey: string,
+  period: string,
+  communeCodes: readonly string[],
+): Promise<Map<string, StoredVersion>> {
+  if (communeCodes.length === 0) return new Map();
   const rows = await db
     .selectFrom('progress_versions as v')
-    .innerJoin('communes as c', 'c.code', 'v.commune_code')
-    .select(['v.commune_code', 'v.seq', 'v.created_at', sql<boolean | null>`(v.report->>'nothingToReport')::boolean`.as('nothing')])
-    .where('c.province_code', '=', province)
+    .select(VERSION)
     .where('v.plan_key', '=', planKey)
     .where('v.period', '=', period)
+    .where('v.commune_code', 'in', communeCodes)
     .distinctOn('v.commune_code')
     .orderBy('v.commune_code')
     .orderBy('v.seq', 'desc')
     .execute();
-  return rows.map((r) => ({
-    communeCode: r.commune_code,
-    seq: r.seq,
-    nothingToReport: r.nothing === true,
-    createdAt: new Date(r.created_at).toISOString(),
-  }));
+  return new Map(
+    rows.map((r) => [
+      r.commune_code,
+      {
+        seq: r.seq,
+        baseSeq: r.base_seq,
+        kind: r.kind,
+        author: r.author,
+        authorName: r.author_name,
+        idempotencyKey: r.idempotency_key,
+        contentHash: r.content_hash,
+        message: r.message,
+        createdAt: new Date(r.created_at).toISOString(),
+        fingerprint: r.fingerprint,
+        report: r.report,
+      },
+    ]),
+  );
 }
 
 /**
- * The bodies of given head versions ((commune, seq) pairs of one period): a page of communes' reports at a time.
- * @example await reportBodies(db, 'NQ57-2026', '2026-H1', [{ communeCode: '10903', seq: 2 }])
+ * The province's decisions on the period's reports of each of the given communes, newest first (as reportStatus
+ * reads them): one query for a page of communes.
+ * @example (await periodReviews(db, 'NQ57-2026', '2026-H1', ['10903'])).get('10903') ?? []
  */
-export async function reportBodies(
+export async function periodReviews(
   db: Kysely<DB>,
   planKey: string,
   period: string,
-  heads: readonly { communeCode: string; seq: number }[],
-): Promise<Map<string, ProgressReport>> {
-  if (heads.length === 0) return new Map();
+  communeCodes: readonly string[],
+): Promise<Map<string, StoredReview[]>> {
+  const out = new Map<string, StoredReview[]>();
+  if (communeCodes.length === 0) return out;
   const rows = await db
-    .selectFrom('progress_versions')
-    .select(['commune_code', 'report'])
+    .selectFrom('progress_reviews')
+    .select(['commune_code', 'period', 'decision', 'seq', 'reason', 'until', 'author', 'author_name', 'created_at'])
     .where('plan_key', '=', planKey)
     .where('period', '=', period)
-    .where((eb) => eb.or(heads.map((h) => eb.and([eb('commune_code', '=', h.communeCode), eb('seq', '=', h.seq)]))))
+    .where('commune_code', 'in', communeCodes)
+    .orderBy('id', 'desc')
     .execute();
-  return new Map(rows.map((r) => [r.commune_code, r.report]));
-}
-
-/**
- * Every entry of the head report of every period of one commune's plan (what its calendar judges tasks by).
- * @example const entries = await headEntriesOfCommune(db, '10903', 'NQ57-2026')
- */
-export async function headEntriesOfCommune(db: Kysely<DB>, communeCode: string, planKey: string): Promise<TaskProgress[]> {
-  const rows = await db
-    .selectFrom('progress_versions')
-    .select(['period', 'report'])
-    .where('commune_code', '=', communeCode)
-    .where('plan_key', '=', planKey)
-    .distinctOn('period')
-    .orderBy('period')
-    .orderBy('seq', 'desc')
-    .execute();
-  return rows.flatMap((r) => r.report.entries);
+  for (const r of rows) {
+    const list = out.get(r.commune_code) ?? out.set(r.commune_code, []).get(r.commune_code)!;
+    list.push({
+      period: r.period,
+      decision: r.decision,
+      seq: r.seq,
+      reason: r.reason,
+      until: r.until,
+      author: r.author,
+      authorName: r.author_name,
+      createdAt: new Date(r.created_at).toISOString(),
+    });
+  }
+  return out;
 }
 
 /** A calendar address's owner. */
@@ -111,19 +135,4 @@ export async function calendarLinkByHash(db: Kysely<DB>, hash: string): Promise<
     .where('secret_hash', '=', hash)
     .executeTakeFirst();
   return r && { communeCode: r.commune_code, planKey: r.plan_key, createdAt: new Date(r.created_at).toISOString() };
-}
-
-/**
- * The periods a province collects for a plan, with their cut-offs, by cut-off then period.
- * @example await periodSettings(db, '31', 'NQ57-2026') // [{ period: '2026-H1', cutoff: '2026-07-10' }]
- */
-export async function periodSettings(db: Kysely<DB>, province: string, planKey: string): Promise<{ period: string; cutoff: string }[]> {
-  return db
-    .selectFrom('progress_periods')
-    .select(['period', 'cutoff'])
-    .where('province_code', '=', province)
-    .where('plan_key', '=', planKey)
-    .orderBy('cutoff')
-    .orderBy('period')
-    .execute();
 }

@@ -1,0 +1,85 @@
+// The province's view of a reporting period (issue 17): every commune's report state and counts, the total, who has not reported, the follow-ups.
+import { createRoute } from '@hono/zod-openapi';
+import { PROGRESS_PATHS, ProvinceProgress, ProvinceProgressQuery } from '../../core/api/index.ts';
+import { parsePeriodId, periodLabel, spanOfId } from '../../core/progress/index.ts';
+import { can } from '../auth/policy.ts';
+import { forbidden } from '../http/errors.ts';
+import { periodUnknown } from '../http/progress-errors.ts';
+import { ProvinceProgressView } from '../progress/province-view.ts';
+import { findPeriodSetting, listPeriodSettings } from '../store/progress-periods.ts';
+import { periodHeads, periodReviews } from '../store/progress-province.ts';
+import { headsInPages, provinceCommunes } from '../store/status.ts';
+import { reportStatus } from '../sync/progress-status.ts';
+import { checkedAsOf } from './consolidated-response.ts';
+import { provinceOf, ProvincePath } from './params.ts';
+import { PeriodParam, todayOf } from './progress-context.ts';
+import { planEntryOr404 } from './registry.ts';
+import { authErrors, errors, jsonOrXlsx } from './responses.ts';
+import type { App, AppDeps } from './types.ts';
+
+/** Communes whose plans and reports are held at once: a province of 100+ communes is judged a page at a time. */
+const PAGE = 25;
+
+/** @example registerProvinceProgressRoutes(app, deps) */
+export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: PROGRESS_PATHS.provinceProgress,
+      security: [{ bearer: [] }],
+      description:
+        'Tiến độ của tỉnh trong một kỳ báo cáo (cán bộ tổng hợp của tỉnh, quản trị viên): số nhiệm vụ theo từng nhóm theo dõi của từng xã và toàn tỉnh, nhiệm vụ quá hạn theo cơ quan chủ trì, các xã chưa báo cáo, kết quả nổi bật, khó khăn, vướng mắc và đề xuất, kiến nghị. Tính đến ngày cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc, hoặc ngày asOf. format=xlsx: bảng tổng hợp tiến độ.',
+      request: { params: ProvincePath.extend({ period: PeriodParam }), query: ProvinceProgressQuery },
+      responses: {
+        200: jsonOrXlsx(ProvinceProgress, 'Tiến độ của tỉnh trong kỳ (JSON, hoặc .xlsx với format=xlsx)'),
+        ...errors(400, 403, 404),
+        ...authErrors,
+      },
+    }),
+    async (c) => {
+      const { province, planKey: asked, period } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const prov = provinceOf(province);
+      if (!can(c.var.principal, 'read-province', { provinceCode: province }))
+        throw forbidden(`xem tiến độ của ${prov.name}`, `read the progress of province ${province}`);
+      const planKey = (await planEntryOr404(db, asked)).key;
+      const setting = await findPeriodSetting(db, province, planKey, period);
+      if (!setting) throw periodUnknown(period, await listPeriodSettings(db, province, planKey));
+      const day = todayOf(deps);
+      const end = spanOfId(period).end;
+      const asOf = q.asOf === undefined ? (day > end ? end : day) : checkedAsOf(q.asOf);
+      const view = new ProvinceProgressView(period, asOf);
+      // Communes with a plan come a page at a time with their plans; those without one are added after (by code in the answer).
+      const withPlan = new Set<string>();
+      for await (const page of headsInPages(db, province, planKey, PAGE)) {
+        const codes = page.map((h) => h.communeCode);
+        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
+        for (const h of page) {
+          withPlan.add(h.communeCode);
+          const head = heads.get(h.communeCode);
+          const status = reportStatus({ period, setting, head, reviews: reviews.get(h.communeCode) ?? [], today: day });
+          view.add({ code: h.communeCode, name: h.communeName, plan: h.plan, report: head?.report ?? null, status });
+        }
+      }
+      const rest = (await provinceCommunes(db, province)).filter((cm) => !withPlan.has(cm.code));
+      for (let i = 0; i < rest.length; i += PAGE * 4) {
+        const part = rest.slice(i, i + PAGE * 4);
+        const codes = part.map((cm) => cm.code);
+        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
+        for (const cm of part) {
+          const status = reportStatus({ period, setting, head: heads.get(cm.code), reviews: reviews.get(cm.code) ?? [], today: day });
+          view.add({ code: cm.code, name: cm.name, plan: null, report: null, status });
+        }
+      }
+      const result = view.result({
+        province: prov,
+        planKey,
+        period,
+        periodLabel: periodLabel(parsePeriodId(period)!, q.lang ?? 'vi'),
+      });
+      return c.json(result, 200);
+    },
+  );
+}
