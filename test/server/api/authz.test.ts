@@ -14,7 +14,20 @@ beforeAll(async () => {
     const r = await h.call('POST', `/api/communes/${commune}/plans/K/revisions`, { token, json: { plan } });
     expect(r.status).toBe(201);
   }
+  // Issue 17: both provinces collect the first half of 2026, and each commune sent its report.
+  for (const [prov, commune, token] of [
+    ['31', '10903', h.tokens.editor],
+    ['01', '00004', h.tokens.editorOther],
+  ] as const) {
+    const set = await h.call('PUT', `/api/provinces/${prov}/plans/K/progress-periods`, { json: PERIODS });
+    expect(set.status).toBe(200);
+    const sent = await h.call('POST', `/api/communes/${commune}/plans/K/progress/2026-H1`, { token, json: REPORT });
+    expect(sent.status).toBe(201);
+  }
 });
+const PERIODS = { periods: [{ period: '2026-H1', cutoff: '2026-07-10' }] };
+/** Sent again it is unchanged (200), so the head stays version 1 for the review. */
+const REPORT = { report: { period: '2026-H1', nothingToReport: true, entries: [], indicators: [] }, baseSeq: null };
 afterAll(() => h.close());
 
 type Who = 'none' | 'forged' | 'editor' | 'consolidator' | 'admin';
@@ -37,6 +50,8 @@ interface RouteCase {
 const write = { editor: ['own'], consolidator: [], admin: ['own', 'other'] } as RouteCase['allowed'];
 const readCommune = { editor: ['own'], consolidator: ['own'], admin: ['own', 'other'] } as RouteCase['allowed'];
 const readProvince = { editor: [], consolidator: ['own'], admin: ['own', 'other'] } as RouteCase['allowed'];
+/** What a province sets for its communes: seen by its consolidator and its communes' editors. */
+const seeProvince = { editor: ['own'], consolidator: ['own'], admin: ['own', 'other'] } as RouteCase['allowed'];
 
 const ROUTES: RouteCase[] = [
   { name: 'GET head', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K`, allowed: readCommune },
@@ -55,6 +70,48 @@ const ROUTES: RouteCase[] = [
   { name: 'POST upload', method: 'POST', path: (s) => `/api/communes/${commune(s)}/plans/K/upload`, allowed: write },
   { name: 'GET status', method: 'GET', path: (s) => `/api/provinces/${province(s)}/plans/K/status`, allowed: readProvince },
   { name: 'GET consolidated', method: 'GET', path: (s) => `/api/provinces/${province(s)}/plans/K/consolidated`, allowed: readProvince },
+  {
+    name: 'GET progress periods',
+    method: 'GET',
+    path: (s) => `/api/provinces/${province(s)}/plans/K/progress-periods`,
+    allowed: seeProvince,
+  },
+  {
+    name: 'PUT progress periods',
+    method: 'PUT',
+    path: (s) => `/api/provinces/${province(s)}/plans/K/progress-periods`,
+    json: PERIODS,
+    allowed: readProvince,
+  },
+  { name: 'GET commune progress', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K/progress`, allowed: readCommune },
+  { name: 'GET progress report', method: 'GET', path: (s) => `/api/communes/${commune(s)}/plans/K/progress/2026-H1`, allowed: readCommune },
+  {
+    name: 'POST progress report',
+    method: 'POST',
+    path: (s) => `/api/communes/${commune(s)}/plans/K/progress/2026-H1`,
+    json: REPORT,
+    allowed: write,
+  },
+  {
+    name: 'GET progress history',
+    method: 'GET',
+    path: (s) => `/api/communes/${commune(s)}/plans/K/progress/2026-H1/history`,
+    allowed: readCommune,
+  },
+  {
+    name: 'POST progress review',
+    method: 'POST',
+    path: (s) => `/api/communes/${commune(s)}/plans/K/progress/2026-H1/review`,
+    json: { decision: 'return', seq: 1, reason: 'Bổ sung kết quả' },
+    allowed: readProvince,
+  },
+  {
+    name: 'POST progress reopen',
+    method: 'POST',
+    path: (s) => `/api/communes/${commune(s)}/plans/K/progress/2026-H1/reopen`,
+    json: { until: '2026-07-20' },
+    allowed: readProvince,
+  },
   {
     name: 'POST tokens',
     method: 'POST',
