@@ -87,6 +87,9 @@ describe('phuluc template --kind tasks', async () => {
       'Cơ quan phối hợp',
       'Kết quả/sản phẩm',
       'Thời gian hoàn thành',
+      'Tình trạng thực hiện',
+      'Ngày hoàn thành',
+      'Kết quả đạt được',
     ]);
     expect(ws.getCell(`B${HEADER_ROW}`).font?.name).toBe('Times New Roman');
     expect(ws.getCell(`B${HEADER_ROW + 2}`).border?.top?.style).toBe('thin');
@@ -96,6 +99,27 @@ describe('phuluc template --kind tasks', async () => {
     expect(lists.getColumn(1).values).toContain('Công an xã');
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
     expect(Object.values(dv).some((v) => v.formulae[0]!.includes(LISTS_SHEET))).toBe(true);
+  });
+
+  it('has the progress columns: a dropdown of the five statuses, completion days as dd/mm/yyyy dates', () => {
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    // exceljs reads a rule back cell by cell: one rule per body cell of the column, all alike.
+    const byColumn = (col: string, pick: (v: ExcelJS.DataValidation) => unknown[]) => {
+      const rules = Object.entries(dv).filter(([cell]) => new RegExp(`^${col}\\d+$`).test(cell));
+      return {
+        cells: rules.length,
+        kinds: [...new Set(rules.map(([, v]) => JSON.stringify(pick(v))))].map((k) => JSON.parse(k) as unknown),
+      };
+    };
+    const body = 500 - HEADER_ROW;
+    expect(byColumn('G', (v) => [v.type, v.formulae, v.errorStyle])).toEqual({
+      cells: body,
+      kinds: [['list', ['"Chưa thực hiện,Đang thực hiện,Đã hoàn thành,Tạm dừng,Không thực hiện"'], 'stop']],
+    });
+    expect(byColumn('H', (v) => [v.type, v.operator, v.errorStyle])).toEqual({ cells: body, kinds: [['date', 'greaterThan', 'stop']] });
+    expect([ws.getCell(`H${HEADER_ROW + 2}`).numFmt, ws.getCell('H500').numFmt]).toEqual(['dd/mm/yyyy', 'dd/mm/yyyy']);
+    expect(ws.getCell(`I${HEADER_ROW + 2}`).border?.top?.style).toBe('thin');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('filled correctly, it checks with zero errors and zero warnings', async () => {
@@ -130,7 +154,15 @@ describe('phuluc template --kind tasks', async () => {
     expect((await phuluc('template', '--kind', 'indicators', '-o', out)).code).toBe(0);
     const ind = new ExcelJS.Workbook();
     await ind.xlsx.readFile(out);
-    expect(ind.worksheets[0]!.getRow(HEADER_ROW).values).toContain('Đơn vị tính');
+    expect(ind.worksheets[0]!.getRow(HEADER_ROW).values).toEqual([
+      undefined,
+      'TT',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Kết quả',
+      'Cơ quan chủ trì theo dõi, đánh giá',
+      'Kết quả thực hiện đạt được',
+    ]);
   });
 });
 
@@ -220,6 +252,11 @@ describe('every template phuluc writes checks with zero issues once it holds one
       expect([doc.stats.tasks, doc.stats.indicators]).toEqual(kind === 'tasks' ? [1, 0] : [0, 1]);
     },
   );
+
+  it.each(kinds)("the add-in's values template (%s) has the .xlsx template's header", (kind) => {
+    const xlsx = buildTemplate(kind, { agencies: ['Công an xã'], year: 2027 }).worksheets[0]!.getRow(HEADER_ROW).values as unknown[];
+    expect(templateValues(kind, 2027)[HEADER_ROW - 1]).toEqual(xlsx.slice(1));
+  });
 
   it.each(kinds)("the add-in's values template (%s): blank, exactly table-empty; one row filled, zero issues", (kind) => {
     const values = templateValues(kind, 2027);

@@ -1,8 +1,10 @@
 // The standard blank appendix (tasks or indicators): title block, header, Times New Roman, borders, widths,
-// frozen header, and dropdown lists (agencies, deadlines) kept on a hidden "Danh mục" sheet.
+// frozen header, and dropdown lists (agencies, deadlines) kept on a hidden "Danh mục" sheet; the task table ends with
+// the three progress columns a commune fills through the year (status, completion date, achieved).
 import ExcelJS from 'exceljs';
 import groups from '../../templates/nq57-groups.vi.json' with { type: 'json' };
 import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
+import { PROGRESS_COLUMNS, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, type ProgressRole } from '../../core/progress/index.ts';
 import { intToRoman } from '../../core/text/index.ts';
 import { rowHeight } from '../layout/row-height.ts';
 import { FONT, THIN_BORDER } from './styles.ts';
@@ -22,10 +24,33 @@ export const LISTS_SHEET = 'Danh mục';
 /** The committed copies in templates/ (written by `npm run templates`). */
 export const TEMPLATE_FILES = { tasks: 'phu-luc-nhiem-vu.xlsx', indicators: 'phu-luc-chi-tieu.xlsx' } as const;
 export const HEADER_ROW = 5;
-const TASK_HEADERS = ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Kết quả/sản phẩm', 'Thời gian hoàn thành'];
-const TASK_WIDTHS = [6, 60, 26, 28, 26, 18];
-const INDICATOR_HEADERS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá'];
-const INDICATOR_WIDTHS = [6, 64, 14, 14, 34];
+/**
+ * The progress columns the template carries: what every period's report asks of every task. The other five (reason,
+ * evidence, highlights, obstacles, proposals) are written in the period's report, not here: fourteen columns on an
+ * A4 page shrink the plan's text below reading size, and most tasks never need them.
+ */
+export const TEMPLATE_PROGRESS_ROLES: readonly ProgressRole[] = ['status', 'completedOn', 'achieved'];
+const progressLabel = (role: ProgressRole) => PROGRESS_COLUMNS.find((c) => c.role === role)!.label.vi;
+const TASK_HEADERS = [
+  'TT',
+  'Nội dung nhiệm vụ',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Kết quả/sản phẩm',
+  'Thời gian hoàn thành',
+  ...TEMPLATE_PROGRESS_ROLES.map(progressLabel),
+];
+// Narrower plan columns than a plan-only table: nine columns must still print at a readable size on A4 landscape.
+const TASK_WIDTHS = [6, 50, 22, 22, 22, 15, 15, 14, 25];
+/** The indicator's achieved value: its own heading, so a "Kết quả" target column is never taken for it. */
+export const INDICATOR_ACHIEVED_LABEL = 'Kết quả thực hiện đạt được';
+const INDICATOR_HEADERS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá', INDICATOR_ACHIEVED_LABEL];
+const INDICATOR_WIDTHS = [6, 58, 12, 14, 30, 18];
+/** Columns of the task template's progress cells (G, H, I). */
+const STATUS_COL = 'G';
+const DATE_COL = 'H';
+/** Excel's number format for a completion day, as officials write it. */
+export const DAY_FORMAT = 'dd/mm/yyyy';
 const LAST_BODY_ROW = 500;
 
 /**
@@ -105,6 +130,7 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
     for (let k = 0; k < (opts.rowsPerGroup ?? 3); k++) styleBodyRow(ws.getRow(r++), last, false);
   });
   for (; r <= LAST_BODY_ROW; r++) styleBodyRow(ws.getRow(r), last, false);
+  if (kind === 'tasks') for (let row = HEADER_ROW + 1; row <= LAST_BODY_ROW; row++) ws.getCell(`${DATE_COL}${row}`).numFmt = DAY_FORMAT;
 
   addLists(wb, ws, kind, opts.agencies, year);
   return wb;
@@ -157,7 +183,42 @@ function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKin
       `F${first}:F${LAST_BODY_ROW}`,
       list(deadlineRange, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'),
     );
+    addProgressRules(dv, first);
   } else {
     dv.add(`E${first}:E${LAST_BODY_ROW}`, list(agencyRange, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
   }
+}
+
+/**
+ * The status: one of the five words, nothing else (a word we cannot read is an error in the check); the completion
+ * day: a real date, so it reads back as a day whatever the computer's date settings. The five words fit in the rule
+ * itself, so the dropdown survives the sheet being copied into another workbook.
+ */
+function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): void }, first: number): void {
+  const words = PROGRESS_STATUSES.map((st) => PROGRESS_STATUS_LABEL[st].vi);
+  dv.add(`${STATUS_COL}${first}:${STATUS_COL}${LAST_BODY_ROW}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${words.join(',')}"`],
+    showInputMessage: true,
+    promptTitle: 'phuluc',
+    prompt: 'Chọn tình trạng thực hiện trong kỳ báo cáo.',
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'phuluc',
+    error: `Chọn một trong: ${words.join(', ')}.`,
+  });
+  dv.add(`${DATE_COL}${first}:${DATE_COL}${LAST_BODY_ROW}`, {
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2000, 0, 1))],
+    showInputMessage: true,
+    promptTitle: 'phuluc',
+    prompt: 'Ngày đã hoàn thành, ghi ngày/tháng/năm (15/06/2026).',
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'phuluc',
+    error: 'Ghi một ngày cụ thể dạng ngày/tháng/năm, ví dụ 15/06/2026.',
+  });
 }

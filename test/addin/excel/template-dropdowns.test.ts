@@ -51,7 +51,7 @@ describe('insertTemplate', () => {
       left: { style: 'Continuous' },
       right: { style: 'Continuous' },
     });
-    expect(wb.merges(value.sheet)).toEqual(['A1:F1', 'A2:F2', 'A3:F3']);
+    expect(wb.merges(value.sheet)).toEqual(['A1:I1', 'A2:I2', 'A3:I3']);
     expect(wb.columnWidth(value.sheet, 'B')).toBeGreaterThan(wb.columnWidth(value.sheet, 'A')!);
   });
 
