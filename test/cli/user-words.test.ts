@@ -1,5 +1,5 @@
 // No internal code or English system word in what the CLI shows an official in Vietnamese: the help of every command,
-// its usage and file errors, check's text report on several workbooks, consolidate's report.
+// its usage and file errors, check's text report on several workbooks, consolidate's and report's summaries.
 //
 // Exempt on purpose, because the official types them as they are: the usage line after "Cách dùng:", the left column
 // of help's lists (command and option names), example command lines ("phuluc …" at the start of a line, or quoted
@@ -35,6 +35,7 @@ const COMMANDS = [
   ['fix'],
   ['template'],
   ['consolidate'],
+  ['report'],
   ['serve'],
   ['token'],
   ['token', 'create'],
@@ -74,7 +75,19 @@ function wordsShown(output: string): string {
 
 let dir = '';
 /** The files the commands run on, made or found in beforeAll. */
-const inputs = { camGiang: '', quangSon: '', haNoi: '', bacNinh: '', tcvn3: '', empty: '', text: '', broken: '', xls: '', folder: '' };
+const inputs = {
+  camGiang: '',
+  quangSon: '',
+  haNoi: '',
+  bacNinh: '',
+  tcvn3: '',
+  empty: '',
+  text: '',
+  broken: '',
+  xls: '',
+  folder: '',
+  progress: '',
+};
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'phuluc-loi-van-'));
@@ -94,6 +107,21 @@ beforeAll(async () => {
   await writeFile(inputs.broken, 'không phải bảng tính');
   inputs.xls = path.join(dir, 'cu.xls');
   await writeFile(inputs.xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]));
+  // A task table with progress columns, some cells wrong (a status not in the list, a pause without a reason).
+  inputs.progress = path.join(dir, 'tien-do.xlsx');
+  const pw = new ExcelJS.Workbook();
+  pw.addWorksheet('Phụ lục I').addRows([
+    ['PHỤ LỤC I'],
+    ['(Kèm theo Kế hoạch số 03/KH-UBND ngày 07/01/2026 của UBND xã Cẩm Giàng)'],
+    [],
+    ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành', 'Tình trạng thực hiện', 'Ngày hoàn thành', 'Kết quả đạt được', 'Lý do'],
+    ['I', 'NÂNG CAO NHẬN THỨC, ĐỘT PHÁ VỀ ĐỔI MỚI TƯ DUY'],
+    [1, 'Tuyên truyền Nghị quyết 57', 'Phòng Văn hóa - Xã hội', 'Quý I/2026', 'Đã hoàn thành', '31/02/2026', ''],
+    [2, 'Hội nghị quán triệt', 'Văn phòng HĐND và UBND', 'Tháng 2/2026', 'Tạm dừng'],
+    [3, 'Số hóa hồ sơ', 'Công an xã', 'Tháng 5/2026', 'xong rồi?'],
+    [4, 'Lắp wifi', 'Công an xã', 'Quý IV/2026', 'Đã hoàn thành', '01/02/2027', 'Lắp 5 điểm'],
+  ]);
+  await pw.xlsx.writeFile(inputs.progress);
   inputs.folder = path.join(dir, 'cac-xa');
   await run('mkdir', ['-p', inputs.folder]);
   await copyFile(inputs.camGiang, path.join(inputs.folder, '10903-cam-giang.xlsx'));
@@ -154,6 +182,12 @@ describe('the CLI in Vietnamese shows no internal code or English system word', 
         ['template', '--kind', 'bang', '-o', path.join(dir, 'mau.xlsx')],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'x.xlsx'), '--province', '99'],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'khong-co', 'x.xlsx')],
+        ['report', inputs.camGiang],
+        ['report', inputs.camGiang, '--period', 'nửa đầu năm'],
+        ['report', inputs.camGiang, '--period', '2026-H1', '--as-of', '2026-02-30'],
+        ['report', path.join(dir, 'khong-co.xlsx'), '--period', '2026-H1'],
+        ['report', inputs.camGiang, '--period', '2026-H1', '-o', inputs.camGiang],
+        ['report', inputs.empty, '--period', '2026-H1'],
         ['token', 'create', '--role', 'bogus'],
         ['token', 'revoke', 'a b'],
       ];
@@ -193,6 +227,20 @@ describe('the CLI in Vietnamese shows no internal code or English system word', 
       ]);
       expect(outputs.map((o) => o.code)).toEqual([1, 0, 0]);
       expect(outputs[0]!.out).toMatch(/^Không thuộc Thành phố Hải Phòng/m);
+      expect(outputs.flatMap((o) => englishLeaks(wordsShown(o.out)))).toEqual([]);
+    },
+    MANY,
+  );
+
+  it(
+    "in report's summary and the progress cells it lists",
+    async () => {
+      const outputs = await Promise.all([
+        phuluc('report', inputs.progress, '--period', '2026-H1', '--as-of', '2026-06-30', '-o', path.join(dir, 'bao-cao.xlsx')),
+        phuluc('report', inputs.camGiang, '--period', 'Quý II/2026', '--as-of', '2026-06-30', '-o', path.join(dir, 'cg-bao-cao.xlsx')),
+      ]);
+      expect(outputs.map((o) => o.code)).toEqual([1, 0]);
+      expect(outputs[0]!.out).toMatch(/^Ô tiến độ cần xem \(\d+\):$/m);
       expect(outputs.flatMap((o) => englishLeaks(wordsShown(o.out)))).toEqual([]);
     },
     MANY,
