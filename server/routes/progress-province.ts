@@ -1,16 +1,17 @@
 // The province's view of a reporting period (issue 17): every commune's report state and counts, the total, who has not reported, the follow-ups.
 import { createRoute } from '@hono/zod-openapi';
 import { PROGRESS_PATHS, ProvinceProgress, ProvinceProgressQuery } from '../../core/api/index.ts';
-import { parsePeriodId, periodLabel, spanOfId } from '../../core/progress/index.ts';
+import { isIsoDay, parsePeriodId, periodLabel, spanOfId } from '../../core/progress/index.ts';
 import { can } from '../auth/policy.ts';
-import { forbidden } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import { periodUnknown } from '../http/progress-errors.ts';
+import { writeProgressSummary } from '../../workbook/export/progress-summary.ts';
 import { ProvinceProgressView } from '../progress/province-view.ts';
 import { findPeriodSetting, listPeriodSettings } from '../store/progress-periods.ts';
 import { periodHeads, periodReviews } from '../store/progress-province.ts';
 import { headsInPages, provinceCommunes } from '../store/status.ts';
 import { reportStatus } from '../sync/progress-status.ts';
-import { checkedAsOf } from './consolidated-response.ts';
+import { xlsxResponse } from './consolidated-response.ts';
 import { provinceOf, ProvincePath } from './params.ts';
 import { PeriodParam, todayOf } from './progress-context.ts';
 import { planEntryOr404 } from './registry.ts';
@@ -49,7 +50,10 @@ export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
       if (!setting) throw periodUnknown(period, await listPeriodSettings(db, province, planKey));
       const day = todayOf(deps);
       const end = spanOfId(period).end;
-      const asOf = q.asOf === undefined ? (day > end ? end : day) : checkedAsOf(q.asOf);
+      // A real day only: Date.parse would take 30 February for 2 March.
+      if (q.asOf !== undefined && !isIsoDay(q.asOf))
+        throw badRequest('bad-as-of', 'asOf phải là một ngày có thật (YYYY-MM-DD).', 'asOf must be a real date (YYYY-MM-DD).');
+      const asOf = q.asOf ?? (day > end ? end : day);
       const view = new ProvinceProgressView(period, asOf);
       // Communes with a plan come a page at a time with their plans; those without one are added after (by code in the answer).
       const withPlan = new Set<string>();
@@ -79,7 +83,12 @@ export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
         period,
         periodLabel: periodLabel(parsePeriodId(period)!, q.lang ?? 'vi'),
       });
-      return c.json(result, 200);
+      if (q.format !== 'xlsx') return c.json(result, 200);
+      return xlsxResponse(
+        c,
+        (out) => writeProgressSummary(result, out, { lang: q.lang ?? 'vi', generatedAt: day }),
+        `tien-do-${province}-${planKey}-${period}.xlsx`,
+      );
     },
   );
 }

@@ -1,19 +1,18 @@
-// Progress data for the province view's and the calendar's suites: a province's periods and a commune's period reports (with the province's decision), stored through the progress store.
-import { createHash } from 'node:crypto';
+// Progress data for the province view's and the calendar's suites, sent through the real progress routes: a province's periods, a commune's period reports and the province's decisions.
+import { expect } from 'vitest';
 import type { ProgressPeriodSetting } from '../../../core/api/index.ts';
 import type { ProgressReport } from '../../../core/progress/index.ts';
-import { replacePeriodSettings } from '../../../server/store/progress-periods.ts';
-import { insertReview } from '../../../server/store/progress-reviews.ts';
-import { headVersion, insertVersion } from '../../../server/store/progress-versions.ts';
 import type { Harness } from './harness.ts';
 
 /** @example await seedPeriods(h, '31', 'NQ57-2026', [{ period: '2026-H1', cutoff: '2026-07-10' }]) */
 export async function seedPeriods(h: Harness, province: string, planKey: string, periods: ProgressPeriodSetting[]): Promise<void> {
-  await replacePeriodSettings(h.database.db, province, planKey, periods, 'test');
+  const r = await h.call('PUT', `/api/provinces/${province}/plans/${planKey}/progress-periods`, { json: { periods } });
+  expect(r.status).toBe(200);
 }
 
 /**
- * Store the next version of a commune's report of a period, and the province's decision on it when given.
+ * Send a commune's report of a period as a first report (an admin sends it), reopening the period first when its
+ * cut-off has passed, then the province's decision on it when given. Answers the stored version's seq.
  * @example await seedReport(h, '10903', 'NQ57-2026', { period: '2026-H1', entries: [], indicators: [] }, { decision: 'accept' })
  */
 export async function seedReport(
@@ -21,33 +20,19 @@ export async function seedReport(
   communeCode: string,
   planKey: string,
   report: ProgressReport,
-  review?: { decision: 'accept' | 'return'; reason?: string },
+  opts: { review?: { decision: 'accept' | 'return'; reason?: string }; reopenUntil?: string } = {},
 ): Promise<number> {
-  const key = { communeCode, planKey, period: report.period };
-  const head = await headVersion(h.database.db, key);
-  const seq = (head?.seq ?? 0) + 1;
-  await insertVersion(h.database.db, {
-    ...key,
-    seq,
-    baseSeq: head?.seq ?? null,
-    kind: 'submit',
-    author: 'test',
-    authorName: 'Nguyễn Văn A',
-    idempotencyKey: null,
-    fingerprint: null,
-    contentHash: createHash('sha256').update(JSON.stringify(report)).digest('hex'),
-    report,
-    message: null,
-  });
-  if (review)
-    await insertReview(h.database.db, {
-      ...key,
-      decision: review.decision,
-      seq,
-      reason: review.reason ?? null,
-      until: null,
-      author: 'test',
-      authorName: 'Trần Thị B',
-    });
+  const base = `/api/communes/${communeCode}/plans/${planKey}/progress/${report.period}`;
+  if (opts.reopenUntil !== undefined) {
+    const reopened = await h.call('POST', `${base}/reopen`, { json: { until: opts.reopenUntil } });
+    expect(reopened.status).toBe(200);
+  }
+  const sent = await h.call('POST', base, { json: { report, baseSeq: null } });
+  expect([sent.status, sent.body.status]).toEqual([201, 'created']);
+  const seq = sent.body.version.seq as number;
+  if (opts.review) {
+    const reviewed = await h.call('POST', `${base}/review`, { json: { ...opts.review, seq } });
+    expect(reviewed.status).toBe(200);
+  }
   return seq;
 }
