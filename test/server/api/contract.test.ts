@@ -384,6 +384,83 @@ describe('the API contract on a real server', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('progress reports (issue 17): periods, sending, merge conflicts, locks, history, review, reopen', async () => {
+    const periodsUrl = '/api/provinces/31/plans/D8/progress-periods';
+    // The first half of 2026 open until far ahead, the first quarter long past its cut-off: whatever day the suite runs.
+    const periods = [
+      { period: '2026-H1', cutoff: '2099-12-31' },
+      { period: '2026-Q1', cutoff: '2026-04-15' },
+    ];
+    expect((await call('PUT', periodsUrl, tok.editor, { json: { periods } })).status).toBe(403);
+    const bad = await call('PUT', periodsUrl, tok.consolidator, { json: { periods: [{ period: '2026-H2', cutoff: '2026-06-01' }] } });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid-request']);
+    expect((await call('PUT', periodsUrl, tok.consolidator, { json: { periods } })).status).toBe(200);
+    const list = await call('GET', periodsUrl, tok.editor);
+    expect([list.status, list.body.periods.map((p: { period: string }) => p.period)]).toEqual([200, ['2026-Q1', '2026-H1']]);
+    expect((await call('GET', periodsUrl, tok.editorOther)).status).toBe(403);
+
+    const stored = await call('POST', '/api/communes/10903/plans/D8/upload', tok.editor, {
+      body: form(await readFile(fixture('cam-giang-phu-luc.xlsx'))),
+    });
+    expect(stored.status).toBe(201);
+    const ids = (stored.body.plan.appendices as { rows: { kind: string; id: string }[] }[])
+      .flatMap((a) => a.rows)
+      .filter((r) => r.kind === 'task')
+      .map((r) => r.id);
+    const base = '/api/communes/10903/plans/D8/progress';
+    const entry = (i: number, o: Record<string, string> = {}) => ({ taskId: ids[i], period: '2026-H1', status: 'in-progress', ...o });
+    const report = (entries: unknown[]) => ({ period: '2026-H1', entries, indicators: [] });
+    const send = (body: unknown, key?: string) =>
+      call('POST', `${base}/2026-H1`, tok.editor, { json: body, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+
+    expect((await call('GET', `${base}/2026-H1`, tok.editor)).body.error.code).toBe('progress-none');
+    const first = await send({ report: report([entry(0), entry(1)]), baseSeq: null }, 'p1');
+    expect([first.status, first.body.status, first.body.version.seq]).toEqual([201, 'created', 1]);
+    const replay = await send({ report: report([entry(0), entry(1)]), baseSeq: null }, 'p1');
+    expect([replay.status, replay.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect((await send({ report: report([entry(0)]), baseSeq: null }, 'p1')).body.error.code).toBe('idempotency-key-reused');
+    expect((await send({ report: first.body.report, baseSeq: 1 })).body.status).toBe('unchanged');
+    expect((await send({ report: report([entry(0, { achieved: 'A' })]), baseSeq: 1 })).status).toBe(201);
+    const conflict = await send({ report: report([entry(0, { achieved: 'B' })]), baseSeq: 1 });
+    expect([conflict.status, conflict.body.error.code, conflict.body.error.details]).toEqual([
+      409,
+      'progress-conflict',
+      { headSeq: 2, conflicts: [{ kind: 'task', id: ids[0], field: 'achieved', base: null, theirs: 'A', mine: 'B' }] },
+    ]);
+    expect((await send({ report: report([entry(0)]), baseSeq: 9 })).body.error.code).toBe('bad-base');
+    expect((await send({ report: report([{ ...entry(0), taskId: 'khong-co' }]), baseSeq: 2 })).body.error.code).toBe('progress-invalid');
+    expect(
+      (await call('POST', `${base}/2026-Q3`, tok.editor, { json: { report: { ...report([]), period: '2026-Q3' }, baseSeq: null } })).body
+        .error,
+    ).toMatchObject({ code: 'period-unknown', details: { periods } });
+    const locked = await call('POST', `${base}/2026-Q1`, tok.editor, {
+      json: { report: { period: '2026-Q1', nothingToReport: true, entries: [], indicators: [] }, baseSeq: null },
+    });
+    expect([locked.status, locked.body.error.details]).toEqual([409, { reason: 'cutoff-passed', cutoff: '2026-04-15' }]);
+
+    const mine = await call('GET', base, tok.editor);
+    expect([mine.status, mine.body.periods.map((p: { state: string }) => p.state)]).toEqual([200, ['not-reported', 'submitted']]);
+    expect((await call('GET', base, tok.editorOther)).status).toBe(403);
+    const head = await call('GET', `${base}/2026-H1`, tok.consolidator);
+    expect([head.status, head.body.version.seq]).toEqual([200, 2]);
+    const history = await call('GET', `${base}/2026-H1/history`, tok.consolidator);
+    expect([history.status, history.body.versions.length]).toEqual([200, 2]);
+    expect((await call('GET', `${base}/2026-H1/history`, tok.consolidatorOther)).status).toBe(403);
+    const review = `${base}/2026-H1/review`;
+    expect((await call('POST', review, tok.consolidator, { json: { decision: 'return', seq: 2 } })).body.error.code).toBe(
+      'reason-required',
+    );
+    expect((await call('POST', review, tok.consolidator, { json: { decision: 'accept', seq: 1 } })).body.error.code).toBe('review-stale');
+    const accepted = await call('POST', review, tok.consolidator, { json: { decision: 'accept', seq: 2 } });
+    expect([accepted.status, accepted.body.state, accepted.body.locked]).toEqual([200, 'accepted', true]);
+    const refused = await send({ report: report([entry(2)]), baseSeq: 2 });
+    expect([refused.status, refused.body.error.details]).toEqual([409, { reason: 'accepted', cutoff: '2099-12-31' }]);
+    const reopen = `${base}/2026-Q1/reopen`;
+    expect((await call('POST', reopen, tok.consolidator, { json: { until: '2020-01-01' } })).body.error.code).toBe('bad-until');
+    const reopened = await call('POST', reopen, tok.consolidator, { json: { until: '2099-12-31', reason: 'Gửi bổ sung' } });
+    expect([reopened.status, reopened.body.reopenedUntil, reopened.body.locked]).toEqual([200, '2099-12-31', false]);
+  });
+
   it('every operation was answered with a success and with an error (health and config have none to provoke)', () => {
     const missing = OPS.flatMap((o) => {
       const s = [...(seen.get(o.key) ?? [])];
