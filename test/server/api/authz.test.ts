@@ -113,6 +113,14 @@ const ROUTES: RouteCase[] = [
     allowed: readProvince,
   },
   {
+    name: 'GET province progress',
+    method: 'GET',
+    path: (s) => `/api/provinces/${province(s)}/plans/K/progress/2026-H1`,
+    allowed: readProvince,
+  },
+  // The calendar address: whoever may read the commune may make one (the feed itself is public, its secret the key).
+  { name: 'POST calendar link', method: 'POST', path: (s) => `/api/communes/${commune(s)}/plans/K/calendar`, allowed: readCommune },
+  {
     name: 'POST tokens',
     method: 'POST',
     path: () => '/api/tokens',
