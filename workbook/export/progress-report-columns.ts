@@ -75,11 +75,16 @@ export const TASK_REPORT_COLUMNS = all<TaskLine>([
   },
 ]);
 
-/** An actual as written: a number with a decimal comma, text as given. */
+/**
+ * An actual as written: text as given; a number with a decimal comma, and "%" after it when the target is a percentage
+ * the unit column does not say ("Tỷ lệ …", unit blank, target "≥ 80%": 85 reads "85%").
+ */
 function actualText(i: JudgedIndicator, lang: Lang): string {
   const v = i.actual?.value;
   if (v === undefined) return '';
-  return typeof v === 'number' ? numberText(v, lang) : v;
+  if (typeof v !== 'number') return v;
+  const percent = i.evaluation.rule?.percent === true && !i.unit.includes('%');
+  return `${numberText(v, lang)}${percent ? '%' : ''}`;
 }
 
 export const INDICATOR_REPORT_COLUMNS = all<JudgedIndicator>([

@@ -45,6 +45,7 @@ function plan(): Plan {
           { content: 'Số vụ mất an toàn thông tin', unit: 'vụ', target: 'Không quá 3' },
           { content: 'Xã đạt chuẩn chuyển đổi số', unit: '', target: 'Đạt chuẩn' },
           { content: 'Số thủ tục liên thông', unit: 'thủ tục', target: '10' },
+          { content: 'Tỷ lệ hộ dùng thanh toán số', unit: '', target: 'Trên 80%' },
         ],
       },
     ],
@@ -75,6 +76,7 @@ const ACTUALS: IndicatorActual[] = [
   { indicatorId: 'c1', period: '2026-H1', value: 72.5, mode: 'cumulative', note: 'Tính đến 30/6' },
   { indicatorId: 'c2', period: '2026-H1', value: 5, mode: 'within-period' },
   { indicatorId: 'c3', period: '2026-H1', value: 'Đạt', mode: 'cumulative' },
+  { indicatorId: 'c5', period: '2026-H1', value: 85, mode: 'cumulative' },
 ];
 
 /** Cell values as a reader sees them: dates as dd/mm/yyyy, empty cells as ''. */
@@ -156,10 +158,10 @@ describe('the commune report workbook', async () => {
       [8, 'Không thực hiện', 0, '0%'],
       ['', 'Trong đó: nhiệm vụ chưa có báo cáo tiến độ', 1, '20%'],
       ['CHỈ TIÊU', '', '', ''],
-      ['', 'Tổng số chỉ tiêu', 4, '100%'],
-      [1, 'Đạt', 1, '25%'],
-      [2, 'Chưa đạt', 1, '25%'],
-      [3, 'Chưa đánh giá được', 2, '50%'],
+      ['', 'Tổng số chỉ tiêu', 5, '100%'],
+      [1, 'Đạt', 2, '40%'],
+      [2, 'Chưa đạt', 1, '20%'],
+      [3, 'Chưa đánh giá được', 2, '40%'],
     ]);
   });
 
@@ -223,6 +225,7 @@ describe('the commune report workbook', async () => {
       ['2', 'Số vụ mất an toàn thông tin', 'vụ', 'Không quá 3', '5', 'Chưa đạt (≤ 3)', ''],
       ['3', 'Xã đạt chuẩn chuyển đổi số', '', 'Đạt chuẩn', 'Đạt', 'Chưa đánh giá được', ''],
       ['4', 'Số thủ tục liên thông', 'thủ tục', '10', '', 'Chưa đánh giá được', ''],
+      ['5', 'Tỷ lệ hộ dùng thanh toán số', '', 'Trên 80%', '85%', 'Đạt (≥ 80%)', ''],
     ]);
   });
 
