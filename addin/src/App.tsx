@@ -1,10 +1,12 @@
-// The task pane: header with the language switch, three tabs, the notice line, the preview dialog.
+// The task pane: header with the language switch, four tabs, the notice line, the preview dialog.
 // Everything Excel goes through the actions (and so the port) it is given: no Office here.
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useState } from 'react';
 import { CheckPanel } from './check/CheckPanel.tsx';
 import { PreviewDialog } from './check/PreviewDialog.tsx';
 import { FillPanel } from './fill/FillPanel.tsx';
+import type { ProgressActions } from './progress/actions.ts';
+import { ProgressPanel } from './progress/ProgressPanel.tsx';
 import { stringsFor } from './i18n/index.ts';
 import type { PaneActions } from './state/actions.ts';
 import type { SyncActions } from './sync/actions.ts';
@@ -16,7 +18,7 @@ import { NoticeBar } from './app/NoticeBar.tsx';
 import { OutsideOffice } from './app/OutsideOffice.tsx';
 import { LangContext } from './app/strings-context.ts';
 
-type TabId = 'check' | 'fill' | 'sync';
+type TabId = 'check' | 'fill' | 'sync' | 'progress';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -28,10 +30,11 @@ export interface AppProps {
   store: Store<PaneState>;
   actions: PaneActions;
   sync: SyncActions;
+  progress: ProgressActions;
 }
 
-/** @example createRoot(el).render(<App store={store} actions={actions} sync={sync} />) */
-export function App({ store, actions, sync }: AppProps) {
+/** @example createRoot(el).render(<App store={store} actions={actions} sync={sync} progress={progress} />) */
+export function App({ store, actions, sync, progress }: AppProps) {
   const state = useStore(store);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('check');
@@ -40,6 +43,7 @@ export function App({ store, actions, sync }: AppProps) {
     ['check', s.tabCheck],
     ['fill', s.tabFill],
     ['sync', s.tabSync],
+    ['progress', s.tabProgress],
   ];
   return (
     <LangContext.Provider value={state.lang}>
@@ -62,6 +66,7 @@ export function App({ store, actions, sync }: AppProps) {
         <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'check' && <CheckPanel state={state} actions={actions} />}
           {tab === 'fill' && <FillPanel state={state} actions={actions} />}
+          {tab === 'progress' && <ProgressPanel state={state} progress={progress} />}
           {tab === 'sync' && <SyncPanel state={state} sync={sync} onFix={() => setTab('check')} onReadTables={actions.readTables} />}
         </main>
         {state.preview && (

@@ -11,6 +11,7 @@ import { saveLang, savedLang } from './i18n/index.ts';
 import { createActions } from './state/actions.ts';
 import { initialState } from './state/pane-state.ts';
 import { createStore } from './state/store.ts';
+import { createProgressActions } from './progress/actions.ts';
 import { createSyncActions } from './sync/actions.ts';
 import { browserStorage } from './sync/auth/token-store.ts';
 
@@ -37,8 +38,9 @@ async function boot(): Promise<void> {
   const actions = createActions(store, { port, loadTemplate: (kind) => loadTemplate(kind) });
   // Sync: the binding comes from the workbook, the token and the push queue from this user's storage.
   const sync = createSyncActions(store, { port, storage: browserStorage(), defaultServer: location.origin });
-  createRoot(el).render(<App store={store} actions={actions} sync={sync} />);
-  if (inExcel) void sync.init();
+  const progress = createProgressActions(sync.shared.ctx, sync.shared.creds);
+  createRoot(el).render(<App store={store} actions={actions} sync={sync} progress={progress} />);
+  if (inExcel) void sync.init().then(() => progress.init());
 }
 
 boot().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import type { Report } from '../../../core/validate/index.ts';
 import type { WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang, Strings } from '../i18n/index.ts';
 import type { Change } from '../logic/describe-patch.ts';
+import { initialProgressState, type ProgressState } from './progress-state.ts';
 import { initialSyncState, type SyncState } from './sync-state.ts';
 
 /** A message in whichever language is showing when it is rendered. */
@@ -44,6 +45,8 @@ export interface PaneState {
   undo: number[];
   /** The Sync tab. */
   sync: SyncState;
+  /** The Tiến độ tab. */
+  progress: ProgressState;
 }
 
 export function initialState(lang: Lang, inExcel = true): PaneState {
@@ -61,5 +64,6 @@ export function initialState(lang: Lang, inExcel = true): PaneState {
     preview: null,
     undo: [],
     sync: initialSyncState(),
+    progress: initialProgressState(),
   };
 }

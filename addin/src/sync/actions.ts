@@ -38,6 +38,9 @@ export function createSyncActions(store: Store<PaneState>, deps: SyncDeps) {
       account.resume(server);
       await delivery.deliverDue();
     },
+    /** For the Tiến độ tab (addin/src/progress, which builds on sync/): the same context and credentials — a
+     * Microsoft token lives in them — so its reports go out signed in as the plan pushes do. */
+    shared: { ctx, creds },
     defaultServer: (): string => deps.defaultServer ?? '',
     /** The server to sign in to before the workbook is bound. */
     setServer(server: string): void {

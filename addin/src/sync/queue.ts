@@ -19,17 +19,24 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(exp / 2 + (exp / 2) * random());
 }
 
+/** What a stored queue holds: anything sent under its key, with the send's state. */
+interface Queued {
+  key: string;
+  state: 'waiting' | 'sending' | 'error';
+}
+
 /**
- * The queue over a key-value storage (localStorage in the pane).
+ * The queue over a key-value storage (localStorage in the pane): plan pushes under `phuluc.queue`, and — the same
+ * machinery under its own storage key — the Tiến độ tab's progress reports.
  * @example const q = createQueue(localStorage); q.add(item); q.list()
  */
-export function createQueue(storage: KeyValue | undefined) {
-  let memory: QueuedPush[] = load();
+export function createQueue<T extends Queued = QueuedPush>(storage: KeyValue | undefined, storageKey: string = KEY) {
+  let memory: T[] = load();
 
-  function load(): QueuedPush[] {
+  function load(): T[] {
     try {
-      const raw = storage?.getItem(KEY);
-      const items = raw ? (JSON.parse(raw) as QueuedPush[]) : [];
+      const raw = storage?.getItem(storageKey);
+      const items = raw ? (JSON.parse(raw) as T[]) : [];
       // A push that was being sent when the pane closed may or may not have arrived: the key settles it on resend.
       return items.map((i) => (i.state === 'sending' ? { ...i, state: 'waiting' as const } : i));
     } catch {
@@ -38,19 +45,19 @@ export function createQueue(storage: KeyValue | undefined) {
   }
   function save(): void {
     try {
-      if (memory.length === 0) storage?.removeItem(KEY);
-      else storage?.setItem(KEY, JSON.stringify(memory));
+      if (memory.length === 0) storage?.removeItem(storageKey);
+      else storage?.setItem(storageKey, JSON.stringify(memory));
     } catch {
       // Quota or policy: the queue still lives in memory for this session.
     }
   }
   return {
-    list: (): QueuedPush[] => memory.map((i) => ({ ...i })),
-    add(item: QueuedPush): void {
+    list: (): T[] => memory.map((i) => ({ ...i })),
+    add(item: T): void {
       memory = [...memory, item];
       save();
     },
-    update(key: string, patch: Partial<QueuedPush>): void {
+    update(key: string, patch: Partial<T>): void {
       memory = memory.map((i) => (i.key === key ? { ...i, ...patch } : i));
       save();
     },
@@ -65,7 +72,7 @@ export function createQueue(storage: KeyValue | undefined) {
   };
 }
 
-export type PushQueue = ReturnType<typeof createQueue>;
+export type PushQueue = ReturnType<typeof createQueue<QueuedPush>>;
 
 /**
  * A random key, unique enough to identify one push for ever.
