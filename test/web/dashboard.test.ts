@@ -1,5 +1,6 @@
 // The dashboard (/) in Chromium against a real server with three communes of province 31 submitted: counts, charts,
-// drill-down with history and diff, hostile task text shown as text, the consolidated workbook, print, roles, widths.
+// drill-down with history and diff, hostile task text shown as text, the consolidated workbook, print, roles, widths;
+// the progress of a reporting period (one commune reported) with the overdue card counting unfinished tasks only.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,31 @@ beforeAll(async () => {
     { 'if-match': '"1"' },
   );
   expect(pushed.status).toBe(201);
+  // Progress for the first half of 2026: 10903 reports one task done, with hostile text in what it achieved.
+  const periods = await api.json('PUT', `/api/provinces/31/plans/${KEY}/progress-periods`, admin, {
+    periods: [
+      { period: '2026-H1', cutoff: '2099-12-31' },
+      { period: '2026', cutoff: '2100-01-31' },
+    ],
+  });
+  expect(periods.status).toBe(200);
+  const plan = (await api.json('GET', `/api/communes/10903/plans/${KEY}`, admin)).body.plan;
+  const first = plan.appendices[0].rows.find((r: { kind: string }) => r.kind === 'task');
+  const report = await api.json(
+    'POST',
+    `/api/communes/10903/plans/${KEY}/progress/2026-H1`,
+    admin,
+    {
+      report: {
+        period: '2026-H1',
+        entries: [{ taskId: first.id, period: '2026-H1', status: 'done', completedOn: '2026-03-02', achieved: XSS_IMG }],
+        indicators: [],
+      },
+      baseSeq: null,
+    },
+    { 'idempotency-key': 'dashboard-progress-1' },
+  );
+  expect(report.status).toBe(201);
 }, 180_000);
 
 afterAll(async () => {
@@ -81,7 +107,7 @@ async function noInjection(w: Watched): Promise<void> {
 }
 
 describe('dashboard', () => {
-  it('shows a consolidator their province: counts, communes, groups and three charts', async () => {
+  it("shows a consolidator their province: counts, communes, groups, the period's progress and four charts", async () => {
     const w = await open(consolidator);
     const { page } = w;
     await page.locator('.overview').waitFor();
@@ -105,16 +131,36 @@ describe('dashboard', () => {
     expect(await page.locator('details.not-submitted li').count()).toBe(total - 3);
     expect(await page.locator('table.groups tbody tr').count()).toBe(8);
 
+    // Progress of the current period: one commune reported, so overdue counts unfinished tasks only.
+    await page.locator('table.progress-communes').waitFor();
+    expect(await page.locator('[data-metric="overdue"] dt').innerText()).toBe('Quá hạn chưa hoàn thành');
+    expect(
+      await page.locator('table.progress-communes tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.state)),
+    ).toEqual(['not-reported', 'not-reported', 'submitted']);
+    expect(await page.locator('ul.not-reported li').allInnerTexts()).toEqual(['Phường Thành Đông (10507)', 'Xã Cẩm Giang (10888)']);
+
     // Charts: drawn on canvases, each with a PNG copy for print, and the figures as a table.
-    expect(await page.locator('figure.chart canvas').count()).toBe(3);
+    expect(await page.locator('figure.chart canvas').count()).toBe(4);
     const images = await page
       .locator('figure.chart img.chart-print')
       .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
-    expect(images).toEqual(Array(3).fill('data:image/png;base64,'));
+    expect(images).toEqual(Array(4).fill('data:image/png;base64,'));
     await page.locator('#chart-leads summary').click();
     expect(await seen(page.locator('#chart-leads table th', { hasText: XSS_LEAD }))).toBe(XSS_LEAD);
     expect(await leaksOnPage(page)).toEqual([]);
     await screenshot(page, 'dashboard-1366');
+
+    // Another period: its own reports (none yet), kept in the address, the period list keeping the focus.
+    await page.getByLabel('Kỳ báo cáo').selectOption('2026');
+    await expect.poll(() => page.locator('ul.not-reported li').count(), { timeout: 30_000 }).toBe(3);
+    expect(await seen(page.locator('#progress .hint'))).toMatch(
+      /^Báo cáo năm 2026; nhiệm vụ được xếp loại theo ngày \d{2}\/\d{2}\/\d{4}\.$/,
+    );
+    expect(new URL(page.url()).searchParams.get('ky')).toBe('2026');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('period-select'))).toBe(true);
+    // Nothing reported for the year: no report says which tasks are done, so the card counts every task past its deadline.
+    expect(await page.locator('[data-metric="overdue"] dt').innerText()).toBe('Quá hạn');
+    expect(await leaksOnPage(page)).toEqual([]);
     await noInjection(w);
     clean(w);
   });
@@ -170,6 +216,23 @@ describe('dashboard', () => {
     await wb.xlsx.load((await readFile(file)) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toContain(CONSOLIDATED_SHEETS.vi.tasks);
 
+    // The progress summary of the period shown, its sheets named in Vietnamese.
+    const [progress] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải bảng tổng hợp tiến độ (.xlsx)' }).click(),
+    ]);
+    expect(progress.suggestedFilename()).toBe(`tien-do-31-${KEY}-2026-H1.xlsx`);
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.load((await readFile(await progress.path())) as unknown as ExcelJS.Buffer);
+    expect(summary.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Quá hạn theo cơ quan',
+      'Kết quả nổi bật',
+      'Khó khăn, vướng mắc',
+      'Đề xuất, kiến nghị',
+      'Chưa báo cáo',
+    ]);
+
     // Laid out as on paper: landscape A4 minus 10 mm margins is 277 mm, 1047 CSS pixels.
     await page.setViewportSize({ width: 1047, height: 740 });
     await page.emulateMedia({ media: 'print' });
@@ -206,7 +269,8 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Switch the page to English' }).click();
     expect(await seen(page.locator('h1', { hasText: 'dashboard' }))).toBe('NQ57 plan dashboard');
     expect(await seen(page.locator('[data-metric="submitted"] dt'))).toBe('Communes submitted');
-    expect(await page.locator('figure.chart canvas').count()).toBe(3);
+    expect(await page.locator('figure.chart canvas').count()).toBe(4);
+    expect(await seen(page.locator('#progress-h'))).toBe('Progress');
     await screenshot(page, 'dashboard-en-390');
     clean(w);
   });

@@ -7,9 +7,10 @@ import {
   categoryBars,
   communeProgressRows,
   defaultPeriod,
-  hasReports,
+  hasProgress,
   overdueFigure,
   overdueLeadRows,
+  periodWords,
 } from '../../web/src/dashboard/progress-data.ts';
 
 function period(id: string, current = false): ProgressPeriod {
@@ -100,12 +101,19 @@ describe('progress data', () => {
     expect(categoryBars(byCategory({}), 'en')[3]).toEqual({ category: 'overdue', label: 'Overdue, not done', count: 0 });
   });
 
-  it('counts overdue from progress once any commune reported, else keeps the deadline-only figure', () => {
+  it('counts overdue from progress once anything was reported, else keeps the deadline-only figure', () => {
     expect(overdueFigure(12, null)).toEqual({ count: 12, unfinishedOnly: false });
-    expect(hasReports(progress(['not-reported', 'not-reported']))).toBe(false);
-    expect(overdueFigure(12, progress(['not-reported', 'not-reported']))).toEqual({ count: 12, unfinishedOnly: false });
-    expect(hasReports(progress(['returned', 'not-reported']))).toBe(true);
-    expect(overdueFigure(12, progress(['submitted', 'not-reported']))).toEqual({ count: 3, unfinishedOnly: true });
+    const none = progress(['not-reported', 'not-reported']);
+    none.total.reported = 0;
+    expect(hasProgress(none)).toBe(false);
+    expect(overdueFigure(12, none)).toEqual({ count: 12, unfinishedOnly: false });
+    // Entries of an earlier period still speak for their tasks.
+    expect(overdueFigure(12, progress(['not-reported', 'not-reported']))).toEqual({ count: 3, unfinishedOnly: true });
+    // "Không phát sinh" holds no entries, yet it is a report.
+    const nothing = progress(['not-reported', 'submitted']);
+    nothing.total.reported = 0;
+    expect(hasProgress(nothing)).toBe(true);
+    expect(overdueFigure(12, progress(['returned', 'not-reported']))).toEqual({ count: 3, unfinishedOnly: true });
   });
 
   it('gives one row per commune with a plan: state, counts, done on time and late together', () => {
@@ -133,6 +141,13 @@ describe('progress data', () => {
         lastSent: '2026-06-20T03:00:00.000Z',
       },
     ]);
+  });
+
+  it('names the period inside a sentence in the page language', () => {
+    const list = [{ ...period('2026'), label: 'Năm 2026', labelEn: 'Year 2026' }];
+    expect(periodWords(list, '2026', 'Năm 2026', 'vi')).toBe('năm 2026');
+    expect(periodWords(list, '2026', 'Năm 2026', 'en')).toBe('year 2026');
+    expect(periodWords(null, '2026-H1', '6 tháng đầu năm 2026', 'en')).toBe('6 tháng đầu năm 2026');
   });
 
   it('names the tasks without a lead agency in words', () => {

@@ -15,7 +15,7 @@ import { mountShell } from '../shell/shell.ts';
 import { destroyCharts } from './charts.ts';
 import { drillView, loadDiff, loadDrill, type DrillState } from './drilldown.ts';
 import { overviewView } from './overview.ts';
-import { defaultPeriod } from './progress-data.ts';
+import { defaultPeriod, periodWords } from './progress-data.ts';
 import { progressView, type ProgressState } from './progress-view.ts';
 
 const params = new URLSearchParams(location.search);
@@ -164,7 +164,13 @@ function renderBody(): void {
     onPeriod: (period) => void changePeriod(period),
     onDownload: (btn) => void downloadProgressXlsx(btn),
   });
-  const view = overviewView(state.status, state.data, (code) => void openDrill(code), { data: state.progress.data, section });
+  const view = overviewView(state.status, state.data, (code) => void openDrill(code), {
+    data: state.progress.data,
+    period: state.progress.data
+      ? periodWords(state.progress.periods, state.progress.data.period, state.progress.data.periodLabel, lang())
+      : '',
+    section,
+  });
   replace(parts.body, view.element);
   view.draw();
 }

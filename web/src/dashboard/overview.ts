@@ -13,6 +13,8 @@ type Submitted = Extract<StatusCommune, { submitted: true }>;
 /** The period's progress, when the province collects progress for the plan, and its section of the page. */
 export interface OverviewProgress {
   data: ProvinceProgress | null;
+  /** The period as a sentence names it ("6 tháng đầu năm 2026"). */
+  period: string;
   section: { element: HTMLElement; draw: () => void };
 }
 
@@ -47,7 +49,7 @@ export function overviewView(
       num(overdue.count),
       overdue.unfinishedOnly ? m.overdueUnfinished : m.cards.overdue,
       overdue.count > 0 ? 'alert' : '',
-      overdue.unfinishedOnly && progress?.data ? m.overdueUnfinishedHint(progress.data.periodLabel) : null,
+      overdue.unfinishedOnly && progress?.data ? m.overdueUnfinishedHint(progress.period) : null,
     ),
     card('errors', num(errors), m.cards.errors, errors > 0 ? 'alert' : ''),
     card('warnings', num(warnings), m.cards.warnings),

@@ -14,6 +14,17 @@ export function defaultPeriod(periods: readonly ProgressPeriod[], wanted?: strin
   return (periods.find((p) => p.current) ?? periods[periods.length - 1])?.period ?? null;
 }
 
+/**
+ * The period named inside a sentence ("Báo cáo năm 2026"): its label in the page's language, first letter in lower case
+ * ("Năm 2026" heads a list, not a clause); the answer's Vietnamese label when the list does not hold the period.
+ * @example periodWords(list.periods, '2026', 'Năm 2026', 'vi') // 'năm 2026'
+ */
+export function periodWords(periods: readonly ProgressPeriod[] | null, period: string, fallback: string, lang: Lang): string {
+  const p = periods?.find((x) => x.period === period);
+  const label = p ? (lang === 'en' ? p.labelEn : p.label) : fallback;
+  return label.charAt(0).toLocaleLowerCase(lang) + label.slice(1);
+}
+
 export interface CategoryBar {
   category: ProgressCategory;
   label: string;
@@ -29,20 +40,21 @@ export function categoryBars(byCategory: Readonly<Record<ProgressCategory, numbe
 }
 
 /**
- * Whether any commune has sent a report for the period: only then do the progress figures say more than "not started".
- * @example hasReports(progress) // true
+ * Whether anything has been reported that the figures stand on: a report of the period (a "không phát sinh" one too), or
+ * an entry of an earlier period that still speaks for a task. Without, every task counts as not started.
+ * @example hasProgress(progress) // true
  */
-export function hasReports(progress: ProvinceProgress): boolean {
-  return progress.communes.some((c) => c.report.state !== 'not-reported');
+export function hasProgress(progress: ProvinceProgress): boolean {
+  return progress.total.reported > 0 || progress.communes.some((c) => c.report.state !== 'not-reported');
 }
 
 /**
- * The overview's overdue figure: from the progress of the period when any commune reported (unfinished tasks only),
+ * The overview's overdue figure: from the progress of the period when anything was reported (unfinished tasks only),
  * else the consolidation's (every task whose deadline passed, done or not: nobody has said which are done).
  * @example overdueFigure(12, progress) // { count: 4, unfinishedOnly: true }
  */
 export function overdueFigure(consolidated: number, progress: ProvinceProgress | null): { count: number; unfinishedOnly: boolean } {
-  if (progress && hasReports(progress)) return { count: progress.total.byCategory.overdue, unfinishedOnly: true };
+  if (progress && hasProgress(progress)) return { count: progress.total.byCategory.overdue, unfinishedOnly: true };
   return { count: consolidated, unfinishedOnly: false };
 }
 

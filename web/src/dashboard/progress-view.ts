@@ -6,7 +6,7 @@ import { failureText } from '../api/client.ts';
 import { button, h, uid } from '../dom/h.ts';
 import { dateTime, lang, num, t } from '../i18n/index.ts';
 import { baseOptions, chartFigure, hatch } from './charts.ts';
-import { categoryBars, communeProgressRows, hasReports, overdueLeadRows } from './progress-data.ts';
+import { categoryBars, communeProgressRows, hasProgress, overdueLeadRows, periodWords } from './progress-data.ts';
 
 export interface ProgressState {
   /** The periods the province collects; null until loaded (or when loading failed). */
@@ -62,8 +62,8 @@ export function progressView(s: ProgressState, on: ProgressActions): { element: 
   if (s.error) section.append(h('p', { class: 'note', role: 'alert' }, failureText(s.error)));
   if (!s.data) return { element: section, draw: () => undefined };
   const data = s.data;
-  section.append(h('p', { class: 'hint' }, m.asOf(data.periodLabel, day(data.asOf))));
-  if (!hasReports(data)) section.append(h('p', { class: 'note' }, m.noReports));
+  section.append(h('p', { class: 'hint' }, m.asOf(periodWords(s.periods, data.period, data.periodLabel, lang()), day(data.asOf))));
+  if (!hasProgress(data)) section.append(h('p', { class: 'note' }, m.noReports));
   const figure = categoryChart(data);
   section.append(
     h('p', { class: 'progress-reported', 'data-metric': 'reported' }, m.reportedOf(num(data.total.reported), num(data.total.tasks))),
