@@ -51,7 +51,7 @@ const vi = {
   },
   report: {
     description:
-      'Lập báo cáo kết quả thực hiện kế hoạch của một kỳ (tệp .xlsx để in, ký) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi báo cáo, 1 = đã ghi nhưng có ô tiến độ ghi sai, 2 = không chạy được',
+      'Lập báo cáo kết quả của một kỳ (.xlsx để in) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi, 1 = có ô tiến độ ghi sai, 2 = không chạy được',
     file: ['<tệp>', 'phụ lục .xlsx, .xls, .ods có các cột tiến độ (Tình trạng thực hiện, Ngày hoàn thành, Kết quả đạt được …)'],
     period: ['--period <kỳ>', 'kỳ báo cáo: 2026-H1, 2026-Q2, 2026-M03, 2026-9M, 2026, hoặc bằng chữ như “6 tháng đầu năm 2026”'],
     out: ['-o, --out <tệp>', 'tệp .xlsx sẽ ghi (mặc định: tên phụ lục thêm “-bao-cao-” và kỳ, cạnh phụ lục)'],
@@ -152,7 +152,7 @@ const en: Widen<Words> = {
   },
   report: {
     description:
-      "Make a period's report on the plan (an .xlsx to print and sign) from the appendix's progress columns. Exit code: 0 = report written, 1 = written but some progress cells are wrong, 2 = could not run",
+      "Make a period's report (an .xlsx to print) from the appendix's progress columns. Exit code: 0 = written, 1 = some progress cells are wrong, 2 = could not run",
     file: ['<file>', 'an .xlsx, .xls or .ods appendix with progress columns (Tình trạng thực hiện, Ngày hoàn thành, Kết quả đạt được …)'],
     period: [
       '--period <period>',

@@ -16,6 +16,7 @@ const COMMANDS_VI = [
   '  fix          Ghi một bản đã sửa các chỗ sửa an toàn, giữ nguyên định dạng (không ghi đè tệp gốc)',
   '  template     Tạo phụ lục mẫu trống',
   '  consolidate  Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
+  '  report       Lập báo cáo kết quả của một kỳ (.xlsx để in) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi, 1 = có ô tiến độ ghi sai, 2 = không chạy được',
   '  serve        Chạy máy chủ đồng bộ: dữ liệu trong một thư mục (PGlite), hoặc PostgreSQL qua biến môi trường DATABASE_URL',
   '  token        Quản lý mã truy cập máy chủ: tạo, liệt kê, thu hồi',
   '  plan         Quản lý danh sách kế hoạch mà các xã nộp: thêm, liệt kê',
@@ -189,6 +190,7 @@ Commands:
   fix [options] <file>                         Write a copy with the safe fixes applied, formatting kept (never overwrites the input)
   template [options]                           Write a blank standard appendix
   consolidate [options] <files-or-folders...>  Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)
+  report [options] <file>                      Make a period's report (an .xlsx to print) from the appendix's progress columns. Exit code: 0 = written, 1 = some progress cells are wrong, 2 = could not run
   serve [options]                              Run the sync server: data in a folder (PGlite), or PostgreSQL through the DATABASE_URL environment variable
   token                                        Manage server access tokens: create, list, revoke
   plan                                         Manage the plans communes submit to: add, list
