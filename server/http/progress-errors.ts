@@ -4,7 +4,8 @@ import { formatDay } from '../../core/i18n/index.ts';
 import { parsePeriodId, periodLabel, type ProgressIssue } from '../../core/progress/index.ts';
 import { ApiError } from './errors.ts';
 
-const label = (period: string, lang: 'vi' | 'en') => {
+/** A period as officials name it ("6 tháng đầu năm 2026"); the id itself when it names none. */
+export const label = (period: string, lang: 'vi' | 'en') => {
   const p = parsePeriodId(period);
   return p ? periodLabel(p, lang) : period;
 };
@@ -64,13 +65,13 @@ export function progressBadBase(headSeq: number | null): ApiError {
     ? new ApiError(
         412,
         'bad-base',
-        'Kỳ này chưa có báo cáo nào: lần gửi đầu không ghi phiên bản gốc.',
+        'Kỳ này chưa có báo cáo nào trên máy chủ; hãy gửi như báo cáo đầu tiên của kỳ.',
         'No report was sent for this period yet: a first report has no base version.',
       )
     : new ApiError(
         412,
         'bad-base',
-        `Phiên bản gốc không tồn tại (phiên bản mới nhất là ${headSeq}).`,
+        `Báo cáo được sửa từ một phiên bản không có trên máy chủ (phiên bản mới nhất là ${headSeq}); hãy tải lại báo cáo mới nhất.`,
         `Unknown base version (the head is ${headSeq}).`,
         { headSeq },
       );

@@ -1,9 +1,11 @@
 // The periods a province collects progress reports for (issue 17): read by anyone of the province, replaced by its consolidator or an admin.
 import { createRoute } from '@hono/zod-openapi';
 import { PROGRESS_PATHS, ProgressPeriodList, ProgressPeriodsBody } from '../../core/api/index.ts';
+import { formatDay } from '../../core/i18n/index.ts';
 import { isIsoDay, spanOfId } from '../../core/progress/index.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
+import { label } from '../http/progress-errors.ts';
 import { listPeriodSettings, replacePeriodSettings } from '../store/progress-periods.ts';
 import { periodList } from '../sync/progress-status.ts';
 import { ProvincePath, provinceOf } from './params.ts';
@@ -59,11 +61,17 @@ export function registerProgressPeriodRoutes(app: App, deps: AppDeps): void {
       const problems: { path: string; message: string }[] = [];
       const seen = new Set<string>();
       periods.forEach((s, i) => {
-        if (seen.has(s.period)) problems.push({ path: `periods.${i}.period`, message: `kỳ ${s.period} ghi hai lần` });
+        const name = label(s.period, 'vi');
+        if (seen.has(s.period)) problems.push({ path: `periods.${i}.period`, message: `kỳ ${name} ghi hai lần` });
         seen.add(s.period);
-        if (!isIsoDay(s.cutoff)) problems.push({ path: `periods.${i}.cutoff`, message: `“${s.cutoff}” không phải ngày có thật` });
-        else if (s.cutoff < spanOfId(s.period).start)
-          problems.push({ path: `periods.${i}.cutoff`, message: `hạn chót ${s.cutoff} trước ngày bắt đầu kỳ ${spanOfId(s.period).start}` });
+        const start = spanOfId(s.period).start;
+        if (!isIsoDay(s.cutoff))
+          problems.push({ path: `periods.${i}.cutoff`, message: `hạn chót “${s.cutoff}” của kỳ ${name} không phải ngày có thật` });
+        else if (s.cutoff < start)
+          problems.push({
+            path: `periods.${i}.cutoff`,
+            message: `hạn chót ${formatDay(s.cutoff)} của kỳ ${name} trước ngày bắt đầu kỳ (${formatDay(start)})`,
+          });
       });
       if (problems.length > 0)
         throw new ApiError(

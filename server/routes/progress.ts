@@ -18,6 +18,7 @@ import type { Principal } from '../auth/principal.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import {
   badUntil,
+  label,
   periodUnknown,
   progressBadBase,
   progressConflict,
@@ -159,8 +160,8 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
         throw new ApiError(
           400,
           'invalid-request',
-          `Báo cáo ghi kỳ “${body.report.period}” nhưng được gửi cho kỳ “${period}”.`,
-          `The report is for period "${body.report.period}" but was sent for "${period}".`,
+          `Báo cáo ghi kỳ “${label(body.report.period, 'vi')}” nhưng được gửi cho kỳ “${label(period, 'vi')}”.`,
+          `The report is for "${label(body.report.period, 'en')}" but was sent for "${label(period, 'en')}".`,
           [{ path: 'report.period', message: `phải là ${period}` }],
         );
       const key = idempotencyKey(c.req.header('idempotency-key'));

@@ -10,6 +10,7 @@ import type { Database } from '../../../server/db/connect.ts';
 import { uniqueViolation } from '../../../server/store/errors.ts';
 import { headVersion, insertVersion, listVersions } from '../../../server/store/progress-versions.ts';
 import { fixture } from '../../support/paths.ts';
+import { englishLeaks } from '../../support/user-words.ts';
 import { harness, type Harness } from './harness.ts';
 
 const ISO_TIME = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -75,6 +76,13 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
       expect(ids.length).toBeGreaterThan(5);
     }, 240_000);
     afterAll(() => h?.close());
+    /** Every Vietnamese error message the suite was answered with: none may show an official a system word. */
+    const messages: string[] = [];
+    const call: Harness['call'] = async (...args) => {
+      const r = await h.call(...args);
+      if (typeof r.body?.error?.message === 'string') messages.push(r.body.error.message);
+      return r;
+    };
 
     const task = (i: number, period: string, o: Partial<TaskProgress> = {}): TaskProgress => ({
       taskId: ids[i]!,
@@ -89,7 +97,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
       indicators: [],
     });
     const send = (period: string, body: unknown, o: { key?: string; token?: string } = {}) =>
-      h.call('POST', `${BASE}/${period}`, {
+      call('POST', `${BASE}/${period}`, {
         token: o.token ?? h.tokens.editor,
         json: body,
         ...(o.key ? { headers: { 'idempotency-key': o.key } } : {}),
@@ -101,10 +109,10 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
         { period: '2026-Q1', cutoff: '2026-04-15' },
       ];
       for (const token of [h.tokens.editor, h.tokens.consolidatorOther]) {
-        const r = await h.call('PUT', PERIODS_URL, { token, json: { periods } });
+        const r = await call('PUT', PERIODS_URL, { token, json: { periods } });
         expect([r.status, r.body.error.code]).toEqual([403, 'forbidden']);
       }
-      const bad = await h.call('PUT', PERIODS_URL, {
+      const bad = await call('PUT', PERIODS_URL, {
         token: h.tokens.consolidator,
         json: {
           periods: [
@@ -119,17 +127,17 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           error: {
             code: 'invalid-request',
             message:
-              'Danh sách kỳ báo cáo không hợp lệ: hạn chót 2026-06-01 trước ngày bắt đầu kỳ 2026-07-01; kỳ 2026-H2 ghi hai lần; “2026-02-30” không phải ngày có thật.',
+              'Danh sách kỳ báo cáo không hợp lệ: hạn chót 01/06/2026 của kỳ 6 tháng cuối năm 2026 trước ngày bắt đầu kỳ (01/07/2026); kỳ 6 tháng cuối năm 2026 ghi hai lần; hạn chót “2026-02-30” của kỳ 6 tháng cuối năm 2026 không phải ngày có thật.',
             messageEn: 'Invalid list of reporting periods.',
             details: [
-              { path: 'periods.0.cutoff', message: 'hạn chót 2026-06-01 trước ngày bắt đầu kỳ 2026-07-01' },
-              { path: 'periods.1.period', message: 'kỳ 2026-H2 ghi hai lần' },
-              { path: 'periods.1.cutoff', message: '“2026-02-30” không phải ngày có thật' },
+              { path: 'periods.0.cutoff', message: 'hạn chót 01/06/2026 của kỳ 6 tháng cuối năm 2026 trước ngày bắt đầu kỳ (01/07/2026)' },
+              { path: 'periods.1.period', message: 'kỳ 6 tháng cuối năm 2026 ghi hai lần' },
+              { path: 'periods.1.cutoff', message: 'hạn chót “2026-02-30” của kỳ 6 tháng cuối năm 2026 không phải ngày có thật' },
             ],
           },
         },
       ]);
-      const set = await h.call('PUT', PERIODS_URL, { token: h.tokens.consolidator, json: { periods } });
+      const set = await call('PUT', PERIODS_URL, { token: h.tokens.consolidator, json: { periods } });
       const list = {
         periods: [
           {
@@ -154,10 +162,10 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
       };
       expect([set.status, set.body]).toEqual([200, list]);
       for (const token of [h.tokens.editor, h.tokens.consolidator, h.tokens.admin]) {
-        const seen = await h.call('GET', PERIODS_URL, { token });
+        const seen = await call('GET', PERIODS_URL, { token });
         expect([seen.status, seen.body]).toEqual([200, list]);
       }
-      const other = await h.call('GET', PERIODS_URL, { token: h.tokens.editorOther });
+      const other = await call('GET', PERIODS_URL, { token: h.tokens.editorOther });
       expect([other.status, other.body.error.code]).toEqual([403, 'forbidden']);
       const audit = await h.database.db
         .selectFrom('audit_log')
@@ -229,14 +237,14 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           fingerprint: HASH,
         },
       ]);
-      const head = await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.consolidator });
+      const head = await call('GET', `${BASE}/2026-H1`, { token: h.tokens.consolidator });
       expect([head.status, head.body]).toEqual([200, { status: state('2026-H1'), version: r.body.version, report: r.body.report }]);
-      const none = await h.call('GET', `${BASE}/2026-Q1`, { token: h.tokens.editor });
+      const none = await call('GET', `${BASE}/2026-Q1`, { token: h.tokens.editor });
       expect([none.status, none.body.error.code]).toEqual([404, 'progress-none']);
     });
 
     it('two reports on different tasks from the same base are both kept (merged); the same report again is unchanged', async () => {
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       const mine = (edit: (e: TaskProgress[]) => TaskProgress[]) => ({
         ...head.report,
         entries: edit(structuredClone(head.report.entries)),
@@ -274,7 +282,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
     });
 
     it('the same field changed both ways: 409 with every conflict, nothing stored; resolved on the head it is stored', async () => {
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       const entries = head.report.entries as TaskProgress[];
       const theirs = await send('2026-H1', {
         report: { ...head.report, entries: [{ ...entries[0]!, status: 'paused', reason: 'Chờ kinh phí' }, entries[1]!, entries[2]!] },
@@ -304,7 +312,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           },
         },
       ]);
-      const history = await h.call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.editor });
+      const history = await call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.editor });
       expect(history.body.versions.map((v: { seq: number }) => v.seq)).toEqual([4, 3, 2, 1]);
 
       // Resolved: the commune keeps "paused" with its reason and sends its other changes on version 4.
@@ -332,7 +340,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
     });
 
     it('an Idempotency-Key replays its first answer; the same key with another body is refused', async () => {
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       const body = { report: { ...head.report, entries: [...head.report.entries, task(3, '2026-H1')] }, baseSeq: 5 };
       const first = await send('2026-H1', body, { key: 'tien-do-1' });
       expect([first.status, first.body.version, first.headers.get('idempotent-replayed')]).toEqual([
@@ -344,19 +352,19 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
       expect([replay.status, replay.body, replay.headers.get('idempotent-replayed')]).toEqual([201, first.body, 'true']);
       const reused = await send('2026-H1', { ...body, message: 'khác' }, { key: 'tien-do-1' });
       expect([reused.status, reused.body.error.code]).toEqual([422, 'idempotency-key-reused']);
-      const history = await h.call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.editor });
+      const history = await call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.editor });
       expect(history.body.versions.map((v: { seq: number }) => v.seq)).toEqual([6, 5, 4, 3, 2, 1]);
     });
 
     it('two reports at once from the same base on different tasks take different versions and are both kept', async () => {
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       const entries = head.report.entries as TaskProgress[];
       const one = { report: { ...head.report, entries: [...entries, task(4, '2026-H1')] }, baseSeq: 6 };
       const two = { report: { ...head.report, entries: [...entries, task(5, '2026-H1')] }, baseSeq: 6 };
       const [a, b] = await Promise.all([send('2026-H1', one), send('2026-H1', two)]);
       expect([a.status, b.status].sort()).toEqual([201, 201]);
       expect([a.body.version.seq, b.body.version.seq].sort()).toEqual([7, 8]);
-      const now = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const now = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       expect(now.report.entries.map((e: TaskProgress) => e.taskId)).toEqual([
         ...entries.map((e) => e.taskId),
         ...(a.body.version.seq === 7 ? [ids[4], ids[5]] : [ids[5], ids[4]]),
@@ -377,11 +385,11 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           },
         },
       ]);
-      const byEditor = await h.call('POST', `${BASE}/2026-Q1/reopen`, { token: h.tokens.editor, json: { until: '2026-07-05' } });
+      const byEditor = await call('POST', `${BASE}/2026-Q1/reopen`, { token: h.tokens.editor, json: { until: '2026-07-05' } });
       expect(byEditor.status).toBe(403);
-      const past = await h.call('POST', `${BASE}/2026-Q1/reopen`, { token: h.tokens.consolidator, json: { until: '2026-06-29' } });
+      const past = await call('POST', `${BASE}/2026-Q1/reopen`, { token: h.tokens.consolidator, json: { until: '2026-06-29' } });
       expect([past.status, past.body.error.code]).toEqual([400, 'bad-until']);
-      const reopened = await h.call('POST', `${BASE}/2026-Q1/reopen`, {
+      const reopened = await call('POST', `${BASE}/2026-Q1/reopen`, {
         token: h.tokens.consolidator,
         json: { until: '2026-07-05', reason: 'Xã xin gửi bổ sung' },
       });
@@ -399,14 +407,14 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
     });
 
     it('review: accepted reports are locked; a return needs a reason, then the commune sends again; every decision kept', async () => {
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       const seq = head.version.seq as number;
       const url = `${BASE}/2026-H1/review`;
-      expect((await h.call('POST', url, { token: h.tokens.editor, json: { decision: 'accept', seq } })).status).toBe(403);
-      expect((await h.call('POST', url, { token: h.tokens.consolidatorOther, json: { decision: 'accept', seq } })).status).toBe(403);
-      const stale = await h.call('POST', url, { token: h.tokens.consolidator, json: { decision: 'accept', seq: seq - 1 } });
+      expect((await call('POST', url, { token: h.tokens.editor, json: { decision: 'accept', seq } })).status).toBe(403);
+      expect((await call('POST', url, { token: h.tokens.consolidatorOther, json: { decision: 'accept', seq } })).status).toBe(403);
+      const stale = await call('POST', url, { token: h.tokens.consolidator, json: { decision: 'accept', seq: seq - 1 } });
       expect([stale.status, stale.body.error.code, stale.body.error.details]).toEqual([412, 'review-stale', { headSeq: seq }]);
-      const accepted = await h.call('POST', url, { token: h.tokens.consolidator, json: { decision: 'accept', seq } });
+      const accepted = await call('POST', url, { token: h.tokens.consolidator, json: { decision: 'accept', seq } });
       expect([accepted.status, accepted.body]).toEqual([200, state('2026-H1', { seq, state: 'accepted', locked: true })]);
       const refused = await send('2026-H1', { report: head.report, baseSeq: seq });
       expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
@@ -414,7 +422,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
         'progress-locked',
         { reason: 'accepted', cutoff: '2026-07-10' },
       ]);
-      const noReason = await h.call('POST', url, { token: h.tokens.consolidator, json: { decision: 'return', seq, reason: '   ' } });
+      const noReason = await call('POST', url, { token: h.tokens.consolidator, json: { decision: 'return', seq, reason: '   ' } });
       expect([noReason.status, noReason.body]).toEqual([
         400,
         {
@@ -425,7 +433,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           },
         },
       ]);
-      const returned = await h.call('POST', url, {
+      const returned = await call('POST', url, {
         token: h.tokens.consolidator,
         json: { decision: 'return', seq, reason: 'Bổ sung kết quả nhiệm vụ 1' },
       });
@@ -440,7 +448,7 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
       });
       expect([again.status, again.body.state]).toEqual([201, state('2026-H1', { seq: seq + 1 })]);
 
-      const history = await h.call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.consolidator });
+      const history = await call('GET', `${BASE}/2026-H1/history`, { token: h.tokens.consolidator });
       const reviewer = { author: expect.stringMatching(/^token:/), authorName: 'consolidator', createdAt: ISO_TIME, until: null };
       expect([history.status, history.body.versions.map((v: { seq: number }) => v.seq), history.body.reviews]).toEqual([
         200,
@@ -477,8 +485,8 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
     });
 
     it("the commune's state in every period the province collects", async () => {
-      const r = await h.call('GET', BASE, { token: h.tokens.editor });
-      const head = (await h.call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
+      const r = await call('GET', BASE, { token: h.tokens.editor });
+      const head = (await call('GET', `${BASE}/2026-H1`, { token: h.tokens.editor })).body;
       expect([r.status, r.body]).toEqual([
         200,
         {
@@ -493,7 +501,12 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           ],
         },
       ]);
-      expect((await h.call('GET', BASE, { token: h.tokens.editorOther })).status).toBe(403);
+      expect((await call('GET', BASE, { token: h.tokens.editorOther })).status).toBe(403);
+    });
+
+    it('no refusal shows an official an English system word or an internal code', () => {
+      expect(messages.length).toBeGreaterThan(10);
+      expect(messages.flatMap(englishLeaks)).toEqual([]);
     });
   });
 }
