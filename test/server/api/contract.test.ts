@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_TYPE } from '../../../core/api/index.ts';
+import { CALENDAR_TYPE, XLSX_TYPE } from '../../../core/api/index.ts';
 import { createApp } from '../../../server/app.ts';
 import { fixture } from '../../support/paths.ts';
 import { startServerProcess, type ServerProcess } from '../../support/server-process.ts';
@@ -115,6 +115,9 @@ async function call(
       `${op!.key} ${res.status}: body against its schema`,
     ).toEqual([]);
     expect(undeclared(parsed, r.data), `${op!.key} ${res.status}: fields sent but not declared`).toEqual([]);
+  } else if (type === 'text/calendar') {
+    expect(declared!.content?.[CALENDAR_TYPE]?.schema, `${op!.key} ${res.status}: iCalendar declared`).toBeDefined();
+    expect(new TextDecoder().decode(bytes.slice(0, 15))).toBe('BEGIN:VCALENDAR');
   } else {
     expect(type, `${op!.key} ${res.status}: media type`).toBe(XLSX_TYPE);
     expect(declared!.content?.[XLSX_TYPE]?.schema, `${op!.key} ${res.status}: .xlsx declared`).toBeDefined();
@@ -459,6 +462,26 @@ describe('the API contract on a real server', { timeout: 120_000 }, () => {
     expect((await call('POST', reopen, tok.consolidator, { json: { until: '2020-01-01' } })).body.error.code).toBe('bad-until');
     const reopened = await call('POST', reopen, tok.consolidator, { json: { until: '2099-12-31', reason: 'Gửi bổ sung' } });
     expect([reopened.status, reopened.body.reopenedUntil, reopened.body.locked]).toEqual([200, '2099-12-31', false]);
+  });
+
+  it("the province's progress view and the calendar feed (issue 17)", async () => {
+    // After the progress test above: Hải Phòng collects 2026-H1 for D8, and Cẩm Giàng's report of it was accepted.
+    const view = '/api/provinces/31/plans/D8/progress/2026-H1';
+    const json = await call('GET', `${view}?asOf=2026-06-30`, tok.consolidator);
+    const camGiang = json.body.communes.find((c: { code: string }) => c.code === '10903');
+    expect([json.status, camGiang.report.state, camGiang.counts.tasks, json.body.notReported]).toEqual([200, 'accepted', 34, []]);
+    expect((await call('GET', `${view}?format=xlsx&lang=en`, tok.consolidator)).status).toBe(200);
+    expect((await call('GET', view, tok.editor)).status).toBe(403);
+    expect((await call('GET', '/api/provinces/31/plans/D8/progress/2026-Q3', admin)).body.error.code).toBe('period-unknown');
+    expect((await call('GET', `${view}?asOf=soon`, tok.consolidator)).body.error.code).toBe('invalid-request');
+
+    const link = await call('POST', '/api/communes/10903/plans/D8/calendar', tok.editor);
+    expect([link.status, link.body.url]).toEqual([201, expect.stringMatching(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/)]);
+    expect((await call('POST', '/api/communes/10903/plans/D8/calendar', tok.editorOther)).status).toBe(403);
+    const feed = await call('GET', new URL(link.body.url).pathname, null);
+    expect([feed.status, feed.headers.get('content-type')]).toEqual([200, CALENDAR_TYPE]);
+    const wrong = await call('GET', `/api/calendar/${'x'.repeat(43)}.ics`, null, { headers: from() });
+    expect([wrong.status, wrong.body.error.code]).toEqual([404, 'not-found']);
   });
 
   it('every operation was answered with a success and with an error (health and config have none to provoke)', () => {
