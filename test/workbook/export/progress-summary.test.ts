@@ -269,7 +269,7 @@ describe('the summary of every commune of Hải Phòng, printed', async () => {
       name: c.name,
       submittedPlan: i % 9 !== 0,
       report: status(i % 3 === 0 ? 'not-reported' : 'submitted'),
-      counts: i % 9 !== 0 ? counts(n, 4, i % 5 === 0 ? [] : [{ lead: i % 2 ? VP : VH, overdue: i % 5 }]) : null,
+      counts: i % 9 !== 0 ? counts(n, 2, i % 5 === 0 ? [] : [{ lead: i % 2 ? VP : VH, overdue: i % 5 }]) : null,
     };
   });
   const data: ProvinceProgress = {
