@@ -8,6 +8,7 @@ import type { TaskProgress } from '../../../core/progress/index.ts';
 import { createApp } from '../../../server/app.ts';
 import type { Database } from '../../../server/db/connect.ts';
 import { planWith } from '../../core/progress/plan.ts';
+import { englishLeaks } from '../../support/user-words.ts';
 import { harness, type Harness } from './harness.ts';
 import { seedPeriods, seedReport } from './progress-seed.ts';
 
@@ -113,8 +114,11 @@ export function calendarSuite(name: string, open: () => Promise<Database>): void
       ]);
       const r = await feed(made.body.url);
       expect([r.status, r.type]).toEqual([200, CALENDAR_TYPE]);
+      const read = parseFeed(r.text);
+      // What a phone shows an official: Vietnamese words, no internal codes.
+      expect(englishLeaks([read.name, ...read.events.flatMap((e) => [e.summary, e.description])].join('\n'))).toEqual([]);
       // Done (k2), without a date (k3), dropped (k5) and "Thường xuyên" (k7) are left out; overdue k4 is still owed.
-      expect(parseFeed(r.text)).toEqual({
+      expect(read).toEqual({
         name: 'phuluc — Xã Cẩm Giàng — NQ57-2026',
         events: [
           day(
