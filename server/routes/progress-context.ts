@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ReportStatus } from '../../core/api/index.ts';
 import { PeriodIdSchema, vietnamDay } from '../../core/progress/index.ts';
 import type { DB } from '../db/schema.ts';
+import { invalidRequest } from '../http/errors.ts';
 import { findPeriodSetting } from '../store/progress-periods.ts';
 import { listReviews, type StoredReview } from '../store/progress-reviews.ts';
 import { headVersion, type ReportKey, type StoredVersion } from '../store/progress-versions.ts';
@@ -52,4 +53,16 @@ export async function reportView(db: Kysely<DB>, k: ReportKey, provinceCode: str
     findPeriodSetting(db, provinceCode, k.planKey, k.period),
   ]);
   return { head, reviews, status: reportStatus({ period: k.period, setting: setting ?? null, head, reviews, today }) };
+}
+
+/**
+ * 400 when any text of a body holds U+0000: PostgreSQL refuses it in text and jsonb alike, which would be a 500
+ * (the wire schemas of the progress bodies come from core/progress and do not refuse it themselves).
+ * @example refuseNul(body)
+ */
+export function refuseNul(value: unknown, path = ''): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw invalidRequest([{ path, message: 'không được chứa ký tự NUL (U+0000) / must not contain U+0000' }]);
+  } else if (Array.isArray(value)) value.forEach((v, i) => refuseNul(v, path ? `${path}.${i}` : String(i)));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) refuseNul(v, path ? `${path}.${k}` : k);
 }

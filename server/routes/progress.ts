@@ -38,7 +38,7 @@ import { lockReason, periodList, reportStatus } from '../sync/progress-status.ts
 import { hashJson } from '../sync/summary.ts';
 import { keyReused } from './plans.ts';
 import { communeOf, idempotencyKey, PlanPath } from './params.ts';
-import { ReportPath, reportView, todayOf } from './progress-context.ts';
+import { refuseNul, ReportPath, reportView, todayOf } from './progress-context.ts';
 import { planEntryOr404 } from './registry.ts';
 import { authErrors, errors, json } from './responses.ts';
 import type { App, AppDeps } from './types.ts';
@@ -156,6 +156,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       allow(p, 'write-commune', com, 'gửi báo cáo tiến độ', 'send progress reports');
       const planKey = (await planEntryOr404(db, asked)).key;
       const body = c.req.valid('json');
+      refuseNul(body);
       if (body.report.period !== period)
         throw new ApiError(
           400,
@@ -271,6 +272,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       allow(p, 'review-province', com, 'tiếp nhận hoặc trả lại báo cáo', 'review the reports');
       const planKey = (await planEntryOr404(db, asked)).key;
       const body = c.req.valid('json');
+      refuseNul(body);
       const reason = body.reason?.trim() || null;
       if (body.decision === 'return' && !reason) throw reasonRequired();
       const k = { communeCode: com.code, planKey, period };
@@ -308,6 +310,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       allow(p, 'review-province', com, 'mở lại kỳ báo cáo', 'reopen the reports');
       const planKey = (await planEntryOr404(db, asked)).key;
       const body = c.req.valid('json');
+      refuseNul(body);
       const today = todayOf(deps);
       if (!isIsoDay(body.until) || body.until < today) throw badUntil(body.until, today);
       const settings = await listPeriodSettings(db, com.provinceCode, planKey);

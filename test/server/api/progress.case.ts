@@ -216,6 +216,12 @@ export function progressSuite(name: string, open: () => Promise<Database>): void
           },
         },
       ]);
+      const nul = await send('2026-H1', { report: report('2026-H1', [task(0, '2026-H1', { achieved: 'a\u0000b' })]), baseSeq: null });
+      expect([nul.status, nul.body.error.code, nul.body.error.details]).toEqual([
+        400,
+        'invalid-request',
+        [{ path: 'report.entries.0.achieved', message: 'không được chứa ký tự NUL (U+0000) / must not contain U+0000' }],
+      ]);
       const consolidatorSends = await send(
         '2026-H1',
         { report: report('2026-H1', [task(0, '2026-H1')]), baseSeq: null },
