@@ -332,5 +332,38 @@ export function provinceProgressSuite(name: string, open: () => Promise<Database
         missing: [1, '10909', 'Xã Tuệ Tĩnh', 'Hạn báo cáo: 10/07/2026'],
       });
     });
+
+    it('a province with more communes than one page: every page judged, the total over them all', async () => {
+      // 26 more communes send a one-task plan: 29 plans, more than the 25 the route holds at once.
+      const more = (await provinceCommunes(h.database.db, '31'))
+        .map((c) => c.code)
+        .filter((c) => !(c in stored))
+        .slice(0, 26);
+      for (const commune of more) {
+        const pushed = await h.call('POST', `/api/communes/${commune}/plans/NQ57-2026/revisions`, { json: { plan: TUE_TINH } });
+        expect(pushed.status).toBe(201);
+        stored[commune] = pushed.body.plan;
+      }
+      const body = (await h.call('GET', '/api/provinces/31/plans/NQ57-2026/progress/2026-H1', { token: h.tokens.consolidator }))
+        .body as ProvinceProgress;
+      const codes = Object.keys(stored).sort();
+      const core = overallProgressCounts(
+        codes.map((code) => ({ key: code, plan: stored[code]!, entries: code === '10888' ? camGiangEntries : [] })),
+        '2026-06-30',
+        { period: '2026-H1' },
+      );
+      expect({
+        withPlan: body.communes.filter((c) => c.submittedPlan).map((c) => c.code),
+        counts: body.communes.filter((c) => c.counts !== null).map((c) => [c.code, c.counts]),
+        total: body.total,
+        notReported: body.notReported.map((c) => c.code),
+      }).toEqual({
+        withPlan: codes,
+        counts: core.plans.map((p) => [p.key, p.counts]),
+        total: core.total,
+        notReported: codes.filter((c) => c !== '10888' && c !== '10903'),
+      });
+      expect([body.communes.length, body.total.tasks, body.total.byCategory.overdue]).toEqual([114, 8 + 26, 3 + 26]);
+    });
   });
 }
