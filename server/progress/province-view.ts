@@ -30,10 +30,11 @@ export interface CommuneProgressInput {
 type Slim = Pick<JudgedTask, 'reported' | 'category' | 'leads'>;
 
 /**
- * Builds the province's answer commune by commune (the communes listed by code whatever the order they are added in): each commune's counts
- * (judgePlan + countJudged over the period's head report, as core's progressCounts counts a plan), its follow-ups,
- * and the province's total counted over every commune's tasks at once (countJudged, as overallProgressCounts does, so
- * one agency spelt differently in two communes is one line of overdue per lead).
+ * Builds the province's answer commune by commune: each commune's counts (judgePlan + countJudged over the period's
+ * head report, as core's progressCounts counts a plan), its follow-ups (in the order communes are added: the route adds
+ * them by code), and the province's total counted over every commune's tasks at once (countJudged, as
+ * overallProgressCounts does, so one agency spelt differently in two communes is one line of overdue per lead). The
+ * communes and those not reported are listed by code whatever the order they were added in.
  * @example const view = new ProvinceProgressView('2026-H1', '2026-06-30'); for (const c of page) view.add(c); view.result(head)
  */
 export class ProvinceProgressView {

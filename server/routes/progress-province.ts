@@ -55,28 +55,28 @@ export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
         throw badRequest('bad-as-of', 'asOf phải là một ngày có thật (YYYY-MM-DD).', 'asOf must be a real date (YYYY-MM-DD).');
       const asOf = q.asOf ?? (day > end ? end : day);
       const view = new ProvinceProgressView(period, asOf);
-      // Communes with a plan come a page at a time with their plans; those without one are added after (by code in the answer).
+      /** The period's head versions and decisions of some communes, and the state each is in. */
+      const statesOf = async (codes: string[]) => {
+        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
+        return (code: string) => {
+          const head = heads.get(code);
+          return { head, status: reportStatus({ period, setting, head, reviews: reviews.get(code) ?? [], today: day }) };
+        };
+      };
+      // Communes with a plan come a page at a time with their plans; those without one are added after (the answer
+      // lists them all by code).
       const withPlan = new Set<string>();
       for await (const page of headsInPages(db, province, planKey, PAGE)) {
-        const codes = page.map((h) => h.communeCode);
-        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
+        const stateOf = await statesOf(page.map((h) => h.communeCode));
         for (const h of page) {
           withPlan.add(h.communeCode);
-          const head = heads.get(h.communeCode);
-          const status = reportStatus({ period, setting, head, reviews: reviews.get(h.communeCode) ?? [], today: day });
+          const { head, status } = stateOf(h.communeCode);
           view.add({ code: h.communeCode, name: h.communeName, plan: h.plan, report: head?.report ?? null, status });
         }
       }
       const rest = (await provinceCommunes(db, province)).filter((cm) => !withPlan.has(cm.code));
-      for (let i = 0; i < rest.length; i += PAGE * 4) {
-        const part = rest.slice(i, i + PAGE * 4);
-        const codes = part.map((cm) => cm.code);
-        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
-        for (const cm of part) {
-          const status = reportStatus({ period, setting, head: heads.get(cm.code), reviews: reviews.get(cm.code) ?? [], today: day });
-          view.add({ code: cm.code, name: cm.name, plan: null, report: null, status });
-        }
-      }
+      const stateOf = await statesOf(rest.map((cm) => cm.code));
+      for (const cm of rest) view.add({ code: cm.code, name: cm.name, plan: null, report: null, status: stateOf(cm.code).status });
       const result = view.result({
         province: prov,
         planKey,
