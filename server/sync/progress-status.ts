@@ -43,20 +43,24 @@ export interface StatusInput {
 }
 
 /**
- * The state: 'not-reported' without a version; else the latest decision on the head version — accepted, returned, or
- * (a reopen) submitted again — and 'submitted' when the province has not decided on it. Locked: accepted, or past the
+ * The state: 'not-reported' without a version; else the latest decision on the head version — accepted (unless a
+ * reopening came after it), returned — and 'submitted' when the province has not decided on it. Locked: accepted, or past the
  * cut-off without a reopening still running (a reopening's day is the last one the commune may send).
  * @example reportStatus({ period: '2026-H1', setting, head, reviews: [], today: '2026-06-30' }).state // 'submitted'
  */
 export function reportStatus(s: StatusInput): ReportStatus {
   const head = s.head;
-  const onHead = head ? s.reviews.find((r) => r.seq === head.seq) : undefined;
+  const onHead = head ? s.reviews.filter((r) => r.seq === head.seq) : [];
+  const decided = onHead.findIndex((r) => r.decision !== 'reopen');
+  const decision = onHead[decided];
+  // A reopening lifts an acceptance (the commune may send again); a return stays a return until the commune sends.
+  const lifted = decision?.decision === 'accept' && onHead.slice(0, decided).some((r) => r.decision === 'reopen');
   const state: ReportState = !head
     ? 'not-reported'
-    : onHead?.decision === 'accept'
-      ? 'accepted'
-      : onHead?.decision === 'return'
-        ? 'returned'
+    : decision?.decision === 'return'
+      ? 'returned'
+      : decision?.decision === 'accept' && !lifted
+        ? 'accepted'
         : 'submitted';
   const reopen = s.reviews.find((r) => r.decision === 'reopen');
   const reopenedUntil = reopen?.until && reopen.until >= s.today ? reopen.until : null;
@@ -70,7 +74,7 @@ export function reportStatus(s: StatusInput): ReportStatus {
     locked: state === 'accepted' || pastCutoff,
     cutoff,
     reopenedUntil,
-    returnReason: state === 'returned' ? (onHead?.reason ?? null) : null,
+    returnReason: state === 'returned' ? (decision?.reason ?? null) : null,
     lastSent: head?.createdAt ?? null,
   };
 }
