@@ -6,6 +6,7 @@ import { annotatedCopy } from '../../workbook/export/annotate.ts';
 import { deflateRawNative, inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
 import { checkDocument, checkFile, type CheckFile } from '../../core/validate/index.ts';
 import { Term } from '../../core/i18n/index.ts';
+import { vietnamDay } from '../../core/progress/index.ts';
 import { renderCheckText } from '../check-text.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
@@ -16,6 +17,8 @@ export interface CheckOptions {
   format: 'text' | 'json' | 'xlsx';
   out?: string;
   asOf?: string;
+  /** Today (ISO) for checks that refuse the future (a completion date); Vietnam's today when not given. */
+  today?: string;
   /** Text output: list the notes too (by default only their number). */
   notes?: boolean;
   lang: Lang;
@@ -55,7 +58,10 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
     bar.tick(path.basename(file));
     try {
       const loaded = await loadPlan(file);
-      const report = validate({ plan: loaded.plan, grids: loaded.grids, sheets: loaded.sheets }, opts.asOf ? { asOf: opts.asOf } : {});
+      const report = validate(
+        { plan: loaded.plan, grids: loaded.grids, sheets: loaded.sheets },
+        { ...(opts.asOf ? { asOf: opts.asOf } : {}), today: opts.today ?? vietnamDay(new Date().toISOString())! },
+      );
       results.push(checkFile(file, report));
       bar.clear();
       if (opts.format === 'xlsx') await writeAnnotated(file, loaded.xlsx, report, files.length > 1 ? opts.out! : opts.out, opts.lang);
