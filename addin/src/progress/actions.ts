@@ -10,10 +10,10 @@ import { createQueue } from '../sync/queue.ts';
 import { columnsSpec, tablesWithoutProgress } from './columns.ts';
 import { progressContext, type ProgressContext } from './context.ts';
 import { deliverReport, QUEUE_KEY, reportKey, showQueue } from './deliver.ts';
-import { knownHead } from './heads.ts';
+import { baseReport, knownHead } from './heads.ts';
 import { editCells, taskLines, type EditRole } from './lines.ts';
 import { offlinePeriods } from './periods.ts';
-import { resolveReport, type ConflictChoice } from './resolve.ts';
+import { resolveOnHead, type ConflictChoice } from './resolve.ts';
 
 /** The status dropdown speaks the sheet's language (Vietnamese), whatever language the pane shows. */
 const DROPDOWN_WORDS = { error: 'Hãy chọn một tình trạng trong danh sách.', prompt: 'Chọn tình trạng thực hiện của nhiệm vụ.' };
@@ -203,13 +203,20 @@ export function createProgressActions(ctx: SyncContext, creds: Credentials) {
         if (!b || !period) return;
         await enqueue(period, { period, nothingToReport: true, entries: [], indicators: [] }, knownHead(ctx.port, b, period), null);
       }),
-    /** The choices applied to my report, sent again on the head the conflict was met on. */
+    /**
+     * The choices written into both sides and merged from the base (every other change of either side kept), sent
+     * again on the head: a report sent on the head replaces it, so it must hold the head's entries too.
+     */
     resolve: (choices: ConflictChoice[]) =>
       guarded(async () => {
         const c = pc.progress().conflict;
-        if (!c || !ctx.sync().binding) return;
+        const b = ctx.sync().binding;
+        if (!c || !b) return;
+        const head = await pc.apiFor(b.server).head(b.commune, b.planKey, c.period);
+        const base = baseReport(ctx.storage, b, c.period, c.baseSeq);
+        const report = head ? resolveOnHead(base, head.report, c.report, c.conflicts, choices) : c.report;
         pc.setProgress({ conflict: null });
-        await enqueue(c.period, resolveReport(c.report, c.conflicts, choices), c.headSeq, c.message);
+        await enqueue(c.period, report, head?.version.seq ?? c.headSeq, c.message);
       }),
     cancelConflict(): void {
       pc.setProgress({ conflict: null });

@@ -6,7 +6,7 @@ import { NEW_KEY_CODES } from '../sync/api.ts';
 import { readLocal } from '../sync/plan-io.ts';
 import { backoffMs, newKey, type createQueue } from '../sync/queue.ts';
 import { labelOf, type ProgressContext } from './context.ts';
-import { saveHead } from './heads.ts';
+import { saveBaseReport, saveHead } from './heads.ts';
 import { landingCells } from './land.ts';
 
 export type ReportQueue = ReturnType<typeof createQueue<QueuedReport>>;
@@ -34,6 +34,7 @@ export async function deliverReport(pc: ProgressContext, queue: ReportQueue, ite
     queue.remove(item.key);
     showQueue(pc, queue);
     const seq = answer.version.seq;
+    saveBaseReport(ctx.storage, item, item.period, seq, answer.report);
     pc.setProgress({
       last: { period: item.period, seq, status: answer.status },
       periods: pc.progress().periods?.map((p) => (p.period === item.period ? { ...p, status: answer.state } : p)) ?? null,
@@ -72,6 +73,7 @@ export async function deliverReport(pc: ProgressContext, queue: ReportQueue, ite
         pc.setProgress({
           conflict: {
             period: item.period,
+            baseSeq: item.baseSeq,
             headSeq: d.data.headSeq,
             conflicts: d.data.conflicts,
             report: item.report,

@@ -34,6 +34,8 @@ export interface QueuedReport {
 
 export interface ProgressConflictSession {
   period: string;
+  /** The version the refused report was edited from (null: a first report). */
+  baseSeq: number | null;
   headSeq: number;
   conflicts: ProgressConflict[];
   /** The report that met the conflict (mine). */

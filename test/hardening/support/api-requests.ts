@@ -20,6 +20,15 @@ export const ROUTES: [string, string][] = [
   ['GET', '/api/provinces/{province}/plans/{planKey}/status'],
   ['GET', '/api/provinces/{province}/plans/{planKey}/consolidated'],
   ['POST', '/api/tokens'],
+  // Issue 17: a province's reporting periods, a commune's period reports, their history, review and reopening.
+  ['GET', '/api/provinces/{province}/plans/{planKey}/progress-periods'],
+  ['PUT', '/api/provinces/{province}/plans/{planKey}/progress-periods'],
+  ['GET', '/api/communes/{commune}/plans/{planKey}/progress'],
+  ['GET', '/api/communes/{commune}/plans/{planKey}/progress/{period}'],
+  ['POST', '/api/communes/{commune}/plans/{planKey}/progress/{period}'],
+  ['GET', '/api/communes/{commune}/plans/{planKey}/progress/{period}/history'],
+  ['POST', '/api/communes/{commune}/plans/{planKey}/progress/{period}/review'],
+  ['POST', '/api/communes/{commune}/plans/{planKey}/progress/{period}/reopen'],
 ];
 
 /** Header values must be byte strings without NUL, CR or LF (fetch refuses the rest before any server sees them). */
@@ -53,6 +62,7 @@ export const paramArbs: Record<string, fc.Arbitrary<string>> = {
   province: segment(['31', '01', '99']),
   planKey: segment(['F', 'F', 'F', 'NQ57-2026', 'chua-co']),
   seq: segment(['1', '2', '3', '2000000000', '2000000001']),
+  period: segment(['2026-H1', '2026-Q1', '2026', '2026-Q5', '2026-02-30']),
 };
 
 const queryArb = fc.dictionary(
