@@ -2,6 +2,7 @@
 // and a reason where the status asks for them. Never fixed automatically: these are the official's own words.
 import { NEEDS_REASON } from '../../model/progress-status.ts';
 import { parseDay, parseStatus } from '../../read/progress-cells.ts';
+import { parseDeadline } from '../../deadline.ts';
 import { cellLoc, type Check } from '../context.ts';
 
 export const progressCells: Check = (ctx) => {
@@ -15,7 +16,8 @@ export const progressCells: Check = (ctx) => {
     const text = (role: 'status' | 'completedOn' | 'achieved' | 'reason') => (row.fields[role] ?? '').trim();
     const rawStatus = text('status');
     const status = rawStatus === '' ? null : parseStatus(rawStatus);
-    if (rawStatus !== '' && status === null)
+    // Some plans head their schedule "Tiến độ thực hiện" ("Quý I/2026", "Thường xuyên"): a time, not a reported status.
+    if (rawStatus !== '' && status === null && !isSchedule(rawStatus))
       ctx.push({ code: 'progress-status-unreadable', params: { text: rawStatus }, loc: cellLoc(ctx, row, 'status') });
 
     const rawDay = text('completedOn');
@@ -39,3 +41,8 @@ export const progressCells: Check = (ctx) => {
       ctx.push({ code: 'progress-reason-missing', params: { status }, loc: cellLoc(ctx, row, 'reason') });
   }
 };
+
+function isSchedule(text: string): boolean {
+  const kind = parseDeadline(text).kind;
+  return kind === 'period' || kind === 'recurring';
+}

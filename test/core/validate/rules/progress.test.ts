@@ -61,6 +61,14 @@ describe('progress columns of a task table', () => {
     expect(issuesOf(rows)).toEqual([]);
   });
 
+  it('takes a plan\'s schedule headed "Tiến độ thực hiện" for what it is, not for an unreadable status', () => {
+    const schedule = [...H.slice(0, 5), 'Tiến độ thực hiện'];
+    // The table then lacks a deadline column (structure.ts says so); nothing about progress.
+    expect(issuesOf([schedule, task(1, TEXTS[0], { deadline: 'Quý I/2026' }), task(2, TEXTS[1], { deadline: 'Thường xuyên' })])).toEqual([
+      [1, 'missing-column', 'error'],
+    ]);
+  });
+
   it('asks for a reason, a date or a result only where the table has the column', () => {
     const statusOnly = [...H, 'Tình trạng thực hiện'];
     expect(issuesOf([statusOnly, [...task(1, TEXTS[0]), 'Tạm dừng'], [...task(2, TEXTS[1]), 'Đã hoàn thành']])).toEqual([]);
