@@ -1,8 +1,11 @@
-// Progress end to end (issue 17) on a real server process, run on PGlite and on PostgreSQL: two reporters of one
-// commune send progress on different tasks of one plan for the same period (both kept), then change the same field
-// both ways (409 progress-conflict, resolved, sent again, the chosen value kept); the dashboard, in Chromium, shows the
-// categories, the overdue count and the overdue tasks per lead agency that core computes from the same plans and
-// entries — computed here, not read from the server — and lists the commune that did not report.
+// Progress end to end (issue 17) on a real server process, run on PGlite and on PostgreSQL: two task panes in Chromium,
+// each with its own strict fake Excel workbook of the same plan and an access code of the same commune, report
+// progress on different tasks of one period from the Tiến độ tab (both kept in the head report); then they change the
+// same field both ways: the second gets the conflict view, keeps its value, sends again, and the server holds it. The
+// dashboard, in Chromium, shows the categories, the overdue count and the overdue tasks per lead agency that core
+// computes from the same plans and entries — computed here, not read from the server — and lists the commune that did
+// not report.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../core/model/index.ts';
 import {
@@ -16,6 +19,19 @@ import { fixture } from '../support/paths.ts';
 import path from 'node:path';
 import { DESKTOP, PHONE, screenshot, SCREENSHOTS, seen, watchedPage, type Watched } from './support/browser.ts';
 import { leaksOnPage } from './support/leaks.ts';
+import { PHONE_VIEWPORT, shot, WIDE_VIEWPORT } from '../addin/browser/support/browser.ts';
+import { paneLeaks } from '../addin/browser/support/leaks.ts';
+import {
+  editTask,
+  notice,
+  openProgress,
+  openProgressPane,
+  type PaneEdit,
+  pullPlan,
+  pushPlan,
+  sendReport,
+  signInAndBind,
+} from './support/progress-pane.ts';
 import { startProgressStack, type ProgressStack, type StoreKind } from './support/progress-stack.ts';
 
 const KEY = 'NQ57-2026';
@@ -29,7 +45,7 @@ const REPORTING = '05674';
 const SILENT = '01849';
 const PROVINCE = '19';
 
-/** One field both reporters change: the result achieved of one task. */
+/** The field both reporters change: the result achieved of one task. */
 const CONFLICT_TT = '9';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
@@ -45,6 +61,7 @@ export function progressE2eSuite(kind: StoreKind): void {
     let consolidator: string;
     const reporters = { a: '', b: '' };
     const opened: Watched[] = [];
+    const panes = { a: null as unknown as Page, b: null as unknown as Page };
     /** Task ids by their number in the plan (the server gave them on the first push). */
     const ids = new Map<string, string>();
     /** What the two reporters sent, as the final report should hold it: the expectation's input. */
@@ -58,24 +75,17 @@ export function progressE2eSuite(kind: StoreKind): void {
         api.token(admin, 'editor', { commune: REPORTING }),
         api.token(admin, 'editor', { commune: REPORTING }),
       ]);
-      // The silent commune's plan is another commune's file, confirmed (the fixtures stand in for every commune).
-      expect(
-        await Promise.all([
-          api.upload(REPORTING, KEY, fixture('quang-son-phu-luc.xlsx'), admin),
-          api.upload(SILENT, KEY, fixture('cam-giang-phu-luc.xlsx'), admin, true),
-        ]),
-      ).toEqual([201, 201]);
+      // The silent commune's plan is another commune's file, confirmed (the fixtures stand in for every commune); the
+      // reporting commune's plan is sent by its first pane.
+      expect(await api.upload(SILENT, KEY, fixture('cam-giang-phu-luc.xlsx'), admin, true)).toBe(201);
       const periods = await api.json('PUT', `/api/provinces/${PROVINCE}/plans/${KEY}/progress-periods`, admin, {
         periods: [{ period: PERIOD, cutoff: '2099-12-31' }],
       });
       expect(periods.status).toBe(200);
-      const head = await api.json('GET', `/api/communes/${REPORTING}/plans/${KEY}`, admin);
-      for (const r of taskRowsOf(head.body.plan)) if (r.id) ids.set(r.tt, r.id);
-      expect(ids.size).toBeGreaterThan(40);
     }, 600_000);
 
     afterAll(async () => {
-      await Promise.all(opened.map((w) => w.context.close()));
+      await Promise.all([...opened.map((w) => w.context.close()), ...Object.values(panes).map((p) => p?.context().close())]);
       await stack?.stop();
     });
 
@@ -84,21 +94,6 @@ export function progressE2eSuite(kind: StoreKind): void {
       period: PERIOD,
       ...fields,
     });
-
-    async function send(
-      token: string,
-      entries: TaskProgressInput[],
-      baseSeq: number | null,
-      key: string,
-    ): Promise<{ status: number; body: Json }> {
-      return stack.api.json(
-        'POST',
-        `/api/communes/${REPORTING}/plans/${KEY}/progress/${PERIOD}`,
-        token,
-        { report: { period: PERIOD, entries, indicators: [] }, baseSeq },
-        { 'idempotency-key': key },
-      );
-    }
 
     async function headReport(): Promise<Json> {
       const r = await stack.api.json('GET', `/api/communes/${REPORTING}/plans/${KEY}/progress/${PERIOD}`, consolidator);
@@ -113,60 +108,80 @@ export function progressE2eSuite(kind: StoreKind): void {
         .sort((x, y) => String(x.taskId).localeCompare(String(y.taskId)));
     const expectedEntries = () => [...sent.values()].sort((x, y) => x.taskId.localeCompare(y.taskId));
 
-    it('two reporters send progress on different tasks of the period: both kept', async () => {
+    it('two panes report on different tasks of the period: both kept in the head report', async () => {
+      panes.a = await openProgressPane(stack.browser, stack.url, stack.paneScripts);
+      panes.b = await openProgressPane(stack.browser, stack.url, stack.paneScripts);
+      const [a, b] = [panes.a, panes.b];
+      await signInAndBind(a, reporters.a, KEY);
+      await pushPlan(a, /^Đã gửi \(lần gửi số 1\)\./);
+      await signInAndBind(b, reporters.b, KEY);
+      await pullPlan(b);
+      const head = await stack.api.json('GET', `/api/communes/${REPORTING}/plans/${KEY}`, stack.admin);
+      for (const r of taskRowsOf(head.body.plan)) if (r.id) ids.set(r.tt, r.id);
+      expect(ids.size).toBe(53);
+
+      await openProgress(a, PERIOD);
       const mine = [
         entry('1', { status: 'in-progress', achieved: 'Đã xây dựng dự thảo kế hoạch' }),
         entry('2', { status: 'done', completedOn: '2025-09-15', achieved: 'Đã ban hành quy chế' }),
         entry('3', { status: 'done', completedOn: '2026-01-20', achieved: 'Đã tổ chức hội nghị' }),
       ];
-      const a = await send(reporters.a, mine, null, 'progress-a-1');
-      expect([a.status, a.body.status, a.body.version.seq]).toEqual([201, 'created', 1]);
+      for (const [tt, e] of [
+        ['1', mine[0]!],
+        ['2', mine[1]!],
+        ['3', mine[2]!],
+      ] as const)
+        await editTask(a, tt, fieldsOf(e));
+      await shotPane(a, 'progress-pane-edits');
+      await sendReport(a, /^Đã gửi báo cáo .* \(lần gửi số 1\)\./);
       for (const e of mine) sent.set(e.taskId, e);
 
       // B had not seen A's report: sent on no base, merged per task onto A's.
+      await openProgress(b, PERIOD);
       const theirs = [
         entry('7', { status: 'paused', reason: 'Chờ kinh phí của tỉnh' }),
         entry(CONFLICT_TT, { status: 'in-progress', achieved: 'Đang khảo sát' }),
       ];
-      const b = await send(reporters.b, theirs, null, 'progress-b-1');
-      expect([b.status, b.body.status, b.body.version.seq]).toEqual([201, 'merged', 2]);
+      for (const [tt, e] of [
+        ['7', theirs[0]!],
+        [CONFLICT_TT, theirs[1]!],
+      ] as const)
+        await editTask(b, tt, fieldsOf(e));
+      await sendReport(b, /^Đã gửi báo cáo .* và gộp với báo cáo của người khác \(lần gửi số 2\)\./);
       for (const e of theirs) sent.set(e.taskId, e);
 
-      const head = await headReport();
-      expect(head.version.seq).toBe(2);
-      expect(head.status.state).toBe('submitted');
-      expect(held(head)).toEqual(expectedEntries());
+      const report = await headReport();
+      expect([report.version.seq, report.status.state]).toEqual([2, 'submitted']);
+      expect(held(report)).toEqual(expectedEntries());
+      expect(await paneLeaks(b)).toEqual([]);
     });
 
-    it('the same field changed both ways: 409 with the conflict, resolved, sent again, the chosen value kept', async () => {
-      // Each reporter sends the whole report as they hold it after seeing version 2, with their own result for one task.
-      const edited = (achieved: string) => expectedEntries().map((e) => (e.taskId === ids.get(CONFLICT_TT) ? { ...e, achieved } : e));
-      const a = await send(reporters.a, edited('Khảo sát xong 3 thôn'), 2, 'progress-a-2');
-      expect([a.status, a.body.version.seq]).toEqual([201, 3]);
-      const b = await send(reporters.b, edited('Khảo sát xong 5 thôn'), 2, 'progress-b-2');
-      expect(b.status).toBe(409);
-      expect(b.body.error.code).toBe('progress-conflict');
-      expect(b.body.error.details).toEqual({
-        headSeq: 3,
-        conflicts: [
-          {
-            kind: 'task',
-            id: ids.get(CONFLICT_TT),
-            field: 'achieved',
-            base: 'Đang khảo sát',
-            theirs: 'Khảo sát xong 3 thôn',
-            mine: 'Khảo sát xong 5 thôn',
-          },
-        ],
-      });
-      // The refused report stored nothing.
+    it('the same field changed both ways: the second pane gets the conflict, keeps its value, sends again; the server holds it', async () => {
+      const [a, b] = [panes.a, panes.b];
+      // B holds version 2 (its answer was written back into its sheet) and changes the result first.
+      await editTask(b, CONFLICT_TT, { achieved: 'Khảo sát xong 5 thôn' });
+      await sendReport(b, /^Đã gửi báo cáo .* \(lần gửi số 3\)\./);
+      // A, on version 1, writes another result for the same task.
+      await editTask(a, CONFLICT_TT, { status: 'in-progress', achieved: 'Khảo sát xong 3 thôn' });
+      await a.getByRole('button', { name: 'Gửi báo cáo tiến độ' }).click();
+      const view = a.getByTestId('progress-conflict');
+      await view.waitFor({ timeout: 60_000 });
+      expect(await a.getByTestId('progress-conflict-item').count()).toBe(1);
+      expect(await a.getByTestId('progress-conflict-mine').textContent()).toBe('Khảo sát xong 3 thôn');
+      expect(await a.getByTestId('progress-conflict-theirs').textContent()).toBe('Khảo sát xong 5 thôn');
+      await shotPane(a, 'progress-pane-conflict');
+      expect(await paneLeaks(a)).toEqual([]);
+      // Nothing stored by the refused report.
       expect((await headReport()).version.seq).toBe(3);
 
-      const resolved = edited('Khảo sát xong 5 thôn, còn 2 thôn');
-      const again = await send(reporters.b, resolved, 3, 'progress-b-3');
-      expect([again.status, again.body.version.seq]).toEqual([201, 4]);
-      for (const e of resolved) sent.set(e.taskId, e);
-      expect(held(await headReport())).toEqual(expectedEntries());
+      await a.getByRole('radio', { name: 'Giữ bản của tôi' }).check();
+      await a.getByRole('button', { name: 'Gửi lại' }).click();
+      await expect.poll(() => notice(a), { timeout: 60_000 }).toMatch(/^Đã gửi báo cáo .* \(lần gửi số 4\)\./);
+      const chosen = entry(CONFLICT_TT, { status: 'in-progress', achieved: 'Khảo sát xong 3 thôn' });
+      sent.set(chosen.taskId, chosen);
+      const report = await headReport();
+      expect(report.version.seq).toBe(4);
+      expect(held(report)).toEqual(expectedEntries());
     });
 
     it('the dashboard shows the counts core computes from the plans and entries, and the commune that did not report', async () => {
@@ -259,6 +274,26 @@ export function progressE2eSuite(kind: StoreKind): void {
       }
     });
   });
+}
+
+/** The fields a pane's editor sets for an entry. */
+function fieldsOf(e: TaskProgressInput): PaneEdit {
+  const { taskId: _id, period: _period, ...fields } = e;
+  return fields as PaneEdit;
+}
+
+/** The pane at its own width and at the two page sizes every changed view is looked at. */
+async function shotPane(page: Page, name: string): Promise<void> {
+  await shot(page, name, true);
+  for (const [suffix, size] of [
+    ['1366', WIDE_VIEWPORT],
+    ['390', PHONE_VIEWPORT],
+  ] as const) {
+    const before = page.viewportSize();
+    await page.setViewportSize(size);
+    await shot(page, `${name}-${suffix}`, true);
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 /** A count as the page writes it (Vietnamese digit grouping). */
