@@ -31,6 +31,9 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(201);
+  // Issue 17: Hải Phòng collects 2026-H1 for F, so the province's progress view is judged, not refused.
+  const periods = { periods: [{ period: '2026-H1', cutoff: '2026-07-10' }] };
+  expect((await h.call('PUT', '/api/provinces/31/plans/F/progress-periods', { json: periods })).status).toBe(200);
 });
 afterAll(() => h?.close());
 

@@ -29,6 +29,10 @@ export const ROUTES: [string, string][] = [
   ['GET', '/api/communes/{commune}/plans/{planKey}/progress/{period}/history'],
   ['POST', '/api/communes/{commune}/plans/{planKey}/progress/{period}/review'],
   ['POST', '/api/communes/{commune}/plans/{planKey}/progress/{period}/reopen'],
+  // Issue 17: the province's progress view, making a calendar address, the public feed.
+  ['GET', '/api/provinces/{province}/plans/{planKey}/progress/{period}'],
+  ['POST', '/api/communes/{commune}/plans/{planKey}/calendar'],
+  ['GET', '/api/calendar/{secret}'],
 ];
 
 /** Header values must be byte strings without NUL, CR or LF (fetch refuses the rest before any server sees them). */
@@ -63,6 +67,7 @@ export const paramArbs: Record<string, fc.Arbitrary<string>> = {
   planKey: segment(['F', 'F', 'F', 'NQ57-2026', 'chua-co']),
   seq: segment(['1', '2', '3', '2000000000', '2000000001']),
   period: segment(['2026-H1', '2026-Q1', '2026', '2026-Q5', '2026-02-30']),
+  secret: segment([`${'A'.repeat(43)}.ics`, `${'A'.repeat(43)}`, 'x.ics']),
 };
 
 const queryArb = fc.dictionary(
