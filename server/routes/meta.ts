@@ -98,6 +98,17 @@ rồi gửi lại, không ghi câu trả lời vào bảng).</p>
 first answer again (same 201 and body) with <code>Idempotent-Replayed: true</code>; same key, another body → 422 <code>idempotency-key-reused</code>, nothing
 stored; another caller's or another plan's key is a different key. Answers carry the stored body's <code>fingerprint</code> to compare.</p>
 
+<h2>Báo cáo tiến độ theo kỳ</h2>
+<p>Tỉnh đặt các kỳ báo cáo và hạn chót (<code>PUT /api/provinces/{tỉnh}/plans/{khóa}/progress-periods</code>, cán bộ tổng hợp của tỉnh hoặc quản trị viên; cán bộ
+các xã trong tỉnh xem bằng <code>GET</code>). Xã gửi báo cáo kỳ (<code>POST /api/communes/{xã}/plans/{khóa}/progress/{kỳ}</code>,
+<code>{ report, baseSeq, message? }</code>) với <code>Idempotency-Key</code> như khi gửi kế hoạch (khóa gắn với người gọi, kế hoạch, kỳ và dấu vân tay của thân).
+<code>baseSeq</code> là phiên bản đã sửa từ đó (<code>null</code> khi gửi lần đầu); bản gửi trên phiên bản cũ được gộp theo từng nhiệm vụ, chỉ tiêu và từng trường,
+hai nơi sửa cùng một trường khác nhau → 409 <code>progress-conflict</code> (đủ danh sách trong <code>details.conflicts</code>), không lưu gì. Mọi phiên bản được giữ
+(<code>GET …/history</code>). Quá hạn chót mà tỉnh chưa mở lại (<code>POST …/reopen</code> <code>{ until }</code>), hoặc đã được tiếp nhận → 409
+<code>progress-locked</code>. Tỉnh tiếp nhận hoặc trả lại (bắt buộc ghi lý do) bằng <code>POST …/review</code> <code>{ decision, seq, reason? }</code>.</p>
+<p lang="en">English: provinces set reporting periods and cut-offs; communes send period reports (idempotent, merged per task and field onto a newer head, 409
+with every conflict otherwise, every version kept); past the cut-off or once accepted sending is locked until reopened or returned.</p>
+
 <h2>Token máy chủ</h2>
 <p>Quản trị viên: <code>GET /api/tokens</code> (danh sách: người giữ, quyền, phạm vi, ngày tạo, hạn dùng, lần dùng cuối — cập nhật tối đa mỗi phút một lần — và thu hồi; không bao giờ
 có mã bí mật), <code>POST /api/tokens</code> <code>{ role, commune?, province?, label?, expires? }</code> (mã bí mật chỉ có trong câu trả lời này),
