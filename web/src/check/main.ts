@@ -4,6 +4,7 @@
 import '../shell/no-eval.ts';
 import { fixAll, fixSummary, type FixAllResult, type FixSummary } from '../../../core/fix/index.ts';
 import type { Grid } from '../../../core/model/index.ts';
+import { vietnamDay } from '../../../core/progress/day.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { loadSession, type Session } from '../auth/session.ts';
@@ -130,7 +131,8 @@ async function checkFile(file: File): Promise<void> {
     // exceljs is large: fetched the first time a file is checked, not with the page.
     const { readGridsInBrowser } = await import('../xlsx/read-browser.ts');
     const grids = await readGridsInBrowser(bytes);
-    const { report } = validateGrids(grids);
+    // Today in Vietnam, so a completion date typed in the future is caught here as `phuluc check` catches it.
+    const { report } = validateGrids(grids, { today: vietnamDay(new Date().toISOString()) ?? undefined });
     const fix = fixAll(grids);
     state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms: Math.round(performance.now() - started) };
     state.sheet = Math.max(
