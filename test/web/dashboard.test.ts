@@ -80,6 +80,34 @@ beforeAll(async () => {
     { 'idempotency-key': 'dashboard-progress-1' },
   );
   expect(report.status).toBe(201);
+  // 10888 reports too, and the province returns it with a reason; 10903's is accepted.
+  const other = (await api.json('GET', `/api/communes/10888/plans/${KEY}`, admin)).body.plan;
+  const otherTask = other.appendices
+    .flatMap((a: { kind: string; rows: unknown[] }) => (a.kind === 'tasks' ? a.rows : []))
+    .find((r: { kind: string }) => r.kind === 'task');
+  const returned = await api.json(
+    'POST',
+    `/api/communes/10888/plans/${KEY}/progress/2026-H1`,
+    admin,
+    {
+      report: { period: '2026-H1', entries: [{ taskId: otherTask.id, period: '2026-H1', status: 'done' }], indicators: [] },
+      baseSeq: null,
+    },
+    { 'idempotency-key': 'dashboard-progress-2' },
+  );
+  expect(returned.status).toBe(201);
+  const reviews = await Promise.all([
+    api.json('POST', `/api/communes/10903/plans/${KEY}/progress/2026-H1/review`, consolidator, { decision: 'accept', seq: 1 }),
+    api.json('POST', `/api/communes/10888/plans/${KEY}/progress/2026-H1/review`, consolidator, {
+      decision: 'return',
+      seq: 1,
+      reason: 'Thiếu ngày hoàn thành',
+    }),
+  ]);
+  expect(reviews.map((r) => [r.status, r.body.state])).toEqual([
+    [200, 'accepted'],
+    [200, 'returned'],
+  ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -135,9 +163,15 @@ describe('dashboard', () => {
     await page.locator('table.progress-communes').waitFor();
     expect(await page.locator('[data-metric="overdue"] dt').innerText()).toBe('Quá hạn chưa hoàn thành');
     expect(
-      await page.locator('table.progress-communes tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.state)),
-    ).toEqual(['not-reported', 'not-reported', 'submitted']);
-    expect(await page.locator('ul.not-reported li').allInnerTexts()).toEqual(['Phường Thành Đông (10507)', 'Xã Cẩm Giang (10888)']);
+      await page
+        .locator('table.progress-communes tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-commune'), tr.querySelector('[data-col="state"]')?.textContent])),
+    ).toEqual([
+      ['10507', 'Chưa báo cáo'],
+      ['10888', 'Bị trả lại: Thiếu ngày hoàn thành'],
+      ['10903', 'Đã chấp nhận'],
+    ]);
+    expect(await page.locator('ul.not-reported li').allInnerTexts()).toEqual(['Phường Thành Đông (10507)']);
 
     // Charts: drawn on canvases, each with a PNG copy for print, and the figures as a table.
     expect(await page.locator('figure.chart canvas').count()).toBe(4);

@@ -128,6 +128,7 @@ describe('progress data', () => {
         done: 3,
         overdue: 1,
         lastSent: '2026-06-20T03:00:00.000Z',
+        returnReason: null,
       },
       {
         code: '10888',
@@ -139,6 +140,7 @@ describe('progress data', () => {
         done: 0,
         overdue: 2,
         lastSent: '2026-06-20T03:00:00.000Z',
+        returnReason: null,
       },
     ]);
   });
@@ -148,6 +150,16 @@ describe('progress data', () => {
     expect(periodWords(list, '2026', 'Năm 2026', 'vi')).toBe('năm 2026');
     expect(periodWords(list, '2026', 'Năm 2026', 'en')).toBe('year 2026');
     expect(periodWords(null, '2026-H1', '6 tháng đầu năm 2026', 'en')).toBe('6 tháng đầu năm 2026');
+  });
+
+  it('keeps the reason of a returned report, and only while it stands returned', () => {
+    const p = progress(['returned', 'submitted']);
+    p.communes[0]!.report.returnReason = 'Thiếu ngày hoàn thành';
+    p.communes[1]!.report.returnReason = 'Lý do cũ';
+    expect(communeProgressRows(p).map((r) => [r.state, r.returnReason])).toEqual([
+      ['returned', 'Thiếu ngày hoàn thành'],
+      ['submitted', null],
+    ]);
   });
 
   it('names the tasks without a lead agency in words', () => {

@@ -14,6 +14,7 @@ const USER_CONTENT = [
   '.changes',
   'table.history',
   'table.conflicts',
+  '.return-reason',
   '[lang="en"]',
 ];
 

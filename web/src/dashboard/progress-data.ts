@@ -69,6 +69,8 @@ export interface CommuneProgressRow {
   done: number;
   overdue: number;
   lastSent: string | null;
+  /** The province's reason, while the report stands returned. */
+  returnReason: string | null;
 }
 
 /**
@@ -91,6 +93,7 @@ export function communeProgressRows(progress: ProvinceProgress): CommuneProgress
         done: (n?.byCategory['done-on-time'] ?? 0) + (n?.byCategory['done-late'] ?? 0),
         overdue: n?.byCategory.overdue ?? 0,
         lastSent: c.report.lastSent,
+        returnReason: c.report.state === 'returned' ? c.report.returnReason : null,
       };
     });
 }

@@ -223,6 +223,8 @@ function communesTable(data: ProvinceProgress): HTMLElement {
                 { 'data-col': 'state', class: `report-state state-${r.state}` },
                 m.states[r.state] ?? '',
                 r.nothingToReport ? ` (${m.nothingToReport})` : '',
+                // The province's own words: shown as written, set apart from the state.
+                r.returnReason ? h('span', { class: 'return-reason' }, `: ${r.returnReason}`) : null,
               ),
               h('td', { class: 'num', 'data-col': 'tasks' }, num(r.tasks)),
               h('td', { class: 'num', 'data-col': 'reported' }, num(r.reported)),
