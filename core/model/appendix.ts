@@ -135,7 +135,7 @@ export const AppendixSchema = z.object({
 export type Appendix = z.infer<typeof AppendixSchema>;
 
 export const PlanSchema = z.object({
-  source: z.object({ file: z.string().optional(), format: z.enum(['xlsx', 'text', 'json']).optional() }).optional(),
+  source: z.object({ file: z.string().optional(), format: z.enum(['xlsx', 'text', 'json', 'docx']).optional() }).optional(),
   reference: PlanReferenceSchema.optional(),
   appendices: z.array(AppendixSchema),
 });

@@ -25,7 +25,7 @@ export interface ReadResult {
  */
 export function readPlan(
   grids: Grid[],
-  opts: { file?: string; format?: 'xlsx' | 'text'; textGrids?: Map<Grid, TextGrid> } = {},
+  opts: { file?: string; format?: 'xlsx' | 'text' | 'docx'; textGrids?: Map<Grid, TextGrid> } = {},
 ): ReadResult {
   const appendices: Appendix[] = [];
   const sheets: SheetRead[] = [];

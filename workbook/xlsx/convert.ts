@@ -197,3 +197,6 @@ function run(file: string, args: string[], timeoutMs: number, env: NodeJS.Proces
     });
   });
 }
+
+/** The same guarded LibreOffice run for the .docx reader's conversion of an old .doc (workbook/docx/convert.ts). */
+export { run as runSoffice };

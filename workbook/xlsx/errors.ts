@@ -73,7 +73,8 @@ export class WorkbookReadError extends Error {
   readonly messageEn: string;
   constructor(
     readonly code: WorkbookErrorCode,
-    detail = '',
+    /** What the message's {detail} became (a size, a part's name): kept so the .docx reader can say it of a document. */
+    readonly detail = '',
   ) {
     const m = MESSAGES[code];
     super(m.vi.replace('{detail}', () => detail));

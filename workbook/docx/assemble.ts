@@ -1,0 +1,130 @@
+// The document's blocks → grids core reads: the appendix tables one under another, each under its title paragraphs,
+// in one grid (so core's table finder joins a table split in two and tells appendices apart by their titles, as it
+// does on a sheet); layout tables (issuer and motto, signatures) left out; an appendix written as paragraphs as lines.
+import { findTables, textGrid } from '../../core/read/index.ts';
+import type { Cell, Grid, Merge } from '../../core/model/index.ts';
+import { fold } from '../../core/text/index.ts';
+import { placeTable, textCell, type PlacedTable } from './to-grid.ts';
+import type { DocBlock, DocParagraph, DocTable } from './walk.ts';
+
+/** A table not read, and why (Vietnamese, English): an appendix-looking table with a table nested in a cell. */
+export interface RefusedTable {
+  /** 1-based position among the document's top-level tables. */
+  table: number;
+  vi: string;
+  en: string;
+}
+
+export interface Assembled {
+  grids: Grid[];
+  refused: RefusedTable[];
+  /** Rows of the first grid marked to repeat as a header on every page (w:tblHeader). */
+  headerRows: number[];
+}
+
+// A line that opens an appendix's title block ("PHỤ LỤC II", "Biểu 2", "Bảng số 1"), folded.
+const OPENS_TITLE = /^(phu luc|bieu\s*(so\s*)?\d|bang so)/;
+const REFERENCE = /^\(?\s*(ban hanh\s+)?kem theo/;
+
+/**
+ * @example assemble(walkDocument(xml), 'ke-hoach.docx').grids[0]?.sheet // 'ke-hoach.docx'
+ */
+export function assemble(blocks: DocBlock[], name: string): Assembled {
+  const rows: (Cell | null)[][] = [];
+  const merges: Merge[] = [];
+  const headerRows: number[] = [];
+  const refused: RefusedTable[] = [];
+  const paragraphs: DocParagraph[] = [];
+  let pending: DocParagraph[] = [];
+  let last: PlacedTable | undefined;
+  let tableNo = 0;
+
+  for (const block of blocks) {
+    if (block.kind === 'p') {
+      paragraphs.push(block);
+      pending.push(block);
+      continue;
+    }
+    tableNo++;
+    const title = titleOf(pending);
+    const between = pending.some((p) => p.text.trim() !== '');
+    pending = [];
+    const top = rows.length + (rows.length > 0 && between ? 2 : 1) + title.length;
+    const placed = placeTable(block, top);
+    // The second half of a split table: right under the first (nothing typed between), as wide, header retyped or not.
+    const continues = last !== undefined && !between && placed.width === last.width;
+    if (!continues && !isAppendix(block, title, name)) {
+      last = undefined;
+      continue;
+    }
+    if (block.nested) {
+      refused.push({
+        table: tableNo,
+        vi: `Bảng thứ ${tableNo} có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.`,
+        en: `Table ${tableNo} has a table nested in a cell and cannot be read. Remove the nested table and type its content as rows of the main table.`,
+      });
+      last = undefined;
+      continue;
+    }
+    if (rows.length > 0 && between) rows.push([]);
+    for (const p of title) rows.push([textCell([p])]);
+    rows.push(...placed.rows);
+    merges.push(...placed.merges);
+    headerRows.push(...placed.headerRows.map((r) => top + r - 1));
+    last = placed;
+  }
+
+  const grids: Grid[] = [];
+  if (rows.length > 0) {
+    grids.push({ sheet: name, origin: { row: 1, col: 1 }, rows, merges });
+    // Paragraphs after the last table that open an appendix of their own: an appendix written as a list.
+    const tail = fromLastTitle(pending);
+    if (tail.length > 0) grids.push(linesGrid(`${name} (văn bản)`, tail));
+  } else if (paragraphs.length > 0) {
+    // No table at all: the whole text, as a .txt of the plan is read (core's list-form reader).
+    grids.push(linesGrid(name, paragraphs));
+  }
+  return { grids, refused, headerRows };
+}
+
+/** Title paragraphs above a table: from the last line that opens a title ("PHỤ LỤC …") down, blank lines left out. */
+function titleOf(pending: DocParagraph[]): DocParagraph[] {
+  const text = pending.filter((p) => p.text.trim() !== '');
+  let start = -1;
+  for (let i = text.length - 1; i >= 0 && start < 0; i--) if (OPENS_TITLE.test(fold(text[i]!.text.trim()))) start = i;
+  if (start < 0) {
+    // No "PHỤ LỤC" line: a "(Kèm theo …)" line and the name above it still make a title.
+    const ref = text.findLastIndex((p) => REFERENCE.test(fold(p.text.trim())));
+    if (ref >= 0) start = Math.max(0, ref - 1);
+  }
+  return start < 0 ? [] : text.slice(start);
+}
+
+function fromLastTitle(pending: DocParagraph[]): DocParagraph[] {
+  const text = pending.filter((p) => p.text.trim() !== '');
+  const start = text.findLastIndex((p) => OPENS_TITLE.test(fold(p.text.trim())));
+  return start < 0 ? [] : text.slice(start);
+}
+
+// Core's header detection decides, on the table and its title alone: a header block or a signature block has no
+// "TT / Nội dung / Chủ trì" header and is left out.
+function isAppendix(table: DocTable, title: DocParagraph[], name: string): boolean {
+  if (table.rows.length === 0) return false;
+  const placed = placeTable(table, title.length + 1);
+  const probe: Grid = {
+    sheet: name,
+    origin: { row: 1, col: 1 },
+    rows: [...title.map((p) => [textCell([p])]), ...placed.rows],
+    merges: placed.merges,
+  };
+  return findTables(textGrid(probe)).length > 0;
+}
+
+function linesGrid(sheet: string, paragraphs: DocParagraph[]): Grid {
+  // One paragraph per row; a paragraph holding line breaks gives one row per line, as a .txt would.
+  const rows: (Cell | null)[][] = [];
+  for (const p of paragraphs) {
+    for (const line of p.text.split('\n')) rows.push([textCell([{ ...p, text: line }])]);
+  }
+  return { sheet, origin: { row: 1, col: 1 }, rows, merges: [] };
+}
