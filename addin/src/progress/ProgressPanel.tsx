@@ -114,32 +114,6 @@ export function ProgressPanel({ state, progress }: ProgressPanelProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
-        <Button size="small" onClick={progress.read} disabled={disabled}>
-          {p.readButton}
-        </Button>
-      </div>
-      {state.plan && lines.length === 0 && <Text size={200}>{p.noTasks}</Text>}
-      {missing.length > 0 && lines.length > 0 && (
-        <MessageBar intent={noStatus ? 'warning' : 'info'} data-testid="progress-no-columns">
-          <MessageBarBody>
-            {noStatus ? p.noColumns : p.someColumns(missing.reduce((k, a) => k + PROGRESS_ROLES.filter((r) => !a.columns[r]).length, 0))}
-            <div className={styles.buttons}>
-              <Button size="small" appearance={noStatus ? 'primary' : 'secondary'} onClick={progress.addColumns} disabled={disabled}>
-                {p.addColumns}
-              </Button>
-            </div>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {lines.length > 0 && !noStatus && (
-        <>
-          <Text size={200} data-testid="progress-counts">
-            {p.taskCount(lines.length)}
-          </Text>
-          <TaskList lines={lines} disabled={disabled} onField={progress.setField} />
-        </>
-      )}
       {dirty > 0 && (
         <MessageBar intent="info" data-testid="progress-unsaved">
           <MessageBarBody>
@@ -208,6 +182,32 @@ export function ProgressPanel({ state, progress }: ProgressPanelProps) {
             {p.queueTitle} <Badge appearance="tint">{st.queue.length}</Badge>
           </Text>
           <ReportQueue items={st.queue} disabled={disabled} onRetry={progress.retryNow} onDiscard={progress.discard} />
+        </>
+      )}
+      <div className={styles.buttons}>
+        <Button size="small" onClick={progress.read} disabled={disabled}>
+          {p.readButton}
+        </Button>
+      </div>
+      {state.plan && lines.length === 0 && <Text size={200}>{p.noTasks}</Text>}
+      {missing.length > 0 && lines.length > 0 && (
+        <MessageBar intent={noStatus ? 'warning' : 'info'} data-testid="progress-no-columns">
+          <MessageBarBody>
+            {noStatus ? p.noColumns : p.someColumns(missing.reduce((k, a) => k + PROGRESS_ROLES.filter((r) => !a.columns[r]).length, 0))}
+            <div className={styles.buttons}>
+              <Button size="small" appearance={noStatus ? 'primary' : 'secondary'} onClick={progress.addColumns} disabled={disabled}>
+                {p.addColumns}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {lines.length > 0 && !noStatus && (
+        <>
+          <Text size={200} data-testid="progress-counts">
+            {p.taskCount(lines.length)}
+          </Text>
+          <TaskList lines={lines} disabled={disabled} onField={progress.setField} />
         </>
       )}
     </div>
