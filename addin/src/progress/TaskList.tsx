@@ -78,7 +78,7 @@ export function TaskList({ lines, disabled, onField }: TaskListProps) {
                         <span data-user-content>{l.content}</span>
                       </Text>
                       <span className={styles.meta}>
-                        <Badge appearance="outline" size="small" color={l.dirty ? 'warning' : 'subtle'}>
+                        <Badge appearance="outline" size="small" color={l.dirty ? 'warning' : 'informative'}>
                           {l.fields.status ? PROGRESS_STATUS_LABEL[l.fields.status as ProgressStatus][lang] : s.progress.statusNone}
                         </Badge>
                         {l.due && <Text size={100}>{s.progress.due(formatDay(l.due))}</Text>}
