@@ -3,7 +3,7 @@
 // does on a sheet); layout tables (issuer and motto, signatures) left out; an appendix written as paragraphs as lines.
 import { findTables, textGrid } from '../../core/read/index.ts';
 import type { Cell, Grid, Merge } from '../../core/model/index.ts';
-import { fold } from '../../core/text/index.ts';
+import { decodeLegacy, encodingFromFont, fold } from '../../core/text/index.ts';
 import { placeTable, textCell, type PlacedTable } from './to-grid.ts';
 import type { DocBlock, DocParagraph, DocTable } from './walk.ts';
 
@@ -36,6 +36,8 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
   const refused: RefusedTable[] = [];
   const paragraphs: DocParagraph[] = [];
   let pending: DocParagraph[] = [];
+  // Paragraphs since the last appendix table, layout tables passed over: where a list-form appendix after it is.
+  let sinceKept: DocParagraph[] = [];
   let last: PlacedTable | undefined;
   let tableNo = 0;
 
@@ -43,6 +45,7 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
     if (block.kind === 'p') {
       paragraphs.push(block);
       pending.push(block);
+      sinceKept.push(block);
       continue;
     }
     tableNo++;
@@ -72,13 +75,14 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
     merges.push(...placed.merges);
     headerRows.push(...placed.headerRows.map((r) => top + r - 1));
     last = placed;
+    sinceKept = [];
   }
 
   const grids: Grid[] = [];
   if (rows.length > 0) {
     grids.push({ sheet: name, origin: { row: 1, col: 1 }, rows, merges });
     // Paragraphs after the last table that open an appendix of their own: an appendix written as a list.
-    const tail = fromLastTitle(pending);
+    const tail = fromLastTitle(sinceKept);
     if (tail.length > 0) grids.push(linesGrid(`${name} (văn bản)`, tail));
   } else if (paragraphs.length > 0) {
     // No table at all: the whole text, as a .txt of the plan is read (core's list-form reader).
@@ -91,18 +95,24 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
 function titleOf(pending: DocParagraph[]): DocParagraph[] {
   const text = pending.filter((p) => p.text.trim() !== '');
   let start = -1;
-  for (let i = text.length - 1; i >= 0 && start < 0; i--) if (OPENS_TITLE.test(fold(text[i]!.text.trim()))) start = i;
+  for (let i = text.length - 1; i >= 0 && start < 0; i--) if (OPENS_TITLE.test(folded(text[i]!))) start = i;
   if (start < 0) {
     // No "PHỤ LỤC" line: a "(Kèm theo …)" line and the name above it still make a title.
-    const ref = text.findLastIndex((p) => REFERENCE.test(fold(p.text.trim())));
+    const ref = text.findLastIndex((p) => REFERENCE.test(folded(p)));
     if (ref >= 0) start = Math.max(0, ref - 1);
   }
   return start < 0 ? [] : text.slice(start);
 }
 
+/** A paragraph's text as read, folded: TCVN3/VNI text decoded by its font first ("phô lôc i" is "PHỤ LỤC I"). */
+function folded(p: DocParagraph): string {
+  const enc = encodingFromFont(p.fonts[0]);
+  return fold((enc ? decodeLegacy(p.text, enc) : p.text).trim());
+}
+
 function fromLastTitle(pending: DocParagraph[]): DocParagraph[] {
   const text = pending.filter((p) => p.text.trim() !== '');
-  const start = text.findLastIndex((p) => OPENS_TITLE.test(fold(p.text.trim())));
+  const start = text.findLastIndex((p) => OPENS_TITLE.test(folded(p)));
   return start < 0 ? [] : text.slice(start);
 }
 

@@ -1,5 +1,6 @@
 // One Word table (w:tbl) → grid rows and merges: gridSpan → merges across, vMerge restart/continue → merges down.
 import type { Cell, Merge } from '../../core/model/index.ts';
+import { encodingFromFont } from '../../core/text/index.ts';
 import { MAX_CELL_TEXT } from '../xlsx/limits.ts';
 import { DocxReadError } from './errors.ts';
 import type { DocCell, DocParagraph, DocTable } from './walk.ts';
@@ -14,8 +15,6 @@ export interface PlacedTable {
   /** Rows marked to repeat on every page (w:tblHeader), 1-based within the table. */
   headerRows: number[];
 }
-
-const LEGACY_FONT = /^(\.vn|vni[- ]|vn3|vntime|vnarial)/i;
 
 /**
  * Lay a table out from grid row `top`.
@@ -87,5 +86,5 @@ function sharedFont(fonts: (string | undefined)[]): string | undefined {
   const first = fonts[0];
   if (first === undefined) return undefined;
   if (fonts.every((f) => f === first)) return first;
-  return fonts.every((f) => f !== undefined && LEGACY_FONT.test(f)) ? first : undefined;
+  return fonts.every((f) => encodingFromFont(f) !== null) ? first : undefined;
 }

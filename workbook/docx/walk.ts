@@ -8,6 +8,7 @@
 // saxes never expands entities declared in a DTD (a DOCTYPE is refused here anyway: Word never writes one), keeps
 // no tree (memory is the blocks we build) and keeps its element stack on the heap, so deep nesting cannot overflow.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { encodingFromFont } from '../../core/text/index.ts';
 import { DocxReadError } from './errors.ts';
 import { NO_STYLES, runFontOf, type DocStyles } from './styles.ts';
 
@@ -228,6 +229,11 @@ export function walkDocument(xml: string, styles: DocStyles = NO_STYLES, limits:
       case 'noBreakHyphen':
         run.text += '-';
         return;
+      case 'softHyphen':
+        // In a TCVN3 font the byte 0xAD is the letter "ư", and writers store it as a soft hyphen: kept for legacy
+        // runs (finishParagraph drops it from the others, where it is the invisible hyphenation point it says).
+        run.text += SOFT_HYPHEN;
+        return;
     }
   });
   parser.on('text', (text: string) => {
@@ -294,11 +300,18 @@ export function walkDocument(xml: string, styles: DocStyles = NO_STYLES, limits:
 
 export const DEFAULT_WALK_LIMITS: WalkLimits = { maxCells: 2_000_000, maxTables: 5_000, maxDepth: 512 };
 
+const SOFT_HYPHEN = '\u00ad';
+
 function finishParagraph(p: ParaState, styles: DocStyles): DocParagraph {
+  const parts = p.parts.map((x) => {
+    const font = x.run.asciiFont ?? runFontOf(styles, x.run.rStyle, p.pStyle);
+    const text = x.text.includes(SOFT_HYPHEN) && encodingFromFont(font) === null ? x.text.replaceAll(SOFT_HYPHEN, '') : x.text;
+    return { text, font };
+  });
   return {
     kind: 'p',
-    text: p.parts.map((x) => x.text).join(''),
-    fonts: p.parts.filter((x) => x.text.trim() !== '').map((x) => x.run.asciiFont ?? runFontOf(styles, x.run.rStyle, p.pStyle)),
+    text: parts.map((x) => x.text).join(''),
+    fonts: parts.filter((x) => x.text.trim() !== '').map((x) => x.font),
   };
 }
 

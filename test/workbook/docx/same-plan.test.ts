@@ -1,0 +1,93 @@
+// Word documents written by python-docx and LibreOffice read to the same plan as the equivalent workbook or text.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../../core/model/index.ts';
+import { readPlan, textToGrid } from '../../../core/read/index.ts';
+import { readDocx } from '../../../workbook/docx/index.ts';
+import { readWorkbook } from '../../../workbook/xlsx/index.ts';
+import { TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../../support/legacy-workbook.ts';
+import { REPO_ROOT } from '../../support/paths.ts';
+
+const DOCX = path.join(REPO_ROOT, 'test/fixtures/docx');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-docx-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const bytes = (file: string) => new Uint8Array(readFileSync(file));
+
+// What a plan says, whatever it was read from: each table's reference, columns and every row's kind, TT and fields
+// by role. Continuation fragments and retyped headers are how a source is laid out, not what the plan says: the
+// workbook's rows split across PDF pages are joined into the task they continue, as the Word table holds them.
+function said(plan: Plan) {
+  return plan.appendices.map((a) => ({
+    kind: a.kind,
+    appendix: a.title?.appendix,
+    name: a.title?.name,
+    reference: a.title?.reference,
+    roles: Object.keys(a.columns).sort(),
+    rows: a.rows
+      .filter((r) => !['continuation', 'repeated-header', 'blank'].includes(r.kind))
+      .map((r) => ({ kind: r.kind, tt: r.tt, fields: r.fields })),
+  }));
+}
+
+function docxPlan(file: string): Plan {
+  return readPlan(readDocx(bytes(path.join(DOCX, file)), { name: file }).grids).plan;
+}
+
+describe('a .docx reads to the same plan as its workbook', () => {
+  it('Cẩm Giàng (python-docx): merges both ways, repeated and retyped header, split table, Word artifacts', async () => {
+    const wb = await readWorkbook(bytes(path.join(REPO_ROOT, 'test/fixtures/workbooks/cam-giang-phu-luc.xlsx')));
+    const expected = said(readPlan(wb.sheets).plan);
+    expect(expected[0]!.rows).toHaveLength(38);
+    expect(said(docxPlan('cam-giang-ke-hoach.docx'))).toEqual(expected);
+  });
+
+  it('Cẩm Giàng: the header read through its merges and line breaks, marked rows noted, layout tables left out', () => {
+    const read = readDocx(bytes(path.join(DOCX, 'cam-giang-ke-hoach.docx')), { name: 'cam-giang-ke-hoach.docx' });
+    expect(read.grids.map((g) => g.sheet)).toEqual(['cam-giang-ke-hoach.docx']);
+    expect(read.refused).toEqual([]);
+    const grid = read.grids[0]!;
+    const text = (r: number) => grid.rows[r - 1]!.map((c) => c?.v ?? null);
+    expect(text(4)).toEqual(['TT', 'Nội dung', 'Cơ quan thực hiện', null, 'Thời gian\nhoàn thành']);
+    expect(text(5)).toEqual([null, null, 'Chủ trì\nthực hiện', 'Phối hợp']);
+    expect(grid.merges.filter((m) => m.top === 4)).toEqual([
+      { top: 4, left: 1, bottom: 5, right: 1 },
+      { top: 4, left: 2, bottom: 5, right: 2 },
+      { top: 4, left: 3, bottom: 4, right: 4 },
+      { top: 4, left: 5, bottom: 5, right: 5 },
+    ]);
+    // Both header rows of both halves of the split table are marked to repeat.
+    expect(read.headerRows).toEqual([4, 5, 17, 18]);
+    const plan = readPlan(read.grids).plan;
+    expect(plan.appendices).toHaveLength(1);
+    expect(plan.appendices[0]!.header.rows).toEqual([4, 5]);
+  });
+
+  it.each([
+    ['TCVN3', 'phu-luc-tcvn3.docx', TCVN3_WORKBOOK],
+    ['VNI', 'phu-luc-vni.docx', VNI_WORKBOOK],
+  ] as const)('%s runs (LibreOffice from HTML) decode as the openpyxl workbook in the same fonts does', async (_, file, legacy) => {
+    const out = path.join(tmp, `${legacy.encoding}.xlsx`);
+    writeLegacyWorkbook(legacy, out);
+    const expected = said(readPlan((await readWorkbook(bytes(out))).sheets).plan);
+    expect(expected[0]!.rows.map((r) => r.fields.content)).toEqual([
+      'HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH',
+      'Rà soát, sửa đổi quy chế làm việc của UBND xã',
+      'Xây dựng kế hoạch chuyển đổi số của xã',
+      'ỨNG DỤNG CÔNG NGHỆ SỐ',
+      'Triển khai dịch vụ công trực tuyến toàn trình',
+      'Số hóa hồ sơ, tài liệu lưu trữ của xã',
+      undefined,
+    ]);
+    expect(said(docxPlan(file))).toEqual(expected);
+  });
+
+  it('an appendix written as paragraphs reads as its text does (list form)', () => {
+    const txt = readFileSync(path.join(DOCX, 'cam-giang-danh-sach.txt'), 'utf-8');
+    const expected = said(readPlan([textToGrid('cam-giang-danh-sach.txt', txt)]).plan);
+    expect(expected[0]!.rows.map((r) => r.kind)).toEqual(['group', 'task', 'task', 'group', 'task']);
+    expect(said(docxPlan('cam-giang-danh-sach.docx'))).toEqual(expected);
+  });
+});
