@@ -23,6 +23,12 @@ export interface CommuneProgressInput {
   name: string;
   plan: Plan | null;
   report: ProgressReport | null;
+  /**
+   * The commune's head reports of every period (this one included): a task is judged by the entry of the latest-ending
+   * period already begun, not after this one, as core's judgePlan chooses — a task reported done in Q1 stays done in H1.
+   * Defaults to this period's report alone.
+   */
+  reports?: readonly ProgressReport[];
   status: ReportStatus;
 }
 
@@ -62,13 +68,15 @@ export class ProvinceProgressView {
     // "Không phát sinh" is a report: the commune has answered for the period, with no entries.
     if (!c.report) this.notReported.push({ code: c.code, name: c.name });
     const entries = c.report?.entries ?? [];
-    const judged = judgePlan(c.plan, entries, this.asOf, { period: this.period });
+    const all = c.reports ? c.reports.flatMap((r) => r.entries) : entries;
+    const judged = judgePlan(c.plan, all, this.asOf, { period: this.period });
     const counts = countJudged(judged);
     counts.unmatchedTasks = unmatchedTasks(c.plan, entries);
     this.unmatched += counts.unmatchedTasks;
     for (const t of judged) this.slim.push({ reported: t.reported, category: t.category, leads: t.leads });
     this.communes.push({ code: c.code, name: c.name, submittedPlan: true, report: c.status, counts: wireCounts(counts) });
-    const lists = followUps(judged);
+    // The follow-up lists are what this period's report says, not what an earlier one said.
+    const lists = followUps(judged.filter((t) => t.entry?.period === this.period));
     for (const key of ['highlights', 'obstacles', 'proposals'] as const)
       for (const f of lists[key]) this.lists[key].push(wireFollowUp(c, f));
   }

@@ -8,7 +8,7 @@ import { periodUnknown } from '../http/progress-errors.ts';
 import { writeProgressSummary } from '../../workbook/export/progress-summary.ts';
 import { ProvinceProgressView } from '../progress/province-view.ts';
 import { findPeriodSetting, listPeriodSettings } from '../store/progress-periods.ts';
-import { periodHeads, periodReviews } from '../store/progress-province.ts';
+import { allPeriodHeads, periodHeads, periodReviews } from '../store/progress-province.ts';
 import { headsInPages, provinceCommunes } from '../store/status.ts';
 import { reportStatus } from '../sync/progress-status.ts';
 import { xlsxResponse } from './consolidated-response.ts';
@@ -57,10 +57,15 @@ export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
       const view = new ProvinceProgressView(period, asOf);
       /** The period's head versions and decisions of some communes, and the state each is in. */
       const statesOf = async (codes: string[]) => {
-        const [heads, reviews] = await Promise.all([periodHeads(db, planKey, period, codes), periodReviews(db, planKey, period, codes)]);
+        const [heads, reviews, all] = await Promise.all([
+          periodHeads(db, planKey, period, codes),
+          periodReviews(db, planKey, period, codes),
+          allPeriodHeads(db, planKey, codes),
+        ]);
         return (code: string) => {
           const head = heads.get(code);
-          return { head, status: reportStatus({ period, setting, head, reviews: reviews.get(code) ?? [], today: day }) };
+          const reports = all.get(code) ?? [];
+          return { head, reports, status: reportStatus({ period, setting, head, reviews: reviews.get(code) ?? [], today: day }) };
         };
       };
       // Communes with a plan come a page at a time with their plans; those without one are added after (the answer
@@ -70,8 +75,8 @@ export function registerProvinceProgressRoutes(app: App, deps: AppDeps): void {
         const stateOf = await statesOf(page.map((h) => h.communeCode));
         for (const h of page) {
           withPlan.add(h.communeCode);
-          const { head, status } = stateOf(h.communeCode);
-          view.add({ code: h.communeCode, name: h.communeName, plan: h.plan, report: head?.report ?? null, status });
+          const { head, reports, status } = stateOf(h.communeCode);
+          view.add({ code: h.communeCode, name: h.communeName, plan: h.plan, report: head?.report ?? null, reports, status });
         }
       }
       const rest = (await provinceCommunes(db, province)).filter((cm) => !withPlan.has(cm.code));

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { StoredReview } from './progress-reviews.ts';
+import type { ProgressReport } from '../../core/progress/index.ts';
 import type { StoredVersion } from './progress-versions.ts';
 
 const VERSION = [
@@ -59,6 +60,32 @@ export async function periodHeads(
       },
     ]),
   );
+}
+
+/**
+ * Every period's head report of each of the given communes (one query): what core's judgePlan chooses from, per task,
+ * the entry of the latest-ending period already begun (docs/tien-do.md, "Báo cáo nào được dùng").
+ * @example (await allPeriodHeads(db, 'NQ57-2026', ['10903'])).get('10903')?.length
+ */
+export async function allPeriodHeads(
+  db: Kysely<DB>,
+  planKey: string,
+  communeCodes: readonly string[],
+): Promise<Map<string, ProgressReport[]>> {
+  const out = new Map<string, ProgressReport[]>();
+  if (communeCodes.length === 0) return out;
+  const rows = await db
+    .selectFrom('progress_versions as v')
+    .select(['v.commune_code', 'v.period', 'v.report'])
+    .where('v.plan_key', '=', planKey)
+    .where('v.commune_code', 'in', communeCodes)
+    .distinctOn(['v.commune_code', 'v.period'])
+    .orderBy('v.commune_code')
+    .orderBy('v.period')
+    .orderBy('v.seq', 'desc')
+    .execute();
+  for (const r of rows) out.set(r.commune_code, [...(out.get(r.commune_code) ?? []), r.report]);
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
 import '../shell/no-eval.ts';
 import { fixAll, fixSummary, type FixAllResult, type FixSummary } from '../../../core/fix/index.ts';
 import type { Grid } from '../../../core/model/index.ts';
-import { vietnamDay } from '../../../core/progress/day.ts';
+import { vietnamDay } from '../../../core/progress/index.ts';
 import type { Report } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { loadSession, type Session } from '../auth/session.ts';
