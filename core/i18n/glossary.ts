@@ -63,6 +63,12 @@ export const GLOSSARY = {
   reportedBy: { vi: 'Người báo cáo', en: 'Reported by' },
   reportedAt: { vi: 'Thời điểm báo cáo', en: 'Reported at' },
   actualValue: { vi: 'giá trị thực hiện', en: 'actual value' },
+  // Where a commune's report of a period stands (the pane, the dashboard and the summary workbook say the same)
+  reportNotReported: { vi: 'Chưa báo cáo', en: 'Not reported' },
+  reportSubmitted: { vi: 'Đã gửi', en: 'Sent' },
+  reportAccepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
+  reportReturned: { vi: 'Bị trả lại', en: 'Returned' },
+  nothingToReport: { vi: 'Không phát sinh', en: 'Nothing to report' },
   // Signing in
   accessCode: { vi: 'mã truy cập', en: 'access code' },
   signIn: { vi: 'Đăng nhập', en: 'Sign in' },

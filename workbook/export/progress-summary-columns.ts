@@ -3,6 +3,7 @@
 import type { ProvinceProgress, ReportStatus } from '../../core/api/index.ts';
 import type { CellOut, ColumnSpec, Lang } from '../../core/consolidate/index.ts';
 import { groupLabel } from '../../core/consolidate/index.ts';
+import { term } from '../../core/i18n/index.ts';
 import { PROGRESS_CATEGORIES, PROGRESS_CATEGORY_LABEL } from '../../core/progress/index.ts';
 import type { SheetColumns } from './consolidated-columns.ts';
 
@@ -11,18 +12,22 @@ const all = <T>(columns: ColumnSpec<T>[]): SheetColumns<T> => ({ columns, printe
 
 export type CommuneLine = ProvinceProgress['communes'][number] & { n: number | null };
 
-const STATE = {
-  vi: { 'not-reported': 'Chưa báo cáo', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Đã trả lại', nothing: 'Không phát sinh' },
-  en: { 'not-reported': 'Not reported', submitted: 'Sent', accepted: 'Accepted', returned: 'Returned', nothing: 'Nothing to report' },
-} as const;
+/** The glossary's words, as the pane and the dashboard show them. */
+const stateWords = (lang: Lang) => ({
+  'not-reported': term('reportNotReported', lang),
+  submitted: term('reportSubmitted', lang),
+  accepted: term('reportAccepted', lang),
+  returned: term('reportReturned', lang),
+  nothing: term('nothingToReport', lang),
+});
 
 /**
- * Where a commune's report stands, in words: "Đã gửi", "Đã tiếp nhận (không phát sinh)", "Chưa nộp kế hoạch".
+ * Where a commune's report stands, in words: "Đã gửi", "Đã chấp nhận (không phát sinh)", "Chưa nộp kế hoạch".
  * @example reportStateText({ state: 'submitted', nothingToReport: true, … }, true, 'vi') // 'Đã gửi (không phát sinh)'
  */
 export function reportStateText(r: ReportStatus, submittedPlan: boolean, lang: Lang): string {
   if (!submittedPlan) return lang === 'en' ? 'No plan submitted' : 'Chưa nộp kế hoạch';
-  const s = STATE[lang];
+  const s = stateWords(lang);
   const word = s[r.state];
   return r.nothingToReport && r.state !== 'not-reported' ? `${word} (${s.nothing.toLocaleLowerCase(lang)})` : word;
 }

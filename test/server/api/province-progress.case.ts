@@ -326,7 +326,7 @@ export function provinceProgressSuite(name: string, open: () => Promise<Database
         missing: rowOf('Chưa báo cáo', 'Xã Tuệ Tĩnh'),
       }).toEqual({
         // No., commune, report state, tasks, the eight categories in order, tasks not reported.
-        camGiang: [35, 'Xã Cẩm Giang', 'Đã tiếp nhận', 4, 1, 0, 1, 0, 1, 1, 0, 0, 2],
+        camGiang: [35, 'Xã Cẩm Giang', 'Đã chấp nhận', 4, 1, 0, 1, 0, 1, 1, 0, 0, 2],
         overdue: [1, 'Công an xã', 1, 'Xã Cẩm Giàng (1)'],
         obstacle: [1, 'Xã Cẩm Giang', '3. Hạ tầng', '2', 'Lắp đặt wifi công cộng', 'Thiếu kinh phí lắp đặt'],
         missing: [1, '10909', 'Xã Tuệ Tĩnh', 'Hạn báo cáo: 10/07/2026'],

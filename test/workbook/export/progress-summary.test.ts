@@ -198,7 +198,7 @@ describe('the province progress summary workbook', async () => {
         'Nhiệm vụ chưa có báo cáo tiến độ',
       ],
       [1, 'Xã Cẩm Giàng', 'Đã gửi', 12, 3, 1, 1, 3, 2, 1, 1, 0, 3],
-      [2, 'Xã Quang Sơn', 'Đã tiếp nhận (không phát sinh)', 6, 1, 0, 1, 2, 2, 0, 0, 0, 4],
+      [2, 'Xã Quang Sơn', 'Đã chấp nhận (không phát sinh)', 6, 1, 0, 1, 2, 2, 0, 0, 0, 4],
       [3, 'Phường Hải An', 'Chưa báo cáo', 2, 0, 0, 0, 0, 2, 0, 0, 0, 2],
       [4, 'Xã Tân Tiến', 'Chưa nộp kế hoạch', '', '', '', '', '', '', '', '', '', ''],
       ['', 'Tổng cộng', '', 20, 4, 1, 2, 5, 6, 1, 1, 0, 9],
