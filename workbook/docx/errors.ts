@@ -67,6 +67,9 @@ export function docxError(err: unknown): unknown {
       return new DocxReadError(err.code, detail);
     case 'cell-too-long':
       return new DocxReadError('cell-too-long', detail);
+    case 'not-xlsx':
+      // "(HTML/XML)", "(PDF)": what the file is, said the same way.
+      return new DocxReadError('not-docx', detail);
     default:
       return new DocxReadError('not-docx', '');
   }

@@ -7,6 +7,7 @@ import { assemble, type RefusedTable } from './assemble.ts';
 import { DocxReadError, docxError } from './errors.ts';
 import { parseStyles } from './styles.ts';
 import { documentKind } from './sniff.ts';
+import { sniffContainer } from '../xlsx/sniff.ts';
 import { DEFAULT_WALK_LIMITS, walkDocument } from './walk.ts';
 
 export interface DocxRead {
@@ -26,8 +27,6 @@ export interface DocxOptions {
   inflate?: RawInflate;
 }
 
-const MAIN_DOCUMENT = /relationships\/officeDocument$/;
-
 /**
  * Read a Word document. Throws DocxReadError (Vietnamese message, English messageEn, stable code).
  * @example const { grids } = readDocx(bytes, { name: 'ke-hoach.docx' }); readPlan(grids)
@@ -41,6 +40,8 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions = {}): DocxRead {
     const kind = documentKind(bytes);
     if (kind === 'doc') throw new DocxReadError('legacy-doc');
     if (kind === 'encrypted') throw new DocxReadError('encrypted');
+    // Not a zip at all (HTML, PDF, text): the workbook reader's sniffing says what it is.
+    sniffContainer(bytes);
     const entries = listEntries(bytes);
     const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name.replace(/^\//, '').toLowerCase(), e]));
     checkDeclaredSizes(entries, limits);
@@ -50,11 +51,10 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions = {}): DocxRead {
       const e = byName.get(name.toLowerCase());
       return e ? decoder.decode(inflater.read(e)) : undefined;
     };
-    const main = mainPart(part('_rels/.rels')) ?? 'word/document.xml';
-    const documentXml = part(main);
-    if (documentXml === undefined) throw new DocxReadError('not-docx', '');
-    const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
-    const styles = parseStyles(part(`${dir}styles.xml`));
+    // Word, LibreOffice, python-docx and docx.js all name the main part so; a workbook or a presentation has none.
+    if (kind !== 'docx') throw new DocxReadError('not-docx', otherPackage(byName));
+    const documentXml = part('word/document.xml') ?? '';
+    const styles = parseStyles(part('word/styles.xml'));
     const blocks = walkDocument(documentXml, styles, { ...DEFAULT_WALK_LIMITS, maxCells: limits.maxCells });
     return assemble(blocks, opts.name ?? 'Tài liệu Word');
   } catch (err) {
@@ -62,13 +62,8 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions = {}): DocxRead {
   }
 }
 
-// The main part named by the package relationships (Word writes word/document.xml; other writers may not).
-function mainPart(rels: string | undefined): string | undefined {
-  if (!rels) return undefined;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const type = /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (MAIN_DOCUMENT.test(type) && target && !/^[a-z]+:/i.test(target)) return target.replace(/^\//, '');
-  }
-  return undefined;
+function otherPackage(names: Map<string, ZipEntry>): string {
+  if (names.has('xl/workbook.xml')) return ' (Excel .xlsx)';
+  if (names.has('ppt/presentation.xml')) return ' (PowerPoint)';
+  return names.has('content.xml') ? ' (OpenDocument)' : '';
 }
