@@ -33,7 +33,7 @@ export function progressLocked(reason: 'accepted' | 'cutoff-passed', cutoff: str
     return new ApiError(
       409,
       'progress-locked',
-      `Báo cáo kỳ “${label(period, 'vi')}” đã được tỉnh tiếp nhận nên không gửi lại được; nếu cần sửa, hãy đề nghị tỉnh trả lại hoặc mở lại kỳ báo cáo.`,
+      `Báo cáo kỳ “${label(period, 'vi')}” đã được tỉnh chấp nhận nên không gửi lại được; nếu cần sửa, hãy đề nghị tỉnh trả lại hoặc mở lại kỳ báo cáo.`,
       `The report for "${label(period, 'en')}" was accepted by the province and cannot be sent again; ask the province to return it or reopen the period.`,
       { reason, cutoff },
     );

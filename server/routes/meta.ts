@@ -104,8 +104,8 @@ các xã trong tỉnh xem bằng <code>GET</code>). Xã gửi báo cáo kỳ (<c
 <code>{ report, baseSeq, message? }</code>) với <code>Idempotency-Key</code> như khi gửi kế hoạch (khóa gắn với người gọi, kế hoạch, kỳ và dấu vân tay của thân).
 <code>baseSeq</code> là phiên bản đã sửa từ đó (<code>null</code> khi gửi lần đầu); bản gửi trên phiên bản cũ được gộp theo từng nhiệm vụ, chỉ tiêu và từng trường,
 hai nơi sửa cùng một trường khác nhau → 409 <code>progress-conflict</code> (đủ danh sách trong <code>details.conflicts</code>), không lưu gì. Mọi phiên bản được giữ
-(<code>GET …/history</code>). Quá hạn chót mà tỉnh chưa mở lại (<code>POST …/reopen</code> <code>{ until }</code>), hoặc đã được tiếp nhận → 409
-<code>progress-locked</code>. Tỉnh tiếp nhận hoặc trả lại (bắt buộc ghi lý do) bằng <code>POST …/review</code> <code>{ decision, seq, reason? }</code>.</p>
+(<code>GET …/history</code>). Quá hạn chót mà tỉnh chưa mở lại (<code>POST …/reopen</code> <code>{ until }</code>), hoặc đã được chấp nhận → 409
+<code>progress-locked</code>. Tỉnh chấp nhận hoặc trả lại (bắt buộc ghi lý do) bằng <code>POST …/review</code> <code>{ decision, seq, reason? }</code>.</p>
 <p lang="en">English: provinces set reporting periods and cut-offs; communes send period reports (idempotent, merged per task and field onto a newer head, 409
 with every conflict otherwise, every version kept); past the cut-off or once accepted sending is locked until reopened or returned.</p>
 

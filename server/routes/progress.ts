@@ -49,7 +49,7 @@ const SEND_DOC = `Gửi báo cáo tiến độ của một kỳ: { report, baseS
 baseSeq bằng phiên bản mới nhất → lưu như đã gửi; cũ hơn → máy chủ gộp theo từng nhiệm vụ, từng chỉ tiêu và từng trường: mục chỉ một bên sửa lấy bên đó;
 hai bên sửa khác nhau → 409 progress-conflict (details.conflicts liệt kê đủ), không lưu gì — chọn giá trị rồi gửi lại với baseSeq = details.headSeq.
 Giống hệt phiên bản mới nhất → 200 unchanged, không lưu. Người báo cáo và thời điểm (reportedBy, reportedAt) của mục mới hoặc đã sửa do máy chủ ghi.
-Kỳ tỉnh không thu → 404 period-unknown (details.periods); quá hạn chót mà tỉnh chưa mở lại, hoặc tỉnh đã tiếp nhận → 409 progress-locked;
+Kỳ tỉnh không thu → 404 period-unknown (details.periods); quá hạn chót mà tỉnh chưa mở lại, hoặc tỉnh đã chấp nhận → 409 progress-locked;
 nhiệm vụ, chỉ tiêu không có trong kế hoạch của xã hoặc nội dung còn lỗi → 422 progress-invalid. Idempotency-Key như khi gửi kế hoạch: cùng khóa, cùng thân → câu trả lời đầu
 kèm Idempotent-Replayed: true; cùng khóa, thân khác → 422 idempotency-key-reused.
 English: send a period's report on baseSeq (null for a first report); merged per task and field onto a newer head, or 409 with every conflict; idempotent as plan pushes.`;
@@ -80,7 +80,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       path: PROGRESS_PATHS.communeProgress,
       security,
       description:
-        "Tình trạng báo cáo tiến độ của xã trong từng kỳ tỉnh thu (chưa gửi, đã gửi, đã tiếp nhận, bị trả lại), theo thứ tự kỳ. / The commune's report state in every period.",
+        "Tình trạng báo cáo tiến độ của xã trong từng kỳ tỉnh thu (chưa gửi, đã gửi, đã chấp nhận, bị trả lại), theo thứ tự kỳ. / The commune's report state in every period.",
       request: { params: PlanPath },
       responses: { 200: json(CommuneProgress, 'Tình trạng theo kỳ'), ...errors(400, 403, 404), ...authErrors },
     }),
@@ -240,7 +240,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       path: PROGRESS_PATHS.progressHistory,
       security,
       description:
-        'Mọi phiên bản đã lưu của báo cáo kỳ và mọi quyết định của tỉnh (tiếp nhận, trả lại, mở lại), mới nhất trước. / Every version and review decision, newest first.',
+        'Mọi phiên bản đã lưu của báo cáo kỳ và mọi quyết định của tỉnh (chấp nhận, trả lại, mở lại), mới nhất trước. / Every version and review decision, newest first.',
       request: { params: ReportPath },
       responses: { 200: json(ProgressHistory, 'Lịch sử báo cáo'), ...errors(400, 403, 404), ...authErrors },
     }),
@@ -269,7 +269,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       const { commune, planKey: asked, period } = c.req.valid('param');
       const com = communeOf(commune);
       const p = c.var.principal;
-      allow(p, 'review-province', com, 'tiếp nhận hoặc trả lại báo cáo', 'review the reports');
+      allow(p, 'review-province', com, 'chấp nhận hoặc trả lại báo cáo', 'review the reports');
       const planKey = (await planEntryOr404(db, asked)).key;
       const body = c.req.valid('json');
       refuseNul(body);
@@ -299,7 +299,7 @@ export function registerProgressRoutes(app: App, deps: AppDeps): void {
       path: PROGRESS_PATHS.progressReopen,
       security,
       description:
-        'Mở lại kỳ báo cáo cho xã đến hết một ngày (cán bộ tổng hợp của tỉnh hoặc quản trị viên): xã gửi được sau hạn chót, kể cả khi báo cáo đã được tiếp nhận. / Let the commune send again until a day.',
+        'Mở lại kỳ báo cáo cho xã đến hết một ngày (cán bộ tổng hợp của tỉnh hoặc quản trị viên): xã gửi được sau hạn chót, kể cả khi báo cáo đã được chấp nhận. / Let the commune send again until a day.',
       request: { params: ReportPath, body: { content: { 'application/json': { schema: ProgressReopenBody } }, required: true } },
       responses: { 200: json(ReportStatusSchema, 'Tình trạng mới của báo cáo'), ...errors(400, 403, 404, 413, 415), ...authErrors },
     }),

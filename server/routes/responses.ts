@@ -21,7 +21,7 @@ export const ERROR_STATUSES = {
   ],
   409: [
     'merge-conflict, commune-mismatch, plan-exists, progress-conflict, progress-locked',
-    'Cùng ô bị sửa khác nhau, không lưu gì (details.conflicts); tệp ghi xã/phường khác, cần xác nhận (details.fileCommune, targetCommune); mã kế hoạch đã có; báo cáo tiến độ bị sửa khác nhau (details.conflicts) hoặc đã khóa (quá hạn chót hoặc đã tiếp nhận: details.reason) / the same cell changed both ways, nothing stored; the file names another commune, confirm to store; the plan code exists; a progress report changed both ways, or locked (cut-off passed, accepted)',
+    'Cùng ô bị sửa khác nhau, không lưu gì (details.conflicts); tệp ghi xã/phường khác, cần xác nhận (details.fileCommune, targetCommune); mã kế hoạch đã có; báo cáo tiến độ bị sửa khác nhau (details.conflicts) hoặc đã khóa (quá hạn chót hoặc đã được chấp nhận: details.reason) / the same cell changed both ways, nothing stored; the file names another commune, confirm to store; the plan code exists; a progress report changed both ways, or locked (cut-off passed, accepted)',
   ],
   412: [
     'bad-base, review-stale',
