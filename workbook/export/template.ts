@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import groups from '../../templates/nq57-groups.vi.json' with { type: 'json' };
 import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
+import type { ColumnRole } from '../../core/model/index.ts';
 import { PROGRESS_COLUMNS, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, type ProgressRole } from '../../core/progress/index.ts';
 import { intToRoman } from '../../core/text/index.ts';
 import { rowHeight } from '../layout/row-height.ts';
@@ -48,10 +49,43 @@ const INDICATOR_HEADERS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả
 const INDICATOR_WIDTHS = [6, 58, 12, 14, 30, 18];
 /** Columns of the task template's progress cells (G, H, I). */
 const STATUS_COL = 'G';
-const DATE_COL = 'H';
+export const DATE_COL = 'H';
 /** Excel's number format for a completion day, as officials write it. */
 export const DAY_FORMAT = 'dd/mm/yyyy';
 const LAST_BODY_ROW = 500;
+
+/** What each column of the standard table reads as: the template's columns, in order. */
+export const TEMPLATE_ROLES: Record<TemplateKind, readonly ColumnRole[]> = {
+  tasks: ['tt', 'content', 'lead', 'partners', 'result', 'deadline', ...TEMPLATE_PROGRESS_ROLES],
+  indicators: ['tt', 'content', 'unit', 'target', 'monitor', 'achieved'],
+};
+
+/** The standard table's columns: header labels and widths, in the order of TEMPLATE_ROLES. */
+export function templateColumns(kind: TemplateKind): { headers: readonly string[]; widths: readonly number[] } {
+  return kind === 'tasks' ? { headers: TASK_HEADERS, widths: TASK_WIDTHS } : { headers: INDICATOR_HEADERS, widths: INDICATOR_WIDTHS };
+}
+
+/** A title line: its text and look. */
+export interface TitleLine {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+/** The template's own title block for a year. */
+export function templateTitle(kind: TemplateKind, year: number): TitleLine[] {
+  return [
+    { text: kind === 'tasks' ? 'PHỤ LỤC II' : 'PHỤ LỤC I', bold: true, italic: false },
+    {
+      text:
+        kind === 'tasks' ? `DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM ${year}` : `DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM ${year}`,
+      bold: true,
+      italic: false,
+    },
+    // Blanks to fill are dotted, never spaces: "số      /KH-UBND" prints as "số /KH-UBND".
+    { text: `(Kèm theo Kế hoạch số: ……/KH-UBND ngày …… tháng …… năm ${year} của UBND xã ……)`, bold: false, italic: true },
+  ];
+}
 
 /**
  * Build the template workbook.
@@ -61,63 +95,10 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
   const year = opts.year ?? new Date().getFullYear();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'phuluc';
-  const headers = kind === 'tasks' ? TASK_HEADERS : INDICATOR_HEADERS;
-  const widths = kind === 'tasks' ? TASK_WIDTHS : INDICATOR_WIDTHS;
+  const { widths } = templateColumns(kind);
   const name = kind === 'tasks' ? 'Phụ lục nhiệm vụ' : 'Phụ lục chỉ tiêu';
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman,Regular"&11Trang &P/&N' },
-  });
-  ws.columns = widths.map((width) => ({ width }));
-  const last = headers.length;
-
-  const title = [
-    [kind === 'tasks' ? 'PHỤ LỤC II' : 'PHỤ LỤC I', true, false, 13],
-    [
-      kind === 'tasks' ? `DANH MỤC NHIỆM VỤ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NĂM ${year}` : `DANH MỤC CÁC CHỈ TIÊU CỤ THỂ NĂM ${year}`,
-      true,
-      false,
-      13,
-    ],
-    // Blanks to fill are dotted, never spaces: "số      /KH-UBND" prints as "số /KH-UBND".
-    [`(Kèm theo Kế hoạch số: ……/KH-UBND ngày …… tháng …… năm ${year} của UBND xã ……)`, false, true, 13],
-  ] as const;
-  const total = widths.reduce((a, b) => a + b, 0);
-  title.forEach(([text, bold, italic, size], i) => {
-    const row = i + 1;
-    ws.mergeCells(row, 1, row, last);
-    const c = ws.getCell(row, 1);
-    c.value = text;
-    c.font = { name: FONT, size, bold, italic };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    ws.getRow(row).height = rowHeight([{ text, width: total, size, bold }], DIGIT_PX);
-  });
-
-  const head = ws.getRow(HEADER_ROW);
-  headers.forEach((h, i) => {
-    const c = head.getCell(i + 1);
-    c.value = h;
-    c.font = { name: FONT, size: 12, bold: true };
-    c.border = THIN_BORDER;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  head.height = Math.max(
-    32,
-    rowHeight(
-      headers.map((text, i) => ({ text, width: widths[i]!, size: 12, bold: true })),
-      DIGIT_PX,
-    ),
-  );
+  const ws = addTableSheet(wb, name, kind, { title: templateTitle(kind, year), headerRow: HEADER_ROW });
+  const last = widths.length;
 
   let r = HEADER_ROW + 1;
   const sections = kind === 'tasks' ? groups.groups.map((g) => g.title) : [`Đến năm ${year}`, 'Đến năm 2030'];
@@ -132,14 +113,85 @@ export function buildTemplate(kind: TemplateKind, opts: TemplateOptions): ExcelJ
   for (; r <= LAST_BODY_ROW; r++) styleBodyRow(ws.getRow(r), last, false);
   if (kind === 'tasks') for (let row = HEADER_ROW + 1; row <= LAST_BODY_ROW; row++) ws.getCell(`${DATE_COL}${row}`).numFmt = DAY_FORMAT;
 
-  addLists(wb, ws, kind, opts.agencies, year);
+  addDropdowns(ws, kind, addListsSheet(wb, opts.agencies, year), HEADER_ROW + 1, LAST_BODY_ROW);
   return wb;
 }
 
-/** Pixels of a unit of column width: exceljs writes Calibri 11 as the default font. */
-const DIGIT_PX = 7;
+/** A column added after the template's own (a role the template has no column for, or the hidden id column). */
+export interface ExtraColumn {
+  label: string;
+  width: number;
+  hidden?: boolean;
+}
 
-function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {
+/**
+ * A sheet laid out as the standard table: page setup (A4 landscape, one page wide, header row repeated, page numbers),
+ * column widths, the title block merged across the table, and the styled header row; `extra` columns follow the
+ * template's own, styled alike.
+ */
+export function addTableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  kind: TemplateKind,
+  opts: { title: readonly TitleLine[]; headerRow: number; extra?: readonly ExtraColumn[] },
+): ExcelJS.Worksheet {
+  const { headerRow } = opts;
+  const base = templateColumns(kind);
+  const extra = opts.extra ?? [];
+  const headers = [...base.headers, ...extra.map((e) => e.label)];
+  const widths = [...base.widths, ...extra.map((e) => e.width)];
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C&"Times New Roman,Regular"&11Trang &P/&N' },
+  });
+  ws.columns = widths.map((width, i) => ({ width, hidden: i >= base.widths.length && extra[i - base.widths.length]!.hidden === true }));
+  // The title spans the printed table; a hidden column is not printed.
+  const shown = widths.filter((_, i) => !(i >= base.widths.length && extra[i - base.widths.length]!.hidden === true));
+  const last = shown.length;
+  const total = shown.reduce((a, b) => a + b, 0);
+  opts.title.forEach(({ text, bold, italic }, i) => {
+    const row = i + 1;
+    ws.mergeCells(row, 1, row, last);
+    const c = ws.getCell(row, 1);
+    c.value = text;
+    c.font = { name: FONT, size: 13, bold, italic };
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    ws.getRow(row).height = rowHeight([{ text, width: total, size: 13, bold }], DIGIT_PX);
+  });
+
+  const head = ws.getRow(headerRow);
+  headers.forEach((h, i) => {
+    const c = head.getCell(i + 1);
+    c.value = h;
+    c.font = { name: FONT, size: 12, bold: true };
+    c.border = THIN_BORDER;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  head.height = Math.max(
+    32,
+    rowHeight(
+      headers.map((text, i) => ({ text, width: widths[i]!, size: 12, bold: true })),
+      DIGIT_PX,
+    ),
+  );
+  return ws;
+}
+
+/** Pixels of a unit of column width: exceljs writes Calibri 11 as the default font. */
+export const DIGIT_PX = 7;
+
+/** A body row of the standard table: Times New Roman 12, bordered, wrapped, TT centred; bold for a group row. */
+export function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {
   for (let c = 1; c <= last; c++) {
     const cell = row.getCell(c);
     cell.font = { name: FONT, size: 12, bold };
@@ -148,17 +200,28 @@ function styleBodyRow(row: ExcelJS.Row, last: number, bold: boolean): void {
   }
 }
 
+/** Where the dropdowns read their lists from. */
+export interface ListRanges {
+  agencies: string;
+  deadlines: string;
+}
+
 /** Dropdowns read from a hidden sheet: a list in a validation formula is limited to 255 characters. */
-function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKind, agencies: string[], year: number): void {
+export function addListsSheet(wb: ExcelJS.Workbook, agencies: string[], year: number): ListRanges {
   const lists = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   lists.getCell(1, 1).value = 'Cơ quan';
   lists.getCell(1, 2).value = 'Thời gian hoàn thành';
   agencies.forEach((a, i) => (lists.getCell(i + 2, 1).value = a));
   const deadlineList = [...deadlines.fixed, ...deadlines.perYear.map((d) => d.replace('{year}', String(year)))];
   deadlineList.forEach((d, i) => (lists.getCell(i + 2, 2).value = d));
-  const agencyRange = `'${LISTS_SHEET}'!$A$2:$A$${agencies.length + 1}`;
-  const deadlineRange = `'${LISTS_SHEET}'!$B$2:$B$${deadlineList.length + 1}`;
-  const first = HEADER_ROW + 1;
+  return {
+    agencies: `'${LISTS_SHEET}'!$A$2:$A$${agencies.length + 1}`,
+    deadlines: `'${LISTS_SHEET}'!$B$2:$B$${deadlineList.length + 1}`,
+  };
+}
+
+/** The template's dropdowns and rules on rows first…lastRow of a standard table. */
+export function addDropdowns(ws: ExcelJS.Worksheet, kind: TemplateKind, ranges: ListRanges, first: number, lastRow: number): void {
   const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   const list = (formula: string, prompt: string, errorStyle: 'warning' | 'information'): ExcelJS.DataValidation => ({
     type: 'list',
@@ -174,18 +237,15 @@ function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKin
     error: 'Giá trị không có trong danh mục. Vẫn giữ?',
   });
   if (kind === 'tasks') {
-    dv.add(`C${first}:C${LAST_BODY_ROW}`, list(agencyRange, 'Chọn một cơ quan chủ trì (rõ người, rõ việc).', 'warning'));
+    dv.add(`C${first}:C${lastRow}`, list(ranges.agencies, 'Chọn một cơ quan chủ trì (rõ người, rõ việc).', 'warning'));
     dv.add(
-      `D${first}:D${LAST_BODY_ROW}`,
-      list(agencyRange, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'),
+      `D${first}:D${lastRow}`,
+      list(ranges.agencies, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'),
     );
-    dv.add(
-      `F${first}:F${LAST_BODY_ROW}`,
-      list(deadlineRange, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'),
-    );
-    addProgressRules(dv, first);
+    dv.add(`F${first}:F${lastRow}`, list(ranges.deadlines, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'));
+    addProgressRules(dv, first, lastRow);
   } else {
-    dv.add(`E${first}:E${LAST_BODY_ROW}`, list(agencyRange, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
+    dv.add(`E${first}:E${lastRow}`, list(ranges.agencies, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
   }
 }
 
@@ -194,9 +254,9 @@ function addLists(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, kind: TemplateKin
  * day: a real date, so it reads back as a day whatever the computer's date settings. The five words fit in the rule
  * itself, so the dropdown survives the sheet being copied into another workbook.
  */
-function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): void }, first: number): void {
+function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): void }, first: number, lastRow: number): void {
   const words = PROGRESS_STATUSES.map((st) => PROGRESS_STATUS_LABEL[st].vi);
-  dv.add(`${STATUS_COL}${first}:${STATUS_COL}${LAST_BODY_ROW}`, {
+  dv.add(`${STATUS_COL}${first}:${STATUS_COL}${lastRow}`, {
     type: 'list',
     allowBlank: true,
     formulae: [`"${words.join(',')}"`],
@@ -208,7 +268,7 @@ function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): voi
     errorTitle: 'phuluc',
     error: `Chọn một trong: ${words.join(', ')}.`,
   });
-  dv.add(`${DATE_COL}${first}:${DATE_COL}${LAST_BODY_ROW}`, {
+  dv.add(`${DATE_COL}${first}:${DATE_COL}${lastRow}`, {
     type: 'date',
     operator: 'greaterThan',
     allowBlank: true,
