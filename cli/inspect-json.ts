@@ -37,6 +37,8 @@ export interface InspectFile {
   reference?: LoadedPlan['plan']['reference'];
   tables: InspectTable[];
   error?: { code: string; message: string; messageEn: string };
+  /** Parts of a readable file that could not be read (a Word table nested in a cell), in Vietnamese and English. */
+  notes?: { message: string; messageEn: string }[];
 }
 
 export interface InspectDocument {
@@ -62,6 +64,7 @@ export function inspectFile(loaded: LoadedPlan): InspectFile {
     tables: loaded.plan.appendices.map(inspectTable),
   };
   if (loaded.plan.reference) out.reference = loaded.plan.reference;
+  if (loaded.notes) out.notes = loaded.notes.map((n) => ({ message: n.vi, messageEn: n.en }));
   return out;
 }
 

@@ -46,6 +46,7 @@ function renderFile(f: InspectFile, lang: Lang): string[] {
     return out;
   }
   for (const s of f.sheets) if (s.form === 'none') out.push(`  ${L('sheet')} “${s.sheet}”: ${L('noTable')}`);
+  for (const n of f.notes ?? []) out.push(`  ${lang === 'en' ? n.messageEn : n.message}`);
   for (const t of f.tables) out.push(...renderTable(t, lang), '');
   return out;
 }

@@ -87,6 +87,9 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
   } else if (paragraphs.length > 0) {
     // No table at all: the whole text, as a .txt of the plan is read (core's list-form reader).
     grids.push(linesGrid(name, paragraphs));
+  } else {
+    // Nothing to read: an empty grid still stands for the document, so readers say "no appendix found" of it.
+    grids.push({ sheet: name, origin: { row: 1, col: 1 }, rows: [], merges: [] });
   }
   return { grids, refused, headerRows };
 }

@@ -1,0 +1,99 @@
+// `phuluc inspect` and `check` on Word documents through the real command line: .docx told by content, an old .doc
+// converted by LibreOffice Writer (or explained without it), a nested appendix table named in the output.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { phuluc } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+import { englishLeaks } from '../support/user-words.ts';
+
+const DOCX = path.join(REPO_ROOT, 'test/fixtures/docx');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-cli-docx-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Inspected {
+  files: {
+    path: string;
+    sheets: unknown[];
+    notes?: unknown[];
+    error?: { code: string };
+    tables: { sheet: string; range: string; kind: string; columns: unknown; rows: { kind: string; fields: unknown }[] }[];
+  }[];
+}
+const tablesOf = (doc: Inspected) =>
+  doc.files[0]!.tables.map((t) => ({ range: t.range, kind: t.kind, columns: t.columns, rows: t.rows.map((r) => [r.kind, r.fields]) }));
+
+describe('phuluc on Word documents', () => {
+  it('inspect reads a .docx, whatever its name says, as a .doc converted by LibreOffice reads the same', async () => {
+    const docx = await phuluc('inspect', '--json', path.join(DOCX, 'cam-giang-ke-hoach.docx'));
+    expect(docx.code).toBe(0);
+    const doc = JSON.parse(docx.stdout) as Inspected;
+    expect(doc.files[0]!.sheets).toEqual([{ sheet: 'cam-giang-ke-hoach.docx', form: 'table', tables: 1 }]);
+    expect(doc.files[0]!.tables.map((t) => [t.sheet, t.range, t.kind, t.rows.length])).toEqual([
+      ['cam-giang-ke-hoach.docx', 'A4:E45', 'tasks', 40],
+    ]);
+    // Named as something else: told by its content.
+    const renamed = path.join(tmp, 'ke-hoach.bin');
+    copyFileSync(path.join(DOCX, 'cam-giang-ke-hoach.docx'), renamed);
+    const byContent = JSON.parse((await phuluc('inspect', '--json', renamed)).stdout) as Inspected;
+    expect(tablesOf(byContent)).toEqual(tablesOf(doc));
+
+    const doc97 = await phuluc('inspect', '--json', path.join(DOCX, 'cam-giang-ke-hoach.doc'));
+    expect(doc97.code).toBe(0);
+    expect(tablesOf(JSON.parse(doc97.stdout) as Inspected)).toEqual(tablesOf(doc));
+  });
+
+  it('an old .doc without LibreOffice: the message says how to save as .docx', async () => {
+    const before = process.env.PHULUC_SOFFICE;
+    process.env.PHULUC_SOFFICE = '/khong-co/soffice';
+    try {
+      const run = await phuluc('inspect', path.join(DOCX, 'cam-giang-ke-hoach.doc'));
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe(
+        `# ${path.join(DOCX, 'cam-giang-ke-hoach.doc')}\n  Lỗi: cam-giang-ke-hoach.doc: Đây là tệp Word 97–2003 (.doc), cần chuyển sang .docx: mở tệp trong Word hoặc LibreOffice, chọn Lưu thành… (Save As) → Tài liệu Word (.docx).\n`,
+      );
+      expect(englishLeaks(run.stdout)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.PHULUC_SOFFICE;
+      else process.env.PHULUC_SOFFICE = before;
+    }
+  });
+
+  it("check finds the plan's own problems in the Word table, with cells in its grid", async () => {
+    const run = await phuluc('check', '--format', 'json', path.join(DOCX, 'cam-giang-ke-hoach.docx'));
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      files: { tables: { issues: { code: string; severity: string; cell: string | null }[] }[] }[];
+    };
+    const serious = report.files[0]!.tables[0]!.issues.filter((i) => i.severity !== 'info').map((i) => [i.severity, i.code, i.cell]);
+    expect(serious).toEqual([
+      ['warning', 'missing-column', null],
+      // The half of the split table typed with its header again: both header rows flagged, as on a sheet.
+      ['warning', 'repeated-header-row', 'A17'],
+      ['warning', 'repeated-header-row', 'A17'],
+      ['warning', 'lead-multiple', 'C27'],
+      ['error', 'deadline-missing', 'E39'],
+      ['warning', 'group-number-gap', 'A42'],
+      ['warning', 'lead-generic', 'C44'],
+      ['warning', 'partners-missing', 'D45'],
+    ]);
+  });
+
+  it('an appendix table with a table nested in a cell is named in the output; a document with no appendix says so', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const tc = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const nested = `<w:tc><w:p/><w:tbl><w:tr>${tc('a')}</w:tr></w:tbl><w:p/></w:tc>`;
+    const xml = `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>PHỤ LỤC I</w:t></w:r></w:p><w:tbl><w:tr>${tc('TT')}${tc('Nội dung')}${tc('Cơ quan chủ trì')}</w:tr><w:tr>${tc('1')}${nested}${tc('Công an xã')}</w:tr></w:tbl></w:body></w:document>`;
+    const parts = unzipSync(new Uint8Array(readFileSync(path.join(DOCX, 'cam-giang-ke-hoach.docx'))));
+    const file = path.join(tmp, 'long-bang.docx');
+    writeFileSync(file, zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
+    const run = await phuluc('inspect', file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `# ${file}\n  Trang tính “long-bang.docx”: không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)\n  long-bang.docx: Bảng thứ 1 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.\n`,
+    );
+    expect(englishLeaks(run.stdout)).toEqual([]);
+  });
+});
