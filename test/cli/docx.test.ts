@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadPlan, PlanLoadError } from '../../cli/load-plan.ts';
 import { phuluc } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { englishLeaks } from '../support/user-words.ts';
@@ -95,5 +96,23 @@ describe('phuluc on Word documents', () => {
       `# ${file}\n  Trang tính “long-bang.docx”: không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)\n  long-bang.docx: Bảng thứ 1 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.\n`,
     );
     expect(englishLeaks(run.stdout)).toEqual([]);
+  });
+
+  it('a password-protected file: Word or Excel wrap it alike, so its name chooses the message', async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    [...'EncryptionInfo'].forEach((ch, i) => (ole[1024 + i * 2] = ch.charCodeAt(0)));
+    const answers: [string, string][] = [];
+    for (const name of ['ke-hoach.docx', 'phu-luc.xlsx']) {
+      const file = path.join(tmp, name);
+      writeFileSync(file, ole);
+      const err = await loadPlan(file).catch((e: unknown) => e);
+      if (!(err instanceof PlanLoadError)) throw new Error(`expected a PlanLoadError for ${name}`);
+      answers.push([err.code, err.message]);
+    }
+    expect(answers).toEqual([
+      ['encrypted', 'ke-hoach.docx: Tệp Word có đặt mật khẩu mở. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu) rồi thử lại.'],
+      ['encrypted', 'phu-luc.xlsx: Tệp có đặt mật khẩu mở. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi thử lại.'],
+    ]);
   });
 });
