@@ -2,6 +2,7 @@
 // Each action runs alone (a second click while Excel is busy is ignored) and turns failures into a notice.
 import { fixAll, fixSummary } from '../../../core/fix/index.ts';
 import type { Patch, PatchValue } from '../../../core/fix/index.ts';
+import { vietnamDay } from '../../../core/progress/index.ts';
 import type { Issue } from '../../../core/validate/index.ts';
 import { allIssues } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
@@ -67,7 +68,8 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
 
   async function read(): Promise<WorkbookSnapshot> {
     const snapshot = await port.readWorkbook({ sheets: store.get().scope });
-    const { report, plan } = validateGrids(snapshot.grids);
+    // Today in Vietnam: a completion date typed in the future is reported here as `phuluc check` reports it.
+    const { report, plan } = validateGrids(snapshot.grids, { today: vietnamDay(new Date().toISOString()) ?? undefined });
     // Every round of "fix all", counted now: the button's label says what its preview will then apply.
     const fixes = fixSummary(fixAll(snapshot.grids));
     store.set({ snapshot, report, plan, fixes });
