@@ -1,24 +1,9 @@
 // Progress reads across a province and the communes' secret calendar addresses (issue 17): a page of communes' head reports and review decisions for one period at once; calendar links by hash.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { StoredReview } from './progress-reviews.ts';
+import { REVIEW_COLUMNS, toReview, type StoredReview } from './progress-reviews.ts';
 import type { ProgressReport } from '../../core/progress/index.ts';
-import type { StoredVersion } from './progress-versions.ts';
-
-const VERSION = [
-  'v.commune_code',
-  'v.seq',
-  'v.base_seq',
-  'v.kind',
-  'v.author',
-  'v.author_name',
-  'v.idempotency_key',
-  'v.fingerprint',
-  'v.content_hash',
-  'v.message',
-  'v.created_at',
-  'v.report',
-] as const;
+import { toVersion, VERSION_COLUMNS, type StoredVersion } from './progress-versions.ts';
 
 /**
  * The head version (highest seq) of the period's report, with its body, of each of the given communes that sent one:
@@ -34,7 +19,7 @@ export async function periodHeads(
   if (communeCodes.length === 0) return new Map();
   const rows = await db
     .selectFrom('progress_versions as v')
-    .select(VERSION)
+    .select(['v.commune_code', ...VERSION_COLUMNS.map((c) => `v.${c}` as const), 'v.report'])
     .where('v.plan_key', '=', planKey)
     .where('v.period', '=', period)
     .where('v.commune_code', 'in', communeCodes)
@@ -42,24 +27,7 @@ export async function periodHeads(
     .orderBy('v.commune_code')
     .orderBy('v.seq', 'desc')
     .execute();
-  return new Map(
-    rows.map((r) => [
-      r.commune_code,
-      {
-        seq: r.seq,
-        baseSeq: r.base_seq,
-        kind: r.kind,
-        author: r.author,
-        authorName: r.author_name,
-        idempotencyKey: r.idempotency_key,
-        contentHash: r.content_hash,
-        message: r.message,
-        createdAt: new Date(r.created_at).toISOString(),
-        fingerprint: r.fingerprint,
-        report: r.report,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.commune_code, toVersion(r)]));
 }
 
 /**
@@ -103,7 +71,7 @@ export async function periodReviews(
   if (communeCodes.length === 0) return out;
   const rows = await db
     .selectFrom('progress_reviews')
-    .select(['commune_code', 'period', 'decision', 'seq', 'reason', 'until', 'author', 'author_name', 'created_at'])
+    .select(['commune_code', ...REVIEW_COLUMNS])
     .where('plan_key', '=', planKey)
     .where('period', '=', period)
     .where('commune_code', 'in', communeCodes)
@@ -111,16 +79,7 @@ export async function periodReviews(
     .execute();
   for (const r of rows) {
     const list = out.get(r.commune_code) ?? out.set(r.commune_code, []).get(r.commune_code)!;
-    list.push({
-      period: r.period,
-      decision: r.decision,
-      seq: r.seq,
-      reason: r.reason,
-      until: r.until,
-      author: r.author,
-      authorName: r.author_name,
-      createdAt: new Date(r.created_at).toISOString(),
-    });
+    list.push(toReview(r));
   }
   return out;
 }

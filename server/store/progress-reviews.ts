@@ -9,9 +9,11 @@ export interface StoredReview extends ProgressReview {
   period: string;
 }
 
-const COLUMNS = ['period', 'decision', 'seq', 'reason', 'until', 'author', 'author_name', 'created_at'] as const;
+/** The columns a review is read with. */
+export const REVIEW_COLUMNS = ['period', 'decision', 'seq', 'reason', 'until', 'author', 'author_name', 'created_at'] as const;
 
-function toReview(r: Pick<Selectable<ProgressReviewsTable>, (typeof COLUMNS)[number]>): StoredReview {
+/** A row as a stored review. */
+export function toReview(r: Pick<Selectable<ProgressReviewsTable>, (typeof REVIEW_COLUMNS)[number]>): StoredReview {
   return {
     period: r.period,
     decision: r.decision,
@@ -32,7 +34,7 @@ export function reviewOnWire(r: StoredReview): ProgressReview {
 
 /** Every review of a commune's reports of a plan (all periods, or one), newest first. */
 export async function listReviews(db: Kysely<DB>, communeCode: string, planKey: string, period?: string): Promise<StoredReview[]> {
-  let q = db.selectFrom('progress_reviews').select(COLUMNS).where('commune_code', '=', communeCode).where('plan_key', '=', planKey);
+  let q = db.selectFrom('progress_reviews').select(REVIEW_COLUMNS).where('commune_code', '=', communeCode).where('plan_key', '=', planKey);
   if (period !== undefined) q = q.where('period', '=', period);
   const rows = await q.orderBy('id', 'desc').execute();
   return rows.map(toReview);
@@ -62,7 +64,7 @@ export async function insertReview(db: Kysely<DB>, r: NewReview): Promise<Stored
       author: r.author,
       author_name: r.authorName,
     })
-    .returning(COLUMNS)
+    .returning(REVIEW_COLUMNS)
     .executeTakeFirstOrThrow();
   return toReview(row);
 }

@@ -17,7 +17,8 @@ export interface ReportKey {
   period: string;
 }
 
-const META = [
+/** The columns a version is read with (the body is added where it is wanted). */
+export const VERSION_COLUMNS = [
   'seq',
   'base_seq',
   'kind',
@@ -30,9 +31,10 @@ const META = [
   'created_at',
 ] as const;
 
-type Row = Pick<Selectable<ProgressVersionsTable>, (typeof META)[number]> & { report?: ProgressReport };
+type Row = Pick<Selectable<ProgressVersionsTable>, (typeof VERSION_COLUMNS)[number]> & { report?: ProgressReport };
 
-function toVersion(r: Row): StoredVersion {
+/** A row as a stored version. */
+export function toVersion(r: Row): StoredVersion {
   const out: StoredVersion = {
     seq: r.seq,
     baseSeq: r.base_seq,
@@ -65,7 +67,7 @@ const ofReport = (db: Kysely<DB>, k: ReportKey) =>
 /** The head version with its report; undefined when nothing was sent for the period. */
 export async function headVersion(db: Kysely<DB>, k: ReportKey): Promise<StoredVersion | undefined> {
   const r = await ofReport(db, k)
-    .select([...META, 'report'])
+    .select([...VERSION_COLUMNS, 'report'])
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -75,7 +77,7 @@ export async function headVersion(db: Kysely<DB>, k: ReportKey): Promise<StoredV
 /** One version with its report. */
 export async function getVersion(db: Kysely<DB>, k: ReportKey, seq: number): Promise<StoredVersion | undefined> {
   const r = await ofReport(db, k)
-    .select([...META, 'report'])
+    .select([...VERSION_COLUMNS, 'report'])
     .where('seq', '=', seq)
     .executeTakeFirst();
   return r ? toVersion(r) : undefined;
@@ -84,7 +86,7 @@ export async function getVersion(db: Kysely<DB>, k: ReportKey, seq: number): Pro
 /** The version this principal's idempotency key stored for the report, with its report. */
 export async function versionByKey(db: Kysely<DB>, k: ReportKey, author: string, key: string): Promise<StoredVersion | undefined> {
   const r = await ofReport(db, k)
-    .select([...META, 'report'])
+    .select([...VERSION_COLUMNS, 'report'])
     .where('author', '=', author)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
@@ -93,7 +95,7 @@ export async function versionByKey(db: Kysely<DB>, k: ReportKey, author: string,
 
 /** Every version without its report, newest first. */
 export async function listVersions(db: Kysely<DB>, k: ReportKey): Promise<StoredVersion[]> {
-  const rows = await ofReport(db, k).select(META).orderBy('seq', 'desc').execute();
+  const rows = await ofReport(db, k).select(VERSION_COLUMNS).orderBy('seq', 'desc').execute();
   return rows.map(toVersion);
 }
 
@@ -104,7 +106,7 @@ export async function listVersions(db: Kysely<DB>, k: ReportKey): Promise<Stored
 export async function headsOfCommune(db: Kysely<DB>, communeCode: string, planKey: string): Promise<Map<string, StoredVersion>> {
   const rows = await db
     .selectFrom('progress_versions as v')
-    .select(['v.period', ...META.map((c) => `v.${c}` as const), 'v.report'])
+    .select(['v.period', ...VERSION_COLUMNS.map((c) => `v.${c}` as const), 'v.report'])
     .where('v.commune_code', '=', communeCode)
     .where('v.plan_key', '=', planKey)
     .where((eb) =>
@@ -158,7 +160,7 @@ export async function insertVersion(db: Kysely<DB>, v: NewVersion): Promise<Stor
       report: JSON.stringify(v.report),
       message: v.message,
     })
-    .returning(META)
+    .returning(VERSION_COLUMNS)
     .executeTakeFirstOrThrow();
   return { ...toVersion(r), report: v.report };
 }
