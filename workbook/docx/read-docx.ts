@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../xlsx/limits.ts'
 import { checkDeclaredSizes, listEntries, PartInflater, type RawInflate, type ZipEntry } from '../xlsx/zip.ts';
 import { assemble, type RefusedTable } from './assemble.ts';
 import { DocxReadError, docxError } from './errors.ts';
+import { parseNumbering } from './numbering.ts';
 import { parseStyles } from './styles.ts';
 import { documentKind } from './sniff.ts';
 import { sniffContainer } from '../xlsx/sniff.ts';
@@ -55,7 +56,8 @@ export function readDocx(bytes: Uint8Array, opts: DocxOptions = {}): DocxRead {
     if (kind !== 'docx') throw new DocxReadError('not-docx', otherPackage(byName));
     const documentXml = part('word/document.xml') ?? '';
     const styles = parseStyles(part('word/styles.xml'));
-    const blocks = walkDocument(documentXml, styles, { ...DEFAULT_WALK_LIMITS, maxCells: limits.maxCells });
+    const numbering = parseNumbering(part('word/numbering.xml'));
+    const blocks = walkDocument(documentXml, styles, { ...DEFAULT_WALK_LIMITS, maxCells: limits.maxCells }, numbering);
     return assemble(blocks, opts.name ?? 'Tài liệu Word');
   } catch (err) {
     throw docxError(err);

@@ -10,6 +10,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { encodingFromFont } from '../../core/text/index.ts';
 import { DocxReadError } from './errors.ts';
+import { NO_NUMBERING, type Numbering } from './numbering.ts';
 import { NO_STYLES, runFontOf, type DocStyles } from './styles.ts';
 
 /** One paragraph: its text (w:br → '\n', w:tab → ' ') and the font of each run that has text. */
@@ -87,6 +88,8 @@ interface RunState {
 
 interface ParaState {
   pStyle?: string;
+  numId?: string;
+  ilvl?: number;
   parts: { text: string; run: RunState }[];
 }
 
@@ -95,7 +98,12 @@ interface ParaState {
  * 'too-many-tables' past the limits.
  * @example walkDocument('<w:document xmlns:w="…"><w:body><w:p><w:r><w:t>PHỤ LỤC I</w:t></w:r></w:p></w:body></w:document>')
  */
-export function walkDocument(xml: string, styles: DocStyles = NO_STYLES, limits: WalkLimits = DEFAULT_WALK_LIMITS): DocBlock[] {
+export function walkDocument(
+  xml: string,
+  styles: DocStyles = NO_STYLES,
+  limits: WalkLimits = DEFAULT_WALK_LIMITS,
+  numbering: Numbering = NO_NUMBERING(),
+): DocBlock[] {
   const blocks: DocBlock[] = [];
   // The top-level table being read, its row and cell; `nest` counts tables open inside it.
   let table: DocTable | undefined;
@@ -188,6 +196,12 @@ export function walkDocument(xml: string, styles: DocStyles = NO_STYLES, limits:
       case 'pStyle':
         if (inPPr && !inRPr && para) para.pStyle = val();
         return;
+      case 'numId':
+        if (inPPr && !inRPr && para) para.numId = val();
+        return;
+      case 'ilvl':
+        if (inPPr && !inRPr && para) para.ilvl = Number(val() ?? 0);
+        return;
       case 'r':
         run = { text: '', hidden: false };
         return;
@@ -268,7 +282,7 @@ export function walkDocument(xml: string, styles: DocStyles = NO_STYLES, limits:
         return;
       case 'p': {
         if (!para) return;
-        const done = finishParagraph(para, styles);
+        const done = finishParagraph(para, styles, numbering);
         para = undefined;
         if (cell) cell.paragraphs.push(done);
         else if (!table) blocks.push(done);
@@ -302,15 +316,18 @@ export const DEFAULT_WALK_LIMITS: WalkLimits = { maxCells: 2_000_000, maxTables:
 
 const SOFT_HYPHEN = '\u00ad';
 
-function finishParagraph(p: ParaState, styles: DocStyles): DocParagraph {
+function finishParagraph(p: ParaState, styles: DocStyles, numbering: Numbering): DocParagraph {
   const parts = p.parts.map((x) => {
     const font = x.run.asciiFont ?? runFontOf(styles, x.run.rStyle, p.pStyle);
     const text = x.text.includes(SOFT_HYPHEN) && encodingFromFont(font) === null ? x.text.replaceAll(SOFT_HYPHEN, '') : x.text;
     return { text, font };
   });
+  const text = parts.map((x) => x.text).join('');
+  // Word's automatic number ("1.", "II.") is drawn, not typed: put it where a typed one would be.
+  const label = p.numId !== undefined && p.numId !== '0' ? numbering.next(p.numId, p.ilvl ?? 0) : undefined;
   return {
     kind: 'p',
-    text: parts.map((x) => x.text).join(''),
+    text: label === undefined ? text : text.trim() === '' ? label : `${label} ${text}`,
     fonts: parts.filter((x) => x.text.trim() !== '').map((x) => x.font),
   };
 }

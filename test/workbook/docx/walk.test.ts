@@ -1,6 +1,7 @@
 // The walk of word/document.xml on small hand-written bodies: what text reaches a cell, and how tables lay out.
 import { describe, expect, it } from 'vitest';
 import { walkDocument, type DocBlock } from '../../../workbook/docx/index.ts';
+import { parseNumbering } from '../../../workbook/docx/numbering.ts';
 import { parseStyles } from '../../../workbook/docx/styles.ts';
 import { placeTable } from '../../../workbook/docx/to-grid.ts';
 
@@ -255,5 +256,52 @@ describe('tables', () => {
     expect(placeTable(t as never, 1).rows).toEqual([
       [{ v: 'hoµn thiÖn', font: '.VnTimeH' }, { v: 'Việc một' }, { v: 'Việc', font: 'Arial' }],
     ]);
+  });
+});
+
+describe('automatic numbering', () => {
+  const numbering = parseNumbering(
+    `<w:numbering xmlns:w="${W}">` +
+      `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>` +
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>` +
+      `<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3"/></w:lvl></w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uF0B7"/></w:lvl></w:abstractNum>` +
+      `<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>`,
+  );
+  const np = (numId: string, ilvl: number, text: string) =>
+    `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>${text ? r(text) : ''}</w:p>`;
+
+  it('Word draws the numbers: they are put where typed ones would be, counted in document order, levels restarting', () => {
+    const blocks = walkDocument(
+      doc(
+        np('3', 0, 'NHÓM MỘT') +
+          np('3', 1, 'Việc một') +
+          np('3', 2, 'Việc con') +
+          np('3', 2, 'Việc con nữa') +
+          np('3', 1, 'Việc hai') +
+          np('4', 0, 'Cơ quan chủ trì: Công an xã') +
+          np('3', 0, 'NHÓM HAI') +
+          np('3', 1, 'Việc một') +
+          np('0', 0, 'numId 0 is no numbering') +
+          tbl(tr(`<w:tc>${np('3', 1, '')}</w:tc>` + tc('Việc trong bảng'))),
+      ),
+      undefined,
+      undefined,
+      numbering,
+    );
+    expect(texts(blocks)).toEqual([
+      'I. NHÓM MỘT',
+      '1. Việc một',
+      '1.1 Việc con',
+      '1.2 Việc con nữa',
+      '2. Việc hai',
+      '- Cơ quan chủ trì: Công an xã',
+      'II. NHÓM HAI',
+      '1. Việc một',
+      'numId 0 is no numbering',
+      'table',
+    ]);
+    // A TT cell holding only Word's number reads as that number.
+    expect(placeTable(blocks[9] as never, 1).rows).toEqual([[{ v: '2.' }, { v: 'Việc trong bảng' }]]);
   });
 });
