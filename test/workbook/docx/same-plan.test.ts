@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gridFromValues } from '../../../core/model/index.ts';
 import type { Plan } from '../../../core/model/index.ts';
 import { readPlan, textToGrid } from '../../../core/read/index.ts';
 import { readDocx } from '../../../workbook/docx/index.ts';
@@ -89,5 +91,40 @@ describe('a .docx reads to the same plan as its workbook', () => {
     const expected = said(readPlan([textToGrid('cam-giang-danh-sach.txt', txt)]).plan);
     expect(expected[0]!.rows.map((r) => r.kind)).toEqual(['group', 'task', 'task', 'group', 'task']);
     expect(said(docxPlan('cam-giang-danh-sach.docx'))).toEqual(expected);
+  });
+
+  it('a task whose TT and text are merged down two rows, each row with its own product, lead and deadline', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const tc = (t: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}<w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const [down, on] = ['<w:vMerge w:val="restart"/>', '<w:vMerge/>'];
+    const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+    const xml =
+      `<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>PHỤ LỤC I</w:t></w:r></w:p><w:tbl>` +
+      row(tc('TT'), tc('Nội dung'), tc('Sản phẩm'), tc('Cơ quan chủ trì'), tc('Thời gian hoàn thành')) +
+      row(tc('1', down), tc('Xây dựng kế hoạch chuyển đổi số', down), tc('Kế hoạch'), tc('Phòng Văn hóa - Xã hội'), tc('Quý III/2025')) +
+      row(tc('', on), tc('', on), tc('Báo cáo kết quả'), tc('Văn phòng HĐND và UBND xã'), tc('Quý IV/2025')) +
+      row(tc('2'), tc('Số hóa hồ sơ'), tc('Cơ sở dữ liệu'), tc('Công an xã'), tc('Năm 2026')) +
+      `</w:tbl></w:body></w:document>`;
+    const parts = unzipSync(bytes(path.join(DOCX, 'cam-giang-ke-hoach.docx')));
+    const read = readDocx(zipSync({ ...parts, 'word/document.xml': strToU8(xml) }), { name: 'ke-hoach.docx' });
+    // The same cells and merges typed on a sheet.
+    const sheet = gridFromValues(
+      'Phụ lục I',
+      [
+        ['PHỤ LỤC I'],
+        ['TT', 'Nội dung', 'Sản phẩm', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+        ['1', 'Xây dựng kế hoạch chuyển đổi số', 'Kế hoạch', 'Phòng Văn hóa - Xã hội', 'Quý III/2025'],
+        [null, null, 'Báo cáo kết quả', 'Văn phòng HĐND và UBND xã', 'Quý IV/2025'],
+        ['2', 'Số hóa hồ sơ', 'Cơ sở dữ liệu', 'Công an xã', 'Năm 2026'],
+      ],
+      [
+        { top: 3, left: 1, bottom: 4, right: 1 },
+        { top: 3, left: 2, bottom: 4, right: 2 },
+      ],
+    );
+    expect(read.grids.map((g) => ({ rows: g.rows.map((r) => r.map((c) => c?.v ?? null)), merges: g.merges }))).toEqual([
+      { rows: sheet.rows.map((r) => r.map((c) => c?.v ?? null)), merges: sheet.merges },
+    ]);
+    expect(said(readPlan(read.grids).plan)).toEqual(said(readPlan([sheet]).plan));
   });
 });
