@@ -3,9 +3,10 @@
 // resolved, "không phát sinh". No React, no Office: the port and the server's client do the work.
 import { progressFromPlan, type ProgressReport } from '../../../core/progress/index.ts';
 import type { QueuedReport } from '../state/progress-state.ts';
-import { run, type SyncContext } from '../sync/context.ts';
+import { run, syncErrorNotice, type SyncContext } from '../sync/context.ts';
 import type { Credentials } from '../sync/credentials.ts';
 import { readLocal } from '../sync/plan-io.ts';
+import { createDeliveryLoop } from '../sync/delivery-loop.ts';
 import { createQueue } from '../sync/queue.ts';
 import { columnsSpec, tablesWithoutProgress } from './columns.ts';
 import { progressContext, type ProgressContext } from './context.ts';
@@ -24,42 +25,13 @@ export type ProgressActions = ReturnType<typeof createProgressActions>;
 export function createProgressActions(ctx: SyncContext, creds: Credentials) {
   const pc: ProgressContext = progressContext(ctx, creds);
   const queue = createQueue<QueuedReport>(ctx.storage, QUEUE_KEY);
-  let timer: unknown = null;
-  let delivering = false;
   const guarded = (work: () => Promise<void>) => run(ctx, work);
-
-  async function deliverDue(): Promise<void> {
-    if (delivering) return;
-    delivering = true;
-    try {
-      queue.reload();
-      for (const item of queue.list()) {
-        const due = item.state === 'waiting' || (item.state === 'error' && item.error?.retry !== false && item.nextAt <= ctx.now());
-        if (due) await deliverReport(pc, queue, item);
-      }
-    } finally {
-      delivering = false;
-      showQueue(pc, queue);
-      schedule();
-    }
-  }
-
-  function schedule(): void {
-    if (timer !== null) ctx.clearTimer(timer);
-    timer = null;
-    const next = queue
-      .list()
-      .filter((i) => i.state === 'waiting' || (i.state === 'error' && i.error?.retry !== false))
-      .map((i) => (i.state === 'waiting' ? 0 : i.nextAt));
-    if (next.length === 0) return;
-    timer = ctx.setTimer(
-      () => {
-        timer = null;
-        void deliverDue().catch((err: unknown) => console.error('phuluc progress:', err));
-      },
-      Math.max(0, Math.min(...next) - ctx.now()),
-    );
-  }
+  const { deliverDue, schedule } = createDeliveryLoop(ctx, queue, {
+    deliver: (item) => deliverReport(pc, queue, item),
+    after: () => showQueue(pc, queue),
+    // As for plan pushes: a run that fails as a whole is said on the notice line.
+    onError: (err) => ctx.store.set({ notice: syncErrorNotice(err) }),
+  });
 
   async function read(): Promise<void> {
     const local = await readLocal(ctx.port, ctx.sync().binding?.table ?? null);

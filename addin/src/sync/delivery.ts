@@ -3,6 +3,7 @@ import type { Plan } from '../../../core/model/index.ts';
 import { syncErrorNotice, type SyncContext } from './context.ts';
 import type { Credentials } from './credentials.ts';
 import { deliverPush, showQueue } from './deliver.ts';
+import { createDeliveryLoop } from './delivery-loop.ts';
 import { createQueue, newKey } from './queue.ts';
 
 export type Delivery = ReturnType<typeof createDelivery>;
@@ -10,43 +11,11 @@ export type Delivery = ReturnType<typeof createDelivery>;
 /** @example const delivery = createDelivery(ctx, creds); await delivery.enqueue(plan, null, binding.baseSeq, null) */
 export function createDelivery(ctx: SyncContext, creds: Credentials) {
   const queue = createQueue(ctx.storage);
-  let timer: unknown = null;
-  // One run at a time: a timer firing while a button's run is sending must not send the same push twice.
-  let delivering = false;
-
-  /** Deliver every due push, oldest first, one at a time; then plan the next attempt. */
-  async function deliverDue(): Promise<void> {
-    if (delivering) return;
-    delivering = true;
-    try {
-      // Another pane of the same user may have changed the stored queue.
-      queue.reload();
-      for (const item of queue.list()) {
-        const due = item.state === 'waiting' || (item.state === 'error' && item.error?.retry !== false && item.nextAt <= ctx.now());
-        if (due) await deliverPush(ctx, creds, queue, item);
-      }
-    } catch (err) {
-      ctx.store.set({ notice: syncErrorNotice(err) });
-    } finally {
-      delivering = false;
-      showQueue(ctx, queue);
-      schedule();
-    }
-  }
-
-  function schedule(): void {
-    if (timer !== null) ctx.clearTimer(timer);
-    timer = null;
-    // Waiting pushes (queued while another was being sent) go at once; failed ones at their back-off time.
-    const retried = queue.list().filter((i) => i.state === 'waiting' || (i.state === 'error' && i.error?.retry !== false));
-    const next = retried.map((i) => (i.state === 'waiting' ? 0 : i.nextAt));
-    if (next.length === 0) return;
-    const fire = () => {
-      timer = null;
-      void deliverDue();
-    };
-    timer = ctx.setTimer(fire, Math.max(0, Math.min(...next) - ctx.now()));
-  }
+  const { deliverDue, schedule } = createDeliveryLoop(ctx, queue, {
+    deliver: (item) => deliverPush(ctx, creds, queue, item),
+    after: () => showQueue(ctx, queue),
+    onError: (err) => ctx.store.set({ notice: syncErrorNotice(err) }),
+  });
 
   function discard(key: string): void {
     queue.remove(key);
