@@ -8,7 +8,7 @@ export interface DocStyles {
   /** docDefaults' run font. */
   defaultFont?: string;
   /** Style id → its own font and the style it is based on. */
-  styles: Map<string, { font?: string; basedOn?: string }>;
+  styles: Map<string, { font?: string; basedOn?: string; numId?: string; ilvl?: number }>;
   /** The paragraph style used when a paragraph names none (w:default="1"). */
   defaultParagraph?: string;
 }
@@ -22,7 +22,7 @@ export const NO_STYLES: DocStyles = { styles: new Map() };
 export function parseStyles(xml: string | undefined): DocStyles {
   const out: DocStyles = { styles: new Map() };
   if (!xml) return out;
-  let current: { id: string; font?: string; basedOn?: string } | undefined;
+  let current: { id: string; font?: string; basedOn?: string; numId?: string; ilvl?: number } | undefined;
   let inDefaults = false;
   let inRPr = false;
   const parser = new SaxesParser({ xmlns: true, position: false });
@@ -47,6 +47,13 @@ export function parseStyles(xml: string | undefined): DocStyles {
       case 'rPr':
         inRPr = true;
         return;
+      // A paragraph style can number its paragraphs itself ("List Number", numbered headings).
+      case 'numId':
+        if (current && !inRPr) current.numId = attr(tag, 'val');
+        return;
+      case 'ilvl':
+        if (current && !inRPr) current.ilvl = Number(attr(tag, 'val') ?? 0);
+        return;
       case 'rFonts': {
         if (!inRPr) return;
         const font = attr(tag, 'ascii') ?? attr(tag, 'hAnsi');
@@ -66,7 +73,7 @@ export function parseStyles(xml: string | undefined): DocStyles {
         inRPr = false;
         return;
       case 'style':
-        if (current) out.styles.set(current.id, { font: current.font, basedOn: current.basedOn });
+        if (current) out.styles.set(current.id, { font: current.font, basedOn: current.basedOn, numId: current.numId, ilvl: current.ilvl });
         current = undefined;
         return;
     }
@@ -86,6 +93,21 @@ export function parseStyles(xml: string | undefined): DocStyles {
  */
 export function runFontOf(styles: DocStyles, rStyle: string | undefined, pStyle: string | undefined): string | undefined {
   return styleFont(styles, rStyle) ?? styleFont(styles, pStyle ?? styles.defaultParagraph) ?? styles.defaultFont;
+}
+
+/**
+ * The numbering a paragraph style gives its paragraphs (its own, or the style it is based on), if any.
+ * @example styleNumbering(styles, 'ListNumber') // { numId: '1', ilvl: 0 }
+ */
+export function styleNumbering(styles: DocStyles, pStyle: string | undefined): { numId: string; ilvl: number } | undefined {
+  let id = pStyle ?? styles.defaultParagraph;
+  for (let i = 0; id !== undefined && i < 20; i++) {
+    const s = styles.styles.get(id);
+    if (!s) return undefined;
+    if (s.numId !== undefined) return { numId: s.numId, ilvl: s.ilvl ?? 0 };
+    id = s.basedOn;
+  }
+  return undefined;
 }
 
 function styleFont(styles: DocStyles, id: string | undefined): string | undefined {

@@ -11,7 +11,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { encodingFromFont } from '../../core/text/index.ts';
 import { DocxReadError } from './errors.ts';
 import { NO_NUMBERING, type Numbering } from './numbering.ts';
-import { NO_STYLES, runFontOf, type DocStyles } from './styles.ts';
+import { NO_STYLES, runFontOf, styleNumbering, type DocStyles } from './styles.ts';
 
 /** One paragraph: its text (w:br → '\n', w:tab → ' ') and the font of each run that has text. */
 export interface DocParagraph {
@@ -324,7 +324,11 @@ function finishParagraph(p: ParaState, styles: DocStyles, numbering: Numbering):
   });
   const text = parts.map((x) => x.text).join('');
   // Word's automatic number ("1.", "II.") is drawn, not typed: put it where a typed one would be.
-  const label = p.numId !== undefined && p.numId !== '0' ? numbering.next(p.numId, p.ilvl ?? 0) : undefined;
+  // The paragraph's own numbering wins over its style's (numId 0 turns the style's off).
+  const styled = styleNumbering(styles, p.pStyle);
+  const numId = p.numId ?? styled?.numId;
+  const ilvl = p.ilvl ?? (p.numId === undefined ? styled?.ilvl : undefined) ?? 0;
+  const label = numId !== undefined && numId !== '0' ? numbering.next(numId, ilvl) : undefined;
   return {
     kind: 'p',
     text: label === undefined ? text : text.trim() === '' ? label : `${label} ${text}`,

@@ -304,4 +304,26 @@ describe('automatic numbering', () => {
     // A TT cell holding only Word's number reads as that number.
     expect(placeTable(blocks[9] as never, 1).rows).toEqual([[{ v: '2.' }, { v: 'Việc trong bảng' }]]);
   });
+
+  it('a paragraph style that numbers its paragraphs (python-docx\'s "List Number"), unless the paragraph turns it off', () => {
+    const styles = parseStyles(
+      `<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>` +
+        `<w:style w:type="paragraph" w:styleId="ListNumber2"><w:basedOn w:val="ListNumber"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style></w:styles>`,
+    );
+    const sp = (style: string, text: string, numPr = '') => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${numPr}</w:pPr>${r(text)}</w:p>`;
+    const blocks = walkDocument(
+      doc(
+        sp('ListNumber', 'Nhóm') +
+          sp('ListNumber2', 'Việc') +
+          sp('ListNumber2', 'Không số', '<w:numPr><w:numId w:val="0"/></w:numPr>') +
+          sp('ListNumber2', 'Việc tiếp'),
+      ),
+      styles,
+      undefined,
+      parseNumbering(
+        `<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+      ),
+    );
+    expect(texts(blocks)).toEqual(['I. Nhóm', '1) Việc', 'Không số', '2) Việc tiếp']);
+  });
 });
