@@ -31,6 +31,12 @@ const vi = {
     out: ['-o, --out <tệp>', 'tệp .xlsx kết quả (khác tệp gốc)'],
     only: ['--only <mã-quy-tắc>', 'chỉ sửa theo các quy tắc này, cách nhau bằng dấu phẩy (mã như trong docs/rules.md)'],
   },
+  import: {
+    description:
+      'Đọc phụ lục từ văn bản kế hoạch (.docx, .txt) hoặc bảng tính bất kỳ và ghi thành phụ lục theo mẫu (.xlsx có danh sách chọn, sẵn sàng kiểm tra). Mã thoát: 0 = đã ghi, 1 = đã ghi nhưng có phần không đọc được, 2 = không ghi được',
+    file: ['<tệp>', 'văn bản kế hoạch .docx, .doc, .txt, .md, hoặc bảng tính .xlsx, .xls, .ods'],
+    out: ['-o, --out <tệp>', 'tệp .xlsx sẽ ghi (khác tệp gốc)'],
+  },
   template: {
     description: 'Tạo phụ lục mẫu trống',
     kind: ['--kind <loại>', 'loại phụ lục: tasks | indicators (nhiệm vụ hoặc chỉ tiêu)'],
@@ -131,6 +137,12 @@ const en: Widen<Words> = {
     file: ['<file>', 'the .xlsx file to fix'],
     out: ['-o, --out <file>', 'the .xlsx file to write (not the input)'],
     only: ['--only <rules>', 'fix only by these rules, comma-separated (codes as in docs/rules.md)'],
+  },
+  import: {
+    description:
+      "Read the appendices of a plan's document (.docx, .txt) or of any workbook and write them as the standard appendix workbook (.xlsx with dropdowns, ready to check). Exit code: 0 = written, 1 = written but part could not be read, 2 = nothing written",
+    file: ['<file>', "the plan's document .docx, .doc, .txt, .md, or a workbook .xlsx, .xls, .ods"],
+    out: ['-o, --out <file>', 'the .xlsx file to write (not the input)'],
   },
   template: {
     description: 'Write a blank standard appendix',

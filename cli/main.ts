@@ -99,6 +99,15 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('import')
+    .description(H.import.description)
+    .argument(...H.import.file)
+    .requiredOption(...H.import.out)
+    .action(async (file: string, opts: { out: string }) => {
+      code = await (await import('./commands/import.ts')).importCommand(file, { out: opts.out, lang: lang() });
+    });
+
+  program
     .command('template')
     .description(H.template.description)
     .requiredOption(...H.template.kind)

@@ -34,6 +34,7 @@ const COMMANDS = [
   ['check'],
   ['fix'],
   ['template'],
+  ['import'],
   ['consolidate'],
   ['report'],
   ['serve'],
@@ -180,6 +181,10 @@ describe('the CLI in Vietnamese shows no internal code or English system word', 
         ['fix', inputs.camGiang, '-o', inputs.camGiang],
         ['fix', inputs.camGiang, '-o', path.join(dir, 'ra.xlsx'), '--only', 'khong-co-quy-tac'],
         ['template', '--kind', 'bang', '-o', path.join(dir, 'mau.xlsx')],
+        ['import', inputs.camGiang, '-o', inputs.camGiang],
+        ['import', inputs.camGiang, '-o', path.join(dir, 'ra.csv')],
+        ['import', inputs.empty, '-o', path.join(dir, 'trong-chuan.xlsx')],
+        ['import', inputs.broken, '-o', path.join(dir, 'hong-chuan.xlsx')],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'x.xlsx'), '--province', '99'],
         ['consolidate', inputs.folder, '-o', path.join(dir, 'khong-co', 'x.xlsx')],
         ['report', inputs.camGiang],
@@ -211,6 +216,21 @@ describe('the CLI in Vietnamese shows no internal code or English system word', 
         const name = names[i]!;
         expect(code, name).toBeLessThan(2);
         expect(out, name).toMatch(/^Tóm tắt: /m);
+        expect({ name, leaks: englishLeaks(wordsShown(out)) }).toEqual({ name, leaks: [] });
+      });
+    },
+    MANY,
+  );
+
+  it(
+    "in import's summary of what it found",
+    async () => {
+      const names = ['quangSon', 'bacNinh', 'tcvn3', 'text'] as const;
+      const outputs = await inBatches(names, (name) => phuluc('import', inputs[name], '-o', path.join(dir, `${name}-chuan.xlsx`)));
+      outputs.forEach(({ out, code }, i) => {
+        const name = names[i]!;
+        expect(code, name).toBe(0);
+        expect(out, name).toMatch(/^Đã ghi /m);
         expect({ name, leaks: englishLeaks(wordsShown(out)) }).toEqual({ name, leaks: [] });
       });
     },
