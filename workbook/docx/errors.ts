@@ -74,3 +74,13 @@ export function docxError(err: unknown): unknown {
       return new DocxReadError('not-docx', '');
   }
 }
+
+/**
+ * Where a part's XML breaks, in words an official can pass on ("word/document.xml, dòng 1, cột 87"): the parser's own
+ * message is English and says nothing they can act on.
+ * @example xmlProblem('word/document.xml', new Error('1:87: undefined entity.')) // 'word/document.xml, dòng 1, cột 87'
+ */
+export function xmlProblem(part: string, err: unknown): string {
+  const at = /^(\d+):(\d+):/.exec(err instanceof Error ? err.message : '');
+  return at ? `${part}, dòng ${at[1]}, cột ${at[2]}` : part;
+}

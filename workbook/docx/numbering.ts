@@ -1,7 +1,7 @@
 // word/numbering.xml → the numbers Word draws before numbered paragraphs ("1.", "II.", "a)"): they are not in the text,
 // yet a TT column or a list-form appendix typed with Word's automatic numbering holds nothing else.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { DocxReadError } from './errors.ts';
+import { DocxReadError, xmlProblem } from './errors.ts';
 
 interface Level {
   fmt: string;
@@ -101,7 +101,7 @@ export function parseNumbering(xml: string | undefined): Numbering {
     parser.write(xml).close();
   } catch (err) {
     if (err instanceof DocxReadError) throw err;
-    throw new DocxReadError('corrupt', `word/numbering.xml: ${(err as Error).message}`);
+    throw new DocxReadError('corrupt', xmlProblem('word/numbering.xml', err));
   }
   return new Numbering(nums, abstracts);
 }

@@ -2,7 +2,7 @@
 // Only the font name matters (a legacy font such as .VnTime says the text is TCVN3-encoded); theme fonts are left out
 // (themes never name a legacy font).
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { DocxReadError } from './errors.ts';
+import { DocxReadError, xmlProblem } from './errors.ts';
 
 export interface DocStyles {
   /** docDefaults' run font. */
@@ -82,7 +82,7 @@ export function parseStyles(xml: string | undefined): DocStyles {
     parser.write(xml).close();
   } catch (err) {
     if (err instanceof DocxReadError) throw err;
-    throw new DocxReadError('corrupt', `word/styles.xml: ${(err as Error).message}`);
+    throw new DocxReadError('corrupt', xmlProblem('word/styles.xml', err));
   }
   return out;
 }

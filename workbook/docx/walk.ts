@@ -9,7 +9,7 @@
 // no tree (memory is the blocks we build) and keeps its element stack on the heap, so deep nesting cannot overflow.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { encodingFromFont } from '../../core/text/index.ts';
-import { DocxReadError } from './errors.ts';
+import { DocxReadError, xmlProblem } from './errors.ts';
 import { NO_NUMBERING, type Numbering } from './numbering.ts';
 import { NO_STYLES, runFontOf, styleNumbering, type DocStyles } from './styles.ts';
 
@@ -307,7 +307,7 @@ export function walkDocument(
     parser.write(xml).close();
   } catch (err) {
     if (err instanceof DocxReadError) throw err;
-    throw new DocxReadError('corrupt', `word/document.xml: ${(err as Error).message}`);
+    throw new DocxReadError('corrupt', xmlProblem('word/document.xml', err));
   }
   return blocks;
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readPlan } from '../../../core/read/index.ts';
-import { DocxReadError, readDocx } from '../../../workbook/docx/index.ts';
+import { DocxReadError, readDocx, type DocxErrorCode } from '../../../workbook/docx/index.ts';
+import { DocConvertError } from '../../../workbook/docx/convert.ts';
+import { englishLeaks } from '../../support/user-words.ts';
 import { DEFAULT_LIMITS } from '../../../workbook/xlsx/limits.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 
@@ -109,7 +111,10 @@ describe('hostile .docx', () => {
   it('broken files: empty, truncated, not XML, not a Word document', () => {
     expect(answer(new Uint8Array(0))).toEqual({ code: 'empty', message: 'Tệp rỗng (0 byte).' });
     expect(codeOf(FIXTURE.subarray(0, FIXTURE.length - 100))).toBe('corrupt');
-    expect(codeOf(withDocument('<w:document><w:body><w:p>'))).toBe('corrupt');
+    expect(answer(withDocument('<w:document><w:body><w:p>'))).toEqual({
+      code: 'corrupt',
+      message: 'Tệp .docx bị hỏng, không đọc được (word/document.xml). Hãy mở và lưu lại bằng Word.',
+    });
     const xlsx = new Uint8Array(readFileSync(path.join(REPO_ROOT, 'test/fixtures/workbooks/cam-giang-phu-luc.xlsx')));
     expect(answer(xlsx)).toEqual({ code: 'not-docx', message: 'Tệp không phải tài liệu Word (.docx) (Excel .xlsx).' });
     expect(answer(strToU8('<html><body>PHỤ LỤC</body></html>'))).toEqual({
@@ -155,5 +160,26 @@ describe('nested tables', () => {
     expect(plan.appendices.map((a) => [a.title?.appendix, a.rows.map((r) => r.fields)])).toEqual([
       ['II', [{ content: 'Việc thường', lead: 'Công an xã', deadline: 'Năm 2026' }]],
     ]);
+  });
+});
+
+describe('messages', () => {
+  it('every refusal is said in Vietnamese an official reads, no system words', () => {
+    const codes: DocxErrorCode[] = [
+      'empty',
+      'too-large',
+      'legacy-doc',
+      'encrypted',
+      'not-docx',
+      'corrupt',
+      'zip-bomb',
+      'too-many-tables',
+      'cell-too-long',
+    ];
+    const messages = [
+      ...codes.map((c) => new DocxReadError(c, '1 MB').message),
+      ...(['legacy-doc', 'too-large', 'timeout'] as const).map((c) => new DocConvertError(c, '60').message),
+    ];
+    expect(messages.flatMap((m) => englishLeaks(m))).toEqual([]);
   });
 });
