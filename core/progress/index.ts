@@ -15,6 +15,12 @@ export {
 export { parsePeriod, periodLabel } from './period-text.ts';
 export { NEEDS_REASON, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, ProgressStatusSchema, type ProgressStatus } from './status.ts';
 export { PROGRESS_COLUMNS, PROGRESS_ROLES, type ProgressColumn, type ProgressRole } from './columns.ts';
+export {
+  INDICATOR_ACHIEVED_LABEL,
+  INDICATOR_TEMPLATE_HEADERS,
+  TASK_TEMPLATE_HEADERS,
+  TEMPLATE_PROGRESS_ROLES,
+} from './template-headers.ts';
 export { progressFromPlan, type FromPlanOptions } from './from-plan.ts';
 export { actualCellValues, progressCellValues, type ProgressCellValue } from './cell-values.ts';
 export { parseActualValue } from './actual-value.ts';

@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs';
 import groups from '../../templates/nq57-groups.vi.json' with { type: 'json' };
 import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
 import type { ColumnRole } from '../../core/model/index.ts';
-import { PROGRESS_COLUMNS, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, type ProgressRole } from '../../core/progress/index.ts';
+import {
+  INDICATOR_TEMPLATE_HEADERS,
+  PROGRESS_STATUS_LABEL,
+  PROGRESS_STATUSES,
+  TASK_TEMPLATE_HEADERS,
+  TEMPLATE_PROGRESS_ROLES,
+} from '../../core/progress/index.ts';
 import { intToRoman } from '../../core/text/index.ts';
 import { rowHeight } from '../layout/row-height.ts';
 import { FONT, THIN_BORDER } from './styles.ts';
@@ -25,27 +31,10 @@ export const LISTS_SHEET = 'Danh mục';
 /** The committed copies in templates/ (written by `npm run templates`). */
 export const TEMPLATE_FILES = { tasks: 'phu-luc-nhiem-vu.xlsx', indicators: 'phu-luc-chi-tieu.xlsx' } as const;
 export const HEADER_ROW = 5;
-/**
- * The progress columns the template carries: what every period's report asks of every task. The other five (reason,
- * evidence, highlights, obstacles, proposals) are written in the period's report, not here: fourteen columns on an
- * A4 page shrink the plan's text below reading size, and most tasks never need them.
- */
-export const TEMPLATE_PROGRESS_ROLES: readonly ProgressRole[] = ['status', 'completedOn', 'achieved'];
-const progressLabel = (role: ProgressRole) => PROGRESS_COLUMNS.find((c) => c.role === role)!.label.vi;
-const TASK_HEADERS = [
-  'TT',
-  'Nội dung nhiệm vụ',
-  'Cơ quan chủ trì',
-  'Cơ quan phối hợp',
-  'Kết quả/sản phẩm',
-  'Thời gian hoàn thành',
-  ...TEMPLATE_PROGRESS_ROLES.map(progressLabel),
-];
+const TASK_HEADERS = TASK_TEMPLATE_HEADERS;
 // Narrower plan columns than a plan-only table: nine columns must still print at a readable size on A4 landscape.
 const TASK_WIDTHS = [6, 50, 22, 22, 22, 15, 15, 14, 25];
-/** The indicator's achieved value: its own heading, so a "Kết quả" target column is never taken for it. */
-export const INDICATOR_ACHIEVED_LABEL = 'Kết quả thực hiện đạt được';
-const INDICATOR_HEADERS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Cơ quan chủ trì theo dõi, đánh giá', INDICATOR_ACHIEVED_LABEL];
+const INDICATOR_HEADERS = INDICATOR_TEMPLATE_HEADERS;
 const INDICATOR_WIDTHS = [6, 58, 12, 14, 30, 18];
 /** Columns of the task template's progress cells (G, H, I). */
 const STATUS_COL = 'G';

@@ -2,29 +2,13 @@
 // (insertWorksheetsFromBase64 needs ExcelApi 1.13). Same layout as workbook/export/template.ts, without styles.
 import groups from '../../../templates/nq57-groups.vi.json' with { type: 'json' };
 import type { CellValue } from '../../../core/model/index.ts';
-import { PROGRESS_COLUMNS } from '../../../core/progress/index.ts';
+import { INDICATOR_TEMPLATE_HEADERS, TASK_TEMPLATE_HEADERS } from '../../../core/progress/index.ts';
 import { intToRoman } from '../../../core/text/index.ts';
 
 export type TemplateKind = 'tasks' | 'indicators';
 
-export const TASK_HEADERS = [
-  'TT',
-  'Nội dung nhiệm vụ',
-  'Cơ quan chủ trì',
-  'Cơ quan phối hợp',
-  'Kết quả/sản phẩm',
-  'Thời gian hoàn thành',
-  // The progress columns of the .xlsx template (status, completion date, achieved), so both ways of inserting agree.
-  ...PROGRESS_COLUMNS.slice(0, 3).map((c) => c.label.vi),
-];
-export const INDICATOR_HEADERS = [
-  'TT',
-  'Chỉ tiêu',
-  'Đơn vị tính',
-  'Kết quả',
-  'Cơ quan chủ trì theo dõi, đánh giá',
-  'Kết quả thực hiện đạt được',
-];
+export const TASK_HEADERS = TASK_TEMPLATE_HEADERS;
+export const INDICATOR_HEADERS = INDICATOR_TEMPLATE_HEADERS;
 const ROWS_PER_GROUP = 3;
 
 /**
