@@ -29,7 +29,12 @@ let browser: Browser;
 let server: ServerProcess;
 let editor = '';
 
-async function api(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; json: Record<string, never> & { secret: string; report: { entries: Record<string, unknown>[] } } }> {
+async function api(
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, never> & { secret: string; report: { entries: Record<string, unknown>[] } } }> {
   const res = await fetch(`${server.url}${url}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
