@@ -17,6 +17,7 @@ import { appendixWorkbookXlsx } from '../../../workbook/export/appendix-workbook
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { FIXTURES, REAL, TEST_FIXTURES } from '../../support/paths.ts';
 import { isA4Landscape, pagePngs, pageSizes, printToPdf } from '../../support/print.ts';
+import { rowsTooShort } from '../../support/row-fit.ts';
 
 const SLOW = 300_000;
 const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-appendix-wb-'));
@@ -90,6 +91,8 @@ describe('the appendix workbook reads back to the plan it was written from', () 
         for (const a of back.plan.appendices) {
           expect(a.idColumn).toBeDefined();
           expect(wb.getWorksheet(a.sheet)!.getColumn(a.idColumn!).hidden).toBe(true);
+          // Multi-line and long texts wrap in rows as tall as they need (neither Excel nor LibreOffice grows a row).
+          expect(rowsTooShort(wb.getWorksheet(a.sheet)!)).toEqual([]);
         }
       },
       SLOW,
