@@ -39,11 +39,30 @@ function docxPlan(file: string): Plan {
 }
 
 describe('a .docx reads to the same plan as its workbook', () => {
-  it('Cẩm Giàng (python-docx): merges both ways, repeated and retyped header, split table, Word artifacts', async () => {
+  it.each([
+    ['python-docx: merges both ways, repeated and retyped header, split table, Word artifacts', 'cam-giang-ke-hoach.docx'],
+    ['LibreOffice from HTML: rowspan/colspan, a two-row <thead>, <br> and <p> in cells, layout tables', 'cam-giang-libreoffice.docx'],
+  ])('Cẩm Giàng (%s)', async (_, file) => {
     const wb = await readWorkbook(bytes(path.join(REPO_ROOT, 'test/fixtures/workbooks/cam-giang-phu-luc.xlsx')));
     const expected = said(readPlan(wb.sheets).plan);
     expect(expected[0]!.rows).toHaveLength(38);
-    expect(said(docxPlan('cam-giang-ke-hoach.docx'))).toEqual(expected);
+    expect(said(docxPlan(file))).toEqual(expected);
+  });
+
+  it('Cẩm Giàng by LibreOffice: the two-row header kept with its merges and marked to repeat', () => {
+    const read = readDocx(bytes(path.join(DOCX, 'cam-giang-libreoffice.docx')), { name: 'x.docx' });
+    const grid = read.grids[0]!;
+    expect(grid.rows.slice(3, 5).map((r) => r.map((c) => c?.v ?? null))).toEqual([
+      ['TT', 'Nội dung', 'Cơ quan thực hiện', null, 'Thời gian\nhoàn thành'],
+      [null, null, 'Chủ trì\nthực hiện', 'Phối hợp'],
+    ]);
+    expect(grid.merges.filter((m) => m.top === 4)).toEqual([
+      { top: 4, left: 1, bottom: 5, right: 1 },
+      { top: 4, left: 2, bottom: 5, right: 2 },
+      { top: 4, left: 3, bottom: 4, right: 4 },
+      { top: 4, left: 5, bottom: 5, right: 5 },
+    ]);
+    expect(read.headerRows).toEqual([4, 5]);
   });
 
   it('Cẩm Giàng: the header read through its merges and line breaks, marked rows noted, layout tables left out', () => {
