@@ -3,6 +3,7 @@
 // structural issue; a document without an appendix writes nothing.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,42 @@ describe('phuluc import', () => {
       expect(await structural(out)).toEqual([]);
       const pdf = await printToPdf(out);
       await pagePngs(pdf, 'nhap-tu-word', 1, 1);
+    },
+    SLOW,
+  );
+
+  it(
+    'writes what it read and exits 1 when a table could not be read (a table nested in a cell, said by number)',
+    async () => {
+      // The Word fixture with its body replaced: appendix I has a table in a cell, appendix II reads.
+      const tc = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+      const header = `<w:tr>${tc('TT')}${tc('Nội dung')}${tc('Cơ quan chủ trì')}${tc('Thời gian hoàn thành')}</w:tr>`;
+      const task = (cell2: string) => `<w:tr>${tc('1')}${cell2}${tc('Công an xã')}${tc('Năm 2026')}</w:tr>`;
+      const nested = `<w:tc><w:p><w:r><w:t>Việc có bảng con</w:t></w:r></w:p><w:tbl><w:tr>${tc('a')}${tc('b')}</w:tr></w:tbl><w:p/></w:tc>`;
+      const title = (n: string) => `<w:p><w:r><w:t>PHỤ LỤC ${n}</w:t></w:r></w:p>`;
+      const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${title('I')}<w:tbl>${header}${task(nested)}</w:tbl><w:p/>${title('II')}<w:tbl>${header}${task(tc('Việc thường'))}</w:tbl></w:body></w:document>`;
+      const parts = unzipSync(new Uint8Array(await readFile(path.join(DOCX, 'cam-giang-ke-hoach.docx'))));
+      const input = path.join(dir, 'bang-long.docx');
+      await writeFile(input, zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
+      const out = path.join(dir, 'bang-long.xlsx');
+      expect(await phuluc('import', input, '-o', out)).toEqual({
+        code: 1,
+        stderr: '',
+        stdout: [
+          `Đã đọc “${input}”: 1 phụ lục.`,
+          '  Phụ lục II: 1 nhiệm vụ',
+          '  bang-long.docx: Bảng thứ 1 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
+          `Đã ghi “${out}”. Kiểm tra trước khi nộp: “phuluc check ${out}”.`,
+          '',
+        ].join('\n'),
+      });
+      expect(said((await loadPlan(out)).plan)).toEqual([
+        {
+          kind: 'tasks',
+          appendix: 'II',
+          rows: [{ kind: 'task', tt: '1', fields: { content: 'Việc thường', lead: 'Công an xã', deadline: 'Năm 2026' }, group: undefined }],
+        },
+      ]);
     },
     SLOW,
   );
