@@ -3,6 +3,7 @@
 // with the limits this server actually runs with.
 import { createRoute } from '@hono/zod-openapi';
 import { API_PATHS, HealthAnswer, MeAnswer } from '../../core/api/index.ts';
+import { PROGRESS_CATEGORIES, PROGRESS_CATEGORY_LABEL, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES } from '../../core/progress/index.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, type Limits } from '../limits.ts';
 import { DEFAULT_TOKEN_DAYS } from '../store/tokens.ts';
 import { authErrors, baseErrors, ERROR_STATUSES, json } from './responses.ts';
@@ -108,6 +109,14 @@ hai nơi sửa cùng một trường khác nhau → 409 <code>progress-conflict<
 <code>progress-locked</code>. Tỉnh chấp nhận hoặc trả lại (bắt buộc ghi lý do) bằng <code>POST …/review</code> <code>{ decision, seq, reason? }</code>.</p>
 <p lang="en">English: provinces set reporting periods and cut-offs; communes send period reports (idempotent, merged per task and field onto a newer head, 409
 with every conflict otherwise, every version kept); past the cut-off or once accepted sending is locked until reopened or returned.</p>
+<p>Tình trạng của một nhiệm vụ (<code>status</code>): ${PROGRESS_STATUSES.map((k) => `<code>${k}</code> ${PROGRESS_STATUS_LABEL[k].vi}`).join(', ')}.
+Tỉnh xem kỳ bằng <code>GET /api/provinces/{tỉnh}/plans/{khóa}/progress/{kỳ}</code> (<code>?format=xlsx</code>: bảng tổng hợp tiến độ): số nhiệm vụ theo
+từng nhóm theo dõi — ${PROGRESS_CATEGORIES.map((k) => `<code>${k}</code> ${PROGRESS_CATEGORY_LABEL[k].vi}`).join(', ')} — của từng xã và toàn tỉnh,
+nhiệm vụ quá hạn chưa hoàn thành theo cơ quan chủ trì, các xã chưa báo cáo, kết quả nổi bật, khó khăn, vướng mắc, đề xuất, kiến nghị. Nhóm theo dõi do máy
+chủ tính từ tình trạng, thời hạn, ngày hoàn thành và ngày tính số liệu (quy tắc: <code>docs/tien-do.md</code>). Lịch: <code>POST …/calendar</code> tạo địa chỉ bí mật,
+<code>GET /api/calendar/{mã}.ics</code> trả lịch iCalendar (thời hạn nhiệm vụ chưa xong, hạn gửi báo cáo).</p>
+<p lang="en">English: task statuses and the derived tracking categories are listed above by code; the province's period view counts them per commune and
+overall, with overdue tasks per lead agency, the communes not reported and the follow-up lists; a secret calendar address serves an iCalendar feed.</p>
 
 <h2>Token máy chủ</h2>
 <p>Quản trị viên: <code>GET /api/tokens</code> (danh sách: người giữ, quyền, phạm vi, ngày tạo, hạn dùng, lần dùng cuối — cập nhật tối đa mỗi phút một lần — và thu hồi; không bao giờ

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../core/model/index.ts';
+import { PROGRESS_CATEGORIES, PROGRESS_CATEGORY_LABEL, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES } from '../../../core/progress/index.ts';
 import { openDatabase } from '../../../server/db/connect.ts';
 import { hashJson } from '../../../server/sync/summary.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
@@ -444,6 +445,13 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
           '/api/tokens/{id}',
           'quota-revisions-per-day',
           'too-many-failed-sign-ins',
+          // Progress: the routes, the statuses and the tracking categories by code and by name.
+          '/api/provinces/{tỉnh}/plans/{khóa}/progress/{kỳ}',
+          'progress-conflict',
+          'progress-locked',
+          '/api/calendar/{mã}.ics',
+          ...PROGRESS_STATUSES.map((k) => `<code>${k}</code> ${PROGRESS_STATUS_LABEL[k].vi}`),
+          ...PROGRESS_CATEGORIES.map((k) => `<code>${k}</code> ${PROGRESS_CATEGORY_LABEL[k].vi}`),
         ])
           expect(html).toContain(text);
         expect(html).toMatch(
