@@ -9,6 +9,7 @@ import type { Appendix, AppendixRow, ColumnRole, Plan } from '../../core/model/i
 import { ID_HEADER } from '../../core/read/index.ts';
 import { ROLE_NAMES } from '../../core/validate/index.ts';
 import { rowHeight } from '../layout/row-height.ts';
+import { FONT } from './styles.ts';
 import {
   addDropdowns,
   addListsSheet,
@@ -111,5 +112,31 @@ function writeAppendix(wb: ExcelJS.Workbook, a: Appendix, name: string, year: nu
       DIGIT_PX,
     );
   }
+  writeNotes(ws, a, r, { last: roles.length, idCol }, widths);
   return ws;
+}
+
+/** The table's notes ("Ghi chú: …") right below it (a blank row between would be a row to remove), across the table. */
+function writeNotes(
+  ws: ExcelJS.Worksheet,
+  a: Appendix,
+  first: number,
+  cols: { last: number; idCol: number },
+  widths: readonly number[],
+): void {
+  const total = widths.reduce((x, y) => x + y, 0);
+  let r = first;
+  for (const note of a.rows.filter((row) => row.kind === 'note')) {
+    const text = [note.tt ?? '', ...Object.values(note.fields)].join(' ').trim();
+    if (text === '') continue;
+    const row = r++;
+    ws.mergeCells(row, 1, row, cols.last);
+    const c = ws.getCell(row, 1);
+    c.value = safeCellText(text);
+    c.font = { name: FONT, size: 12, italic: true };
+    c.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    ws.getRow(row).height = rowHeight([{ text, width: total, size: 12 }], DIGIT_PX);
+    // A note is an item too (merge and ids count it): its id stays beside it.
+    if (note.id !== undefined) ws.getCell(row, cols.idCol).value = note.id;
+  }
 }

@@ -34,14 +34,14 @@ const inputs = [
     .map((f) => path.join(DOCX, f)),
 ];
 
-/** What a plan says, apart from where it sat: each appendix's kind and title, its groups and items with their fields. */
+/** What a plan says, apart from where it sat: each appendix's kind and title, its groups, items and notes with their fields. */
 function said(plan: Plan) {
   return plan.appendices.map((a) => ({
     kind: a.kind,
     appendix: a.title.appendix,
     name: a.title.name,
     rows: a.rows
-      .filter((r) => ['group', 'subgroup', 'task', 'indicator'].includes(r.kind))
+      .filter((r) => ['group', 'subgroup', 'task', 'indicator', 'note'].includes(r.kind))
       .map((r) => ({ kind: r.kind, tt: r.tt, fields: r.fields, group: r.group, subgroup: r.subgroup })),
   }));
 }
@@ -68,6 +68,7 @@ describe('the appendix workbook reads back to the plan it was written from', () 
         'ttg-2629.xlsx',
         'cam-giang-danh-sach.docx',
         'cam-giang-ke-hoach.docx',
+        'cam-giang-libreoffice.docx',
         'phu-luc-tcvn3.docx',
         'phu-luc-vni.docx',
       ].sort(),
