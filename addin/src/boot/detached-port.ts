@@ -23,6 +23,7 @@ export function detachedPort(): ExcelPort {
     undoLast: fail,
     applyRowOps: fail,
     addSheets: fail,
+    addAppendixSheets: fail,
     writeProgressCells: fail,
     addProgressColumns: fail,
     readSetting: () => null,

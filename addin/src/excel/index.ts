@@ -3,6 +3,7 @@ export { createExcelPort } from './port-impl.ts';
 export { officeHost, type ExcelHost, type ExcelPortOptions } from './host.ts';
 export {
   ExcelLayerError,
+  type AppendixSheetInput,
   type ApplyResult,
   type Capabilities,
   type DropdownSpec,

@@ -1,6 +1,7 @@
 // createExcelPort: the ExcelPort over an injected host (the browser's Office.js, or a test's fake).
 import { applyPatches } from './apply-patches.ts';
 import { detectFeatures } from './capabilities.ts';
+import { addAppendixSheets } from './add-appendix-sheets.ts';
 import { addSheets } from './add-sheets.ts';
 import { openDialog } from './dialog.ts';
 import { readSetting, writeSetting } from './doc-settings.ts';
@@ -82,6 +83,7 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     },
     applyRowOps: (ops) => applyRowOps(state, ops),
     addSheets: (sheets) => addSheets(state, sheets),
+    addAppendixSheets: (sheets) => addAppendixSheets(state, sheets),
     writeProgressCells: (cells) => writeProgressCells(state, cells),
     addProgressColumns: async (spec) => {
       await addProgressColumns(state, spec);

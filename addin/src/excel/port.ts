@@ -78,6 +78,18 @@ export interface ProgressColumnsSpec {
   statusPrompt: string;
 }
 
+/** A new sheet of plain values (an appendix read from a Word plan): values from A1, merged ranges, widths in points. */
+export interface AppendixSheetInput {
+  name: string;
+  values: CellValue[][];
+  /** A1 ranges to merge (title lines), centred and bold. */
+  merges: string[];
+  /** Column widths in points, from column A. */
+  widths: number[];
+  /** 1-based header row, bold and centred. */
+  headerRow?: number;
+}
+
 /** Which sheets a read takes: the active one, or every visible one. */
 export type SheetsMode = 'active' | 'all';
 
@@ -105,6 +117,11 @@ export interface ExcelPort {
   applyRowOps(ops: RowOp[]): Promise<void>;
   /** New sheets with values (consolidated table); a name in use gets a suffix. Returns the names given. */
   addSheets(sheets: { name: string; values: CellValue[][] }[]): Promise<string[]>;
+  /**
+   * New sheets laid out like the template (Word import): one Excel.run, one sync for the names in use, then one sync
+   * per block of rows under the payload limit. A name in use gets a suffix; returns the names given.
+   */
+  addAppendixSheets(sheets: AppendixSheetInput[]): Promise<string[]>;
   /** Progress cells of many tasks in one batch (one Excel.run, one sync); not on the pane's undo stack. */
   writeProgressCells(cells: ProgressCell[]): Promise<void>;
   /** The progress columns at a table's right end, with the status dropdown and the date format; one batch. */

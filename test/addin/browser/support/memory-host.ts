@@ -107,6 +107,26 @@ export function memoryHost(grids: Grid[]): {
     async addSheets() {
       throw new Error('memory host: addSheets is not modelled');
     },
+    async addAppendixSheets(sheets) {
+      state.calls.push('addAppendixSheets');
+      const names: string[] = [];
+      for (const s of sheets) {
+        let name = s.name;
+        for (let n = 2; state.grids.some((g) => g.sheet.toLowerCase() === name.toLowerCase()); n++) name = `${s.name} (${n})`;
+        names.push(name);
+        state.grids.push({
+          sheet: name,
+          origin: { row: 1, col: 1 },
+          rows: s.values.map((r) => r.map((v) => (v === null ? null : { v }))),
+          merges: s.merges.map((m) => {
+            const [a, b] = m.split(':').map((x) => parseA1(x)!);
+            return { top: a!.row, left: a!.col, bottom: b!.row, right: b!.col };
+          }),
+        });
+      }
+      state.active = names[0] ?? state.active;
+      return names;
+    },
     readSetting: () => null,
     async writeSetting() {},
     async openDialog() {
