@@ -33,11 +33,11 @@ export const ERROR_STATUSES = {
   ],
   415: [
     'unsupported-media-type, convert-no-libreoffice',
-    'Thân yêu cầu không phải JSON (Content-Type); tệp .xls/.ods mà máy chủ không có LibreOffice để chuyển (lời nhắn nói cách lưu thành .xlsx) / the body is not JSON; an .xls/.ods the server cannot convert (no LibreOffice)',
+    'Thân yêu cầu không phải JSON (Content-Type); tệp .xls/.ods/.doc mà máy chủ không có LibreOffice để chuyển (lời nhắn nói cách lưu thành .xlsx hay .docx) / the body is not JSON; an .xls/.ods/.doc the server cannot convert (no LibreOffice)',
   ],
   422: [
-    'idempotency-key-reused, progress-invalid, xlsx-*, no-table, body-timeout, body-out-of-memory, convert-failed, convert-timeout',
-    'Idempotency-Key đã dùng cho yêu cầu khác, không lưu gì; tệp không đọc được hoặc không có bảng phụ lục / key used for another request, nothing stored; unreadable file or no appendix table',
+    'idempotency-key-reused, progress-invalid, xlsx-*, docx-*, no-table, body-timeout, body-out-of-memory, convert-failed, convert-timeout',
+    'Idempotency-Key đã dùng cho yêu cầu khác, không lưu gì; tệp (bảng tính hay tài liệu Word) không đọc được hoặc không có bảng phụ lục / key used for another request, nothing stored; unreadable workbook or Word document, or no appendix table',
   ],
   428: ['if-match-required', 'Kế hoạch đã có: cần If-Match / the plan exists: If-Match required'],
   429: ['quota-revisions-per-day, too-many-failed-sign-ins', 'Vượt hạn mức; xem Retry-After / over a quota; see Retry-After'],

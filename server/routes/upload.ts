@@ -1,4 +1,4 @@
-// Upload a workbook for a commune (.xlsx; .xls and .ods converted by LibreOffice when the server has it): read and
+// Upload a workbook or Word plan for a commune (.xlsx, .docx; .xls, .ods, .doc converted by LibreOffice when the server has it): read and
 // validated with core on the worker pool, its commune checked against the title block, stored as a revision (or
 // answered 'unchanged' when it is the head's content), the report returned.
 import { createRoute, z } from '@hono/zod-openapi';
@@ -22,7 +22,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
       path: API_PATHS.upload,
       security: [{ bearer: [] }],
       description:
-        'Gửi tệp .xlsx (multipart/form-data, trường "file"); tệp .xls, .ods được chuyển sang .xlsx bằng LibreOffice nếu máy chủ có (không có: 415 convert-no-libreoffice, kèm cách lưu thành .xlsx). Không có If-Match: tệp thay cho phiên bản mới nhất. Khối tiêu đề ghi xã/phường khác: 409 commune-mismatch, trừ khi có trường confirmCommune=1 (khi đó lưu và trả warnings). Giống hệt phiên bản mới nhất: 200, status unchanged, không lưu gì.',
+        'Gửi tệp .xlsx hoặc tài liệu Word .docx chứa bảng phụ lục (multipart/form-data, trường "file"; loại tệp nhận theo nội dung, không theo tên); tệp .xls, .ods được chuyển sang .xlsx, tệp .doc sang .docx bằng LibreOffice nếu máy chủ có (không có: 415 convert-no-libreoffice, kèm cách lưu thành .xlsx hay .docx). Tệp .docx không đọc được: 422 docx-<mã> (docx-zip-bomb, docx-corrupt, docx-encrypted, docx-too-large, docx-too-many-tables, docx-cell-too-long, docx-not-docx, docx-empty); không có bảng phụ lục: 422 no-table kèm kết quả kiểm tra. Không có If-Match: tệp thay cho phiên bản mới nhất. Khối tiêu đề ghi xã/phường khác: 409 commune-mismatch, trừ khi có trường confirmCommune=1 (khi đó lưu và trả warnings). Giống hệt phiên bản mới nhất: 200, status unchanged, không lưu gì.',
       // The form is documented, not validated here: the worker pool parses it, off the event loop.
       request: {
         params: PlanPath,

@@ -10,6 +10,10 @@ import { checkFile, type CheckFile } from '../../core/validate/index.ts';
 import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
 import { readWorkbookFast } from '../../workbook/xlsx/fast/read-fast.ts';
 import { CONVERTIBLE } from '../../workbook/xlsx/convert.ts';
+import { inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
+import { DocxReadError } from '../../workbook/docx/errors.ts';
+import { readDocx } from '../../workbook/docx/read-docx.ts';
+import { documentKind } from '../../workbook/docx/sniff.ts';
 
 /**
  * The JSON bodies a worker can validate, by name (a zod schema cannot be sent to a worker); loaded when first needed,
@@ -25,13 +29,13 @@ export type Job =
   | { kind: 'read-file'; file: string }
   /** The raw multipart/form-data body of an upload (field "file"): parsed here too, megabytes of it. */
   | { kind: 'read-upload'; body: ArrayBuffer; type: string }
-  /** An upload's workbook once more, as .xlsx bytes (an .xls or .ods the route had LibreOffice convert). */
+  /** An upload's file once more, as .xlsx or .docx bytes (an .xls, .ods or .doc the route had LibreOffice convert). */
   | { kind: 'read-xlsx'; name: string; bytes: ArrayBuffer }
   | { kind: 'json'; schema: BodySchemaName; text: string };
 
-/** Why a workbook could not be read: the WorkbookReadError's code and messages. */
+/** Why a file could not be read: the WorkbookReadError's (or, `docx` set, the DocxReadError's) code and messages. */
 export interface ReadFailure {
-  error: { code: string; vi: string; en: string };
+  error: { code: string; vi: string; en: string; docx?: true };
 }
 
 export type ReadFileResult = { plan: Plan } | ReadFailure;
@@ -42,7 +46,7 @@ export type ReadFileResult = { plan: Plan } | ReadFailure;
  */
 export type ReadUploadResult =
   | ({ name: string; confirmCommune: boolean } & (
-      { plan: Plan; report: CheckFile; appendices: number } | ReadFailure | { convert: 'xls' | 'ods'; bytes: ArrayBuffer }
+      { plan: Plan; report: CheckFile; appendices: number } | ReadFailure | { convert: 'xls' | 'ods' | 'doc'; bytes: ArrayBuffer }
     ))
   | { form: 'malformed' | 'no-file' };
 export type JsonResult = { data: unknown } | { syntax: string } | { issues: { path: string; message: string }[] };
@@ -85,11 +89,19 @@ export function capIssues(file: CheckFile, max: number): CheckFile {
   };
 }
 
-/** Read and check a workbook's bytes; a file that cannot be read is a ReadFailure. */
+/**
+ * Read and check a workbook's or a Word document's bytes (told by content, whatever the name; a protected file by its
+ * name too, as Word and Excel wrap one alike); a file that cannot be read is a ReadFailure; an old .doc is given back
+ * for LibreOffice to convert.
+ */
 function readChecked(name: string, bytes: ArrayBuffer, confirmCommune: boolean): ReadUploadResult {
+  const u8 = new Uint8Array(bytes);
+  const kind = documentKind(u8);
+  if (kind === 'doc') return { name, confirmCommune, convert: 'doc', bytes };
+  const word = kind === 'docx' || (kind === 'encrypted' && /\.docx?$/i.test(name));
   try {
-    const grids = readWorkbookFast(new Uint8Array(bytes)).sheets;
-    const { plan, sheets } = readPlan(grids, { file: name, format: 'xlsx' });
+    const grids = word ? readDocx(u8, { name, inflate: inflateRawNative }).grids : readWorkbookFast(u8).sheets;
+    const { plan, sheets } = readPlan(grids, { file: name, format: word ? 'docx' : 'xlsx' });
     const report = validate({ plan, grids, sheets });
     return {
       name,
@@ -99,6 +111,8 @@ function readChecked(name: string, bytes: ArrayBuffer, confirmCommune: boolean):
       appendices: plan.appendices.length,
     };
   } catch (err) {
+    if (err instanceof DocxReadError)
+      return { name, confirmCommune, error: { code: err.code, vi: err.message, en: err.messageEn, docx: true } };
     if (err instanceof WorkbookReadError && !CONVERTIBLE[err.code])
       return { name, confirmCommune, error: { code: err.code, vi: err.message, en: err.messageEn } };
     throw err;

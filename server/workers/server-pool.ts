@@ -1,12 +1,14 @@
 // The server's worker pool: uploads and large JSON bodies are read there, never on the event loop that answers every
 // other request. Settings from the environment (README, "Giới hạn"); what the pool refuses becomes an API answer:
 // 503 + Retry-After when the queue is full, 422 naming the limit when a job passes its time or memory limit.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, badRequest, invalidRequest } from '../http/errors.ts';
 import { WorkbookReadError } from '../../workbook/xlsx/errors.ts';
-import { ConvertError, convertToXlsx } from '../../workbook/xlsx/convert.ts';
+import { ConvertError, convertToXlsx, findSoffice } from '../../workbook/xlsx/convert.ts';
+import { convertDocToDocx, DocConvertError } from '../../workbook/docx/convert.ts';
 import { runJob, type BodySchemaName, type JobResult, type ReadUploadResult } from './jobs.ts';
 import { JobLimitError, PoolBusyError, WorkerPool, type PoolOptions } from './pool.ts';
 
@@ -109,8 +111,8 @@ async function run<R>(c: Context, work: () => Promise<R>, limit: (e: JobLimitErr
  * @example const { name, plan, report } = await readUpload(c, await c.req.arrayBuffer(), c.req.header('content-type')!)
  */
 export async function readUpload(c: Context, body: ArrayBuffer, type: string): Promise<Extract<ReadUploadResult, { plan: unknown }>> {
-  const asError = (name: string, code: string, vi: string, en: string) =>
-    new ApiError(422, `xlsx-${code}`, `${name}: ${vi}`, `${name}: ${en}`);
+  const asError = (name: string, e: { code: string; vi: string; en: string; docx?: true }) =>
+    new ApiError(422, `${e.docx ? 'docx' : 'xlsx'}-${e.code}`, `${name}: ${e.vi}`, `${name}: ${e.en}`);
   const limit = (e: JobLimitError) => {
     // The file's name was the worker's to find: this message speaks of "the file".
     const w = new WorkbookReadError(
@@ -125,14 +127,15 @@ export async function readUpload(c: Context, body: ArrayBuffer, type: string): P
     throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx.', 'Missing the "file" field with the .xlsx.');
   }
   if ('convert' in r) {
-    // An .xls or .ods: LibreOffice (a child process with its own time limit) makes the .xlsx, read like any other.
+    // An .xls, .ods or .doc: LibreOffice (a child process with its own time limit) makes the .xlsx or .docx, read like
+    // any other.
     const { name, confirmCommune } = r;
     const xlsx = await converted(c, name, r.bytes, r.convert);
     const again = await run(c, () => serverPool().run({ kind: 'read-xlsx', name, bytes: xlsx }, [xlsx]), limit);
     if ('form' in again || 'convert' in again) throw new Error('read-xlsx: unexpected answer');
     r = { ...again, confirmCommune };
   }
-  if ('error' in r) throw asError(r.name, r.error.code, r.error.vi, r.error.en);
+  if ('error' in r) throw asError(r.name, r.error);
   return r;
 }
 
@@ -151,8 +154,11 @@ export function convertTimeoutMs(env: Record<string, string | undefined> = proce
 let converting = 0;
 const waiting: (() => void)[] = [];
 
-/** The .xlsx of an uploaded .xls/.ods; the refusals as API answers (415 without LibreOffice, with how to save as .xlsx). */
-async function converted(c: Context, name: string, bytes: ArrayBuffer, ext: 'xls' | 'ods'): Promise<ArrayBuffer> {
+/**
+ * The .xlsx of an uploaded .xls/.ods, the .docx of a .doc; the refusals as API answers (415 without LibreOffice, with
+ * how to save as .xlsx or .docx).
+ */
+async function converted(c: Context, name: string, bytes: ArrayBuffer, ext: 'xls' | 'ods' | 'doc'): Promise<ArrayBuffer> {
   const settings = readPoolSettings();
   if (converting >= settings.size) {
     if (waiting.length >= settings.maxQueue) throw busy(c, new PoolBusyError(waiting.length));
@@ -160,9 +166,17 @@ async function converted(c: Context, name: string, bytes: ArrayBuffer, ext: 'xls
   }
   converting++;
   try {
-    const out = await convertToXlsx(new Uint8Array(bytes), ext, { timeoutMs: convertTimeoutMs() });
+    const opts = { timeoutMs: convertTimeoutMs() };
+    const out = ext === 'doc' ? await convertDocToDocx(new Uint8Array(bytes), opts) : await convertToXlsx(new Uint8Array(bytes), ext, opts);
     return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
   } catch (err) {
+    if (err instanceof DocConvertError) {
+      // 'legacy-doc' is said both when LibreOffice is missing and when it failed: which one is the server's to know.
+      const soffice = findSoffice();
+      const code = err.code === 'legacy-doc' ? (soffice && existsSync(soffice) ? 'failed' : 'no-libreoffice') : err.code;
+      const status = code === 'no-libreoffice' ? 415 : code === 'too-large' ? 413 : 422;
+      throw new ApiError(status, `convert-${code}`, `${name}: ${err.message}`, `${name}: ${err.messageEn}`);
+    }
     if (!(err instanceof ConvertError)) throw err;
     const status = err.code === 'no-libreoffice' ? 415 : err.code === 'too-large' ? 413 : 422;
     throw new ApiError(status, `convert-${err.code}`, `${name}: ${err.message}`, `${name}: ${err.messageEn}`);
