@@ -11,6 +11,7 @@ import { RenumberSection } from './RenumberSection.tsx';
 import { NarrowSelect } from './NarrowSelect.tsx';
 import { SuggestSection } from './SuggestSection.tsx';
 import { TemplateSection } from './TemplateSection.tsx';
+import { WordImportSection } from './WordImportSection.tsx';
 
 const useStyles = makeStyles({
   picker: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -48,6 +49,7 @@ export function FillPanel({ state, actions }: { state: PaneState; actions: PaneA
       </div>
       {tables.length === 0 && <p className={styles.hint}>{s.noTablesYet}</p>}
       <TemplateSection disabled={disabled} onInsert={actions.insertTemplate} />
+      <WordImportSection disabled={disabled} onWrite={actions.writeAppendixSheets} />
       <RenumberSection disabled={disabled} onRenumber={actions.previewRenumber} />
       {target && <DropdownSection target={target} plan={state.plan} disabled={disabled} onAdd={actions.addDropdowns} />}
       {target && (

@@ -14,6 +14,7 @@ import { issueTarget } from '../logic/group-issues.ts';
 import type { ListRows } from '../logic/list-rows.ts';
 import { suggestionPatch } from '../logic/suggestions.ts';
 import { tableTargets } from '../logic/tables.ts';
+import type { AppendixSheet } from '../logic/appendix-sheets.ts';
 import { templateValues, type TemplateKind } from '../logic/template-values.ts';
 import type { Busy, Notice, PaneState, Preview } from './pane-state.ts';
 import type { Store } from './store.ts';
@@ -225,6 +226,14 @@ export function createActions(store: Store<PaneState>, deps: PaneDeps) {
         const { sheet } = await port.insertTemplate(kind, base64 ? { base64, values } : { values });
         await read();
         store.set({ notice: { intent: 'success', text: (s) => s.templateInserted(sheet) } });
+      }),
+
+    /** Appendices read from a Word plan, each into a new sheet; the workbook is read again so Check sees them. */
+    writeAppendixSheets: (sheets: AppendixSheet[]) =>
+      run('write', async () => {
+        const names = await port.addAppendixSheets(sheets);
+        await read();
+        store.set({ notice: { intent: 'success', text: (s) => s.wordWritten(names) } });
       }),
 
     addDropdowns: (tableIndex: number) =>
