@@ -47,7 +47,7 @@ async function open(viewport = DESKTOP, token?: string): Promise<Watched> {
 }
 
 async function pick(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(file);
+  await page.getByLabel('Chọn tệp phụ lục (.xlsx, .docx)…').setInputFiles(file);
   // Wait for this file's result, not a previous file's.
   await page.locator('.status', { hasText: `Đã kiểm tra “${path.basename(file)}”` }).waitFor();
   await page.locator('.issues-view').waitFor();
@@ -286,7 +286,7 @@ describe('/kiem-tra', () => {
     Buffer.from('EncryptionInfo', 'utf16le').copy(ole, 600);
     const locked = path.join(tmp, 'mat-khau.xlsx');
     await writeFile(locked, ole);
-    await w.page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(locked);
+    await w.page.getByLabel('Chọn tệp phụ lục (.xlsx, .docx)…').setInputFiles(locked);
     expect(await seen(w.page.locator('.status.error'))).toContain('Tệp có đặt mật khẩu mở');
     expect(await w.page.locator('.issues-view').count()).toBe(0);
     await w.page.evaluate(() => {

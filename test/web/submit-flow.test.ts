@@ -65,7 +65,7 @@ async function open(viewport: { width: number; height: number }, token?: string,
 }
 
 async function pick(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(file);
+  await page.getByLabel('Chọn tệp phụ lục (.xlsx, .docx)…').setInputFiles(file);
   await page.locator('.status', { hasText: `Đã kiểm tra “${path.basename(file)}”` }).waitFor();
 }
 
@@ -271,7 +271,7 @@ describe('/kiem-tra submission flow', () => {
   it('says how to save an .xls as .xlsx, and once signed in sends it for the server to convert and check', async () => {
     const w = await open(DESKTOP, editor);
     const { page } = w;
-    await page.getByLabel('Chọn tệp phụ lục (.xlsx)…').setInputFiles(xls);
+    await page.getByLabel('Chọn tệp phụ lục (.xlsx, .docx)…').setInputFiles(xls);
     const status = await seen(page.locator('.status.error'));
     expect(status).toContain('“cam-giang-phu-luc.xls” là tệp .xls; trang này chỉ đọc được tệp Excel .xlsx.');
     expect(status).toContain('máy chủ tự chuyển sang .xlsx rồi kiểm tra');

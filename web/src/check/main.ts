@@ -1,5 +1,6 @@
-// "Kiểm tra và nộp" (/kiem-tra): pick or drop an .xlsx, check it in the browser with the core rules, see the issues and
-// a marked preview, download a repaired or annotated copy, then submit it to the sync server. An .xls or .ods is not
+// "Kiểm tra và nộp" (/kiem-tra): pick or drop an .xlsx (or a Word .docx), check it in the browser with the core rules,
+// see the issues and a marked preview, download a repaired or annotated copy (workbooks only), then submit it to the
+// sync server. An .xls or .ods is not
 // read here: the page says how to save it as .xlsx, or lets a signed-in official send it for the server to convert.
 import '../shell/no-eval.ts';
 import { fixAll, fixSummary, type FixAllResult, type FixSummary } from '../../../core/fix/index.ts';
@@ -28,6 +29,8 @@ interface Loaded {
   fix: FixAllResult;
   fixSum: FixSummary;
   ms: number;
+  /** A Word document: checked and sent as is; the copies are made of workbooks only. */
+  word: boolean;
 }
 
 /** Workbooks the browser cannot read but the server converts (LibreOffice) when it has it. */
@@ -56,7 +59,8 @@ function renderMain(main: HTMLElement): void {
   const input = h('input', {
     id: fileId,
     type: 'file',
-    accept: '.xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    accept:
+      '.xlsx,.xls,.ods,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     class: 'file-input',
   });
   input.addEventListener('change', () => {
@@ -110,7 +114,8 @@ async function checkFile(file: File): Promise<void> {
   state.copyNote = '';
   state.convertible = null;
   state.notesOpen = false;
-  if (!/\.xlsx$/i.test(file.name)) {
+  const word = /\.docx$/i.test(file.name);
+  if (!word && !/\.xlsx$/i.test(file.name)) {
     state.loaded = null;
     const ext = /\.[^.]+$/.exec(file.name)?.[0].toLowerCase() ?? '';
     if (CONVERTIBLE.test(file.name)) state.convertible = file;
@@ -128,13 +133,14 @@ async function checkFile(file: File): Promise<void> {
   const started = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    // exceljs is large: fetched the first time a file is checked, not with the page.
-    const { readGridsInBrowser } = await import('../xlsx/read-browser.ts');
-    const grids = await readGridsInBrowser(bytes);
+    // exceljs is large: fetched the first time a workbook is checked, not with the page; the .docx reader likewise.
+    const grids = word
+      ? (await import('../xlsx/read-browser.ts')).readDocxInBrowser(bytes, file.name)
+      : await (await import('../xlsx/read-browser.ts')).readGridsInBrowser(bytes);
     // Today in Vietnam, so a completion date typed in the future is caught here as `phuluc check` catches it.
     const { report } = validateGrids(grids, { today: vietnamDay(new Date().toISOString()) ?? undefined });
     const fix = fixAll(grids);
-    state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms: Math.round(performance.now() - started) };
+    state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms: Math.round(performance.now() - started), word };
     state.sheet = Math.max(
       0,
       grids.findIndex((g) => report.tables.some((tb) => tb.sheet === g.sheet && tb.range !== null)),
@@ -208,26 +214,28 @@ function renderResults(): void {
       onNotes: (open) => (state.notesOpen = open),
       onJump: jumpTo,
     }),
-    h(
-      'div',
-      { class: 'downloads', role: 'group', 'aria-label': m.downloads },
-      make(
-        'fixed',
-        m.downloadFixed,
-        sum.changes === 0 ? m.fixNothing : m.fixWill(sum.changes, sum.errors, sum.warnings, sum.infos),
-        async () => {
-          const r = await (await copies()).repairedCopy(l.bytes, l.fix);
-          saveBlob(r.blob, `${baseName(l.file.name)}.da-sua.xlsx`);
-          state.copyNote = m.fixedDone(sum.changes, r.left);
-        },
-        sum.changes > 0,
-      ),
-      make('annotated', m.downloadAnnotated, m.downloadAnnotatedHint, async () => {
-        const blob = await (await copies()).annotatedCopy(l.bytes, l.report, lang());
-        saveBlob(blob, `${baseName(l.file.name)}.kiem-tra.xlsx`);
-        state.copyNote = m.annotatedDone;
-      }),
-    ),
+    l.word
+      ? h('p', { class: 'word-copies' }, m.wordCopies)
+      : h(
+          'div',
+          { class: 'downloads', role: 'group', 'aria-label': m.downloads },
+          make(
+            'fixed',
+            m.downloadFixed,
+            sum.changes === 0 ? m.fixNothing : m.fixWill(sum.changes, sum.errors, sum.warnings, sum.infos),
+            async () => {
+              const r = await (await copies()).repairedCopy(l.bytes, l.fix);
+              saveBlob(r.blob, `${baseName(l.file.name)}.da-sua.xlsx`);
+              state.copyNote = m.fixedDone(sum.changes, r.left);
+            },
+            sum.changes > 0,
+          ),
+          make('annotated', m.downloadAnnotated, m.downloadAnnotatedHint, async () => {
+            const blob = await (await copies()).annotatedCopy(l.bytes, l.report, lang());
+            saveBlob(blob, `${baseName(l.file.name)}.kiem-tra.xlsx`);
+            state.copyNote = m.annotatedDone;
+          }),
+        ),
     note,
   );
 }

@@ -62,9 +62,10 @@ export const en: Messages = {
   },
   check: {
     title: 'Check and submit an appendix',
-    intro: 'Pick the plan appendix workbook. It is checked right here in your browser — the file is not uploaded to check it.',
+    intro:
+      "Pick the plan appendix workbook, or the plan's Word document (.docx) holding the appendix tables. It is checked right here in your browser — the file is not uploaded to check it.",
     step1: '1. Pick a file',
-    fileLabel: 'Choose the appendix workbook (.xlsx)…',
+    fileLabel: 'Choose the appendix file (.xlsx, .docx)…',
     drop: 'or drag and drop it here',
     reading: (name: string) => `Reading and checking “${name}”…`,
     cannotRead: 'Cannot read the file',
@@ -72,7 +73,10 @@ export const en: Messages = {
       `“${name}” is a ${ext} file; this page reads only Excel .xlsx files. Open it in Excel or LibreOffice, choose Save As, type “Excel (.xlsx)”, save, then pick the new .xlsx file here.`,
     oldFormatServer:
       'Or submit this file as it is in step 4 (signed in): the server converts it to .xlsx and checks it (when LibreOffice is installed there).',
-    notSpreadsheet: (name: string) => `“${name}” is not an Excel file. Pick the appendix as an .xlsx file.`,
+    notSpreadsheet: (name: string) =>
+      `“${name}” is neither an Excel nor a Word file. Pick the appendix as an .xlsx file or a Word .docx document.`,
+    wordCopies:
+      'This is a Word document: the repaired and annotated copies are made for Excel files (.xlsx) only. Fix the Word document itself and pick it again, or submit this file in step 4.',
     checked: (name: string, ms: number) => `Checked “${name}” in ${ms} ms.`,
     step2: '2. Check results',
     noFile: 'No file picked yet.',

@@ -74,9 +74,9 @@ export const vi = {
   check: {
     title: 'Kiểm tra và nộp phụ lục',
     intro:
-      'Chọn tệp Excel phụ lục kế hoạch. Tệp được kiểm tra ngay trong trình duyệt trên máy của bạn — không gửi lên máy chủ để kiểm tra.',
+      'Chọn tệp Excel phụ lục kế hoạch, hoặc tài liệu Word (.docx) của kế hoạch có bảng phụ lục. Tệp được kiểm tra ngay trong trình duyệt trên máy của bạn — không gửi lên máy chủ để kiểm tra.',
     step1: '1. Chọn tệp',
-    fileLabel: 'Chọn tệp phụ lục (.xlsx)…',
+    fileLabel: 'Chọn tệp phụ lục (.xlsx, .docx)…',
     drop: 'hoặc kéo tệp thả vào đây',
     reading: (name: string) => `Đang đọc và kiểm tra “${name}”…`,
     cannotRead: 'Không đọc được tệp',
@@ -84,7 +84,9 @@ export const vi = {
       `“${name}” là tệp ${ext}; trang này chỉ đọc được tệp Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn “Lưu thành” (Save As), chọn kiểu “Excel (.xlsx)”, lưu lại, rồi chọn tệp .xlsx mới ở đây.`,
     oldFormatServer:
       'Hoặc nộp thẳng tệp này ở bước 4 (cần đăng nhập): máy chủ tự chuyển sang .xlsx rồi kiểm tra (nếu máy chủ có LibreOffice).',
-    notSpreadsheet: (name: string) => `“${name}” không phải tệp Excel. Hãy chọn tệp phụ lục dạng .xlsx.`,
+    notSpreadsheet: (name: string) => `“${name}” không phải tệp Excel hay Word. Hãy chọn tệp phụ lục dạng .xlsx, hoặc tài liệu Word .docx.`,
+    wordCopies:
+      'Đây là tài liệu Word: bản đã sửa và bản có ghi chú chỉ làm được cho tệp Excel (.xlsx). Hãy sửa ngay trong tài liệu Word rồi chọn lại tệp, hoặc nộp tệp này ở bước 4.',
     checked: (name: string, ms: number) => `Đã kiểm tra “${name}” trong ${ms} ms.`,
     step2: '2. Kết quả kiểm tra',
     noFile: 'Chưa chọn tệp nào.',
