@@ -33,7 +33,7 @@ const vi = {
   },
   import: {
     description:
-      'Đọc phụ lục từ văn bản kế hoạch (.docx, .txt) hoặc bảng tính bất kỳ và ghi thành phụ lục theo mẫu (.xlsx có danh sách chọn, sẵn sàng kiểm tra). Mã thoát: 0 = đã ghi, 1 = đã ghi nhưng có phần không đọc được, 2 = không ghi được',
+      'Ghi phụ lục theo mẫu (.xlsx) từ văn bản kế hoạch Word, văn bản dạng danh sách hoặc bảng tính. Mã thoát: 0 = đã ghi, 1 = có phần không đọc được, 2 = không ghi được',
     file: ['<tệp>', 'văn bản kế hoạch .docx, .doc, .txt, .md, hoặc bảng tính .xlsx, .xls, .ods'],
     out: ['-o, --out <tệp>', 'tệp .xlsx sẽ ghi (khác tệp gốc)'],
   },
@@ -140,7 +140,7 @@ const en: Widen<Words> = {
   },
   import: {
     description:
-      "Read the appendices of a plan's document (.docx, .txt) or of any workbook and write them as the standard appendix workbook (.xlsx with dropdowns, ready to check). Exit code: 0 = written, 1 = written but part could not be read, 2 = nothing written",
+      "Write the standard appendix workbook (.xlsx) from a plan's Word document, a list-form text or a workbook. Exit code: 0 = written, 1 = part could not be read, 2 = nothing written",
     file: ['<file>', "the plan's document .docx, .doc, .txt, .md, or a workbook .xlsx, .xls, .ods"],
     out: ['-o, --out <file>', 'the .xlsx file to write (not the input)'],
   },

@@ -14,6 +14,7 @@ const COMMANDS_VI = [
   '  inspect      Đọc phụ lục và in những gì đọc được: bảng, dòng tiêu đề, cột, từng dòng',
   '  check        Kiểm tra phụ lục trước khi nộp. Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không chạy được',
   '  fix          Ghi một bản đã sửa các chỗ sửa an toàn, giữ nguyên định dạng (không ghi đè tệp gốc)',
+  '  import       Ghi phụ lục theo mẫu (.xlsx) từ văn bản kế hoạch Word, văn bản dạng danh sách hoặc bảng tính. Mã thoát: 0 = đã ghi, 1 = có phần không đọc được, 2 = không ghi được',
   '  template     Tạo phụ lục mẫu trống',
   '  consolidate  Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
   '  report       Lập báo cáo kết quả của một kỳ (.xlsx để in) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi, 1 = có ô tiến độ ghi sai, 2 = không chạy được',
@@ -188,6 +189,7 @@ Commands:
   inspect [options] <files...>                 Read appendices and print what was read: tables, header rows, columns, every row
   check [options] <files-or-folders...>        Check appendices before submitting. Exit code: 0 = no errors, 1 = errors found, 2 = could not run
   fix [options] <file>                         Write a copy with the safe fixes applied, formatting kept (never overwrites the input)
+  import [options] <file>                      Write the standard appendix workbook (.xlsx) from a plan's Word document, a list-form text or a workbook. Exit code: 0 = written, 1 = part could not be read, 2 = nothing written
   template [options]                           Write a blank standard appendix
   consolidate [options] <files-or-folders...>  Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)
   report [options] <file>                      Make a period's report (an .xlsx to print) from the appendix's progress columns. Exit code: 0 = written, 1 = some progress cells are wrong, 2 = could not run
