@@ -124,7 +124,7 @@ export async function readUpload(c: Context, body: ArrayBuffer, type: string): P
   let r = await run(c, () => serverPool().run({ kind: 'read-upload', body, type }, [body]), limit);
   if ('form' in r) {
     if (r.form === 'malformed') throw badRequest('bad-multipart', 'Dữ liệu multipart hỏng.', 'Malformed multipart body.');
-    throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx.', 'Missing the "file" field with the .xlsx.');
+    throw badRequest('no-file', 'Thiếu trường “file” chứa tệp .xlsx hoặc .docx.', 'Missing the "file" field with the .xlsx or .docx.');
   }
   if ('convert' in r) {
     // An .xls, .ods or .doc: LibreOffice (a child process with its own time limit) makes the .xlsx or .docx, read like

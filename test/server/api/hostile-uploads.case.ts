@@ -1,8 +1,9 @@
 // Issue 14, uploads that cannot stall the server — against a real server process (bin/phuluc serve), on PGlite and on
-// PostgreSQL: each hostile workbook or Word file (issue 18) answers a clear 422 (415 for a .doc without LibreOffice) within 1 s while a GET sent meanwhile is answered within
-// 100 ms and the server's own event-loop monitor (perf_hooks.monitorEventLoopDelay, PHULUC_LOOP_REPORT_MS) sees no
-// stall over 100 ms; a read past its time limit is a 422 and its worker is replaced; a full queue is a 503 with
-// Retry-After; large JSON bodies are validated on the pool with the usual answers.
+// PostgreSQL: each hostile workbook or Word file (issue 18) answers a clear 422 (415 for a .doc without LibreOffice)
+// within 1 s while a GET sent meanwhile is answered within 100 ms and the server's own event-loop monitor
+// (perf_hooks.monitorEventLoopDelay, PHULUC_LOOP_REPORT_MS) sees no stall over 100 ms; a read past its time limit is
+// a 422 and its worker is replaced; a full queue is a 503 with Retry-After; large JSON bodies are validated on the pool
+// with the usual answers.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { strToU8, unzipSync, zipSync } from 'fflate';
