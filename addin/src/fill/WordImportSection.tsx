@@ -1,6 +1,6 @@
 // "Nhập từ tệp Word": choose a .docx, see the appendices found, write each into a new sheet laid out as the template.
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useLang, useStrings } from '../app/strings-context.ts';
 import type { AppendixSheet } from '../logic/appendix-sheets.ts';
 import type { WordPlanRead } from '../logic/word-plan.ts';
@@ -9,7 +9,8 @@ import { Section } from './Section.tsx';
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, maxHeight: '14em', overflowY: 'auto' },
   first: { margin: 0, paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  file: { maxWidth: '100%', fontSize: tokens.fontSizeBase200 },
+  // The browser's own file control speaks the browser's language: hidden, a Vietnamese button opens it.
+  file: { display: 'none' },
 });
 
 export function WordImportSection({ disabled, onWrite }: { disabled: boolean; onWrite: (sheets: AppendixSheet[]) => Promise<void> }) {
@@ -18,11 +19,14 @@ export function WordImportSection({ disabled, onWrite }: { disabled: boolean; on
   const lang = useLang();
   const [read, setRead] = useState<WordPlanRead | null>(null);
   const [reading, setReading] = useState(false);
+  const [fileName, setFileName] = useState('');
+  const input = useRef<HTMLInputElement>(null);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
     setReading(true);
+    setFileName(file.name);
     setRead(null);
     try {
       // Loaded on first use: the Word reader stays out of the pane's first load.
@@ -39,6 +43,7 @@ export function WordImportSection({ disabled, onWrite }: { disabled: boolean; on
   const write = async (sheets: AppendixSheet[]) => {
     await onWrite(sheets);
     setRead(null);
+    setFileName('');
   };
 
   return (
@@ -50,7 +55,18 @@ export function WordImportSection({ disabled, onWrite }: { disabled: boolean; on
         className={styles.file}
         onChange={(e) => void choose(e)}
         disabled={disabled || reading}
+        ref={input}
       />
+      <div>
+        <Button onClick={() => input.current?.click()} disabled={disabled || reading}>
+          {s.wordChoose}
+        </Button>
+      </div>
+      {fileName && (
+        <p className={styles.first} data-user-content>
+          {fileName}
+        </p>
+      )}
       {reading && <p className={styles.first}>{s.wordReading}</p>}
       {read && !read.ok && (
         <MessageBar intent="error">
