@@ -20,6 +20,8 @@ export {
   INDICATOR_TEMPLATE_HEADERS,
   TASK_TEMPLATE_HEADERS,
   TEMPLATE_PROGRESS_ROLES,
+  TEMPLATE_ROLES,
+  TEMPLATE_WIDTHS,
 } from './template-headers.ts';
 export { progressFromPlan, type FromPlanOptions } from './from-plan.ts';
 export { actualCellValues, progressCellValues, type ProgressCellValue } from './cell-values.ts';

@@ -1,4 +1,5 @@
-// The standard appendix's column headings, shared by the .xlsx template (workbook/export/template.ts) and the pane's plain-value template.
+// The standard appendix's columns (headings, roles, widths), shared by the .xlsx template (workbook/export/template.ts) and the pane's plain-value template.
+import type { ColumnRole } from '../model/index.ts';
 import { PROGRESS_COLUMNS, type ProgressRole } from './columns.ts';
 
 /**
@@ -31,3 +32,18 @@ export const INDICATOR_TEMPLATE_HEADERS: readonly string[] = [
   'Cơ quan chủ trì theo dõi, đánh giá',
   INDICATOR_ACHIEVED_LABEL,
 ];
+
+/** What each column of the standard table reads as, in the order of the headings. */
+export const TEMPLATE_ROLES: Readonly<Record<'tasks' | 'indicators', readonly ColumnRole[]>> = {
+  tasks: ['tt', 'content', 'lead', 'partners', 'result', 'deadline', ...TEMPLATE_PROGRESS_ROLES],
+  indicators: ['tt', 'content', 'unit', 'target', 'monitor', 'achieved'],
+};
+
+/**
+ * Column widths in characters. Narrower plan columns than a plan-only table: nine columns must still print at a
+ * readable size on A4 landscape.
+ */
+export const TEMPLATE_WIDTHS: Readonly<Record<'tasks' | 'indicators', readonly number[]>> = {
+  tasks: [6, 50, 22, 22, 22, 15, 15, 14, 25],
+  indicators: [6, 58, 12, 14, 30, 18],
+};

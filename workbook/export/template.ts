@@ -10,7 +10,8 @@ import {
   PROGRESS_STATUS_LABEL,
   PROGRESS_STATUSES,
   TASK_TEMPLATE_HEADERS,
-  TEMPLATE_PROGRESS_ROLES,
+  TEMPLATE_ROLES as CORE_TEMPLATE_ROLES,
+  TEMPLATE_WIDTHS,
 } from '../../core/progress/index.ts';
 import { intToRoman } from '../../core/text/index.ts';
 import { rowHeight } from '../layout/row-height.ts';
@@ -32,10 +33,7 @@ export const LISTS_SHEET = 'Danh mục';
 export const TEMPLATE_FILES = { tasks: 'phu-luc-nhiem-vu.xlsx', indicators: 'phu-luc-chi-tieu.xlsx' } as const;
 export const HEADER_ROW = 5;
 const TASK_HEADERS = TASK_TEMPLATE_HEADERS;
-// Narrower plan columns than a plan-only table: nine columns must still print at a readable size on A4 landscape.
-const TASK_WIDTHS = [6, 50, 22, 22, 22, 15, 15, 14, 25];
 const INDICATOR_HEADERS = INDICATOR_TEMPLATE_HEADERS;
-const INDICATOR_WIDTHS = [6, 58, 12, 14, 30, 18];
 /** Columns of the task template's progress cells (G, H, I). */
 const STATUS_COL = 'G';
 export const DATE_COL = 'H';
@@ -44,14 +42,13 @@ export const DAY_FORMAT = 'dd/mm/yyyy';
 const LAST_BODY_ROW = 500;
 
 /** What each column of the standard table reads as: the template's columns, in order. */
-export const TEMPLATE_ROLES: Record<TemplateKind, readonly ColumnRole[]> = {
-  tasks: ['tt', 'content', 'lead', 'partners', 'result', 'deadline', ...TEMPLATE_PROGRESS_ROLES],
-  indicators: ['tt', 'content', 'unit', 'target', 'monitor', 'achieved'],
-};
+export const TEMPLATE_ROLES: Readonly<Record<TemplateKind, readonly ColumnRole[]>> = CORE_TEMPLATE_ROLES;
 
 /** The standard table's columns: header labels and widths, in the order of TEMPLATE_ROLES. */
 export function templateColumns(kind: TemplateKind): { headers: readonly string[]; widths: readonly number[] } {
-  return kind === 'tasks' ? { headers: TASK_HEADERS, widths: TASK_WIDTHS } : { headers: INDICATOR_HEADERS, widths: INDICATOR_WIDTHS };
+  return kind === 'tasks'
+    ? { headers: TASK_HEADERS, widths: TEMPLATE_WIDTHS.tasks }
+    : { headers: INDICATOR_HEADERS, widths: TEMPLATE_WIDTHS.indicators };
 }
 
 /** A title line: its text and look. */

@@ -1,7 +1,7 @@
 // A read plan's appendices as plain sheets for the pane's "Nhập từ tệp Word": the standard template's layout (title
 // block, header, group and item rows, each field in its role's column, progress columns left empty) as values.
 import type { Appendix, AppendixRow, CellValue, ColumnRole, Plan } from '../../../core/model/index.ts';
-import { TEMPLATE_PROGRESS_ROLES } from '../../../core/progress/index.ts';
+import { TEMPLATE_ROLES, TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
 import { columnLetter } from '../../../core/model/index.ts';
 import { INDICATOR_HEADERS, TASK_HEADERS, templateValues } from './template-values.ts';
 
@@ -18,15 +18,9 @@ export interface AppendixSheet {
 }
 
 /** The template's roles, column by column, in the order of TASK_HEADERS / INDICATOR_HEADERS. */
-export const SHEET_ROLES: Record<Appendix['kind'], readonly ColumnRole[]> = {
-  tasks: ['tt', 'content', 'lead', 'partners', 'result', 'deadline', ...TEMPLATE_PROGRESS_ROLES],
-  indicators: ['tt', 'content', 'unit', 'target', 'monitor', 'achieved'],
-};
-/** The template's widths (characters), as workbook/export/template.ts sets them. */
-const WIDTHS: Record<Appendix['kind'], readonly number[]> = {
-  tasks: [6, 50, 22, 22, 22, 15, 15, 14, 25],
-  indicators: [6, 58, 12, 14, 30, 18],
-};
+export const SHEET_ROLES: Readonly<Record<Appendix['kind'], readonly ColumnRole[]>> = TEMPLATE_ROLES;
+/** The template's widths (characters). */
+const WIDTHS = TEMPLATE_WIDTHS;
 /** Points per character of width at the template's 12-point font. */
 const POINTS_PER_CHAR = 7;
 /** The rows the standard table carries: continuations are already joined into their row, notes and blanks left out. */
