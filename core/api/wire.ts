@@ -376,12 +376,10 @@ export type PushAnswer = z.infer<typeof PushAnswer>;
 /** POST …/upload: a workbook (.xlsx; .xls and .ods when the server has LibreOffice) as multipart/form-data, field "file". */
 export const UploadForm = z
   .object({
-    file: z
-      .string()
-      .meta({
-        format: 'binary',
-        description: 'Tệp .xlsx hoặc tài liệu Word .docx (.xls, .ods, .doc nếu máy chủ có LibreOffice) / the workbook or Word document',
-      }),
+    file: z.string().meta({
+      format: 'binary',
+      description: 'Tệp .xlsx hoặc tài liệu Word .docx (.xls, .ods, .doc nếu máy chủ có LibreOffice) / the workbook or Word document',
+    }),
     confirmCommune: z
       .enum(['1'])
       .optional()
