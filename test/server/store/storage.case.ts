@@ -233,9 +233,12 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
       const old = await open();
       try {
         const { db } = old;
+        // Later migrations undone first (the migrator runs them again after 0004).
+        for (const table of ['progress_periods', 'progress_versions', 'progress_reviews', 'calendar_links'])
+          await sql`DROP TABLE ${sql.table(table)}`.execute(db);
         await sql`DROP TABLE plan_registry`.execute(db);
         await sql`ALTER TABLE tokens DROP COLUMN holder`.execute(db);
-        await sql`DELETE FROM kysely_migration WHERE name = '0004_plan_registry'`.execute(db);
+        await sql`DELETE FROM kysely_migration WHERE name >= '0004'`.execute(db);
         for (const [commune, key] of [
           ['10903', 'nq57-2026'],
           ['10888', 'NQ57-2026'],
