@@ -2,6 +2,7 @@
 // yet a TT column or a list-form appendix typed with Word's automatic numbering holds nothing else.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { DocxReadError, xmlProblem } from './errors.ts';
+import { intToRoman } from '../../core/text/index.ts';
 
 interface Level {
   fmt: string;
@@ -106,33 +107,6 @@ export function parseNumbering(xml: string | undefined): Numbering {
   return new Numbering(nums, abstracts);
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN) {
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  }
-  return out;
-}
-
 function letters(n: number): string {
   // Word's a…z, then aa, bb…
   const k = Math.max(1, n);
@@ -142,9 +116,9 @@ function letters(n: number): string {
 function format(n: number, fmt: string): string {
   switch (fmt) {
     case 'upperRoman':
-      return roman(n);
+      return intToRoman(n);
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return intToRoman(n).toLowerCase();
     case 'upperLetter':
       return letters(n).toUpperCase();
     case 'lowerLetter':
