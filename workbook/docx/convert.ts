@@ -1,9 +1,5 @@
 // An old Word 97–2003 .doc converted to .docx by LibreOffice Writer when installed (Node only), as .xls is for workbooks.
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DEFAULT_CONVERT_TIMEOUT_MS, findSoffice, runSoffice, type ConvertOptions } from '../xlsx/convert.ts';
+import { DEFAULT_CONVERT_TIMEOUT_MS, findSoffice, sofficeConvert, type ConvertOptions } from '../xlsx/convert.ts';
 import { DEFAULT_LIMITS, formatBytes } from '../xlsx/limits.ts';
 
 export type DocConvertErrorCode = 'legacy-doc' | 'too-large' | 'timeout';
@@ -52,38 +48,15 @@ export async function convertDocToDocx(bytes: Uint8Array, opts: ConvertOptions =
   const soffice = opts.soffice ?? findSoffice();
   if (!soffice) throw new DocConvertError('legacy-doc');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'phuluc-lo-'));
-  try {
-    const input = path.join(dir, 'ke-hoach.doc');
-    const outDir = path.join(dir, 'out');
-    const tmp = path.join(dir, 'tmp');
-    await mkdir(tmp);
-    await writeFile(input, bytes);
-    const args = [
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--nologo',
-      '--nodefault',
-      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      '--outdir',
-      outDir,
-      input,
-    ];
-    const ran = await runSoffice(soffice, args, timeoutMs, { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp });
-    if (ran === 'missing') throw new DocConvertError('legacy-doc');
-    if (ran === 'timeout') throw new DocConvertError('timeout', String(Math.max(1, Math.ceil(timeoutMs / 1000))));
-    const output = path.join(outDir, 'ke-hoach.docx');
-    const size = await stat(output).then(
-      (s) => s.size,
-      () => -1,
-    );
-    if (size <= 0) throw new DocConvertError('legacy-doc');
-    if (size > maxBytes) throw new DocConvertError('too-large', `.docx ${formatBytes(size)} > ${formatBytes(maxBytes)}`);
-    return new Uint8Array(await readFile(output));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const out = await sofficeConvert(soffice, bytes, {
+    input: 'ke-hoach.doc',
+    filter: 'docx:MS Word 2007 XML',
+    output: 'ke-hoach.docx',
+    timeoutMs,
+    maxBytes,
+  });
+  if (out.kind === 'missing' || out.kind === 'no-output') throw new DocConvertError('legacy-doc');
+  if (out.kind === 'timeout') throw new DocConvertError('timeout', String(Math.max(1, Math.ceil(timeoutMs / 1000))));
+  if (out.kind === 'too-large') throw new DocConvertError('too-large', `.docx ${formatBytes(out.size)} > ${formatBytes(maxBytes)}`);
+  return out.bytes;
 }

@@ -130,9 +130,41 @@ export async function convertToXlsx(bytes: Uint8Array, ext: ConvertibleExt, opts
   const soffice = opts.soffice ?? findSoffice();
   if (!soffice) throw new ConvertError('no-libreoffice', ext);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS;
+  const out = await sofficeConvert(soffice, bytes, {
+    input: `bang-tinh.${ext}`,
+    filter: 'xlsx:Calc MS Excel 2007 XML',
+    output: 'bang-tinh.xlsx',
+    timeoutMs,
+    maxBytes,
+  });
+  if (out.kind === 'missing') throw new ConvertError('no-libreoffice', ext);
+  if (out.kind === 'timeout') throw new ConvertError('timeout', ext, String(Math.max(1, Math.ceil(timeoutMs / 1000))));
+  if (out.kind === 'no-output') throw new ConvertError('failed', ext);
+  if (out.kind === 'too-large') throw new ConvertError('too-large', ext, `.xlsx ${formatBytes(out.size)} > ${formatBytes(maxBytes)}`);
+  return out.bytes;
+}
+
+/** What a LibreOffice conversion gave: the output's bytes, or why there are none. */
+export type SofficeOutcome =
+  | { kind: 'ok'; bytes: Uint8Array }
+  | { kind: 'missing' }
+  | { kind: 'timeout' }
+  | { kind: 'no-output' }
+  | { kind: 'too-large'; size: number };
+
+/**
+ * Convert bytes with LibreOffice in a private temporary folder (its own profile and TMPDIR, all removed after), as
+ * .xls/.ods to .xlsx and .doc to .docx both need. An output larger than `maxBytes` is not read.
+ * @example await sofficeConvert(soffice, bytes, { input: 'a.doc', filter: 'docx:MS Word 2007 XML', output: 'a.docx', timeoutMs, maxBytes })
+ */
+export async function sofficeConvert(
+  soffice: string,
+  bytes: Uint8Array,
+  o: { input: string; filter: string; output: string; timeoutMs: number; maxBytes: number },
+): Promise<SofficeOutcome> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'phuluc-lo-'));
   try {
-    const input = path.join(dir, `bang-tinh.${ext}`);
+    const input = path.join(dir, o.input);
     const outDir = path.join(dir, 'out');
     // LibreOffice leaves files of its own in the temporary folder: given ours, they go when it goes.
     const tmp = path.join(dir, 'tmp');
@@ -146,23 +178,23 @@ export async function convertToXlsx(bytes: Uint8Array, ext: ConvertibleExt, opts
       '--nodefault',
       `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
       '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
+      o.filter,
       '--outdir',
       outDir,
       input,
     ];
-    const ran = await run(soffice, args, timeoutMs, { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp });
-    if (ran === 'missing') throw new ConvertError('no-libreoffice', ext);
-    if (ran === 'timeout') throw new ConvertError('timeout', ext, String(Math.max(1, Math.ceil(timeoutMs / 1000))));
+    const ran = await run(soffice, args, o.timeoutMs, { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp });
+    if (ran === 'missing') return { kind: 'missing' };
+    if (ran === 'timeout') return { kind: 'timeout' };
     // LibreOffice exits 0 even when it could not load the file: the output file is the only answer.
-    const output = path.join(outDir, 'bang-tinh.xlsx');
+    const output = path.join(outDir, o.output);
     const size = await stat(output).then(
       (s) => s.size,
       () => -1,
     );
-    if (size <= 0) throw new ConvertError('failed', ext);
-    if (size > maxBytes) throw new ConvertError('too-large', ext, `.xlsx ${formatBytes(size)} > ${formatBytes(maxBytes)}`);
-    return new Uint8Array(await readFile(output));
+    if (size <= 0) return { kind: 'no-output' };
+    if (size > o.maxBytes) return { kind: 'too-large', size };
+    return { kind: 'ok', bytes: new Uint8Array(await readFile(output)) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -199,4 +231,3 @@ function run(file: string, args: string[], timeoutMs: number, env: NodeJS.Proces
 }
 
 /** The same guarded LibreOffice run for the .docx reader's conversion of an old .doc (workbook/docx/convert.ts). */
-export { run as runSoffice };
