@@ -94,7 +94,7 @@ describe('phuluc on Word documents', () => {
     const run = await phuluc('inspect', file);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      `# ${file}\n  Trang tính “long-bang.docx”: không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)\n  long-bang.docx: Bảng thứ 1 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.\n`,
+      `# ${file}\n  Trang tính “long-bang.docx”: không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)\n  long-bang.docx: Bảng thứ 1, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.\n`,
     );
     expect(englishLeaks(run.stdout)).toEqual([]);
   });

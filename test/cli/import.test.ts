@@ -134,7 +134,7 @@ describe('phuluc import', () => {
         stdout: [
           `Đã đọc “${input}”: 1 phụ lục.`,
           '  Phụ lục II: 1 nhiệm vụ',
-          '  bang-long.docx: Bảng thứ 1 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
+          '  bang-long.docx: Bảng thứ 1, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
           `Đã ghi “${out}”. Kiểm tra trước khi nộp: “phuluc check ${out}”.`,
           '',
         ].join('\n'),

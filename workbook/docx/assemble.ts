@@ -61,11 +61,7 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
       continue;
     }
     if (block.nested) {
-      refused.push({
-        table: tableNo,
-        vi: `Bảng thứ ${tableNo} có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.`,
-        en: `Table ${tableNo} has a table nested in a cell and cannot be read. Remove the nested table and type its content as rows of the main table.`,
-      });
+      refused.push(nestedRefusal(tableNo, block.nestedAt));
       last = undefined;
       continue;
     }
@@ -92,6 +88,20 @@ export function assemble(blocks: DocBlock[], name: string): Assembled {
     grids.push({ sheet: name, origin: { row: 1, col: 1 }, rows: [], merges: [] });
   }
   return { grids, refused, headerRows };
+}
+
+/**
+ * Why an appendix table with a table in one of its cells is not read, and where that cell is, counted as Word shows
+ * the table (rows from its top, header rows included; cells from the left).
+ * @example nestedRefusal(1, { row: 5, cell: 2 }).vi // 'Bảng thứ 1, hàng thứ 5, ô thứ 2: …'
+ */
+export function nestedRefusal(table: number, at: { row: number; cell: number } | undefined): RefusedTable {
+  const where = at ? { vi: `, hàng thứ ${at.row}, ô thứ ${at.cell}`, en: `, row ${at.row}, cell ${at.cell}` } : { vi: '', en: '' };
+  return {
+    table,
+    vi: `Bảng thứ ${table}${where.vi}: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.`,
+    en: `Table ${table}${where.en}: a table is nested in a cell, so this table cannot be read. Remove the nested table and type its content as rows of the main table.`,
+  };
 }
 
 /** Title paragraphs above a table: from the last line that opens a title ("PHỤ LỤC …") down, blank lines left out. */

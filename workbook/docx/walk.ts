@@ -40,6 +40,8 @@ export interface DocTable {
   rows: DocRow[];
   /** A table inside one of its cells: its text is kept in that cell, and an appendix with one is refused. */
   nested: boolean;
+  /** Where the first nested table sits (1-based row of this table, cell of that row): what the refusal names. */
+  nestedAt?: { row: number; cell: number };
 }
 
 export type DocBlock = DocParagraph | DocTable;
@@ -154,6 +156,7 @@ export function walkDocument(
         if (++tableCount > limits.maxTables) throw new DocxReadError('too-many-tables', `> ${limits.maxTables}`);
         // A nested table's text stays in the outer cell: its paragraphs go on adding to that cell.
         if (table) {
+          if (!table.nested) table.nestedAt = { row: table.rows.length, cell: row?.cells.length ?? 0 };
           table.nested = true;
           nest++;
         } else table = { kind: 'tbl', rows: [], nested: false };

@@ -144,7 +144,7 @@ describe('nested tables', () => {
   const layout = `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p><w:tbl><w:tr>${tc('Số: 03/KH-UBND')}</w:tr></w:tbl><w:p/></w:tc>${tc('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}</w:tr></w:tbl>`;
   const title = (n: string) => `<w:p><w:r><w:t>PHỤ LỤC ${n}</w:t></w:r></w:p>`;
 
-  it('a layout table with a nested table is passed over; an appendix with one is refused by name, the others read', () => {
+  it('a layout table with a nested table is passed over; an appendix with one is refused by name and place (table, row, cell), the others read', () => {
     const xml = body(
       `${layout}${title('I')}<w:tbl>${header}${task('1', nested)}</w:tbl><w:p/>${title('II')}<w:tbl>${header}${task('1', tc('Việc thường'))}</w:tbl>`,
     );
@@ -152,8 +152,8 @@ describe('nested tables', () => {
     expect(read.refused).toEqual([
       {
         table: 2,
-        vi: 'Bảng thứ 2 có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
-        en: 'Table 2 has a table nested in a cell and cannot be read. Remove the nested table and type its content as rows of the main table.',
+        vi: 'Bảng thứ 2, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
+        en: 'Table 2, row 2, cell 2: a table is nested in a cell, so this table cannot be read. Remove the nested table and type its content as rows of the main table.',
       },
     ]);
     const plan = readPlan(read.grids).plan;
