@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 /** manifest/manifest.xml (development URLs). */
 export const MANIFEST_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'manifest.xml');
+/** The Office add-in manifest schemas (patched for libxml2; see manifest/xsd/README.md), for offline validation. */
+export const MANIFEST_XSD_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'xsd');
+/** The root schema xmllint validates a manifest against. */
+export const MANIFEST_XSD = path.join(MANIFEST_XSD_DIR, 'OfficeAppManifestV1_1.xsd');
 /** The origin of `npm run dev:addin`, named by every URL of the development manifest. */
 export const DEV_ORIGIN = 'https://localhost:3000';
 /** Path of the pane under an origin (the sync server serves dist/addin there too). */

@@ -9,8 +9,6 @@ export const FIXTURES = path.join(TEST_FIXTURES, 'workbooks');
 export const SEEDS = path.join(TEST_FIXTURES, 'seeds');
 /** Published appendix tables with hand-checked labels (see test/fixtures/real/README.md). */
 export const REAL = path.join(TEST_FIXTURES, 'real');
-/** The Office add-in manifest schemas, for offline validation. */
-export const MANIFEST_XSD = path.join(TEST_FIXTURES, 'office-manifest-xsd');
 
 /** Absolute path of a fixture workbook, e.g. fixture('cam-giang-phu-luc.xlsx'). */
 export function fixture(name: string): string {

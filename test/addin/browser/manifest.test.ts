@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEV_ORIGIN, MANIFEST_FILE, manifestId, manifestUrls, manifestVersion } from '../../../manifest/manifest.ts';
+import { DEV_ORIGIN, MANIFEST_FILE, MANIFEST_XSD, manifestId, manifestUrls, manifestVersion } from '../../../manifest/manifest.ts';
 import { defaultVersion, deployBase, manifestFor } from '../../../scripts/manifest-for.ts';
-import { MANIFEST_XSD, REPO_ROOT } from '../../support/paths.ts';
+import { REPO_ROOT } from '../../support/paths.ts';
 
-const SCHEMA = path.join(MANIFEST_XSD, 'OfficeAppManifestV1_1.xsd');
+const SCHEMA = MANIFEST_XSD;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-manifest-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
