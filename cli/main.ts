@@ -1,6 +1,8 @@
 // phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
+import { APP_ROOT } from '../server/app-root.ts';
 import { FRAME, helpText } from './help-text.ts';
 import type { Lang } from './labels.ts';
 import { cliLang } from './lang.ts';
@@ -307,9 +309,9 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-/** The version in package.json (read when asked, not imported: the CLI runs from the source tree). */
+/** The version in package.json (read when asked, not imported: the CLI runs from the sources or from dist/node). */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 

@@ -2,17 +2,17 @@
 // /web/, and the public /api/config the pages read to know whether Microsoft sign-in is offered.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRoute } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { API_PATHS, ServerConfig, type EntraPublicConfig } from '../../core/api/index.ts';
+import { APP_ROOT } from '../app-root.ts';
 import { baseErrors, json } from './responses.ts';
 import type { App } from './types.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
 /** Where `npm run build:web` writes the pages (PHULUC_WEB_DIR overrides it, e.g. for tests). */
-export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const DEFAULT_WEB_DIR = path.join(APP_ROOT, 'dist/web');
 
 /** Public Entra settings the browser needs for MSAL (no secret: a SPA client id, the tenant and the API audience). */
 export type { EntraPublicConfig } from '../../core/api/index.ts';

@@ -3,12 +3,12 @@
 // revalidated (ETag), nosniff, and no way out of the folder. Before a build, /addin/* answers a JSON 404 that says so.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context, Env, Hono } from 'hono';
+import { APP_ROOT } from '../app-root.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** Where `npm run build` writes the pane (PHULUC_ADDIN_DIR overrides it). */
-export const DEFAULT_ADDIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/addin');
+export const DEFAULT_ADDIN_DIR = path.join(APP_ROOT, 'dist/addin');
 
 export interface AddinStaticOptions {
   /** Folder holding taskpane.html, static/, assets/ (default: PHULUC_ADDIN_DIR or dist/addin). */

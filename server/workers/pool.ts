@@ -18,7 +18,7 @@ export interface PoolOptions {
    * no job waits (or spends its time limit) on a worker loading. The CLI leaves it off: its workers read files only.
    */
   preload?: boolean;
-  /** The worker script (default: ./worker.mjs, which loads the TypeScript jobs through tsx). It posts `{ ready: true }` once loaded. */
+  /** The worker script (default: ./worker.mjs, which loads the TypeScript jobs through tsx; worker.js when compiled). It posts `{ ready: true }` once loaded. */
   entry?: URL;
 }
 
@@ -60,7 +60,9 @@ interface Slot {
   retired: boolean;
 }
 
-const DEFAULT_ENTRY = new URL('./worker.mjs', import.meta.url);
+// Worker threads do not inherit the main thread's TypeScript loader: from the sources, worker.mjs registers tsx and loads
+// worker.ts; compiled (dist/node), this module is pool.js and worker.ts became worker.js beside it.
+const DEFAULT_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker.mjs' : './worker.js', import.meta.url);
 
 /**
  * @example
