@@ -14,12 +14,12 @@ const vi = {
   helpCommand: ['help [lệnh]', 'In hướng dẫn của một lệnh'],
   inspect: {
     description: 'Đọc phụ lục và in những gì đọc được: bảng, dòng tiêu đề, cột, từng dòng',
-    files: ['<tệp...>', 'tệp .xlsx, .xls, .ods, .txt hoặc .md'],
+    files: ['<tệp-hoặc-thư-mục...>', 'tệp .xlsx, .xls, .ods, .docx, .doc, .txt hoặc .md, hoặc thư mục chứa các tệp bảng tính, Word'],
     json: ['--json', 'in một tài liệu JSON cho chương trình khác đọc (xem docs/inspect-json.md)'],
   },
   check: {
     description: 'Kiểm tra phụ lục trước khi nộp. Mã thoát: 0 = không có lỗi, 1 = có lỗi, 2 = không chạy được',
-    inputs: ['<tệp-hoặc-thư-mục...>', 'tệp .xlsx, .xls, .ods, hoặc thư mục chứa các tệp đó'],
+    inputs: ['<tệp-hoặc-thư-mục...>', 'tệp .xlsx, .xls, .ods, .docx, .doc, hoặc thư mục chứa các tệp đó'],
     format: ['--format <dạng>', 'dạng kết quả: text | json | xlsx (xlsx: bản có đánh dấu các ô cần xem)'],
     out: ['--out <tệp-hoặc-thư-mục>', 'ghi kết quả vào tệp (hoặc thư mục, khi kiểm tra nhiều tệp) này'],
     asOf: ['--as-of <ngày>', 'ngày đối chiếu thời hạn, dạng YYYY-MM-DD (mặc định: hôm nay)'],
@@ -48,7 +48,7 @@ const vi = {
     description: 'Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
     inputs: [
       '<tệp-hoặc-thư-mục...>',
-      'thư mục hoặc tệp .xlsx, .xls, .ods; mã xã 5 chữ số ở đầu tên tệp (10903-cam-giang.xlsx) hoặc tên xã trong tiêu đề phụ lục',
+      'thư mục hoặc tệp .xlsx, .xls, .ods, .docx, .doc; mã xã 5 chữ số ở đầu tên tệp (10903-cam-giang.xlsx) hoặc tên xã trong tiêu đề phụ lục',
     ],
     out: ['-o, --out <tệp>', 'tệp .xlsx kết quả'],
     planKey: ['--plan-key <mã>', 'mã kế hoạch'],
@@ -121,12 +121,12 @@ const en: Widen<Words> = {
   helpCommand: ['help [command]', 'Print the help of a command'],
   inspect: {
     description: 'Read appendices and print what was read: tables, header rows, columns, every row',
-    files: ['<files...>', '.xlsx, .xls, .ods, .txt or .md files'],
+    files: ['<files-or-folders...>', '.xlsx, .xls, .ods, .docx, .doc, .txt or .md files, or folders of spreadsheets and Word files'],
     json: ['--json', 'print one JSON document for other programs (see docs/inspect-json.md)'],
   },
   check: {
     description: 'Check appendices before submitting. Exit code: 0 = no errors, 1 = errors found, 2 = could not run',
-    inputs: ['<files-or-folders...>', '.xlsx, .xls, .ods files, or folders holding them'],
+    inputs: ['<files-or-folders...>', '.xlsx, .xls, .ods, .docx, .doc files, or folders holding them'],
     format: ['--format <format>', 'output: text | json | xlsx (xlsx: a copy with the cells to look at marked)'],
     out: ['--out <file-or-folder>', 'write the result to this file (or folder, when checking several files)'],
     asOf: ['--as-of <date>', 'date deadlines are compared with, YYYY-MM-DD (default: today)'],
@@ -155,7 +155,7 @@ const en: Widen<Words> = {
     description: "Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)",
     inputs: [
       '<files-or-folders...>',
-      'folders or .xlsx, .xls, .ods files; a 5-digit commune code at the start of the file name (10903-cam-giang.xlsx) or the commune named in the title',
+      'folders or .xlsx, .xls, .ods, .docx, .doc files; a 5-digit commune code at the start of the file name (10903-cam-giang.xlsx) or the commune named in the title',
     ],
     out: ['-o, --out <file>', 'the .xlsx file to write'],
     planKey: ['--plan-key <code>', 'plan code'],

@@ -11,7 +11,7 @@ import { renderCheckText } from '../check-text.ts';
 import type { Lang } from '../labels.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 import { progressOnTty } from '../progress.ts';
-import { expandInputs, SPREADSHEET_EXTS } from '../walk.ts';
+import { expandInputs, PLAN_EXTS } from '../walk.ts';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'xlsx';
@@ -35,11 +35,11 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
     say(`--as-of phải là ngày dạng YYYY-MM-DD (nhận được “${opts.asOf}”).`, `--as-of must be a date YYYY-MM-DD (got "${opts.asOf}").`);
     return 2;
   }
-  const files = await expandInputs(inputs, SPREADSHEET_EXTS);
+  const files = await expandInputs(inputs, PLAN_EXTS);
   if (files.length === 0) {
     say(
-      `Không có tệp bảng tính nào (.xlsx, .xls, .ods) để kiểm tra trong “${inputs.join('”, “')}”.`,
-      `No spreadsheet (.xlsx, .xls, .ods) to check in "${inputs.join('", "')}".`,
+      `Không có tệp phụ lục nào (.xlsx, .xls, .ods, .docx, .doc) để kiểm tra trong “${inputs.join('”, “')}”.`,
+      `No appendix file (.xlsx, .xls, .ods, .docx, .doc) to check in "${inputs.join('", "')}".`,
     );
     return 2;
   }

@@ -7,7 +7,10 @@ import { createConsolidator } from '../../core/consolidate/index.ts';
 import { bareName, COMMUNES, findCommune, findCommunesByName, findProvince, type Commune, type Province } from '../../core/dvhc.ts';
 import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
+import { convertDocToDocx, DocConvertError } from '../../workbook/docx/convert.ts';
+import { DocxReadError, readDocx } from '../../workbook/docx/index.ts';
 import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
+import { inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
 import {
   ConvertError,
   CONVERTIBLE,
@@ -20,7 +23,7 @@ import { fileWriteProblem } from '../file-errors.ts';
 import type { Lang } from '../labels.ts';
 import { progressOnTty } from '../progress.ts';
 import { readPlans, type ReadResponse } from '../read-pool.ts';
-import { expandInputs, SPREADSHEET_EXTS } from '../walk.ts';
+import { expandInputs, PLAN_EXTS } from '../walk.ts';
 import { consolidateReport, type ConsolidateOutcome } from '../consolidate-report.ts';
 
 export interface ConsolidateCommandOptions {
@@ -87,12 +90,12 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
     );
     return 2;
   }
-  const files = await expandInputs(inputs, SPREADSHEET_EXTS);
+  const files = await expandInputs(inputs, PLAN_EXTS);
   if (files.length === 0) {
     process.stderr.write(
       vi
-        ? `Không có tệp bảng tính nào (.xlsx, .xls, .ods) để tổng hợp trong “${inputs.join('”, “')}”.\n`
-        : `No spreadsheet (.xlsx, .xls, .ods) to consolidate in "${inputs.join('", "')}".\n`,
+        ? `Không có tệp phụ lục nào (.xlsx, .xls, .ods, .docx, .doc) để tổng hợp trong “${inputs.join('”, “')}”.\n`
+        : `No appendix file (.xlsx, .xls, .ods, .docx, .doc) to consolidate in "${inputs.join('", "')}".\n`,
     );
     return 2;
   }
@@ -154,18 +157,26 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
 }
 
 /**
- * The plan a worker read, or the one LibreOffice's conversion of an .xls/.ods gives (converted here: the workers
- * read .xlsx only), or why there is none.
+ * The plan a worker read, or the one LibreOffice's conversion of an .xls/.ods (or an old Word .doc) gives (converted
+ * here: the workers read .xlsx and .docx only), or why there is none.
  */
 async function planOf(file: string, r: ReadResponse): Promise<{ plan: Plan } | { error: { vi: string; en: string } }> {
   if ('plan' in r) return { plan: r.plan };
   const ext = r.error.code ? CONVERTIBLE[r.error.code as WorkbookErrorCode] : undefined;
-  if (!ext) return { error: r.error };
+  if (!ext && r.error.code !== 'legacy-doc') return { error: r.error };
   try {
-    const xlsx = await convertToXlsx(new Uint8Array(await readFile(file)), ext);
+    const bytes = new Uint8Array(await readFile(file));
+    if (!ext) {
+      const docx = await convertDocToDocx(bytes);
+      return {
+        plan: readPlan(readDocx(docx, { name: path.basename(file), inflate: inflateRawNative }).grids, { file, format: 'docx' }).plan,
+      };
+    }
+    const xlsx = await convertToXlsx(bytes, ext);
     return { plan: readPlan((await readWorkbook(xlsx)).sheets, { file, format: 'xlsx' }).plan };
   } catch (err) {
-    if (err instanceof ConvertError || err instanceof WorkbookReadError) return { error: { vi: err.message, en: err.messageEn } };
+    if (err instanceof ConvertError || err instanceof WorkbookReadError || err instanceof DocConvertError || err instanceof DocxReadError)
+      return { error: { vi: err.message, en: err.messageEn } };
     throw err;
   }
 }

@@ -1,10 +1,11 @@
-// `phuluc inspect FILE… [--json]`: print the plan model read from each file.
+// `phuluc inspect FILE|DIR… [--json]`: print the plan model read from each file (a folder's workbooks and Word plans).
 import { formatDay, term } from '../../core/i18n/index.ts';
 import type { ColumnRole, Deadline, RowKind } from '../../core/model/index.ts';
 import { ROLE_NAMES } from '../../core/validate/index.ts';
 import { INSPECT_FORMAT, inspectFile, type InspectDocument, type InspectFile, type InspectTable } from '../inspect-json.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 import { label, type Lang } from '../labels.ts';
+import { expandInputs, PLAN_EXTS } from '../walk.ts';
 
 export interface InspectOptions {
   json: boolean;
@@ -12,10 +13,20 @@ export interface InspectOptions {
 }
 
 /**
- * Inspect files; returns 0, or 2 when a file could not be read (the others are still printed).
+ * Inspect files (a folder: its workbooks and Word plans); returns 0, or 2 when a file could not be read (the others
+ * are still printed) or a folder holds none.
  * @example await inspectCommand(['cam-giang-phu-luc.xlsx'], { json: true, lang: 'vi' })
  */
-export async function inspectCommand(files: string[], opts: InspectOptions): Promise<number> {
+export async function inspectCommand(inputs: string[], opts: InspectOptions): Promise<number> {
+  const files = await expandInputs(inputs, PLAN_EXTS);
+  if (files.length === 0) {
+    process.stderr.write(
+      opts.lang === 'en'
+        ? `No appendix file (.xlsx, .xls, .ods, .docx, .doc) to read in "${inputs.join('", "')}".\n`
+        : `Không có tệp phụ lục nào (.xlsx, .xls, .ods, .docx, .doc) để đọc trong “${inputs.join('”, “')}”.\n`,
+    );
+    return 2;
+  }
   const doc: InspectDocument = { format: INSPECT_FORMAT, files: [] };
   let failed = false;
   for (const file of files) {

@@ -1,7 +1,8 @@
-// What a pool worker does: read a workbook file into a plan (the CLI), read and check an uploaded workbook (the
+// What a pool worker does: read a workbook or Word file into a plan (the CLI), read and check an uploaded workbook (the
 // server's upload route), parse and validate a large JSON body (the push route). Also run in-process where a pool
 // would cost more than it saves. Loads the fast reader only: exceljs would add ~0.3 s to every worker's start.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { z } from 'zod';
 import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
@@ -140,8 +141,18 @@ export async function preload(): Promise<void> {
 async function dispatch(job: Job): Promise<ReadFileResult | ReadUploadResult | JsonResult> {
   switch (job.kind) {
     case 'read-file': {
-      const bytes = await readFile(job.file);
-      return { plan: readPlan(readWorkbookFast(bytes).sheets, { file: job.file, format: 'xlsx' }).plan };
+      const bytes = new Uint8Array(await readFile(job.file));
+      const kind = documentKind(bytes);
+      if (kind === 'other' || (kind === 'encrypted' && !/\.docx?$/i.test(job.file)))
+        return { plan: readPlan(readWorkbookFast(bytes).sheets, { file: job.file, format: 'xlsx' }).plan };
+      // A Word plan (an old .doc answers legacy-doc: the caller has LibreOffice convert it, a process of its own).
+      try {
+        const grids = readDocx(bytes, { name: path.basename(job.file), inflate: inflateRawNative }).grids;
+        return { plan: readPlan(grids, { file: job.file, format: 'docx' }).plan };
+      } catch (err) {
+        if (err instanceof DocxReadError) return { error: { code: err.code, vi: err.message, en: err.messageEn, docx: true } };
+        throw err;
+      }
     }
     case 'read-upload': {
       let file: FormDataEntryValue | null;

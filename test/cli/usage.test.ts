@@ -79,7 +79,8 @@ describe("commander's usage errors", () => {
   it('a missing file argument', async () => {
     expect(await phuluc('check')).toEqual({
       stdout: '',
-      stderr: 'Thiếu <tệp-hoặc-thư-mục...>: tệp .xlsx, .xls, .ods, hoặc thư mục chứa các tệp đó.\nXem hướng dẫn: “phuluc check --help”.\n',
+      stderr:
+        'Thiếu <tệp-hoặc-thư-mục...>: tệp .xlsx, .xls, .ods, .docx, .doc, hoặc thư mục chứa các tệp đó.\nXem hướng dẫn: “phuluc check --help”.\n',
       code: 2,
     });
   });
@@ -156,10 +157,10 @@ describe('files that cannot be read', () => {
     });
   });
 
-  it('a folder with no spreadsheet', async () => {
+  it('a folder with no spreadsheet nor Word file', async () => {
     expect(await phuluc('check', dir)).toEqual({
       stdout: '',
-      stderr: `Không có tệp bảng tính nào (.xlsx, .xls, .ods) để kiểm tra trong “${dir}”.\n`,
+      stderr: `Không có tệp phụ lục nào (.xlsx, .xls, .ods, .docx, .doc) để kiểm tra trong “${dir}”.\n`,
       code: 2,
     });
   });
@@ -186,7 +187,7 @@ Options:
   -h, --help                                   print this help
 
 Commands:
-  inspect [options] <files...>                 Read appendices and print what was read: tables, header rows, columns, every row
+  inspect [options] <files-or-folders...>      Read appendices and print what was read: tables, header rows, columns, every row
   check [options] <files-or-folders...>        Check appendices before submitting. Exit code: 0 = no errors, 1 = errors found, 2 = could not run
   fix [options] <file>                         Write a copy with the safe fixes applied, formatting kept (never overwrites the input)
   import [options] <file>                      Write the standard appendix workbook (.xlsx) from a plan's Word document, a list-form text or a workbook. Exit code: 0 = written, 1 = part could not be read, 2 = nothing written
