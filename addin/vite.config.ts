@@ -58,7 +58,7 @@ export default defineConfig(async ({ command }) => ({
   build: {
     outDir: process.env.PHULUC_ADDIN_OUT ?? path.resolve(here, '../dist/addin'),
     emptyOutDir: true,
-    // Hashed files go to static/ (cached for a year by server/routes/static.ts); icons and ie-check.js stay at fixed names.
+    // Hashed files go to static/ (cached for a year by server/routes/static.ts); icons and help.html stay at fixed names.
     assetsDir: 'static',
     // The .xlsx templates stay files (fetched when inserted), never data: URLs in the bundle.
     assetsInlineLimit: 0,

@@ -1,4 +1,4 @@
-// Entry of the task pane: stop at once on Internet Explorer (ie-check.js shows the fallback), wait for
+// Entry of the task pane: stop at once in a legacy webview (taskpane.html's inline check shows the fallback), wait for
 // Office.onReady, create the Excel port from the host (the real office.js globals, or the test's fake host, which
 // is ready as injected), render.
 import { createRoot } from 'react-dom/client';

@@ -34,10 +34,11 @@ export function resolveHost(w: HostWindow): (OfficeHost & { kind: 'test' | 'offi
 }
 
 /**
- * Internet Explorer's engine (old Office on Windows embeds it) cannot run the pane; ie-check.js has already shown
- * the fallback message, so the app must not start.
- * @example isUnsupportedBrowser({ navigator: { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Trident/7.0; rv:11.0)' } }) // true
+ * A legacy webview (Internet Explorer, EdgeHTML, or an engine without ES2020's basics) cannot run the pane: the inline
+ * check at the top of taskpane.html has decided so before this bundle loaded, shown the message and set the flag, so the
+ * app must not start. The decision lives there alone (it must run where this bundle cannot even parse).
+ * @example isUnsupportedBrowser({ __PHULUC_UNSUPPORTED__: true, navigator: { userAgent: '…Edge/18.19041' } }) // true
  */
 export function isUnsupportedBrowser(w: HostWindow): boolean {
-  return w.__PHULUC_UNSUPPORTED__ === true || /Trident\/|MSIE /.test(w.navigator.userAgent);
+  return w.__PHULUC_UNSUPPORTED__ === true;
 }

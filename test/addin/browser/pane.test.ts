@@ -7,7 +7,7 @@ import { gridFromValues, type CellValue, type Grid } from '../../../core/model/i
 import { allIssues } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
-import { PHONE_VIEWPORT, PANE_VIEWPORT, TRIDENT_UA, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
+import { PHONE_VIEWPORT, PANE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
 import { paneLeaks } from './support/leaks.ts';
 import { buildPane, bundleScript } from './support/build.ts';
 import { fakeDataScript } from './support/fixtures.ts';
@@ -300,26 +300,6 @@ describe('Đồng bộ, English, Internet Explorer', () => {
     await shot(page, '09-english');
     await page.getByRole('button', { name: /Switch to Vietnamese/ }).click();
     await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
-    await page.context().close();
-  });
-
-  it('shows the Vietnamese fallback on Internet Explorer (Trident) and does not start the app', async () => {
-    const errors: string[] = [];
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, {
-      userAgent: TRIDENT_UA,
-      initScripts: [snapshots.camGiang!, fakeHost],
-      errors,
-    });
-    const message = page.locator('#unsupported');
-    await message.waitFor({ state: 'visible' });
-    const text = await message.textContent();
-    expect(text).toContain('Internet Explorer');
-    expect(text).toContain('/kiem-tra');
-    expect(text).toContain('phuluc check');
-    expect(await page.locator('#root').count()).toBe(0);
-    expect(await page.getByRole('tablist').count()).toBe(0);
-    await shot(page, '10-internet-explorer');
-    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

@@ -11,6 +11,12 @@ export const WIDE_VIEWPORT = { width: 1366, height: 768 };
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-artifacts/screenshots/addin');
 export const TRIDENT_UA = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko';
+/** Office 2019's legacy Edge webview (EdgeHTML 18) on Windows 10: Chromium Edge would say "Edg/", not "Edge/". */
+export const EDGEHTML_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041';
+/** Microsoft 365's WebView2 (Chromium Edge). */
+export const WEBVIEW2_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.PHULUC_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -24,6 +30,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Collected console errors and page errors, for assertions. */
   errors?: string[];
+  /** Answers chosen requests itself (e.g. the bundle as an old engine sees it); undefined lets the request through. */
+  override?: (url: string) => { contentType: string; body: string } | undefined;
 }
 
 /**
@@ -39,6 +47,8 @@ export async function openPane(browser: Browser, url: string, opts: OpenOptions 
   const origin = new URL(url).origin;
   await context.route('**/*', (route) => {
     const u = route.request().url();
+    const answer = opts.override?.(u);
+    if (answer) return route.fulfill({ status: 200, ...answer });
     if (u.startsWith('https://appsforoffice.microsoft.com/'))
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js stub: the test host provides Office */' });
     if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
