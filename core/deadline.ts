@@ -5,7 +5,7 @@ import { parseDeadline } from './deadline/parse.ts';
 
 export { parseDeadline, type ParseDeadlineOptions } from './deadline/parse.ts';
 export { formatDeadline, formatPeriod } from './deadline/format.ts';
-export { dueDate } from './deadline/due.ts';
+export { dueDate, relativeDue } from './deadline/due.ts';
 // Calendar arithmetic, for other core folders that reason in the same ISO days (progress: reporting periods).
 export {
   daysInMonth,

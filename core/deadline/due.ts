@@ -7,7 +7,8 @@ import { daysInMonth, iso, quarterOfMonth, ymd } from './calendar.ts';
  * - period → its end (even when already past: that is what "overdue" compares);
  * - recurring with a first period not yet over (asOf ≤ first.end) → first.end;
  * - yearly → 31 Dec of asOf's year; quarterly → end of asOf's quarter; monthly → end of asOf's month;
- * - relative ("Quý IV của năm trước", "Tháng 12 hằng năm") → the end of that quarter/month in asOf's year,
+ * - relative ("Quý IV của năm trước", "Tháng 12 hằng năm", "Ngày 31/1 năm sau") → its day, or the end of that
+ *   quarter/month, in asOf's year,
  *   or the next year's once it has passed (Q4 always ends in asOf's year: it serves next year's plan);
  * - continuous (after any first period), conditional, unparsed → null.
  * Throws a RangeError when asOf is not a real ISO date (a caller bug, not data).
@@ -20,11 +21,8 @@ export function dueDate(d: Deadline, asOf: string): string | null {
   if (d.kind === 'period') return d.period.end;
   if (d.kind !== 'recurring') return null;
   if (d.relative) {
-    const { quarter, month } = d.relative;
-    const lastMonth = quarter !== undefined ? quarter * 3 : (month ?? 12);
-    const endIn = (y: number) => iso(y, lastMonth, daysInMonth(y, lastMonth));
-    const thisYear = endIn(now.y);
-    return thisYear >= asOf ? thisYear : endIn(now.y + 1);
+    const thisYear = relativeDue(d.relative, now.y);
+    return thisYear >= asOf ? thisYear : relativeDue(d.relative, now.y + 1);
   }
   if (d.first && asOf <= d.first.end) return d.first.end;
   switch (d.every) {
@@ -39,4 +37,17 @@ export function dueDate(d: Deadline, asOf: string): string | null {
     case 'monthly':
       return iso(now.y, now.m, daysInMonth(now.y, now.m));
   }
+}
+
+type Relative = NonNullable<Extract<Deadline, { kind: 'recurring' }>['relative']>;
+
+/**
+ * The day a relative deadline falls due in year `y` (ISO): its day, else its quarter's or month's last day; 29/02 is
+ * the last day of February in a common year.
+ * @example relativeDue({ month: 1, day: 31, yearOffset: 1 }, 2027) // '2027-01-31'
+ */
+export function relativeDue(rel: Relative, y: number): string {
+  const month = rel.quarter !== undefined ? rel.quarter * 3 : (rel.month ?? 12);
+  const last = daysInMonth(y, month);
+  return iso(y, month, rel.quarter === undefined && rel.day !== undefined ? Math.min(rel.day, last) : last);
 }

@@ -82,7 +82,14 @@ type Recurring = Extract<Deadline, { kind: 'recurring' }>;
 function relativeText(rel: NonNullable<Recurring['relative']>): string {
   const n = Math.abs(rel.yearOffset);
   const when = rel.yearOffset === 0 ? 'hằng năm' : `${n === 1 ? '' : `${n} `}năm ${rel.yearOffset < 0 ? 'trước' : 'sau'}`;
-  const head = rel.quarter !== undefined ? `Quý ${ROMAN[rel.quarter - 1]}` : rel.month !== undefined ? `Tháng ${rel.month}` : '';
+  const head =
+    rel.quarter !== undefined
+      ? `Quý ${ROMAN[rel.quarter - 1]}`
+      : rel.month === undefined
+        ? ''
+        : rel.day === undefined
+          ? `Tháng ${rel.month}`
+          : `Ngày ${rel.day}/${rel.month}`;
   return head ? `${head} ${when}` : capitalize(when);
 }
 

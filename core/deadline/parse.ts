@@ -47,7 +47,8 @@ const K = {
   do: P('đó'),
   hangNam: PS('hằng năm', 'mỗi năm'), // fold() makes "hàng năm" the same words
   yearBefore: PS('trước', 'liền trước'),
-  yearAfter: PS('sau', 'tới', 'kế tiếp'),
+  // "Trước ngày 31/01 năm liền kề": the year after, as "năm sau" and "năm tiếp theo" say it.
+  yearAfter: PS('sau', 'tới', 'kế tiếp', 'tiếp theo', 'liền kề', 'liền sau'),
   batDauTu: PS('bắt đầu từ', 'kể từ', 'từ'),
 };
 const EVERY_WORDS = PS('hằng', 'mỗi', 'từng');
@@ -82,6 +83,10 @@ const PREPS: [Phrase, Prep][] = [
 // Phrases that make a date unknowable: "Khi có văn bản…", "Theo hướng dẫn…", "Sau khi có…", "Tùy theo…".
 const CONDITIONAL = PS('khi', 'sau khi', 'ngay khi', 'ngay sau khi', 'theo', 'tùy', 'căn cứ', 'phụ thuộc', 'đột xuất', 'nếu', 'chờ');
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+// "Sau 03 tháng kể từ khi …", "Trong vòng 30 ngày kể từ ngày …": a span counted from an event, not a date.
+const EVENT_LEADS = PS('sau', 'trong', 'trong vòng', 'trong thời hạn', 'trong thời gian', 'chậm nhất', 'không quá', 'tối đa');
+const EVENT_UNITS = PS('ngày làm việc', 'ngày', 'tuần', 'tháng', 'quý', 'năm');
+const EVENT_FROM = PS('kể từ', 'tính từ', 'từ', 'sau khi', 'sau', 'khi');
 
 type Prep = 'in' | 'by' | 'before';
 type NumTok = Extract<Token, { kind: 'num' }>;
@@ -429,23 +434,45 @@ function skipFillers(c: Cursor): void {
   while (c.oneOf(FILLERS) >= 0) c.sep(',');
 }
 
-/** "Quý IV" or "Tháng 12" with no year, as used in relative phrases. */
-function relativeUnit(c: Cursor): Relative | null {
+/** "Quý IV", "Tháng 12" or (withDay) "ngày 31/01" with no year, as used in relative phrases. */
+function relativeUnit(c: Cursor, withDay = false): Relative | null {
   return c.try(() => {
     const q = quarterHead(c);
     if (q !== null) return { quarter: q, yearOffset: 0 };
-    if (!c.phrase(K.thang)) return null;
-    const m = month(c);
-    return m === null ? null : { month: m, yearOffset: 0 };
+    if (c.phrase(K.thang)) {
+      const m = month(c);
+      return m === null ? null : { month: m, yearOffset: 0 };
+    }
+    if (!withDay) return null;
+    const ngay = c.phrase(K.ngay);
+    const it = c.try(() => dayNumeric(c, true)) ?? (ngay ? dayWords(c) : null);
+    // A day some year has (29/02 in a leap one), and no year of its own.
+    if (!it || it.y !== undefined || it.d === undefined || !dayPeriod(2000, it.n, it.d)) return null;
+    return { month: it.n, day: it.d, yearOffset: 0 };
   });
 }
 
-/** "Quý IV của năm trước", "Tháng 12 năm sau", "Quý IV 2 năm trước", "Quý IV hằng năm". */
-function relative(c: Cursor): Body | null {
-  const rel = relativeUnit(c);
+/** A relative unit in a given year: "Quý I năm sau" in a 2026 plan is Quý I/2027. */
+function relativeIn(rel: Relative, y: number): Period | null {
+  if (rel.quarter !== undefined) return quarterPeriod(y, rel.quarter);
+  if (rel.month === undefined) return null;
+  return rel.day === undefined ? monthPeriod(y, rel.month) : dayPeriod(y, rel.month, rel.day);
+}
+
+/**
+ * "Quý IV của năm trước", "Tháng 12 năm sau", "Quý IV 2 năm trước", "Quý IV hằng năm", "Trước ngày 31/01 năm liền
+ * kề". A later year ("năm sau", "năm tiếp theo", "năm liền kề") counts from the plan's year when it has one: in the
+ * 2026 plan "Trước ngày 31/01 năm liền kề" is 31/1/2027. Without one (no year, or a stage "giai đoạn 2026-2030") it
+ * stays relative, each year's. "Năm trước" stays relative either way: a duty done the year before each year's plan.
+ */
+function relative(c: Cursor, planYear: number | undefined): Body | null {
+  const prep = leadingPrep(c);
+  const rel = relativeUnit(c, true);
   if (!rel) return null;
+  // "Trước quý I năm sau" could mean before it starts: only a day is unambiguous after "trước" (as for periods).
+  if (prep === 'before' && rel.day === undefined) return null;
   c.oneOf(K.cua);
-  if (c.oneOf(K.hangNam) >= 0) return c.done ? { kind: 'recurring', every: 'yearly', relative: rel } : null;
+  if (c.oneOf(K.hangNam) >= 0) return c.done && rel.day === undefined ? { kind: 'recurring', every: 'yearly', relative: rel } : null;
   const n = c.num(1);
   if (n && n.value === 0) return null;
   if (!c.phrase(K.nam)) return null;
@@ -454,7 +481,19 @@ function relative(c: Cursor): Body | null {
   c.phrase(K.do);
   if (!c.done) return null;
   const yearOffset = sign * (n?.value ?? 1);
+  if (yearOffset > 0 && planYear !== undefined) {
+    const period = relativeIn(rel, planYear + yearOffset);
+    return period ? { kind: 'period', period } : null;
+  }
   return { kind: 'recurring', every: 'yearly', relative: { ...rel, yearOffset } };
+}
+
+/** "Sau 03 tháng kể từ khi …", "30 ngày sau khi …", "Trong vòng 15 ngày": due some time after an event, no date. */
+function fromEvent(c: Cursor): Body | null {
+  const lead = c.oneOf(EVENT_LEADS) >= 0;
+  if (!c.num(3) || c.oneOf(EVENT_UNITS) < 0) return null;
+  if (c.done) return lead ? { kind: 'conditional' } : null;
+  return c.oneOf(EVENT_FROM) >= 0 ? { kind: 'conditional' } : null;
 }
 
 /** "Định kỳ hằng quý", "Thực hiện thường xuyên", "Hằng năm vào quý IV", "Hằng năm, bắt đầu từ năm 2025". */
@@ -494,15 +533,15 @@ function continuation(c: Cursor, first: Period): Recurrence | null {
   });
 }
 
+/** "Hoàn thành trong", "Chậm nhất là", "Đến hết", "Trước": the first one read, or null. */
+function leadingPrep(c: Cursor): Prep | null {
+  for (const [p, kind] of PREPS) if (c.phrase(p)) return kind;
+  return null;
+}
+
 /** A period, possibly "Từ … đến …", "Giai đoạn …", or a first period followed by a recurrence. */
 function periodPhrase(c: Cursor, planYear: number | undefined): Body | null {
-  let prep: Prep | null = null;
-  for (const [p, kind] of PREPS) {
-    if (c.phrase(p)) {
-      prep = kind;
-      break;
-    }
-  }
+  const prep = leadingPrep(c);
   let open = false;
   let period: Period | null;
   if (c.phrase(K.tu)) {
@@ -557,12 +596,13 @@ function parseTokens(toks: Token[], planYear: number | undefined): Body {
   if (c.done) return { kind: 'unparsed' };
   while (c.oneOf(VERBS) >= 0) c.sep(':');
   const start = c.i;
-  for (const alt of [() => recurrence(c, planYear), () => relative(c), () => periodPhrase(c, planYear)]) {
+  for (const alt of [() => recurrence(c, planYear), () => relative(c, planYear), () => periodPhrase(c, planYear)]) {
     c.i = start;
     const r = alt();
     if (r && c.done) return r;
   }
   c.i = start;
+  if (c.try(() => fromEvent(c))) return { kind: 'conditional' };
   if (c.oneOf(CONDITIONAL) >= 0) return { kind: 'conditional' };
   return { kind: 'unparsed' };
 }

@@ -21,7 +21,8 @@ export const DeadlineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('period'), text: z.string(), period: PeriodSchema, note: z.string().optional() }),
   /**
    * "Thường xuyên", "Hằng năm", "Định kỳ hằng quý"; with `first` for "Tháng 7/2025, duy trì hàng năm"
-   * or "Năm 2025 và những năm tiếp theo"; with `relative` for "Quý IV của năm trước" (each year, in Q4 of the year before).
+   * or "Năm 2025 và những năm tiếp theo"; with `relative` for "Quý IV của năm trước" (each year, in Q4 of the year before)
+   * and "Trước ngày 31/01 năm liền kề" in a plan without a single year (each year, by 31 January of the next).
    */
   z.object({
     kind: z.literal('recurring'),
@@ -32,6 +33,8 @@ export const DeadlineSchema = z.discriminatedUnion('kind', [
       .object({
         quarter: z.number().int().min(1).max(4).optional(),
         month: z.number().int().min(1).max(12).optional(),
+        /** A day of `month` ("Trước ngày 31/01 năm liền kề"); the month's last day when absent. */
+        day: z.number().int().min(1).max(31).optional(),
         yearOffset: z.number().int(),
       })
       .optional(),

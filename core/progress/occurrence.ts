@@ -1,5 +1,5 @@
 // Which due date of a task's deadline a reporting period judges: the period's own, or for a recurring duty, this cycle's.
-import { daysInMonth, iso, nextDay, quarterOfMonth, ymd } from '../deadline.ts';
+import { daysInMonth, iso, nextDay, quarterOfMonth, relativeDue, ymd } from '../deadline.ts';
 import type { Deadline } from '../model/index.ts';
 import type { DaySpan } from './period.ts';
 
@@ -17,8 +17,9 @@ export interface Occurrence {
  * - a recurring deadline whose first period ends on or after the reporting period's start → that first end;
  * - yearly → 31 December of the period's last year, counting completions from 1 January; quarterly / monthly → the
  *   end of the quarter / month the period ends in, counting from its start;
- * - relative ("Quý IV của năm trước") → that quarter's or month's end in the period's year, the next year's when it
- *   ended before the period began, counting from the day after the previous year's;
+ * - relative ("Quý IV của năm trước", "Ngày 31/1 năm sau") → that day, or that quarter's or month's end, in the
+ *   period's year, the next year's when it ended before the period began, counting from the day after the previous
+ *   year's;
  * - continuous ("Thường xuyên") → the period's own end, counting completions within the period.
  * @example occurrenceIn(parseDeadline('Hằng năm'), { start: '2026-01-01', end: '2026-06-30' }) // { due: '2026-12-31', from: '2026-01-01' }
  */
@@ -29,11 +30,9 @@ export function occurrenceIn(d: Deadline | undefined, span: DaySpan): Occurrence
   const end = ymd(span.end);
   if (!end) throw new RangeError(`occurrenceIn: not an ISO date: ${span.end}`);
   if (d.relative) {
-    const { quarter, month } = d.relative;
-    const last = quarter !== undefined ? quarter * 3 : (month ?? 12);
-    const endIn = (y: number) => iso(y, last, daysInMonth(y, last));
-    const y = endIn(end.y) >= span.start ? end.y : end.y + 1;
-    return { due: endIn(y), from: nextDay(endIn(y - 1)) };
+    const rel = d.relative;
+    const y = relativeDue(rel, end.y) >= span.start ? end.y : end.y + 1;
+    return { due: relativeDue(rel, y), from: nextDay(relativeDue(rel, y - 1)) };
   }
   switch (d.every) {
     case 'continuous':

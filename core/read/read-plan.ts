@@ -4,6 +4,7 @@ import { a1 } from '../model/a1.ts';
 import type { Grid } from '../model/grid.ts';
 import { findTables } from './find-tables.ts';
 import { readListForm, type TextLine } from './list-form.ts';
+import { withPlanYear } from './plan-year.ts';
 import { readTable } from './read-table.ts';
 import { textGrid, type TextGrid } from './text-grid.ts';
 
@@ -55,6 +56,7 @@ export function readPlan(
   }
   const reference = planReference(appendices);
   if (reference) plan.reference = reference;
+  withPlanYear(appendices, reference);
   return { plan, sheets };
 }
 

@@ -109,7 +109,8 @@ function build(text: string, d?: string, m?: string, y?: string): { text: string
  */
 export function periodOf(name: string): { from: number; to: number } | null {
   const f = fold(name);
-  const range = /giai doan (\d{4}) ?(?:-|den) ?(\d{4})/.exec(f);
+  // fold() turns the dash of "2026-2030" / "2026–2030" into a space.
+  const range = /giai doan (\d{4}) (?:den )?(\d{4})\b/.exec(f);
   if (range) return { from: Number(range[1]), to: Number(range[2]) };
   // "năm 2026" standing alone — not "ngày 09 tháng 01 năm 2025", not "đến năm 2030" (a horizon, not the plan's year).
   const re = /(^|\s)nam (\d{4})\b/g;

@@ -1,7 +1,7 @@
 // Deadline checks: unreadable, conditional, before the plan date, outside the plan period, overdue, non-canonical (fix).
 import type { AppendixRow } from '../../model/appendix.ts';
 import type { Deadline } from '../../model/deadline.ts';
-import { dueDate, formatDeadline, isCanonical } from '../../deadline.ts';
+import { dueDate, formatDeadline, isCanonical, parseDeadline } from '../../deadline.ts';
 import { cellLoc, items, rawCell, type Check, type CheckContext } from '../context.ts';
 
 export const deadlines: Check = (ctx) => {
@@ -26,10 +26,13 @@ export const deadlines: Check = (ctx) => {
       continue;
     }
     const end = firstEnd(d);
+    // Text read with the plan's year ("Tháng 01 năm sau" in the 2026 plan) is where the author meant by construction,
+    // the year after included, and right as written: its canonical form alone would say something else.
+    const fromPlanYear = needsPlanYear(d, text);
     if (end && ref.date && end < ref.date) {
       ctx.push({ code: 'deadline-before-plan', params: { text, due: end, planDate: ref.date }, loc });
     }
-    if (end && ref.period) {
+    if (end && ref.period && !fromPlanYear) {
       const year = Number(end.slice(0, 4));
       const startYear = d.kind === 'period' ? Number(d.period.start.slice(0, 4)) : year;
       if (year > ref.period.to || startYear < ref.period.from) {
@@ -39,7 +42,7 @@ export const deadlines: Check = (ctx) => {
     overdue(ctx, d, text, loc);
     // A real date cell is already unambiguous; only written text has a canonical form to suggest.
     const raw = rawCell(ctx, row.source.row, 'deadline');
-    if (!isCanonical(text) && (!ctx.sheet || typeof raw?.v === 'string')) {
+    if (!isCanonical(text) && (!ctx.sheet || typeof raw?.v === 'string') && !fromPlanYear) {
       const canonical = formatDeadline(d);
       const fix = formatPatch(ctx, row, canonical);
       ctx.push({ code: 'deadline-format', params: { text, canonical }, loc, ...(fix ? { fix } : {}) });
@@ -51,6 +54,11 @@ function overdue(ctx: CheckContext, d: Deadline, text: string, loc: ReturnType<t
   if (!ctx.opts.asOf || d.kind !== 'period') return;
   const due = dueDate(d, ctx.opts.asOf);
   if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc });
+}
+
+/** Whether the deadline was read with the plan's year: its text alone reads otherwise. */
+function needsPlanYear(d: Deadline, text: string): boolean {
+  return formatDeadline(parseDeadline(text)) !== formatDeadline(d);
 }
 
 /** The first date the deadline falls due: a period's end, or a recurring deadline's first period. */

@@ -66,6 +66,16 @@ const recurringArb: fc.Arbitrary<Deadline> = fc.oneof(
       yearOffset: fc.integer({ min: -3, max: 3 }),
     })
     .map(({ unit, yearOffset }): Deadline => ({ kind: 'recurring', text: '', every: 'yearly', relative: { ...unit, yearOffset } })),
+  // "Ngày 31/1 năm sau": a day of a month a year or more before or after, never "hằng năm" (that is a first day).
+  fc
+    .record({ month: monthArb, day: fc.integer({ min: 1, max: 31 }), n: fc.integer({ min: 1, max: 3 }), after: fc.boolean() })
+    .filter(({ month, day }) => day <= daysInMonth(2000, month))
+    .map(({ month, day, n, after }): Deadline => ({
+      kind: 'recurring',
+      text: '',
+      every: 'yearly',
+      relative: { month, day, yearOffset: after ? n : -n },
+    })),
 );
 const deadlineArb: fc.Arbitrary<Deadline> = fc.oneof(
   periodArb.map((period): Deadline => ({ kind: 'period', text: '', period })),

@@ -114,3 +114,38 @@ describe('deadline-overdue', () => {
     ]);
   });
 });
+
+describe('deadlines written against the plan’s year', () => {
+  const values = (title: string): CellValue[][] => [
+    [title],
+    ['(Kèm theo Kế hoạch số 10/KH-UBND ngày 15/01/2026 của UBND xã Quang Sơn)'],
+    H,
+    task(1, TEXTS[0], { deadline: 'Trước ngày 31/01 năm liền kề' }),
+    task(2, TEXTS[1], { deadline: 'Quý IV' }),
+    task(3, TEXTS[2], { deadline: 'Sau 03 tháng kể từ khi Kế hoạch được ban hành' }),
+  ];
+
+  it('in a one-year plan: dated from the title’s year, the year after included, never outside the period nor reworded', () => {
+    const { plan, found } = check([gridFromValues('S', values('KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026'))], { asOf: '2027-01-20' });
+    expect(plan.appendices[0]!.rows.map((r) => r.deadline)).toEqual([
+      { kind: 'period', text: 'Trước ngày 31/01 năm liền kề', period: { precision: 'day', start: '2027-01-31', end: '2027-01-31' } },
+      { kind: 'period', text: 'Quý IV', period: { precision: 'quarter', start: '2026-10-01', end: '2026-12-31' } },
+      { kind: 'conditional', text: 'Sau 03 tháng kể từ khi Kế hoạch được ban hành' },
+    ]);
+    expect(found).toEqual([
+      ['F5', 'deadline-overdue', 'info'],
+      ['F6', 'deadline-conditional', 'info'],
+    ]);
+  });
+
+  it('in a stage plan (giai đoạn 2026–2030): each year’s, relative; a year left out is unreadable', () => {
+    const { plan, found } = check([gridFromValues('S', values('KẾ HOẠCH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026–2030'))]);
+    expect(plan.reference?.period).toEqual({ from: 2026, to: 2030 });
+    expect(plan.appendices[0]!.rows.map((r) => r.deadline?.kind)).toEqual(['recurring', 'unparsed', 'conditional']);
+    expect(found).toEqual([
+      ['F4', 'deadline-format', 'info'],
+      ['F5', 'deadline-unparsed', 'warning'],
+      ['F6', 'deadline-conditional', 'info'],
+    ]);
+  });
+});
