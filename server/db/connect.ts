@@ -24,6 +24,13 @@ export interface OpenOptions {
   pglite?: PGlite;
   /** Connections in the pool for PostgreSQL. */
   poolSize?: number;
+  /** Run pending migrations on open (default true); `phuluc restore` creates the schema itself, in its transaction. */
+  migrate?: boolean;
+  /**
+   * One connection, never closed while idle: a transaction opened with a plain `BEGIN` stays on it across queries and
+   * across Kysely's migrator (`phuluc restore` writes the schema and every row in one transaction).
+   */
+  singleConnection?: boolean;
 }
 
 /** Who holds a data folder: written into data/phuluc.lock. */
@@ -64,13 +71,15 @@ export class DataDirLockedError extends Error {
   }
 }
 
+const ONE_CONNECTION: pg.PoolConfig = { max: 1, idleTimeoutMillis: 0 };
+
 /**
  * Open and migrate. PGlite never fsyncs: data survives a killed process but not a power cut (see README).
  * @example const { db, close } = await openDatabase({ dataDir: './data' })
  */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, ...(opts.singleConnection ? ONE_CONNECTION : {}) });
     // An idle connection can be cut (PostgreSQL restarted, a backend terminated): pg then emits 'error' on the pool,
     // and with no listener that would end the whole server. The pool drops that client; the next query reconnects.
     pool.on('error', (err) =>
@@ -79,7 +88,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ),
     );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db);
+    if (opts.migrate !== false) await migrate(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let lite = opts.pglite;
@@ -97,9 +106,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     }
   }
   const owned = !opts.pglite;
-  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), ...(opts.singleConnection ? ONE_CONNECTION : {}) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  await migrate(db);
+  if (opts.migrate !== false) await migrate(db);
   return {
     db,
     kind: 'pglite',

@@ -242,3 +242,15 @@ const MIGRATIONS: Record<string, Migration> = {
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
+
+/** Every migration this version knows, in order (the health check and backups compare against it). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
+/**
+ * The migrations up to and including `last`: `phuluc restore` builds a backup's schema at the backup's own level.
+ * @example new Migrator({ db, provider: migrationsUpTo('0004_plan_registry') })
+ */
+export function migrationsUpTo(last: string): MigrationProvider {
+  const picked = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name <= last));
+  return { getMigrations: async () => picked };
+}
