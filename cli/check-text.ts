@@ -10,6 +10,7 @@ import {
   SEVERITIES,
   SEVERITY_LABEL,
   type Issue,
+  type FileNote,
   type Report,
 } from '../core/validate/index.ts';
 import type { Lang } from './labels.ts';
@@ -18,6 +19,8 @@ export interface CheckTextOptions {
   lang: Lang;
   /** List the notes one by one too. */
   notes: boolean;
+  /** Parts of the file that could not be read (a Word table nested in a cell): said first; the file is not valid. */
+  unread?: FileNote[];
 }
 
 /**
@@ -28,7 +31,8 @@ export function renderCheckText(file: string, report: Report, opts: CheckTextOpt
   const { lang } = opts;
   const vi = lang !== 'en';
   const issues = orderIssues(allIssues(report));
-  const lines = [`# ${file}`];
+  const unread = opts.unread ?? [];
+  const lines = [`# ${file}`, ...unread.map((n) => `  ${vi ? n.message : n.messageEn}`)];
   const width = Math.max(0, ...issues.map((i) => issueWhere(i, lang, true).length));
   for (const severity of SEVERITIES) {
     const some = issues.filter((i) => i.severity === severity);
@@ -41,6 +45,7 @@ export function renderCheckText(file: string, report: Report, opts: CheckTextOpt
     for (const i of some) lines.push(`  ${issueWhere(i, lang, true).padEnd(width)}  ${line(i, lang)}`);
   }
   const s = report.stats;
+  const valid = report.valid && unread.length === 0;
   const fixable =
     s.fixable > 0
       ? vi
@@ -49,8 +54,8 @@ export function renderCheckText(file: string, report: Report, opts: CheckTextOpt
       : '';
   lines.push(
     vi
-      ? `Tóm tắt: ${s.tables} bảng, ${s.tasks} ${term('task', 'vi')}, ${s.indicators} ${term('indicator', 'vi')}; ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} lưu ý.${fixable} ${report.valid ? 'Hợp lệ.' : 'Chưa hợp lệ.'}`
-      : `Summary: ${s.tables} table(s), ${s.tasks} task(s), ${s.indicators} indicator(s); ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} note(s).${fixable} ${report.valid ? 'Valid.' : 'Not valid.'}`,
+      ? `Tóm tắt: ${s.tables} bảng, ${s.tasks} ${term('task', 'vi')}, ${s.indicators} ${term('indicator', 'vi')}; ${s.errors} lỗi, ${s.warnings} cảnh báo, ${s.infos} lưu ý.${fixable} ${valid ? 'Hợp lệ.' : 'Chưa hợp lệ.'}`
+      : `Summary: ${s.tables} table(s), ${s.tasks} task(s), ${s.indicators} indicator(s); ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} note(s).${fixable} ${valid ? 'Valid.' : 'Not valid.'}`,
     '',
   );
   return `${lines.join('\n')}\n`;

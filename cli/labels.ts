@@ -5,7 +5,9 @@ const LABELS = {
   vi: {
     error: 'Lỗi',
     sheet: 'Trang tính',
+    document: 'Tài liệu',
     noTable: 'không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)',
+    noAppendix: 'không có phụ lục nào (không có bảng có dòng tiêu đề cột TT, Nội dung…, cũng không có danh sách đánh số)',
     tasks: 'bảng nhiệm vụ',
     indicators: 'bảng chỉ tiêu',
     title: 'Tiêu đề',
@@ -21,7 +23,9 @@ const LABELS = {
   en: {
     error: 'Error',
     sheet: 'Sheet',
+    document: 'Document',
     noTable: 'no appendix table found (no column header row)',
+    noAppendix: 'no appendix (no table with a header row TT, Nội dung…, nor a numbered list)',
     tasks: 'tasks table',
     indicators: 'indicators table',
     title: 'Title',

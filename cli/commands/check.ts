@@ -62,10 +62,13 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
         { plan: loaded.plan, grids: loaded.grids, sheets: loaded.sheets },
         { ...(opts.asOf ? { asOf: opts.asOf } : {}), today: opts.today ?? vietnamDay(new Date().toISOString())! },
       );
-      results.push(checkFile(file, report));
+      // A Word table that could not be read (one nested in a cell) is said where it is, and the file is not valid.
+      const unread = (loaded.notes ?? []).map((n) => ({ message: n.vi, messageEn: n.en }));
+      results.push(checkFile(file, report, unread));
       bar.clear();
       if (opts.format === 'xlsx') await writeAnnotated(file, loaded.xlsx, report, files.length > 1 ? opts.out! : opts.out, opts.lang);
-      else if (opts.format === 'text') process.stdout.write(renderCheckText(file, report, { lang: opts.lang, notes: opts.notes === true }));
+      else if (opts.format === 'text')
+        process.stdout.write(renderCheckText(file, report, { lang: opts.lang, notes: opts.notes === true, unread }));
     } catch (err) {
       if (!(err instanceof PlanLoadError)) throw err;
       cannotRun = true;
@@ -89,7 +92,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
     else process.stdout.write(text);
   }
   if (cannotRun) return 2;
-  return doc.stats.errors > 0 ? 1 : 0;
+  return doc.stats.errors > 0 || !doc.valid ? 1 : 0;
 }
 
 async function writeAnnotated(

@@ -1,7 +1,7 @@
 // `phuluc inspect FILE|DIR… [--json]`: print the plan model read from each file (a folder's workbooks and Word plans).
 import { formatDay, term } from '../../core/i18n/index.ts';
 import type { ColumnRole, Deadline, RowKind } from '../../core/model/index.ts';
-import { ROLE_NAMES } from '../../core/validate/index.ts';
+import { isWordGrid, ROLE_NAMES } from '../../core/validate/index.ts';
 import { INSPECT_FORMAT, inspectFile, type InspectDocument, type InspectFile, type InspectTable } from '../inspect-json.ts';
 import { loadPlan, PlanLoadError } from '../load-plan.ts';
 import { label, type Lang } from '../labels.ts';
@@ -56,7 +56,12 @@ function renderFile(f: InspectFile, lang: Lang): string[] {
     out.push(`  ${L('error')}: ${lang === 'en' ? f.error.messageEn : f.error.message}`);
     return out;
   }
-  for (const s of f.sheets) if (s.form === 'none') out.push(`  ${L('sheet')} “${s.sheet}”: ${L('noTable')}`);
+  for (const s of f.sheets) {
+    if (s.form !== 'none') continue;
+    // A Word document's grid is the document itself: nothing read there means it has no appendix at all.
+    if (isWordGrid(s.sheet)) out.push(`  ${L('document')} “${s.sheet}”: ${L('noAppendix')}`);
+    else out.push(`  ${L('sheet')} “${s.sheet}”: ${L('noTable')}`);
+  }
   for (const n of f.notes ?? []) out.push(`  ${lang === 'en' ? n.messageEn : n.message}`);
   for (const t of f.tables) out.push(...renderTable(t, lang), '');
   return out;

@@ -254,6 +254,8 @@ export const CheckFileSchema = z
       }),
     ),
     error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).optional(),
+    /** What could not be read though the file was (a Word table with a table nested in a cell), said where. */
+    notes: z.array(z.object({ message: z.string(), messageEn: z.string() })).optional(),
   })
   .meta({ id: 'CheckFile' });
 export type CheckFile = z.infer<typeof CheckFileSchema>;

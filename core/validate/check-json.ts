@@ -23,6 +23,14 @@ export interface CheckFile {
   /** `omitted`: issues of the table left out of `issues` (the upload route's answer lists at most a few thousand). */
   tables: { sheet: string; range: string | null; kind: string | null; issues: CheckIssue[]; omitted?: number }[];
   error?: { code: string; message: string; messageEn: string };
+  /** What could not be read though the file was (a Word table with a table nested in a cell), said where. */
+  notes?: FileNote[];
+}
+
+/** A part of a file left unread, and why: Vietnamese `message`, English `messageEn` (as inspect's JSON). */
+export interface FileNote {
+  message: string;
+  messageEn: string;
 }
 
 export interface CheckDocument {
@@ -32,11 +40,15 @@ export interface CheckDocument {
   files: CheckFile[];
 }
 
-/** One file's entry. */
-export function checkFile(path: string, report: Report): CheckFile {
-  return {
+/**
+ * One file's entry; `notes`, when some part of the file could not be read, go with it.
+ * @example checkFile('ke-hoach.docx', report, [{ message: 'Bảng thứ 1, hàng thứ 5, ô thứ 2: …', messageEn: '…' }])
+ */
+export function checkFile(path: string, report: Report, notes: FileNote[] = []): CheckFile {
+  const file: CheckFile = {
     path,
-    valid: report.valid,
+    // A table left unread was not checked: the file is not valid as it stands.
+    valid: report.valid && notes.length === 0,
     stats: report.stats,
     tables: report.tables.map((t) => ({
       sheet: t.sheet,
@@ -58,6 +70,8 @@ export function checkFile(path: string, report: Report): CheckFile {
       }),
     })),
   };
+  if (notes.length > 0) file.notes = notes;
+  return file;
 }
 
 /** Totals over all files; `valid` only when every file was read and has no errors. */

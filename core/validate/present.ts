@@ -89,13 +89,31 @@ export function issueTitle(code: string, lang: 'vi' | 'en'): string {
   return entry ? entry.title[lang] : code;
 }
 
+// The Word reader names its grid after the document ("ke-hoach.docx", "ke-hoach.docx (văn bản)"): no worksheet is so
+// named, and an official would look for a sheet that is not there.
+const WORD_GRID = /\.docx?( \(văn bản\))?$/i;
+
 /**
- * Where an issue is, in words: "Dòng 5", "Ô C7", or the sheet for a sheet-level issue; with the sheet's name when asked.
+ * Whether a grid's sheet name is the Word reader's (the document's name): said "Tài liệu", not "Trang tính".
+ * @example isWordGrid('ke-hoach.docx') // true
+ */
+export function isWordGrid(sheet: string): boolean {
+  return WORD_GRID.test(sheet);
+}
+
+/**
+ * Where an issue is, in words: "Dòng 5", "Ô C7", or the sheet (the document, for a Word file) for a sheet-level issue;
+ * with the sheet's name when asked.
  * @example issueWhere({ sheet: 'PL1', row: 5 }, 'vi') // 'Dòng 5'
  * @example issueWhere({ sheet: 'PL1', row: 5, cell: 'C5' }, 'vi', true) // 'PL1 · Ô C5'
+ * @example issueWhere({ sheet: 'ke-hoach.docx' }, 'vi') // 'Tài liệu ke-hoach.docx'
  */
 export function issueWhere(issue: Pick<Issue, 'sheet' | 'row' | 'cell'>, lang: 'vi' | 'en', withSheet = false): string {
-  const words = lang === 'en' ? { row: 'Row', cell: 'Cell', sheet: 'Sheet' } : { row: 'Dòng', cell: 'Ô', sheet: 'Trang tính' };
+  const word = isWordGrid(issue.sheet);
+  const words =
+    lang === 'en'
+      ? { row: 'Row', cell: 'Cell', sheet: word ? 'Document' : 'Sheet' }
+      : { row: 'Dòng', cell: 'Ô', sheet: word ? 'Tài liệu' : 'Trang tính' };
   const spot = issue.cell ? `${words.cell} ${issue.cell.replace(/\$/g, '')}` : issue.row !== undefined ? `${words.row} ${issue.row}` : '';
   if (!spot) return `${words.sheet} ${issue.sheet}`;
   return withSheet ? `${issue.sheet} · ${spot}` : spot;

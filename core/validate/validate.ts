@@ -83,8 +83,11 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
 
   const readable = (input.sheets ?? []).filter((s) => s.form !== 'none');
   let headerMissing = false;
+  // A Word document's grid holds only what looks like an appendix (layout tables left out) or its text tried as a
+  // list: nothing read there means the document has no appendix (no-table below), not a sheet without a header.
+  const word = input.plan.source?.format === 'docx';
   for (const s of input.sheets ?? []) {
-    if (s.form !== 'none') continue;
+    if (s.form !== 'none' || word) continue;
     const tg = sheetsByName.get(s.sheet);
     if (tg && tg.rows === 0) continue; // an empty sheet is not a table without a header
     // A hidden sheet (a template's dropdown lists) is no table anyone reads: nothing to say about it.

@@ -22,7 +22,7 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
       path: API_PATHS.upload,
       security: [{ bearer: [] }],
       description:
-        'Gửi tệp .xlsx hoặc tài liệu Word .docx chứa bảng phụ lục (multipart/form-data, trường "file"; loại tệp nhận theo nội dung, không theo tên); tệp .xls, .ods được chuyển sang .xlsx, tệp .doc sang .docx bằng LibreOffice nếu máy chủ có (không có: 415 convert-no-libreoffice, kèm cách lưu thành .xlsx hay .docx). Tệp .docx không đọc được: 422 docx-<mã> (docx-zip-bomb, docx-corrupt, docx-encrypted, docx-too-large, docx-too-many-tables, docx-cell-too-long, docx-not-docx, docx-empty); không có bảng phụ lục: 422 no-table kèm kết quả kiểm tra. Không có If-Match: tệp thay cho phiên bản mới nhất. Khối tiêu đề ghi xã/phường khác: 409 commune-mismatch, trừ khi có trường confirmCommune=1 (khi đó lưu và trả warnings). Giống hệt phiên bản mới nhất: 200, status unchanged, không lưu gì.',
+        'Gửi tệp .xlsx hoặc tài liệu Word .docx chứa bảng phụ lục (multipart/form-data, trường "file"; loại tệp nhận theo nội dung, không theo tên); tệp .xls, .ods được chuyển sang .xlsx, tệp .doc sang .docx bằng LibreOffice nếu máy chủ có (không có: 415 convert-no-libreoffice, kèm cách lưu thành .xlsx hay .docx). Tệp .docx không đọc được: 422 docx-<mã> (docx-zip-bomb, docx-corrupt, docx-encrypted, docx-too-large, docx-too-many-tables, docx-cell-too-long, docx-not-docx, docx-empty); không có bảng phụ lục: 422 no-table kèm kết quả kiểm tra (bảng Word có bảng lồng trong ô: thông báo nói bảng, hàng, ô nào; report.notes). Không có If-Match: tệp thay cho phiên bản mới nhất. Khối tiêu đề ghi xã/phường khác: 409 commune-mismatch, trừ khi có trường confirmCommune=1 (khi đó lưu và trả warnings). Giống hệt phiên bản mới nhất: 200, status unchanged, không lưu gì.',
       // The form is documented, not validated here: the worker pool parses it, off the event loop.
       request: {
         params: PlanPath,
@@ -54,11 +54,21 @@ export function registerUploadRoute(app: App, deps: AppDeps): void {
       // other request meanwhile.
       const { name, plan, report, appendices, confirmCommune } = await readUpload(c, await c.req.arrayBuffer(), type);
       if (appendices === 0) {
+        // Why, as precisely as the reader knows: a Word table it could not read (said where), a document without an
+        // appendix, a workbook without a header row.
+        const unread = report.notes?.[0];
+        const word = plan.source?.format === 'docx';
         throw new ApiError(
           422,
           'no-table',
-          `${name}: không tìm thấy bảng phụ lục nào (dòng tiêu đề cột TT, Nội dung…).`,
-          `${name}: no appendix table found (header row TT, Nội dung…).`,
+          unread?.message ??
+            (word
+              ? `${name}: tài liệu Word không có phụ lục nào (không có bảng có dòng tiêu đề cột TT, Nội dung…, cũng không có danh sách đánh số).`
+              : `${name}: không tìm thấy bảng phụ lục nào (dòng tiêu đề cột TT, Nội dung…).`),
+          unread?.messageEn ??
+            (word
+              ? `${name}: the Word document has no appendix (no table with a header row TT, Nội dung…, nor a numbered list).`
+              : `${name}: no appendix table found (header row TT, Nội dung…).`),
           report,
         );
       }

@@ -101,14 +101,17 @@ function readChecked(name: string, bytes: ArrayBuffer, confirmCommune: boolean):
   if (kind === 'doc') return { name, confirmCommune, convert: 'doc', bytes };
   const word = kind === 'docx' || (kind === 'encrypted' && /\.docx?$/i.test(name));
   try {
-    const grids = word ? readDocx(u8, { name, inflate: inflateRawNative }).grids : readWorkbookFast(u8).sheets;
+    const docx = word ? readDocx(u8, { name, inflate: inflateRawNative }) : undefined;
+    const grids = docx ? docx.grids : readWorkbookFast(u8).sheets;
     const { plan, sheets } = readPlan(grids, { file: name, format: word ? 'docx' : 'xlsx' });
     const report = validate({ plan, grids, sheets });
+    // A Word table that could not be read (one nested in a cell) goes with the report, said where it is.
+    const unread = (docx?.refused ?? []).map((r) => ({ message: `${name}: ${r.vi}`, messageEn: `${name}: ${r.en}` }));
     return {
       name,
       confirmCommune,
       plan,
-      report: capIssues(checkFile(name, report), MAX_ANSWER_ISSUES),
+      report: capIssues(checkFile(name, report, unread), MAX_ANSWER_ISSUES),
       appendices: plan.appendices.length,
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 // `phuluc inspect` and `check` on Word documents through the real command line: .docx told by content, an old .doc
-// converted by LibreOffice Writer (or explained without it), a nested appendix table named in the output.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// converted by LibreOffice Writer (or explained without it), a nested appendix table named by table, row and cell, a
+// document with no appendix said to be one.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -83,7 +84,7 @@ describe('phuluc on Word documents', () => {
     ]);
   });
 
-  it('an appendix table with a table nested in a cell is named in the output; a document with no appendix says so', async () => {
+  it('an appendix table with a table nested in a cell is named by table, row and cell by inspect and check', async () => {
     const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
     const tc = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
     const nested = `<w:tc><w:p/><w:tbl><w:tr>${tc('a')}</w:tr></w:tbl><w:p/></w:tc>`;
@@ -91,12 +92,76 @@ describe('phuluc on Word documents', () => {
     const parts = unzipSync(new Uint8Array(readFileSync(path.join(DOCX, 'cam-giang-ke-hoach.docx'))));
     const file = path.join(tmp, 'long-bang.docx');
     writeFileSync(file, zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
-    const run = await phuluc('inspect', file);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe(
-      `# ${file}\n  Trang tính “long-bang.docx”: không tìm thấy bảng phụ lục (không có dòng tiêu đề cột)\n  long-bang.docx: Bảng thứ 1, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.\n`,
-    );
-    expect(englishLeaks(run.stdout)).toEqual([]);
+    const refusal =
+      'long-bang.docx: Bảng thứ 1, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.';
+    const inspect = await phuluc('inspect', file);
+    expect(inspect).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `# ${file}\n  Tài liệu “long-bang.docx”: không có phụ lục nào (không có bảng có dòng tiêu đề cột TT, Nội dung…, cũng không có danh sách đánh số)\n  ${refusal}\n`,
+    });
+    expect(englishLeaks(inspect.stdout)).toEqual([]);
+    const check = await phuluc('check', file);
+    expect(check).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        `# ${file}`,
+        `  ${refusal}`,
+        'Lỗi (1)',
+        '  Tài liệu long-bang.docx  Không có bảng phụ lục — Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.',
+        'Tóm tắt: 0 bảng, 0 nhiệm vụ, 0 chỉ tiêu; 1 lỗi, 0 cảnh báo, 0 lưu ý. Chưa hợp lệ.',
+        '',
+        '',
+      ].join('\n'),
+    });
+    expect(englishLeaks(check.stdout)).toEqual([]);
+    const json = JSON.parse((await phuluc('check', '--format', 'json', file)).stdout) as { files: { valid: boolean; notes?: unknown }[] };
+    expect(json.files.map((f) => [f.valid, f.notes])).toEqual([
+      [
+        false,
+        [
+          {
+            message: refusal,
+            messageEn:
+              'long-bang.docx: Table 1, row 2, cell 2: a table is nested in a cell, so this table cannot be read. Remove the nested table and type its content as rows of the main table.',
+          },
+        ],
+      ],
+    ]);
+  });
+
+  it('a Word document with no appendix says so, as a document (not a sheet), in inspect, check and import', async () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const xml = `<w:document xmlns:w="${W}"><w:body>${p('Kính gửi các phòng, ban.')}${p('Đề nghị thực hiện nghiêm túc.')}</w:body></w:document>`;
+    const parts = unzipSync(new Uint8Array(readFileSync(path.join(DOCX, 'cam-giang-ke-hoach.docx'))));
+    const file = path.join(tmp, 'cong-van.docx');
+    writeFileSync(file, zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
+    expect(await phuluc('inspect', file)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `# ${file}\n  Tài liệu “cong-van.docx”: không có phụ lục nào (không có bảng có dòng tiêu đề cột TT, Nội dung…, cũng không có danh sách đánh số)\n`,
+    });
+    expect(await phuluc('check', file)).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        `# ${file}`,
+        'Lỗi (1)',
+        '  Tài liệu cong-van.docx  Không có bảng phụ lục — Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.',
+        'Tóm tắt: 0 bảng, 0 nhiệm vụ, 0 chỉ tiêu; 1 lỗi, 0 cảnh báo, 0 lưu ý. Chưa hợp lệ.',
+        '',
+        '',
+      ].join('\n'),
+    });
+    const out = path.join(tmp, 'cong-van.xlsx');
+    expect(await phuluc('import', file, '-o', out)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `Không tìm thấy phụ lục nào trong “${file}” (bảng có dòng tiêu đề TT, nội dung, cơ quan chủ trì…, hoặc danh sách đánh số); chưa ghi tệp nào.\n`,
+    });
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a password-protected file: Word or Excel wrap it alike, so its name chooses the message', async () => {

@@ -77,6 +77,9 @@ describe('issue presentation', () => {
     expect(issueWhere({ sheet: 'PL1', row: 5 }, 'vi')).toBe('Dòng 5');
     expect(issueWhere({ sheet: 'PL1', row: 5, cell: '$C$5' }, 'vi', true)).toBe('PL1 · Ô C5');
     expect(issueWhere({ sheet: 'PL1' }, 'vi')).toBe('Trang tính PL1');
+    // The Word reader's grid is the document: no sheet of that name to look for.
+    expect(issueWhere({ sheet: 'ke-hoach.docx' }, 'vi')).toBe('Tài liệu ke-hoach.docx');
+    expect(issueWhere({ sheet: 'ke-hoach.docx (văn bản)' }, 'en')).toBe('Document ke-hoach.docx (văn bản)');
     expect(issueWhere({ sheet: 'PL1', row: 5 }, 'en')).toBe('Row 5');
   });
 });
