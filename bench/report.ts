@@ -11,6 +11,8 @@ const METHOD: Record<string, string> = {
     'Each command is a separate process, timed from spawn to exit; peak RSS from `/usr/bin/time` (`%M`). All three read the same generated national folder (one workbook per commune of the 2025 list, 40–70 tasks each, 5/6/7 columns, title blocks of 2–5 lines, continuation rows, repeated headers, an indicators sheet in ~30%). The pandas script is the plain version of the job (find the header, keep rows with content, tag the commune, concatenate, write one sheet); SheetJS only reads.',
   'Server: pushes':
     "A real server process on loopback (`bin/phuluc serve`, request log on), autocannon in the bench process, all on the same machine. Each connection owns one commune (64 communes spread over the provinces, each with its own editor token) and pushes its own 55-task plan with one cell edited, If-Match = the head it last saw and a fresh Idempotency-Key: the add-in's fast-forward path, every push a new stored revision (201), never a replay or a conflict. The peer is a bare Hono `GET /` → `c.json()` on @hono/node-server, loaded by the same autocannon at the same concurrency. CPU per push is the server's (and PostgreSQL's backends') CPU time from /proc divided by pushes.",
+  'Start-up':
+    "Each command is a separate process, timed from spawn to exit (10 runs after one untimed start, the two commands taking turns so both see the same load); peak RSS from `/usr/bin/time`. `phuluc --help` runs the compiled CLI in dist/node (built first if its sources changed): commander and the help text only, every command's module is loaded when that command runs.",
   'Server: national export':
     "Every generated workbook is uploaded to its commune through `POST …/upload` (the real path: read, validate, store), the server is restarted, then `GET /api/national/plans/{key}/consolidated?format=xlsx` is read to the last byte. Peak RSS is the fresh server process's VmHWM after the export.",
 };
@@ -29,6 +31,8 @@ export interface ReportInput {
   /** Markdown appended at the end: bench/NOTES.md, the analysis kept by hand. */
   notes?: string[];
 }
+
+const TARGETS_HEADING = '## Targets (issues 8 and 19)';
 
 /**
  * @example await writeFile('bench/RESULTS.md', renderResults({ machine, when, … }))
@@ -51,9 +55,46 @@ export function renderResults(r: ReportInput): string {
     if (METHOD[s]) out.push(METHOD[s], '');
     out.push(...TABLE_HEAD, ...r.results.filter((x) => x.section === s).map(formatRow), '');
   }
-  out.push('## Targets (issue 8)', '', '| target | measured | met |', '| --- | --- | --- |');
+  out.push(TARGETS_HEADING, '', '| target | measured | met |', '| --- | --- | --- |');
   for (const c of r.checks) out.push(`| ${c.target} | ${c.measured} | ${c.met ? 'yes' : `**no**${c.why ? ` — ${c.why}` : ''}`} |`);
   out.push('');
   if (r.notes?.length) out.push(...r.notes, '');
   return out.join('\n');
+}
+
+/** A RESULTS.md cut at its '## ' headings: what comes before the first, then each section (heading included). */
+function sections(md: string): { head: string; parts: { title: string; text: string }[] } {
+  const [head = '', ...rest] = md.split(/^(?=## )/m);
+  return { head, parts: rest.map((text) => ({ title: text.slice(0, text.indexOf('\n')), text })) };
+}
+
+/** The rows of a targets table by their first cell. */
+function targetRows(text: string): Map<string, string> {
+  const rows = text.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| target |') && !l.startsWith('| ---'));
+  return new Map(rows.map((l) => [l.split(' | ')[0]!, l]));
+}
+
+/**
+ * RESULTS.md after a run of some benchmarks only (PHULUC_BENCH_ONLY): the sections that ran replace theirs, the others
+ * and their targets stay from the earlier run, and the head says which sections are newer.
+ * @example await writeFile(file, mergeResults(await readFile(file, 'utf8'), renderResults(partial), 'Start-up at 2026-…'))
+ */
+export function mergeResults(previous: string, partial: string, updated: string): string {
+  const old = sections(previous);
+  const now = sections(partial);
+  const isTargets = (t: string) => t.startsWith('## Targets');
+  const fresh = new Map(now.parts.filter((p) => !isTargets(p.title)).map((p) => [p.title, p.text]));
+  const targets = targetRows(old.parts.find((p) => isTargets(p.title))?.text ?? '');
+  for (const [k, row] of targetRows(now.parts.find((p) => isTargets(p.title))?.text ?? '')) targets.set(k, row);
+  const targetsText = [TARGETS_HEADING, '', '| target | measured | met |', '| --- | --- | --- |', ...targets.values(), '', ''].join('\n');
+  const out: string[] = [];
+  for (const p of old.parts) {
+    if (isTargets(p.title)) {
+      // Sections first run now go where the old run's last measured section ended.
+      out.push(...[...fresh.values()].filter((t) => !old.parts.some((o) => t.startsWith(`${o.title}\n`))), targetsText);
+    } else out.push(fresh.get(p.title) ?? p.text);
+  }
+  if (!old.parts.some((p) => isTargets(p.title))) out.push(...fresh.values(), targetsText);
+  const head = old.head.replace(/^- Partly updated: .*\n/m, '').replace(/\n+$/, '\n');
+  return `${head}- Partly updated: ${updated}; every other section is from the run above.\n\n${out.join('')}`;
 }

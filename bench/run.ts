@@ -1,6 +1,6 @@
 // `npm run bench`: run every benchmark on this machine and write bench/RESULTS.md (never part of npm test).
 // Knobs for development: PHULUC_BENCH_COMMUNES (default all 3,321), PHULUC_BENCH_RUNS (3), PHULUC_BENCH_SECONDS (5),
-// PHULUC_BENCH_ONLY=validate,consolidate,server,excel. Generated workbooks go to a temporary folder, removed at the end.
+// PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start (a subset updates only its sections of RESULTS.md). Generated workbooks go to a temporary folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,8 +10,9 @@ import { benchConsolidate, pandasAvailable, PYTHON } from './consolidate.bench.t
 import { benchExcel } from './excel.bench.ts';
 import { writeNationalWorkbooks } from './gen/workbooks.ts';
 import { formatRow, median, TABLE_HEAD, type BenchResult, type TargetCheck } from './measure.ts';
-import { renderResults } from './report.ts';
+import { mergeResults, renderResults } from './report.ts';
 import { benchServer } from './server.bench.ts';
+import { benchStart } from './start.bench.ts';
 import { benchValidate } from './validate.bench.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,9 @@ const env = process.env;
 const communes = Number(env.PHULUC_BENCH_COMMUNES ?? 3321);
 const runs = Number(env.PHULUC_BENCH_RUNS ?? 3);
 const seconds = Number(env.PHULUC_BENCH_SECONDS ?? 5);
-const only = new Set((env.PHULUC_BENCH_ONLY ?? 'validate,consolidate,server,excel').split(','));
+const ALL = ['validate', 'consolidate', 'server', 'excel', 'start'];
+const only = new Set((env.PHULUC_BENCH_ONLY ?? ALL.join(',')).split(','));
+const partial = ALL.some((b) => !only.has(b));
 
 if (only.has('consolidate') && !pandasAvailable()) {
   console.error(
@@ -58,6 +61,7 @@ try {
     });
   }
   if (only.has('excel')) take(await benchExcel());
+  if (only.has('start')) take(await benchStart(10));
   if (only.has('consolidate') || only.has('server')) {
     const dir = path.join(tmp, 'national');
     const g0 = performance.now();
@@ -97,6 +101,18 @@ const md = renderResults({
   // The analysis (why a target is missed, what was optimised) lives in NOTES.md, kept by hand, and is copied in.
   notes: [await readFile(path.join(here, 'NOTES.md'), 'utf8').catch(() => '')].filter(Boolean),
 });
-await writeFile(path.join(here, 'RESULTS.md'), md);
+const resultsFile = path.join(here, 'RESULTS.md');
+const previous = partial ? await readFile(resultsFile, 'utf8').catch(() => '') : '';
+const sectionNames = [...new Set(results.map((r) => r.section))].join(', ');
+await writeFile(
+  resultsFile,
+  previous
+    ? mergeResults(
+        previous,
+        md,
+        `${sectionNames} at ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} (commit ${commit}), load ${loadBefore}`,
+      )
+    : md,
+);
 console.log(TABLE_HEAD.join('\n'));
 console.log(`wrote ${path.join(here, 'RESULTS.md')} (${((performance.now() - t0) / 60_000).toFixed(1)} min)`);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildState, inputHash, outDir, writeStamp, type BuildTarget } from '../../bin/build-state.mjs';
+import { buildState, inputHash, isBuilt, outDir, writeStamp, type BuildTarget } from '../../bin/build-state.mjs';
 
 const target: BuildTarget = { out: 'out', inputs: ['src', 'cfg.json', 'absent'] };
 
@@ -30,9 +30,9 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe('buildState', () => {
   it('is missing before a build, fresh right after', async () => {
-    expect(buildState(target, root)).toBe('missing');
+    expect([buildState(target, root), isBuilt(target, root)]).toEqual(['missing', false]);
     await build(2000);
-    expect(buildState(target, root)).toBe('fresh');
+    expect([buildState(target, root), isBuilt(target, root)]).toEqual(['fresh', true]);
     expect(JSON.parse(await readFile(file('out/.build-stamp.json'), 'utf8'))).toEqual({
       hash: inputHash(target, root),
       builtAt: new Date(2_000_000).toISOString(),
