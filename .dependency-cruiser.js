@@ -135,6 +135,14 @@ export default {
       to: { path: '^(test|bench|scripts)/' },
     },
     {
+      name: 'runtime-not-to-dev-dependencies',
+      severity: 'error',
+      comment:
+        'The server and the CLI run from a production install (npm ci --omit=dev): what they import at run time is a dependency, not a devDependency (types-only imports are erased). server/workers/worker.mjs loads tsx only when running from the sources; compiled, the pool starts worker.js.',
+      from: { path: '^(core|workbook|cli|server|bin)/', pathNot: '^server/workers/worker\\.mjs$' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'workbook-is-portable',
       severity: 'error',
       comment:
