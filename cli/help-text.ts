@@ -69,6 +69,18 @@ const vi = {
     host: ['--host <địa-chỉ>', 'địa chỉ lắng nghe (biến môi trường HOST)'],
     data: ['--data <thư-mục>', 'thư mục dữ liệu (biến môi trường PHULUC_DATA_DIR)'],
   },
+  backup: {
+    description: 'Sao lưu dữ liệu máy chủ (kế hoạch, mọi phiên bản, mã truy cập, tiến độ) vào một tệp .gz',
+    data: ['--data <thư-mục>', 'thư mục dữ liệu PGlite, khi máy chủ đã dừng (biến môi trường PHULUC_DATA_DIR)'],
+    databaseUrl: ['--database-url <url>', 'sao lưu từ PostgreSQL này, cả khi máy chủ đang chạy (biến môi trường DATABASE_URL)'],
+    out: ['-o, --out <tệp>', 'tệp sao lưu sẽ ghi (mặc định: ra đầu ra chuẩn, để nối sang phuluc restore)'],
+  },
+  restore: {
+    description: 'Khôi phục bản sao lưu vào thư mục dữ liệu hoặc cơ sở dữ liệu PostgreSQL trống',
+    file: ['[tệp]', 'tệp sao lưu (mặc định hoặc “-”: đọc từ đầu vào chuẩn)'],
+    data: ['--data <thư-mục>', 'thư mục dữ liệu PGlite trống sẽ ghi vào (biến môi trường PHULUC_DATA_DIR)'],
+    databaseUrl: ['--database-url <url>', 'cơ sở dữ liệu PostgreSQL trống sẽ ghi vào (biến môi trường DATABASE_URL)'],
+  },
   plan: {
     description: 'Quản lý danh sách kế hoạch mà các xã nộp: thêm, liệt kê',
     add: {
@@ -178,6 +190,18 @@ const en: Widen<Words> = {
     port: ['--port <port>', 'port (PORT environment variable)'],
     host: ['--host <host>', 'address to listen on (HOST environment variable)'],
     data: ['--data <dir>', 'data folder (PHULUC_DATA_DIR environment variable)'],
+  },
+  backup: {
+    description: "Back up the server's data (plans, every revision, tokens, progress) into one .gz file",
+    data: ['--data <dir>', 'PGlite data folder, with the server stopped (PHULUC_DATA_DIR environment variable)'],
+    databaseUrl: ['--database-url <url>', 'back up this PostgreSQL, also while the server runs (DATABASE_URL environment variable)'],
+    out: ['-o, --out <file>', 'the backup file to write (default: standard output, to pipe into phuluc restore)'],
+  },
+  restore: {
+    description: 'Restore a backup into an empty data folder or PostgreSQL database',
+    file: ['[file]', 'the backup file (default or "-": standard input)'],
+    data: ['--data <dir>', 'the empty PGlite data folder to write (PHULUC_DATA_DIR environment variable)'],
+    databaseUrl: ['--database-url <url>', 'the empty PostgreSQL database to write (DATABASE_URL environment variable)'],
   },
   plan: {
     description: 'Manage the plans communes submit to: add, list',

@@ -212,6 +212,40 @@ export async function main(argv: string[]): Promise<number> {
       ).serveCommand({ port, host: opts.host, dataDir: opts.data, ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), entra });
     });
 
+  // Backup and restore: PGlite (--data) or PostgreSQL (--database-url, DATABASE_URL); a --data typed on the command line
+  // wins over a DATABASE_URL from the environment, so `… | phuluc restore --data new-folder` does what it says.
+  const store = (c: Command, B: { data: readonly [string, string]; databaseUrl: readonly [string, string] }) =>
+    c.option(...B.data, env.PHULUC_DATA_DIR ?? 'data').addOption(c.createOption(...B.databaseUrl).env('DATABASE_URL'));
+  type Store = { data: string; databaseUrl?: string };
+  const storeOf = (c: Command, o: Store) => {
+    const dataTyped = c.getOptionValueSource('data') === 'cli';
+    if (dataTyped && c.getOptionValueSource('databaseUrl') === 'cli') {
+      usage('Chỉ nêu một trong --data và --database-url.', 'Give only one of --data and --database-url.');
+      return null;
+    }
+    return { dataDir: o.data, ...(o.databaseUrl && !dataTyped ? { databaseUrl: o.databaseUrl } : {}), lang: lang() };
+  };
+  const backup = store(program.command('backup').description(H.backup.description), H.backup).option(...H.backup.out);
+  backup.action(async (opts: Store & { out?: string }) => {
+    const where = storeOf(backup, opts);
+    if (!where) return;
+    code = await (
+      await import('./commands/backup.ts')
+    ).backupCommand({ ...where, ...(opts.out ? { out: opts.out } : {}), app: packageVersion() });
+  });
+  const restore = store(
+    program
+      .command('restore')
+      .description(H.restore.description)
+      .argument(...H.restore.file),
+    H.restore,
+  );
+  restore.action(async (file: string | undefined, opts: Store) => {
+    const where = storeOf(restore, opts);
+    if (!where) return;
+    code = await (await import('./commands/backup.ts')).restoreCommand(file, where);
+  });
+
   const T = H.token;
   const token = program.command('token').description(T.description);
   // PostgreSQL (DATABASE_URL): straight in the database, also while the server runs. PGlite: only while it is stopped,

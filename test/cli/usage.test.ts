@@ -19,6 +19,8 @@ const COMMANDS_VI = [
   '  consolidate  Tổng hợp phụ lục của nhiều xã, phường thành bảng của tỉnh (.xlsx: Tổng hợp, Thống kê, Chỉ tiêu)',
   '  report       Lập báo cáo kết quả của một kỳ (.xlsx để in) từ các cột tiến độ của phụ lục. Mã thoát: 0 = đã ghi, 1 = có ô tiến độ ghi sai, 2 = không chạy được',
   '  serve        Chạy máy chủ đồng bộ: dữ liệu trong một thư mục (PGlite), hoặc PostgreSQL qua biến môi trường DATABASE_URL',
+  '  backup       Sao lưu dữ liệu máy chủ (kế hoạch, mọi phiên bản, mã truy cập, tiến độ) vào một tệp .gz',
+  '  restore      Khôi phục bản sao lưu vào thư mục dữ liệu hoặc cơ sở dữ liệu PostgreSQL trống',
   '  token        Quản lý mã truy cập máy chủ: tạo, liệt kê, thu hồi',
   '  plan         Quản lý danh sách kế hoạch mà các xã nộp: thêm, liệt kê',
   '  help         In hướng dẫn của một lệnh',
@@ -195,6 +197,8 @@ Commands:
   consolidate [options] <files-or-folders...>  Consolidate many communes' appendices into the province's table (.xlsx: Tasks, Statistics, Indicators)
   report [options] <file>                      Make a period's report (an .xlsx to print) from the appendix's progress columns. Exit code: 0 = written, 1 = some progress cells are wrong, 2 = could not run
   serve [options]                              Run the sync server: data in a folder (PGlite), or PostgreSQL through the DATABASE_URL environment variable
+  backup [options]                             Back up the server's data (plans, every revision, tokens, progress) into one .gz file
+  restore [options] [file]                     Restore a backup into an empty data folder or PostgreSQL database
   token                                        Manage server access tokens: create, list, revoke
   plan                                         Manage the plans communes submit to: add, list
   help [command]                               Print the help of a command
