@@ -130,12 +130,18 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
 }
 
 /**
- * Read and validate grids in one step (what `phuluc check` and the add-in do).
+ * Read and validate grids in one step (what `phuluc check` and the add-in do); `format` says what the grids were read
+ * from (a Word document's grid without an appendix is a document without one, not a sheet without a header).
  * @example validateGrids(grids).stats.errors
+ * @example validateGrids(readDocx(bytes).grids, {}, 'docx')
  */
-export function validateGrids(grids: Grid[], opts: ValidateOptions = {}): { report: Report; plan: Plan } {
+export function validateGrids(
+  grids: Grid[],
+  opts: ValidateOptions = {},
+  format?: 'xlsx' | 'text' | 'docx',
+): { report: Report; plan: Plan } {
   const textGrids = new Map<Grid, TextGrid>();
-  const { plan, sheets } = readPlan(grids, { textGrids });
+  const { plan, sheets } = readPlan(grids, { textGrids, ...(format ? { format } : {}) });
   return { report: validate({ plan, grids, sheets, textGrids }, opts), plan };
 }
 

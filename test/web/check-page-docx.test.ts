@@ -1,9 +1,11 @@
 // /kiem-tra with a Word plan (issue 18) in Chromium against a real server: a .docx written by python-docx is checked
 // in the browser (the same issues as `phuluc check` of that file, the preview shown), the page says the copies are
-// for workbooks only, and "Nộp tệp" sends the .docx itself, stored as its plan; screenshots at 1366×768 and 390×844.
-import { mkdtemp, rm } from 'node:fs/promises';
+// for workbooks only, and "Nộp tệp" sends the .docx itself, stored as its plan; a .docx never fetches exceljs; a table
+// nested in a cell is said where it is, a document without an appendix says so; screenshots at 1366×768 and 390×844.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.ts';
@@ -19,12 +21,38 @@ let tmp: string;
 let editor: string;
 const opened: Watched[] = [];
 
+let NESTED: string;
+let LETTER: string;
+
+/** The python-docx fixture with its body replaced. */
+async function withBody(file: string, body: string): Promise<string> {
+  const parts = unzipSync(new Uint8Array(await readFile(DOCX)));
+  const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  const out = path.join(tmp, file);
+  await writeFile(out, zipSync({ ...parts, 'word/document.xml': strToU8(xml) }));
+  return out;
+}
+
 beforeAll(async () => {
   [stack, tmp] = await Promise.all([
     startStack({ PHULUC_PLANS: 'NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026' }),
     mkdtemp(path.join(os.tmpdir(), 'phuluc-web-docx-')),
   ]);
   editor = await stack.api.token(stack.admin, 'editor', { commune: '10903' });
+  // Appendix I has a table nested in a cell of its row 2; appendix II reads. A letter has no appendix at all.
+  const tc = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const header = `<w:tr>${tc('TT')}${tc('Nội dung')}${tc('Cơ quan chủ trì')}${tc('Thời gian hoàn thành')}</w:tr>`;
+  const task = (cell2: string) => `<w:tr>${tc('1')}${cell2}${tc('Công an xã')}${tc('Năm 2026')}</w:tr>`;
+  const nested = `<w:tc><w:p><w:r><w:t>Việc có bảng con</w:t></w:r></w:p><w:tbl><w:tr>${tc('a')}${tc('b')}</w:tr></w:tbl><w:p/></w:tc>`;
+  const title = (n: string) => `<w:p><w:r><w:t>PHỤ LỤC ${n}</w:t></w:r></w:p>`;
+  const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  [NESTED, LETTER] = await Promise.all([
+    withBody(
+      'long-bang.docx',
+      `${title('I')}<w:tbl>${header}${task(nested)}</w:tbl><w:p/>${title('II')}<w:tbl>${header}${task(tc('Việc thường'))}</w:tbl>`,
+    ),
+    withBody('cong-van.docx', `${para('Kính gửi các phòng, ban.')}${para('Đề nghị thực hiện nghiêm túc.')}`),
+  ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -47,6 +75,14 @@ async function pick(page: Page, file: string): Promise<void> {
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Every issue row as the official reads it: where, the rule's title, the message. */
+const issueRows = (page: Page) =>
+  page
+    .locator('tr[data-code]')
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td.where, td.issue-title, td.message')].map((td) => (td as HTMLElement).innerText.trim())),
+    );
 
 function clean(w: Watched): void {
   expect(w.problems, 'CSP violations or page errors').toEqual([]);
@@ -114,6 +150,66 @@ describe('/kiem-tra with a Word document', () => {
     );
     const head = await stack.api.json('GET', '/api/communes/10903/plans/NQ57-2026', editor);
     expect([head.body.revision.seq, head.body.plan.source.format, head.body.revision.summary.tasks]).toEqual([1, 'docx', 34]);
+    clean(w);
+  });
+
+  it('a .docx is read by its own chunk: exceljs is fetched only when a workbook is checked', async () => {
+    const w = await open();
+    const { page } = w;
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/web\/assets\/([a-z-]+)-[\w-]{8}\.js$/.exec(r.url());
+      if (m) scripts.push(m[1]!);
+    });
+    await pick(page, DOCX);
+    expect(await page.locator('.stats').innerText()).toContain('34');
+    // The Word reader and what it shares with nobody on the page (fflate's inflate, saxes): never exceljs.
+    expect(scripts.sort()).toEqual(['docx-read-browser', 'shared', 'shared']);
+    scripts.length = 0;
+    // The same page checking a workbook does fetch it: what this test watches for is there to be seen.
+    await pick(page, path.join(REPO_ROOT, 'test/fixtures/workbooks/cam-giang-phu-luc.xlsx'));
+    expect(scripts.sort()).toEqual(['exceljs', 'shared', 'xlsx-read-browser']);
+    clean(w);
+  });
+
+  it('a table nested in a cell is said by table, row and cell above the issues; a document with no appendix says so', async () => {
+    const w = await open();
+    const { page } = w;
+    await pick(page, NESTED);
+    const unread = await seen(page.locator('.unread[role="alert"]'));
+    expect(unread).toBe(
+      'long-bang.docx: Bảng thứ 1, hàng thứ 2, ô thứ 2: có bảng lồng trong bảng (một ô chứa cả một bảng khác) nên bảng này không đọc được. Hãy bỏ bảng lồng trong ô đó, chép nội dung ra thành các hàng của bảng chính.',
+    );
+    expect(englishLeaks(unread)).toEqual([]);
+    // Not valid: a table was left unread, whatever the rest says.
+    expect(await page.locator('.verdict').innerText()).toBe('✖ Chưa hợp lệ (có bảng không đọc được)');
+    // The appendix after it was read and checked: its one task is counted.
+    expect(await issueRows(page)).toEqual([
+      ['Dòng 2', 'Thiếu cột', 'Bảng thiếu cột “Cơ quan phối hợp” (nên có).'],
+      ['Dòng 2', 'Thiếu cột', 'Bảng thiếu cột “Kết quả” (nên có).'],
+    ]);
+    expect(await page.locator('.stats').innerText()).toBe('1 bảng\n1 nhiệm vụ\n0 chỉ tiêu\n0 lỗi\n2 cảnh báo\n0 lưu ý\n0 sửa tự động được');
+    for (const [vp, name] of [
+      [DESKTOP, '1366'],
+      [PHONE, '390'],
+    ] as const) {
+      await page.setViewportSize(vp);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'no sideways scrolling of the page itself').toBeLessThanOrEqual(0);
+      await screenshot(page, `kiem-tra-docx-bang-long-${name}`);
+    }
+    await page.setViewportSize(DESKTOP);
+
+    await pick(page, LETTER);
+    expect(await page.locator('.unread').count()).toBe(0);
+    expect(await issueRows(page)).toEqual([
+      [
+        'Tài liệu cong-van.docx',
+        'Không có bảng phụ lục',
+        'Không tìm thấy bảng nhiệm vụ hay bảng chỉ tiêu nào trong tệp: không có gì để kiểm tra.',
+      ],
+    ]);
+    expect(englishLeaks(await page.locator('main').innerText())).toEqual([]);
     clean(w);
   });
 

@@ -12,6 +12,8 @@ export interface IssuesViewOptions {
   notesOpen: boolean;
   onNotes(open: boolean): void;
   onJump(sheet: string, ref: string): void;
+  /** Some table could not be read (a Word table nested in a cell): not valid, whatever the rest says. */
+  unread?: boolean;
 }
 
 /**
@@ -21,15 +23,16 @@ export interface IssuesViewOptions {
 export function issuesView(report: Report, opts: IssuesViewOptions): HTMLElement {
   const m = t().check;
   const s = report.stats;
+  const valid = report.valid && opts.unread !== true;
   const stat = (n: number, label: string, cls = '') => h('li', { class: cls }, h('strong', null, num(n)), ` ${label}`);
   const wrap = h(
     'div',
     { class: 'issues-view' },
     h(
       'p',
-      { class: `verdict ${report.valid ? 'ok' : 'bad'}` },
-      h('span', { 'aria-hidden': 'true' }, report.valid ? '✔ ' : '✖ '),
-      report.valid ? m.valid : m.invalid,
+      { class: `verdict ${valid ? 'ok' : 'bad'}` },
+      h('span', { 'aria-hidden': 'true' }, valid ? '✔ ' : '✖ '),
+      valid ? m.valid : report.valid ? m.unreadInvalid : m.invalid,
     ),
     h(
       'ul',

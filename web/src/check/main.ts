@@ -6,7 +6,7 @@ import '../shell/no-eval.ts';
 import { fixAll, fixSummary, type FixAllResult, type FixSummary } from '../../../core/fix/index.ts';
 import type { Grid } from '../../../core/model/index.ts';
 import { vietnamDay } from '../../../core/progress/index.ts';
-import type { Report } from '../../../core/validate/index.ts';
+import type { FileNote, Report } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { loadSession, type Session } from '../auth/session.ts';
 import { baseName, saveBlob } from '../dom/download.ts';
@@ -31,6 +31,8 @@ interface Loaded {
   ms: number;
   /** A Word document: checked and sent as is; the copies are made of workbooks only. */
   word: boolean;
+  /** Word tables that could not be read (a table nested in a cell), each said where: the rest was checked. */
+  notes: FileNote[];
 }
 
 /** Workbooks the browser cannot read but the server converts (LibreOffice) when it has it. */
@@ -133,14 +135,16 @@ async function checkFile(file: File): Promise<void> {
   const started = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    // exceljs is large: fetched the first time a workbook is checked, not with the page; the .docx reader likewise.
-    const grids = word
-      ? (await import('../xlsx/read-browser.ts')).readDocxInBrowser(bytes, file.name)
-      : await (await import('../xlsx/read-browser.ts')).readGridsInBrowser(bytes);
+    // Each reader is fetched the first time a file of its kind is checked, not with the page: exceljs (large) for a
+    // workbook, the .docx reader (fflate, saxes) for a Word plan, which never needs exceljs to be checked.
+    const { grids, notes } = word
+      ? (await import('../docx/read-browser.ts')).readDocxInBrowser(bytes, file.name)
+      : { grids: await (await import('../xlsx/read-browser.ts')).readGridsInBrowser(bytes), notes: [] };
     // Today in Vietnam, so a completion date typed in the future is caught here as `phuluc check` catches it.
-    const { report } = validateGrids(grids, { today: vietnamDay(new Date().toISOString()) ?? undefined });
+    const { report } = validateGrids(grids, { today: vietnamDay(new Date().toISOString()) ?? undefined }, word ? 'docx' : 'xlsx');
     const fix = fixAll(grids);
-    state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms: Math.round(performance.now() - started), word };
+    const ms = Math.round(performance.now() - started);
+    state.loaded = { file, bytes, grids, report, fix, fixSum: fixSummary(fix), ms, word, notes };
     state.sheet = Math.max(
       0,
       grids.findIndex((g) => report.tables.some((tb) => tb.sheet === g.sheet && tb.range !== null)),
@@ -209,10 +213,13 @@ function renderResults(): void {
   const sum = l.fixSum;
   replace(
     parts.results,
+    // What could not be read comes first: the issues below are only those of the tables that could.
+    l.notes.length > 0 ? h('div', { class: 'unread', role: 'alert' }, ...l.notes.map((n) => h('p', null, pick(n)))) : null,
     issuesView(l.report, {
       notesOpen: state.notesOpen,
       onNotes: (open) => (state.notesOpen = open),
       onJump: jumpTo,
+      unread: l.notes.length > 0,
     }),
     l.word
       ? h('p', { class: 'word-copies' }, m.wordCopies)

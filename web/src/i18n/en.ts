@@ -82,6 +82,7 @@ export const en: Messages = {
     noFile: 'No file picked yet.',
     valid: 'Valid (no errors)',
     invalid: 'Not valid yet (errors left)',
+    unreadInvalid: 'Not valid (a table could not be read)',
     stats: {
       tables: 'table(s)',
       tasks: 'task(s)',

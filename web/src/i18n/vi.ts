@@ -92,6 +92,7 @@ export const vi = {
     noFile: 'Chưa chọn tệp nào.',
     valid: 'Hợp lệ (không có lỗi)',
     invalid: 'Chưa hợp lệ (còn lỗi)',
+    unreadInvalid: 'Chưa hợp lệ (có bảng không đọc được)',
     stats: {
       tables: 'bảng',
       tasks: 'nhiệm vụ',

@@ -8,9 +8,6 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../../../workbook/xlsx/limits.t
 import { dropValidations } from '../../../workbook/xlsx/validations.ts';
 
 export { WorkbookReadError };
-// The .docx reader in the same lazily loaded chunk: a chunk of its own made the bundler move modules the page shares
-// with it into a chunk that runs before shell/no-eval.ts (zod then probed `new Function`, a CSP violation).
-export { readDocxInBrowser } from '../docx/read-browser.ts';
 
 /**
  * Every worksheet as a Grid, for validation. Throws WorkbookReadError (vi message, en messageEn, code).
