@@ -1,6 +1,6 @@
 // `phuluc import` through the real command line (issue 18): a list-form text plan, a published workbook with split
 // rows and repeated headers, and a Word plan become the standard appendix workbook; `phuluc check` on it finds no
-// structural issue; a document without an appendix writes nothing.
+// structural issue and LibreOffice prints it with every task; a document without an appendix writes nothing.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -12,7 +12,7 @@ import type { Plan } from '../../core/model/index.ts';
 import { CATALOG, type IssueCode } from '../../core/validate/index.ts';
 import { phuluc } from '../support/cli.ts';
 import { fixture, TEST_FIXTURES } from '../support/paths.ts';
-import { pagePngs, printToPdf } from '../support/print.ts';
+import { pagePngs, pageTexts, printToPdf } from '../support/print.ts';
 
 const SLOW = 300_000;
 const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-import-'));
@@ -108,8 +108,16 @@ describe('phuluc import', () => {
       });
       expect(said((await loadPlan(out)).plan)).toEqual(said((await loadPlan(input)).plan));
       expect(await structural(out)).toEqual([]);
+      // LibreOffice opens and prints it: every task is on the pages (each one's first words, which stay on one line of
+      // its cell; pdftotext interleaves the wrapped lines of neighbouring cells), under the title block.
       const pdf = await printToPdf(out);
-      await pagePngs(pdf, 'nhap-tu-word', 1, 1);
+      const printed = (await pageTexts(pdf)).join(' ').replace(/\s+/g, '');
+      const tasks = said((await loadPlan(out)).plan).flatMap((a) => a.rows.filter((r) => r.kind === 'task'));
+      expect(tasks).toHaveLength(34);
+      const opening = (text: string) => text.split(/\s+/).slice(0, 6).join('');
+      expect(tasks.map((t) => opening(t.fields.content ?? '')).filter((words) => !printed.includes(words))).toEqual([]);
+      expect(['PHỤLỤCI', '(KèmtheoKếhoạchsố03/KH-UBNDngày07tháng7năm2025'].filter((w) => !printed.includes(w))).toEqual([]);
+      await pagePngs(pdf, 'nhap-tu-word', 1, 2);
     },
     SLOW,
   );
