@@ -51,17 +51,38 @@ export const asideColumns: Check = (ctx) => {
 };
 
 export const repeatedHeaders: Check = (ctx) => {
-  for (const row of ctx.appendix.rows) {
-    if (row.kind !== 'repeated-header') continue;
+  // A header of two rows retyped under a table split in two is one repeated header: stated once, deleted at once.
+  for (const rows of adjacentRuns(ctx.appendix.rows, 'repeated-header')) {
     // A header repeated word for word is certain; a reworded sub-header is deleted only when the user confirms.
     ctx.push({
       code: 'repeated-header-row',
       params: {},
-      loc: rowLoc(ctx, row),
-      fix: deleteRowPatch(ctx, 'repeated-header-row', row, row.reworded !== true),
+      loc: rowLoc(ctx, rows[0]!),
+      fix: deleteRowPatch(
+        ctx,
+        'repeated-header-row',
+        rows,
+        rows.every((r) => r.reworded !== true),
+      ),
     });
   }
 };
+
+/** Rows of one kind, in runs of rows right under one another. */
+function adjacentRuns(rows: AppendixRow[], kind: AppendixRow['kind']): AppendixRow[][] {
+  const runs: AppendixRow[][] = [];
+  let last: AppendixRow | undefined;
+  for (const row of rows) {
+    if (row.kind !== kind) {
+      last = undefined;
+      continue;
+    }
+    if (last && row.source.row === last.source.row + 1) runs[runs.length - 1]!.push(row);
+    else runs.push([row]);
+    last = row;
+  }
+  return runs;
+}
 
 export const blankRows: Check = (ctx) => {
   const room = roomForTasks(ctx.appendix.rows);
@@ -123,8 +144,9 @@ export const mergedBodyCells: Check = (ctx) => {
   const kindOf = new Map(a.rows.map((r) => [r.source.row, r.kind]));
   for (const m of ctx.sheet.grid.merges) {
     if (m.bottom < first || m.top > last || m.right < left || m.left > right) continue;
-    // A heading merged across the table is how headings are written.
+    // A heading merged across the table is how headings are written; a retyped two-row header keeps its merges down.
     if (m.top === m.bottom && ACROSS_KINDS.has(kindOf.get(m.top) ?? '')) continue;
+    if (rowsBetween(m.top, m.bottom).every((r) => kindOf.get(r) === 'repeated-header')) continue;
     ctx.push({
       code: 'merged-cells-in-body',
       params: { range: rangeA1(m.top, m.left, m.bottom, m.right) },
@@ -135,6 +157,10 @@ export const mergedBodyCells: Check = (ctx) => {
   }
 };
 
+function rowsBetween(top: number, bottom: number): number[] {
+  return Array.from({ length: bottom - top + 1 }, (_, i) => top + i);
+}
+
 function tableColumns(ctx: CheckContext): [number, number] {
   const cols = Object.values(ctx.appendix.columns).map((l) => columnNumber(l!));
   return [Math.min(...cols), Math.max(...cols)];
@@ -144,12 +170,13 @@ function rowLoc(ctx: CheckContext, row: AppendixRow) {
   return { ...cellLoc(ctx, row), cell: row.source.cells.tt ?? row.source.cells.content ?? undefined };
 }
 
-function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow, safe = true): Patch {
+function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow | AppendixRow[], safe = true): Patch {
+  const rows = Array.isArray(row) ? row : [row];
   return {
-    id: `${code}@${ctx.appendix.sheet}!${row.source.row}`,
+    id: `${code}@${ctx.appendix.sheet}!${rows[0]!.source.row}`,
     code,
     safe,
-    ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: [row.source.row] }],
+    ops: [{ op: 'delete-rows', sheet: ctx.appendix.sheet, rows: rows.map((r) => r.source.row) }],
   };
 }
 

@@ -1,7 +1,8 @@
 // core/validate/rules/structure.ts on small sheets: missing-column, columns-left-aside, repeated-header-row,
 // continuation-row, blank-row, merged-cells-in-body — the exact list of (cell, code, severity) each sheet gets.
 import { describe, expect, it } from 'vitest';
-import { gridFromValues } from '../../../../core/model/grid.ts';
+import { fixAll } from '../../../../core/fix/fix-all.ts';
+import { gridFromValues, type CellValue } from '../../../../core/model/grid.ts';
 import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
 
 describe('missing-column', () => {
@@ -103,6 +104,55 @@ describe('repeated-header-row', () => {
     ]);
     expect(found).toEqual([['A4', 'repeated-header-row', 'warning']]);
     expect(issues[0]!.fix?.safe).toBe(false);
+  });
+});
+
+describe('repeated-header-row: a table split in two, its two-row header retyped', () => {
+  const HEADER: CellValue[][] = [
+    ['TT', 'Nội dung', 'Cơ quan thực hiện', null, 'Thời gian hoàn thành'],
+    [null, null, 'Chủ trì', 'Phối hợp', null],
+  ];
+  const headerMerges = (top: number) => [
+    { top, left: 1, bottom: top + 1, right: 1 },
+    { top, left: 2, bottom: top + 1, right: 2 },
+    { top, left: 3, bottom: top, right: 4 },
+    { top, left: 5, bottom: top + 1, right: 5 },
+  ];
+  const sheet = gridFromValues(
+    'S',
+    [
+      ...HEADER,
+      ['1', TEXTS[0], 'Công an xã', 'Phòng Kinh tế', 'Quý III/2026'],
+      ...HEADER,
+      ['2', TEXTS[1], 'Công an xã', 'Phòng Kinh tế', 'Quý IV/2026'],
+    ],
+    [...headerMerges(1), ...headerMerges(4)],
+  );
+
+  it('is one repeated header: stated once, both rows deleted by one safe fix, its merges not body merges', () => {
+    const { found, issues } = check([sheet]);
+    // (No result column: recommended, reported at the header.)
+    expect(found).toEqual([
+      [1, 'missing-column', 'warning'],
+      ['A4', 'repeated-header-row', 'warning'],
+    ]);
+    expect(issues[1]!.fix).toEqual({
+      id: 'repeated-header-row@S!4',
+      code: 'repeated-header-row',
+      safe: true,
+      ops: [{ op: 'delete-rows', sheet: 'S', rows: [4, 5] }],
+    });
+  });
+
+  it('fixed: one table, its tasks as before, nothing left to report', () => {
+    const fixed = fixAll([sheet]);
+    expect(fixed.rounds.map((r) => r.map((p) => p.id))).toEqual([['repeated-header-row@S!4']]);
+    const again = check(fixed.grids);
+    expect(again.found).toEqual([[1, 'missing-column', 'warning']]);
+    expect(again.plan.appendices[0]!.rows.map((r) => [r.kind, r.tt, r.source.row])).toEqual([
+      ['task', '1', 3],
+      ['task', '2', 4],
+    ]);
   });
 });
 
