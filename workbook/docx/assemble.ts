@@ -104,23 +104,45 @@ export function nestedRefusal(table: number, at: { row: number; cell: number } |
   };
 }
 
-/** Title paragraphs above a table: from the last line that opens a title ("PHỤ LỤC …") down, blank lines left out. */
+/**
+ * Title paragraphs above a table, blank lines left out: from the last line that opens a title ("PHỤ LỤC …") down;
+ * without one, the name in capitals above a "(Kèm theo …)" line, or the lines in capitals right above the table
+ * ("DANH MỤC NHIỆM VỤ …"). The plan's own text above them is never part of the title.
+ */
 function titleOf(pending: DocParagraph[]): DocParagraph[] {
   const text = pending.filter((p) => p.text.trim() !== '');
   let start = -1;
   for (let i = text.length - 1; i >= 0 && start < 0; i--) if (OPENS_TITLE.test(folded(text[i]!))) start = i;
   if (start < 0) {
-    // No "PHỤ LỤC" line: a "(Kèm theo …)" line and the name above it still make a title.
     const ref = text.findLastIndex((p) => REFERENCE.test(folded(p)));
-    if (ref >= 0) start = Math.max(0, ref - 1);
+    start = ref >= 0 ? Math.min(Math.max(0, ref - 1), capsAbove(text, ref)) : capsAbove(text, text.length);
   }
   return start < 0 ? [] : text.slice(start);
 }
 
-/** A paragraph's text as read, folded: TCVN3/VNI text decoded by its font first ("phô lôc i" is "PHỤ LỤC I"). */
-function folded(p: DocParagraph): string {
+// A title is a short line in capitals; three such lines at most make one ("DANH MỤC NHIỆM VỤ" / "TRIỂN KHAI … NĂM 2026").
+const MAX_CAPS_LINES = 3;
+const MAX_TITLE_LINE = 300;
+
+/** Where the run of lines in capitals that ends right before `end` begins (`end` when there is none). */
+function capsAbove(text: DocParagraph[], end: number): number {
+  let start = end;
+  while (start > 0 && end - start < MAX_CAPS_LINES && inCapitals(decoded(text[start - 1]!))) start--;
+  return start;
+}
+
+function inCapitals(t: string): boolean {
+  return t.length <= MAX_TITLE_LINE && /\p{Lu}/u.test(t) && t === t.toUpperCase();
+}
+
+/** A paragraph's text as read: TCVN3/VNI text decoded by its font ("phô lôc i" is "PHỤ LỤC I"). */
+function decoded(p: DocParagraph): string {
   const enc = encodingFromFont(p.fonts[0]);
-  return fold((enc ? decodeLegacy(p.text, enc) : p.text).trim());
+  return (enc ? decodeLegacy(p.text, enc) : p.text).trim();
+}
+
+function folded(p: DocParagraph): string {
+  return fold(decoded(p));
 }
 
 function fromLastTitle(pending: DocParagraph[]): DocParagraph[] {

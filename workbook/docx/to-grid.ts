@@ -1,4 +1,4 @@
-// One Word table (w:tbl) → grid rows and merges: gridSpan → merges across, vMerge restart/continue → merges down.
+// One Word table (w:tbl) → grid rows and merges: gridSpan and Word 2003's hMerge → merges across, vMerge → merges down.
 import type { Cell, Merge } from '../../core/model/index.ts';
 import { encodingFromFont } from '../../core/text/index.ts';
 import { MAX_CELL_TEXT } from '../xlsx/limits.ts';
@@ -32,7 +32,7 @@ export function placeTable(table: DocTable, top: number): PlacedTable {
     const out: (Cell | null)[] = [];
     if (docRow.header) headerRows.push(i + 1);
     let c = 1 + docRow.before;
-    for (const cell of docRow.cells) {
+    for (const cell of acrossMerged(docRow.cells)) {
       const right = c + cell.span - 1;
       const above = open.get(c);
       if (cell.vMerge === 'continue' && above && above.right === right) {
@@ -51,6 +51,22 @@ export function placeTable(table: DocTable, top: number): PlacedTable {
   for (const left of [...open.keys()]) close(open, merges, left);
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
   return { rows, merges, width, headerRows };
+}
+
+/**
+ * Word 2003's horizontal merge as gridSpan: each 'continue' cell (w:hMerge without "restart") joins the cell before
+ * it, which then spans both; its own text is hidden by Word and dropped. A 'continue' first in its row stands alone.
+ * @example acrossMerged([{ paragraphs: [p], span: 1, hMerge: 'restart' }, { paragraphs: [], span: 1, hMerge: 'continue' }]) // [{ paragraphs: [p], span: 2, hMerge: 'restart' }]
+ */
+export function acrossMerged(cells: DocCell[]): DocCell[] {
+  if (!cells.some((cell) => cell.hMerge === 'continue')) return cells;
+  const out: DocCell[] = [];
+  for (const cell of cells) {
+    const before = out[out.length - 1];
+    if (cell.hMerge === 'continue' && before?.hMerge !== undefined) out[out.length - 1] = { ...before, span: before.span + cell.span };
+    else out.push(cell);
+  }
+  return out;
 }
 
 function close(open: Map<number, Merge>, merges: Merge[], left: number): void {

@@ -25,6 +25,8 @@ export interface DocCell {
   /** Grid columns the cell covers (w:gridSpan). */
   span: number;
   vMerge?: 'restart' | 'continue';
+  /** Word 2003's merge across (w:hMerge): a 'continue' cell widens the cell before it, whose text it hides. */
+  hMerge?: 'restart' | 'continue';
 }
 
 export interface DocRow {
@@ -189,6 +191,9 @@ export function walkDocument(
         return;
       case 'vMerge':
         if (inTcPr && nest === 0 && cell) cell.vMerge = val() === 'restart' ? 'restart' : 'continue';
+        return;
+      case 'hMerge':
+        if (inTcPr && nest === 0 && cell) cell.hMerge = val() === 'restart' ? 'restart' : 'continue';
         return;
       case 'p':
         para = { parts: [] };
