@@ -76,7 +76,7 @@ export function serveAddin(dir: string) {
     if (!info?.isFile()) return notFound(c);
     const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
     c.header('ETag', etag);
-    // Hashed names under static/ never change content; the page, icons and ie-check.js keep their names across builds.
+    // Hashed names under static/ never change content; the page, icons and help.html keep their names across builds.
     c.header('Cache-Control', segments[0] === 'static' && segments.length === 2 ? IMMUTABLE : 'no-cache');
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
     c.header('Content-Type', type);
