@@ -14,6 +14,7 @@ import { ApiError, invalidRequest } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
+import { registerHealthRoute } from './routes/health.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): App {
     app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/national/') ? next() : limit(c, next)));
   }
 
+  registerHealthRoute(app, deps);
   registerMetaRoutes(app, limits);
   registerRegistryRoutes(app, deps);
   registerPlanRoutes(app, deps);

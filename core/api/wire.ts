@@ -106,8 +106,33 @@ export type EntraPublicConfig = z.infer<typeof EntraPublicConfigSchema>;
 export const ServerConfig = z.object({ entra: EntraPublicConfigSchema.nullable() }).meta({ id: 'ServerConfig' });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
-/** GET /api/health (public). */
-export const HealthAnswer = z.object({ ok: z.literal(true) });
+/**
+ * GET /api/health (public, for load balancers and monitoring): 200 when the database answers and its schema is this
+ * version's, else 503 with the same body saying what is wrong. Nothing secret: no address, no error text.
+ */
+export const HealthAnswer = z
+  .object({
+    ok: z.boolean(),
+    /** phuluc's version (package.json) and the git commit it was built from, when known. */
+    version: z.string(),
+    commit: z.string().nullable(),
+    database: z.object({
+      ok: z.boolean(),
+      /** Why not: 'unreachable' (the query failed) or 'timeout' (no answer within the check's time). */
+      problem: z.enum(['unreachable', 'timeout']).nullable(),
+      ms: z.number(),
+    }),
+    migrations: z.object({
+      ok: z.boolean(),
+      /** The last migration applied, null when none or unknown. */
+      current: z.string().nullable(),
+      /** Migrations this version knows and the database lacks (run `phuluc serve` once to apply them). */
+      pending: z.array(z.string()),
+      /** Migrations the database has that this version does not know (a newer phuluc migrated it). */
+      unknown: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'Health' });
 export type HealthAnswer = z.infer<typeof HealthAnswer>;
 
 // ---------------------------------------------------------------------------------------------------------------

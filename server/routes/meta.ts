@@ -1,12 +1,12 @@
-// Public routes: health, the OpenAPI document and its docs page; and /api/me for the signed-in caller. The docs page
+// Public routes: the OpenAPI document and its docs page (health: health.ts); and /api/me for the signed-in caller. The docs page
 // explains what the OpenAPI document cannot say in one place: idempotency, tokens, limits and their error answers,
 // with the limits this server actually runs with.
 import { createRoute } from '@hono/zod-openapi';
-import { API_PATHS, HealthAnswer, MeAnswer } from '../../core/api/index.ts';
+import { API_PATHS, MeAnswer } from '../../core/api/index.ts';
 import { PROGRESS_CATEGORIES, PROGRESS_CATEGORY_LABEL, PROGRESS_STATUS_LABEL, PROGRESS_STATUSES } from '../../core/progress/index.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, type Limits } from '../limits.ts';
 import { DEFAULT_TOKEN_DAYS } from '../store/tokens.ts';
-import { authErrors, baseErrors, ERROR_STATUSES, json } from './responses.ts';
+import { authErrors, ERROR_STATUSES, json } from './responses.ts';
 import type { App } from './types.ts';
 
 /** What each limit is, for the docs page (Vietnamese, English). */
@@ -32,10 +32,6 @@ English: the key is bound to the caller, the plan and the body's SHA-256; errors
 
 /** @example registerMetaRoutes(app, limits) */
 export function registerMetaRoutes(app: App, limits: Limits = DEFAULT_LIMITS): void {
-  app.openapi(
-    createRoute({ method: 'get', path: API_PATHS.health, responses: { 200: json(HealthAnswer, 'Máy chủ đang chạy'), ...baseErrors } }),
-    (c) => c.json({ ok: true as const }, 200),
-  );
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
