@@ -10,14 +10,10 @@ import { validateGrids } from '../../../core/validate/validate.ts';
 import { readDocx } from '../../../workbook/docx/index.ts';
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { unnamedPlan } from '../../support/unnamed-plan.ts';
 
 const DIR = path.join(REPO_ROOT, 'test/fixtures/docx/fidelity');
 const bytes = (file: string) => new Uint8Array(readFileSync(file));
-
-// The whole plan with the sheet's name taken out: a Word grid is named after the file, a workbook's after its sheet.
-function unnamed(plan: Plan): Plan {
-  return JSON.parse(JSON.stringify(plan, (key, v: unknown) => (key === 'sheet' ? 'S' : v))) as Plan;
-}
 
 function docx(stem: string) {
   const read = readDocx(bytes(path.join(DIR, `${stem}.docx`)), { name: `${stem}.docx` });
@@ -47,7 +43,7 @@ describe('a Word plan reads to the same whole plan as its workbook', () => {
       { top: 9, left: 2, bottom: 9, right: 5 },
       { top: 10, left: 3, bottom: 10, right: 4 },
     ]);
-    expect(unnamed(plan)).toEqual(unnamed(wb.plan));
+    expect(unnamedPlan(plan)).toEqual(unnamedPlan(wb.plan));
   });
 
   it('no "PHỤ LỤC" line: the title in capitals (with or without "(Kèm theo …)") names the table; header and signature blocks with nested tables are left out', async () => {
@@ -57,7 +53,7 @@ describe('a Word plan reads to the same whole plan as its workbook', () => {
       ['tasks', ['DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026', '(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/01/2026 của UBND xã Quang Sơn)']],
       ['indicators', ['DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026']],
     ]);
-    expect(unnamed(plan)).toEqual(unnamed((await workbook('tieu-de')).plan));
+    expect(unnamedPlan(plan)).toEqual(unnamedPlan((await workbook('tieu-de')).plan));
   });
 
   it('TT as text and zero-padded, mixed trailing dots, a task over two merged rows, lead and partners in one cell, a line break in a header label, Word artifacts', async () => {
@@ -100,11 +96,11 @@ describe('a Word plan reads to the same whole plan as its workbook', () => {
       ['Xây dựng kho dữ liệu dùng chung của xã', 'Kho dữ liệu vận hành', 'Phòng Văn hóa - Xã hội', 'Quý IV/2026'],
     ]);
     expect(rows[6]!.fields.lead).toBe('Theo phân công tại Quyết định số 15/QĐ-UBND ngày 10/01/2026 của UBND xã');
-    expect(unnamed(plan)).toEqual(unnamed((await workbook('chi-tiet')).plan));
+    expect(unnamedPlan(plan)).toEqual(unnamedPlan((await workbook('chi-tiet')).plan));
   });
 
   it('groups as a column read as the workbook with the same column does', async () => {
-    expect(unnamed(docx('nhom-cot').plan)).toEqual(unnamed((await workbook('nhom-cot')).plan));
+    expect(unnamedPlan(docx('nhom-cot').plan)).toEqual(unnamedPlan((await workbook('nhom-cot')).plan));
   });
 });
 

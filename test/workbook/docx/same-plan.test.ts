@@ -11,6 +11,7 @@ import { readDocx } from '../../../workbook/docx/index.ts';
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../../support/legacy-workbook.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { unnamedPlan } from '../../support/unnamed-plan.ts';
 
 const DOCX = path.join(REPO_ROOT, 'test/fixtures/docx');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-docx-test-'));
@@ -110,6 +111,13 @@ describe('a .docx reads to the same plan as its workbook', () => {
     const expected = said(readPlan([textToGrid('cam-giang-danh-sach.txt', txt)]).plan);
     expect(expected[0]!.rows.map((r) => r.kind)).toEqual(['group', 'task', 'task', 'group', 'task']);
     expect(said(docxPlan('cam-giang-danh-sach.docx'))).toEqual(expected);
+  });
+
+  it('an appendix written as paragraphs reads to the whole plan its lines typed down column A of a workbook (openpyxl) give', async () => {
+    const wb = await readWorkbook(bytes(path.join(DOCX, 'cam-giang-danh-sach.xlsx')));
+    const expected = readPlan(wb.sheets).plan;
+    expect(expected.appendices.map((a) => a.rows.filter((r) => r.kind === 'task').length)).toEqual([3]);
+    expect(unnamedPlan(docxPlan('cam-giang-danh-sach.docx'))).toEqual(unnamedPlan(expected));
   });
 
   it('a task whose TT and text are merged down two rows, each row with its own product, lead and deadline', () => {
