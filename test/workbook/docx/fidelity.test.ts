@@ -104,6 +104,30 @@ describe('a Word plan reads to the same whole plan as its workbook', () => {
   });
 });
 
+describe('LibreOffice from HTML (make-split-lo.py): a table split in two over four pages, then a list-form appendix', () => {
+  it('reads to the whole plan of its openpyxl workbook: one table with its retyped header reported once, the list as PHỤ LỤC II', async () => {
+    const file = path.join(REPO_ROOT, 'test/fixtures/docx/quang-son-tach-bang');
+    const read = readDocx(bytes(`${file}.docx`), { name: 'tach-bang.docx' });
+    // Both parts' two-row headers are marked to repeat on each page; the file holds each once.
+    expect([read.grids.map((g) => g.sheet), read.headerRows]).toEqual([
+      ['tach-bang.docx', 'tach-bang.docx (văn bản)'],
+      [4, 5, 9, 10],
+    ]);
+    const { plan, report } = validateGrids(read.grids);
+    const wb = await readWorkbook(bytes(`${file}.xlsx`));
+    expect(unnamedPlan(plan)).toEqual(unnamedPlan(readPlan(wb.sheets).plan));
+    expect(plan.appendices.map((a) => [a.kind, a.title.appendix, a.range, a.rows.filter((r) => r.kind === 'task').length])).toEqual([
+      ['tasks', 'I', 'A4:E41', 32],
+      ['tasks', 'II', 'A1:A11', 2],
+    ]);
+    expect(
+      allIssues(report)
+        .filter((i) => i.code === 'repeated-header-row')
+        .map((i) => [i.row, i.fix?.ops]),
+    ).toEqual([[9, [{ op: 'delete-rows', sheet: 'tach-bang.docx', rows: [9, 10] }]]]);
+  });
+});
+
 describe('a table split in two with its two-row header retyped (Cẩm Giàng, python-docx)', () => {
   it('is one table whose retyped header is reported once, both rows deleted by one fix, no body merge reported for it', () => {
     const read = readDocx(bytes(path.join(REPO_ROOT, 'test/fixtures/docx/cam-giang-ke-hoach.docx')), { name: 'ke-hoach.docx' });
