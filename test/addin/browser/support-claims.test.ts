@@ -10,6 +10,7 @@ import { MANIFEST_FILE } from '../../../manifest/manifest.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
 import { PHONE_VIEWPORT, WEBVIEW2_UA, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
 import { buildPane } from './support/build.ts';
+import { paneLeaks } from './support/leaks.ts';
 import { startPaneServer, type PaneServer } from './support/server.ts';
 
 let dir = '';
@@ -75,6 +76,7 @@ describe('support claims agree', () => {
       const text = await page.locator('body').innerText();
       expect(claims(text)).toEqual(CLAIM);
       expect(text).not.toMatch(/sắp có|coming/i);
+      expect(await paneLeaks(page)).toEqual([]);
       await shot(page, `11-help-${suffix}`, true);
       await page.context().close();
     }
