@@ -158,6 +158,8 @@ export class WorkerPool {
     const worker = new Worker(this.opts.entry ?? DEFAULT_ENTRY, {
       workerData: { preload: this.opts.preload === true },
       ...(resourceLimits ? { resourceLimits } : {}),
+      // A worker does not inherit process.setSourceMapsEnabled (bin/phuluc turns it on for dist/node): ask for it.
+      ...(process.sourceMapsEnabled ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
     });
     const slot: Slot = { worker, ready: false, current: null, timer: null, retired: false };
     worker.on('message', (r: JobResult | { ready: true }) => {
