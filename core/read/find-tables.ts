@@ -344,6 +344,9 @@ function rolesOf(labels: Map<number, string>): Set<ColumnRole> {
   return roles;
 }
 
+// A column naming the group each task belongs to rather than the task: "Nhóm nhiệm vụ", "Lĩnh vực", "Nhóm giải pháp".
+const GROUPING_LABEL = /^(nhom|linh vuc)\b/;
+
 function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'> | null {
   const indicator = [...cand.labels.values()].some((l) => isIndicatorLabel(l));
   const kind: AppendixKind = indicator ? 'indicators' : 'tasks';
@@ -358,8 +361,12 @@ function specFromHeader(cand: HeaderCandidate): Omit<TableSpec, 'bodyStart' | 'b
     if (!role) continue;
     const existing = columns[role];
     if (existing !== undefined) {
-      // Two deadline columns ("bắt đầu", "hoàn thành"): the completion one is the deadline.
-      if (role === 'deadline' && /hoan thanh|ket thuc|han/.test(fold(l))) {
+      // Two deadline columns ("bắt đầu", "hoàn thành"): the completion one is the deadline. Groups written as a
+      // column ("Nhóm nhiệm vụ", "Lĩnh vực") before the tasks' own "Nội dung": the tasks' column is the content.
+      const replaces =
+        (role === 'deadline' && /hoan thanh|ket thuc|han/.test(fold(l))) ||
+        (role === 'content' && GROUPING_LABEL.test(fold(labels.content ?? '')) && !GROUPING_LABEL.test(fold(l)));
+      if (replaces) {
         columns[role] = c;
         labels[role] = l;
       }

@@ -144,6 +144,25 @@ describe('readPlan on grids', () => {
   });
 });
 
+describe('groups written as a column', () => {
+  it('"Nhóm nhiệm vụ" before "Nội dung": the tasks’ own text is the content, the group column is left aside', () => {
+    const plan = kinds(
+      [
+        ['Nhóm nhiệm vụ', 'TT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
+        ['Hạ tầng số', '1', 'Phủ sóng 4G đến toàn bộ các thôn', 'Phòng Kinh tế', 'Quý IV/2026'],
+        [null, '2', 'Lắp đặt camera giám sát an ninh', 'Công an xã', 'Quý III/2026'],
+      ],
+      [{ top: 2, left: 1, bottom: 3, right: 1 }],
+    );
+    const a = plan.appendices[0]!;
+    expect([a.columns, a.header.labels.content]).toEqual([{ tt: 'B', content: 'C', lead: 'D', deadline: 'E' }, 'Nội dung']);
+    expect(a.rows.map((r) => [r.kind, r.tt, r.fields.content])).toEqual([
+      ['task', '1', 'Phủ sóng 4G đến toàn bộ các thôn'],
+      ['task', '2', 'Lắp đặt camera giám sát an ninh'],
+    ]);
+  });
+});
+
 describe('list form', () => {
   const text = [
     'PHỤ LỤC',

@@ -99,8 +99,19 @@ describe('a Word plan reads to the same whole plan as its workbook', () => {
     expect(unnamedPlan(plan)).toEqual(unnamedPlan((await workbook('chi-tiet')).plan));
   });
 
-  it('groups as a column read as the workbook with the same column does', async () => {
-    expect(unnamedPlan(docx('nhom-cot').plan)).toEqual(unnamedPlan((await workbook('nhom-cot')).plan));
+  it('groups as a column read as the workbook with the same column does: the tasks’ text, the group column aside', async () => {
+    const { plan } = docx('nhom-cot');
+    expect(plan.appendices.map((a) => [a.columns, a.rows.map((r) => [r.tt, r.fields.content])])).toEqual([
+      [
+        { tt: 'B', content: 'C', lead: 'D', partners: 'E', deadline: 'F' },
+        [
+          ['1', 'Phủ sóng 4G đến toàn bộ các thôn'],
+          ['2', 'Lắp đặt hệ thống camera giám sát an ninh tại các thôn'],
+          ['3', 'Số hóa hồ sơ, tài liệu lưu trữ của xã'],
+        ],
+      ],
+    ]);
+    expect(unnamedPlan(plan)).toEqual(unnamedPlan((await workbook('nhom-cot')).plan));
   });
 });
 
