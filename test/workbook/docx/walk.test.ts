@@ -226,6 +226,33 @@ describe('tables', () => {
     });
   });
 
+  it('Word 2003 merges across (hMerge): one cell per grid column, joined as gridSpan is, also with a merge down', () => {
+    const [t] = walkDocument(
+      doc(
+        tbl(
+          tr(
+            tc('Cơ quan', '<w:hMerge w:val="restart"/><w:vMerge w:val="restart"/>') +
+              tc('ẩn', '<w:hMerge/><w:vMerge w:val="restart"/>') +
+              tc('Thời gian'),
+          ),
+          tr(tc('', '<w:hMerge w:val="restart"/><w:vMerge/>') + tc('', '<w:hMerge w:val="continue"/><w:vMerge/>') + tc('Quý I')),
+          tr(tc('lẻ', '<w:hMerge/>') + tc('Công an xã') + tc('Quý II')),
+        ),
+      ),
+    );
+    // A cell continuing the merge hides its text ("ẩn"); one first in its row continues nothing and stands alone.
+    expect(placeTable(t as never, 1)).toEqual({
+      rows: [
+        [{ v: 'Cơ quan' }, null, { v: 'Thời gian' }],
+        [null, null, { v: 'Quý I' }],
+        [{ v: 'lẻ' }, { v: 'Công an xã' }, { v: 'Quý II' }],
+      ],
+      merges: [{ top: 1, left: 1, bottom: 2, right: 2 }],
+      width: 3,
+      headerRows: [],
+    });
+  });
+
   it('several paragraphs of a cell are lines of one cell', () => {
     const [t] = walkDocument(doc(tbl(tr(`<w:tc>${p(r('Thời gian'))}${p(r('hoàn thành'))}<w:p/></w:tc>`))));
     expect(placeTable(t as never, 1).rows).toEqual([[{ v: 'Thời gian\nhoàn thành' }]]);
