@@ -1,8 +1,11 @@
 // Start-up: `phuluc --help` from the compiled CLI next to `node -e 0` (Node's own floor), runs interleaved so both see
 // the same load; issue 19's target is a median under 0.3 s.
 import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TARGETS } from '../bin/build-state.mjs';
 import { timedRun } from './child.ts';
 import { median, type BenchResult, type TargetCheck } from './measure.ts';
 
@@ -12,17 +15,31 @@ const TARGET_MS = 300;
 
 /** `runs` timed starts of each command, after one untimed start of each (disk cache). */
 export async function benchStart(runs = 10): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {
-  // Measure what a user runs: the compiled CLI, built now if the sources changed (bin/phuluc would fall back to tsx).
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale', 'node'], { stdio: 'inherit' });
+  // Measure what a user runs: bin/phuluc over a current dist/node. In a snapshot of the sources (its own build, the
+  // checkout's node_modules), so that an edit made meanwhile in the checkout cannot send a run to the tsx fallback.
+  const snap = await mkdtemp(path.join(os.tmpdir(), 'phuluc-bench-start-'));
+  try {
+    for (const rel of [...TARGETS.node.inputs, 'bin', 'scripts/build.mjs', 'package.json']) {
+      await cp(path.join(root, rel), path.join(snap, rel), { recursive: true });
+    }
+    await symlink(path.join(root, 'node_modules'), path.join(snap, 'node_modules'));
+    execFileSync(process.execPath, [path.join(snap, 'scripts/build.mjs'), 'node'], { stdio: 'inherit' });
+    return await measureStart(snap, runs);
+  } finally {
+    await rm(snap, { recursive: true, force: true });
+  }
+}
+
+async function measureStart(snap: string, runs: number): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {
   const commands: [string, string[]][] = [
     ['node -e 0', ['-e', '0']],
-    ['phuluc --help (dist/node)', [path.join(root, 'bin/phuluc'), '--help']],
+    ['phuluc --help (dist/node)', [path.join(snap, 'bin/phuluc'), '--help']],
   ];
   const ms = commands.map(() => [] as number[]);
   const peak = commands.map(() => [] as number[]);
   for (let i = -1; i < runs; i++) {
     for (const [k, [, args]] of commands.entries()) {
-      const r = await timedRun(process.execPath, args, { cwd: root });
+      const r = await timedRun(process.execPath, args, { cwd: snap });
       if (r.code !== 0) throw new Error(`${args.join(' ')} exited with ${r.code}: ${r.stderr}`);
       if (i < 0) continue;
       ms[k]!.push(r.ms);
