@@ -71,6 +71,7 @@ describe('the appendix workbook reads back to the plan it was written from', () 
         'cam-giang-libreoffice.docx',
         'phu-luc-tcvn3.docx',
         'phu-luc-vni.docx',
+        'quang-son-tach-bang.docx',
       ].sort(),
     );
   });
