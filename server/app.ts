@@ -14,8 +14,11 @@ import { ApiError, invalidRequest } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
+import { createMetrics } from './metrics/registry.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerNationalRoutes } from './routes/national.ts';
 import { registerPageRoutes } from './routes/pages.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
@@ -82,8 +85,10 @@ export function createApp(deps: AppDeps): App {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   // Every path that stores a revision (push, upload, restore) finds the plan size and quota limits by the database.
   setStoreLimits(deps.db, limits);
+  const metrics = createMetrics();
   app.use('*', requestId());
   app.use('*', requestLog(log));
+  app.use('*', httpMetrics(metrics));
   // API answers are never cached nor sniffed; framing, referrers and cross-origin reads refused.
   app.use('/api/*', secureHeaders({ crossOriginOpenerPolicy: false, xFrameOptions: 'DENY' }), async function noStore(c, next) {
     await next();
@@ -104,6 +109,8 @@ export function createApp(deps: AppDeps): App {
   });
   for (const path of ['/api/me', '/api/plans', '/api/communes/*', '/api/provinces/*', '/api/national/*', '/api/tokens', '/api/tokens/*'])
     app.use(path, throttle, auth);
+  // Prometheus's scraper with its own token, or an administrator (routes/metrics.ts).
+  registerMetricsRoute(app, metrics, deps.metricsToken ?? process.env.PHULUC_METRICS_TOKEN ?? null, [throttle, auth]);
   // The calendar feed is public, its address the secret: wrong addresses (404) are throttled like failed sign-ins.
   app.use('/api/calendar/*', authThrottle({ ...throttling, watch: () => true, failed: (status) => status === 404 }));
   app.use('/api/*', bodyLimits(limits.jsonBytes, limits.uploadBytes));

@@ -18,6 +18,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** The caller's network address (failed sign-ins are throttled per address); default: the socket's, via Hono. */
   clientAddress?: (c: import('hono').Context) => string | null;
+  /** The bearer token Prometheus scrapes /api/metrics with (default: PHULUC_METRICS_TOKEN); admins' tokens work too. */
+  metricsToken?: string | null;
   /** Today, for "as of" defaults (tests fix it). */
   today?: () => string;
 }

@@ -65,6 +65,11 @@ export function serverPool(): WorkerPool {
   return shared;
 }
 
+/** The pool's load for /api/metrics, without starting a pool that no request has needed yet (null then). */
+export function serverPoolLoad(): WorkerPool['load'] | null {
+  return shared?.load ?? null;
+}
+
 /** Use another pool (tests: small limits), or none to go back to the environment's. */
 export function setServerPool(pool: WorkerPool | null): void {
   shared = pool;
