@@ -12,6 +12,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { authThrottle, clientAddress } from './auth/throttle.ts';
 import { ApiError, invalidRequest } from './http/errors.ts';
 import { requestLog, stdoutSink } from './http/logger.ts';
+import { requestContext, withRequestId } from './http/request-context.ts';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV, setStoreLimits } from './limits.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
@@ -73,7 +74,8 @@ function bodyLimits(jsonBytes: number, uploadBytes: number): MiddlewareHandler {
  * @example const app = createApp({ db }); await app.request('/api/health')
  */
 export function createApp(deps: AppDeps): App {
-  const log = deps.log ?? stdoutSink;
+  // Every line logged while a request is handled carries its id (http/request-context.ts).
+  const log = withRequestId(deps.log ?? stdoutSink);
   const app: App = new OpenAPIHono<Env>({
     // zod validation failures become the API's own error shape, with where (path) and what for each problem.
     defaultHook: (result) => {
@@ -86,7 +88,8 @@ export function createApp(deps: AppDeps): App {
   // Every path that stores a revision (push, upload, restore) finds the plan size and quota limits by the database.
   setStoreLimits(deps.db, limits);
   const metrics = createMetrics();
-  app.use('*', requestId());
+  // A sane incoming X-Request-Id (a proxy's: letters, digits, _ - =, at most 255) is kept, otherwise a UUID.
+  app.use('*', requestId(), requestContext());
   app.use('*', requestLog(log));
   app.use('*', httpMetrics(metrics));
   // API answers are never cached nor sniffed; framing, referrers and cross-origin reads refused.
