@@ -1,0 +1,76 @@
+// docs/quan-tri/sao-luu.md as an administrator follows it: the nightly backup units it prints are deploy/'s, verbatim,
+// and pass systemd-analyze verify; its one-line PGlite → PostgreSQL move, run as written (phuluc → node bin/phuluc, the
+// folder and address swapped for a test's), moves every row.
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/connect.ts';
+import { seedPlans } from '../../server/store/registry.ts';
+import { createToken } from '../../server/store/tokens.ts';
+import { PG_ADMIN_URL, removeDir, TEST_PLANS } from '../support/db.ts';
+import { REPO_ROOT } from '../support/paths.ts';
+import { snapshot } from '../server/backup/snapshot.ts';
+
+const PAGE = readFileSync(path.join(REPO_ROOT, 'docs/quan-tri/sao-luu.md'), 'utf8');
+const deploy = (name: string) => readFileSync(path.join(REPO_ROOT, 'deploy', name), 'utf8');
+const blocks = (lang: string) => [...PAGE.matchAll(/^```([a-z]*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] === lang).map((m) => m[2]!);
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-sao-luu-'));
+const dbName = `phuluc_doc_${Math.random().toString(36).slice(2, 10)}`;
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  await removeDir(tmp);
+});
+
+describe('docs/quan-tri/sao-luu.md', { timeout: 180_000 }, () => {
+  it('prints deploy/phuluc-backup.service and .timer exactly, and systemd-analyze verify finds nothing to say', () => {
+    expect(blocks('ini')).toEqual([deploy('phuluc-backup.service'), deploy('phuluc-backup.timer')]);
+    const r = spawnSync('systemd-analyze', ['verify', 'deploy/phuluc-backup.service', 'deploy/phuluc-backup.timer'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('its PGlite → PostgreSQL command moves every row', async () => {
+    const [line, ...more] = blocks('sh')
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.startsWith('phuluc backup --data') && l.includes('| phuluc restore'));
+    expect([line, more]).toEqual([
+      'phuluc backup --data /var/lib/phuluc/data | phuluc restore --database-url postgres://phuluc@127.0.0.1/phuluc',
+      [],
+    ]);
+    const data = path.join(tmp, 'data');
+    const source = await openDatabase({ dataDir: data });
+    await seedPlans(source.db, TEST_PLANS, 'test');
+    await createToken(source.db, { role: 'editor', communeCode: '10903', label: 'xã', createdBy: 'test' });
+    const before = await snapshot(source.db as unknown as Kysely<unknown>);
+    await source.close();
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+    const node = `"${process.execPath}" "${path.join(REPO_ROOT, 'bin/phuluc')}"`;
+    const run = line!
+      .replaceAll('phuluc backup', `${node} backup`)
+      .replaceAll('phuluc restore', `${node} restore`)
+      .replace('/var/lib/phuluc/data', `"${data}"`)
+      .replace('postgres://phuluc@127.0.0.1/phuluc', `"${url}"`);
+    await promisify(execFile)('sh', ['-c', run], { env: { ...process.env, PHULUC_LANG: 'vi' } });
+    const target = await openDatabase({ url });
+    try {
+      expect(await snapshot(target.db as unknown as Kysely<unknown>)).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+});
