@@ -172,6 +172,8 @@ export class WorkerPool {
         p?.resolve(r as JobResult);
       }
       this.pump();
+      // Loaded with no job for it: idle, it no longer keeps the process alive.
+      if (!slot.current) slot.worker.unref();
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (slot.retired) return;
@@ -183,7 +185,9 @@ export class WorkerPool {
       this.replace(slot, new JobLimitError('crash', 0, `exit ${code}`));
     });
     // An idle worker does not keep the process alive (after the listeners: adding one refs the worker's port again).
-    worker.unref();
+    // One started for a waiting job does while it loads: a CLI awaiting that job has nothing else pending, and would
+    // end with its top-level await unsettled (exit 13) before the worker said it was ready.
+    if (this.queue.length === 0) worker.unref();
     return slot;
   }
 

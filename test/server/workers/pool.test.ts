@@ -1,5 +1,8 @@
 // The worker pool: a bounded queue (then PoolBusyError), a time limit and a heap limit per job — the worker that
 // passes one is ended and replaced, and the pool goes on serving.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobLimitError, PoolBusyError, WorkerPool } from '../../../server/workers/pool.ts';
 import type { Job } from '../../../server/workers/jobs.ts';
@@ -22,6 +25,13 @@ describe('WorkerPool', () => {
     const rs = await Promise.all([1, 2, 3, 4, 5].map((value) => pool.run(job({ kind: 'echo', value }))));
     expect(rs).toEqual([1, 2, 3, 4, 5].map((value) => ({ echo: value })));
     expect(pool.load).toEqual({ running: 0, queued: 0, workers: 2 });
+  });
+
+  it('keeps a process alive while a worker loads for an awaited job (a CLI with nothing else pending)', async () => {
+    // The preloading test worker takes 600 ms to load: long enough for an unreferenced worker to let Node exit first.
+    const script = fileURLToPath(new URL('./support/one-job.ts', import.meta.url));
+    const out = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+    expect(out).toEqual({ stdout: JSON.stringify({ echo: 'answered' }), stderr: '' });
   });
 
   it('refuses a job past the queue bound with PoolBusyError, at once', async () => {
