@@ -52,17 +52,27 @@ export async function listTables(db: Kysely<unknown>): Promise<TableInfo[]> {
   return ordered;
 }
 
+/** Bytes of row text fetched per page, about: a page of 4 MiB plans stays a few of them, a page of small rows many. */
+const PAGE_BYTES = 16 * 1024 * 1024;
+
 /**
- * Every row of a table as row_to_json text, in primary-key order, a page at a time (times in UTC, so a backup does not
- * depend on the server's time zone).
+ * Every row of a table as row_to_json text, in primary-key order, a page at a time, the page sized to its rows (times in
+ * UTC when the caller set the session so, as backupDatabase does).
  * @example for await (const json of tableRows(db, table)) out.write(json)
  */
-export async function* tableRows(db: Kysely<unknown>, table: TableInfo, page = 500): AsyncGenerator<string> {
+export async function* tableRows(db: Kysely<unknown>, table: TableInfo): AsyncGenerator<string> {
   const order = table.primaryKey.length ? sql.join(table.primaryKey.map((c) => sql.ref(`t.${c}`))) : sql`row_to_json(t)::text`;
-  for (let offset = 0; ; offset += page) {
+  let page = 500;
+  for (let offset = 0; ;) {
     const { rows } = await sql<{ j: string }>`
       SELECT row_to_json(t)::text AS j FROM ${sql.table(table.name)} AS t ORDER BY ${order} LIMIT ${page} OFFSET ${offset}`.execute(db);
-    for (const r of rows) yield r.j;
+    let bytes = 0;
+    for (const r of rows) {
+      bytes += r.j.length;
+      yield r.j;
+    }
     if (rows.length < page) return;
+    offset += rows.length;
+    page = Math.max(1, Math.min(1000, Math.floor((page * PAGE_BYTES) / Math.max(bytes, 1))));
   }
 }

@@ -19,7 +19,7 @@ afterAll(() => database?.close());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What `work` writes to stdout, as parsed JSON lines (the app logs through its default sink, stdout). */
-async function stdoutLines(work: () => Promise<Response>): Promise<{ res: Response; lines: Record<string, unknown>[] }> {
+async function stdoutLines(work: () => Response | Promise<Response>): Promise<{ res: Response; lines: Record<string, unknown>[] }> {
   let out = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
   try {
