@@ -1,6 +1,7 @@
 // docs/quan-tri/sao-luu.md as an administrator follows it: the nightly backup units it prints are deploy/'s, verbatim,
 // and pass systemd-analyze verify; its one-line PGlite → PostgreSQL move, run as written (phuluc → node bin/phuluc, the
-// folder and address swapped for a test's), moves every row.
+// folder and address swapped for a test's), moves every row; so do its pg_dump / pg_restore lines between two
+// PostgreSQL databases.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connect.ts';
 import { seedPlans } from '../../server/store/registry.ts';
 import { createToken } from '../../server/store/tokens.ts';
-import { PG_ADMIN_URL, removeDir, TEST_PLANS } from '../support/db.ts';
+import { freshPostgres, PG_ADMIN_URL, removeDir, TEST_PLANS } from '../support/db.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { snapshot } from '../server/backup/snapshot.ts';
 
@@ -21,14 +22,25 @@ const deploy = (name: string) => readFileSync(path.join(REPO_ROOT, 'deploy', nam
 const blocks = (lang: string) => [...PAGE.matchAll(/^```([a-z]*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] === lang).map((m) => m[2]!);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-sao-luu-'));
-const dbName = `phuluc_doc_${Math.random().toString(36).slice(2, 10)}`;
+const made: string[] = [];
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  for (const name of made) await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
   await removeDir(tmp);
 });
+
+/** A new, empty PostgreSQL database (no schema), dropped after the suite. */
+async function emptyDatabase(): Promise<string> {
+  const name = `phuluc_doc_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  made.push(name);
+  return PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+}
 
 describe('docs/quan-tri/sao-luu.md', { timeout: 180_000 }, () => {
   it('prints deploy/phuluc-backup.service and .timer exactly, and systemd-analyze verify finds nothing to say', () => {
@@ -38,6 +50,40 @@ describe('docs/quan-tri/sao-luu.md', { timeout: 180_000 }, () => {
       encoding: 'utf8',
     });
     expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('its pg_dump / pg_restore lines copy every row from one PostgreSQL database to an empty one', async () => {
+    const lines = blocks('sh')
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.startsWith('pg_dump ') || l.startsWith('pg_restore '));
+    expect(lines).toEqual([
+      'pg_dump --format=custom --no-owner --file=phuluc-2026-12-05.dump "$DATABASE_URL"',
+      'pg_restore --no-owner --single-transaction --dbname=postgres://phuluc@127.0.0.1/phuluc_moi phuluc-2026-12-05.dump',
+    ]);
+    const source = await freshPostgres();
+    const target = await emptyDatabase();
+    try {
+      await createToken(source.db, { role: 'admin', label: 'quản trị', createdBy: 'test' });
+      const dump = path.join(tmp, 'phuluc-2026-12-05.dump');
+      const run = (line: string) =>
+        promisify(execFile)(
+          'sh',
+          ['-c', line.replace('phuluc-2026-12-05.dump', `"${dump}"`).replace('postgres://phuluc@127.0.0.1/phuluc_moi', target)],
+          {
+            env: { ...process.env, DATABASE_URL: source.url },
+          },
+        );
+      await run(lines[0]!);
+      await run(lines[1]!);
+      const restored = await openDatabase({ url: target, migrate: false });
+      try {
+        expect(await snapshot(restored.db as unknown as Kysely<unknown>)).toEqual(await snapshot(source.db as unknown as Kysely<unknown>));
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await source.close();
+    }
   });
 
   it('its PGlite → PostgreSQL command moves every row', async () => {
@@ -54,11 +100,7 @@ describe('docs/quan-tri/sao-luu.md', { timeout: 180_000 }, () => {
     await createToken(source.db, { role: 'editor', communeCode: '10903', label: 'xã', createdBy: 'test' });
     const before = await snapshot(source.db as unknown as Kysely<unknown>);
     await source.close();
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+    const url = await emptyDatabase();
     const node = `"${process.execPath}" "${path.join(REPO_ROOT, 'bin/phuluc')}"`;
     const run = line!
       .replaceAll('phuluc backup', `${node} backup`)
