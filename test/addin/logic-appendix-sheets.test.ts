@@ -3,35 +3,54 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendixSheets } from '../../addin/src/logic/appendix-sheets.ts';
+import { agencyList, deadlineList, planYears } from '../../addin/src/logic/dropdowns.ts';
 import { INDICATOR_TEMPLATE_HEADERS, TASK_TEMPLATE_HEADERS } from '../../core/progress/index.ts';
 import { gridFromValues, type Appendix } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { readDocx } from '../../workbook/docx/index.ts';
 import { TEST_FIXTURES } from '../support/paths.ts';
 
-const EMPTY9 = new Array(9).fill(null);
-const line = (text: string) => [text, ...EMPTY9.slice(1)];
+const EMPTY10 = new Array(10).fill(null);
+const line = (text: string) => [text, ...EMPTY10.slice(1)];
+/** A group row: TT and content, its id in the hidden last column. */
+const group = (tt: string, content: string, id: string) => [tt, content, ...EMPTY10.slice(3), id];
 
 describe('appendixSheets', () => {
   it('lays a Word appendix out as the template: title, blank, header, groups and tasks in their role columns', async () => {
     const bytes = new Uint8Array(await readFile(path.join(TEST_FIXTURES, 'docx/cam-giang-danh-sach.docx')));
     const { plan } = readPlan(readDocx(bytes, { name: 'ke-hoach.docx' }).grids, { format: 'docx' });
-    const sheets = appendixSheets(plan);
+    let n = 0;
+    const sheets = appendixSheets(plan, () => `t${++n}`);
     expect(sheets).toEqual([
       {
         name: 'PL II',
         headerRow: 5,
         merges: ['A1:I1', 'A2:I2', 'A3:I3'],
-        widths: [42, 350, 154, 154, 154, 105, 105, 98, 175],
+        // The template's widths (characters, core's TEMPLATE_WIDTHS) in points, then the hidden id column's.
+        widths: [35.25, 266.25, 119.25, 119.25, 119.25, 82.5, 82.5, 77.25, 135, 66.75],
+        italicRows: [3],
+        boldRows: [6, 9],
+        hiddenColumns: [10],
+        rules: {
+          firstRow: 6,
+          lastRow: 110,
+          columns: { lead: 'C', partners: 'D', deadline: 'F' },
+          lists: { agencies: agencyList(plan), deadlines: deadlineList(planYears(plan)) },
+          status: {
+            column: 'G',
+            items: ['Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành', 'Tạm dừng', 'Không thực hiện'],
+            prompt: 'Chọn tình trạng thực hiện trong kỳ báo cáo.',
+            error: 'Chọn một trong: Chưa thực hiện, Đang thực hiện, Đã hoàn thành, Tạm dừng, Không thực hiện.',
+          },
+          dateColumn: 'H',
+        },
         values: [
           line('PHỤ LỤC II'),
           line('DANH MỤC NHIỆM VỤ PHÁT TRIỂN HẠ TẦNG SỐ NĂM 2025'),
           line('(Kèm theo Kế hoạch số 03/KH-UBND ngày 07 tháng 7 năm 2025 của UBND xã Cẩm Giàng)'),
-          EMPTY9,
-          [...TASK_TEMPLATE_HEADERS],
-          line('I').map((v, i) =>
-            i === 1 ? 'Tăng cường đầu tư, phát triển hạ tầng cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số' : v,
-          ),
+          EMPTY10,
+          [...TASK_TEMPLATE_HEADERS, 'phuluc-id'],
+          group('I', 'Tăng cường đầu tư, phát triển hạ tầng cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', 't1'),
           [
             '1',
             'Cân đối ngân sách của xã dành cho hoạt động khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số phù hợp với khả năng ngân sách của xã.',
@@ -42,6 +61,7 @@ describe('appendixSheets', () => {
             null,
             null,
             null,
+            't2',
           ],
           [
             '2',
@@ -53,10 +73,9 @@ describe('appendixSheets', () => {
             null,
             null,
             null,
+            't3',
           ],
-          line('II').map((v, i) =>
-            i === 1 ? 'Thúc đẩy mạnh mẽ hoạt động khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong doanh nghiệp' : v,
-          ),
+          group('II', 'Thúc đẩy mạnh mẽ hoạt động khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trong doanh nghiệp', 't4'),
           [
             '1',
             'Xây dựng Mô hình nông nghiệp thông minh như: Triển khai thực hiện ứng dụng hệ thống tưới tự động trong nông nghiệp; Nhà kính thông minh.',
@@ -67,6 +86,7 @@ describe('appendixSheets', () => {
             null,
             null,
             null,
+            't5',
           ],
         ],
       },
@@ -84,13 +104,17 @@ describe('appendixSheets', () => {
       ['1', 'Tỷ lệ hồ sơ trực tuyến', '%', '80', 'Văn phòng'],
     ]);
     const { plan } = readPlan([grid, grid]);
-    const sheets = appendixSheets(plan);
+    let n = 0;
+    const sheets = appendixSheets(plan, () => `c${++n}`);
     expect(sheets.map((s) => s.name)).toEqual(['PL 1', 'PL 2']);
     expect(sheets[0]!.values.slice(3)).toEqual([
-      [null, null, null, null, null, null],
-      [...INDICATOR_TEMPLATE_HEADERS],
-      ['1', 'Tỷ lệ hồ sơ trực tuyến', '%', '80', 'Văn phòng', null],
+      [null, null, null, null, null, null, null],
+      [...INDICATOR_TEMPLATE_HEADERS, 'phuluc-id'],
+      ['1', 'Tỷ lệ hồ sơ trực tuyến', '%', '80', 'Văn phòng', null, 'c1'],
     ]);
-    expect(sheets[0]!.values[0]).toEqual(['PHỤ LỤC I', null, null, null, null, null]);
+    expect(sheets[0]!.values[0]).toEqual(['PHỤ LỤC I', null, null, null, null, null, null]);
+    // The monitoring body's column reads the agencies; there is no status nor day column in an indicators table.
+    expect({ ...sheets[0]!.rules, lists: undefined }).toEqual({ firstRow: 6, lastRow: 106, columns: { lead: 'E' }, lists: undefined });
+    expect([sheets[0]!.hiddenColumns, sheets[0]!.italicRows, sheets[0]!.boldRows]).toEqual([[7], [3], []]);
   });
 });

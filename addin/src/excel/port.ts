@@ -86,8 +86,23 @@ export interface AppendixSheetInput {
   merges: string[];
   /** Column widths in points, from column A. */
   widths: number[];
-  /** 1-based header row, bold and centred. */
+  /** 1-based header row, bold and centred; the table (bordered) runs from it to the last row. */
   headerRow?: number;
+  /** Title lines in italics rather than bold (the "(Kèm theo …)" line, as the template writes it). */
+  italicRows?: number[];
+  /** Body rows in bold (group rows). */
+  boldRows?: number[];
+  /** 1-based columns hidden (the phuluc-id column). */
+  hiddenColumns?: number[];
+  /** The template's rules on the body rows and the spare rows under them. */
+  rules?: AppendixSheetRules;
+}
+
+/** The template's dropdowns: agencies and deadlines (lists), the status (its words in the rule), the date format. */
+export interface AppendixSheetRules extends Pick<DropdownSpec, 'firstRow' | 'lastRow' | 'columns' | 'lists'> {
+  status?: { column: string; items: string[]; error: string; prompt: string };
+  /** The completion day's column: a day format. */
+  dateColumn?: string;
 }
 
 /** Which sheets a read takes: the active one, or every visible one. */

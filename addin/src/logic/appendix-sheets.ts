@@ -1,8 +1,17 @@
-// A read plan's appendices as plain sheets for the pane's "Nhập từ tệp Word": the standard template's layout (title
-// block, header, group and item rows, each field in its role's column, progress columns left empty) as values.
+// A read plan's appendices as sheets for the pane's "Nhập từ tệp Word", laid out as the standard template makes them
+// (workbook/export/template.ts, `phuluc import`): title block (the "(Kèm theo …)" line in italics), header, group and
+// item rows, each field in its role's column, progress columns left empty, group rows bold, the hidden id column with
+// each item's id, the dropdowns (agencies, deadlines, status) and the day format, widths as the template's.
+import { assignIds, isItemRow } from '../../../core/merge/index.ts';
 import type { Appendix, AppendixRow, CellValue, ColumnRole, Plan } from '../../../core/model/index.ts';
-import { TEMPLATE_ROLES, TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
+import { PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, TEMPLATE_ROLES, TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
+import { ID_HEADER } from '../../../core/read/index.ts';
 import { columnLetter } from '../../../core/model/index.ts';
+import type { AppendixSheetRules } from '../excel/port.ts';
+import { LISTS_SHEET } from '../excel/dropdowns.ts';
+import { charsToPoints } from '../excel/template.ts';
+import { sheetNames } from '../../../workbook/export/appendix-sheet-names.ts';
+import { agencyList, deadlineList, EXTRA_ROWS, planYears } from './dropdowns.ts';
 import { INDICATOR_HEADERS, TASK_HEADERS, templateValues } from './template-values.ts';
 
 /** A sheet to add: its wished name (the Excel layer makes it unique), values from A1, merged ranges, widths. */
@@ -11,32 +20,51 @@ export interface AppendixSheet {
   values: CellValue[][];
   /** A1 ranges merged (the title lines across the table). */
   merges: string[];
-  /** Column widths in points, from column A. */
+  /** Column widths in points, from column A (the hidden id column's too). */
   widths: number[];
   /** 1-based row of the header. */
   headerRow: number;
+  /** Title lines in italics ("(Kèm theo …)"); the others bold. */
+  italicRows: number[];
+  /** Group and subgroup rows, bold. */
+  boldRows: number[];
+  /** The id column (hidden), 1-based. */
+  hiddenColumns: number[];
+  rules: AppendixSheetRules;
 }
 
 /** The template's roles, column by column, in the order of TASK_HEADERS / INDICATOR_HEADERS. */
 export const SHEET_ROLES: Readonly<Record<Appendix['kind'], readonly ColumnRole[]>> = TEMPLATE_ROLES;
-/** The template's widths (characters). */
-const WIDTHS = TEMPLATE_WIDTHS;
-/** Points per character of width at the template's 12-point font. */
-const POINTS_PER_CHAR = 7;
+/** The hidden id column's width in characters (the template's). */
+const ID_WIDTH = 12;
 /** The rows the standard table carries: continuations are already joined into their row, notes and blanks left out. */
 const WRITTEN = new Set<AppendixRow['kind']>(['group', 'subgroup', 'task', 'indicator']);
+// The status rule's words as the template file writes them (workbook/export/template.ts, not importable here: exceljs).
+const STATUS_WORDS = PROGRESS_STATUSES.map((st) => PROGRESS_STATUS_LABEL[st].vi);
+const STATUS_RULE = {
+  prompt: 'Chọn tình trạng thực hiện trong kỳ báo cáo.',
+  error: `Chọn một trong: ${STATUS_WORDS.join(', ')}.`,
+};
 
 /**
- * One sheet per appendix, laid out like the standard template.
- * @example appendixSheets(plan)[0]!.values[4] // ['TT', 'Nội dung nhiệm vụ', …]
+ * One sheet per appendix, laid out like the standard template; items without an id get one (`newId`).
+ * @example appendixSheets(plan)[0]!.values[4] // ['TT', 'Nội dung nhiệm vụ', …, 'phuluc-id']
  */
-export function appendixSheets(plan: Plan): AppendixSheet[] {
-  return plan.appendices.map((a, i) => appendixSheet(a, i, plan.appendices.length));
+export function appendixSheets(plan: Plan, newId: () => string = randomId): AppendixSheet[] {
+  const withIds = assignIds(plan, null, newId);
+  const lists = { agencies: agencyList(plan), deadlines: deadlineList(planYears(plan)) };
+  // Named as `phuluc import` names them ("Phụ lục II"); the Excel layer makes a name in use unique.
+  const names = sheetNames(withIds.appendices, [LISTS_SHEET], false);
+  return withIds.appendices.map((a, i) => appendixSheet(a, names[i]!, lists));
 }
 
-function appendixSheet(a: Appendix, index: number, count: number): AppendixSheet {
+function randomId(): string {
+  return `t-${globalThis.crypto.randomUUID().slice(0, 13)}`;
+}
+
+function appendixSheet(a: Appendix, name: string, lists: AppendixSheetRules['lists']): AppendixSheet {
   const roles = SHEET_ROLES[a.kind];
-  const width = roles.length;
+  const width = roles.length + 1;
   const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
   const title = titleLines(a);
   const values: CellValue[][] = title.map((t) => {
@@ -45,19 +73,36 @@ function appendixSheet(a: Appendix, index: number, count: number): AppendixSheet
     return row;
   });
   values.push(blank());
-  values.push([...(a.kind === 'tasks' ? TASK_HEADERS : INDICATOR_HEADERS)]);
+  values.push([...(a.kind === 'tasks' ? TASK_HEADERS : INDICATOR_HEADERS), ID_HEADER]);
   const headerRow = values.length;
+  const boldRows: number[] = [];
   for (const r of a.rows) {
     if (!WRITTEN.has(r.kind)) continue;
-    values.push(roles.map((role) => (role === 'tt' ? r.tt : r.fields[role]) || null));
+    values.push([...roles.map((role) => (role === 'tt' ? r.tt : r.fields[role]) || null), (isItemRow(r) && r.id) || null]);
+    if (r.kind === 'group' || r.kind === 'subgroup') boldRows.push(values.length);
   }
-  const last = columnLetter(width);
+  const last = columnLetter(roles.length);
+  const letter = (role: ColumnRole) => (roles.includes(role) ? columnLetter(roles.indexOf(role) + 1) : undefined);
+  const columns: AppendixSheetRules['columns'] = {};
+  const lead = letter('lead') ?? letter('monitor');
+  if (lead) columns.lead = lead;
+  if (letter('partners')) columns.partners = letter('partners');
+  if (letter('deadline')) columns.deadline = letter('deadline');
+  const rules: AppendixSheetRules = { firstRow: headerRow + 1, lastRow: values.length + EXTRA_ROWS, columns, lists };
+  const status = letter('status');
+  if (status) rules.status = { column: status, items: STATUS_WORDS, ...STATUS_RULE };
+  const date = letter('completedOn');
+  if (date) rules.dateColumn = date;
   return {
-    name: sheetName(a, index, count),
+    name,
     values,
     merges: title.map((_, i) => `A${i + 1}:${last}${i + 1}`),
-    widths: WIDTHS[a.kind].map((w) => w * POINTS_PER_CHAR),
+    widths: [...TEMPLATE_WIDTHS[a.kind], ID_WIDTH].map(charsToPoints),
     headerRow,
+    italicRows: title.flatMap((t, i) => (t.startsWith('(') ? [i + 1] : [])),
+    boldRows,
+    hiddenColumns: [width],
+    rules,
   };
 }
 
@@ -69,11 +114,4 @@ function titleLines(a: Appendix): string[] {
   return templateValues(a.kind, year)
     .slice(0, 3)
     .map((r) => String(r[0]));
-}
-
-/** "PL II" from the title's numeral, else "PL" (numbered when there are several). */
-function sheetName(a: Appendix, index: number, count: number): string {
-  const numeral = a.title.appendix?.replace(/[[\]:*?/\\]/g, ' ').trim();
-  if (numeral) return `PL ${numeral}`.slice(0, 31);
-  return count > 1 ? `PL ${index + 1}` : 'PL';
 }
