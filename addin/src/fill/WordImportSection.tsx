@@ -89,9 +89,16 @@ export function WordImportSection({ disabled, onWrite }: { disabled: boolean; on
               </li>
             ))}
           </ul>
-          {read.refused > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{s.wordRefused(read.refused)}</MessageBarBody>
+          {read.refused.length > 0 && (
+            <MessageBar intent="warning" data-testid="word-refused">
+              <MessageBarBody>
+                {s.wordRefused(read.refused.length)}
+                {read.refused.map((r, i) => (
+                  <p key={i} className={styles.first}>
+                    {lang === 'vi' ? r.vi : r.en}
+                  </p>
+                ))}
+              </MessageBarBody>
             </MessageBar>
           )}
           <div>

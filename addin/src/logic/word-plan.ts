@@ -6,7 +6,7 @@ import { appendixSheets, type AppendixSheet } from './appendix-sheets.ts';
 
 /** What the preview shows: one entry per appendix found, or why nothing can be written. */
 export type WordPlanRead =
-  | { ok: true; sheets: AppendixSheet[]; previews: AppendixPreview[]; refused: number }
+  | { ok: true; sheets: AppendixSheet[]; previews: AppendixPreview[]; refused: { vi: string; en: string }[] }
   | { ok: false; message: { vi: string; en: string } | 'no-appendix' };
 
 export interface AppendixPreview {
@@ -31,7 +31,10 @@ export function readWordPlan(bytes: Uint8Array, name: string): WordPlanRead {
     throw err;
   }
   const { plan } = readPlan(read.grids, { file: name, format: 'docx' });
-  if (plan.appendices.length === 0) return { ok: false, message: 'no-appendix' };
+  // Where a table was refused (table, row, cell), said as the CLI and the check page say it.
+  const refused = read.refused.map((r) => ({ vi: r.vi, en: r.en }));
+  // Nothing read because the one appendix was refused: that is the reason to give, not "no appendix".
+  if (plan.appendices.length === 0) return { ok: false, message: refused[0] ?? 'no-appendix' };
   const previews = plan.appendices.map((a) => {
     const items = a.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator');
     return {
@@ -41,5 +44,5 @@ export function readWordPlan(bytes: Uint8Array, name: string): WordPlanRead {
       first: items.slice(0, FIRST_ROWS).map((r) => ({ tt: r.tt ?? '', content: r.fields.content ?? '' })),
     };
   });
-  return { ok: true, sheets: appendixSheets(plan), previews, refused: read.refused.length };
+  return { ok: true, sheets: appendixSheets(plan), previews, refused };
 }
