@@ -74,9 +74,12 @@ function docsPage(limits: Limits): string {
 <p>Tài liệu OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Mọi đường dẫn dưới <code>/api/communes</code>, <code>/api/provinces</code>,
 <code>/api/national</code>, <code>/api/tokens</code>, <code>/api/me</code> cần <code>Authorization: Bearer …</code> (token máy chủ <code>phl_…</code> hoặc access token Microsoft Entra ID).
 Lỗi luôn có dạng <code>{ "error": { "code", "message", "messageEn", "details"? } }</code>; không bao giờ có vết ngăn xếp (stack trace). Mọi câu trả lời API có
-<code>X-Content-Type-Options: nosniff</code>, <code>Cache-Control: no-store</code> và <code>X-Request-Id</code> (ghi trong nhật ký, nêu trong lỗi 500).</p>
+<code>X-Content-Type-Options: nosniff</code>, <code>Cache-Control: no-store</code> và <code>X-Request-Id</code> (ghi trong nhật ký, nêu trong lỗi 500).
+<code>/api/health</code> công khai (200 khi CSDL trả lời và cấu trúc đúng phiên bản, 503 nói chỗ hỏng); <code>/api/metrics</code> (số liệu Prometheus) cần
+<code>Authorization: Bearer</code> với mã <code>PHULUC_METRICS_TOKEN</code> hoặc token quản trị.</p>
 <p lang="en">English: the OpenAPI 3.1 document above is the API contract; every route except health and these docs needs a bearer token. Errors are
-<code>{ error: { code, message, messageEn, details? } }</code>, never a stack trace; every API answer carries nosniff, no-store and a request id.</p>
+<code>{ error: { code, message, messageEn, details? } }</code>, never a stack trace; every API answer carries nosniff, no-store and a request id.
+<code>/api/health</code> is public (200, or 503 saying what is wrong); <code>/api/metrics</code> needs the <code>PHULUC_METRICS_TOKEN</code> bearer or an admin token.</p>
 
 <h2>Gửi lại an toàn: Idempotency-Key</h2>
 <p>Gửi phiên bản (<code>POST …/revisions</code>), khôi phục (<code>POST …/revisions/{n}/restore</code>) và tải tệp (<code>POST …/upload</code>) nhận tiêu đề

@@ -450,6 +450,8 @@ export function guardsSuite(name: string, prepare: () => Promise<{ store: Store;
           'progress-conflict',
           'progress-locked',
           '/api/calendar/{mã}.ics',
+          // Operations: health is public, metrics need the scraper's token or an admin's.
+          'PHULUC_METRICS_TOKEN',
           ...PROGRESS_STATUSES.map((k) => `<code>${k}</code> ${PROGRESS_STATUS_LABEL[k].vi}`),
           ...PROGRESS_CATEGORIES.map((k) => `<code>${k}</code> ${PROGRESS_CATEGORY_LABEL[k].vi}`),
         ])
