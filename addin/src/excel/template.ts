@@ -1,6 +1,7 @@
 // insertTemplate: the standard appendix as a new sheet — the template file (ExcelApi 1.13) or its values.
 import { columnLetter, rangeA1 } from '../../../core/model/index.ts';
 import type { CellValue } from '../../../core/model/index.ts';
+import { TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
 import { layerError } from './errors.ts';
 import { runExcel, type Batch } from './run.ts';
 import type { PortState } from './state.ts';
@@ -10,9 +11,9 @@ import { cellInput } from './values.ts';
 
 export type TemplateKind = 'tasks' | 'indicators';
 
-/** Sheet names and column widths (characters) of workbook/export/template.ts, which builds the template files. */
+/** Sheet names of workbook/export/template.ts, which builds the template files; its widths are core's. */
 const SHEET_NAME: Record<TemplateKind, string> = { tasks: 'Phụ lục nhiệm vụ', indicators: 'Phụ lục chỉ tiêu' };
-const WIDTHS: Record<TemplateKind, number[]> = { tasks: [6, 60, 26, 28, 26, 18], indicators: [6, 64, 14, 14, 34] };
+const WIDTHS: Readonly<Record<TemplateKind, readonly number[]>> = TEMPLATE_WIDTHS;
 const FONT = 'Times New Roman';
 const THIN = { style: 'Continuous', weight: 'Thin', color: '#000000' };
 

@@ -1,7 +1,9 @@
 // insertTemplate (the .xlsx where Excel can insert it, values otherwise) and addDropdowns (long lists on "Danh mục").
 import { describe, expect, it } from 'vitest';
 import { createExcelPort } from '../../../addin/src/excel/index.ts';
+import { charsToPoints } from '../../../addin/src/excel/template.ts';
 import { canonicalAgencyNames } from '../../../core/agencies.ts';
+import { TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
 import { buildTemplate } from '../../../workbook/export/template.ts';
 import { createFakeExcel, type WorkbookSnapshotData } from '../../support/fake-excel/fake-host.ts';
 import { snapshotFromXlsx } from '../../support/fake-excel/snapshot.ts';
@@ -52,7 +54,8 @@ describe('insertTemplate', () => {
       right: { style: 'Continuous' },
     });
     expect(wb.merges(value.sheet)).toEqual(['A1:I1', 'A2:I2', 'A3:I3']);
-    expect(wb.columnWidth(value.sheet, 'B')).toBeGreaterThan(wb.columnWidth(value.sheet, 'A')!);
+    // Every column as wide as the template file's (core's widths), as the Word import writes them too.
+    expect([...'ABCDEFGHI'].map((c) => wb.columnWidth(value.sheet, c))).toEqual(TEMPLATE_WIDTHS.tasks.map(charsToPoints));
   });
 
   it('refuses when neither the file can be inserted nor values are given', async () => {
