@@ -82,6 +82,28 @@ describe('a folder of plans', () => {
     });
   });
 
+  it('with LibreOffice, an old .doc in a folder is converted and read by check and consolidate', async () => {
+    const only = await mkdtemp(path.join(outDir, 'doc-'));
+    await copyFile(path.join(DOCX, 'cam-giang-ke-hoach.doc'), path.join(only, '10903-cam-giang.doc'));
+    const out = path.join(outDir, 'tong-hop-doc.xlsx');
+    if (soffice === undefined) delete process.env.PHULUC_SOFFICE;
+    else process.env.PHULUC_SOFFICE = soffice;
+    try {
+      const check = JSON.parse((await phuluc('check', '--format', 'json', only)).stdout) as {
+        files: { path: string; stats: { tasks: number } }[];
+      };
+      expect(check.files.map((f) => [f.path, f.stats.tasks])).toEqual([[path.join(only, '10903-cam-giang.doc'), 34]]);
+      expect(await phuluc('consolidate', only, '-o', out, '--plan-key', 'NQ57-2026', '--as-of', '2026-06-30')).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: `Đã tổng hợp 1 xã, phường: 34 nhiệm vụ, 0 chỉ tiêu → ${out}.\n`,
+      });
+    } finally {
+      process.env.PHULUC_SOFFICE = '/khong-co/soffice';
+    }
+    // LibreOffice's first start on a loaded machine takes most of a minute, twice here.
+  }, 180_000);
+
   it('a folder with none of them says which files it looks for', async () => {
     const empty = await mkdtemp(path.join(outDir, 'trong-'));
     await writeFile(path.join(empty, '~$phu-luc.docx'), new Uint8Array(162));
