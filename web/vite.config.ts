@@ -11,10 +11,6 @@ export default defineConfig({
   base: '/web/',
   publicDir: path.join(here, 'public'),
   logLevel: 'warn',
-  resolve: {
-    // exceljs's browser build (its own Buffer/stream shims), as the package's "browser" field names it.
-    alias: [{ find: /^exceljs$/, replacement: path.resolve(here, '../node_modules/exceljs/dist/exceljs.min.js') }],
-  },
   build: {
     outDir: process.env.PHULUC_WEB_OUT ?? path.resolve(here, '../dist/web'),
     emptyOutDir: true,
@@ -33,15 +29,12 @@ export default defineConfig({
       },
       output: {
         manualChunks: (id) => {
-          // exceljs (0.9 MB) in a chunk of its own, fetched only with a workbook: a Word plan is read without it.
-          if (id.includes('/node_modules/exceljs/')) return 'exceljs';
           // zod in one chunk with shell/no-eval.ts, which every page imports first and so runs first in it: split
           // otherwise, a chunk of schemas could run before it and zod probe `new Function` (the CSP forbids eval).
           if (id.includes('/node_modules/zod/') || id.endsWith('/web/src/shell/no-eval.ts')) return 'zod';
           return undefined;
         },
         chunkFileNames: (chunk) => {
-          if (chunk.name === 'exceljs') return 'assets/exceljs-[hash].js';
           // Chunks shared by several pages would otherwise be named after whichever module came first.
           if (!chunk.isDynamicEntry) return 'assets/shared-[hash].js';
           // The workbook and Word readers are both read-browser.ts: their folder tells them apart.

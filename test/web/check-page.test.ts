@@ -142,7 +142,15 @@ describe('/kiem-tra', () => {
 
   it('downloads a repaired copy with no fixable issue left — the changes its label announced — and an annotated copy', async () => {
     const w = await open();
+    // Scripts fetched after the page has loaded, by name without the hash: the reader and the copies come when asked.
+    const scripts: string[] = [];
+    w.page.on('request', (r) => {
+      const m = /\/web\/assets\/([a-z-]+)-[\w-]{8}\.js$/.exec(r.url());
+      if (m) scripts.push(m[1]!);
+    });
     await pick(w.page, fixture('quang-son-phu-luc.xlsx'));
+    // The fast reader, fflate's inflate and the zip code the copies share, never exceljs.
+    expect(scripts.splice(0).sort()).toEqual(['shared', 'shared', 'xlsx-read-browser']);
     const grids = (await readWorkbook(await readFile(fixture('quang-son-phu-luc.xlsx')))).sheets;
     const sum = fixSummary(fixAll(grids));
     expect(await w.page.locator('#fixed-hint').innerText()).toMatch(
@@ -166,6 +174,9 @@ describe('/kiem-tra', () => {
     const fixed = path.join(tmp, 'fixed.xlsx');
     await fixedDl.saveAs(fixed);
     expect(await seen(w.page.locator('.copy-note', { hasText: 'Đã sửa' }))).toMatch(new RegExp(`^Đã sửa ${sum.changes} chỗ\\.`));
+    // The copy edits the workbook's own package (workbook/xlsx/edit): its own chunk (the zip code came with the reader),
+    // still no exceljs.
+    expect(scripts.splice(0).sort()).toEqual(['copies']);
     const after = await cliCheck(fixed);
     expect(after.stats.fixable).toBe(0);
     expect(after.stats.tasks).toBe(53);
@@ -186,6 +197,8 @@ describe('/kiem-tra', () => {
     const header = rows.findIndex((r) => r.includes('STT'));
     expect(header).toBeGreaterThanOrEqual(0);
     expect(rows.length - header - 1).toBe(issues);
+    // The annotated copy runs in the chunk the repaired one fetched.
+    expect(scripts).toEqual([]);
     clean(w);
   }, 90_000);
 

@@ -10,7 +10,7 @@ const MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^<>]*\bref="([^"]*)"/g;
 /**
  * Throw WorkbookReadError('too-large') when a sheet's merges would make exceljs create more than MAX_AREA cells
  * (one merge over A1:XFD1048576 is 17 billion) or number more than MAX_MERGES. Used by every exceljs loader
- * (workbook/xlsx/read.ts, web/src/xlsx/read-browser.ts); the fast reader clips merges to the used area instead.
+ * (workbook/xlsx/read.ts); the fast reader clips merges to the used area instead.
  * @example checkMerges('<mergeCell ref="A1:E1"/>', 'xl/worksheets/sheet1.xml') // passes
  */
 export function checkMerges(xml: string, part: string): void {

@@ -1,6 +1,6 @@
 // The guards around exceljs, shared by the server (fix, annotate, reference reader) and the browser check page:
 // check the zip before inflating, tame sheet XML, then turn exceljs's sheets into Grids within the limits.
-// Portable on purpose (no node: imports): web/src/xlsx/read-browser.ts bundles it.
+// Portable on purpose (no node: imports).
 import type ExcelJS from 'exceljs';
 import { zipSync, type Zippable } from 'fflate';
 import { a1 } from '../../core/model/index.ts';

@@ -135,11 +135,11 @@ async function checkFile(file: File): Promise<void> {
   const started = performance.now();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    // Each reader is fetched the first time a file of its kind is checked, not with the page: exceljs (large) for a
-    // workbook, the .docx reader (fflate, saxes) for a Word plan, which never needs exceljs to be checked.
+    // Each reader is fetched the first time a file of its kind is checked, not with the page: the fast workbook reader
+    // (fflate's inflate) for a workbook, the .docx reader (fflate, saxes) for a Word plan; never exceljs.
     const { grids, notes } = word
       ? (await import('../docx/read-browser.ts')).readDocxInBrowser(bytes, file.name)
-      : { grids: await (await import('../xlsx/read-browser.ts')).readGridsInBrowser(bytes), notes: [] };
+      : { grids: (await import('../xlsx/read-browser.ts')).readGridsInBrowser(bytes), notes: [] };
     // Today in Vietnam, so a completion date typed in the future is caught here as `phuluc check` catches it.
     const { report } = validateGrids(grids, { today: vietnamDay(new Date().toISOString()) ?? undefined }, word ? 'docx' : 'xlsx');
     const fix = fixAll(grids);

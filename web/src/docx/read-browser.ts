@@ -1,6 +1,5 @@
 // A Word plan's appendix tables read in the browser: the shared .docx reader (no Node API; fflate's inflate, saxes)
-// behind the same guards as workbooks, in a lazy chunk of its own loaded only when a .docx is picked (exceljs is not
-// part of it: it comes only with a workbook, or with a copy asked for).
+// behind the same guards as workbooks, in a lazy chunk of its own loaded only when a .docx is picked.
 import type { Grid } from '../../../core/model/index.ts';
 import type { FileNote } from '../../../core/validate/index.ts';
 import { readDocx } from '../../../workbook/docx/index.ts';
