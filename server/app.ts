@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): App {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   // Every path that stores a revision (push, upload, restore) finds the plan size and quota limits by the database.
   setStoreLimits(deps.db, limits);
-  const metrics = createMetrics();
+  const metrics = createMetrics(deps.dbPool ? { dbPool: deps.dbPool } : {});
   // A sane incoming X-Request-Id (a proxy's: letters, digits, _ - =, at most 255) is kept, otherwise a UUID.
   app.use('*', requestId(), requestContext());
   app.use('*', requestLog(log));

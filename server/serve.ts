@@ -60,6 +60,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     entra: opts.entra ?? null,
     log: opts.log ?? stdoutSink,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(database.pool ? { dbPool: database.pool } : {}),
   });
   let server: ServerType;
   try {

@@ -12,7 +12,16 @@ import type { DB } from './schema.ts';
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** The connection pool's counts, read live (for /api/metrics). */
+  pool?: PoolStats;
   close(): Promise<void>;
+}
+
+/** What pg.Pool counts: connections open, idle among them, and queries waiting for one. */
+export interface PoolStats {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
 }
 
 export interface OpenOptions {
@@ -89,7 +98,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     if (opts.migrate !== false) await migrate(db);
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   let lite = opts.pglite;
   let unlock = async () => {};
@@ -112,6 +121,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       if (owned) await lite.close();

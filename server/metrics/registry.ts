@@ -2,6 +2,7 @@
 // durations, pushes, uploads and progress reports by status, the read pool's queue and busy workers, phuluc's version,
 // and prom-client's process metrics (CPU, memory, event-loop delay from perf_hooks).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PoolStats } from '../db/connect.ts';
 import { serverPoolLoad } from '../workers/server-pool.ts';
 import { serverVersion } from '../version.ts';
 
@@ -17,9 +18,9 @@ export interface ServerMetrics {
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 /**
- * @example const m = createMetrics(); res.end(await m.registry.metrics())
+ * @example const m = createMetrics({ dbPool: database.pool }); res.end(await m.registry.metrics())
  */
-export function createMetrics(): ServerMetrics {
+export function createMetrics(opts: { dbPool?: PoolStats } = {}): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const { version, commit } = serverVersion();
@@ -39,6 +40,27 @@ export function createMetrics(): ServerMetrics {
   });
   new Gauge({ name: 'phuluc_read_pool_busy', help: 'Worker threads reading now', registers: [registry], collect: load((l) => l.running) });
   new Gauge({ name: 'phuluc_read_pool_workers', help: 'Worker threads started', registers: [registry], collect: load((l) => l.workers) });
+  const pool = opts.dbPool;
+  if (pool) {
+    new Gauge({
+      name: 'phuluc_db_pool_connections',
+      help: 'Database connections open, by state (idle or busy)',
+      labelNames: ['state'],
+      registers: [registry],
+      collect() {
+        this.labels('idle').set(pool.idleCount);
+        this.labels('busy').set(pool.totalCount - pool.idleCount);
+      },
+    });
+    new Gauge({
+      name: 'phuluc_db_pool_waiting',
+      help: 'Queries waiting for a database connection',
+      registers: [registry],
+      collect() {
+        this.set(pool.waitingCount);
+      },
+    });
+  }
   return {
     registry,
     requests: new Counter({

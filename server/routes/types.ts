@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import type { AuthVars, EntraVerify } from '../auth/authenticate.ts';
+import type { PoolStats } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
 import type { LogSink } from '../http/logger.ts';
 import type { Limits } from '../limits.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** The caller's network address (failed sign-ins are throttled per address); default: the socket's, via Hono. */
   clientAddress?: (c: import('hono').Context) => string | null;
+  /** The database pool's counts for /api/metrics (serve.ts passes the open database's). */
+  dbPool?: PoolStats;
   /** The bearer token Prometheus scrapes /api/metrics with (default: PHULUC_METRICS_TOKEN); admins' tokens work too. */
   metricsToken?: string | null;
   /** Today, for "as of" defaults (tests fix it). */

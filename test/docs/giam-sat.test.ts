@@ -32,7 +32,7 @@ describe('docs/quan-tri/giam-sat.md', { timeout: 60_000 }, () => {
   });
 
   it('lists exactly the phuluc_* metrics a scrape shows, with their types', async () => {
-    const app = createApp({ db: database.db, log: () => {}, metricsToken: 'giam-sat-doc-token-0123456789abcdef' });
+    const app = createApp({ db: database.db, log: () => {}, metricsToken: 'giam-sat-doc-token-0123456789abcdef', dbPool: database.pool! });
     await app.request('/api/health');
     await app.request('/api/communes/10903/plans/NQ57-2026/revisions', { method: 'POST' });
     const text = await (

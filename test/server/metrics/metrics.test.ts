@@ -1,7 +1,7 @@
 // /api/metrics (issue 19): Prometheus's text format for the scraper's own token (PHULUC_METRICS_TOKEN) or an admin's
 // token; refused without a token (401), with an editor's (403) and with a wrong scraper token (401). Counts requests
 // by route pattern (a path nothing matched is "unmatched", never the raw path), method and status; pushes by status;
-// exposes the read pool's queue and busy workers, the event-loop delay and the version.
+// exposes the read pool's queue and busy workers, the database pool, the event-loop delay and the version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import type { App } from '../../../server/routes/types.ts';
@@ -21,7 +21,7 @@ function samples(text: string, ...names: string[]): string[] {
 
 beforeAll(async () => {
   h = await harness();
-  app = createApp({ db: h.database.db, log: () => {}, metricsToken: SCRAPER });
+  app = createApp({ db: h.database.db, log: () => {}, metricsToken: SCRAPER, dbPool: h.database.pool! });
 });
 afterAll(() => h?.close());
 
@@ -62,6 +62,13 @@ describe('/api/metrics', { timeout: 60_000 }, () => {
     expect(samples(text, 'phuluc_read_pool_queued', 'phuluc_read_pool_busy').map((l) => l.replace(/ \d+$/, ''))).toEqual([
       'phuluc_read_pool_queued',
       'phuluc_read_pool_busy',
+    ]);
+    // Nothing holds a connection while the metrics are read: every open one is idle, nothing waits.
+    const pool = samples(text, 'phuluc_db_pool_connections', 'phuluc_db_pool_waiting');
+    expect(pool.map((l) => l.replace(/} [1-9]\d*$/, '} N'))).toEqual([
+      'phuluc_db_pool_connections{state="idle"} N',
+      'phuluc_db_pool_connections{state="busy"} 0',
+      'phuluc_db_pool_waiting 0',
     ]);
     expect(samples(text, 'nodejs_eventloop_lag_p99_seconds').length).toBe(1);
     expect(samples(text, 'phuluc_info')[0]).toMatch(/^phuluc_info\{version="\d+\.\d+\.\d+",commit="[0-9a-f]{12}"\} 1$/);
