@@ -1,6 +1,6 @@
 // `phuluc backup` / `phuluc restore` as an administrator runs them (real processes): the PGlite → PostgreSQL move in one
 // piped command, a backup file restored into a new PGlite folder, every table identical; a second restore into the
-// same folder refused in Vietnamese with exit code 2; a backup never written to a terminal.
+// same folder refused in Vietnamese with exit code 2; a folder a running server holds refused with what to do.
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { openDatabase } from '../../server/db/connect.ts';
+import { lockDir, openDatabase } from '../../server/db/connect.ts';
 import { seedPlans } from '../../server/store/registry.ts';
 import { createToken } from '../../server/store/tokens.ts';
 import { planWith } from '../core/progress/plan.ts';
@@ -118,6 +118,21 @@ describe('phuluc backup | phuluc restore', { timeout: 180_000 }, () => {
       stderr:
         'Cơ sở dữ liệu đích không trống (đã có bảng: audit_log, kysely_migration, kysely_migration_lock, plan_registry, provinces, …). phuluc restore chỉ khôi phục vào thư mục dữ liệu hoặc cơ sở dữ liệu PostgreSQL trống, để không trộn lẫn hay ghi đè dữ liệu đang có. Hãy chọn thư mục mới (--data) hoặc tạo cơ sở dữ liệu mới (createdb) rồi chạy lại.\n',
     });
+  });
+
+  it('refuses a PGlite folder a running server holds, saying to stop it first', async () => {
+    const unlock = await lockDir(src);
+    try {
+      const held = await shell(`"${process.execPath}" "${BIN}" backup --data "${src}" --out "${path.join(dir, 'held.gz')}"`);
+      expect([held.code, held.stdout]).toEqual([2, '']);
+      expect(held.stderr).toMatch(
+        new RegExp(
+          `^Thư mục dữ liệu ${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} đang được tiến trình ${process.pid} trên máy .+ Sao lưu hoặc khôi phục PGlite cần dừng máy chủ trước \\(systemctl stop phuluc\\)\\.\n$`,
+        ),
+      );
+    } finally {
+      await unlock();
+    }
   });
 
   it('refuses a folder without data and a restore from a file that is not a backup', async () => {
