@@ -16,7 +16,7 @@ import type { Plan } from '../../core/model/index.ts';
 import { can } from '../auth/policy.ts';
 import { ApiError, forbidden, notFound } from '../http/errors.ts';
 import { findPlan } from '../store/plans.ts';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import { DEFAULT_LIMITS, formatBytes, LIMIT_ENV } from '../limits.ts';
 import { replayOf, sameRequest } from '../store/push-state.ts';
 import { getRevision, headRevision, listRevisions, type Revision } from '../store/revisions.ts';
@@ -62,6 +62,8 @@ export interface PushReply {
   seq: number;
   /** The Idempotent-Replayed header: this is the key's first answer, sent again. */
   replayed: boolean;
+  /** `body.plan` as stored (canonical JSON), when the push just wrote it: the answer splices it in. */
+  planJson?: string;
 }
 
 /**
@@ -86,6 +88,7 @@ export function pushResponse(outcome: PushOutcome, warnings: ApiWarning[] = []):
         },
         seq: outcome.revision.seq,
         replayed: false,
+        ...(outcome.planJson === undefined ? {} : { planJson: outcome.planJson }),
       };
     case 'replayed':
       return {
@@ -186,6 +189,23 @@ function replyHeaders(c: Context, res: PushReply): PushReply {
   c.header('ETag', etag(res.seq));
   if (res.replayed) c.header('Idempotent-Replayed', 'true');
   return res;
+}
+
+/**
+ * The reply as JSON. The plan a push just stored is already JSON (the text it hashed and stored): it is put in as is
+ * rather than written a second time — a 55-task plan is ~36 KB, and writing it took as long as hashing it.
+ */
+export function pushBodyText(res: PushReply): string {
+  if (res.planJson === undefined) return JSON.stringify(res.body);
+  const rest = JSON.stringify({ ...res.body, plan: undefined });
+  return `${rest.slice(0, -1)},"plan":${res.planJson}}`;
+}
+
+/** Send a push reply (headers, status, body): the JSON answer the route documents, written by pushBodyText. */
+function sendPush(c: Context, res: PushReply): TypedResponse<PushAnswer, 200 | 201, 'json'> {
+  replyHeaders(c, res);
+  const sent = c.body(pushBodyText(res), res.status, { 'Content-Type': 'application/json' });
+  return sent as unknown as TypedResponse<PushAnswer, 200 | 201, 'json'>;
 }
 
 /** @example registerPlanRoutes(app, deps) */
@@ -314,8 +334,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
         },
         state,
       );
-      const res = replyHeaders(c, pushResponse(outcome, warnings));
-      return c.json(res.body, res.status);
+      return sendPush(c, pushResponse(outcome, warnings));
     },
   );
 
@@ -416,8 +435,7 @@ export function registerPlanRoutes(app: App, deps: AppDeps): void {
         kind: 'restore',
         message: `Khôi phục phiên bản ${seq}`,
       });
-      const res = replyHeaders(c, pushResponse(outcome));
-      return c.json(res.body, res.status);
+      return sendPush(c, pushResponse(outcome));
     },
   );
 }

@@ -6,7 +6,8 @@ import type { DB } from '../db/schema.ts';
 import { uniqueViolation } from '../store/errors.ts';
 import { getVersion, headVersion, insertVersion, versionByKey, type ReportKey, type StoredVersion } from '../store/progress-versions.ts';
 import { serialized } from './per-key.ts';
-import { canonicalJson, hashJson } from './summary.ts';
+import { canonicalJson } from './canonical.ts';
+import { hashJson } from './summary.ts';
 
 export interface ProgressPushInput extends ReportKey {
   report: ProgressReport;

@@ -16,7 +16,9 @@ import { storeLimits, vietnamDayStart, type StoreLimits } from '../limits.ts';
 import { pushState, replayOf, sameRequest, type PushState } from '../store/push-state.ts';
 import { getRevision, insertRevision, type Revision } from '../store/revisions.ts';
 import { serialized } from './per-key.ts';
-import { contentHash as canonicalHash, hashJson, summarize } from './summary.ts';
+import { planTexts } from './canonical.ts';
+import { incrementalSummary } from './summary-cache.ts';
+import { hashJson } from './summary.ts';
 
 export interface PushInput {
   communeCode: string;
@@ -37,9 +39,10 @@ export interface PushInput {
 }
 
 export type PushOutcome =
-  | { status: 'created' | 'merged'; revision: Revision; fingerprint: string }
+  /** `planJson`: the revision's plan as stored (canonical JSON), for the answer to send without writing it again. */
+  | { status: 'created' | 'merged'; revision: Revision; fingerprint: string; planJson?: string }
   /** The plan (merged or as sent) is the head's exactly: nothing stored, the head answered. */
-  | { status: 'unchanged'; revision: Revision; fingerprint: string }
+  | { status: 'unchanged'; revision: Revision; fingerprint: string; planJson?: string }
   /** The key's first answer again: `first` is what that answer said. */
   | { status: 'replayed'; revision: Revision; first: 'created' | 'merged'; fingerprint: string }
   | { status: 'key-reused' }
@@ -153,11 +156,13 @@ async function pushOnce(
     }
     // Rows pushed without ids (a workbook from elsewhere) inherit the ids of the head's matching rows.
     if (!idsComplete(candidate)) candidate = assignIds(candidate, await loadHead(), () => `t-${randomUUID().slice(0, 13)}`);
-    const json = JSON.stringify(candidate);
-    const contentHash = canonicalHash(candidate);
+    // One walk writes the text stored and answered (canonical: keys sorted) and the text hashed (without the source).
+    const texts = planTexts(candidate);
+    const json = texts.json;
+    const contentHash = hashJson(texts.content);
     // The same content again (a file uploaded twice, a push with nothing new): a revision would only say "no change".
     if (head && contentHash === head.contentHash)
-      return { status: 'unchanged', revision: { ...head, plan: candidate }, fingerprint: input.fingerprint };
+      return { status: 'unchanged', revision: { ...head, plan: candidate }, fingerprint: input.fingerprint, planJson: json };
     const bytes = Buffer.byteLength(json);
     if (limits?.planRows && merged && planRows(candidate) > limits.planRows)
       return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
@@ -179,7 +184,7 @@ async function pushOnce(
         contentHash,
         plan: candidate,
         planJson: json,
-        summary: summarize(candidate),
+        summary: incrementalSummary(candidate, texts),
         message: input.message ?? null,
         audit: {
           actor: input.author,
@@ -188,7 +193,7 @@ async function pushOnce(
           detail: { base, head: headSeq },
         },
       });
-      return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint };
+      return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint, planJson: json };
     } catch (err) {
       const constraint = uniqueViolation(err);
       if (constraint === null) throw err;

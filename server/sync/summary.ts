@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Plan } from '../../core/model/index.ts';
 import { validate } from '../../core/validate/index.ts';
 import type { RevisionSummary } from '../db/schema.ts';
+import { canonicalJson } from './canonical.ts';
 
 /**
  * SHA-256 of the plan's canonical JSON (object keys sorted): equal plans, equal hashes, however their keys were
@@ -13,20 +14,6 @@ export function contentHash(plan: Plan): string {
   // The file the plan was read from is not its content: the same tables uploaded as "ban-cuoi.xlsx" or converted from
   // an .xls are no change.
   return hashJson(canonicalJson({ ...plan, source: undefined }));
-}
-
-/**
- * JSON with every object's keys in sorted order (arrays keep theirs); undefined properties left out, as JSON.stringify does.
- * @example canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] }) // '{"a":[{"c":3,"d":2}],"b":1}'
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const o = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o).sort()) out[k] = o[k];
-    return out;
-  });
 }
 
 /** SHA-256 (hex) of a string: request fingerprints, content hashes. */

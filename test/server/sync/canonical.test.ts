@@ -1,0 +1,70 @@
+// The one-walk canonical JSON writes exactly what JSON.stringify through a key-sorting replacer wrote (the content
+// hashes of revisions already stored depend on it), and a plan's texts are that JSON, whole and in parts.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../../../cli/load-plan.ts';
+import type { Plan } from '../../../core/model/index.ts';
+import { canonicalJson, planTexts } from '../../../server/sync/canonical.ts';
+import { contentHash, hashJson } from '../../../server/sync/summary.ts';
+import { fixture } from '../../support/paths.ts';
+
+/** The replacer canonicalJson replaced: a sorted copy of every object. */
+function sortedCopyJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) out[k] = o[k];
+    return out;
+  });
+}
+
+// Values as plans hold them and more: nested objects and arrays, undefined members, index-like keys ("10", "2"),
+// unicode keys and text, non-finite numbers.
+const value = fc.letrec((tie) => ({
+  leaf: fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined)),
+  node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
+  array: fc.array(tie('node'), { maxLength: 5 }),
+  object: fc.dictionary(
+    fc.oneof(fc.string({ unit: 'binary' }), fc.nat({ max: 20 }).map(String), fc.constantFrom('a', 'é', 'A', '_')),
+    tie('node'),
+    {
+      maxKeys: 6,
+    },
+  ),
+}));
+
+describe('canonicalJson', () => {
+  it('writes what JSON.stringify with a key-sorting replacer writes', () => {
+    fc.assert(
+      fc.property(value.node, (v) => {
+        expect(canonicalJson(v)).toBe(sortedCopyJson(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sorts keys at every depth', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3, x: undefined }], '10': 0, '2': 0 })).toBe('{"2":0,"10":0,"a":[{"c":3,"d":2}],"b":1}');
+  });
+});
+
+describe('planTexts', () => {
+  it('is the plan as stored, the content hashed without its source, and each appendix apart', async () => {
+    const { plan } = await loadPlan(fixture('quang-son-phu-luc.xlsx'));
+    const t = planTexts(plan);
+    expect(t).toEqual({
+      json: sortedCopyJson(plan),
+      content: sortedCopyJson({ ...plan, source: undefined }),
+      appendices: plan.appendices.map((a) => sortedCopyJson(a)),
+      rest: sortedCopyJson({ ...plan, appendices: undefined }),
+    });
+    expect(JSON.parse(t.json)).toEqual(plan);
+    expect(hashJson(t.content)).toBe(contentHash(plan));
+  });
+
+  it('leaves out what a plan does not have', () => {
+    const plan: Plan = { appendices: [] };
+    expect(planTexts(plan)).toEqual({ json: '{"appendices":[]}', content: '{"appendices":[]}', appendices: [], rest: '{}' });
+  });
+});
