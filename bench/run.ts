@@ -1,6 +1,7 @@
 // `npm run bench`: run every benchmark on this machine and write bench/RESULTS.md (never part of npm test).
 // Knobs for development: PHULUC_BENCH_COMMUNES (default all 3,321), PHULUC_BENCH_RUNS (3), PHULUC_BENCH_SECONDS (5),
-// PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start (a subset updates only its sections of RESULTS.md). Generated workbooks go to a temporary folder, removed at the end.
+// PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start (a subset updates only its sections of RESULTS.md; push = the
+// server's pushes without the national export). Generated workbooks go to a temporary folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -74,7 +75,7 @@ try {
     generated = `${files.length.toLocaleString('en-US')} workbooks generated in ${((performance.now() - g0) / 1000).toFixed(0)} s`;
     if (only.has('consolidate')) take(await benchConsolidate({ dir, files: files.length, tmp, runs }));
     if (only.has('server')) take(await benchServer({ tmp, files, runs, seconds }));
-  }
+  } else if (only.has('push')) take(await benchServer({ tmp, files: [], runs, seconds, exports: false }));
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }

@@ -20,6 +20,8 @@ export interface ServerBenchContext {
   files: string[];
   runs: number;
   seconds: number;
+  /** The national export too (default); PHULUC_BENCH_ONLY=push measures the pushes alone. */
+  exports?: boolean;
 }
 
 interface Series {
@@ -152,7 +154,7 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
       const server = await db.start();
       try {
         pushes.set(db.name, await pushSeries(server, db.name, ctx));
-        results.push(await exportSeries(db.start, server, db.name, ctx));
+        if (ctx.exports !== false) results.push(await exportSeries(db.start, server, db.name, ctx));
       } finally {
         await server.stop();
       }
@@ -199,6 +201,13 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
     checks.push({ target: '≥ 1,000 pushes/s on PostgreSQL at 64 concurrent', measured: `${Math.round(rps)}/s`, met: rps >= 1000 });
     checks.push({ target: 'p99 ≤ 50 ms on PostgreSQL at 64 concurrent', measured: `${p99} ms`, met: p99 <= 50 });
     checks.push({ target: '≥ 12% of the bare Hono route (same run)', measured: `${share.toFixed(1)}%`, met: share >= 12 });
+    // Issue 20's targets: the load generator shares the machine, so they are set against what 2 cores can give.
+    checks.push({ target: '≥ 600 pushes/s on PostgreSQL at 64 concurrent (issue 20)', measured: `${Math.round(rps)}/s`, met: rps >= 600 });
+    checks.push({ target: 'p99 ≤ 200 ms on PostgreSQL at 64 concurrent (issue 20)', measured: `${p99} ms`, met: p99 <= 200 });
+    if (pg64.cpu) {
+      const cpu = pg64.cpu.server;
+      checks.push({ target: 'server CPU per 55-task push ≤ 1.5 ms (issue 20)', measured: `${cpu.toFixed(1)} ms`, met: cpu <= 1.5 });
+    }
   }
   for (const r of results.filter((x) => x.section === EXPORT)) {
     const s = median(r.ms) / 1000;
