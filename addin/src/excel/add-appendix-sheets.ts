@@ -1,6 +1,6 @@
 // addAppendixSheets: appendices read from a Word plan written into new sheets laid out as the template (fonts,
-// bordered table, bold groups, hidden id column, dropdowns, status rule, date format), values and borders split into
-// row blocks under Excel's payload limit — one Excel.run, one sync for the names in use, then one sync per block.
+// bordered table, bold groups, hidden id column, dropdowns, status rule, date format) — one Excel.run, one sync for the
+// names in use, then rows (values and borders) in batches filled up to Excel's payload budget.
 import { columnLetter, rangeA1 } from '../../../core/model/index.ts';
 import type { CellValue } from '../../../core/model/index.ts';
 import { listsUsed, loadListSheets, placeListSheets, queueListRules, type ListName } from './dropdowns.ts';
@@ -62,7 +62,9 @@ export async function addAppendixSheets(state: PortState, sheets: AppendixSheetI
       const lists = ruled[0]!.rules!.lists;
       const sources = placeListSheets(collection, found, lists, used);
       sheets.forEach((s, i) => s.rules && queueRules(added[i]!, s.rules, sources));
-      pending += JSON.stringify(lists).length + ACTION_OVERHEAD * 8 * ruled.length;
+      // The lists, eight rule actions a sheet, and the day format's one string per row.
+      const days = ruled.reduce((n, s) => n + (s.rules!.dateColumn ? s.rules!.lastRow - s.rules!.firstRow + 1 : 0), 0);
+      pending += JSON.stringify(lists).length + ACTION_OVERHEAD * 8 * ruled.length + days * (DAY_FORMAT.length + 5);
     }
     // Rows go out in order, each batch filled up to the limit (the first one after the layout and the lists), so the
     // syncs are as few as the limit allows; a single row past it goes alone (Excel then refuses it).
