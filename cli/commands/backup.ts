@@ -59,6 +59,11 @@ export async function restoreCommand(file: string | undefined, o: StoreTarget): 
   return runGuarded(o.lang, async () => {
     const limits = restoreLimits(process.env);
     const fromStdin = !file || file === '-';
+    if (fromStdin && process.stdin.isTTY)
+      throw new Refused(
+        'Hãy nêu tệp sao lưu (phuluc restore phuluc.backup.gz …) hoặc nối từ lệnh khác (phuluc backup … | phuluc restore …).',
+        'Give the backup file (phuluc restore phuluc.backup.gz …) or pipe one in (phuluc backup … | phuluc restore …).',
+      );
     // Standard input is read twice (checked, then written): kept in a private temporary file meanwhile.
     const spool = fromStdin ? await mkdtemp(path.join(os.tmpdir(), 'phuluc-restore-')) : null;
     try {
