@@ -23,7 +23,7 @@ describe('appendixSheets', () => {
     const sheets = appendixSheets(plan, () => `t${++n}`);
     expect(sheets).toEqual([
       {
-        name: 'PL II',
+        name: 'Phụ lục II',
         headerRow: 5,
         merges: ['A1:I1', 'A2:I2', 'A3:I3'],
         // The template's widths (characters, core's TEMPLATE_WIDTHS) in points, then the hidden id column's.
@@ -92,7 +92,7 @@ describe('appendixSheets', () => {
       },
     ]);
     // Read back as a sheet, the same items come out (what the Check tab sees after writing).
-    const again = readPlan([gridFromValues('PL II', sheets[0]!.values)]).plan.appendices[0]!;
+    const again = readPlan([gridFromValues('Phụ lục II', sheets[0]!.values)]).plan.appendices[0]!;
     const items = (p: Appendix | undefined) =>
       p!.rows.filter((r) => r.kind !== 'blank').map((r) => [r.kind, r.tt, r.fields.content, r.fields.lead ?? null]);
     expect(items(again)).toEqual(items(plan.appendices[0]));
@@ -106,7 +106,7 @@ describe('appendixSheets', () => {
     const { plan } = readPlan([grid, grid]);
     let n = 0;
     const sheets = appendixSheets(plan, () => `c${++n}`);
-    expect(sheets.map((s) => s.name)).toEqual(['PL 1', 'PL 2']);
+    expect(sheets.map((s) => s.name)).toEqual(['Phụ lục 1', 'Phụ lục 2']);
     expect(sheets[0]!.values.slice(3)).toEqual([
       [null, null, null, null, null, null, null],
       [...INDICATOR_TEMPLATE_HEADERS, 'phuluc-id'],
