@@ -1,6 +1,6 @@
 // `npm run bench`: run every benchmark on this machine and write bench/RESULTS.md (never part of npm test).
 // Knobs for development: PHULUC_BENCH_COMMUNES (default all 3,321), PHULUC_BENCH_RUNS (3), PHULUC_BENCH_SECONDS (5),
-// PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start (a subset updates only its sections of RESULTS.md; push = the
+// PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start,weight (a subset updates only its sections of RESULTS.md; push = the
 // server's pushes without the national export). Generated workbooks go to a temporary folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { writeNationalWorkbooks } from './gen/workbooks.ts';
 import { formatRow, median, TABLE_HEAD, type BenchResult, type TargetCheck } from './measure.ts';
 import { mergeResults, renderResults } from './report.ts';
 import { benchServer } from './server.bench.ts';
+import { benchPageWeight } from './page-weight.bench.ts';
 import { benchStart } from './start.bench.ts';
 import { benchValidate } from './validate.bench.ts';
 
@@ -21,7 +22,7 @@ const env = process.env;
 const communes = Number(env.PHULUC_BENCH_COMMUNES ?? 3321);
 const runs = Number(env.PHULUC_BENCH_RUNS ?? 3);
 const seconds = Number(env.PHULUC_BENCH_SECONDS ?? 5);
-const ALL = ['validate', 'consolidate', 'server', 'excel', 'start'];
+const ALL = ['validate', 'consolidate', 'server', 'excel', 'start', 'weight'];
 const only = new Set((env.PHULUC_BENCH_ONLY ?? ALL.join(',')).split(','));
 const partial = ALL.some((b) => !only.has(b));
 
@@ -63,6 +64,7 @@ try {
   }
   if (only.has('excel')) take(await benchExcel());
   if (only.has('start')) take(await benchStart(10));
+  if (only.has('weight')) take(await benchPageWeight());
   if (only.has('consolidate') || only.has('server')) {
     const dir = path.join(tmp, 'national');
     const g0 = performance.now();
