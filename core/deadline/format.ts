@@ -71,11 +71,20 @@ function rangeText(s: Ymd, e: Ymd): string {
  * @example formatPeriod({ precision: 'month', start: '2025-07-01', end: '2025-07-31' }) // 'Tháng 7/2025'
  */
 export function formatPeriod(p: Period): string {
+  // A plan's deadlines are a few dozen periods written thousands of times (validation formats each twice).
+  const key = `${p.precision}|${p.start}|${p.end}`;
+  const hit = FORMATTED.get(key);
+  if (hit !== undefined) return hit;
   const s = ymd(p.start);
   const e = ymd(p.end);
-  if (!s || !e) return `${p.start} - ${p.end}`;
-  return unitText(p, s) ?? rangeText(s, e);
+  const text = !s || !e ? `${p.start} - ${p.end}` : (unitText(p, s) ?? rangeText(s, e));
+  if (FORMATTED.size >= FORMATTED_LIMIT) FORMATTED.clear();
+  FORMATTED.set(key, text);
+  return text;
 }
+
+const FORMATTED = new Map<string, string>();
+const FORMATTED_LIMIT = 10_000;
 
 type Recurring = Extract<Deadline, { kind: 'recurring' }>;
 

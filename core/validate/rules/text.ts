@@ -15,24 +15,30 @@ const TEXT_KINDS = new Set(['task', 'indicator', 'group', 'subgroup', 'continuat
 interface TextCell {
   row: AppendixRow;
   role: ColumnRole;
-  cell: string;
+  col: number;
   raw: string;
 }
 
+/** A1 reference of a text cell, built only when an issue names it. */
+const cellOf = (c: TextCell) => a1(c.row.source.row, c.col);
+
 function textCells(appendix: Appendix, sheet: TextGrid): TextCell[] {
   const out: TextCell[] = [];
+  const columns = (Object.entries(appendix.columns) as [ColumnRole, string][]).map(
+    ([role, letter]) => [role, columnNumber(letter)] as const,
+  );
   for (const row of appendix.rows) {
     if (!TEXT_KINDS.has(row.kind)) continue;
-    for (const [role, letter] of Object.entries(appendix.columns) as [ColumnRole, string][]) {
-      const v = sheet.cell(row.source.row, columnNumber(letter))?.v;
-      if (typeof v === 'string' && v !== '') out.push({ row, role, cell: a1(row.source.row, columnNumber(letter)), raw: v });
+    for (const [role, col] of columns) {
+      const v = sheet.cell(row.source.row, col)?.v;
+      if (typeof v === 'string' && v !== '') out.push({ row, role, col, raw: v });
     }
   }
   return out;
 }
 
 function setCell(ctx: CheckContext, code: string, c: TextCell, to: string): Patch {
-  return cellPatch(ctx, code, { cell: c.cell, from: c.raw, to });
+  return cellPatch(ctx, code, { cell: cellOf(c), from: c.raw, to });
 }
 
 function cellPatch(ctx: CheckContext, code: string, edit: CellEdit): Patch {
@@ -69,34 +75,43 @@ export function tidyWhitespace(s: string): string {
 export const textCellsCheck: Check = (ctx) => {
   if (!ctx.sheet) return;
   const sheet = ctx.sheet;
+  // Most cells are clean: the location is built only for a cell that has an issue.
+  const locOf = (c: TextCell) => ({ ...cellLoc(ctx, c.row, c.role), cell: cellOf(c), row: c.row.source.row });
   for (const c of textCells(ctx.appendix, sheet)) {
-    const loc = { ...cellLoc(ctx, c.row, c.role), cell: c.cell, row: c.row.source.row };
-    const col = columnNumber(ctx.appendix.columns[c.role]!);
-    const enc = sheet.encoding(c.row.source.row, col);
+    const enc = sheet.encoding(c.row.source.row, c.col);
     if (enc) {
-      const edit = legacyEdit(sheet, c.row.source.row, col, c.raw);
+      const edit = legacyEdit(sheet, c.row.source.row, c.col, c.raw);
       ctx.push({
         code: 'legacy-encoding',
         params: { encoding: enc, preview: edit.to as string },
-        loc,
+        loc: locOf(c),
         fix: cellPatch(ctx, 'legacy-encoding', edit),
       });
       continue; // the other text checks read the decoded text after this fix
     }
     if (hasWordArtifact(c.raw)) {
       const artifact = /\[[^\]]*\]|\{\s*PAGE\s*\}/iu.exec(c.raw)?.[0] ?? '';
-      ctx.push({ code: 'word-artifact', params: { artifact }, loc, fix: setCell(ctx, 'word-artifact', c, stripWordArtifacts(c.raw)) });
+      ctx.push({
+        code: 'word-artifact',
+        params: { artifact },
+        loc: locOf(c),
+        fix: setCell(ctx, 'word-artifact', c, stripWordArtifacts(c.raw)),
+      });
       continue;
     }
     if (isDecomposed(c.raw)) {
-      ctx.push({ code: 'decomposed-unicode', params: {}, loc, fix: setCell(ctx, 'decomposed-unicode', c, c.raw.normalize('NFC')) });
+      ctx.push({
+        code: 'decomposed-unicode',
+        params: {},
+        loc: locOf(c),
+        fix: setCell(ctx, 'decomposed-unicode', c, c.raw.normalize('NFC')),
+      });
       continue;
     }
-    if (tidyWhitespace(c.raw) !== c.raw) {
-      ctx.push({ code: 'stray-whitespace', params: {}, loc, fix: setCell(ctx, 'stray-whitespace', c, tidyWhitespace(c.raw)) });
-    }
+    const tidy = tidyWhitespace(c.raw);
+    if (tidy !== c.raw) ctx.push({ code: 'stray-whitespace', params: {}, loc: locOf(c), fix: setCell(ctx, 'stray-whitespace', c, tidy) });
     const formula = formulaStart(c);
-    if (formula) ctx.push({ code: 'formula-like-text', params: { start: formula }, loc });
+    if (formula) ctx.push({ code: 'formula-like-text', params: { start: formula }, loc: locOf(c) });
   }
   legacyOutsideBody(ctx, sheet);
 };
@@ -114,15 +129,20 @@ function legacyOutsideBody(ctx: CheckContext, sheet: TextGrid): void {
   if (at < 0) return;
   const from = at === 0 ? 1 : tables[at]!.top;
   const to = at + 1 < tables.length ? tables[at + 1]!.top - 1 : sheet.rows;
-  const body = new Set<string>();
-  for (const t of tables) for (const c of textCells(t.a, sheet)) body.add(c.cell);
+  // The tables' own text cells, gathered only once a legacy cell is met (most sheets have none).
+  let body: Set<number> | undefined;
+  const key = (r: number, c: number) => r * (sheet.cols + 1) + c;
   for (let r = from; r <= to; r++) {
     for (let c = 1; c <= sheet.cols; c++) {
       const enc = sheet.encoding(r, c);
       if (!enc) continue;
       const raw = sheet.cell(r, c)?.v;
+      if (body === undefined) {
+        body = new Set();
+        for (const t of tables) for (const tc of textCells(t.a, sheet)) body.add(key(tc.row.source.row, tc.col));
+      }
+      if (typeof raw !== 'string' || body.has(key(r, c))) continue;
       const cell = a1(r, c);
-      if (typeof raw !== 'string' || body.has(cell)) continue;
       const edit = legacyEdit(sheet, r, c, raw);
       const loc = { sheet: ctx.appendix.sheet, table: ctx.appendix.range, row: r, cell };
       ctx.push({
