@@ -1,10 +1,8 @@
 // /api/health (issue 19): public, 200 with the version, commit and migration level when the database answers and holds
 // exactly this version's migrations; 503 saying what is wrong — a migration pending, one unknown (a newer phuluc), the
 // database unreachable or not answering in time — and never an address or a driver's error text.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +15,12 @@ import { freshPglite, freshPostgres } from '../support/db.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-let COMMIT: string;
-
-beforeAll(async () => {
-  COMMIT = (await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT })).stdout.trim().slice(0, 12);
+// The commit as a build sets it (PHULUC_COMMIT wins over .git, whose HEAD moves while other work is committed); read
+// once, at the first answer. The .git fallback is seen in the metrics test's phuluc_info.
+const COMMIT = 'b1d0c0ffee42';
+process.env.PHULUC_COMMIT = COMMIT;
+afterAll(() => {
+  delete process.env.PHULUC_COMMIT;
 });
 
 async function health(db: Kysely<DB>): Promise<{ status: number; body: HealthAnswer }> {
