@@ -1,6 +1,7 @@
 // `phuluc backup` / `phuluc restore` as an administrator runs them (real processes): the PGlite → PostgreSQL move in one
 // piped command, a backup file restored into a new PGlite folder, every table identical; a second restore into the
-// same folder refused in Vietnamese with exit code 2; a folder a running server holds refused with what to do.
+// same folder refused in Vietnamese with exit code 2; a folder a running server holds refused with what to do; at a
+// terminal, no binary on the screen and no silent wait for input.
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -133,6 +134,19 @@ describe('phuluc backup | phuluc restore', { timeout: 180_000 }, () => {
     } finally {
       await unlock();
     }
+  });
+
+  it('at a terminal: backup writes no binary to the screen, restore asks for the file instead of waiting', async () => {
+    // script(1) gives both commands a real terminal for stdin and stdout.
+    const tty = (args: string) => shell(`script -qec '"${process.execPath}" "${BIN}" ${args}' /dev/null < /dev/null`);
+    const backup = await tty(`backup --data "${src}"`);
+    const restore = await tty(`restore --data "${path.join(dir, 'tty')}"`);
+    expect([backup.code, backup.stdout, restore.code, restore.stdout]).toEqual([
+      2,
+      'Không ghi bản sao lưu (dữ liệu nhị phân) ra màn hình: hãy nêu tệp (--out phuluc.backup.gz) hoặc nối sang lệnh khác (| phuluc restore …).\r\n',
+      2,
+      'Hãy nêu tệp sao lưu (phuluc restore phuluc.backup.gz …) hoặc nối từ lệnh khác (phuluc backup … | phuluc restore …).\r\n',
+    ]);
   });
 
   it('refuses a folder without data and a restore from a file that is not a backup', async () => {
