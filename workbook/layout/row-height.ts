@@ -18,63 +18,81 @@ const BOLD = [
 ];
 
 /** Width of a character in 1/1000 em: Vietnamese letters by their base letter (ơ and ư a little wider, for the horn). */
-function charWidth(code: number, bold: boolean, cache: Map<number, number>): number {
-  const table = bold ? BOLD : REGULAR;
+function charWidthOf(code: number, table: readonly number[]): number {
   if (code >= 32 && code <= 126) return table[code - 32]!;
-  const known = cache.get(code);
-  if (known !== undefined) return known;
   const ch = String.fromCharCode(code);
   const parts = ch.normalize('NFD');
   const base = parts.charCodeAt(0);
-  let w: number;
-  if (ch === 'đ') w = table['d'.charCodeAt(0) - 32]!;
-  else if (ch === 'Đ') w = table['D'.charCodeAt(0) - 32]!;
-  else if (base >= 32 && base <= 126) w = table[base - 32]! + (parts.includes('\u031B') ? 60 : 0);
-  else if (/[\u0300-\u036f]/.test(ch))
-    w = 0; // a combining mark written apart (decomposed text) takes no room
-  else if (ch === '…' || ch === '—') w = 1000;
-  else if (ch === '–' || ch === '“' || ch === '”') w = 500;
-  else w = 600;
-  cache.set(code, w);
-  return w;
+  if (ch === 'đ') return table['d'.charCodeAt(0) - 32]!;
+  if (ch === 'Đ') return table['D'.charCodeAt(0) - 32]!;
+  if (base >= 32 && base <= 126) return table[base - 32]! + (parts.includes('\u031B') ? 60 : 0);
+  if (/[\u0300-\u036f]/.test(ch)) return 0; // a combining mark written apart (decomposed text) takes no room
+  if (ch === '…' || ch === '—') return 1000;
+  if (ch === '–' || ch === '“' || ch === '”') return 500;
+  return 600;
 }
 
-const regularCache = new Map<number, number>();
-const boldCache = new Map<number, number>();
+/** Each UTF-16 code unit's width, worked out once (UNKNOWN until first met): every row's text is measured. */
+const UNKNOWN = 0xffff;
+const regularWidths = new Uint16Array(0x10000).fill(UNKNOWN);
+const boldWidths = new Uint16Array(0x10000).fill(UNKNOWN);
+
+function widthsOf(bold: boolean): Uint16Array {
+  return bold ? boldWidths : regularWidths;
+}
+
+function charWidth(code: number, widths: Uint16Array, bold: boolean): number {
+  const w = widths[code]!;
+  return w !== UNKNOWN ? w : (widths[code] = charWidthOf(code, bold ? BOLD : REGULAR));
+}
 
 /** Width of a run of text in points. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const cache = bold ? boldCache : regularCache;
+  const widths = widthsOf(bold);
   let w = 0;
-  for (let i = 0; i < text.length; i++) w += charWidth(text.charCodeAt(i), bold, cache);
+  for (let i = 0; i < text.length; i++) w += charWidth(text.charCodeAt(i), widths, bold);
   return (w * size) / 1000;
 }
 
 /**
- * How many lines a text takes in a cell `widthPt` wide (inner width, padding removed): paragraphs at line breaks,
- * words wrapped at spaces, a word longer than the line broken where it overflows.
+ * How many lines a text takes in a cell `widthPt` wide (inner width, padding removed): paragraphs at line breaks
+ * (CR LF, CR or LF), words wrapped at spaces, a word longer than the line broken where it overflows. One pass over
+ * the text, no split: the consolidated workbook measures every cell of 180,000 rows.
  * @example wrappedLines('Tuyên truyền Nghị quyết 57', 60, 12) // 2
  */
 export function wrappedLines(text: string, widthPt: number, size: number, bold = false): number {
+  const widths = widthsOf(bold);
   const space = textWidth(' ', size, bold);
-  let lines = 0;
-  for (const para of text.split(/\r\n|\r|\n/)) {
-    lines++;
-    let x = 0;
-    for (const word of para.split(' ')) {
-      let w = textWidth(word, size, bold);
-      const gap = x > 0 ? space : 0;
-      if (x + gap + w <= widthPt + 1e-6) {
-        x += gap + w;
-        continue;
-      }
+  const limit = widthPt + 1e-6;
+  let lines = 1;
+  let x = 0;
+  // The word's width in 1/1000 em: a sum of whole numbers, exact in any order.
+  let word = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c !== 32 && c !== 10 && c !== 13) {
+      word += charWidth(c, widths, bold);
+      continue;
+    }
+    let w = (word * size) / 1000;
+    word = 0;
+    const gap = x > 0 ? space : 0;
+    if (x + gap + w <= limit) x += gap + w;
+    else {
       if (x > 0) lines++;
       // A word wider than the line runs over as many lines as it fills.
-      while (w > widthPt + 1e-6) {
+      while (w > limit) {
         lines++;
         w -= widthPt;
       }
       x = w;
+    }
+    if (c !== 32 && i < n) {
+      // A line break: the next paragraph starts a line.
+      lines++;
+      x = 0;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     }
   }
   return lines;
