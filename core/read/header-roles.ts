@@ -90,6 +90,9 @@ const RULES: RoleRule[] = [
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
   // Every body row is tried as a repeated header, so the same cell texts come back again and again.
   // One map per kind: building a combined key string per call cost more than the lookup.
+  // A bare number (a body row's TT) names no role: every phrase has a letter. Kept out of the cache, so a large
+  // table's numbers do not push its labels out.
+  if (DIGITS.test(label) && NO_DIGIT_PHRASE) return null;
   const cache = ROLE_CACHE[kind];
   const hit = cache.get(label);
   if (hit !== undefined) return hit;
@@ -100,6 +103,8 @@ export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): Column
 }
 
 const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks: new Map(), indicators: new Map() };
+const DIGITS = /^\s*\d+\s*$/;
+const NO_DIGIT_PHRASE = RULES.every((rule) => rule.phrases.every((p) => /[a-z]/.test(p)));
 
 function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   const f = fold(label);
