@@ -11,11 +11,15 @@ export interface SheetOptions extends SheetLayout {
   name: string;
 }
 
-const FLUSH_AT = 256 * 1024;
+/** Bytes of sheet XML gathered before they go to the deflater. */
+const CHUNK = 256 * 1024;
 
 /** One sheet being written: rows in order, then merges and the filter, then end(). */
 export class SheetWriter {
-  private buf = '';
+  // Each row is encoded into this buffer as it is rendered: a 256 KB string built of thousands of rows and encoded
+  // at once cost as much again as rendering them (V8 flattens the long concatenation first).
+  private out = Buffer.allocUnsafe(CHUNK);
+  private pos = 0;
   private row = 0;
   private readonly merges: string[] = [];
   private filter: string | null = null;
@@ -25,7 +29,7 @@ export class SheetWriter {
     private readonly opts: SheetOptions,
     private readonly check: () => void,
   ) {
-    this.buf = sheetStart(opts);
+    this.pos = this.out.write(sheetStart(opts), 0);
   }
 
   /** The next row number (1-based) a call to add() writes. */
@@ -38,8 +42,19 @@ export class SheetWriter {
    * @example await sheet.add([{ s: title, v: 'TỔNG HỢP' }], { height: 40 })
    */
   async add(cells: readonly (OutCell | null)[], opts: { height?: number } = {}): Promise<void> {
-    this.buf += rowXml(++this.row, cells, opts.height);
-    if (this.buf.length > FLUSH_AT) await this.flush();
+    await this.append(rowXml(++this.row, cells, opts.height));
+  }
+
+  /** Encode `xml` after what is gathered; what would not surely fit (3 bytes a UTF-16 unit at most) goes out first. */
+  private async append(xml: string): Promise<void> {
+    if (this.pos + xml.length * 3 > CHUNK) {
+      await this.flush();
+      if (xml.length * 3 > CHUNK) {
+        await this.entry.write(Buffer.from(xml, 'utf8'));
+        return;
+      }
+    }
+    this.pos += this.out.write(xml, this.pos);
   }
 
   /** Leave a row empty. */
@@ -64,14 +79,17 @@ export class SheetWriter {
 
   private async flush(): Promise<void> {
     this.check();
-    const text = this.buf;
-    this.buf = '';
-    await this.entry.write(Buffer.from(text, 'utf8'));
+    if (this.pos === 0) return;
+    // The deflater holds the bytes until it has read them: the next rows go to a new buffer.
+    const bytes = this.out.subarray(0, this.pos);
+    this.out = Buffer.allocUnsafe(CHUNK);
+    this.pos = 0;
+    await this.entry.write(bytes);
   }
 
   /** Close sheetData, write the filter, merges and page setup, and end the entry. */
   async end(): Promise<void> {
-    this.buf += sheetEnd(this.opts, { lastRow: this.row, filter: this.filter, merges: this.merges });
+    await this.append(sheetEnd(this.opts, { lastRow: this.row, filter: this.filter, merges: this.merges }));
     await this.flush();
     await this.entry.end();
   }
