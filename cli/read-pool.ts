@@ -15,6 +15,7 @@ const IN_FLIGHT = 4;
 
 function response(i: number, file: string, r: ReadFileResult | JobFault): ReadResponse {
   if ('plan' in r) return { i, plan: r.plan };
+  if ('planJson' in r) return { i, plan: JSON.parse(r.planJson) as Plan };
   if ('error' in r) return { i, error: { code: r.error.code, vi: r.error.vi, en: r.error.en } };
   // A fault is a thrown error's stack: its errno code ("ENOENT: no such file…") said in words, never the stack.
   const errno = /\b(E[A-Z]+):/.exec(r.fault)?.[1];
@@ -39,7 +40,9 @@ export async function* readPlans(files: string[], maxWorkers = os.availableParal
   try {
     for (let i = 0; i < files.length; i++) {
       for (; next < files.length && next < i + n * IN_FLIGHT; next++) {
-        const p = pool.run({ kind: 'read-file', file: files[next]! });
+        // Plans come back as JSON text: plans are JSON by design (the wire and stored form), and a string crosses
+        // threads at memcpy speed, where the plan's object tree is cloned node by node on both sides.
+        const p = pool.run({ kind: 'read-file', file: files[next]!, json: true });
         // Awaited in order below; a failure meanwhile must not count as unhandled.
         p.catch(() => {});
         pending.set(next, p);
