@@ -11,14 +11,8 @@ import { convertDocToDocx, DocConvertError } from '../../workbook/docx/convert.t
 import { DocxReadError, readDocx } from '../../workbook/docx/index.ts';
 import { writeConsolidatedXlsx } from '../../workbook/export/consolidated.ts';
 import { inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
-import {
-  ConvertError,
-  CONVERTIBLE,
-  convertToXlsx,
-  readWorkbook,
-  WorkbookReadError,
-  type WorkbookErrorCode,
-} from '../../workbook/xlsx/index.ts';
+import { ConvertError, CONVERTIBLE, convertToXlsx } from '../../workbook/xlsx/convert.ts';
+import { WorkbookReadError, type WorkbookErrorCode } from '../../workbook/xlsx/errors.ts';
 import { fileWriteProblem } from '../file-errors.ts';
 import type { Lang } from '../labels.ts';
 import { progressOnTty } from '../progress.ts';
@@ -173,6 +167,8 @@ async function planOf(file: string, r: ReadResponse): Promise<{ plan: Plan } | {
       };
     }
     const xlsx = await convertToXlsx(bytes, ext);
+    // Loaded only here: exceljs (behind readWorkbook) costs the main thread ~0.3 s, and most folders hold .xlsx only.
+    const { readWorkbook } = await import('../../workbook/xlsx/read.ts');
     return { plan: readPlan((await readWorkbook(xlsx)).sheets, { file, format: 'xlsx' }).plan };
   } catch (err) {
     if (err instanceof ConvertError || err instanceof WorkbookReadError || err instanceof DocConvertError || err instanceof DocxReadError)
