@@ -1,21 +1,19 @@
-// The task pane: header with the language switch, four tabs, the notice line, the preview dialog.
+// The task pane: header with the language switch, four tabs (all but Kiểm tra fetched when first opened,
+// lazy-views.tsx), the notice line, the preview dialog.
 // Everything Excel goes through the actions (and so the port) it is given: no Office here.
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { CheckPanel } from './check/CheckPanel.tsx';
-import { PreviewDialog } from './check/PreviewDialog.tsx';
-import { FillPanel } from './fill/FillPanel.tsx';
-import type { ProgressActions } from './progress/actions.ts';
-import { ProgressPanel } from './progress/ProgressPanel.tsx';
 import { stringsFor } from './i18n/index.ts';
 import type { PaneActions } from './state/actions.ts';
-import type { SyncActions } from './sync/actions.ts';
 import type { PaneState } from './state/pane-state.ts';
 import { useStore, type Store } from './state/store.ts';
-import { SyncPanel } from './sync/SyncPanel.tsx';
 import { Header } from './app/Header.tsx';
 import { NoticeBar } from './app/NoticeBar.tsx';
 import { OutsideOffice } from './app/OutsideOffice.tsx';
+import { FillPanel, lazyViews, PreviewDialog } from './lazy-views.tsx';
+import type { Services } from './boot/lazy-services.ts';
+import { ViewLoading } from './app/ViewLoading.tsx';
 import { LangContext } from './app/strings-context.ts';
 
 type TabId = 'check' | 'fill' | 'sync' | 'progress';
@@ -29,15 +27,16 @@ const useStyles = makeStyles({
 export interface AppProps {
   store: Store<PaneState>;
   actions: PaneActions;
-  sync: SyncActions;
-  progress: ProgressActions;
+  /** The Đồng bộ and Tiến độ tabs' actions, fetched when one of them first opens (boot/lazy-services.ts). */
+  services: () => Promise<Services>;
 }
 
-/** @example createRoot(el).render(<App store={store} actions={actions} sync={sync} progress={progress} />) */
-export function App({ store, actions, sync, progress }: AppProps) {
+/** @example createRoot(el).render(<App store={store} actions={actions} services={services} />) */
+export function App({ store, actions, services }: AppProps) {
   const state = useStore(store);
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('check');
+  const [{ SyncView, ProgressView }] = useState(() => lazyViews(services));
   const s = stringsFor(state.lang);
   const tabs: [TabId, string][] = [
     ['check', s.tabCheck],
@@ -65,17 +64,21 @@ export function App({ store, actions, sync, progress }: AppProps) {
         {state.inExcel ? <NoticeBar notice={state.notice} onDismiss={actions.dismissNotice} /> : <OutsideOffice />}
         <main className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'check' && <CheckPanel state={state} actions={actions} />}
-          {tab === 'fill' && <FillPanel state={state} actions={actions} />}
-          {tab === 'progress' && <ProgressPanel state={state} progress={progress} />}
-          {tab === 'sync' && <SyncPanel state={state} sync={sync} onFix={() => setTab('check')} onReadTables={actions.readTables} />}
+          <Suspense fallback={<ViewLoading />}>
+            {tab === 'fill' && <FillPanel state={state} actions={actions} />}
+            {tab === 'progress' && <ProgressView state={state} />}
+            {tab === 'sync' && <SyncView state={state} onFix={() => setTab('check')} onReadTables={actions.readTables} />}
+          </Suspense>
         </main>
         {state.preview && (
-          <PreviewDialog
-            preview={state.preview}
-            busy={state.busy !== null}
-            onApply={actions.applyPreview}
-            onCancel={actions.cancelPreview}
-          />
+          <Suspense fallback={<ViewLoading />}>
+            <PreviewDialog
+              preview={state.preview}
+              busy={state.busy !== null}
+              onApply={actions.applyPreview}
+              onCancel={actions.cancelPreview}
+            />
+          </Suspense>
         )}
       </FluentProvider>
     </LangContext.Provider>

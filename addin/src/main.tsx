@@ -1,6 +1,7 @@
 // Entry of the task pane: stop at once in a legacy webview (taskpane.html's inline check shows the fallback), wait for
 // Office.onReady, create the Excel port from the host (the real office.js globals, or the test's fake host, which
-// is ready as injected), render.
+// is ready as injected), render. The sync and progress actions are fetched when their tabs open, or at once when
+// pushes or reports wait to be sent.
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createPort } from './boot/create-port.ts';
@@ -11,8 +12,7 @@ import { saveLang, savedLang } from './i18n/index.ts';
 import { createActions } from './state/actions.ts';
 import { initialState } from './state/pane-state.ts';
 import { createStore } from './state/store.ts';
-import { createProgressActions } from './progress/actions.ts';
-import { createSyncActions } from './sync/actions.ts';
+import { lazyServices, waitingToSend } from './boot/lazy-services.ts';
 import { browserStorage } from './sync/auth/token-store.ts';
 
 async function boot(): Promise<void> {
@@ -37,10 +37,11 @@ async function boot(): Promise<void> {
   });
   const actions = createActions(store, { port, loadTemplate: (kind) => loadTemplate(kind) });
   // Sync: the binding comes from the workbook, the token and the push queue from this user's storage.
-  const sync = createSyncActions(store, { port, storage: browserStorage(), defaultServer: location.origin });
-  const progress = createProgressActions(sync.shared.ctx, sync.shared.creds);
-  createRoot(el).render(<App store={store} actions={actions} sync={sync} progress={progress} />);
-  if (inExcel) void sync.init().then(() => progress.init());
+  const storage = browserStorage();
+  const deps = { port, storage, defaultServer: location.origin };
+  const services = lazyServices(async () => (await import('./boot/services.ts')).createServices(store, deps), inExcel);
+  createRoot(el).render(<App store={store} actions={actions} services={services} />);
+  if (inExcel && waitingToSend(storage)) void services().catch((err: unknown) => console.error('phuluc: đồng bộ / sync', err));
 }
 
 boot().catch((err: unknown) => {

@@ -26,6 +26,7 @@ export const en: Strings = {
   tabCheck: 'Check',
   tabFill: 'Fill',
   tabSync: 'Sync',
+  loadingView: 'Loading…',
   busy: 'Working with Excel…',
   dismiss: 'Dismiss',
   notInExcel: 'This page runs inside Excel.',

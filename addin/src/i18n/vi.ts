@@ -27,6 +27,8 @@ export const vi = {
   tabCheck: 'Kiểm tra',
   tabFill: 'Điền',
   tabSync: 'Đồng bộ',
+  /** A view while its code is fetched (Điền, Đồng bộ, Tiến độ and the fix preview load when first shown). */
+  loadingView: 'Đang tải…',
   busy: 'Đang làm việc với Excel…',
   dismiss: 'Đóng thông báo',
   notInExcel: 'Trang này chạy trong Excel.',

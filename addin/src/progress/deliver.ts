@@ -4,14 +4,14 @@ import { ApiError, ProgressConflictDetails, ProgressLockedDetails, PeriodListDet
 import type { QueuedReport } from '../state/progress-state.ts';
 import { NEW_KEY_CODES } from '../sync/api.ts';
 import { readLocal } from '../sync/plan-io.ts';
-import { backoffMs, newKey, type createQueue } from '../sync/queue.ts';
+import { backoffMs, newKey, QUEUE_KEYS, type createQueue } from '../sync/queue.ts';
 import { labelOf, type ProgressContext } from './context.ts';
 import { saveBaseReport, saveHead } from './heads.ts';
 import { landingCells } from './land.ts';
 
 export type ReportQueue = ReturnType<typeof createQueue<QueuedReport>>;
 
-export const QUEUE_KEY = 'phuluc.progress-queue';
+export const QUEUE_KEY = QUEUE_KEYS.reports;
 
 /** A new Idempotency-Key for a report. */
 export const reportKey = (): string => newKey().replace(/^push-/, 'progress-');

@@ -5,7 +5,9 @@ import type { KeyValue } from './auth/token-store.ts';
 export type { QueuedPush, QueueState } from '../state/sync-state.ts';
 import type { QueuedPush } from '../state/sync-state.ts';
 
-const KEY = 'phuluc.queue';
+/** The storage keys of the two queues: plan pushes, and the Tiến độ tab's progress reports. */
+export const QUEUE_KEYS = { pushes: 'phuluc.queue', reports: 'phuluc.progress-queue' } as const;
+const KEY = QUEUE_KEYS.pushes;
 const BASE_MS = 2_000;
 const MAX_MS = 5 * 60_000;
 
