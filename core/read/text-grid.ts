@@ -27,13 +27,27 @@ export interface TextGrid {
 export function textGrid(grid: Grid): TextGrid {
   const rows = lastRow(grid);
   const cols = lastCol(grid);
-  const covered = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  // Covered cells by number (row · stride + col), asked for every cell: a string key per cell was a large part of the
+  // garbage a big sheet made. A merge reaching outside row/column 1… (a malformed file) keeps string keys.
+  type Area = { top: number; left: number; bottom: number; right: number };
+  const stride = cols + 1;
+  const covered = new Map<number, Area>();
+  const outside = new Map<string, Area>();
   for (const m of grid.merges) {
     // Clip to the used area: a hostile file may declare a merge over a million rows.
     for (let r = m.top; r <= Math.min(m.bottom, rows); r++) {
-      for (let c = m.left; c <= Math.min(m.right, cols); c++) if (r !== m.top || c !== m.left) covered.set(`${r}:${c}`, m);
+      for (let c = m.left; c <= Math.min(m.right, cols); c++) {
+        if (r === m.top && c === m.left) continue;
+        if (r >= 1 && c >= 1) covered.set(r * stride + c, m);
+        else outside.set(`${r}:${c}`, m);
+      }
     }
   }
+  const coveredBy = (r: number, c: number): Area | null => {
+    if (r >= 1 && c >= 1 && c <= cols) return covered.get(r * stride + c) ?? null;
+    return outside.get(`${r}:${c}`) ?? null;
+  };
+  const merged = covered.size > 0 || outside.size > 0;
   const text: string[][] = [];
   const enc: (LegacyEncoding | null)[][] = [];
   const plainByCol: { r: number; s: string }[][] = Array.from({ length: cols + 1 }, () => []);
@@ -43,7 +57,7 @@ export function textGrid(grid: Grid): TextGrid {
     const eRow: (LegacyEncoding | null)[] = [];
     for (let c = 1; c <= cols; c++) {
       // Cells hidden under a merge are empty, whatever the writer stored there (exceljs repeats the master's value).
-      const cell = covered.has(`${r}:${c}`) ? null : cellAt(grid, r, c);
+      const cell = merged && coveredBy(r, c) !== null ? null : cellAt(grid, r, c);
       const s = cellText(cell);
       const fontEnc = typeof cell?.v === 'string' ? encodingFromFont(cell.font) : null;
       if (fontEnc && s !== '') {
@@ -78,6 +92,6 @@ export function textGrid(grid: Grid): TextGrid {
     text: (r, c) => text[r]?.[c] ?? '',
     cell: (r, c) => cellAt(grid, r, c),
     encoding: (r, c) => enc[r]?.[c] ?? null,
-    coveredBy: (r, c) => covered.get(`${r}:${c}`) ?? null,
+    coveredBy,
   };
 }
