@@ -16,8 +16,24 @@ function sortedKeys(o: object): string[] {
   return keys.slice(0, i).concat(keys.slice(i).sort());
 }
 
+// Text that JSON writes as is between quotes (no quote, backslash, control character or surrogate to escape).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+// Keys repeat in every row ("kind", "fields", "content"…): each is quoted once.
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < 10_000) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
 function write(value: unknown, key: string): string | undefined {
   let v = value;
+  if (typeof v === 'string') return PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);
   if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
     v = (v as { toJSON: (k: string) => unknown }).toJSON(key);
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
@@ -32,7 +48,7 @@ function write(value: unknown, key: string): string | undefined {
   for (const k of sortedKeys(o)) {
     const s = write(o[k], k);
     if (s === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + s;
+    out += (first ? '' : ',') + quoteKey(k) + ':' + s;
     first = false;
   }
   return out + '}';

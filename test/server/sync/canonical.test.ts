@@ -22,11 +22,25 @@ function sortedCopyJson(value: unknown): string {
 // Values as plans hold them and more: nested objects and arrays, undefined members, index-like keys ("10", "2"),
 // unicode keys and text, non-finite numbers.
 const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined)),
+  leaf: fc.oneof(
+    fc.string({ unit: 'binary' }),
+    // Text JSON must escape: quotes, backslashes, control characters, lone surrogates, among plain letters.
+    fc.string({ unit: fc.constantFrom('a', 'ệ', '"', '\\', '\n', '\u0000', '\u001f', '\ud800', '\udfff', '\ud83d\ude00') }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  ),
   node: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
   array: fc.array(tie('node'), { maxLength: 5 }),
   object: fc.dictionary(
-    fc.oneof(fc.string({ unit: 'binary' }), fc.nat({ max: 20 }).map(String), fc.constantFrom('a', 'é', 'A', '_')),
+    fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom('a', '"', '\\', '\t') }),
+      fc.nat({ max: 20 }).map(String),
+      fc.constantFrom('a', 'é', 'A', '_'),
+    ),
     tie('node'),
     {
       maxKeys: 6,
