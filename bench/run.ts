@@ -1,7 +1,8 @@
 // `npm run bench`: run every benchmark on this machine and write bench/RESULTS.md (never part of npm test).
 // Knobs for development: PHULUC_BENCH_COMMUNES (default all 3,321), PHULUC_BENCH_RUNS (3), PHULUC_BENCH_SECONDS (5),
 // PHULUC_BENCH_ONLY=validate,consolidate,server,excel,start,weight (a subset updates only its sections of RESULTS.md; push = the
-// server's pushes without the national export). Generated workbooks go to a temporary folder, removed at the end.
+// server's pushes without the national export, export = the national export without the pushes); PHULUC_BENCH_NATIONAL
+// reuses a folder of generated workbooks. Generated workbooks go to a temporary folder, removed at the end.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { formatRow, median, TABLE_HEAD, type BenchResult, type TargetCheck } fro
 import { mergeResults, renderResults } from './report.ts';
 import { benchServer } from './server.bench.ts';
 import { benchPageWeight } from './page-weight.bench.ts';
+import { withSnapshot } from './snapshot.ts';
 import { benchStart } from './start.bench.ts';
 import { benchValidate } from './validate.bench.ts';
 
@@ -65,18 +67,29 @@ try {
   if (only.has('excel')) take(await benchExcel());
   if (only.has('start')) take(await benchStart(10));
   if (only.has('weight')) take(await benchPageWeight());
-  if (only.has('consolidate') || only.has('server')) {
-    const dir = path.join(tmp, 'national');
+  if (only.has('consolidate') || only.has('server') || only.has('export')) {
+    // PHULUC_BENCH_NATIONAL: a folder generated before (bench/gen/workbooks.ts), reused in development runs.
+    const dir = env.PHULUC_BENCH_NATIONAL ?? path.join(tmp, 'national');
     const g0 = performance.now();
-    console.error(`generating ${communes} workbooks in ${dir} …`);
-    await writeNationalWorkbooks(dir, communes);
+    if (!env.PHULUC_BENCH_NATIONAL) {
+      console.error(`generating ${communes} workbooks in ${dir} …`);
+      await writeNationalWorkbooks(dir, communes);
+    }
     const files = (await readdir(dir))
       .filter((f) => f.endsWith('.xlsx'))
       .sort()
       .map((f) => path.join(dir, f));
-    generated = `${files.length.toLocaleString('en-US')} workbooks generated in ${((performance.now() - g0) / 1000).toFixed(0)} s`;
+    generated = env.PHULUC_BENCH_NATIONAL
+      ? `${files.length.toLocaleString('en-US')} workbooks generated before the run (${dir})`
+      : `${files.length.toLocaleString('en-US')} workbooks generated in ${((performance.now() - g0) / 1000).toFixed(0)} s`;
     if (only.has('consolidate')) take(await benchConsolidate({ dir, files: files.length, tmp, runs }));
-    if (only.has('server')) take(await benchServer({ tmp, files, runs, seconds }));
+    // The server as a user runs it: compiled (bench/snapshot.ts); export = the national export alone, without the pushes.
+    if (only.has('server') || only.has('export'))
+      take(
+        await withSnapshot((snap) =>
+          benchServer({ tmp, files, runs, seconds, pushes: only.has('server'), phuluc: path.join(snap, 'bin/phuluc') }),
+        ),
+      );
   } else if (only.has('push')) take(await benchServer({ tmp, files: [], runs, seconds, exports: false }));
 } finally {
   await rm(tmp, { recursive: true, force: true });

@@ -22,6 +22,10 @@ export interface ServerBenchContext {
   seconds: number;
   /** The national export too (default); PHULUC_BENCH_ONLY=push measures the pushes alone. */
   exports?: boolean;
+  /** The pushes and their bare Hono peer too (default); PHULUC_BENCH_ONLY=export measures the national export alone. */
+  pushes?: boolean;
+  /** The CLI that serves: a snapshot's compiled one (bench/snapshot.ts), as a user runs it; default bin/phuluc. */
+  phuluc?: string;
 }
 
 interface Series {
@@ -132,28 +136,30 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
   const checks: TargetCheck[] = [];
 
   // The peer first: the bare route's ceiling on this machine, in the same run.
-  const hello = await spawnServer(['--import', 'tsx', path.join(here, 'peers/hono-hello.ts')]);
   const bare = new Map<number, Series>();
-  try {
-    await getLoad(hello.url, 16, 2);
-    for (const c of CONCURRENCY) bare.set(c, await series(`bare Hono ×${c}`, ctx.runs, () => getLoad(hello.url, c, ctx.seconds)));
-  } finally {
-    await hello.stop();
+  if (ctx.pushes !== false) {
+    const hello = await spawnServer(['--import', 'tsx', path.join(here, 'peers/hono-hello.ts')]);
+    try {
+      await getLoad(hello.url, 16, 2);
+      for (const c of CONCURRENCY) bare.set(c, await series(`bare Hono ×${c}`, ctx.runs, () => getLoad(hello.url, c, ctx.seconds)));
+    } finally {
+      await hello.stop();
+    }
   }
 
   const dir = await mkdtemp(path.join(ctx.tmp, 'pglite-'));
   const pg = await benchDatabase();
   const dbs: { name: 'PGlite' | 'PostgreSQL'; start: () => Promise<BenchServer> }[] = [
-    { name: 'PGlite', start: () => startPhuluc({ dataDir: dir }) },
+    { name: 'PGlite', start: () => startPhuluc({ dataDir: dir }, ctx.phuluc) },
   ];
-  if (pg) dbs.push({ name: 'PostgreSQL', start: () => startPhuluc({ databaseUrl: pg.url }) });
+  if (pg) dbs.push({ name: 'PostgreSQL', start: () => startPhuluc({ databaseUrl: pg.url }, ctx.phuluc) });
   else console.error('  PostgreSQL skipped: nothing answers at PHULUC_BENCH_PG / 127.0.0.1:5432');
   const pushes = new Map<string, Map<number, Series>>();
   try {
     for (const db of dbs) {
       const server = await db.start();
       try {
-        pushes.set(db.name, await pushSeries(server, db.name, ctx));
+        if (ctx.pushes !== false) pushes.set(db.name, await pushSeries(server, db.name, ctx));
         if (ctx.exports !== false) results.push(await exportSeries(db.start, server, db.name, ctx));
       } finally {
         await server.stop();
@@ -164,7 +170,7 @@ export async function benchServer(ctx: ServerBenchContext): Promise<{ results: B
     await rm(dir, { recursive: true, force: true });
   }
 
-  for (const c of CONCURRENCY) {
+  for (const c of ctx.pushes === false ? [] : CONCURRENCY) {
     const peer = bare.get(c)!;
     for (const [db, m] of pushes) {
       const s = m.get(c)!;

@@ -1,33 +1,17 @@
 // Start-up: `phuluc --help` from the compiled CLI next to `node -e 0` (Node's own floor), runs interleaved so both see
 // the same load; issue 19's target is a median under 0.3 s.
-import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TARGETS } from '../bin/build-state.mjs';
 import { timedRun } from './child.ts';
 import { median, type BenchResult, type TargetCheck } from './measure.ts';
+import { withSnapshot } from './snapshot.ts';
 
 const SECTION = 'Start-up';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_MS = 300;
 
 /** `runs` timed starts of each command, after one untimed start of each (disk cache). */
 export async function benchStart(runs = 10): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {
-  // Measure what a user runs: bin/phuluc over a current dist/node. In a snapshot of the sources (its own build, the
-  // checkout's node_modules), so that an edit made meanwhile in the checkout cannot send a run to the tsx fallback.
-  const snap = await mkdtemp(path.join(os.tmpdir(), 'phuluc-bench-start-'));
-  try {
-    for (const rel of [...TARGETS.node.inputs, 'bin', 'scripts/build.mjs', 'package.json']) {
-      await cp(path.join(root, rel), path.join(snap, rel), { recursive: true });
-    }
-    await symlink(path.join(root, 'node_modules'), path.join(snap, 'node_modules'));
-    execFileSync(process.execPath, [path.join(snap, 'scripts/build.mjs'), 'node'], { stdio: 'inherit' });
-    return await measureStart(snap, runs);
-  } finally {
-    await rm(snap, { recursive: true, force: true });
-  }
+  // Measure what a user runs: bin/phuluc over a current dist/node, in a snapshot of the sources (bench/snapshot.ts).
+  return withSnapshot((snap) => measureStart(snap, runs));
 }
 
 async function measureStart(snap: string, runs: number): Promise<{ results: BenchResult[]; checks: TargetCheck[] }> {

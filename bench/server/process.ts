@@ -61,9 +61,12 @@ const NO_QUOTAS = { PHULUC_MAX_REVISIONS_PER_DAY: '0', PHULUC_MAX_COMMUNE_BYTES:
 /** The plans the benchmarks push and upload to, registered at start (a server answers 404 for any other key). */
 const PLANS = { PHULUC_PLANS: 'NQ57-2026=Kế hoạch thực hiện Nghị quyết 57-NQ/TW năm 2026;BENCH-PUSH=Đo tải gửi kế hoạch' };
 
-/** `phuluc serve` on a PGlite folder or a PostgreSQL URL. */
-export function startPhuluc(db: { dataDir: string } | { databaseUrl: string }): Promise<BenchServer> {
-  return spawnServer([path.join(root, 'bin/phuluc'), 'serve'], {
+/** `phuluc serve` on a PGlite folder or a PostgreSQL URL; `phuluc` the CLI to run (a snapshot's, bench/snapshot.ts). */
+export function startPhuluc(
+  db: { dataDir: string } | { databaseUrl: string },
+  phuluc = path.join(root, 'bin/phuluc'),
+): Promise<BenchServer> {
+  return spawnServer([phuluc, 'serve'], {
     ...NO_QUOTAS,
     ...PLANS,
     ...('dataDir' in db ? { PHULUC_DATA_DIR: db.dataDir } : { DATABASE_URL: db.databaseUrl }),
