@@ -1,6 +1,6 @@
 // One table → an Appendix: rows classified, continuation fragments merged into the row they continue.
 import type { Appendix, AppendixRow, ColumnRole } from '../model/appendix.ts';
-import { a1, columnLetter, rangeA1 } from '../model/a1.ts';
+import { columnLetter, rangeA1 } from '../model/a1.ts';
 import { parseDeadline } from '../deadline.ts';
 import { parseOrdinal } from '../text/ordinal.ts';
 import { headingOf, splitHeading } from './heading.ts';
@@ -27,13 +27,19 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
   let sawRomanGroup = false;
   let afterNote = false;
   const inner = new Set(spec.innerHeaderRows);
+  // Each role's column and its letters, worked out once for the table rather than for every row.
+  const columnsOf = (Object.entries(spec.columns) as [ColumnRole, number][]).map(([role, col]) => ({
+    role,
+    col,
+    letters: columnLetter(col),
+  }));
 
   for (let r = spec.bodyStart; r <= spec.bodyEnd; r++) {
     const view = viewOf(tg, spec, roles, r);
     const cells: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, col] of Object.entries(spec.columns) as [ColumnRole, number][]) {
+    for (const { role, letters } of columnsOf) {
       const from = view.shared[role];
-      cells[role] = from ? a1(from, col) : a1(r, col);
+      cells[role] = `${letters}${from ? from : r}`;
     }
     const base: AppendixRow = {
       kind: 'blank',
@@ -44,7 +50,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     };
     const shared = Object.keys(view.shared) as ColumnRole[];
     if (shared.length > 0) base.shared = shared;
-    const encoding = encodingOf(tg, spec, r);
+    const encoding = encodingOf(tg, columnsOf, r);
     if (encoding) base.encoding = encoding;
 
     if (isBlank(tg, spec, r)) {
@@ -287,9 +293,9 @@ function isBlank(tg: TextGrid, spec: TableSpec, r: number): boolean {
   return true;
 }
 
-function encodingOf(tg: TextGrid, spec: TableSpec, r: number): AppendixRow['encoding'] | undefined {
+function encodingOf(tg: TextGrid, columns: { role: ColumnRole; col: number }[], r: number): AppendixRow['encoding'] | undefined {
   let out: AppendixRow['encoding'] | undefined;
-  for (const [role, col] of Object.entries(spec.columns) as [ColumnRole, number][]) {
+  for (const { role, col } of columns) {
     const e = tg.encoding(r, col);
     if (e) (out ??= {})[role] = e;
   }

@@ -10,7 +10,9 @@ export const deadlines: Check = (ctx) => {
     const d = row.deadline;
     if (!d) continue;
     const text = d.text;
-    const loc = cellLoc(ctx, row, 'deadline');
+    // Built on first use: most deadlines have nothing to say.
+    let at: ReturnType<typeof cellLoc> | undefined;
+    const loc = () => (at ??= cellLoc(ctx, row, 'deadline'));
     // A deadline merged down over several tasks is checked once, on the row that holds the cell; each task can
     // still be overdue on its own.
     if (row.shared?.includes('deadline')) {
@@ -18,11 +20,11 @@ export const deadlines: Check = (ctx) => {
       continue;
     }
     if (d.kind === 'unparsed') {
-      ctx.push({ code: 'deadline-unparsed', params: { text }, loc });
+      ctx.push({ code: 'deadline-unparsed', params: { text }, loc: loc() });
       continue;
     }
     if (d.kind === 'conditional') {
-      ctx.push({ code: 'deadline-conditional', params: { text }, loc });
+      ctx.push({ code: 'deadline-conditional', params: { text }, loc: loc() });
       continue;
     }
     const end = firstEnd(d);
@@ -30,13 +32,13 @@ export const deadlines: Check = (ctx) => {
     // the year after included, and right as written: its canonical form alone would say something else.
     const fromPlanYear = needsPlanYear(d, text);
     if (end && ref.date && end < ref.date) {
-      ctx.push({ code: 'deadline-before-plan', params: { text, due: end, planDate: ref.date }, loc });
+      ctx.push({ code: 'deadline-before-plan', params: { text, due: end, planDate: ref.date }, loc: loc() });
     }
     if (end && ref.period && !fromPlanYear) {
       const year = Number(end.slice(0, 4));
       const startYear = d.kind === 'period' ? Number(d.period.start.slice(0, 4)) : year;
       if (year > ref.period.to || startYear < ref.period.from) {
-        ctx.push({ code: 'deadline-outside-period', params: { text, due: end, from: ref.period.from, to: ref.period.to }, loc });
+        ctx.push({ code: 'deadline-outside-period', params: { text, due: end, from: ref.period.from, to: ref.period.to }, loc: loc() });
       }
     }
     overdue(ctx, d, text, loc);
@@ -45,15 +47,15 @@ export const deadlines: Check = (ctx) => {
     if (!isCanonical(text) && (!ctx.sheet || typeof raw?.v === 'string') && !fromPlanYear) {
       const canonical = formatDeadline(d);
       const fix = formatPatch(ctx, row, canonical);
-      ctx.push({ code: 'deadline-format', params: { text, canonical }, loc, ...(fix ? { fix } : {}) });
+      ctx.push({ code: 'deadline-format', params: { text, canonical }, loc: loc(), ...(fix ? { fix } : {}) });
     }
   }
 };
 
-function overdue(ctx: CheckContext, d: Deadline, text: string, loc: ReturnType<typeof cellLoc>): void {
+function overdue(ctx: CheckContext, d: Deadline, text: string, loc: () => ReturnType<typeof cellLoc>): void {
   if (!ctx.opts.asOf || d.kind !== 'period') return;
   const due = dueDate(d, ctx.opts.asOf);
-  if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc });
+  if (due && due < ctx.opts.asOf) ctx.push({ code: 'deadline-overdue', params: { text, due, asOf: ctx.opts.asOf }, loc: loc() });
 }
 
 /** Whether the deadline was read with the plan's year: its text alone reads otherwise. */
