@@ -36,7 +36,10 @@ export const ID_HEADER = 'phuluc-id';
  * @example isIdHeader(' PHULUC-ID ') // true
  */
 export function isIdHeader(text: string): boolean {
-  return text.trim().toLowerCase() === ID_HEADER;
+  // Asked of every cell of every row: most are longer or shorter than the header, and need no lower-casing.
+  if (text.length < ID_HEADER.length) return false;
+  const t = text.trim();
+  return t.length === ID_HEADER.length && t.toLowerCase() === ID_HEADER;
 }
 
 interface HeaderCandidate {
