@@ -41,6 +41,7 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
       const from = view.shared[role];
       cells[role] = `${letters}${from ? from : r}`;
     }
+    // One object per row, its kind set once known (a copy per row was garbage for every row of a large table).
     const base: AppendixRow = {
       kind: 'blank',
       tt: view.tt === '' ? null : view.tt,
@@ -59,13 +60,16 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     }
     lastFilled = r;
     if (inner.has(r)) {
-      rows.push({ ...base, kind: 'repeated-header', reworded: true });
+      base.kind = 'repeated-header';
+      base.reworded = true;
+      rows.push(base);
       continue;
     }
     const headerRows = repeatedUntil >= r ? 0 : repeatedHeaderRows(tg, r, spec);
     if (repeatedUntil >= r || headerRows > 0) {
       repeatedUntil = Math.max(repeatedUntil, r + headerRows - 1);
-      rows.push({ ...base, kind: 'repeated-header' });
+      base.kind = 'repeated-header';
+      rows.push(base);
       continue;
     }
 
@@ -73,7 +77,8 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     if (view.tt !== '') {
       const kind = numberedKind(tg, spec, view, sawRomanGroup);
       if (kind === 'group' && view.ordinal?.style === 'roman') sawRomanGroup = true;
-      const row: AppendixRow = { ...base, kind };
+      const row = base;
+      row.kind = kind;
       if (kind === 'group') {
         group = view.tt.trim();
         subgroup = undefined;
@@ -95,10 +100,13 @@ export function readTable(tg: TextGrid, spec: TableSpec): Appendix {
     const kind = heading ?? unnumberedKind(view, anchor, spec.kind, afterNote);
     if (kind === 'continuation' && anchor) {
       mergeInto(anchor, view, r);
-      rows.push({ ...base, kind, continues: anchor.source.row });
+      base.kind = kind;
+      base.continues = anchor.source.row;
+      rows.push(base);
       continue;
     }
-    const row: AppendixRow = { ...base, kind };
+    const row = base;
+    row.kind = kind;
     if (kind === 'note' && anchor) afterNote = true;
     const label = splitHeading(content)?.tt ?? content.trim();
     if (kind === 'group') {
