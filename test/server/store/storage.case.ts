@@ -9,6 +9,7 @@ import { findPlanEntry, listPlanEntries, registerPlan, seedPlans } from '../../.
 import { headRevision, listRevisions } from '../../../server/store/revisions.ts';
 import { provinceHeads } from '../../../server/store/status.ts';
 import { createToken, findTokenByHash, hashToken } from '../../../server/store/tokens.ts';
+import { canonicalJson } from '../../../server/sync/canonical.ts';
 import { pushRevision, type PushInput } from '../../../server/sync/push.ts';
 import { planOf } from '../../core/merge/plan-of.ts';
 
@@ -194,11 +195,14 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
             : v;
       const same = { ...(reversed(first.revision.plan) as Plan), source: { file: 'khac.xlsx' } };
       const again = await pushRevision(db, push({ planKey: 'NQ57-same', plan: same, baseSeq: 1 }));
+      // The head answered, with the plan as sent (its canonical text: the same keys in sorted order, the new file name).
       expect(again).toEqual({
         status: 'unchanged',
-        revision: { ...first.revision, plan: expect.any(Object) },
+        revision: { ...first.revision, plan: same },
         fingerprint: expect.any(String),
+        planJson: canonicalJson(same),
       });
+      expect(JSON.parse((again as { planJson: string }).planJson)).toEqual(same);
       expect((await listRevisions(db, (await findPlan(db, '10903', 'NQ57-same'))!.id)).map((r) => r.seq)).toEqual([1]);
     });
 
