@@ -126,7 +126,12 @@ function similarPairs(shingled: ReturnType<typeof shingleSets>, threshold: numbe
   for (let f = 1; f <= maxDf + 1; f++) start[f]! += start[f - 1]!;
   const rank = new Int32Array(shingled.pairs);
   for (let p = 0; p < shingled.pairs; p++) rank[p] = start[df[p]!]!++;
-  const sets = docs.map((d) => d.words.map((p) => rank[p]!).sort(byNumber));
+  // Renumbered in place: the pair sets are this call's own, and a copy per row was garbage on a large table.
+  const sets = docs.map((d) => {
+    const w = d.words;
+    for (let k = 0; k < w.length; k++) w[k] = rank[w[k]!]!;
+    return w.sort(byNumber);
+  });
   const pairCount = shingled.pairs;
 
   const order = docs.map((_, i) => i).sort((a, b) => sets[a]!.length - sets[b]!.length || a - b);
