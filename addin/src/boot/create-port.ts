@@ -1,5 +1,7 @@
 // The real Excel port over the host's Excel and Office objects (addin/src/excel/ is the only place Office.js is called).
-import { createExcelPort, type ExcelHost, type ExcelPort } from '../excel/index.ts';
+// From lazy-port.ts itself, not the layer's index: the index also re-exports port-impl, which the first load leaves out.
+import type { ExcelHost, ExcelPort } from '../excel/index.ts';
+import { createLazyExcelPort } from '../excel/lazy-port.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { OfficeHost } from './host.ts';
 
@@ -8,5 +10,5 @@ import type { OfficeHost } from './host.ts';
  */
 export function createPort(host: OfficeHost, opts: { lang: Lang }): ExcelPort {
   // The notes attached to marked cells are written in the language the pane opened in.
-  return createExcelPort(host as ExcelHost, { lang: opts.lang });
+  return createLazyExcelPort(host as ExcelHost, { lang: opts.lang });
 }

@@ -18,3 +18,8 @@ export function detectFeatures(office: typeof Office): HostFeatures {
   const dialog = office.context.requirements.isSetSupported('DialogApi', '1.1');
   return { base: has('1.9'), comments: has('1.10'), insertFromBase64: v113, mergedAreas: v113, notes: has('1.18'), nestedAppAuth, dialog };
 }
+
+/** What the pane may offer, from the host's features (the port's capabilities()). */
+export function capabilitiesOf(f: HostFeatures): Capabilities {
+  return { comments: f.comments, notes: f.notes, insertFromBase64: f.insertFromBase64, nestedAppAuth: f.nestedAppAuth, dialog: f.dialog };
+}

@@ -1,6 +1,6 @@
 // createExcelPort: the ExcelPort over an injected host (the browser's Office.js, or a test's fake).
 import { applyPatches } from './apply-patches.ts';
-import { detectFeatures } from './capabilities.ts';
+import { capabilitiesOf, detectFeatures } from './capabilities.ts';
 import { addAppendixSheets } from './add-appendix-sheets.ts';
 import { addSheets } from './add-sheets.ts';
 import { openDialog } from './dialog.ts';
@@ -8,7 +8,7 @@ import { readSetting, writeSetting } from './doc-settings.ts';
 import { addDropdowns } from './dropdowns.ts';
 import { DEFAULT_OPTIONS, type ExcelHost, type ExcelPortOptions } from './host.ts';
 import { clearMarks, markIssues } from './marks.ts';
-import type { Capabilities, ExcelPort } from './port.ts';
+import type { ExcelPort } from './port.ts';
 import { readSheets } from './read-workbook.ts';
 import { applyRowOps } from './row-ops.ts';
 import { runExcel } from './run.ts';
@@ -33,14 +33,7 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     lastReadBytes: 0,
     undo: [],
   };
-  const f = state.features;
-  const caps: Capabilities = {
-    comments: f.comments,
-    notes: f.notes,
-    insertFromBase64: f.insertFromBase64,
-    nestedAppAuth: f.nestedAppAuth,
-    dialog: f.dialog,
-  };
+  const caps = capabilitiesOf(state.features);
   return {
     capabilities: () => ({ ...caps }),
     readWorkbook: (o) => readSheets(state, o?.sheets ?? 'active'),
