@@ -1,5 +1,5 @@
-// Views fetched the first time they are shown, not with the pane (which opens on Kiểm tra): the "Điền" tab (templates,
-// dropdowns, suggestions, Word import), the preview of a fix, and — with their actions — "Đồng bộ" (sign-in,
+// Views fetched the first time they are shown, not with the pane (which opens on Kiểm tra): a check's results, the "Điền"
+// tab (templates, dropdowns, suggestions, Word import), the preview of a fix, and — with their actions — "Đồng bộ" (sign-in,
 // communes, history, conflicts) and "Tiến độ" (periods, task progress).
 import { lazy } from 'react';
 import type { Services } from './boot/lazy-services.ts';
@@ -7,6 +7,7 @@ import type { ProgressPanelProps } from './progress/ProgressPanel.tsx';
 import type { SyncPanelProps } from './sync/SyncPanel.tsx';
 
 export const FillPanel = lazy(async () => ({ default: (await import('./fill/FillPanel.tsx')).FillPanel }));
+export const CheckResults = lazy(async () => ({ default: (await import('./check/CheckResults.tsx')).CheckResults }));
 export const PreviewDialog = lazy(async () => ({ default: (await import('./check/PreviewDialog.tsx')).PreviewDialog }));
 
 /**

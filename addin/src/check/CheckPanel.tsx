@@ -1,23 +1,23 @@
 // "Kiểm tra": run the check, see the plan and its tables, act on the issues (fix, fix all, clear marks, undo).
-import { Button, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { allIssues } from '../../../core/validate/index.ts';
+import { Button, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense } from 'react';
+import { ViewLoading } from '../app/ViewLoading.tsx';
 import { useStrings } from '../app/strings-context.ts';
 import type { PaneActions } from '../state/actions.ts';
 import type { PaneState } from '../state/pane-state.ts';
-import { IssueGroups } from './IssueGroups.tsx';
-import { PlanSummary } from './PlanSummary.tsx';
+import { CheckResults } from '../lazy-views.tsx';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Under the button it answers, not centred in a wide pane.
+  checking: { justifyContent: 'flex-start' },
 });
 
 export function CheckPanel({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const styles = useStyles();
   const s = useStrings();
-  const { report, plan, busy } = state;
-  const issues = report ? allIssues(report) : [];
+  const { report, busy } = state;
   const disabled = busy !== null || !state.inExcel;
   return (
     <>
@@ -33,29 +33,15 @@ export function CheckPanel({ state, actions }: { state: PaneState; actions: Pane
           onChange={(_, d) => actions.setScope(d.checked ? 'active' : 'all')}
         />
       </div>
-      {report && <PlanSummary report={report} plan={plan} />}
-      {report && (
-        <div className={styles.tools}>
-          {/* Counted over every round of "fix all" (core's fixSummary): the preview then lists exactly these changes. */}
-          <Button
-            appearance="primary"
-            onClick={actions.previewFixAll}
-            disabled={disabled || !state.fixes || state.fixes.changes === 0}
-            data-testid="fix-all"
-          >
-            {state.fixes && state.fixes.changes > 0 ? s.fixAll(state.fixes) : s.fixAllNone}
-          </Button>
-          <div className={styles.row}>
-            <Button onClick={actions.clearMarks} disabled={disabled || !state.marked}>
-              {s.clearMarks}
-            </Button>
-            <Button onClick={actions.undo} disabled={disabled || state.undo.length === 0}>
-              {s.undo}
-            </Button>
-          </div>
-        </div>
+      {/* A report comes with check-actions (core's engine): its view is fetched then, "Đang kiểm tra…" until it shows. */}
+      {busy === 'check' && (
+        <Spinner className={styles.checking} size="tiny" label={s.checking} labelPosition="after" role="status" aria-live="polite" />
       )}
-      {report && <IssueGroups issues={issues} disabled={disabled} onSelect={actions.selectIssue} onFix={actions.fixIssue} />}
+      {report && (
+        <Suspense fallback={<ViewLoading />}>
+          <CheckResults state={state} report={report} actions={actions} disabled={disabled} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -27,6 +27,7 @@ export const en: Strings = {
   tabFill: 'Fill',
   tabSync: 'Sync',
   loadingView: 'Loading…',
+  checking: 'Checking…',
   busy: 'Working with Excel…',
   dismiss: 'Dismiss',
   notInExcel: 'This page runs inside Excel.',

@@ -1,7 +1,6 @@
 // Vietnamese strings of the task pane (the default language). en.ts has the same keys; issue messages come from core.
 import type { FixSummary } from '../../../core/fix/index.ts';
 import { GLOSSARY as G } from '../../../core/i18n/index.ts';
-import { SEVERITY_LABEL } from '../../../core/validate/index.ts';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 /** "2 lỗi, 10 lưu ý": the issues a fix resolves, by severity, only those there are. */
@@ -29,6 +28,7 @@ export const vi = {
   tabSync: 'Đồng bộ',
   /** A view while its code is fetched (Điền, Đồng bộ, Tiến độ and the fix preview load when first shown). */
   loadingView: 'Đang tải…',
+  checking: 'Đang kiểm tra…',
   busy: 'Đang làm việc với Excel…',
   dismiss: 'Đóng thông báo',
   notInExcel: 'Trang này chạy trong Excel.',
@@ -58,10 +58,8 @@ export const vi = {
   kindIndicators: 'chỉ tiêu',
   tableItems: (count: number, kind: string) => `${n(count)} ${kind}`,
   issuesTitle: 'Vấn đề',
-  severity: { error: SEVERITY_LABEL.error.vi, warning: SEVERITY_LABEL.warning.vi, info: SEVERITY_LABEL.info.vi } as Record<
-    'error' | 'warning' | 'info',
-    string
-  >,
+  // The glossary's words (core's SEVERITY_LABEL uses the same), not validate's module: the strings load with the pane.
+  severity: { error: G.error.vi, warning: G.warning.vi, info: G.note.vi } as Record<'error' | 'warning' | 'info', string>,
   fixableBadge: (count: number) => `${n(count)} sửa được`,
   ruleTooltip: (description: string, code: string) => `${description} (mã quy tắc: ${code})`,
   notesSummary: (count: number) => `${n(count)} ${G.note.vi.toLowerCase()}`,

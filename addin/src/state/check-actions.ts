@@ -1,4 +1,4 @@
-// Everything the pane does, as plain async functions over the ExcelPort and core: no React, no Office.
+// The pane's Excel actions over the port and core's engine, fetched on first use (state/actions.ts); no React, no Office.
 // Each action runs alone (a second click while Excel is busy is ignored) and turns failures into a notice.
 import { fixAll, fixSummary } from '../../../core/fix/index.ts';
 import type { Patch, PatchValue } from '../../../core/fix/index.ts';
@@ -6,7 +6,7 @@ import { vietnamDay } from '../../../core/progress/index.ts';
 import type { Issue } from '../../../core/validate/index.ts';
 import { allIssues } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
-import { ExcelLayerError, type ApplyResult, type ExcelPort, type WorkbookSnapshot } from '../excel/port.ts';
+import type { ApplyResult, ExcelPort, WorkbookSnapshot } from '../excel/port.ts';
 import type { Lang } from '../i18n/index.ts';
 import { describeRounds } from '../logic/describe-patch.ts';
 import { dropdownSpec, planYears } from '../logic/dropdowns.ts';
@@ -16,6 +16,7 @@ import { suggestionPatch } from '../logic/suggestions.ts';
 import { tableTargets } from '../logic/tables.ts';
 import type { AppendixSheet } from '../logic/appendix-sheets.ts';
 import { templateValues, type TemplateKind } from '../logic/template-values.ts';
+import { errorNotice } from './error-notice.ts';
 import type { Busy, Notice, PaneState, Preview } from './pane-state.ts';
 import type { Store } from './store.ts';
 
@@ -36,21 +37,13 @@ export interface PaneDeps {
   today?: () => Date;
 }
 
-export type PaneActions = ReturnType<typeof createActions>;
-
-/** A failure as a notice: the Excel layer's own message in the showing language, else the error's text. */
-export function errorNotice(err: unknown): Notice {
-  if (err instanceof ExcelLayerError)
-    return { intent: 'error', text: (s, lang) => `${s.errorPrefix}: ${lang === 'vi' ? err.message : err.messageEn}` };
-  const msg = err instanceof Error ? err.message : String(err);
-  return { intent: 'error', text: (s) => `${s.errorPrefix}: ${msg}` };
-}
+export type CheckActions = ReturnType<typeof createCheckActions>;
 
 /**
  * Bind the pane's actions to a store and a port.
- * @example const actions = createActions(store, { port, loadTemplate }); await actions.check()
+ * @example const actions = createCheckActions(store, { port, loadTemplate }); await actions.check()
  */
-export function createActions(store: Store<PaneState>, deps: PaneDeps) {
+export function createCheckActions(store: Store<PaneState>, deps: PaneDeps) {
   const { port } = deps;
   const today = deps.today ?? (() => new Date());
 

@@ -1,7 +1,10 @@
 // The pane's first load leaves the rarely used views out (issue 20): the scripts Chromium fetches are recorded; the
 // Điền, Đồng bộ and Tiến độ tabs, their actions and Microsoft's sign-in library come only when asked for, and a tab
-// whose code is still on its way says so in Vietnamese ("Đang tải…"); screenshots of that state at 1366×768 and 390×844.
-import { rm } from 'node:fs/promises';
+// whose code is still on its way says so in Vietnamese ("Đang tải…"); core's engine (validation, zod, the bundled
+// commune and agency data) and the Excel port come with the first "Kiểm tra", which says "Đang kiểm tra…" meanwhile;
+// screenshots of those states at 1366×768 and 390×844.
+import { readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
@@ -30,6 +33,18 @@ afterAll(async () => {
   await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+/** The chunk name (hash left out) of the built script holding core's engine: zod and the rule catalog's words. */
+async function engineChunk(): Promise<string> {
+  const found: string[] = [];
+  for (const file of await readdir(path.join(dir, 'static'))) {
+    if (!file.endsWith('.js')) continue;
+    const text = await readFile(path.join(dir, 'static', file), 'utf8');
+    if (text.includes('ZodError') && text.includes('Không tìm thấy dòng tiêu đề bảng')) found.push(file.replace(/-[\w-]{8}\.js$/, ''));
+  }
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
 
 /** Chunks that must not be part of the first load, by the name Vite gives them (the hash left out). */
 const LAZY = ['FillPanel', 'PreviewDialog', 'SyncPanel', 'ProgressPanel', 'services', 'word-plan', 'dist'];
@@ -99,6 +114,36 @@ describe('the pane loads rarely used views on demand', () => {
       await page.getByRole('tab', { name: 'Điền' }).click();
       await page.getByRole('button', { name: 'Chèn trang mẫu' }).first().waitFor();
       expect(scripts.filter((s) => LAZY.includes(s))).toEqual(['FillPanel']);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('first load without core\'s engine; Kiểm tra fetches it with the Excel port, says "Đang kiểm tra…", then shows the result', async () => {
+    const engine = await engineChunk();
+    const CHECK = [engine, 'check-actions', 'port-impl', 'CheckResults'];
+    for (const [suffix, viewport] of [
+      ['1366', WIDE_VIEWPORT],
+      ['390', PHONE_VIEWPORT],
+    ] as const) {
+      const { page, scripts, errors } = await open(viewport);
+      expect(scripts.filter((s) => CHECK.includes(s))).toEqual([]);
+      await shot(page, `lazy-truoc-kiem-tra-${suffix}`);
+      scripts.length = 0;
+
+      const release = await hold(page, 'check-actions');
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      const status = page.getByRole('status').filter({ hasText: 'Đang kiểm tra…' });
+      await status.waitFor();
+      expect(await status.innerText()).toBe('Đang kiểm tra…');
+      expect(await page.getByRole('button', { name: 'Kiểm tra', exact: true }).isDisabled()).toBe(true);
+      await shot(page, `lazy-dang-kiem-tra-${suffix}`);
+      release();
+      await page.getByTestId('plan-summary').waitFor();
+      await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/^Đã kiểm tra/);
+      expect(await status.count()).toBe(0);
+      expect(scripts.filter((s) => CHECK.includes(s)).sort()).toEqual([...CHECK].sort());
+      await shot(page, `lazy-sau-kiem-tra-${suffix}`);
       expect(errors).toEqual([]);
       await page.context().close();
     }
