@@ -3,8 +3,7 @@
 // cold first run): `node --import tsx bench/validate-profile.ts 5 --profile /tmp/validate.cpuprofile`.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { readPlan } from '../core/read/index.ts';
-import type { TextGrid } from '../core/read/text-grid.ts';
+import { readPlan, type TextGrid } from '../core/read/index.ts';
 import type { Grid } from '../core/model/index.ts';
 import { validate } from '../core/validate/index.ts';
 import { generateAppendix } from './gen/appendix.ts';
