@@ -7,11 +7,11 @@ import { a1 } from '../../core/model/index.ts';
 import type { Grid } from '../../core/model/index.ts';
 import { checkArea, checkMerges } from './area.ts';
 import { WorkbookReadError } from './errors.ts';
-import { formatBytes, MAX_CELL_TEXT, type ReadLimits } from './limits.ts';
-import { sniffContainer, sniffParts } from './sniff.ts';
+import { MAX_CELL_TEXT, type ReadLimits } from './limits.ts';
+import { openWorkbookZip } from './open-zip.ts';
 import { worksheetToGrid } from './to-grid.ts';
 import { relationships, sheetRefs } from './package.ts';
-import { checkDeclaredSizes, listEntries, PartInflater, type RawInflate } from './zip.ts';
+import { PartInflater, type RawInflate } from './zip.ts';
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 /** Past these a sheet is not an appendix but a mistake (a value typed at XFD1048576). */
@@ -24,12 +24,7 @@ const MAX_COL = 500;
  * @example await wb.xlsx.load(guardedBytes(bytes, DEFAULT_LIMITS, dropValidations))
  */
 export function guardedBytes(bytes: Uint8Array, limits: ReadLimits, tame: (xml: string) => string, inflate?: RawInflate): Uint8Array {
-  if (bytes.length > limits.maxFileBytes)
-    throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
-  sniffContainer(bytes);
-  const entries = listEntries(bytes);
-  sniffParts(entries);
-  checkDeclaredSizes(entries, limits);
+  const entries = openWorkbookZip(bytes, limits);
 
   const files: Zippable = {};
   let changed = false;

@@ -2,10 +2,10 @@
 // few that change rewritten, every other part — charts, drawings, images, pivot tables, comments, VBA, custom XML —
 // copied compressed, byte for byte. Portable: the browser's copies use it too.
 import { WorkbookReadError } from '../errors.ts';
-import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../limits.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts';
+import { openWorkbookZip } from '../open-zip.ts';
 import { relationships, relsPath, sheetRefs, type Relationship, type SheetRef } from '../package.ts';
-import { sniffContainer, sniffParts } from '../sniff.ts';
-import { checkDeclaredSizes, listEntries, PartInflater, type RawInflate, type ZipEntry } from '../zip.ts';
+import { PartInflater, type RawInflate, type ZipEntry } from '../zip.ts';
 import { writeZip, type RawDeflate, type ZipPart } from '../zip-write.ts';
 
 const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -44,12 +44,7 @@ export class XlsxPackage {
    */
   static open(bytes: Uint8Array, opts: { limits?: ReadLimits; inflate?: RawInflate } = {}): XlsxPackage {
     const limits = opts.limits ?? DEFAULT_LIMITS;
-    if (bytes.length > limits.maxFileBytes)
-      throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
-    sniffContainer(bytes);
-    const entries = listEntries(bytes);
-    sniffParts(entries);
-    checkDeclaredSizes(entries, limits);
+    const entries = openWorkbookZip(bytes, limits);
     return new XlsxPackage(bytes, entries, new PartInflater(bytes, limits, opts.inflate));
   }
 

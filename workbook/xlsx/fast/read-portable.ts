@@ -3,9 +3,9 @@
 // inflate; read-fast.ts gives it native zlib on the server and in the CLI.
 import { WorkbookReadError } from '../errors.ts';
 import { checkArea } from '../area.ts';
-import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from '../limits.ts';
-import { sniffContainer, sniffParts } from '../sniff.ts';
-import { checkDeclaredSizes, listEntries, PartInflater, type RawInflate, type ZipEntry } from '../zip.ts';
+import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts';
+import { openWorkbookZip } from '../open-zip.ts';
+import { PartInflater, type RawInflate, type ZipEntry } from '../zip.ts';
 import { relationships, sheetRefs } from '../package.ts';
 import type { Grid } from '../../../core/model/index.ts';
 import { parseSheet } from './sheet.ts';
@@ -22,12 +22,7 @@ const MAX_COL = 500;
  * @example const { sheets } = readWorkbookPortable(bytes) // in the browser
  */
 export function readWorkbookPortable(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, inflate?: RawInflate): { sheets: Grid[] } {
-  if (bytes.length > limits.maxFileBytes)
-    throw new WorkbookReadError('too-large', `${formatBytes(bytes.length)} > ${formatBytes(limits.maxFileBytes)}`);
-  sniffContainer(bytes);
-  const entries = listEntries(bytes);
-  sniffParts(entries);
-  checkDeclaredSizes(entries, limits);
+  const entries = openWorkbookZip(bytes, limits);
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const decoder = new TextDecoder();
   const inflater = new PartInflater(bytes, limits, inflate);
