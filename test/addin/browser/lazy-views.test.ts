@@ -3,43 +3,21 @@
 // whose code is still on its way says so in Vietnamese ("Đang tải…"); core's engine (validation, zod, the bundled
 // commune and agency data) and the Excel port come with the first "Kiểm tra", which says "Đang kiểm tra…" meanwhile;
 // screenshots of those states at 1366×768 and 390×844.
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
-import { buildPane, bundleScript } from './support/build.ts';
-import { fakeDataScript } from './support/fixtures.ts';
-import { startPaneServer, type PaneServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE_VIEWPORT, WIDE_VIEWPORT, openPane, shot } from './support/browser.ts';
+import { servedPane } from './support/served-pane.ts';
 
-let dir = '';
-let server: PaneServer;
-let browser: Browser;
-let fakeHost = '';
-let snapshot = '';
-
-beforeAll(async () => {
-  [dir, fakeHost, snapshot] = await Promise.all([
-    buildPane(),
-    bundleScript('test/addin/browser/support/fake-entry.ts'),
-    fakeDataScript('quang-son-phu-luc.xlsx'),
-  ]);
-  server = await startPaneServer(dir);
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const harness = servedPane({ fakeHost: true, data: ['quang-son-phu-luc.xlsx'] });
 
 /** The chunk name (hash left out) of the built script holding core's engine: zod and the rule catalog's words. */
 async function engineChunk(): Promise<string> {
   const found: string[] = [];
-  for (const file of await readdir(path.join(dir, 'static'))) {
+  for (const file of await readdir(path.join(harness.dir, 'static'))) {
     if (!file.endsWith('.js')) continue;
-    const text = await readFile(path.join(dir, 'static', file), 'utf8');
+    const text = await readFile(path.join(harness.dir, 'static', file), 'utf8');
     if (text.includes('ZodError') && text.includes('Không tìm thấy dòng tiêu đề bảng')) found.push(file.replace(/-[\w-]{8}\.js$/, ''));
   }
   expect(found).toHaveLength(1);
@@ -53,8 +31,8 @@ const LAZY = ['FillPanel', 'PreviewDialog', 'SyncPanel', 'ProgressPanel', 'servi
 async function open(viewport: { width: number; height: number }): Promise<{ page: Page; scripts: string[]; errors: string[] }> {
   const scripts: string[] = [];
   const errors: string[] = [];
-  const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, {
-    initScripts: [snapshot, fakeHost],
+  const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+    initScripts: [harness.data['quang-son-phu-luc.xlsx']!, harness.fakeHost],
     errors,
     viewport,
     override: (url) => {

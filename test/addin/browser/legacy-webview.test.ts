@@ -1,29 +1,13 @@
 // The pane's entry page in legacy webviews (Office up to 2019): Internet Explorer (Trident) and legacy Edge (EdgeHTML)
 // get the Vietnamese message with the link to /kiem-tra from the first paint, never the "Đang tải…" line, whether the
 // ES2022 bundle fails to parse (as it does there) or runs (as in Chromium); a modern webview starts the pane.
-import { rm } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDGEHTML_UA, PHONE_VIEWPORT, TRIDENT_UA, WEBVIEW2_UA, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
-import { buildPane } from './support/build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EDGEHTML_UA, PHONE_VIEWPORT, TRIDENT_UA, WEBVIEW2_UA, WIDE_VIEWPORT, openPane, shot } from './support/browser.ts';
 import { paneLeaks } from './support/leaks.ts';
-import { startPaneServer, type PaneServer } from './support/server.ts';
+import { servedPane } from './support/served-pane.ts';
 
-let dir = '';
-let server: PaneServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await buildPane();
-  server = await startPaneServer(dir);
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const harness = servedPane();
 
 const MESSAGE =
   'Excel trên máy này chưa chạy được phuluc\n' +
@@ -67,10 +51,14 @@ describe('legacy webviews see the message before the bundle, never the loading l
   ] as const) {
     it(`${engine}: the bundle cannot parse → the message with the /kiem-tra link, no "Đang tải…"`, async () => {
       const errors: string[] = [];
-      const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: ua, override: unparsable, errors });
+      const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+        userAgent: ua,
+        override: unparsable,
+        errors,
+      });
       expect(await seen(page)).toEqual({
         message: MESSAGE,
-        link: `${server.origin}/kiem-tra`,
+        link: `${harness.server.origin}/kiem-tra`,
         loading: false,
         tabs: [],
         flagged: true,
@@ -86,11 +74,11 @@ describe('legacy webviews see the message before the bundle, never the loading l
         ['390', PHONE_VIEWPORT],
       ] as const) {
         const errors: string[] = [];
-        const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: ua, viewport, errors });
+        const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, { userAgent: ua, viewport, errors });
         await page.waitForLoadState('load');
         expect(await seen(page)).toEqual({
           message: MESSAGE,
-          link: `${server.origin}/kiem-tra`,
+          link: `${harness.server.origin}/kiem-tra`,
           loading: false,
           tabs: [],
           flagged: true,
@@ -105,17 +93,23 @@ describe('legacy webviews see the message before the bundle, never the loading l
   }
 
   it('an engine without ES2020 basics (no Promise.allSettled) is judged by features, whatever its user agent says', async () => {
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, {
+    const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
       userAgent: WEBVIEW2_UA,
       initScripts: ['delete Promise.allSettled;'],
     });
-    expect(await seen(page)).toEqual({ message: MESSAGE, link: `${server.origin}/kiem-tra`, loading: false, tabs: [], flagged: true });
+    expect(await seen(page)).toEqual({
+      message: MESSAGE,
+      link: `${harness.server.origin}/kiem-tra`,
+      loading: false,
+      tabs: [],
+      flagged: true,
+    });
     await page.context().close();
   });
 
   it('a modern webview (WebView2, "Edg/") starts the pane: tabs, no message', async () => {
     const errors: string[] = [];
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: WEBVIEW2_UA, errors });
+    const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, { userAgent: WEBVIEW2_UA, errors });
     await page.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
     expect(await seen(page)).toEqual({
       message: null,

@@ -1,40 +1,16 @@
 // The task pane in real headless Chromium: built with vite, served by the phuluc server's static route, driven
 // against a fake Excel host injected before the app script runs (office.js's CDN request is stubbed).
-import { rm } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gridFromValues, type CellValue, type Grid } from '../../../core/model/index.ts';
 import { allIssues } from '../../../core/validate/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
-import { PHONE_VIEWPORT, PANE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
+import { PHONE_VIEWPORT, PANE_VIEWPORT, WIDE_VIEWPORT, openPane, shot } from './support/browser.ts';
 import { paneLeaks } from './support/leaks.ts';
-import { buildPane, bundleScript } from './support/build.ts';
-import { fakeDataScript } from './support/fixtures.ts';
-import { startPaneServer, type PaneServer } from './support/server.ts';
+import { servedPane } from './support/served-pane.ts';
 
-let dir = '';
-let server: PaneServer;
-let browser: Browser;
-let fakeHost = '';
-const snapshots: Record<string, string> = {};
-
-beforeAll(async () => {
-  [dir, fakeHost, snapshots.quangSon, snapshots.camGiang] = await Promise.all([
-    buildPane(),
-    bundleScript('test/addin/browser/support/fake-entry.ts'),
-    fakeDataScript('quang-son-phu-luc.xlsx'),
-    fakeDataScript('cam-giang-phu-luc.xlsx'),
-  ]);
-  server = await startPaneServer(dir);
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const harness = servedPane({ fakeHost: true, data: ['quang-son-phu-luc.xlsx', 'cam-giang-phu-luc.xlsx'] });
 
 interface FakeView {
   sheets: string[];
@@ -72,8 +48,8 @@ async function open(
   errors: string[] = [],
   viewport: { width: number; height: number } = PANE_VIEWPORT,
 ): Promise<Page> {
-  const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, {
-    initScripts: [snapshots[name]!, fakeHost],
+  const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+    initScripts: [harness.data[name === 'quangSon' ? 'quang-son-phu-luc.xlsx' : 'cam-giang-phu-luc.xlsx']!, harness.fakeHost],
     errors,
     viewport,
   });
@@ -274,7 +250,7 @@ describe('Đồng bộ, English, Internet Explorer', () => {
     await page.getByRole('tab', { name: 'Đồng bộ' }).click();
     await expect.poll(() => page.getByTestId('sync-panel').textContent()).toContain('Xã và kế hoạch');
     // Sign-in comes first: the plans are listed to a signed-in user only.
-    expect(await page.getByLabel('Địa chỉ máy chủ').inputValue()).toBe(server.origin);
+    expect(await page.getByLabel('Địa chỉ máy chủ').inputValue()).toBe(harness.server.origin);
     expect(await page.getByTestId('plans-sign-in').textContent()).toBe('Đăng nhập để chọn kế hoạch.');
     expect(await page.getByRole('button', { name: 'Ghi nhớ cho bảng tính này' }).isDisabled()).toBe(true);
     // The tables were read for the table list; Cẩm Giàng's name is shared by three communes: the user searches.
@@ -332,7 +308,7 @@ describe('issues by what matters, outside Office, words an official uses', () =>
     for (const [suffix, viewport] of SIZES) {
       const errors: string[] = [];
       // No fake host: office.js (stubbed empty, as when it cannot load) leaves no Office, as in a plain browser tab.
-      const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { errors, viewport });
+      const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, { errors, viewport });
       const outside = page.getByTestId('outside-office');
       await outside.waitFor();
       expect(await outside.textContent()).toBe(

@@ -2,32 +2,15 @@
 // links to (as Chromium renders it from the built pane), and the manifest's requirement sets. They must agree, say
 // nothing of Office 2019 working, and the help page must describe every tab the pane has (none "sắp có").
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../../manifest/manifest.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
-import { PHONE_VIEWPORT, WEBVIEW2_UA, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
-import { buildPane } from './support/build.ts';
+import { PHONE_VIEWPORT, WEBVIEW2_UA, WIDE_VIEWPORT, openPane, shot } from './support/browser.ts';
 import { paneLeaks } from './support/leaks.ts';
-import { startPaneServer, type PaneServer } from './support/server.ts';
+import { servedPane } from './support/served-pane.ts';
 
-let dir = '';
-let server: PaneServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await buildPane();
-  server = await startPaneServer(dir);
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const harness = servedPane();
 
 const manifest = readFileSync(MANIFEST_FILE, 'utf8');
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -48,7 +31,7 @@ const CLAIM = {
 
 /** The URL a manifest element names (resolved through bt:Url when it is a resid), on the test server. */
 function served(url: string): string {
-  return `${server.origin}${new URL(url).pathname}`;
+  return `${harness.server.origin}${new URL(url).pathname}`;
 }
 
 describe('support claims agree', () => {
@@ -72,7 +55,7 @@ describe('support claims agree', () => {
       ['1366', WIDE_VIEWPORT],
       ['390', PHONE_VIEWPORT],
     ] as const) {
-      const page = await openPane(browser, served(support), { userAgent: WEBVIEW2_UA, viewport });
+      const page = await openPane(harness.browser, served(support), { userAgent: WEBVIEW2_UA, viewport });
       const text = await page.locator('body').innerText();
       expect(claims(text)).toEqual(CLAIM);
       expect(text).not.toMatch(/sắp có|coming/i);
@@ -83,11 +66,13 @@ describe('support claims agree', () => {
   });
 
   it('the help page describes every tab the pane shows, in the pane’s order', async () => {
-    const pane = await openPane(browser, `${server.origin}/addin/taskpane.html`, { userAgent: WEBVIEW2_UA });
+    const pane = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, { userAgent: WEBVIEW2_UA });
     await pane.getByRole('tab', { name: 'Kiểm tra' }).waitFor();
     const tabs = await pane.getByRole('tab').allInnerTexts();
     await pane.context().close();
-    const help = await openPane(browser, served(/<SupportUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1]!), { userAgent: WEBVIEW2_UA });
+    const help = await openPane(harness.browser, served(/<SupportUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1]!), {
+      userAgent: WEBVIEW2_UA,
+    });
     const described = await help
       .locator('#tabs > li')
       .evaluateAll((items) =>

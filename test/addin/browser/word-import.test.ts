@@ -1,45 +1,23 @@
 // "Nhập từ tệp Word" end to end in headless Chromium against the strict fake Excel: choose a .docx written by
 // LibreOffice, see the preview, write — the new sheet is the template's (ids hidden, dropdowns), two syncs for the write,
 // and the Check tab reads the appendix. Screenshots at the pane's width and 390×844; no English word or code shown.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { appendixSheets } from '../../../addin/src/logic/appendix-sheets.ts';
 import { readPlan } from '../../../core/read/index.ts';
 import { readDocx } from '../../../workbook/docx/index.ts';
 import type { FakeExcel } from '../../support/fake-excel/fake-host.ts';
 import { TEST_FIXTURES } from '../../support/paths.ts';
-import { PANE_VIEWPORT, PHONE_VIEWPORT, WIDE_VIEWPORT, launch, openPane, shot } from './support/browser.ts';
-import { buildPane, bundleScript } from './support/build.ts';
-import { fakeDataScript } from './support/fixtures.ts';
+import { PANE_VIEWPORT, PHONE_VIEWPORT, WIDE_VIEWPORT, openPane, shot } from './support/browser.ts';
 import { paneLeaks } from './support/leaks.ts';
-import { startPaneServer, type PaneServer } from './support/server.ts';
+import { servedPane } from './support/served-pane.ts';
 
 const DOCX = path.join(TEST_FIXTURES, 'docx/cam-giang-danh-sach.docx');
 
-let dir = '';
-let server: PaneServer;
-let browser: Browser;
-let fakeHost = '';
-let snapshot = '';
-
-beforeAll(async () => {
-  [dir, fakeHost, snapshot] = await Promise.all([
-    buildPane(),
-    bundleScript('test/addin/browser/support/fake-entry.ts'),
-    fakeDataScript('quang-son-phu-luc.xlsx'),
-  ]);
-  server = await startPaneServer(dir);
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const harness = servedPane({ fakeHost: true, data: ['quang-son-phu-luc.xlsx'], timeout: 240_000 });
 
 async function workbook(page: Page) {
   return page.evaluate(() => {
@@ -66,7 +44,11 @@ describe('Nhập từ tệp Word', () => {
   ] as const) {
     it(`previews a Word plan's appendix and writes it into a new sheet the Check tab reads${suffix}`, async () => {
       const errors: string[] = [];
-      const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { initScripts: [snapshot, fakeHost], errors, viewport });
+      const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+        initScripts: [harness.data['quang-son-phu-luc.xlsx']!, harness.fakeHost],
+        errors,
+        viewport,
+      });
       await page.getByRole('tab', { name: 'Điền' }).click();
       const before = await workbook(page);
       await page.getByLabel('Chọn tệp Word (.docx)').setInputFiles(DOCX);
@@ -131,7 +113,9 @@ describe('Nhập từ tệp Word', () => {
           ),
         }),
       );
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { initScripts: [snapshot, fakeHost] });
+    const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+      initScripts: [harness.data['quang-son-phu-luc.xlsx']!, harness.fakeHost],
+    });
     await page.getByRole('tab', { name: 'Điền' }).click();
     const choose = page.getByLabel('Chọn tệp Word (.docx)');
     await choose.setInputFiles({
@@ -164,7 +148,9 @@ describe('Nhập từ tệp Word', () => {
   }, 120_000);
 
   it('says so when the file is not a Word document', async () => {
-    const page = await openPane(browser, `${server.origin}/addin/taskpane.html`, { initScripts: [snapshot, fakeHost] });
+    const page = await openPane(harness.browser, `${harness.server.origin}/addin/taskpane.html`, {
+      initScripts: [harness.data['quang-son-phu-luc.xlsx']!, harness.fakeHost],
+    });
     await page.getByRole('tab', { name: 'Điền' }).click();
     await page
       .getByLabel('Chọn tệp Word (.docx)')
