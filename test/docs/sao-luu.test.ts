@@ -8,12 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/connect.ts';
 import { seedPlans } from '../../server/store/registry.ts';
 import { createToken } from '../../server/store/tokens.ts';
-import { freshPostgres, PG_ADMIN_URL, removeDir, TEST_PLANS } from '../support/db.ts';
+import { dropPostgres, emptyPostgres, freshPostgres, removeDir, TEST_PLANS } from '../support/db.ts';
 import { REPO_ROOT } from '../support/paths.ts';
 import { snapshot } from '../server/backup/snapshot.ts';
 
@@ -24,22 +23,15 @@ const blocks = (lang: string) => [...PAGE.matchAll(/^```([a-z]*)\n([\s\S]*?)^```
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-sao-luu-'));
 const made: string[] = [];
 afterAll(async () => {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  for (const name of made) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await dropPostgres(made);
   await removeDir(tmp);
 });
 
 /** A new, empty PostgreSQL database (no schema), dropped after the suite. */
 async function emptyDatabase(): Promise<string> {
-  const name = `phuluc_doc_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const { name, url } = await emptyPostgres('phuluc_doc');
   made.push(name);
-  return PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return url;
 }
 
 describe('docs/quan-tri/sao-luu.md', { timeout: 180_000 }, () => {

@@ -84,16 +84,32 @@ export async function freshPglite(): Promise<Database> {
 }
 
 /**
- * A fresh, migrated database on the real PostgreSQL; dropped on close.
- * @example const database = await freshPostgres()
+ * A new, empty database (no schema) on the real PostgreSQL, named `<prefix>_<random>`; drop it with dropPostgres.
+ * @example const { name, url } = await emptyPostgres('phuluc_bk')
  */
-export async function freshPostgres(): Promise<Database & { url: string }> {
-  const name = `phuluc_t_${randomBytes(6).toString('hex')}`;
+export async function emptyPostgres(prefix = 'phuluc_t'): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return { name, url: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`) };
+}
+
+/** Drop databases a test made, even with connections still open. */
+export async function dropPostgres(names: Iterable<string>): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
+/**
+ * A fresh, migrated database on the real PostgreSQL; dropped on close.
+ * @example const database = await freshPostgres()
+ */
+export async function freshPostgres(): Promise<Database & { url: string }> {
+  const { name, url } = await emptyPostgres();
   const database = await openDatabase({ url });
   await seedPlans(database.db, TEST_PLANS, 'test');
   return {
@@ -101,10 +117,7 @@ export async function freshPostgres(): Promise<Database & { url: string }> {
     url,
     close: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropPostgres([name]);
     },
   };
 }

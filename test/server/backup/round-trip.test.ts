@@ -7,7 +7,6 @@ import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../../server/backup/backup.ts';
 import { BackupError, DEFAULT_RESTORE_LIMITS } from '../../../server/backup/format.ts';
@@ -16,7 +15,7 @@ import { listTables } from '../../../server/backup/tables.ts';
 import { createApp } from '../../../server/app.ts';
 import { openDatabase, type Database } from '../../../server/db/connect.ts';
 import { planWith } from '../../core/progress/plan.ts';
-import { PG_ADMIN_URL, removeDir } from '../../support/db.ts';
+import { dropPostgres, emptyPostgres, removeDir } from '../../support/db.ts';
 import { harness, type Harness } from '../api/harness.ts';
 import { seedPeriods, seedReport } from '../api/progress-seed.ts';
 import { backupLines, writeBackupLines } from './backup-files.ts';
@@ -34,14 +33,10 @@ let file: string;
 const made: string[] = [];
 
 /** An empty PostgreSQL database (no schema at all), dropped after the suite. */
-async function emptyPostgres(): Promise<string> {
-  const name = `phuluc_bk_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+async function emptyTarget(): Promise<string> {
+  const { name, url } = await emptyPostgres('phuluc_bk');
   made.push(name);
-  return PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return url;
 }
 
 /** The database's tables, opened without migrating (to see that nothing was written). */
@@ -108,10 +103,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  for (const name of made) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await dropPostgres(made);
   await removeDir(dir);
 });
 
@@ -130,7 +122,7 @@ describe('backup → restore', { timeout: 120_000 }, () => {
 
   for (const kind of ['PGlite', 'PostgreSQL'] as const) {
     it(`restores into an empty ${kind} database: every row identical, the server answers the same and numbers on`, async () => {
-      const target = kind === 'PGlite' ? { dataDir: path.join(dir, 'restored') } : { url: await emptyPostgres() };
+      const target = kind === 'PGlite' ? { dataDir: path.join(dir, 'restored') } : { url: await emptyTarget() };
       const manifest = await restoreDatabase(target, file, DEFAULT_RESTORE_LIMITS);
       expect(manifest.header.migrations).toEqual((await backupLines(file))[0]!.migrations);
       const restored = await openDatabase(target);
@@ -153,7 +145,7 @@ describe('backup → restore', { timeout: 120_000 }, () => {
   }
 
   it('refuses a database that is not empty, in Vietnamese, and leaves it as it was', async () => {
-    const url = await emptyPostgres();
+    const url = await emptyTarget();
     const existing = await openDatabase({ url });
     const before = await snapshot(existing.db as unknown as Kysely<unknown>);
     await existing.close();
@@ -211,7 +203,7 @@ describe('backup → restore', { timeout: 120_000 }, () => {
     const at = lines.findIndex((l) => l.kind === 'table' && l.name === 'revisions');
     const broken = path.join(dir, 'duplicate-row.gz');
     await writeBackupLines(broken, [...lines.slice(0, at + 2), lines[at + 1]!, ...lines.slice(at + 2, -1)]);
-    const url = await emptyPostgres();
+    const url = await emptyTarget();
     const err = await restoreDatabase({ url }, broken, DEFAULT_RESTORE_LIMITS).then(
       () => null,
       (e: unknown) => e as { code?: string },
