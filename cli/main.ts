@@ -1,8 +1,6 @@
 // phuluc CLI: commands wired with commander; each command lives in commands/ and returns an exit code.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { APP_ROOT } from '../server/app-root.ts';
+import { packageVersion } from '../server/version.ts';
 import { FRAME, helpText } from './help-text.ts';
 import type { Lang } from './labels.ts';
 import { cliLang } from './lang.ts';
@@ -341,12 +339,6 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   return code;
-}
-
-/** The version in package.json (read when asked, not imported: the CLI runs from the sources or from dist/node). */
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
 
 /** Entra ID verification when PHULUC_ENTRA_TENANT_ID is set (see README); null otherwise. */

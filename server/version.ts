@@ -1,9 +1,9 @@
-// phuluc's version and the git commit it runs from, read once: package.json found by walking up from this file (the
-// same answer from the TypeScript sources and from compiled JavaScript), the commit from PHULUC_COMMIT (set at build or
-// by the service) or else the checkout's .git, else null.
+// phuluc's version and the git commit it runs from, read once: package.json in phuluc's folder (APP_ROOT, the same
+// answer from the TypeScript sources and from compiled JavaScript), the commit from PHULUC_COMMIT (set at build or by
+// the service) or else the checkout's .git, else null.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from './app-root.ts';
 
 export interface VersionInfo {
   version: string;
@@ -15,21 +15,18 @@ let cached: VersionInfo | null = null;
 /** @example serverVersion() // { version: '0.1.0', commit: '6d04352' } */
 export function serverVersion(env: Record<string, string | undefined> = process.env): VersionInfo {
   if (cached) return cached;
-  const root = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
-  const version = root
-    ? ((JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0')
-    : '0.0.0';
-  const commit = env.PHULUC_COMMIT?.trim().slice(0, 40) || (root ? gitCommit(root) : null);
-  cached = { version, commit };
+  const commit = env.PHULUC_COMMIT?.trim().slice(0, 40) || gitCommit(APP_ROOT);
+  cached = { version: packageVersion(), commit };
   return cached;
 }
 
-function packageRoot(from: string): string | null {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'phuluc') return dir;
-    if (path.dirname(dir) === dir) return null;
-  }
+/**
+ * The version in phuluc's package.json (read when asked, not imported: the code runs from the sources or from dist/node).
+ * @example packageVersion() // '0.1.0'
+ */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
 }
 
 /** The short commit of .git/HEAD (a ref file or packed-refs), without running git. */
