@@ -6,30 +6,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan } from '../../../core/model/index.ts';
 import { readPlan } from '../../../core/read/index.ts';
 import type { Database } from '../../../server/db/connect.ts';
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { fixture, REPO_ROOT } from '../../support/paths.ts';
+import { planSays } from '../../support/plan-says.ts';
 import { englishLeaks } from '../../support/user-words.ts';
 import { harness, type Harness } from './harness.ts';
 
 const DOCX = (file: string) => readFile(path.join(REPO_ROOT, 'test/fixtures/docx', file));
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-/** What a plan says, whatever it was read from (as test/workbook/docx/same-plan.test.ts compares them). */
-function said(plan: Plan) {
-  return plan.appendices.map((a) => ({
-    kind: a.kind,
-    appendix: a.title?.appendix,
-    name: a.title?.name,
-    reference: a.title?.reference,
-    roles: Object.keys(a.columns).sort(),
-    rows: a.rows
-      .filter((r) => !['continuation', 'repeated-header', 'blank'].includes(r.kind))
-      .map((r) => ({ kind: r.kind, tt: r.tt, fields: r.fields })),
-  }));
-}
 
 const form = (bytes: Uint8Array, name: string) => {
   const f = new FormData();
@@ -58,14 +44,14 @@ export function docxUploadSuite(name: string, makeDb: () => Promise<Database>): 
       ['LibreOffice from HTML', 'cam-giang-libreoffice.docx', 'D2'],
     ])('a .docx written by %s is stored as the plan its workbook gives, whole rows', async (_, file, plan) => {
       const wb = await readWorkbook(new Uint8Array(await readFile(fixture('cam-giang-phu-luc.xlsx'))));
-      const expected = said(readPlan(wb.sheets).plan);
+      const expected = planSays(readPlan(wb.sheets).plan);
       // Told by content: the name says nothing of what the file is.
       const r = await upload(plan, new Uint8Array(await DOCX(file)), plan === 'D2' ? 'ke-hoach-tai-len' : file);
       expect([r.status, r.body.status, r.body.report.stats.tasks]).toEqual([201, 'created', 34]);
       const got = await stored(plan);
       expect(got.status).toBe(200);
       expect(got.body.plan.source.format).toBe('docx');
-      expect(said(got.body.plan)).toEqual(expected);
+      expect(planSays(got.body.plan)).toEqual(expected);
     });
 
     it('a Word document with no appendix → 422 no-table with the check report; nothing stored', async () => {

@@ -11,6 +11,7 @@ import { readDocx } from '../../../workbook/docx/index.ts';
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
 import { TCVN3_WORKBOOK, VNI_WORKBOOK, writeLegacyWorkbook } from '../../support/legacy-workbook.ts';
 import { REPO_ROOT } from '../../support/paths.ts';
+import { planSays } from '../../support/plan-says.ts';
 import { unnamedPlan } from '../../support/unnamed-plan.ts';
 
 const DOCX = path.join(REPO_ROOT, 'test/fixtures/docx');
@@ -18,22 +19,6 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'phuluc-docx-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const bytes = (file: string) => new Uint8Array(readFileSync(file));
-
-// What a plan says, whatever it was read from: each table's reference, columns and every row's kind, TT and fields
-// by role. Continuation fragments and retyped headers are how a source is laid out, not what the plan says: the
-// workbook's rows split across PDF pages are joined into the task they continue, as the Word table holds them.
-function said(plan: Plan) {
-  return plan.appendices.map((a) => ({
-    kind: a.kind,
-    appendix: a.title?.appendix,
-    name: a.title?.name,
-    reference: a.title?.reference,
-    roles: Object.keys(a.columns).sort(),
-    rows: a.rows
-      .filter((r) => !['continuation', 'repeated-header', 'blank'].includes(r.kind))
-      .map((r) => ({ kind: r.kind, tt: r.tt, fields: r.fields })),
-  }));
-}
 
 function docxPlan(file: string): Plan {
   return readPlan(readDocx(bytes(path.join(DOCX, file)), { name: file }).grids).plan;
@@ -45,9 +30,9 @@ describe('a .docx reads to the same plan as its workbook', () => {
     ['LibreOffice from HTML: rowspan/colspan, a two-row <thead>, <br> and <p> in cells, layout tables', 'cam-giang-libreoffice.docx'],
   ])('Cẩm Giàng (%s)', async (_, file) => {
     const wb = await readWorkbook(bytes(path.join(REPO_ROOT, 'test/fixtures/workbooks/cam-giang-phu-luc.xlsx')));
-    const expected = said(readPlan(wb.sheets).plan);
+    const expected = planSays(readPlan(wb.sheets).plan);
     expect(expected[0]!.rows).toHaveLength(38);
-    expect(said(docxPlan(file))).toEqual(expected);
+    expect(planSays(docxPlan(file))).toEqual(expected);
   });
 
   it('Cẩm Giàng by LibreOffice: the two-row header kept with its merges and marked to repeat', () => {
@@ -93,7 +78,7 @@ describe('a .docx reads to the same plan as its workbook', () => {
   ] as const)('%s runs (LibreOffice from HTML) decode as the openpyxl workbook in the same fonts does', async (_, file, legacy) => {
     const out = path.join(tmp, `${legacy.encoding}.xlsx`);
     writeLegacyWorkbook(legacy, out);
-    const expected = said(readPlan((await readWorkbook(bytes(out))).sheets).plan);
+    const expected = planSays(readPlan((await readWorkbook(bytes(out))).sheets).plan);
     expect(expected[0]!.rows.map((r) => r.fields.content)).toEqual([
       'HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH',
       'Rà soát, sửa đổi quy chế làm việc của UBND xã',
@@ -103,14 +88,14 @@ describe('a .docx reads to the same plan as its workbook', () => {
       'Số hóa hồ sơ, tài liệu lưu trữ của xã',
       undefined,
     ]);
-    expect(said(docxPlan(file))).toEqual(expected);
+    expect(planSays(docxPlan(file))).toEqual(expected);
   });
 
   it('an appendix written as paragraphs reads as its text does (list form)', () => {
     const txt = readFileSync(path.join(DOCX, 'cam-giang-danh-sach.txt'), 'utf-8');
-    const expected = said(readPlan([textToGrid('cam-giang-danh-sach.txt', txt)]).plan);
+    const expected = planSays(readPlan([textToGrid('cam-giang-danh-sach.txt', txt)]).plan);
     expect(expected[0]!.rows.map((r) => r.kind)).toEqual(['group', 'task', 'task', 'group', 'task']);
-    expect(said(docxPlan('cam-giang-danh-sach.docx'))).toEqual(expected);
+    expect(planSays(docxPlan('cam-giang-danh-sach.docx'))).toEqual(expected);
   });
 
   it('an appendix written as paragraphs reads to the whole plan its lines typed down column A of a workbook (openpyxl) give', async () => {
@@ -152,6 +137,6 @@ describe('a .docx reads to the same plan as its workbook', () => {
     expect(read.grids.map((g) => ({ rows: g.rows.map((r) => r.map((c) => c?.v ?? null)), merges: g.merges }))).toEqual([
       { rows: sheet.rows.map((r) => r.map((c) => c?.v ?? null)), merges: sheet.merges },
     ]);
-    expect(said(readPlan(read.grids).plan)).toEqual(said(readPlan([sheet]).plan));
+    expect(planSays(readPlan(read.grids).plan)).toEqual(planSays(readPlan([sheet]).plan));
   });
 });
