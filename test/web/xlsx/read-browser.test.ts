@@ -2,7 +2,6 @@
 // exactly what the exceljs path it replaced gave: the same report, the same repair rounds and summary (the download's
 // label and the copy), and the same preview (sheets, sizes, every visible cell's text) — on every fixture workbook and
 // every real published table; run in Node, as the browser would run it (no native zlib).
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,16 +11,9 @@ import { textGrid } from '../../../core/read/index.ts';
 import { validateGrids } from '../../../core/validate/index.ts';
 import { readGridsInBrowser } from '../../../web/src/xlsx/read-browser.ts';
 import { readWorkbookWithExceljs } from '../../../workbook/xlsx/index.ts';
-import { FIXTURES, REAL } from '../../support/paths.ts';
+import { filesIn, FIXTURES, REAL } from '../../support/paths.ts';
 
-const FILES = [
-  ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => path.join(FIXTURES, f)),
-  ...readdirSync(REAL)
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => path.join(REAL, f)),
-];
+const FILES = [...filesIn(FIXTURES, '.xlsx'), ...filesIn(REAL, '.xlsx')];
 /** A fixed day, so a deadline in the past reads the same in both runs whatever the date. */
 const TODAY = '2026-06-15';
 

@@ -1,7 +1,6 @@
 // The standard appendix workbook written from a read plan (issue 18): every fixture workbook, real published table and
 // Word fixture reads back to the same rows; the template's dropdowns, the hidden id column, neutralized formulas; and
 // LibreOffice prints it on A4 landscape.
-import { readdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,24 +14,14 @@ import { readPlan } from '../../../core/read/index.ts';
 import { PROGRESS_STATUS_LABEL, PROGRESS_STATUSES } from '../../../core/progress/index.ts';
 import { appendixWorkbookXlsx } from '../../../workbook/export/appendix-workbook.ts';
 import { readWorkbook } from '../../../workbook/xlsx/index.ts';
-import { FIXTURES, REAL, TEST_FIXTURES } from '../../support/paths.ts';
+import { filesIn, FIXTURES, REAL, TEST_FIXTURES } from '../../support/paths.ts';
 import { isA4Landscape, pagePngs, pageSizes, printToPdf } from '../../support/print.ts';
 import { rowsTooShort } from '../../support/row-fit.ts';
 
 const SLOW = 300_000;
 const dir = await mkdtemp(path.join(tmpdir(), 'phuluc-appendix-wb-'));
 const DOCX = path.join(TEST_FIXTURES, 'docx');
-const inputs = [
-  ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => path.join(FIXTURES, f)),
-  ...readdirSync(REAL)
-    .filter((f) => f.endsWith('.xlsx'))
-    .map((f) => path.join(REAL, f)),
-  ...readdirSync(DOCX)
-    .filter((f) => f.endsWith('.docx'))
-    .map((f) => path.join(DOCX, f)),
-];
+const inputs = [...filesIn(FIXTURES, '.xlsx'), ...filesIn(REAL, '.xlsx'), ...filesIn(DOCX, '.docx')];
 
 /** What a plan says, apart from where it sat: each appendix's kind and title, its groups, items and notes with their fields. */
 function said(plan: Plan) {
