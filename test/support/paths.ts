@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Material that arrived from outside (copied once into the repository; the repository never reads ../shared). */
+/** Material that arrived from outside, copied once into the repository: tests read it only from here. */
 export const TEST_FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 export const FIXTURES = path.join(TEST_FIXTURES, 'workbooks');
 export const SEEDS = path.join(TEST_FIXTURES, 'seeds');
