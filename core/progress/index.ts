@@ -23,6 +23,7 @@ export {
   TEMPLATE_ROLES,
   TEMPLATE_WIDTHS,
 } from './template-headers.ts';
+export { COMPLETED_ON_RULE, LIST_ERROR, LIST_PROMPTS, RULE_TITLE, STATUS_RULE, STATUS_WORDS } from './template-rules.ts';
 export { progressFromPlan, type FromPlanOptions } from './from-plan.ts';
 export { actualCellValues, progressCellValues, type ProgressCellValue } from './cell-values.ts';
 export { parseActualValue } from './actual-value.ts';

@@ -7,8 +7,12 @@ import deadlines from '../../templates/deadlines.vi.json' with { type: 'json' };
 import type { ColumnRole } from '../../core/model/index.ts';
 import {
   INDICATOR_TEMPLATE_HEADERS,
-  PROGRESS_STATUS_LABEL,
-  PROGRESS_STATUSES,
+  COMPLETED_ON_RULE,
+  LIST_ERROR,
+  LIST_PROMPTS,
+  RULE_TITLE,
+  STATUS_RULE,
+  STATUS_WORDS,
   TASK_TEMPLATE_HEADERS,
   TEMPLATE_ROLES as CORE_TEMPLATE_ROLES,
   TEMPLATE_WIDTHS,
@@ -214,24 +218,21 @@ export function addDropdowns(ws: ExcelJS.Worksheet, kind: TemplateKind, ranges: 
     allowBlank: true,
     formulae: [formula],
     showInputMessage: true,
-    promptTitle: 'phuluc',
+    promptTitle: RULE_TITLE,
     prompt,
     // Free text stays possible (several partners in one cell, a body not in the catalog): the list only suggests.
     showErrorMessage: true,
     errorStyle,
-    errorTitle: 'phuluc',
-    error: 'Giá trị không có trong danh mục. Vẫn giữ?',
+    errorTitle: RULE_TITLE,
+    error: LIST_ERROR,
   });
   if (kind === 'tasks') {
-    dv.add(`C${first}:C${lastRow}`, list(ranges.agencies, 'Chọn một cơ quan chủ trì (rõ người, rõ việc).', 'warning'));
-    dv.add(
-      `D${first}:D${lastRow}`,
-      list(ranges.agencies, 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.', 'information'),
-    );
-    dv.add(`F${first}:F${lastRow}`, list(ranges.deadlines, 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.', 'information'));
+    dv.add(`C${first}:C${lastRow}`, list(ranges.agencies, LIST_PROMPTS.lead, 'warning'));
+    dv.add(`D${first}:D${lastRow}`, list(ranges.agencies, LIST_PROMPTS.partners, 'information'));
+    dv.add(`F${first}:F${lastRow}`, list(ranges.deadlines, LIST_PROMPTS.deadline, 'information'));
     addProgressRules(dv, first, lastRow);
   } else {
-    dv.add(`E${first}:E${lastRow}`, list(ranges.agencies, 'Chọn cơ quan theo dõi, đánh giá.', 'warning'));
+    dv.add(`E${first}:E${lastRow}`, list(ranges.agencies, LIST_PROMPTS.monitor, 'warning'));
   }
 }
 
@@ -241,18 +242,17 @@ export function addDropdowns(ws: ExcelJS.Worksheet, kind: TemplateKind, ranges: 
  * itself, so the dropdown survives the sheet being copied into another workbook.
  */
 function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): void }, first: number, lastRow: number): void {
-  const words = PROGRESS_STATUSES.map((st) => PROGRESS_STATUS_LABEL[st].vi);
   dv.add(`${STATUS_COL}${first}:${STATUS_COL}${lastRow}`, {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${words.join(',')}"`],
+    formulae: [`"${STATUS_WORDS.join(',')}"`],
     showInputMessage: true,
-    promptTitle: 'phuluc',
-    prompt: 'Chọn tình trạng thực hiện trong kỳ báo cáo.',
+    promptTitle: RULE_TITLE,
+    prompt: STATUS_RULE.prompt,
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: 'phuluc',
-    error: `Chọn một trong: ${words.join(', ')}.`,
+    errorTitle: RULE_TITLE,
+    error: STATUS_RULE.error,
   });
   dv.add(`${DATE_COL}${first}:${DATE_COL}${lastRow}`, {
     type: 'date',
@@ -260,11 +260,11 @@ function addProgressRules(dv: { add(ref: string, v: ExcelJS.DataValidation): voi
     allowBlank: true,
     formulae: [new Date(Date.UTC(2000, 0, 1))],
     showInputMessage: true,
-    promptTitle: 'phuluc',
-    prompt: 'Ngày đã hoàn thành, ghi ngày/tháng/năm (15/06/2026).',
+    promptTitle: RULE_TITLE,
+    prompt: COMPLETED_ON_RULE.prompt,
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: 'phuluc',
-    error: 'Ghi một ngày cụ thể dạng ngày/tháng/năm, ví dụ 15/06/2026.',
+    errorTitle: RULE_TITLE,
+    error: COMPLETED_ON_RULE.error,
   });
 }

@@ -3,6 +3,7 @@
 // names in use, then rows (values and borders) in batches filled up to Excel's payload budget.
 import { columnLetter, rangeA1 } from '../../../core/model/index.ts';
 import type { CellValue } from '../../../core/model/index.ts';
+import { COMPLETED_ON_RULE, RULE_TITLE } from '../../../core/progress/index.ts';
 import { listsUsed, loadListSheets, placeListSheets, queueListRules, type ListName } from './dropdowns.ts';
 import type { AppendixSheetInput, AppendixSheetRules } from './port.ts';
 import { runExcel } from './run.ts';
@@ -17,11 +18,6 @@ const FONT = 'Times New Roman';
 const EDGE = { style: 'Continuous' };
 const BORDERED = { format: { borders: { top: EDGE, bottom: EDGE, left: EDGE, right: EDGE } } } as Excel.SettableCellProperties;
 const DAY_FORMAT = 'dd/mm/yyyy';
-// The completion day's rule as the template file words it (workbook/export/template.ts).
-const DATE_RULE = {
-  prompt: 'Ngày đã hoàn thành, ghi ngày/tháng/năm (15/06/2026).',
-  error: 'Ghi một ngày cụ thể dạng ngày/tháng/năm, ví dụ 15/06/2026.',
-};
 
 interface Block {
   /** Columns bordered: the table's, not the hidden id column after it. */
@@ -145,8 +141,8 @@ function queueRules(ws: Excel.Worksheet, rules: AppendixSheetRules, sources: Rec
     dv.clear();
     // The five words, typed into the rule (short, no commas); anything else is refused: the reader must know it.
     dv.rule = { list: { inCellDropDown: true, source: rules.status.items.join(',') } };
-    dv.errorAlert = { showAlert: true, style: 'Stop', title: 'phuluc', message: rules.status.error };
-    dv.prompt = { showPrompt: true, title: 'phuluc', message: rules.status.prompt };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: RULE_TITLE, message: rules.status.error };
+    dv.prompt = { showPrompt: true, title: RULE_TITLE, message: rules.status.prompt };
   }
   if (rules.dateColumn) {
     const day = col(rules.dateColumn);
@@ -155,8 +151,8 @@ function queueRules(ws: Excel.Worksheet, rules: AppendixSheetRules, sources: Rec
     const dv = day.dataValidation;
     dv.clear();
     dv.rule = { date: { formula1: '2000-01-01', operator: 'GreaterThan' } };
-    dv.errorAlert = { showAlert: true, style: 'Stop', title: 'phuluc', message: DATE_RULE.error };
-    dv.prompt = { showPrompt: true, title: 'phuluc', message: DATE_RULE.prompt };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: RULE_TITLE, message: COMPLETED_ON_RULE.error };
+    dv.prompt = { showPrompt: true, title: RULE_TITLE, message: COMPLETED_ON_RULE.prompt };
   }
 }
 

@@ -1,4 +1,5 @@
 // addDropdowns: list validations for the lead, partners and deadline columns; long lists go on a hidden sheet.
+import { LIST_ERROR, LIST_PROMPTS, RULE_TITLE } from '../../../core/progress/index.ts';
 import { layerError } from './errors.ts';
 import type { DropdownSpec } from './port.ts';
 import { qualified } from './address.ts';
@@ -25,9 +26,9 @@ const RULES: {
   style: Excel.DataValidationAlertStyle | 'Warning' | 'Information';
   prompt: string;
 }[] = [
-  { key: 'lead', list: 'agencies', style: 'Warning', prompt: 'Chọn một cơ quan chủ trì (rõ người, rõ việc).' },
-  { key: 'partners', list: 'agencies', style: 'Information', prompt: 'Chọn hoặc gõ các cơ quan phối hợp, cách nhau bằng dấu chấm phẩy.' },
-  { key: 'deadline', list: 'deadlines', style: 'Information', prompt: 'Ví dụ: Quý III/2026, Tháng 7/2026, 31/12/2026, Thường xuyên.' },
+  { key: 'lead', list: 'agencies', style: 'Warning', prompt: LIST_PROMPTS.lead },
+  { key: 'partners', list: 'agencies', style: 'Information', prompt: LIST_PROMPTS.partners },
+  { key: 'deadline', list: 'deadlines', style: 'Information', prompt: LIST_PROMPTS.deadline },
 ];
 
 /**
@@ -109,8 +110,8 @@ export function queueListRules(
     dv.clear();
     dv.rule = { list: { inCellDropDown: true, source: sources[r.list] } };
     // The list suggests; free text stays possible (several partners in a cell, a body not in the catalog).
-    dv.errorAlert = { showAlert: true, style: r.style, title: 'phuluc', message: 'Giá trị không có trong danh mục. Vẫn giữ?' };
-    dv.prompt = { showPrompt: true, title: 'phuluc', message: r.prompt };
+    dv.errorAlert = { showAlert: true, style: r.style, title: RULE_TITLE, message: LIST_ERROR };
+    dv.prompt = { showPrompt: true, title: RULE_TITLE, message: r.prompt };
   }
 }
 

@@ -4,7 +4,7 @@
 // each item's id, the dropdowns (agencies, deadlines, status) and the day format, widths as the template's.
 import { assignIds, isItemRow } from '../../../core/merge/index.ts';
 import type { Appendix, AppendixRow, CellValue, ColumnRole, Plan } from '../../../core/model/index.ts';
-import { PROGRESS_STATUS_LABEL, PROGRESS_STATUSES, TEMPLATE_ROLES, TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
+import { STATUS_RULE, STATUS_WORDS, TEMPLATE_ROLES, TEMPLATE_WIDTHS } from '../../../core/progress/index.ts';
 import { ID_HEADER } from '../../../core/read/index.ts';
 import { columnLetter } from '../../../core/model/index.ts';
 import type { AppendixSheetRules } from '../excel/port.ts';
@@ -39,12 +39,6 @@ export const SHEET_ROLES: Readonly<Record<Appendix['kind'], readonly ColumnRole[
 const ID_WIDTH = 12;
 /** The rows the standard table carries: continuations are already joined into their row, notes and blanks left out. */
 const WRITTEN = new Set<AppendixRow['kind']>(['group', 'subgroup', 'task', 'indicator']);
-// The status rule's words as the template file writes them (workbook/export/template.ts, not importable here: exceljs).
-const STATUS_WORDS = PROGRESS_STATUSES.map((st) => PROGRESS_STATUS_LABEL[st].vi);
-const STATUS_RULE = {
-  prompt: 'Chọn tình trạng thực hiện trong kỳ báo cáo.',
-  error: `Chọn một trong: ${STATUS_WORDS.join(', ')}.`,
-};
 
 /**
  * One sheet per appendix, laid out like the standard template; items without an id get one (`newId`).
@@ -90,7 +84,7 @@ function appendixSheet(a: Appendix, name: string, lists: AppendixSheetRules['lis
   if (letter('deadline')) columns.deadline = letter('deadline');
   const rules: AppendixSheetRules = { firstRow: headerRow + 1, lastRow: values.length + EXTRA_ROWS, columns, lists };
   const status = letter('status');
-  if (status) rules.status = { column: status, items: STATUS_WORDS, ...STATUS_RULE };
+  if (status) rules.status = { column: status, items: [...STATUS_WORDS], ...STATUS_RULE };
   const date = letter('completedOn');
   if (date) rules.dateColumn = date;
   return {
