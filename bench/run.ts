@@ -53,14 +53,17 @@ try {
   if (only.has('validate')) {
     const v = await benchValidate(10_000, runs + 2);
     const rate = median(v[0]!.throughput!.values);
+    const peerRate = median(v[1]!.throughput!.values);
+    const rows = (r: number) => `${Math.round(r).toLocaleString('en-US')} rows/s`;
     take({
       results: v,
       checks: [
         {
-          target: "validation ≥ 300,000 rows/s (the lead's work on core/validate; reported only)",
-          measured: `${Math.round(rate).toLocaleString('en-US')} rows/s`,
-          met: rate >= 300_000,
+          target: 'validation ≥ 1× tableschema-js rows/s on the same 10,000-task table (issue 20)',
+          measured: `${rows(rate)} = ${(rate / peerRate).toFixed(2)}× (tableschema-js ${rows(peerRate)})`,
+          met: rate >= peerRate,
         },
+        { target: 'validation ≥ 300,000 rows/s (issue 20: the aim)', measured: rows(rate), met: rate >= 300_000 },
       ],
     });
   }
