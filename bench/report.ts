@@ -34,7 +34,7 @@ export interface ReportInput {
   notes?: string[];
 }
 
-const TARGETS_HEADING = '## Targets (issues 8 and 19)';
+const TARGETS_HEADING = '## Targets (issues 8, 19 and 20)';
 
 /**
  * @example await writeFile('bench/RESULTS.md', renderResults({ machine, when, … }))
