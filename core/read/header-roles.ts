@@ -106,6 +106,27 @@ const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks
 const DIGITS = /^\s*\d+\s*$/;
 const NO_DIGIT_PHRASE = RULES.every((rule) => rule.phrases.every((p) => /[a-z]/.test(p)));
 
+// Each phrase as words, filed under its first word, with its rule's index: a label is matched by looking its words up
+// once each, instead of searching the label for every phrase (a body row's long cells are tried too, and they are
+// the most). A bare "Số" is only TT, and a bare "Hạn" a deadline, when it is the whole label: not filed.
+const EXACT_ONLY = new Set(['so', 'han']);
+const BY_FIRST_WORD = new Map<string, { rest: string[]; rule: number }[]>();
+const EXACT_RULE = new Map<string, number>();
+// One bit per rule in a 32-bit mask.
+if (RULES.length > 31) throw new Error('header-roles: more rules than bits');
+RULES.forEach((rule, index) => {
+  for (const phrase of rule.phrases) {
+    if (EXACT_ONLY.has(phrase)) {
+      if (!EXACT_RULE.has(phrase)) EXACT_RULE.set(phrase, index);
+      continue;
+    }
+    const [first, ...rest] = phrase.split(' ');
+    let list = BY_FIRST_WORD.get(first!);
+    if (!list) BY_FIRST_WORD.set(first!, (list = []));
+    list.push({ rest, rule: index });
+  }
+});
+
 function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   const f = fold(label);
   if (f === '') return null;
@@ -113,17 +134,58 @@ function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | nu
   if (/^ma\b/.test(f)) return null;
   // A bare "Đơn vị": the unit of an indicator table, the responsible unit of a task table.
   if (f === 'don vi') return kind === 'indicators' ? 'unit' : 'lead';
-  const padded = ` ${f.replace(/[/()]/g, ' ').replace(/\s+/g, ' ')} `;
-  for (const rule of RULES) {
-    // A bare "Số" is only TT, and a bare "Hạn" a deadline, when it is the whole label.
-    const hit = rule.phrases.some((p) => (p === 'so' || p === 'han' ? f === p : padded.includes(` ${p} `)));
-    if (!hit) continue;
+  // The rules whose phrases the label holds as whole words ("/" separates words too), one bit per rule.
+  let matched = 0;
+  const exact = EXACT_RULE.get(f);
+  if (exact !== undefined) matched |= 1 << exact;
+  const words = f.split(WORD_SEPARATOR);
+  for (let i = 0; i < words.length; i++) {
+    const list = BY_FIRST_WORD.get(words[i]!);
+    if (list === undefined) continue;
+    for (const { rest, rule } of list) {
+      if (matched & (1 << rule)) continue;
+      let k = 0;
+      while (k < rest.length && words[i + 1 + k] === rest[k]) k++;
+      if (k === rest.length) matched |= 1 << rule;
+    }
+  }
+  if (matched === 0) return null;
+  for (let index = 0; index < RULES.length; index++) {
+    if (!(matched & (1 << index))) continue;
+    const rule = RULES[index]!;
+    // Order matters: the first rule wins.
     if (rule.role === 'result' && kind === 'indicators') return 'target';
     if (rule.role === 'tt' && f.split(' ').length > 3) continue; // "Số lượng cán bộ …" is not a TT column.
     return rule.role;
   }
   return null;
 }
+
+/** fold() leaves single spaces; "/" also splits words here ("Chủ trì/Phối hợp"). */
+const WORD_SEPARATOR = /[ /]+/;
+
+/**
+ * The definition roleOfLabel's word look-up stands for: each rule's phrases searched for in the label as whole words,
+ * rules in order. Kept for the equivalence test (test/core/read/header-roles.test.ts).
+ */
+export function roleBySearch(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
+  const f = fold(label);
+  if (f === '') return null;
+  if (/^ma\b/.test(f)) return null;
+  if (f === 'don vi') return kind === 'indicators' ? 'unit' : 'lead';
+  const padded = ` ${f.replace(/[/()]/g, ' ').replace(/\s+/g, ' ')} `;
+  for (const rule of RULES) {
+    const hit = rule.phrases.some((p) => (EXACT_ONLY.has(p) ? f === p : padded.includes(` ${p} `)));
+    if (!hit) continue;
+    if (rule.role === 'result' && kind === 'indicators') return 'target';
+    if (rule.role === 'tt' && f.split(' ').length > 3) continue;
+    return rule.role;
+  }
+  return null;
+}
+
+/** Every phrase the rules know, for the equivalence test to build labels from. */
+export const ROLE_PHRASES: readonly string[] = RULES.flatMap((rule) => rule.phrases);
 
 /**
  * In an indicator table that has a target column, a later "Thực hiện" / "Kết quả thực hiện (năm 2026)" column holds

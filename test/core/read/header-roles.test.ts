@@ -1,6 +1,7 @@
 // Header synonyms → roles, across the spellings real appendices use.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roleOfLabel } from '../../../core/read/header-roles.ts';
+import { ROLE_PHRASES, roleBySearch, roleOfLabel } from '../../../core/read/header-roles.ts';
 
 describe('roleOfLabel', () => {
   it.each([
@@ -74,5 +75,23 @@ describe('roleOfLabel', () => {
     expect(roleOfLabel('Phòng Văn hóa - Xã hội')).toBeNull();
     expect(roleOfLabel('Số lượng cán bộ được tập huấn hằng năm')).toBeNull();
     expect(roleOfLabel('')).toBeNull();
+  });
+});
+
+describe('roleOfLabel by word look-up', () => {
+  // Labels made of the rules' own words, glued by spaces, slashes, brackets and line breaks, with stray words between:
+  // the look-up must answer what searching every phrase in order answers, for both kinds of table.
+  const words = [...new Set(ROLE_PHRASES.flatMap((p) => p.split(' ')))].concat(['Mã', 'Số', 'Hạn', 'lượng', 'ĐƠN VỊ', 'kỹ', '2026']);
+  const piece = fc.oneof(fc.constantFrom(...ROLE_PHRASES), fc.constantFrom(...words));
+  const glue = fc.constantFrom(' ', '/', ' / ', '\n', ' (', ') ', ', ', '  ');
+  it('answers what the phrase search answers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, glue), { minLength: 1, maxLength: 6 }), (parts) => {
+        const label = parts.map(([p, g]) => p + g).join('');
+        expect(roleOfLabel(label, 'tasks')).toBe(roleBySearch(label, 'tasks'));
+        expect(roleOfLabel(label, 'indicators')).toBe(roleBySearch(label, 'indicators'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The folding key: NFC, case, tone marks, đ→d, "&" ≡ "và", y ≡ i after a consonant; never for display.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldTight, sameFolded } from '../../../core/text/fold.ts';
+import { fold, foldByRules, foldTight, sameFolded } from '../../../core/text/fold.ts';
 
 describe('fold', () => {
   it.each([
@@ -39,5 +39,39 @@ describe('fold', () => {
       expect(base, ch).toMatch(/^[aeiouyd]$|^i$/);
       expect(fold(ch.toUpperCase()), ch).toBe(base);
     }
+  });
+
+  it('answers what the chain of normalizations answers, whatever the text (the per-character table and its fallback)', () => {
+    const vietnamese = 'aàáảãạăằắẳẵặâầấẩẫậđĐeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ';
+    const ascii = 'abcdefghijklmnopqrstuvwxyzQUYKY0123456789 &%/-–.,()\n\t';
+    const alphabet = [
+      ...vietnamese,
+      ...vietnamese.toUpperCase(),
+      ...ascii,
+      '\u0301',
+      '\u0323',
+      '\u00a0',
+      'ǅ',
+      'æ',
+      'ß',
+      'İ',
+      'Σ',
+      '中',
+      '😀',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const s = chars.join('');
+        expect(fold(s)).toBe(foldByRules(s));
+        expect(fold(s.normalize('NFD'))).toBe(foldByRules(s.normalize('NFD')));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+        expect(fold(s)).toBe(foldByRules(s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
