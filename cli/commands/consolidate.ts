@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalPlanKey } from '../../core/api/index.ts';
-import { createConsolidator } from '../../core/consolidate/index.ts';
-import { bareName, COMMUNES, findCommune, findCommunesByName, findProvince, type Commune, type Province } from '../../core/dvhc.ts';
+import { communeOfFile, createConsolidator, rowsFromWire, type ConsolidatedRow } from '../../core/consolidate/index.ts';
+import { COMMUNES, findCommune, findProvince, type Commune, type Province } from '../../core/dvhc.ts';
 import type { Plan } from '../../core/model/index.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { convertDocToDocx, DocConvertError } from '../../workbook/docx/convert.ts';
@@ -16,7 +16,7 @@ import { WorkbookReadError, type WorkbookErrorCode } from '../../workbook/xlsx/e
 import { fileWriteProblem } from '../file-errors.ts';
 import type { Lang } from '../labels.ts';
 import { progressOnTty } from '../progress.ts';
-import { readPlans, type ReadResponse } from '../read-pool.ts';
+import { consolidateFiles, type ConsolidateResponse } from '../read-pool.ts';
 import { expandInputs, PLAN_EXTS } from '../walk.ts';
 import { consolidateReport, type ConsolidateOutcome } from '../consolidate-report.ts';
 
@@ -29,35 +29,8 @@ export interface ConsolidateCommandOptions {
   lang: Lang;
 }
 
-/**
- * The commune a workbook belongs to: a 5-digit code at the start of its file name ("10903-cam-giang.xlsx"), else the
- * commune named in its title block, looked for in the province first (when given), then anywhere: a commune of
- * another province is returned as such, for the caller to say so (not "not in the list").
- * @example communeOfFile('10903-cam-giang.xlsx', plan) // Xã Cẩm Giàng, Hải Phòng
- */
-export function communeOfFile(file: string, communeName: string | undefined, province?: string): Commune | { error: string } {
-  const code = /^(\d{5})(?:\D|$)/.exec(path.basename(file))?.[1];
-  if (code) return findCommune(code) ?? { error: `mã xã ${code} (ở đầu tên tệp) không có trong danh mục xã, phường năm 2025` };
-  if (!communeName) return { error: 'không có mã xã ở đầu tên tệp, và tiêu đề phụ lục không nêu tên xã' };
-  const named = findCommunesByName(communeName);
-  // "Quang Sơn" and "Quảng Sơn" fold alike; a title block spelled with its tone marks means the exact spelling.
-  const exact = named.filter((c) => bareName(c.name) === bareName(communeName));
-  const all = exact.length > 0 ? exact : named;
-  const found = province ? all.filter((c) => c.provinceCode === province) : all;
-  if (found.length === 1) return found[0]!;
-  if (all.length === 0)
-    return { error: `không tìm thấy xã “${communeName}” (tên trong tiêu đề phụ lục) trong danh mục xã, phường năm 2025` };
-  // None in the province: one elsewhere is that commune (the caller says it is of another province).
-  if (found.length === 0 && all.length === 1) return all[0]!;
-  const list = (found.length > 0 ? found : all).map((c) => `${c.code} ${c.provinceName}`).join(', ');
-  if (found.length === 0) {
-    const p = findProvince(province!)?.name ?? province;
-    return { error: `${p} không có xã “${communeName}”; có ${all.length} xã tên này ở tỉnh khác (${list})` };
-  }
-  return {
-    error: `có ${found.length} xã tên “${communeName}” (${list}); hãy đặt mã xã ở đầu tên tệp, ví dụ ${found[0]!.code}-${path.basename(file)}${province ? '' : ', hoặc dùng --province'}`,
-  };
-}
+// Moved to core (the read workers resolve it): re-exported for callers and tests of the CLI.
+export { communeOfFile } from '../../core/consolidate/index.ts';
 
 /** @example await consolidateCommand(['plans/'], { out: 'tong-hop.xlsx', planKey: 'NQ57-2026', asOf: '2026-06-30', lang: 'vi' }) */
 export async function consolidateCommand(inputs: string[], opts: ConsolidateCommandOptions): Promise<number> {
@@ -97,17 +70,27 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
   // Each plan's rows are worked out as it arrives and the plan let go: memory for rows, not for 3,321 plans.
   const consolidator = createConsolidator({ asOf: opts.asOf }, { anyOrder: true });
   const outcome: ConsolidateOutcome = { used: new Map(), skipped: [], duplicates: [], elsewhere: [] };
-  // Workbooks are read on every core (worker threads); results come back in file order, so output never depends
-  // on which worker was faster. The first file of a commune in that order is the one used.
-  for await (const r of readPlans(files)) {
+  // Each task row's height as the worker measured it, for the writer (rows converted here are measured there).
+  const heights = new Map<ConsolidatedRow, number>();
+  // Workbooks are read on every core (worker threads), each plan's rows worked out there; results come back in file
+  // order, so output never depends on which worker was faster. The first file of a commune in that order is used.
+  const reads = consolidateFiles(files, { asOf: opts.asOf, planKey, lang: opts.lang, ...(province ? { province: province.code } : {}) });
+  for await (const r of reads) {
     const file = files[r.i]!;
     bar.tick(path.basename(file));
-    const read = await planOf(file, r);
-    if ('error' in read) {
-      outcome.skipped.push({ file, why: vi ? read.error.vi : read.error.en });
-      continue;
+    let commune: Commune | { error: string };
+    let plan: Plan | undefined;
+    if ('code' in r) commune = findCommune(r.code)!;
+    else if ('noCommune' in r) commune = { error: r.noCommune };
+    else {
+      const read = await planOf(file, r);
+      if ('error' in read) {
+        outcome.skipped.push({ file, why: vi ? read.error.vi : read.error.en });
+        continue;
+      }
+      plan = read.plan;
+      commune = communeOfFile(file, plan.reference?.commune, province?.code);
     }
-    const commune = communeOfFile(file, read.plan.reference?.commune, province?.code);
     if ('error' in commune) {
       outcome.skipped.push({ file, why: commune.error });
       continue;
@@ -122,7 +105,13 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
       continue;
     }
     outcome.used.set(commune.code, { file, commune });
-    consolidator.add({ commune, planKey, revision: 0, plan: read.plan });
+    if (plan) consolidator.add({ commune, planKey, revision: 0, plan });
+    else if ('wire' in r && r.wire !== undefined) {
+      const origin = { communeCode: commune.code, communeName: commune.name, planKey, revision: 0 };
+      const { rows, indicators, perTask } = rowsFromWire(r.wire, origin);
+      for (let k = 0; k < rows.length; k++) heights.set(rows[k]!, perTask[k]!);
+      consolidator.addRows({ commune, planKey, revision: 0 }, rows, indicators);
+    }
   }
   bar.done();
   const result = consolidator.finish();
@@ -136,7 +125,7 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
         title: province?.name ?? '',
         ...(notSubmitted ? { notSubmitted: notSubmitted.map((c) => ({ code: c.code, name: c.name, province: c.provinceName })) } : {}),
       };
-      await writeConsolidatedXlsx(result, opts.out, sheets);
+      await writeConsolidatedXlsx(result, opts.out, { ...sheets, taskHeight: (row) => heights.get(row) });
     } catch (err) {
       const p = fileWriteProblem(opts.out, err);
       if (p === undefined) throw err;
@@ -154,8 +143,10 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
  * The plan a worker read, or the one LibreOffice's conversion of an .xls/.ods (or an old Word .doc) gives (converted
  * here: the workers read .xlsx and .docx only), or why there is none.
  */
-async function planOf(file: string, r: ReadResponse): Promise<{ plan: Plan } | { error: { vi: string; en: string } }> {
-  if ('plan' in r) return { plan: r.plan };
+async function planOf(
+  file: string,
+  r: Extract<ConsolidateResponse, { error: unknown }>,
+): Promise<{ plan: Plan } | { error: { vi: string; en: string } }> {
   const ext = r.error.code ? CONVERTIBLE[r.error.code as WorkbookErrorCode] : undefined;
   if (!ext && r.error.code !== 'legacy-doc') return { error: r.error };
   try {

@@ -30,6 +30,11 @@ export function consolidate(inputs: readonly ConsolidateInput[], opts: Consolida
 export interface Consolidator {
   /** Add the next plan; returns its task rows. */
   add(input: ConsolidateInput): ConsolidatedRow[];
+  /**
+   * Add the next plan by its rows, worked out elsewhere by planRowsOf() with the same asOf (a read worker): the
+   * same as add() with the plan.
+   */
+  addRows(input: Omit<ConsolidateInput, 'plan'>, rows: ConsolidatedRow[], indicators: ConsolidatedIndicator[]): void;
   /** The consolidation; `rows` is empty when the consolidator was made with keepRows: false. */
   finish(): Consolidated;
 }
@@ -51,6 +56,24 @@ interface Part {
 }
 
 const NO_PLAN: ConsolidateInput['plan'] = { appendices: [] };
+
+/**
+ * One plan's task rows and indicators as a consolidator with these options works them out, for Consolidator.addRows
+ * (a read worker works out the rows of the plans it reads; the caches are its own, memos only).
+ * @example const rowsOf = planRowsOf({ asOf: '2026-06-30' }); const { rows } = rowsOf(input)
+ */
+export function planRowsOf(
+  opts: ConsolidateOptions,
+): (input: ConsolidateInput) => { rows: ConsolidatedRow[]; indicators: ConsolidatedIndicator[] } {
+  if (!ymd(opts.asOf)) throw new RangeError(`consolidate: asOf must be an ISO date (yyyy-mm-dd), got ${JSON.stringify(opts.asOf)}`);
+  const ctx: PlanRowsContext = { asOf: opts.asOf, leadCanonical: makeLeadCanonicalizer(), deadlines: new Map<string, Deadline>() };
+  return (input) => {
+    const rows: ConsolidatedRow[] = [];
+    const indicators: ConsolidatedIndicator[] = [];
+    planRows(input, ctx, rows, indicators);
+    return { rows, indicators };
+  };
+}
 
 /**
  * The same result as consolidate() over the same inputs, without holding them: plans can go once added (rows are
@@ -79,19 +102,25 @@ export function createConsolidator(opts: ConsolidateOptions, mode: ConsolidatorM
     for (const i of p.indicators) indicators.push(i);
     if (keep) for (const r of p.rows) rows.push(r);
   };
+  const put = (part: Part) => {
+    if (mode.anyOrder) waiting.push(part);
+    else {
+      if (last && compareInputs(last, part.input) > 0)
+        throw new RangeError(`consolidate: plans out of order (${part.input.commune.code} after ${last.commune.code})`);
+      last = part.input;
+      take(part);
+    }
+  };
   return {
     add(input) {
       const part: Part = { input: { ...input, plan: NO_PLAN }, rows: [], indicators: [] };
       // Rows depend on their own plan only (the caches are memos), so working them out early changes nothing.
       planRows(input, ctx, part.rows, part.indicators);
-      if (mode.anyOrder) waiting.push(part);
-      else {
-        if (last && compareInputs(last, input) > 0)
-          throw new RangeError(`consolidate: plans out of order (${input.commune.code} after ${last.commune.code})`);
-        last = input;
-        take(part);
-      }
+      put(part);
       return part.rows;
+    },
+    addRows(input, rows, indicators) {
+      put({ input: { ...input, plan: NO_PLAN }, rows, indicators });
     },
     finish() {
       // A stable sort keeps callers' order among equal keys, so the output never depends on the sort's internals.

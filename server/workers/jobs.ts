@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Plan } from '../../core/model/index.ts';
+import { communeOfFile, planRowsOf, rowsToWire, type Lang, type RowsWire } from '../../core/consolidate/index.ts';
 import { readPlan } from '../../core/read/index.ts';
 import { validate } from '../../core/validate/index.ts';
 import { checkFile, type CheckFile } from '../../core/validate/index.ts';
@@ -13,6 +14,8 @@ import { readWorkbookFast } from '../../workbook/xlsx/fast/read-fast.ts';
 import { CONVERTIBLE } from '../../workbook/xlsx/convert.ts';
 import { inflateRawNative } from '../../workbook/xlsx/inflate-native.ts';
 import { DocxReadError } from '../../workbook/docx/errors.ts';
+import { TASK_SHEET } from '../../workbook/export/consolidated-columns.ts';
+import { tableRowHeight } from '../../workbook/export/consolidated-sheet.ts';
 import { readDocx } from '../../workbook/docx/read-docx.ts';
 import { documentKind } from '../../workbook/docx/sniff.ts';
 
@@ -44,6 +47,11 @@ export type Job =
    * is cloned as one string (then JSON.parse) in half the time its object tree takes (the CLI reads thousands).
    */
   | { kind: 'read-file'; file: string; json?: true }
+  /**
+   * Read a plan file for `phuluc consolidate` and work out its consolidated rows here (planRowsOf), each task's row
+   * height measured as the "Tổng hợp" sheet writes it: the CLI's main thread only merges and writes.
+   */
+  | { kind: 'consolidate-file'; file: string; asOf: string; planKey: string; province?: string; lang: Lang }
   /** The raw multipart/form-data body of an upload (field "file"): parsed here too, megabytes of it. */
   | { kind: 'read-upload'; body: ArrayBuffer; type: string }
   /** An upload's file once more, as .xlsx or .docx bytes (an .xls, .ods or .doc the route had LibreOffice convert). */
@@ -56,6 +64,11 @@ export interface ReadFailure {
 }
 
 export type ReadFileResult = { plan: Plan } | { planJson: string } | ReadFailure;
+/**
+ * A plan file's commune (its code) and its rows (rowsToWire, one row height per task), none when the commune is of
+ * another province than the one asked; or why no commune was found; or why the file could not be read.
+ */
+export type ConsolidateFileResult = { code: string; wire?: RowsWire } | { noCommune: string } | ReadFailure;
 /**
  * An upload read and checked: the file's name, the plan, the check report (docs/check-json.md) and the number of
  * tables found; or why the file could not be read; or an .xls/.ods to convert first (its bytes given back); or a body
@@ -77,11 +90,13 @@ export type JobResult<J extends Job = Job> =
   | JobFault
   | (J extends { kind: 'read-file' }
       ? ReadFileResult
-      : J extends { kind: 'read-upload' | 'read-xlsx' }
-        ? ReadUploadResult
-        : J extends { kind: 'json' }
-          ? JsonResult
-          : never);
+      : J extends { kind: 'consolidate-file' }
+        ? ConsolidateFileResult
+        : J extends { kind: 'read-upload' | 'read-xlsx' }
+          ? ReadUploadResult
+          : J extends { kind: 'json' }
+            ? JsonResult
+            : never);
 
 /**
  * Issues an upload's answer lists at most. A sheet of numbers read as 4,950 tasks yields half a million issues, 127 MB
@@ -157,22 +172,45 @@ export async function preload(): Promise<void> {
   await Promise.all((Object.keys(BODY_SCHEMAS) as BodySchemaName[]).map(bodySchema));
 }
 
-async function dispatch(job: Job): Promise<ReadFileResult | ReadUploadResult | JsonResult> {
+/** A plan file (.xlsx or .docx, told by content) read into its plan, or why it could not be. */
+async function readFilePlan(file: string): Promise<{ plan: Plan } | ReadFailure> {
+  const bytes = new Uint8Array(await readFile(file));
+  const kind = documentKind(bytes);
+  if (kind === 'other' || (kind === 'encrypted' && !/\.docx?$/i.test(file)))
+    return { plan: readPlan(readWorkbookFast(bytes).sheets, { file, format: 'xlsx' }).plan };
+  // A Word plan (an old .doc answers legacy-doc: the caller has LibreOffice convert it, a process of its own).
+  try {
+    const grids = readDocx(bytes, { name: path.basename(file), inflate: inflateRawNative }).grids;
+    return { plan: readPlan(grids, { file, format: 'docx' }).plan };
+  } catch (err) {
+    if (err instanceof DocxReadError) return { error: { code: err.code, vi: err.message, en: err.messageEn, docx: true } };
+    throw err;
+  }
+}
+
+/** This worker's rows maker for one as-of date (its memos kept across the plans it reads). */
+let rowsOf: { asOf: string; make: ReturnType<typeof planRowsOf> } | undefined;
+
+function consolidateFile(job: Extract<Job, { kind: 'consolidate-file' }>, plan: Plan): ConsolidateFileResult {
+  const commune = communeOfFile(job.file, plan.reference?.commune, job.province);
+  if ('error' in commune) return { noCommune: commune.error };
+  if (job.province && commune.provinceCode !== job.province) return { code: commune.code };
+  if (rowsOf?.asOf !== job.asOf) rowsOf = { asOf: job.asOf, make: planRowsOf({ asOf: job.asOf }) };
+  const { rows, indicators } = rowsOf.make({ commune, planKey: job.planKey, revision: 0, plan });
+  const heights = rows.map((r) => tableRowHeight(TASK_SHEET, r, job.lang));
+  return { code: commune.code, wire: rowsToWire(rows, indicators, heights) };
+}
+
+async function dispatch(job: Job): Promise<ReadFileResult | ConsolidateFileResult | ReadUploadResult | JsonResult> {
   switch (job.kind) {
     case 'read-file': {
-      const bytes = new Uint8Array(await readFile(job.file));
-      const kind = documentKind(bytes);
-      const answer = (plan: Plan): ReadFileResult => (job.json ? { planJson: JSON.stringify(plan) } : { plan });
-      if (kind === 'other' || (kind === 'encrypted' && !/\.docx?$/i.test(job.file)))
-        return answer(readPlan(readWorkbookFast(bytes).sheets, { file: job.file, format: 'xlsx' }).plan);
-      // A Word plan (an old .doc answers legacy-doc: the caller has LibreOffice convert it, a process of its own).
-      try {
-        const grids = readDocx(bytes, { name: path.basename(job.file), inflate: inflateRawNative }).grids;
-        return answer(readPlan(grids, { file: job.file, format: 'docx' }).plan);
-      } catch (err) {
-        if (err instanceof DocxReadError) return { error: { code: err.code, vi: err.message, en: err.messageEn, docx: true } };
-        throw err;
-      }
+      const read = await readFilePlan(job.file);
+      if ('error' in read || !job.json) return read;
+      return { planJson: JSON.stringify(read.plan) };
+    }
+    case 'consolidate-file': {
+      const read = await readFilePlan(job.file);
+      return 'error' in read ? read : consolidateFile(job, read.plan);
     }
     case 'read-upload': {
       let file: FormDataEntryValue | null;

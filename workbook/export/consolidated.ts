@@ -24,6 +24,8 @@ export interface ConsolidatedXlsxOptions {
   title?: string;
   /** Communes that have not submitted; a "Chưa nộp" sheet lists them when given (an empty list says all have). */
   notSubmitted?: readonly NotSubmittedCommune[];
+  /** A task row's height measured ahead (tableRowHeight with TASK_SHEET and this lang), or undefined to measure it here. */
+  taskHeight?: (row: ConsolidatedRow) => number | undefined;
 }
 
 export const CONSOLIDATED_SHEETS: Record<Lang, { tasks: string; stats: string; indicators: string; notSubmitted: string }> = {
@@ -151,7 +153,15 @@ async function writeWorkbook(c: ConsolidatedSource, stream: NodeJS.WritableStrea
     year: Number(c.asOf.slice(0, 4)),
   });
 
-  await writeTableSheet(wb, { name: sheets.tasks, heading: heading(cap.tasks), lang, columns: TASK_SHEET, rows: c.rows, styles });
+  await writeTableSheet(wb, {
+    name: sheets.tasks,
+    heading: heading(cap.tasks),
+    lang,
+    columns: TASK_SHEET,
+    rows: c.rows,
+    styles,
+    ...(opts.taskHeight ? { height: opts.taskHeight } : {}),
+  });
   const { stats, indicators } = c.rest();
   const totals: CommuneStats = { ...stats.totals, code: '', name: cap.total };
   await writeTableSheet(wb, {
