@@ -41,12 +41,48 @@ export function cellLoc(ctx: CheckContext, row: AppendixRow, role?: ColumnRole):
 
 /** The raw cell behind a row's role, when the sheet is available. */
 export function rawCell(ctx: CheckContext, row: number, role: ColumnRole): Cell | null {
-  const letter = ctx.appendix.columns[role];
-  if (!ctx.sheet || !letter) return null;
-  return ctx.sheet.cell(row, columnNumber(letter));
+  if (!ctx.sheet) return null;
+  const col = columnOf(ctx, role);
+  return col === undefined ? null : ctx.sheet.cell(row, col);
 }
 
 /** Rows that are tasks or indicators. */
 export function items(a: Appendix): AppendixRow[] {
   return a.rows.filter((r) => r.kind === 'task' || r.kind === 'indicator');
+}
+
+/**
+ * What several checks of one table ask for, worked out once per check context (one table in one validation):
+ * kept beside the context rather than on the appendix, so a table edited and validated again is never answered
+ * from an older reading.
+ */
+interface TableFacts {
+  items?: AppendixRow[];
+  columns?: Partial<Record<ColumnRole, number>>;
+}
+
+const FACTS = new WeakMap<CheckContext, TableFacts>();
+
+function factsOf(ctx: CheckContext): TableFacts {
+  let f = FACTS.get(ctx);
+  if (!f) FACTS.set(ctx, (f = {}));
+  return f;
+}
+
+/** The table's tasks and indicators (items(ctx.appendix)), filtered once for every check of the table. */
+export function tableItems(ctx: CheckContext): AppendixRow[] {
+  const f = factsOf(ctx);
+  return (f.items ??= items(ctx.appendix));
+}
+
+/** The column number of a role's column, undefined when the table has none (letters converted once per table). */
+export function columnOf(ctx: CheckContext, role: ColumnRole): number | undefined {
+  const f = factsOf(ctx);
+  let cols = f.columns;
+  if (!cols) {
+    cols = {};
+    for (const [r, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) if (letter) cols[r] = columnNumber(letter);
+    f.columns = cols;
+  }
+  return cols[role];
 }
