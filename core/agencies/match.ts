@@ -149,6 +149,34 @@ function spell(target: string, input: string): string {
  */
 export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch {
   const catalog = opts.catalog ?? DEFAULT_CATALOG;
+  const own = catalogMatch(name, catalog);
+  if (own.kind === 'unknown' && opts.planNames && opts.planNames.length > 0) {
+    const canonical = planIndex(opts.planNames, catalog).canonicalOf(name);
+    if (canonical !== undefined) {
+      return { input: name, kind: 'plan', canonical, collective: own.collective, exact: tidy(name) === canonical, score: 1 };
+    }
+  }
+  return { ...own };
+}
+
+// Per-catalog answers by name, before the plan's own spellings are consulted: a table repeats a few dozen names, and
+// every check (and the splitter) asks about each of them. Copies are handed out; a match holds only plain values.
+const MATCHES = new WeakMap<Catalog, Map<string, AgencyMatch>>();
+const MATCHES_LIMIT = 20_000;
+
+/** matchAgency without plan names: the catalog's answer ('catalog'), else 'unknown' with the wording's collectiveness. */
+function catalogMatch(name: string, catalog: Catalog): AgencyMatch {
+  let cache = MATCHES.get(catalog);
+  if (!cache) MATCHES.set(catalog, (cache = new Map()));
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const m = catalogMatchUncached(name, catalog);
+  if (cache.size >= MATCHES_LIMIT) cache.clear();
+  cache.set(name, m);
+  return m;
+}
+
+function catalogMatchUncached(name: string, catalog: Catalog): AgencyMatch {
   const input = name;
   const found = lookupName(name, catalog);
   if (found) {
@@ -159,14 +187,7 @@ export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch 
     const collective = hit.spelling.entry.kind === 'collective' || levelWide(name);
     return { input, kind: 'catalog', id: hit.spelling.entry.id, canonical, collective, exact: tidy(name) === canonical, score: hit.score };
   }
-  const collective = collectiveByWording(name);
-  if (opts.planNames && opts.planNames.length > 0) {
-    const canonical = planIndex(opts.planNames, catalog).canonicalOf(name);
-    if (canonical !== undefined) {
-      return { input, kind: 'plan', canonical, collective, exact: tidy(name) === canonical, score: 1 };
-    }
-  }
-  return { input, kind: 'unknown', collective, exact: false, score: 0 };
+  return { input, kind: 'unknown', collective: collectiveByWording(name), exact: false, score: 0 };
 }
 
 // Words that make a phrase name many bodies at once. "mọi" only before a plural noun ("Môi trường" folds alike);
@@ -190,9 +211,9 @@ export function collectiveByWording(name: string): boolean {
  * @example isCollective('Công an xã') // false
  */
 export function isCollective(name: string, catalog: Catalog = DEFAULT_CATALOG): boolean {
-  const found = lookupName(name, catalog);
-  if (found) return found.hit.spelling.entry.kind === 'collective' || levelWide(name);
-  return collectiveByWording(name);
+  // The catalog's kind (or the level-wide wording) when the catalog knows the name, else its wording: what
+  // matchAgency's `collective` says without plan names.
+  return catalogMatch(name, catalog).collective;
 }
 
 /** "… cấp xã", "… cấp cơ sở": every body of that level at once ("UBND cấp xã" in a provincial plan). */
@@ -341,18 +362,26 @@ function planIndex(names: string[], catalog: Catalog): PlanIndex {
   const cached = perCatalog.get(catalog);
   if (cached) return cached;
 
+  // Each distinct name is looked at once, with its count and first position (a table repeats a few dozen names).
+  const distinct = new Map<string, { count: number; first: number }>();
+  for (let order = 0; order < names.length; order++) {
+    const name = names[order]!;
+    const seen = distinct.get(name);
+    if (seen) seen.count++;
+    else distinct.set(name, { count: 1, first: order });
+  }
   const groups = new Map<string, Map<string, { count: number; first: number }>>();
-  names.forEach((name, order) => {
-    if (lookupCatalog(name, catalog)) return;
+  for (const [name, { count, first }] of distinct) {
+    if (lookupCatalog(name, catalog)) continue;
     const key = nameKey(name).expanded;
-    if (key === '') return;
+    if (key === '') continue;
     const body = splitQualifier(tidy(name)).body;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = new Map()));
     const c = g.get(body);
-    if (c) c.count++;
-    else g.set(body, { count: 1, first: order });
-  });
+    if (c) c.count += count;
+    else g.set(body, { count, first });
+  }
   // Join keys within typo distance (union-find over distinct keys). Only keys with the same numbers and first
   // word are compared ("Tổ 3" is not a typo of "Tổ 4"), in a length window, at most PLAN_SCAN_LIMIT per key.
   const keys = [...groups.keys()];
