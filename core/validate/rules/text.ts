@@ -1,6 +1,6 @@
 // Text checks on the raw cells: legacy encodings (every text cell of the sheet), decomposed Unicode, stray whitespace,
 // Word artifacts, mixed tone-mark styles and text a spreadsheet would run as a formula.
-import type { Appendix, AppendixRow, ColumnRole } from '../../model/appendix.ts';
+import type { Appendix, AppendixRow, ColumnRole, LegacyEncoding } from '../../model/appendix.ts';
 import { a1, columnNumber, parseA1 } from '../../model/a1.ts';
 import type { CellEdit, Patch } from '../../model/patch.ts';
 import { hasWordArtifact, stripWordArtifacts } from '../../read/list-form.ts';
@@ -9,6 +9,7 @@ import { encodingFromFont, unicodeFontFor } from '../../text/legacy/index.ts';
 import { toneStyleOf } from '../../text/tone-style.ts';
 import { isDecomposed } from '../../text/normalize.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
+import { isLetterAt, knownText, nextStyledEnd, plainlyClean } from './text-scan.ts';
 
 const TEXT_KINDS = new Set(['task', 'indicator', 'group', 'subgroup', 'continuation', 'note']);
 
@@ -22,11 +23,14 @@ interface TextCell {
 /** A1 reference of a text cell, built only when an issue names it. */
 const cellOf = (c: TextCell) => a1(c.row.source.row, c.col);
 
+/** The table's role columns by number, in the order of its column map. */
+function roleColumns(appendix: Appendix): (readonly [ColumnRole, number])[] {
+  return (Object.entries(appendix.columns) as [ColumnRole, string][]).map(([role, letter]) => [role, columnNumber(letter)] as const);
+}
+
 function textCells(appendix: Appendix, sheet: TextGrid): TextCell[] {
   const out: TextCell[] = [];
-  const columns = (Object.entries(appendix.columns) as [ColumnRole, string][]).map(
-    ([role, letter]) => [role, columnNumber(letter)] as const,
-  );
+  const columns = roleColumns(appendix);
   for (const row of appendix.rows) {
     if (!TEXT_KINDS.has(row.kind)) continue;
     for (const [role, col] of columns) {
@@ -75,46 +79,64 @@ export function tidyWhitespace(s: string): string {
 export const textCellsCheck: Check = (ctx) => {
   if (!ctx.sheet) return;
   const sheet = ctx.sheet;
-  // Most cells are clean: the location is built only for a cell that has an issue.
-  const locOf = (c: TextCell) => ({ ...cellLoc(ctx, c.row, c.role), cell: cellOf(c), row: c.row.source.row });
-  for (const c of textCells(ctx.appendix, sheet)) {
-    const enc = sheet.encoding(c.row.source.row, c.col);
-    if (enc) {
-      const edit = legacyEdit(sheet, c.row.source.row, c.col, c.raw);
-      ctx.push({
-        code: 'legacy-encoding',
-        params: { encoding: enc, preview: edit.to as string },
-        loc: locOf(c),
-        fix: cellPatch(ctx, 'legacy-encoding', edit),
-      });
-      continue; // the other text checks read the decoded text after this fix
+  const columns = roleColumns(ctx.appendix);
+  for (const row of ctx.appendix.rows) {
+    if (!TEXT_KINDS.has(row.kind)) continue;
+    const r = row.source.row;
+    for (let k = 0; k < columns.length; k++) {
+      const col = columns[k]![1];
+      const v = sheet.cell(r, col)?.v;
+      if (typeof v !== 'string' || v === '') continue;
+      const enc = sheet.encoding(r, col);
+      // Most cells are clean: one pass over the characters says so without the checks' expressions.
+      if (!enc && plainlyClean(v)) continue;
+      checkCell(ctx, sheet, { row, role: columns[k]![0], col, raw: v }, enc);
     }
-    if (hasWordArtifact(c.raw)) {
-      const artifact = /\[[^\]]*\]|\{\s*PAGE\s*\}/iu.exec(c.raw)?.[0] ?? '';
-      ctx.push({
-        code: 'word-artifact',
-        params: { artifact },
-        loc: locOf(c),
-        fix: setCell(ctx, 'word-artifact', c, stripWordArtifacts(c.raw)),
-      });
-      continue;
-    }
-    if (isDecomposed(c.raw)) {
-      ctx.push({
-        code: 'decomposed-unicode',
-        params: {},
-        loc: locOf(c),
-        fix: setCell(ctx, 'decomposed-unicode', c, c.raw.normalize('NFC')),
-      });
-      continue;
-    }
-    const tidy = tidyWhitespace(c.raw);
-    if (tidy !== c.raw) ctx.push({ code: 'stray-whitespace', params: {}, loc: locOf(c), fix: setCell(ctx, 'stray-whitespace', c, tidy) });
-    const formula = formulaStart(c);
-    if (formula) ctx.push({ code: 'formula-like-text', params: { start: formula }, loc: locOf(c) });
   }
   legacyOutsideBody(ctx, sheet);
 };
+
+/** Location of a text cell with an issue (built only then). */
+function locOf(ctx: CheckContext, c: TextCell) {
+  return { ...cellLoc(ctx, c.row, c.role), cell: cellOf(c), row: c.row.source.row };
+}
+
+function checkCell(ctx: CheckContext, sheet: TextGrid, c: TextCell, enc: LegacyEncoding | null): void {
+  if (enc) {
+    const edit = legacyEdit(sheet, c.row.source.row, c.col, c.raw);
+    ctx.push({
+      code: 'legacy-encoding',
+      params: { encoding: enc, preview: edit.to as string },
+      loc: locOf(ctx, c),
+      fix: cellPatch(ctx, 'legacy-encoding', edit),
+    });
+    return; // the other text checks read the decoded text after this fix
+  }
+  if (hasWordArtifact(c.raw)) {
+    const artifact = /\[[^\]]*\]|\{\s*PAGE\s*\}/iu.exec(c.raw)?.[0] ?? '';
+    ctx.push({
+      code: 'word-artifact',
+      params: { artifact },
+      loc: locOf(ctx, c),
+      fix: setCell(ctx, 'word-artifact', c, stripWordArtifacts(c.raw)),
+    });
+    return;
+  }
+  if (isDecomposed(c.raw)) {
+    ctx.push({
+      code: 'decomposed-unicode',
+      params: {},
+      loc: locOf(ctx, c),
+      fix: setCell(ctx, 'decomposed-unicode', c, c.raw.normalize('NFC')),
+    });
+    return;
+  }
+  const tidy = tidyWhitespace(c.raw);
+  if (tidy !== c.raw)
+    ctx.push({ code: 'stray-whitespace', params: {}, loc: locOf(ctx, c), fix: setCell(ctx, 'stray-whitespace', c, tidy) });
+  const formula = formulaStart(c);
+  if (formula) ctx.push({ code: 'formula-like-text', params: { start: formula }, loc: locOf(ctx, c) });
+}
 
 /**
  * The sheet's other legacy text cells — title block, header, notes, columns no role reads, rows beside the table —
@@ -189,26 +211,50 @@ function styledWords(raw: string): string[] {
 const STYLED_END = /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu;
 const LETTER = /\p{L}/u;
 
+const TONE_ROLES = ['content', 'lead', 'partners', 'result'] as const;
+
+/** Counts of each tone-mark style in a table, and the first word of each. */
+interface ToneTally {
+  old: number;
+  neu: number;
+  oldExample: { word: string; row: AppendixRow } | null;
+  newExample: { word: string; row: AppendixRow } | null;
+}
+
+function countWord(t: ToneTally, word: string, row: AppendixRow): void {
+  const style = toneStyleOf(word);
+  if (style === 'old') {
+    t.old++;
+    t.oldExample ??= { word, row };
+  } else if (style === 'new') {
+    t.neu++;
+    t.newExample ??= { word, row };
+  }
+}
+
 export const toneStyleMixed: Check = (ctx) => {
-  let old = 0;
-  let neu = 0;
-  let oldExample: { word: string; row: AppendixRow } | null = null;
-  let newExample: { word: string; row: AppendixRow } | null = null;
+  const t: ToneTally = { old: 0, neu: 0, oldExample: null, newExample: null };
   for (const row of ctx.appendix.rows) {
-    for (const role of ['content', 'lead', 'partners', 'result'] as const) {
-      for (const word of styledWords(row.fields[role] ?? '')) {
-        const style = toneStyleOf(word);
-        if (style === 'old') {
-          old++;
-          oldExample ??= { word, row };
-        } else if (style === 'new') {
-          neu++;
-          newExample ??= { word, row };
-        }
+    for (const role of TONE_ROLES) {
+      const raw = row.fields[role] ?? '';
+      if (raw === '') continue;
+      if (!knownText(raw)) {
+        for (const word of styledWords(raw)) countWord(t, word, row);
+        continue;
+      }
+      // The same words styledWords finds, without its expression: composed text made only of known characters.
+      for (let end = nextStyledEnd(raw, 0); end >= 0; end = nextStyledEnd(raw, end + 2)) {
+        let start = end;
+        while (start > 0 && isLetterAt(raw, start - 1)) start--;
+        countWord(t, raw.slice(start, end + 2), row);
       }
     }
   }
-  if (old === 0 || neu === 0) return;
-  const minority = old < neu ? oldExample! : newExample!;
-  ctx.push({ code: 'tone-style-mixed', params: { old, new: neu, example: minority.word }, loc: cellLoc(ctx, minority.row, 'content') });
+  if (t.old === 0 || t.neu === 0) return;
+  const minority = t.old < t.neu ? t.oldExample! : t.newExample!;
+  ctx.push({
+    code: 'tone-style-mixed',
+    params: { old: t.old, new: t.neu, example: minority.word },
+    loc: cellLoc(ctx, minority.row, 'content'),
+  });
 };

@@ -1,0 +1,96 @@
+// One pass over a text's characters that tells the text checks when there is nothing to look at: most cells are
+// clean, and the regular expressions and normalisation behind each check cost more than reading the characters once.
+
+// Characters this scan knows: those NFC never changes and that never compose with a neighbour (isDecomposed's fast
+// test) below U+1F00, plus general punctuation and "₫". Anything else sends the text to the checks themselves.
+const TABLE_END = 0x1f00;
+const KNOWN = 1;
+/** A letter the tone-style scan looks for first: [oòóõỏọuùúũủụ], either case. */
+const OU = 2;
+/** A letter that may follow it: [aàáãảạeèéẽẻẹyỳýỹỷỵ], either case. */
+const AEY = 4;
+/** \p{L}. */
+const LETTER = 8;
+const CLASS = new Uint8Array(TABLE_END);
+{
+  const ou = /^[oòóõỏọuùúũủụ]$/iu;
+  const aey = /^[aàáãảạeèéẽẻẹyỳýỹỷỵ]$/iu;
+  const letter = /^\p{L}$/u;
+  const stable = /^[\t\n\r\u0020-\u02ff\u1e00-\u1eff]$/;
+  for (let code = 0; code < TABLE_END; code++) {
+    const ch = String.fromCharCode(code);
+    if (!stable.test(ch)) continue;
+    CLASS[code] = KNOWN | (ou.test(ch) ? OU : 0) | (aey.test(ch) ? AEY : 0) | (letter.test(ch) ? LETTER : 0);
+  }
+}
+
+/** Punctuation NFC leaves alone and no check of these looks for (U+2010–U+206F but its spaces, and "₫"). */
+function isQuietPunctuation(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x206f && code !== 0x2028 && code !== 0x2029 && code !== 0x202f && code !== 0x205f) || code === 0x20ab;
+}
+
+/**
+ * Whether a cell's text certainly has no Word artifact ("[…]", "{PAGE}"), no decomposed Unicode, nothing
+ * tidyWhitespace would change and no formula-like start, so the text checks can pass it by. False means "look":
+ * the checks themselves decide.
+ */
+export function plainlyClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  // Edges: no whitespace (trimmed already), and no "=", "@", "-" or "+" a spreadsheet might run.
+  const first = s.charCodeAt(0);
+  if (first <= 0x20 || first === 0x3d || first === 0x40 || first === 0x2d || first === 0x2b) return false;
+  if (s.charCodeAt(n - 1) <= 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c === 0x20) {
+        const next = s.charCodeAt(i + 1);
+        if (next === 0x20 || next === 0x0a) return false; // "  ", " \n"
+      } else if (c === 0x0a) {
+        const next = s.charCodeAt(i + 1);
+        if (next === 0x20 || next === 0x0a) return false; // "\n ", "\n\n"
+      } else if (c < 0x20 || c === 0x5b || c === 0x7b) return false; // tab, CR, controls; "[", "{"
+      continue;
+    }
+    // U+007F–U+00A0 (no-break space among them) are left to the checks; other Latin letters and marks pass.
+    if (c <= 0xa0) return false;
+    if (c < TABLE_END ? (CLASS[c]! & KNOWN) === 0 : !isQuietPunctuation(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether every character of a text is one this module knows (see CLASS): then nextStyledEnd answers for the
+ * tone-style check's expression; otherwise (decomposed marks, other scripts) the caller runs the expression itself.
+ */
+export function knownText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= TABLE_END ? !isQuietPunctuation(c) : (CLASS[c]! & KNOWN) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The index of the next match, at or after `from`, of /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu in a text
+ * knownText accepted; -1 when there is none. Matches never overlap (the two classes share no letter).
+ */
+export function nextStyledEnd(s: string, from: number): number {
+  const n = s.length;
+  for (let i = from; i + 1 < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= TABLE_END || (CLASS[c]! & OU) === 0) continue;
+    const c2 = s.charCodeAt(i + 1);
+    if (c2 >= TABLE_END || (CLASS[c2]! & AEY) === 0) continue;
+    if (i + 2 < n && isLetterAt(s, i + 2)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** Whether the character at a position is a letter (\p{L}), in a text knownText accepted. */
+export function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c < TABLE_END && (CLASS[c]! & LETTER) !== 0;
+}
