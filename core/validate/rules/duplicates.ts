@@ -9,68 +9,202 @@ import { cellLoc, items, type Check } from '../context.ts';
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
 /**
- * Tasks indexed under one word pair at most (exact below it; the property test compares with all pairs). Only a
- * pathological table reaches it: on a generated 10,000-task table a cap of 32 lost 60% of the true pairs, 1024 none.
+ * Shared pairs a candidate must show in the indexed prefixes, beyond prefix filtering's one (see similarPairs). More
+ * walks longer postings, fewer leaves more candidates to merge: 2 was the cheapest on the bench's 10,000-task table.
  */
-const MAX_POSTING = 1024;
-/** Rare pairs indexed beyond the prefix-filtering minimum (see findDuplicates). */
-const PREFIX_EXTRA = 2;
+const EXTRA_HITS = 2;
 
 /**
- * Each row's word pairs as dense integer ids (sorted, unique), and how many distinct pairs there are. Words get ids,
- * a pair is two word ids packed in one number: strings would cost a concatenation and a hash per pair, which on a
- * 10,000-row table was a fifth of all validation time. Plain arrays, not typed ones: most tables have 50 rows, and
- * allocating a typed array per row cost more than the work.
+ * Every text's words as ids, flat: text t's words are ids[start[t]…start[t + 1]), `words` maps an id to its word.
+ * The folded text is scanned once and each word hashed from its characters: no split() array and no substring per
+ * word, which on a 10,000-row table cost more than the whole candidate search.
  */
-function shingleSets(texts: string[]): { sets: number[][]; pairs: number; tokens: number[][]; words: string[] } {
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
-  const tokens = texts.map((text) => {
-    const ids: number[] = [];
-    for (const w of fold(text).split(' ')) {
-      if (w === '') continue;
-      let id = wordIds.get(w);
-      if (id === undefined) {
-        wordIds.set(w, (id = wordIds.size));
-        words.push(w);
-      }
-      ids.push(id);
-    }
-    return ids;
-  });
-  // a·space + b is unique for a, b < space; with under 32,768 words it is a small integer, the fastest Map key.
-  const space = Math.max(1, wordIds.size);
-  const pairIds = new Map<number, number>();
-  const shortIds = new Map<string, number>();
-  const pairId = (key: number) => {
-    let id = pairIds.get(key);
-    if (id === undefined) pairIds.set(key, (id = pairIds.size));
-    return id;
-  };
-  const sets = tokens.map((ids) => {
-    if (ids.length === 0) return [];
-    // Short texts are one "pair" standing for the whole text (negative keys): "Họp giao ban" only matches itself.
-    if (ids.length < MIN_WORDS) {
-      const text = ids.join(' ');
-      let id = shortIds.get(text);
-      if (id === undefined) shortIds.set(text, (id = shortIds.size));
-      return [pairId(-1 - id)];
-    }
-    const out: number[] = [];
-    for (let i = 1; i < ids.length; i++) out.push(pairId(ids[i - 1]! * space + ids[i]!));
-    return unique(out.sort(byNumber));
-  });
-  return { sets, pairs: pairIds.size, tokens, words };
+interface Words {
+  ids: Int32Array;
+  start: Int32Array;
+  words: string[];
 }
 
-const byNumber = (a: number, b: number) => a - b;
-
-/** A sorted array without repeats (in place). */
-function unique(sorted: number[]): number[] {
+function wordIds(texts: string[]): Words {
+  const words: string[] = [];
+  let hashes = new Int32Array(256);
+  let table = new Int32Array(1024); // word id + 1 by hash slot, 0 = free
+  let mask = table.length - 1;
+  let ids = new Int32Array(Math.max(16, texts.length * 24));
+  const start = new Int32Array(texts.length + 1);
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  sorted.length = n;
-  return sorted;
+  for (let t = 0; t < texts.length; t++) {
+    const f = fold(texts[t]!);
+    const end = f.length;
+    let i = 0;
+    while (i < end) {
+      if (f.charCodeAt(i) === 32) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let h = 0x811c9dc5;
+      for (; i < end; i++) {
+        const c = f.charCodeAt(i);
+        if (c === 32) break;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      let slot = (h ^ (h >>> 15)) & mask;
+      let id = -1;
+      for (let at = table[slot]!; at !== 0; at = table[slot]!) {
+        if (hashes[at - 1] === h && sameRange(words[at - 1]!, f, from, i)) {
+          id = at - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
+        id = words.length;
+        words.push(f.slice(from, i));
+        if (id === hashes.length) hashes = grown(hashes, id * 2);
+        hashes[id] = h;
+        table[slot] = id + 1;
+        if (words.length * 2 > table.length) {
+          table = new Int32Array(table.length * 2);
+          mask = table.length - 1;
+          for (let w = 0; w < words.length; w++) {
+            let s = (hashes[w]! ^ (hashes[w]! >>> 15)) & mask;
+            while (table[s] !== 0) s = (s + 1) & mask;
+            table[s] = w + 1;
+          }
+        }
+      }
+      if (n === ids.length) ids = grown(ids, n * 2);
+      ids[n++] = id;
+    }
+    start[t + 1] = n;
+  }
+  return { ids, start, words };
+}
+
+function sameRange(word: string, text: string, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Each text's distinct word pairs (shingles) as ids ranked rarest first (by how many texts have them, ties by first
+ * appearance), sorted: text t's are set[start[t]…start[t + 1]), `pairs` ids in all. A text of fewer than MIN_WORDS
+ * words is one "pair" standing for the whole text: "Họp giao ban" only matches itself.
+ */
+interface PairSets {
+  set: Int32Array;
+  start: Int32Array;
+  pairs: number;
+}
+
+/**
+ * Word pair (a, b) → dense id, by open addressing on the two word ids (a Map keyed by a·words + b was a fifth of the
+ * rule). The table and the per-pair arrays grow with the distinct pairs: a few thousand even on a 10,000-row table.
+ */
+class PairIds {
+  size = 0;
+  private table = new Int32Array(1024); // pair id + 1 by slot, 0 = free
+  private first = new Int32Array(512);
+  private second = new Int32Array(512);
+
+  id(a: number, b: number): number {
+    let mask = this.table.length - 1;
+    let slot = pairSlot(a, b, mask);
+    for (let p = this.table[slot]! - 1; p >= 0; p = this.table[slot]! - 1) {
+      if (this.first[p] === a && this.second[p] === b) return p;
+      slot = (slot + 1) & mask;
+    }
+    const p = this.size++;
+    if (p === this.first.length) {
+      this.first = grown(this.first, p * 2);
+      this.second = grown(this.second, p * 2);
+    }
+    this.first[p] = a;
+    this.second[p] = b;
+    this.table[slot] = p + 1;
+    if (this.size * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      mask = this.table.length - 1;
+      for (let q = 0; q < this.size; q++) {
+        let t = pairSlot(this.first[q]!, this.second[q]!, mask);
+        while (this.table[t] !== 0) t = (t + 1) & mask;
+        this.table[t] = q + 1;
+      }
+    }
+    return p;
+  }
+}
+
+function pairSlot(a: number, b: number, mask: number): number {
+  const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+function pairSets({ ids, start }: Words): PairSets {
+  const docs = start.length - 1;
+  const pairIds = new PairIds();
+  // Short texts are one "pair" standing for the whole text: word ids −1 and the text's number among short texts.
+  const shortIds = new Map<string, number>();
+  const raw = new Int32Array(ids.length + 1); // at most one pair per word
+  const rawStart = new Int32Array(docs + 1);
+  let df = new Int32Array(512);
+  let lastDoc = new Int32Array(512); // last text + 1 that had the pair: a pair repeated in one text counts once
+  let n = 0;
+  for (let d = 0; d < docs; d++) {
+    const from = start[d]!;
+    const to = start[d + 1]!;
+    const short = to - from < MIN_WORDS;
+    // A short text (1 to MIN_WORDS − 1 words) goes once round with i = to − 1; an empty text not at all.
+    for (let i = short ? Math.max(from, to - 1) : from + 1; i < to; i++) {
+      let p: number;
+      if (short) {
+        const text = Array.prototype.join.call(ids.subarray(from, to), ' ');
+        let k = shortIds.get(text);
+        if (k === undefined) shortIds.set(text, (k = shortIds.size));
+        p = pairIds.id(-1, k);
+      } else p = pairIds.id(ids[i - 1]!, ids[i]!);
+      if (p === df.length) {
+        df = grown(df, p * 2);
+        lastDoc = grown(lastDoc, p * 2);
+      }
+      if (lastDoc[p] === d + 1) continue;
+      lastDoc[p] = d + 1;
+      df[p]!++;
+      raw[n++] = p;
+    }
+    rawStart[d + 1] = n;
+  }
+  const pairs = pairIds.size;
+  // Rank pairs rarest first with a counting sort on the frequency, then write each text's ranks in ascending order by
+  // walking the ranks once (texts listed per rank): no sort per text.
+  let maxDf = 0;
+  for (let p = 0; p < pairs; p++) if (df[p]! > maxDf) maxDf = df[p]!;
+  const byDf = new Int32Array(maxDf + 2);
+  for (let p = 0; p < pairs; p++) byDf[df[p]! + 1]!++;
+  for (let f = 1; f <= maxDf + 1; f++) byDf[f]! += byDf[f - 1]!;
+  const rank = new Int32Array(pairs);
+  const rankStart = new Int32Array(pairs + 1);
+  for (let p = 0; p < pairs; p++) {
+    const r = byDf[df[p]!]!++;
+    rank[p] = r;
+    rankStart[r + 1] = df[p]!;
+  }
+  for (let r = 0; r < pairs; r++) rankStart[r + 1]! += rankStart[r]!;
+  const holders = new Int32Array(n);
+  const fill = rankStart.slice(0, pairs);
+  for (let d = 0; d < docs; d++) for (let k = rawStart[d]!; k < rawStart[d + 1]!; k++) holders[fill[rank[raw[k]!]!]!++] = d;
+  const set = raw; // rewritten in place: every text keeps its length, only the order and the ids change
+  const next = rawStart.slice(0, docs);
+  for (let r = 0; r < pairs; r++) for (let k = rankStart[r]!; k < rankStart[r + 1]!; k++) set[next[holders[k]!]!++] = r;
+  return { set, start: rawStart, pairs };
 }
 
 /** Shingles needed in common for the shorter of two documents (n shingles) to reach the threshold. */
@@ -82,15 +216,11 @@ function needed(n: number, threshold: number): number {
 /**
  * Pairs of rows whose texts overlap (containment of the shorter's word pairs in the longer at or above `threshold`),
  * with that containment: the candidates findDuplicates confirms. Not every such pair is the same task.
- * All-pairs prefix filtering: shingles get integer ids rarest first; documents are visited shortest first and only
- * each one's prefix of n − needed(n) + 1 rarest shingles is indexed. A shorter document S reaching the threshold
- * against a longer L must share one of S's prefix shingles with L, so probing the index with L's shingles finds
- * every qualifying pair, and candidates are verified by merging sorted id arrays — no comparison of all pairs.
  * @example findSimilar(rows).map(([a, b]) => [a.source.row, b.source.row])
  */
 export function findSimilar(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
-  const shingled = shingleSets(rows.map((row) => row.fields.content ?? ''));
-  return similarPairs(shingled, threshold)
+  const words = wordIds(rows.map((row) => row.fields.content ?? ''));
+  return similarPairs(pairSets(words), threshold)
     .map(([a, b, sim]): [AppendixRow, AppendixRow, number] => [rows[a]!, rows[b]!, sim])
     .sort(byRows);
 }
@@ -101,10 +231,12 @@ export function findSimilar(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD
  * @example findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row])
  */
 export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESHOLD): [AppendixRow, AppendixRow, number][] {
-  const shingled = shingleSets(rows.map((row) => row.fields.content ?? ''));
+  const words = wordIds(rows.map((row) => row.fields.content ?? ''));
+  const { ids, start } = words;
+  const tokens = (d: number) => Array.from(ids.subarray(start[d]!, start[d + 1]!));
   const out: [AppendixRow, AppendixRow, number][] = [];
-  for (const [a, b, sim] of similarPairs(shingled, threshold)) {
-    if (sameTask(shingled.tokens[a]!, shingled.tokens[b]!, shingled.words)) out.push([rows[a]!, rows[b]!, sim]);
+  for (const [a, b, sim] of similarPairs(pairSets(words), threshold)) {
+    if (sameTask(tokens(a), tokens(b), words.words)) out.push([rows[a]!, rows[b]!, sim]);
   }
   return out.sort(byRows);
 }
@@ -112,89 +244,105 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
 const byRows = (p: [AppendixRow, AppendixRow, number], q: [AppendixRow, AppendixRow, number]) =>
   p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row;
 
-/** Index pairs [i, j] (i < j, in row order) reaching the containment threshold, with the containment. */
-function similarPairs(shingled: ReturnType<typeof shingleSets>, threshold: number): [number, number, number][] {
-  const docs = shingled.sets.map((words, at) => ({ at, words })).filter((d) => d.words.length > 0);
-  const df = new Int32Array(shingled.pairs);
-  for (const d of docs) for (const p of d.words) df[p]!++;
-  // Renumber pairs rarest first (ties by id), so each document's sorted ids start with its rarest pairs (its prefix).
-  // A counting sort on the document frequency: a comparison sort of every pair of a large table was a tenth of the rule.
-  let maxDf = 0;
-  for (let p = 0; p < shingled.pairs; p++) if (df[p]! > maxDf) maxDf = df[p]!;
-  const start = new Int32Array(maxDf + 2);
-  for (let p = 0; p < shingled.pairs; p++) start[df[p]! + 1]!++;
-  for (let f = 1; f <= maxDf + 1; f++) start[f]! += start[f - 1]!;
-  const rank = new Int32Array(shingled.pairs);
-  for (let p = 0; p < shingled.pairs; p++) rank[p] = start[df[p]!]!++;
-  // Renumbered in place: the pair sets are this call's own, and a copy per row was garbage on a large table.
-  const sets = docs.map((d) => {
-    const w = d.words;
-    for (let k = 0; k < w.length; k++) w[k] = rank[w[k]!]!;
-    return w.sort(byNumber);
-  });
-  const pairCount = shingled.pairs;
-
-  const order = docs.map((_, i) => i).sort((a, b) => sets[a]!.length - sets[b]!.length || a - b);
-  // Shingle ids are dense (0…n−1, rarest first): postings live in an array, not a Map.
-  const index: (number[] | null | undefined)[] = new Array(pairCount);
-  // Each document indexes PREFIX_EXTRA more of its rarest pairs than prefix filtering strictly needs, so a true
-  // match must hit it `required[y]` times: most candidates share one pair by chance and are dropped unverified.
-  const required = new Int32Array(docs.length);
-  const hits = new Int32Array(docs.length);
+/**
+ * Index pairs [i, j] (i < j, in row order) reaching the containment threshold, with the containment. Exact, and no
+ * comparison of all pairs: prefix filtering with a global order (pair ids rarest first).
+ * Texts are visited shortest first; each earlier, shorter (or equal) S is a candidate for the current L. If S keeps
+ * α = needed(|S|) of its pairs in L, the first r = min(1 + EXTRA_HITS, α) pairs they share lie among S's first
+ * |S| − α + r pairs and among L's first |L| − α + r (at most |S| − α of S's pairs, and |L| − α of L's, come before
+ * them without being shared). So S indexes only that prefix, L probes each position j only against the S with
+ * |L| − α + r > j, and S is merged with L only once r of its indexed pairs were hit. The postings are filled in
+ * visiting order, so |S| (and with it α − r) never decreases along one: a probe stops at the first S too long for j.
+ */
+function similarPairs({ set, start, pairs }: PairSets, threshold: number): [number, number, number][] {
+  const docs = start.length - 1;
+  // Visiting order: by size, then row (a counting sort on the size).
+  let maxSize = 0;
+  for (let d = 0; d < docs; d++) maxSize = Math.max(maxSize, start[d + 1]! - start[d]!);
+  const bySize = new Int32Array(maxSize + 2);
+  for (let d = 0; d < docs; d++) bySize[start[d + 1]! - start[d]! + 1]!++;
+  for (let s = 1; s <= maxSize + 1; s++) bySize[s]! += bySize[s - 1]!;
+  const order = new Int32Array(docs);
+  for (let d = 0; d < docs; d++) order[bySize[start[d + 1]! - start[d]!]!++] = d;
+  // Per text: α (shared pairs needed), r (hits needed), and its slack α − r, which bounds the positions that may hit it.
+  const alpha = new Int32Array(docs);
+  const required = new Int32Array(docs);
+  const postStart = new Int32Array(pairs + 1);
+  for (let d = 0; d < docs; d++) {
+    const size = start[d + 1]! - start[d]!;
+    if (size === 0) continue;
+    const a = needed(size, threshold);
+    alpha[d] = a;
+    required[d] = Math.min(1 + EXTRA_HITS, a);
+    for (let k = start[d]!, end = k + size - a + required[d]!; k < end; k++) postStart[set[k]! + 1]!++;
+  }
+  for (let p = 0; p < pairs; p++) postStart[p + 1]! += postStart[p]!;
+  const posting = new Int32Array(postStart[pairs]!);
+  const postEnd = postStart.slice(0, pairs);
+  const slack = new Int32Array(docs);
+  for (let d = 0; d < docs; d++) slack[d] = alpha[d]! - required[d]!;
+  const hits = new Int32Array(docs);
+  const touched = new Int32Array(docs);
+  const mark = new Int32Array(pairs).fill(-1);
   const out: [number, number, number][] = [];
-  for (const x of order) {
-    const xs = sets[x]!;
-    const touched: number[] = [];
-    for (const id of xs) {
-      const posting = index[id];
-      if (!posting) continue; // never indexed, or boilerplate (null)
-      for (const y of posting) if ((hits[y] = hits[y]! + 1) === 1) touched.push(y);
+  for (let o = 0; o < docs; o++) {
+    const x = order[o]!;
+    const xFrom = start[x]!;
+    const xSize = start[x + 1]! - xFrom;
+    if (xSize === 0) continue;
+    let nTouched = 0;
+    for (let j = 0; j < xSize; j++) {
+      const p = set[xFrom + j]!;
+      // S may be hit at j only if α − r < |L| − j: S past that bound, and every S after it, are skipped.
+      const room = xSize - j;
+      const from = postStart[p]!;
+      let end = postEnd[p]!;
+      if (end > from && slack[posting[end - 1]!]! >= room) end = firstTooLong(posting, slack, from, end, room);
+      for (let k = from; k < end; k++) {
+        const y = posting[k]!;
+        const h = hits[y]!;
+        hits[y] = h + 1;
+        touched[nTouched] = y;
+        nTouched += (h - 1) >>> 31; // counted once, the first time (no branch: the hits are random)
+      }
     }
-    for (const y of touched) {
+    let marked = false;
+    for (let t = 0; t < nTouched; t++) {
+      const y = touched[t]!;
       const enough = hits[y]! >= required[y]!;
       hits[y] = 0;
       if (!enough) continue;
-      // y was indexed earlier, so it is the shorter (or equal) one: containment is measured on it.
-      const ys = sets[y]!;
-      const need = needed(ys.length, threshold);
-      const shared = overlap(ys, xs, need);
-      if (shared >= need) {
-        const [a, b] = y < x ? [y, x] : [x, y];
-        out.push([docs[a]!.at, docs[b]!.at, shared / ys.length]);
+      if (!marked) {
+        for (let k = xFrom; k < xFrom + xSize; k++) mark[set[k]!] = o;
+        marked = true;
+      }
+      // y was visited earlier, so it is the shorter (or equal) one: containment is measured on it.
+      const yFrom = start[y]!;
+      const ySize = start[y + 1]! - yFrom;
+      // Count y's pairs marked as L's, and stop once more are missing than y can spare (most candidates miss early).
+      let missing = ySize - alpha[y]!;
+      let k = yFrom;
+      for (const yEnd = yFrom + ySize; k < yEnd; k++) if (mark[set[k]!] !== o && --missing < 0) break;
+      if (missing >= 0) {
+        const shared = alpha[y]! + missing;
+        out.push(y < x ? [y, x, shared / ySize] : [x, y, shared / ySize]);
       }
     }
-    const need = needed(xs.length, threshold);
-    const indexed = Math.min(xs.length, xs.length - need + 1 + PREFIX_EXTRA);
-    // Pairs outside the indexed prefix are at most xs.length − indexed of the `need` shared ones.
-    required[x] = Math.max(1, need - (xs.length - indexed));
-    for (let k = 0; k < indexed; k++) {
-      const list = index[xs[k]!];
-      // A word pair that is among the rarest of more than MAX_POSTING tasks is boilerplate, not evidence: drop it
-      // from the index, so a huge generated table cannot make every probe walk the same tasks again and again.
-      if (list === undefined) index[xs[k]!] = [x];
-      else if (list === null) continue;
-      else if (list.length < MAX_POSTING) list.push(x);
-      else index[xs[k]!] = null;
-    }
+    for (let k = xFrom, end = xFrom + xSize - alpha[x]! + required[x]!; k < end; k++) posting[postEnd[set[k]!]!++] = x;
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
-/** Size of the intersection of two sorted id arrays, or any number below `need` once `need` is out of reach. */
-function overlap(a: number[], b: number[], need: number): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  // Most candidates share one rare pair and nothing else: stop as soon as the rest of `a` cannot make up the shortfall.
-  while (i < a.length && j < b.length && n + a.length - i >= need) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
+/** The first posting entry in [from, end) whose slack (α − r) leaves no room for position `room`: slacks never decrease. */
+function firstTooLong(posting: Int32Array, slack: Int32Array, from: number, end: number, room: number): number {
+  let lo = from;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (slack[posting[mid]!]! >= room) hi = mid;
+    else lo = mid + 1;
   }
-  return n;
+  return lo;
 }
 
 /**
