@@ -2,7 +2,7 @@
 // limits, a time limit, every route, one error handler. Hono's own middleware where it fits (request-id,
 // secure-headers, body-limit, timeout); limits from AppDeps (serve.ts reads them from the environment).
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -52,20 +52,34 @@ function bodyTooLarge(limit: number, setting: string): ApiError {
   );
 }
 
-/** Hono's body-limit with the API's 413; uploads get their own, larger limit. */
+/**
+ * A body limit with the API's 413; uploads get their own, larger limit. A body whose Content-Length is declared (and
+ * not chunked) is judged by that header alone, as Hono's body-limit does, but without touching `c.req.raw.body`: on
+ * @hono/node-server that builds a web Request and stream over the socket (~0.4 ms of a push), where the route could
+ * read the bytes straight from Node's request. Chunked bodies go to Hono's body-limit, which counts them as they come.
+ */
 function bodyLimits(jsonBytes: number, uploadBytes: number): MiddlewareHandler {
-  const json = bodyLimit({
-    maxSize: jsonBytes,
-    onError: () => {
-      throw bodyTooLarge(jsonBytes, LIMIT_ENV.jsonBytes);
-    },
-  });
-  const upload = bodyLimit({
-    maxSize: uploadBytes,
-    onError: () => {
-      throw bodyTooLarge(uploadBytes, LIMIT_ENV.uploadBytes);
-    },
-  });
+  const limited = (maxSize: number, setting: string) => {
+    const streamed = bodyLimit({
+      maxSize,
+      onError: () => {
+        throw bodyTooLarge(maxSize, setting);
+      },
+    });
+    return async function bodyLimitMiddleware(c: Context, next: Next) {
+      const method = c.req.method;
+      // No body to limit (node-server gives GET and HEAD requests none; Hono's limit passes them on too).
+      if (method === 'GET' || method === 'HEAD') return next();
+      const length = c.req.header('content-length');
+      if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+        if (parseInt(length || '0', 10) > maxSize) throw bodyTooLarge(maxSize, setting);
+        return next();
+      }
+      return streamed(c, next);
+    };
+  };
+  const json = limited(jsonBytes, LIMIT_ENV.jsonBytes);
+  const upload = limited(uploadBytes, LIMIT_ENV.uploadBytes);
   return (c, next) => (c.req.path.endsWith('/upload') ? upload : json)(c, next);
 }
 
