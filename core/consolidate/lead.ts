@@ -57,21 +57,35 @@ export interface LeadCounter {
  */
 export function leadCounter(catalog: Catalog = DEFAULT_CATALOG): LeadCounter {
   const byKey = new Map<string, { tasks: number; name?: string; spellings: Map<string, number> }>();
+  // A cell's agencies (key, catalog name or spelling), each once, worked out once per distinct cell: a province's
+  // 180,000 tasks repeat a few thousand lead cells.
+  const parsed = new Map<string, { key: string; catalogName?: string; name: string }[]>();
+  const agenciesOf = (leadCanonical: string) => {
+    let list = parsed.get(leadCanonical);
+    if (list) return list;
+    list = [];
+    const seen = new Set<string>();
+    for (const raw of leadCanonical.split(';')) {
+      const name = raw.trim().replace(/\s+/g, ' ');
+      if (name === '') continue;
+      const m = matchAgency(name, { catalog });
+      const entry = m.kind === 'catalog' && m.id !== undefined ? catalog.byId.get(m.id) : undefined;
+      const key = entry ? `#${entry.id}` : fold(name).replace(/[\s\-–—]+/g, ' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push({ key, ...(entry ? { catalogName: entry.name } : {}), name });
+    }
+    if (parsed.size >= LIMIT) parsed.clear();
+    parsed.set(leadCanonical, list);
+    return list;
+  };
   return {
     add(leadCanonical) {
-      const seen = new Set<string>();
-      for (const raw of leadCanonical.split(';')) {
-        const name = raw.trim().replace(/\s+/g, ' ');
-        if (name === '') continue;
-        const m = matchAgency(name, { catalog });
-        const entry = m.kind === 'catalog' && m.id !== undefined ? catalog.byId.get(m.id) : undefined;
-        const key = entry ? `#${entry.id}` : fold(name).replace(/[\s\-–—]+/g, ' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
+      for (const { key, catalogName, name } of agenciesOf(leadCanonical)) {
         let c = byKey.get(key);
-        if (!c) byKey.set(key, (c = { tasks: 0, ...(entry ? { name: entry.name } : {}), spellings: new Map() }));
+        if (!c) byKey.set(key, (c = { tasks: 0, ...(catalogName !== undefined ? { name: catalogName } : {}), spellings: new Map() }));
         c.tasks++;
-        if (!entry) c.spellings.set(name, (c.spellings.get(name) ?? 0) + 1);
+        if (catalogName === undefined) c.spellings.set(name, (c.spellings.get(name) ?? 0) + 1);
       }
     },
     result() {
