@@ -204,6 +204,54 @@ describe('findDuplicates', () => {
     );
   });
 
+  it('finds candidates and their containment exactly as all pairs do: empty and short texts, repeated words, sizes far apart (property)', () => {
+    // Prefix filtering is exact only if every bound is right: texts from none to 40 words (a short one, under six
+    // words, is one "pair" that only an identical short text shares), few words (many repeats, many overlaps, sizes
+    // from 1 to 39 pairs), a long text made of copies of a shorter one, and thresholds that land on whole counts.
+    const words = ['ke', 'hoach', 'so', 'hoa', 'du', 'lieu', 'xay', 'dung'];
+    const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }).map((w) => w.join(' '));
+    const table = fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: text },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(text, fc.integer({ min: 0, max: 3 })).map(([t, n]) =>
+            Array(n + 1)
+              .fill(t)
+              .join(' '),
+          ),
+        },
+      ),
+      { minLength: 2, maxLength: 30 },
+    );
+    const shingles = (s: string) => {
+      const w = s.split(' ').filter((x) => x !== '');
+      if (w.length > 0 && w.length < 6) return new Set([`#${w.join(' ')}`]);
+      const out = new Set<string>();
+      for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
+      return out;
+    };
+    fc.assert(
+      fc.property(table, fc.constantFrom(0.5, 0.75, 0.8, 0.9, 1), (docs, threshold) => {
+        const rows = docs.map((d, i) => row(i + 1, d));
+        const fast = findSimilar(rows, threshold).map(([a, b, sim]) => [a.source.row, b.source.row, sim]);
+        const slow: number[][] = [];
+        for (let i = 0; i < rows.length; i++)
+          for (let j = i + 1; j < rows.length; j++) {
+            const a = shingles(docs[i]!);
+            const b = shingles(docs[j]!);
+            if (a.size === 0 || b.size === 0) continue;
+            const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+            let shared = 0;
+            for (const x of s) if (l.has(x)) shared++;
+            if (shared >= Math.ceil(threshold * s.size - 1e-9)) slow.push([i + 1, j + 1, shared / s.size]);
+          }
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds every planted duplicate in a large table full of shared boilerplate', () => {
     // 1,500 tasks built from the same phrases (the shape that made a small posting cap lose 60% of true pairs),
     // with 30 tasks repeated later in the table under another number (so no rare word pair gives them away).
