@@ -28,7 +28,10 @@ interface Segment {
  * Each level's scheme is the majority of its boundaries; `perGroup` is what each run itself does.
  */
 export function numberingScheme(rows: AppendixRow[]): { scheme: Scheme; subScheme: Scheme; perGroup: Map<string, Scheme> } {
-  const segs = segments(rows);
+  return schemeOf(segments(rows));
+}
+
+function schemeOf(segs: Segment[]): { scheme: Scheme; subScheme: Scheme; perGroup: Map<string, Scheme> } {
   const perGroup = new Map<string, Scheme>();
   const votes: Record<Level, number> = { start: 0, group: 0, subgroup: 0 };
   let prevLast: number | null = null;
@@ -112,9 +115,8 @@ export const groupNumbers: Check = (ctx) => {
 };
 
 export const taskNumbers: Check = (ctx) => {
-  const rows = ctx.appendix.rows;
-  const { scheme, subScheme, perGroup } = numberingScheme(rows);
-  const segs = segments(rows);
+  const segs = segments(ctx.appendix.rows);
+  const { scheme, subScheme, perGroup } = schemeOf(segs);
   const levelScheme = (seg: Segment): Scheme => (seg.level === 'subgroup' ? subScheme : scheme);
   const renumber = taskRenumberPatch(ctx, segs, levelScheme);
   const withFix = renumber ? { fix: renumber } : {};
@@ -132,7 +134,7 @@ export const taskNumbers: Check = (ctx) => {
   }
 
   let expected = 1;
-  const seen = new Map<string, number>();
+  const seen = new SeenNumbers();
   for (const seg of segs) {
     if (seg.level !== 'start' && (perGroup.get(seg.key) ?? levelScheme(seg)) === 'per-group') {
       expected = 1;
@@ -146,8 +148,7 @@ export const taskNumbers: Check = (ctx) => {
         ctx.push({ code: 'task-number-invalid', params: { tt }, loc: cellLoc(ctx, t.row, 'tt') });
         continue;
       }
-      const key = o.path ? o.path.slice(0, -1).concat(t.value).join('.') : String(t.value);
-      const first = seen.get(key);
+      const first = seen.get(o.path, t.value);
       if (first !== undefined) {
         ctx.push({ code: 'task-number-duplicate', params: { tt, firstRow: first }, loc: cellLoc(ctx, t.row, 'tt'), ...withFix });
       } else if (t.value > expected && !o.path) {
@@ -158,11 +159,44 @@ export const taskNumbers: Check = (ctx) => {
           ...withFix,
         });
       }
-      if (first === undefined) seen.set(key, t.row.source.row);
+      if (first === undefined) seen.set(o.path, t.value, t.row.source.row);
       if (!o.path) expected = Math.max(expected, t.value + 1);
     }
   }
 };
+
+/**
+ * The Excel row where each task number was first seen, by the number as written: its path with the last part
+ * replaced by the value ("1.3"), or the value alone. A whole number without a dot is kept by number, not by a
+ * string made for every task; "3" and the path [3] are the same key either way.
+ */
+class SeenNumbers {
+  private readonly byValue = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+
+  get(path: number[] | undefined, value: number): number | undefined {
+    return this.plain(path, value) ? this.byValue.get(value) : this.byText.get(keyOf(path, value));
+  }
+
+  set(path: number[] | undefined, value: number, row: number): void {
+    if (this.plain(path, value)) this.byValue.set(value, row);
+    else this.byText.set(keyOf(path, value), row);
+  }
+
+  clear(): void {
+    this.byValue.clear();
+    this.byText.clear();
+  }
+
+  /** A key that is the value's own digits: no path (or a path of at most one part) and a whole number. */
+  private plain(path: number[] | undefined, value: number): boolean {
+    return (!path || path.length <= 1) && Number.isInteger(value);
+  }
+}
+
+function keyOf(path: number[] | undefined, value: number): string {
+  return path ? path.slice(0, -1).concat(value).join('.') : String(value);
+}
 
 /** The whole table renumbered in its own scheme; undefined when nothing would change or no sheet to edit. */
 function taskRenumberPatch(ctx: CheckContext, segs: Segment[], schemeOf: (seg: Segment) => Scheme): Patch | undefined {

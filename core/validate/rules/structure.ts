@@ -119,10 +119,12 @@ function roomForTasks(rows: AppendixRow[]): Set<AppendixRow> {
 
 /** One merge patch per continued row, shared by the issues of all its fragments (fix-all applies it once). */
 export const continuationRows: Check = (ctx) => {
-  const byRow = new Map(ctx.appendix.rows.map((r) => [r.source.row, r]));
+  // Rows by Excel row, built only once a continuation row is met (most tables have none).
+  let byRow: Map<number, AppendixRow> | undefined;
   const patches = new Map<number, Patch | undefined>();
   for (const row of ctx.appendix.rows) {
     if (row.kind !== 'continuation' || row.continues === undefined) continue;
+    byRow ??= rowsByNumber(ctx.appendix.rows);
     const anchor = byRow.get(row.continues);
     if (!patches.has(row.continues)) patches.set(row.continues, anchor ? mergePatch(ctx, anchor) : undefined);
     const fix = patches.get(row.continues);
@@ -130,20 +132,31 @@ export const continuationRows: Check = (ctx) => {
   }
 };
 
+function rowsByNumber(rows: AppendixRow[]): Map<number, AppendixRow> {
+  const byRow = new Map<number, AppendixRow>();
+  for (const r of rows) byRow.set(r.source.row, r);
+  return byRow;
+}
+
 /** Rows whose cells are merged across on purpose: headings, notes and headers. */
 const ACROSS_KINDS = new Set(['group', 'subgroup', 'note', 'repeated-header']);
 
 export const mergedBodyCells: Check = (ctx) => {
   if (!ctx.sheet) return;
   const a = ctx.appendix;
-  const bodyRows = a.rows.map((r) => r.source.row);
-  if (bodyRows.length === 0) return;
-  const first = Math.min(...bodyRows);
-  const last = Math.max(...bodyRows);
+  if (a.rows.length === 0) return;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of a.rows) {
+    if (r.source.row < first) first = r.source.row;
+    if (r.source.row > last) last = r.source.row;
+  }
   const [left, right] = tableColumns(ctx);
-  const kindOf = new Map(a.rows.map((r) => [r.source.row, r.kind]));
+  // Kinds by Excel row, built only once a merge lies in the body (headings and headers sit above it).
+  let kinds: Map<number, AppendixRow['kind']> | undefined;
   for (const m of ctx.sheet.grid.merges) {
     if (m.bottom < first || m.top > last || m.right < left || m.left > right) continue;
+    const kindOf = (kinds ??= new Map(a.rows.map((r) => [r.source.row, r.kind])));
     // A heading merged across the table is how headings are written; a retyped two-row header keeps its merges down.
     if (m.top === m.bottom && ACROSS_KINDS.has(kindOf.get(m.top) ?? '')) continue;
     if (rowsBetween(m.top, m.bottom).every((r) => kindOf.get(r) === 'repeated-header')) continue;
