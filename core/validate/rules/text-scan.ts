@@ -61,35 +61,33 @@ export function plainlyClean(s: string): boolean {
 }
 
 /**
- * Whether every character of a text is one this module knows (see CLASS): then nextStyledEnd answers for the
- * tone-style check's expression; otherwise (decomposed marks, other scripts) the caller runs the expression itself.
+ * The matches of /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu in a text, by their index, in `ends` (emptied
+ * first), in one pass; false when the text holds a character this scan does not know (decomposed marks, other
+ * scripts): then the caller runs the expression itself. Matches never overlap (the two classes share no letter).
  */
-export function knownText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+export function styledEnds(s: string, ends: number[]): boolean {
+  ends.length = 0;
+  const n = s.length;
+  // Classes of the two characters before this one.
+  let before2 = 0;
+  let before1 = 0;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= TABLE_END ? !isQuietPunctuation(c) : (CLASS[c]! & KNOWN) === 0) return false;
+    let k: number;
+    if (c < TABLE_END) {
+      k = CLASS[c]!;
+      if (k === 0) return false;
+    } else if (isQuietPunctuation(c)) k = KNOWN;
+    else return false;
+    if ((before2 & OU) !== 0 && (before1 & AEY) !== 0 && (k & LETTER) === 0) ends.push(i - 2);
+    before2 = before1;
+    before1 = k;
   }
+  if ((before2 & OU) !== 0 && (before1 & AEY) !== 0) ends.push(n - 2);
   return true;
 }
 
-/**
- * The index of the next match, at or after `from`, of /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu in a text
- * knownText accepted; -1 when there is none. Matches never overlap (the two classes share no letter).
- */
-export function nextStyledEnd(s: string, from: number): number {
-  const n = s.length;
-  for (let i = from; i + 1 < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= TABLE_END || (CLASS[c]! & OU) === 0) continue;
-    const c2 = s.charCodeAt(i + 1);
-    if (c2 >= TABLE_END || (CLASS[c2]! & AEY) === 0) continue;
-    if (i + 2 < n && isLetterAt(s, i + 2)) continue;
-    return i;
-  }
-  return -1;
-}
-
-/** Whether the character at a position is a letter (\p{L}), in a text knownText accepted. */
+/** Whether the character at a position is a letter (\p{L}), in a text styledEnds accepted. */
 export function isLetterAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return c < TABLE_END && (CLASS[c]! & LETTER) !== 0;

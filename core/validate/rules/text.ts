@@ -9,7 +9,7 @@ import { encodingFromFont, unicodeFontFor } from '../../text/legacy/index.ts';
 import { toneStyleOf } from '../../text/tone-style.ts';
 import { isDecomposed } from '../../text/normalize.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
-import { isLetterAt, knownText, nextStyledEnd, plainlyClean } from './text-scan.ts';
+import { isLetterAt, plainlyClean, styledEnds } from './text-scan.ts';
 
 const TEXT_KINDS = new Set(['task', 'indicator', 'group', 'subgroup', 'continuation', 'note']);
 
@@ -234,16 +234,17 @@ function countWord(t: ToneTally, word: string, row: AppendixRow): void {
 
 export const toneStyleMixed: Check = (ctx) => {
   const t: ToneTally = { old: 0, neu: 0, oldExample: null, newExample: null };
+  const ends: number[] = [];
   for (const row of ctx.appendix.rows) {
     for (const role of TONE_ROLES) {
       const raw = row.fields[role] ?? '';
       if (raw === '') continue;
-      if (!knownText(raw)) {
+      // The words styledWords finds, without its expression, in composed text made only of known characters.
+      if (!styledEnds(raw, ends)) {
         for (const word of styledWords(raw)) countWord(t, word, row);
         continue;
       }
-      // The same words styledWords finds, without its expression: composed text made only of known characters.
-      for (let end = nextStyledEnd(raw, 0); end >= 0; end = nextStyledEnd(raw, end + 2)) {
+      for (const end of ends) {
         let start = end;
         while (start > 0 && isLetterAt(raw, start - 1)) start--;
         countWord(t, raw.slice(start, end + 2), row);
