@@ -234,7 +234,7 @@ function headerFromLabels(tg: TextGrid, r: number, labels: Map<number, string>):
     combined = below;
     rows.push(r + 1);
   }
-  const finalRoles = rolesOf(combined);
+  const finalRoles = combined === labels ? roles : rolesOf(combined);
   if (!finalRoles.has('content')) return null;
   const others = [...finalRoles].filter((x) => x !== 'content' && x !== 'tt').length;
   if (others < REQUIRED_OTHER_ROLES && !(finalRoles.has('tt') && others >= 1)) return null;

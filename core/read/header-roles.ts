@@ -1,6 +1,6 @@
 // Header synonyms: which column role a header label names (folded, tolerant of extra words and line breaks).
 import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
-import { fold } from '../text/fold.ts';
+import { copyCodes, fold, foldCodes, foldedCodes } from '../text/fold.ts';
 
 interface RoleRule {
   role: ColumnRole;
@@ -88,65 +88,45 @@ const RULES: RoleRule[] = [
  * @example roleOfLabel('Cơ quan chủ trì tham mưu/ thực hiện') // 'lead'
  */
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
-  // Every body row is tried as a repeated header, so the same cell texts come back again and again.
-  // One map per kind: building a combined key string per call cost more than the lookup.
-  // A bare number (a body row's TT) names no role: every phrase has a letter. Kept out of the cache, so a large
-  // table's numbers do not push its labels out.
-  if (DIGITS.test(label) && NO_DIGIT_PHRASE) return null;
-  const cache = ROLE_CACHE[kind];
-  const hit = cache.get(label);
-  if (hit !== undefined) return hit;
-  const role = roleOfLabelUncached(label, kind);
-  if (cache.size >= 20_000) cache.clear();
-  cache.set(label, role);
-  return role;
-}
-
-const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks: new Map(), indicators: new Map() };
-const DIGITS = /^\s*\d+\s*$/;
-const NO_DIGIT_PHRASE = RULES.every((rule) => rule.phrases.every((p) => /[a-z]/.test(p)));
-
-// Each phrase as words, filed under its first word, with its rule's index: a label is matched by looking its words up
-// once each, instead of searching the label for every phrase (a body row's long cells are tried too, and they are
-// the most). A bare "Số" is only TT, and a bare "Hạn" a deadline, when it is the whole label: not filed.
-const EXACT_ONLY = new Set(['so', 'han']);
-const BY_FIRST_WORD = new Map<string, { rest: string[]; rule: number }[]>();
-const EXACT_RULE = new Map<string, number>();
-// One bit per rule in a 32-bit mask.
-if (RULES.length > 31) throw new Error('header-roles: more rules than bits');
-RULES.forEach((rule, index) => {
-  for (const phrase of rule.phrases) {
-    if (EXACT_ONLY.has(phrase)) {
-      if (!EXACT_RULE.has(phrase)) EXACT_RULE.set(phrase, index);
-      continue;
-    }
-    const [first, ...rest] = phrase.split(' ');
-    let list = BY_FIRST_WORD.get(first!);
-    if (!list) BY_FIRST_WORD.set(first!, (list = []));
-    list.push({ rest, rule: index });
-  }
-});
-
-function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
-  const f = fold(label);
-  if (f === '') return null;
+  // Every body row is tried as a header, so this is asked of nearly every cell of a sheet: the label is folded into a
+  // reused buffer and walked once through a trie of the rules' phrases, with no string made and no map looked up
+  // (a cache of labels cost more than this: each new cell text had to be hashed, and the map was large).
+  let len = foldCodes(label);
+  if (len < 0) len = copyCodes(fold(label));
+  const f = foldedCodes();
+  if (len === 0) return null;
   // A code column ("Mã ĐV chủ trì", "Mã nhiệm vụ") holds codes, not names: a working column, never a plan role.
-  if (/^ma\b/.test(f)) return null;
+  if (f[0] === 0x6d && f[1] === 0x61 && (len === 2 || !isWordCode(f[2]!))) return null;
   // A bare "Đơn vị": the unit of an indicator table, the responsible unit of a task table.
-  if (f === 'don vi') return kind === 'indicators' ? 'unit' : 'lead';
+  if (equalsCodes(f, len, 'don vi')) return kind === 'indicators' ? 'unit' : 'lead';
   // The rules whose phrases the label holds as whole words ("/" separates words too), one bit per rule.
+  // A bare "Số" is only TT, and a bare "Hạn" a deadline, when it is the whole label.
   let matched = 0;
-  const exact = EXACT_RULE.get(f);
-  if (exact !== undefined) matched |= 1 << exact;
-  const words = f.split(WORD_SEPARATOR);
-  for (let i = 0; i < words.length; i++) {
-    const list = BY_FIRST_WORD.get(words[i]!);
-    if (list === undefined) continue;
-    for (const { rest, rule } of list) {
-      if (matched & (1 << rule)) continue;
-      let k = 0;
-      while (k < rest.length && words[i + 1 + k] === rest[k]) k++;
-      if (k === rest.length) matched |= 1 << rule;
+  if (equalsCodes(f, len, 'so')) matched |= 1 << EXACT_RULE.get('so')!;
+  if (equalsCodes(f, len, 'han')) matched |= 1 << EXACT_RULE.get('han')!;
+  let spaces = 0;
+  for (let i = 0; i < len; i++) {
+    const c = f[i]!;
+    if (c === 0x20) spaces++;
+    if (isSeparatorCode(c) || (i > 0 && !isSeparatorCode(f[i - 1]!))) continue;
+    // A word starts at i: follow the trie as far as the label goes.
+    let node = 0;
+    let j = i;
+    for (;;) {
+      const mask = TRIE_END[node]!;
+      if (mask !== 0 && (j === len || isSeparatorCode(f[j]!))) matched |= mask;
+      if (j === len) break;
+      const c2 = f[j]!;
+      let edge: number;
+      if (isSeparatorCode(c2)) {
+        edge = 26;
+        while (j < len && isSeparatorCode(f[j]!)) j++;
+      } else if (c2 >= 0x61 && c2 <= 0x7a) {
+        edge = c2 - 0x61;
+        j++;
+      } else break;
+      node = TRIE_NEXT[node * 27 + edge]!;
+      if (node < 0) break;
     }
   }
   if (matched === 0) return null;
@@ -155,14 +135,57 @@ function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | nu
     const rule = RULES[index]!;
     // Order matters: the first rule wins.
     if (rule.role === 'result' && kind === 'indicators') return 'target';
-    if (rule.role === 'tt' && f.split(' ').length > 3) continue; // "Số lượng cán bộ …" is not a TT column.
+    if (rule.role === 'tt' && spaces + 1 > 3) continue; // "Số lượng cán bộ …" is not a TT column.
     return rule.role;
   }
   return null;
 }
 
-/** fold() leaves single spaces; "/" also splits words here ("Chủ trì/Phối hợp"). */
-const WORD_SEPARATOR = /[ /]+/;
+function isSeparatorCode(c: number): boolean {
+  return c === 0x20 || c === 0x2f;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+function equalsCodes(codes: Uint16Array, len: number, s: string): boolean {
+  if (len !== s.length) return false;
+  for (let i = 0; i < len; i++) if (codes[i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+// The rules' phrases in a trie over a–z and the space (27 edges per node), each end marked with its rules' bits.
+// A bare "so" and "han" are matched only as the whole label: kept out of the trie.
+const EXACT_ONLY = new Set(['so', 'han']);
+const EXACT_RULE = new Map<string, number>();
+// One bit per rule in a 32-bit mask.
+if (RULES.length > 31) throw new Error('header-roles: more rules than bits');
+const TRIE_NEXT: number[] = [];
+const TRIE_END: number[] = [];
+function trieNode(): number {
+  for (let e = 0; e < 27; e++) TRIE_NEXT.push(-1);
+  TRIE_END.push(0);
+  return TRIE_END.length - 1;
+}
+trieNode();
+RULES.forEach((rule, index) => {
+  for (const phrase of rule.phrases) {
+    if (EXACT_ONLY.has(phrase)) {
+      if (!EXACT_RULE.has(phrase)) EXACT_RULE.set(phrase, index);
+      continue;
+    }
+    if (!/^[a-z]+(?: [a-z]+)*$/.test(phrase)) throw new Error(`header-roles: phrase '${phrase}' is not folded words`);
+    let node = 0;
+    for (const ch of phrase) {
+      const edge = ch === ' ' ? 26 : ch.charCodeAt(0) - 0x61;
+      let next = TRIE_NEXT[node * 27 + edge]!;
+      if (next < 0) TRIE_NEXT[node * 27 + edge] = next = trieNode();
+      node = next;
+    }
+    TRIE_END[node]! |= 1 << index;
+  }
+});
 
 /**
  * The definition roleOfLabel's word look-up stands for: each rule's phrases searched for in the label as whole words,

@@ -87,6 +87,15 @@ function foldPart(ch: string): string {
 let buffer = new Uint16Array(256);
 
 function foldByTable(input: string): string | null {
+  const len = foldCodes(input);
+  return len < 0 ? null : decode(buffer, len);
+}
+
+/**
+ * fold(input) as UTF-16 codes in foldedCodes() (for matching without making the string), and its length; -1 when a
+ * character is not in the table (then fold() itself is the answer). The buffer is reused by the next call.
+ */
+export function foldCodes(input: string): number {
   const n = input.length;
   if (buffer.length < n * 4 + 4) buffer = new Uint16Array(n * 4 + 4);
   const out = buffer;
@@ -115,12 +124,51 @@ function foldByTable(input: string): string | null {
         out[len++] = c;
       }
     } else if (to === UNKNOWN) {
-      return null;
+      return -1;
     }
   }
-  const s = decode(out, len);
-  return sawY ? s.replace(Y_AFTER_CONSONANT, '$1i') : s;
+  if (sawY) yAfterConsonant(out, len);
+  return len;
 }
+
+/** The codes foldCodes() or copyCodes() left (valid up to the length they answered, until the next call). */
+export function foldedCodes(): Uint16Array {
+  return buffer;
+}
+
+/** A folded string's codes into the buffer, for text foldCodes() could not fold itself. */
+export function copyCodes(folded: string): number {
+  const n = folded.length;
+  if (buffer.length < n + 4) buffer = new Uint16Array(n + 4);
+  for (let i = 0; i < n; i++) buffer[i] = folded.charCodeAt(i);
+  return n;
+}
+
+/** Y_AFTER_CONSONANT in place: a word (a run of a–z, 0–9) that is "qu" or consonants, then a final y, ends in i. */
+function yAfterConsonant(codes: Uint16Array, len: number): void {
+  let start = 0;
+  for (let i = 0; i <= len; i++) {
+    if (i < len && isWordCode(codes[i]!)) continue;
+    // codes[start, i) is a word.
+    const last = i - 1;
+    if (last > start && codes[last] === 0x79) {
+      let ok = last - start === 2 && codes[start] === 0x71 && codes[start + 1] === 0x75; // "quy"
+      if (!ok) {
+        ok = true;
+        for (let k = start; k < last; k++) if (!CONSONANT[codes[k]!]) ok = false;
+      }
+      if (ok) codes[last] = 0x69;
+    }
+    start = i + 1;
+  }
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+const CONSONANT = new Uint8Array(128);
+for (const ch of 'bcdghklmnprstvx') CONSONANT[ch.charCodeAt(0)] = 1;
 
 function decode(codes: Uint16Array, len: number): string {
   if (len <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);

@@ -20,11 +20,25 @@ const STYLE_SUFFIX = /(?:[\s,-]+(?:bold|italic|regular|oblique|normal))+$/;
  */
 export function encodingFromFont(font: string | undefined): FontEncoding | null {
   if (!font) return null;
-  const name = font.trim().toLowerCase().replace(/\s+/g, ' ').replace(STYLE_SUFFIX, '');
-  if (/^\. ?vn/.test(name)) {
-    return name.endsWith('h') ? { encoding: 'tcvn3', capitals: true } : { encoding: 'tcvn3' };
+  // Asked for every text cell of a sheet, which uses a handful of fonts: each name is worked out once.
+  let enc = BY_NAME.get(font);
+  if (enc === undefined) {
+    if (BY_NAME.size >= 1_000) BY_NAME.clear();
+    BY_NAME.set(font, (enc = encodingOfName(font)));
   }
-  if (/^vni(?: ?[-_ ]|$)/.test(name)) return { encoding: 'vni' };
+  return enc;
+}
+
+const BY_NAME = new Map<string, FontEncoding | null>();
+// The three answers, shared (frozen: a caller must not change what the next cell gets).
+const TCVN3: FontEncoding = Object.freeze({ encoding: 'tcvn3' });
+const TCVN3_CAPITALS: FontEncoding = Object.freeze({ encoding: 'tcvn3', capitals: true });
+const VNI: FontEncoding = Object.freeze({ encoding: 'vni' });
+
+function encodingOfName(font: string): FontEncoding | null {
+  const name = font.trim().toLowerCase().replace(/\s+/g, ' ').replace(STYLE_SUFFIX, '');
+  if (/^\. ?vn/.test(name)) return name.endsWith('h') ? TCVN3_CAPITALS : TCVN3;
+  if (/^vni(?: ?[-_ ]|$)/.test(name)) return VNI;
   return null;
 }
 
