@@ -51,7 +51,7 @@ export function toIssue(raw: RawIssue): Issue {
     sheet: raw.loc.sheet,
     message: msg.vi(raw.params),
     messageEn: msg.en(raw.params),
-    tags: [...entry.tags],
+    tags: entry.tags.slice(),
     params: raw.params as Record<string, unknown>,
   };
   if (raw.loc.table !== undefined) issue.table = raw.loc.table;
@@ -145,9 +145,14 @@ export function validateGrids(
   return { report: validate({ plan, grids, sheets, textGrids }, opts), plan };
 }
 
+/** Issues by row, in the order found within a row (the sort is stable: no index needed to break ties). */
 function sortIssues(issues: Issue[]): Issue[] {
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
-    .map((x) => x.issue);
+  for (let i = 1; i < issues.length; i++) {
+    if ((issues[i]!.row ?? 0) < (issues[i - 1]!.row ?? 0)) return issues.sort(byRow);
+  }
+  return issues;
+}
+
+function byRow(a: Issue, b: Issue): number {
+  return (a.row ?? 0) - (b.row ?? 0);
 }

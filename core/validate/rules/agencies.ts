@@ -70,11 +70,10 @@ export const agencyNames: Check = (ctx) => {
       if (text) for (const n of split(text)) planNames.push(n);
     }
   }
-  const variants = agencyVariants(planNames);
+  const { variants, known } = planAgencies(planNames);
   const unknownSeen = new Set<string>();
   // Per distinct cell text: its names' facts, or null when none of them has anything to say (most cells).
   const cells = new Map<string, NameFacts[] | null>();
-  const known = new Map<string, boolean>();
   const factsOf = (text: string): NameFacts[] | null => {
     let facts = cells.get(text);
     if (facts !== undefined) return facts;
@@ -123,6 +122,34 @@ export const agencyNames: Check = (ctx) => {
     }
   }
 };
+
+/** What a plan's agency names say about each of them: its variant spelling, and whether it is known (filled as asked). */
+interface PlanAgencies {
+  variants: Map<string, { canonical: string; id?: string }>;
+  known: Map<string, boolean>;
+}
+
+// Both answers depend only on the plan's names in order (and the default catalog): a plan pushed again with other
+// edits, or another table naming the same agencies, is answered from here. Only lists of modest size are kept.
+const PLANS = new Map<string, PlanAgencies>();
+const PLANS_LIMIT = 256;
+const PLAN_KEY_CHARS = 65_536;
+
+function planAgencies(planNames: string[]): PlanAgencies {
+  let chars = 0;
+  for (const n of planNames) chars += n.length + 1;
+  if (chars > PLAN_KEY_CHARS) return { variants: agencyVariants(planNames), known: new Map() };
+  // Each name with its length in front: no two lists share a key.
+  let key = '';
+  for (const n of planNames) key += `${n.length}:${n}`;
+  let hit = PLANS.get(key);
+  if (hit === undefined) {
+    hit = { variants: agencyVariants(planNames), known: new Map() };
+    if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
+    PLANS.set(key, hit);
+  }
+  return hit;
+}
 
 /**
  * Replace one name inside the cell's text. Safe when the canonical name comes from the catalog;
