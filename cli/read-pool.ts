@@ -101,6 +101,8 @@ export interface ConsolidateReadOptions {
   planKey: string;
   province?: string;
   lang: Lang;
+  /** Each row's source too (`--json` prints the rows); without it rows carry NO_SOURCE. */
+  sources?: boolean;
 }
 
 /**
@@ -113,10 +115,18 @@ export function consolidateFiles(
   opts: ConsolidateReadOptions,
   maxWorkers = os.availableParallelism(),
 ): AsyncGenerator<ConsolidateResponse> {
-  const { asOf, planKey, province, lang } = opts;
+  const { asOf, planKey, province, lang, sources } = opts;
   return inOrder<Extract<Job, { kind: 'consolidate-file' }>, ConsolidateResponse>(
     files,
-    (file) => ({ kind: 'consolidate-file', file, asOf, planKey, lang, ...(province === undefined ? {} : { province }) }),
+    (file) => ({
+      kind: 'consolidate-file',
+      file,
+      asOf,
+      planKey,
+      lang,
+      ...(province === undefined ? {} : { province }),
+      ...(sources ? { sources: true as const } : {}),
+    }),
     consolidateResponse,
     maxWorkers,
   );

@@ -74,7 +74,14 @@ export async function consolidateCommand(inputs: string[], opts: ConsolidateComm
   const heights = new Map<ConsolidatedRow, number>();
   // Workbooks are read on every core (worker threads), each plan's rows worked out there; results come back in file
   // order, so output never depends on which worker was faster. The first file of a commune in that order is used.
-  const reads = consolidateFiles(files, { asOf: opts.asOf, planKey, lang: opts.lang, ...(province ? { province: province.code } : {}) });
+  // Rows' sources cross threads only for --json, which prints them; the workbook does not show them.
+  const reads = consolidateFiles(files, {
+    asOf: opts.asOf,
+    planKey,
+    lang: opts.lang,
+    ...(province ? { province: province.code } : {}),
+    ...(opts.json ? { sources: true } : {}),
+  });
   for await (const r of reads) {
     const file = files[r.i]!;
     bar.tick(path.basename(file));

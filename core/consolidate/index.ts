@@ -1,7 +1,7 @@
 // Provincial consolidation of communes' plans: NQ57 group mapping, task statuses, rows and stats (re-exports only).
 export { consolidate, createConsolidator, planRowsOf, type Consolidator, type ConsolidatorMode } from './consolidate.ts';
 export { communeOfFile, fileCode } from './commune-of-file.ts';
-export { rowsFromWire, rowsToWire, type RowsWire } from './wire.ts';
+export { NO_SOURCE, rowsFromWire, rowsToWire, type RowsWire } from './wire.ts';
 export { mapGroup, matchGroup, type GroupMatch } from './map-group.ts';
 export { GROUP_COLUMNS, groupByNumber, NQ57_GROUPS, OTHER_GROUP, type GroupRef, type Nq57Group } from './groups.ts';
 export { isDoneText, quarterEnd, STATUS_LABEL, TASK_STATUSES, taskStatus, type TaskStatus } from './status.ts';

@@ -7,8 +7,11 @@ import type { ConsolidatedIndicator, ConsolidatedRow, RowOrigin } from './types.
 /** What one plan's rows cross threads as: JSON text of task arrays, indicator arrays and numbers per task. */
 export type RowsWire = string;
 
+/** A row's source when its wire left sources out (a caller that never shows them): no sheet, row 0, no cells. */
+export const NO_SOURCE: ConsolidatedRow['source'] = Object.freeze({ sheet: '', row: 0, cells: Object.freeze({}) });
+
 type TaskArray = [
-  ConsolidatedRow['source'],
+  ConsolidatedRow['source'] | 0,
   number,
   string,
   string,
@@ -22,16 +25,22 @@ type TaskArray = [
   TaskStatus,
   string,
 ];
-type IndicatorArray = [ConsolidatedIndicator['source'], string, string, string, string, string, string];
+type IndicatorArray = [ConsolidatedIndicator['source'] | 0, string, string, string, string, string, string];
 
 /**
  * A plan's rows (commune, plan key and revision left out) and, optionally, one number per task (the row height the
- * worker measured), as JSON text.
+ * worker measured), as JSON text. `sources: false` leaves out where each row came from (a third of the text, two
+ * objects a row to parse): rowsFromWire then gives NO_SOURCE.
  * @example const wire = rowsToWire(rows, indicators, heights)
  */
-export function rowsToWire(rows: readonly ConsolidatedRow[], indicators: readonly ConsolidatedIndicator[], perTask?: number[]): RowsWire {
+export function rowsToWire(
+  rows: readonly ConsolidatedRow[],
+  indicators: readonly ConsolidatedIndicator[],
+  perTask?: number[],
+  sources = true,
+): RowsWire {
   const t = rows.map((r): TaskArray => [
-    r.source,
+    sources ? r.source : 0,
     r.group.number,
     r.groupHeading,
     r.tt,
@@ -45,7 +54,7 @@ export function rowsToWire(rows: readonly ConsolidatedRow[], indicators: readonl
     r.status,
     r.statusText,
   ]);
-  const i = indicators.map((x): IndicatorArray => [x.source, x.groupHeading, x.tt, x.content, x.unit, x.target, x.monitor]);
+  const i = indicators.map((x): IndicatorArray => [sources ? x.source : 0, x.groupHeading, x.tt, x.content, x.unit, x.target, x.monitor]);
   return JSON.stringify({ t, i, n: perTask ?? [] });
 }
 
@@ -71,7 +80,7 @@ export function rowsFromWire(
     communeName,
     planKey,
     revision,
-    source: a[0],
+    source: a[0] === 0 ? NO_SOURCE : a[0],
     group: groupOf(a[1]),
     groupHeading: a[2],
     tt: a[3],
@@ -90,7 +99,7 @@ export function rowsFromWire(
     communeName,
     planKey,
     revision,
-    source: a[0],
+    source: a[0] === 0 ? NO_SOURCE : a[0],
     groupHeading: a[1],
     tt: a[2],
     content: a[3],

@@ -51,7 +51,16 @@ export type Job =
    * Read a plan file for `phuluc consolidate` and work out its consolidated rows here (planRowsOf), each task's row
    * height measured as the "Tổng hợp" sheet writes it: the CLI's main thread only merges and writes.
    */
-  | { kind: 'consolidate-file'; file: string; asOf: string; planKey: string; province?: string; lang: Lang }
+  | {
+      kind: 'consolidate-file';
+      file: string;
+      asOf: string;
+      planKey: string;
+      province?: string;
+      lang: Lang;
+      /** Send each row's source (where in the file it was read): only a caller that shows the rows needs them. */
+      sources?: true;
+    }
   /** The raw multipart/form-data body of an upload (field "file"): parsed here too, megabytes of it. */
   | { kind: 'read-upload'; body: ArrayBuffer; type: string }
   /** An upload's file once more, as .xlsx or .docx bytes (an .xls, .ods or .doc the route had LibreOffice convert). */
@@ -198,7 +207,7 @@ function consolidateFile(job: Extract<Job, { kind: 'consolidate-file' }>, plan: 
   if (rowsOf?.asOf !== job.asOf) rowsOf = { asOf: job.asOf, make: planRowsOf({ asOf: job.asOf }) };
   const { rows, indicators } = rowsOf.make({ commune, planKey: job.planKey, revision: 0, plan });
   const heights = rows.map((r) => tableRowHeight(TASK_SHEET, r, job.lang));
-  return { code: commune.code, wire: rowsToWire(rows, indicators, heights) };
+  return { code: commune.code, wire: rowsToWire(rows, indicators, heights, job.sources === true) };
 }
 
 async function dispatch(job: Job): Promise<ReadFileResult | ConsolidateFileResult | ReadUploadResult | JsonResult> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consolidateFiles, readPlans, type ConsolidateResponse, type ReadResponse } from '../../cli/read-pool.ts';
-import { consolidate, rowsFromWire } from '../../core/consolidate/index.ts';
+import { consolidate, NO_SOURCE, rowsFromWire } from '../../core/consolidate/index.ts';
 import { findCommune } from '../../core/dvhc.ts';
 import { TASK_SHEET } from '../../workbook/export/consolidated-columns.ts';
 import { tableRowHeight } from '../../workbook/export/consolidated-sheet.ts';
@@ -19,9 +19,9 @@ async function collect(files: string[], workers: number): Promise<ReadResponse[]
   return out;
 }
 
-async function collectRows(files: string[], workers: number, province?: string): Promise<ConsolidateResponse[]> {
+async function collectRows(files: string[], workers: number, province?: string, sources = true): Promise<ConsolidateResponse[]> {
   const out: ConsolidateResponse[] = [];
-  const opts = { asOf: '2025-12-31', planKey: 'NQ57-2025', lang: 'vi' as const, ...(province ? { province } : {}) };
+  const opts = { asOf: '2025-12-31', planKey: 'NQ57-2025', lang: 'vi' as const, sources, ...(province ? { province } : {}) };
   for await (const r of consolidateFiles(files, opts, workers)) out.push(r);
   return out;
 }
@@ -79,6 +79,19 @@ describe('consolidateFiles', () => {
       });
       expect(got.rows.length).toBeGreaterThan(0);
     }
+    // Without sources (the CLI without --json): the same rows, each with NO_SOURCE.
+    const bare = (await collectRows(files.slice(0, 2), 1, undefined, false))[1] as { wire: string };
+    const rows = rowsFromWire((pooled[1] as { wire: string }).wire, {
+      communeCode: '10903',
+      communeName: 'Xã Cẩm Giàng',
+      planKey: 'K',
+      revision: 0,
+    });
+    expect(rowsFromWire(bare.wire, { communeCode: '10903', communeName: 'Xã Cẩm Giàng', planKey: 'K', revision: 0 })).toEqual({
+      rows: rows.rows.map((r) => ({ ...r, source: NO_SOURCE })),
+      indicators: rows.indicators.map((r) => ({ ...r, source: NO_SOURCE })),
+      perTask: rows.perTask,
+    });
     // A commune of another province than the one asked: its code, no rows.
     expect((await collectRows(files.slice(0, 2), 1, '31')).map((r) => ('wire' in r ? 'rows' : r))).toEqual([
       { i: 0, code: '05674' },
