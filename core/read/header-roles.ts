@@ -88,6 +88,18 @@ const RULES: RoleRule[] = [
  * @example roleOfLabel('Cơ quan chủ trì tham mưu/ thực hiện') // 'lead'
  */
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
+  const cache = ROLE_CACHE[kind];
+  const hit = cache.get(label);
+  if (hit !== undefined) return hit;
+  const role = roleOfLabelUncached(label, kind);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(label, role);
+  return role;
+}
+
+const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks: new Map(), indicators: new Map() };
+
+function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   // Every body row is tried as a header, so this is asked of nearly every cell of a sheet: the label is folded into a
   // reused buffer and walked once through a trie of the rules' phrases, with no string made and no map looked up
   // (a cache of labels cost more than this: each new cell text had to be hashed, and the map was large).
