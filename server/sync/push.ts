@@ -18,7 +18,7 @@ import { getRevision, insertRevision, type Revision } from '../store/revisions.t
 import { serialized } from './per-key.ts';
 import { planTexts } from './canonical.ts';
 import { incrementalSummary } from './summary-cache.ts';
-import { hashJson } from './summary.ts';
+import { hashJson, hashParts } from './summary.ts';
 
 export interface PushInput {
   communeCode: string;
@@ -159,7 +159,7 @@ async function pushOnce(
     // One walk writes the text stored and answered (canonical: keys sorted) and the text hashed (without the source).
     const texts = planTexts(candidate);
     const json = texts.json;
-    const contentHash = hashJson(texts.content);
+    const contentHash = hashParts(texts.content);
     // The same content again (a file uploaded twice, a push with nothing new): a revision would only say "no change".
     if (head && contentHash === head.contentHash)
       return { status: 'unchanged', revision: { ...head, plan: candidate }, fingerprint: input.fingerprint, planJson: json };

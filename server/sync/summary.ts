@@ -21,6 +21,16 @@ export function hashJson(json: string): string {
   return createHash('sha256').update(json).digest('hex');
 }
 
+/**
+ * SHA-256 (hex) of strings one after the other: `hashJson(parts.join(''))` without writing the whole text out.
+ * @example hashParts(planTexts(plan).content) === contentHash(plan)
+ */
+export function hashParts(parts: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+}
+
 /** Counts from the core rules run on the model alone (cell-level checks need the sheet and are the add-in's job). */
 export function summarize(plan: Plan): RevisionSummary {
   const { stats } = validate({ plan });

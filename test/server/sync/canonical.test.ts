@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../../cli/load-plan.ts';
 import type { Plan } from '../../../core/model/index.ts';
 import { canonicalJson, planTexts } from '../../../server/sync/canonical.ts';
-import { contentHash, hashJson } from '../../../server/sync/summary.ts';
+import { contentHash, hashJson, hashParts } from '../../../server/sync/summary.ts';
 import { fixture } from '../../support/paths.ts';
 
 /** The replacer canonicalJson replaced: a sorted copy of every object. */
@@ -67,18 +67,44 @@ describe('planTexts', () => {
   it('is the plan as stored, the content hashed without its source, and each appendix apart', async () => {
     const { plan } = await loadPlan(fixture('quang-son-phu-luc.xlsx'));
     const t = planTexts(plan);
-    expect(t).toEqual({
+    expect({ ...t, content: t.content.join('') }).toEqual({
       json: sortedCopyJson(plan),
       content: sortedCopyJson({ ...plan, source: undefined }),
       appendices: plan.appendices.map((a) => sortedCopyJson(a)),
       rest: sortedCopyJson({ ...plan, appendices: undefined }),
     });
     expect(JSON.parse(t.json)).toEqual(plan);
-    expect(hashJson(t.content)).toBe(contentHash(plan));
+    expect(hashParts(t.content)).toBe(contentHash(plan));
+    expect(hashParts(t.content)).toBe(hashJson(t.content.join('')));
+  });
+
+  it('gives the same texts as sorted copies for any plan-shaped value, each part cut at the right place', () => {
+    const planLike = fc.record(
+      {
+        appendices: fc.array(value.node, { maxLength: 4 }),
+        source: value.node,
+        reference: value.node,
+        '2': value.node,
+        zeta: value.node,
+      },
+      { requiredKeys: ['appendices'] },
+    );
+    fc.assert(
+      fc.property(planLike, (p) => {
+        const plan = p as unknown as Plan;
+        const t = planTexts(plan);
+        expect(t.json).toBe(sortedCopyJson(plan));
+        expect(t.content.join('')).toBe(sortedCopyJson({ ...plan, source: undefined }));
+        expect(t.appendices).toEqual(plan.appendices.map((a) => sortedCopyJson(a) ?? 'null'));
+        expect(t.rest).toBe(sortedCopyJson({ ...plan, appendices: undefined }));
+        expect(hashParts(t.content)).toBe(contentHash(plan));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('leaves out what a plan does not have', () => {
     const plan: Plan = { appendices: [] };
-    expect(planTexts(plan)).toEqual({ json: '{"appendices":[]}', content: '{"appendices":[]}', appendices: [], rest: '{}' });
+    expect(planTexts(plan)).toEqual({ json: '{"appendices":[]}', content: ['{"appendices":[]}'], appendices: [], rest: '{}' });
   });
 });
