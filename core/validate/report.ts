@@ -33,16 +33,25 @@ export interface Report {
  * @example makeReport(tables, { tasks: 34, indicators: 0 }).valid
  */
 export function makeReport(tables: TableReport[], counts: { tasks: number; indicators: number }): Report {
-  const all = tables.flatMap((t) => t.issues);
+  // One count over the issues, without copying them into one list.
   const stats: ReportStats = {
-    tables: tables.filter((t) => t.range !== null).length,
+    tables: 0,
     tasks: counts.tasks,
     indicators: counts.indicators,
-    errors: all.filter((i) => i.severity === 'error').length,
-    warnings: all.filter((i) => i.severity === 'warning').length,
-    infos: all.filter((i) => i.severity === 'info').length,
-    fixable: all.filter((i) => i.fix?.safe === true).length,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    fixable: 0,
   };
+  for (const t of tables) {
+    if (t.range !== null) stats.tables++;
+    for (const i of t.issues) {
+      if (i.severity === 'error') stats.errors++;
+      else if (i.severity === 'warning') stats.warnings++;
+      else if (i.severity === 'info') stats.infos++;
+      if (i.fix?.safe === true) stats.fixable++;
+    }
+  }
   return {
     get valid() {
       return stats.errors === 0;

@@ -213,6 +213,34 @@ const LETTER = /\p{L}/u;
 
 const TONE_ROLES = ['content', 'lead', 'partners', 'result'] as const;
 
+// A field's styled words by its text: agencies and results repeat down a table, and a plan pushed again repeats
+// nearly all of its texts. Bounded; most texts have none (one shared empty list).
+const WORDS = new Map<string, readonly string[]>();
+const WORDS_LIMIT = 50_000;
+const NONE: readonly string[] = Object.freeze([]);
+const ends: number[] = [];
+
+/** styledWords(raw), remembered; found by one pass over the characters when they are all known ones. */
+function wordsOf(raw: string): readonly string[] {
+  let words = WORDS.get(raw);
+  if (words !== undefined) return words;
+  if (!styledEnds(raw, ends)) words = styledWords(raw);
+  else if (ends.length === 0) words = NONE;
+  else {
+    const found: string[] = [];
+    for (const end of ends) {
+      let start = end;
+      while (start > 0 && isLetterAt(raw, start - 1)) start--;
+      found.push(raw.slice(start, end + 2));
+    }
+    words = found;
+  }
+  if (words.length === 0) words = NONE;
+  if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
+  WORDS.set(raw, words);
+  return words;
+}
+
 /** Counts of each tone-mark style in a table, and the first word of each. */
 interface ToneTally {
   old: number;
@@ -234,21 +262,10 @@ function countWord(t: ToneTally, word: string, row: AppendixRow): void {
 
 export const toneStyleMixed: Check = (ctx) => {
   const t: ToneTally = { old: 0, neu: 0, oldExample: null, newExample: null };
-  const ends: number[] = [];
   for (const row of ctx.appendix.rows) {
     for (const role of TONE_ROLES) {
       const raw = row.fields[role] ?? '';
-      if (raw === '') continue;
-      // The words styledWords finds, without its expression, in composed text made only of known characters.
-      if (!styledEnds(raw, ends)) {
-        for (const word of styledWords(raw)) countWord(t, word, row);
-        continue;
-      }
-      for (const end of ends) {
-        let start = end;
-        while (start > 0 && isLetterAt(raw, start - 1)) start--;
-        countWord(t, raw.slice(start, end + 2), row);
-      }
+      if (raw !== '') for (const word of wordsOf(raw)) countWord(t, word, row);
     }
   }
   if (t.old === 0 || t.neu === 0) return;
