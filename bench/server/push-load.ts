@@ -17,6 +17,8 @@ export interface Pusher {
   pre: string;
   post: string;
   n: number;
+  /** The push sent and not yet answered: re-sent with its key after a run (settlePushers). */
+  pending?: { seq: number; key: string; body: string };
 }
 
 export interface LoadResult {
@@ -89,7 +91,37 @@ export async function preparePushers(base: string, admin: string, count: number,
 }
 
 /**
- * Re-read each pusher's head: a push still in flight when the previous run stopped was stored without its answer.
+ * Make each pusher's head known again after a run. A push still in flight when autocannon stopped is stored (or not)
+ * after the run: it is sent again with its Idempotency-Key, as the add-in would, so the server answers with the
+ * revision it stored (a replay) or stores it now — before, a head re-read while it was still in flight was the one
+ * before it, and the next run's push merged onto it and conflicted (409) on the cell both edited. Then every head is
+ * re-read.
+ * @example await settlePushers(url, pushers)
+ */
+export async function settlePushers(url: string, pushers: Pusher[]): Promise<void> {
+  for (const p of pushers) {
+    const sent = p.pending;
+    if (!sent) continue;
+    const res = await fetch(`${url}${p.path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${p.token}`,
+        'if-match': `"${sent.seq}"`,
+        'idempotency-key': sent.key,
+      },
+      body: sent.body,
+    });
+    const text = await res.text();
+    // Not stored (a conflict, a refusal): the head re-read below is then the one to push on.
+    if (res.status !== 201) console.error(`  push of ${p.commune.code} sent again: ${res.status} ${text.slice(0, 200)}`);
+    p.pending = undefined;
+  }
+  await refreshHeads(url, pushers);
+}
+
+/**
+ * Re-read each pusher's head.
  * @example await refreshHeads(url, pushers)
  */
 export async function refreshHeads(url: string, pushers: Pusher[]): Promise<void> {
@@ -103,13 +135,20 @@ export async function refreshHeads(url: string, pushers: Pusher[]): Promise<void
 }
 
 /**
- * Run autocannon for `seconds` with `connections` connections over the pushers (at least as many as connections).
+ * Run autocannon for `seconds` with `connections` connections over the pushers (at least as many as connections),
+ * their heads settled first — unless `settled`: the caller did it (the bench, before it starts counting CPU time).
  * @example const r = await pushLoad(url, pushers, 16, 10)
  */
-export async function pushLoad(url: string, pushers: Pusher[], connections: number, seconds: number): Promise<LoadResult> {
+export async function pushLoad(
+  url: string,
+  pushers: Pusher[],
+  connections: number,
+  seconds: number,
+  opts: { settled?: boolean } = {},
+): Promise<LoadResult> {
   // A pusher is lent to one request at a time, so no two in-flight pushes share a plan: no merges, no retries.
   const free = pushers.slice(0, Math.max(connections, 1)).reverse();
-  await refreshHeads(url, free);
+  if (!opts.settled) await settlePushers(url, free);
   let lost = 0;
   const failures: Record<number, number> = {};
   const result = await autocannon({
@@ -125,17 +164,22 @@ export async function pushLoad(url: string, pushers: Pusher[], connections: numb
           ctx.p = p;
           p.n++;
           req.path = p.path;
+          const key = `b-${p.commune.code}-${p.seq}-${p.n}-${Math.random().toString(36).slice(2, 10)}`;
+          const body = `${p.pre}Báo cáo lần ${p.n}${p.post}`;
+          p.pending = { seq: p.seq, key, body };
           req.headers = {
             'content-type': 'application/json',
             authorization: `Bearer ${p.token}`,
             'if-match': `"${p.seq}"`,
-            'idempotency-key': `b-${p.commune.code}-${p.seq}-${p.n}-${Math.random().toString(36).slice(2, 10)}`,
+            'idempotency-key': key,
           };
-          req.body = `${p.pre}Báo cáo lần ${p.n}${p.post}`;
+          req.body = body;
           return req;
         },
         onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
           const p = ctx.p as Pusher;
+          // Answered: nothing to send again — unless the server ran out of time (503), and may store it still.
+          if (status < 500) p.pending = undefined;
           if (status === 201) {
             const seq = /"seq":(\d+)/.exec(body)?.[1];
             if (seq) p.seq = Number(seq);
