@@ -171,19 +171,24 @@ export const taskNumbers: Check = (ctx) => {
  * string made for every task; "3" and the path [3] are the same key either way.
  */
 class SeenNumbers {
+  /** Small whole numbers (1…65,535, what tables hold), by index. */
+  private readonly small: (number | undefined)[] = [];
   private readonly byValue = new Map<number, number>();
   private readonly byText = new Map<string, number>();
 
   get(path: number[] | undefined, value: number): number | undefined {
-    return this.plain(path, value) ? this.byValue.get(value) : this.byText.get(keyOf(path, value));
+    if (!this.plain(path, value)) return this.byText.get(keyOf(path, value));
+    return value > 0 && value < SMALL ? this.small[value] : this.byValue.get(value);
   }
 
   set(path: number[] | undefined, value: number, row: number): void {
-    if (this.plain(path, value)) this.byValue.set(value, row);
-    else this.byText.set(keyOf(path, value), row);
+    if (!this.plain(path, value)) this.byText.set(keyOf(path, value), row);
+    else if (value > 0 && value < SMALL) this.small[value] = row;
+    else this.byValue.set(value, row);
   }
 
   clear(): void {
+    this.small.length = 0;
     this.byValue.clear();
     this.byText.clear();
   }
@@ -193,6 +198,8 @@ class SeenNumbers {
     return (!path || path.length <= 1) && Number.isInteger(value);
   }
 }
+
+const SMALL = 65_536;
 
 function keyOf(path: number[] | undefined, value: number): string {
   return path ? path.slice(0, -1).concat(value).join('.') : String(value);

@@ -120,7 +120,7 @@ function roomForTasks(rows: AppendixRow[]): Set<AppendixRow> {
 /** One merge patch per continued row, shared by the issues of all its fragments (fix-all applies it once). */
 export const continuationRows: Check = (ctx) => {
   // Rows by Excel row, built only once a continuation row is met (most tables have none).
-  let byRow: Map<number, AppendixRow> | undefined;
+  let byRow: ReturnType<typeof rowsByNumber> | undefined;
   const patches = new Map<number, Patch | undefined>();
   for (const row of ctx.appendix.rows) {
     if (row.kind !== 'continuation' || row.continues === undefined) continue;
@@ -132,10 +132,30 @@ export const continuationRows: Check = (ctx) => {
   }
 };
 
-function rowsByNumber(rows: AppendixRow[]): Map<number, AppendixRow> {
-  const byRow = new Map<number, AppendixRow>();
-  for (const r of rows) byRow.set(r.source.row, r);
-  return byRow;
+/** Rows by Excel row (the last one when two share a number, as a Map built from them answers). */
+function rowsByNumber(rows: AppendixRow[]): { get(row: number): AppendixRow | undefined } {
+  let ascending = true;
+  for (let i = 1; i < rows.length && ascending; i++) ascending = rows[i]!.source.row > rows[i - 1]!.source.row;
+  if (!ascending) {
+    const byRow = new Map<number, AppendixRow>();
+    for (const r of rows) byRow.set(r.source.row, r);
+    return byRow;
+  }
+  // Rows come in sheet order: a binary search instead of a map of every row.
+  return {
+    get(row: number): AppendixRow | undefined {
+      let lo = 0;
+      let hi = rows.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = rows[mid]!.source.row;
+        if (at === row) return rows[mid];
+        if (at < row) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** Rows whose cells are merged across on purpose: headings, notes and headers. */
