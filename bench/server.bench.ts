@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, type BenchResult, type TargetCheck } from './measure.ts';
 import { cpuMs, cpuMsByName } from './server/cpu.ts';
-import { nationalExport, uploadAll } from './server/export.ts';
+import { nationalExport, uploadAll, type UploadFailure } from './server/export.ts';
 import { benchDatabase, spawnServer, startPhuluc, type BenchServer } from './server/process.ts';
-import { getLoad, preparePushers, pushLoad, settlePushers, type LoadResult } from './server/push-load.ts';
+import { getLoad, preparePushers, pushLoad, type LoadResult } from './server/push-load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUSH = 'Server: pushes';
@@ -42,28 +42,23 @@ function row(name: string, s: Series, unit: string, note: string): BenchResult {
   return { section: PUSH, name, ms: [], throughput: { unit, values: s.rps }, latency: { p50: s.p50, p99: s.p99 }, note };
 }
 
-/**
- * `runs` loads of `seconds` at one concurrency, after a warm-up of 2 s; CPU per request from /proc. `before` runs
- * ahead of each load, outside the CPU counted (the pushes' settling of the heads).
- */
+/** `runs` loads of `seconds` at one concurrency, after a warm-up of 2 s; CPU per request from /proc. */
 async function series(
   label: string,
   runs: number,
   load: () => Promise<LoadResult>,
   pids?: { server: number; db: string | null },
-  before?: () => Promise<void>,
 ): Promise<Series> {
   const s: Series = { rps: [], p50: [], p99: [], non2xx: 0, failures: {} };
   let cpuServer = 0;
   let cpuDb = 0;
   let requests = 0;
   for (let i = 0; i < runs; i++) {
-    await before?.();
-    const start = pids ? [await cpuMs(pids.server), pids.db ? await cpuMsByName(pids.db) : 0] : [0, 0];
+    const before = pids ? [await cpuMs(pids.server), pids.db ? await cpuMsByName(pids.db) : 0] : [0, 0];
     const r = await load();
     if (pids) {
-      cpuServer += (await cpuMs(pids.server)) - start[0]!;
-      cpuDb += (pids.db ? await cpuMsByName(pids.db) : 0) - start[1]!;
+      cpuServer += (await cpuMs(pids.server)) - before[0]!;
+      cpuDb += (pids.db ? await cpuMsByName(pids.db) : 0) - before[1]!;
     }
     requests += r.requests;
     s.rps.push(r.rps);
@@ -87,17 +82,24 @@ async function pushSeries(server: BenchServer, db: 'PGlite' | 'PostgreSQL', ctx:
   for (const c of CONCURRENCY) {
     out.set(
       c,
-      await series(
-        `${db} push ×${c}`,
-        ctx.runs,
-        () => pushLoad(server.url, pushers, c, ctx.seconds, { settled: true }),
-        { server: server.pid, db: db === 'PostgreSQL' ? 'postgres' : null },
-        // Pushes still in flight from the run before are settled outside the CPU counted.
-        () => settlePushers(server.url, pushers.slice(0, c)),
-      ),
+      await series(`${db} push ×${c}`, ctx.runs, () => pushLoad(server.url, pushers, c, ctx.seconds), {
+        server: server.pid,
+        db: db === 'PostgreSQL' ? 'postgres' : null,
+      }),
     );
   }
   return out;
+}
+
+/** Failed uploads counted by the server's answer: "409 commune-mismatch ×9". */
+function byStatus(failures: readonly UploadFailure[]): string {
+  const n = new Map<string, number>();
+  for (const f of failures) {
+    const code = /"code":"([^"]+)"/.exec(f.body)?.[1];
+    const k = `${f.status || 'no answer'}${code ? ` ${code}` : ''}`;
+    n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  return [...n].map(([k, c]) => `${k} ×${c}`).join(', ');
 }
 
 /** Seed the national data by upload, restart the server (a fresh process: its peak is the export's), export `runs` times. */
@@ -111,6 +113,8 @@ async function exportSeries(
   console.error(
     `  ${db}: ${ctx.files.length} workbooks uploaded in ${(up.ms / 1000).toFixed(1)} s${up.failed ? `, ${up.failed} failed` : ''}`,
   );
+  // Which uploads the server refused and what it said: a failure is a finding, not noise.
+  for (const f of up.failures.slice(0, 20)) console.error(`    ${f.file}: ${f.status} ${f.body.slice(0, 300)}`);
   const admin = first.adminToken!;
   await first.stop();
   const ms: number[] = [];
@@ -135,7 +139,7 @@ async function exportSeries(
     name: `GET national consolidated .xlsx, ${db} (${ctx.files.length.toLocaleString('en-US')} communes)`,
     ms,
     peakMiB: peak,
-    note: `${(bytes / 2 ** 20).toFixed(1)} MiB workbook; seeded by ${ctx.files.length.toLocaleString('en-US')} .xlsx uploads in ${(up.ms / 1000).toFixed(0)} s (${Math.round(ctx.files.length / (up.ms / 1000))}/s, 4 in flight)${up.failed ? `, ${up.failed} failed` : ''}; peak = server process from start to end of export`,
+    note: `${(bytes / 2 ** 20).toFixed(1)} MiB workbook; seeded by ${ctx.files.length.toLocaleString('en-US')} .xlsx uploads in ${(up.ms / 1000).toFixed(0)} s (${Math.round(ctx.files.length / (up.ms / 1000))}/s, 4 in flight)${up.failed ? `, ${up.failed} failed (${byStatus(up.failures)})` : ''}; peak = server process from start to end of export`,
   };
 }
 

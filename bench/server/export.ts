@@ -4,6 +4,13 @@ import path from 'node:path';
 import { peakRssMiB } from '../child.ts';
 import type { BenchServer } from './process.ts';
 
+/** An upload the server did not store: which file, the answer's status (0: no answer) and the start of its body. */
+export interface UploadFailure {
+  file: string;
+  status: number;
+  body: string;
+}
+
 /**
  * Upload each workbook to its commune (code from the file name) with `parallel` requests in flight.
  * @example await uploadAll(server, files, 'NQ57-2026', 4)
@@ -13,9 +20,9 @@ export async function uploadAll(
   files: string[],
   planKey: string,
   parallel = 4,
-): Promise<{ ms: number; failed: number }> {
+): Promise<{ ms: number; failed: number; failures: UploadFailure[] }> {
   let next = 0;
-  let failed = 0;
+  const failures: UploadFailure[] = [];
   const t0 = performance.now();
   const worker = async () => {
     for (let i = next++; i < files.length; i = next++) {
@@ -23,17 +30,22 @@ export async function uploadAll(
       const code = path.basename(file).slice(0, 5);
       const form = new FormData();
       form.set('file', new Blob([await readFile(file)]), path.basename(file));
-      const res = await fetch(`${server.url}/api/communes/${code}/plans/${planKey}/upload`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.adminToken}` },
-        body: form,
-      });
-      await res.arrayBuffer();
-      if (res.status !== 201 && res.status !== 200) failed++;
+      try {
+        const res = await fetch(`${server.url}/api/communes/${code}/plans/${planKey}/upload`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.adminToken}` },
+          body: form,
+        });
+        const body = await res.text();
+        if (res.status !== 201 && res.status !== 200)
+          failures.push({ file: path.basename(file), status: res.status, body: body.slice(0, 500) });
+      } catch (err) {
+        failures.push({ file: path.basename(file), status: 0, body: String(err) });
+      }
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  return { ms: performance.now() - t0, failed };
+  return { ms: performance.now() - t0, failed: failures.length, failures };
 }
 
 /**
