@@ -7,7 +7,7 @@ import { median, type BenchResult, type TargetCheck } from './measure.ts';
 import { cpuMs, cpuMsByName } from './server/cpu.ts';
 import { nationalExport, uploadAll, type UploadFailure } from './server/export.ts';
 import { benchDatabase, spawnServer, startPhuluc, type BenchServer } from './server/process.ts';
-import { getLoad, preparePushers, pushLoad, type LoadResult } from './server/push-load.ts';
+import { getLoad, preparePushers, pushLoad, settlePushers, type LoadResult } from './server/push-load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUSH = 'Server: pushes';
@@ -42,23 +42,28 @@ function row(name: string, s: Series, unit: string, note: string): BenchResult {
   return { section: PUSH, name, ms: [], throughput: { unit, values: s.rps }, latency: { p50: s.p50, p99: s.p99 }, note };
 }
 
-/** `runs` loads of `seconds` at one concurrency, after a warm-up of 2 s; CPU per request from /proc. */
+/**
+ * `runs` loads of `seconds` at one concurrency, after a warm-up of 2 s; CPU per request from /proc. `before` runs
+ * ahead of each load, outside the CPU counted (the pushes' settling of the heads).
+ */
 async function series(
   label: string,
   runs: number,
   load: () => Promise<LoadResult>,
   pids?: { server: number; db: string | null },
+  before?: () => Promise<void>,
 ): Promise<Series> {
   const s: Series = { rps: [], p50: [], p99: [], non2xx: 0, failures: {} };
   let cpuServer = 0;
   let cpuDb = 0;
   let requests = 0;
   for (let i = 0; i < runs; i++) {
-    const before = pids ? [await cpuMs(pids.server), pids.db ? await cpuMsByName(pids.db) : 0] : [0, 0];
+    await before?.();
+    const start = pids ? [await cpuMs(pids.server), pids.db ? await cpuMsByName(pids.db) : 0] : [0, 0];
     const r = await load();
     if (pids) {
-      cpuServer += (await cpuMs(pids.server)) - before[0]!;
-      cpuDb += (pids.db ? await cpuMsByName(pids.db) : 0) - before[1]!;
+      cpuServer += (await cpuMs(pids.server)) - start[0]!;
+      cpuDb += (pids.db ? await cpuMsByName(pids.db) : 0) - start[1]!;
     }
     requests += r.requests;
     s.rps.push(r.rps);
@@ -82,10 +87,14 @@ async function pushSeries(server: BenchServer, db: 'PGlite' | 'PostgreSQL', ctx:
   for (const c of CONCURRENCY) {
     out.set(
       c,
-      await series(`${db} push ×${c}`, ctx.runs, () => pushLoad(server.url, pushers, c, ctx.seconds), {
-        server: server.pid,
-        db: db === 'PostgreSQL' ? 'postgres' : null,
-      }),
+      await series(
+        `${db} push ×${c}`,
+        ctx.runs,
+        () => pushLoad(server.url, pushers, c, ctx.seconds, { settled: true }),
+        { server: server.pid, db: db === 'PostgreSQL' ? 'postgres' : null },
+        // Pushes still in flight from the run before are settled outside the CPU counted.
+        () => settlePushers(server.url, pushers.slice(0, c)),
+      ),
     );
   }
   return out;
