@@ -1,6 +1,7 @@
 // Row classification: group, subgroup, task/indicator, continuation, repeated header, blank or note.
 import type { AppendixKind, ColumnRole, Ordinal, RowKind } from '../model/appendix.ts';
 import { fold } from '../text/fold.ts';
+import { hasText } from './text-grid.ts';
 
 export interface RowView {
   row: number;
@@ -17,7 +18,7 @@ const DETAIL_ROLES: ColumnRole[] = ['head', 'lead', 'partners', 'result', 'deadl
 const NOTE_RE = /^(ghi chu|luu y|chu thich|nguon|\*|\(\*\)|tm\b|t\/m\b|noi nhan|chu tich|pho chu tich|ki ten|nguoi lap)/;
 
 export function hasDetails(v: RowView): boolean {
-  return DETAIL_ROLES.some((r) => (v.fields[r] ?? '').trim() !== '');
+  return DETAIL_ROLES.some((r) => hasText(v.fields[r] ?? ''));
 }
 
 /**

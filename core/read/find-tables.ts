@@ -2,7 +2,7 @@
 import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
 import { fold } from '../text/fold.ts';
 import { isActualLabel, isIndicatorLabel, roleOfLabel } from './header-roles.ts';
-import type { TextGrid } from './text-grid.ts';
+import { hasText, type TextGrid } from './text-grid.ts';
 
 export interface TableSpec {
   kind: AppendixKind;
@@ -408,7 +408,7 @@ function titleRowsAbove(tg: TextGrid, headerTop: number, floor: number): number[
   const rows: number[] = [];
   for (let r = headerTop - 1; r > floor; r--) {
     const filled: number[] = [];
-    for (let c = 1; c <= tg.cols; c++) if (tg.text(r, c).trim() !== '') filled.push(c);
+    for (let c = 1; c <= tg.cols; c++) if (hasText(tg.text(r, c))) filled.push(c);
     if (filled.length === 0) continue;
     if (filled.length > 1) break; // a table body row (TT and content), not a title line
     rows.unshift(r);
@@ -418,7 +418,7 @@ function titleRowsAbove(tg: TextGrid, headerTop: number, floor: number): number[
 
 function lastUsedRow(tg: TextGrid): number {
   for (let r = tg.rows; r >= 1; r--) {
-    for (let c = 1; c <= tg.cols; c++) if (tg.text(r, c).trim() !== '') return r;
+    for (let c = 1; c <= tg.cols; c++) if (hasText(tg.text(r, c))) return r;
   }
   return 0;
 }

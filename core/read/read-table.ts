@@ -6,7 +6,7 @@ import { parseOrdinal } from '../text/ordinal.ts';
 import { headingOf, splitHeading } from './heading.ts';
 import { classifyNumbered, endsMidSentence, hasDetails, looksLikeNote, startsMidSentence, type RowView } from './classify-row.ts';
 import { repeatedHeaderRows, type TableSpec } from './find-tables.ts';
-import type { TextGrid } from './text-grid.ts';
+import { hasText, type TextGrid } from './text-grid.ts';
 import { parseTitleBlock } from './title-block.ts';
 
 const ANCHOR_KINDS = new Set(['task', 'indicator', 'group', 'subgroup']);
@@ -297,7 +297,7 @@ function attachGroup(row: AppendixRow, group: string | undefined, subgroup: stri
 }
 
 function isBlank(tg: TextGrid, spec: TableSpec, r: number): boolean {
-  for (let c = spec.firstCol; c <= spec.lastCol; c++) if (tg.text(r, c).trim() !== '') return false;
+  for (let c = spec.firstCol; c <= spec.lastCol; c++) if (hasText(tg.text(r, c))) return false;
   return true;
 }
 

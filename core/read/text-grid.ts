@@ -49,12 +49,14 @@ export function textGrid(grid: Grid): TextGrid {
   };
   const merged = covered.size > 0 || outside.size > 0;
   const text: string[][] = [];
+  // Rows with a decoded cell only (most sheets have none): an array of nulls per row was garbage for every row.
   const enc: (LegacyEncoding | null)[][] = [];
-  const plainByCol: { r: number; s: string }[][] = Array.from({ length: cols + 1 }, () => []);
+  // Each column's plain text cells as two parallel lists (row, text) rather than an object per cell.
+  const plainRows: number[][] = Array.from({ length: cols + 1 }, () => []);
+  const plainTexts: string[][] = Array.from({ length: cols + 1 }, () => []);
 
   for (let r = 1; r <= rows; r++) {
     const tRow: string[] = [];
-    const eRow: (LegacyEncoding | null)[] = [];
     for (let c = 1; c <= cols; c++) {
       // Cells hidden under a merge are empty, whatever the writer stored there (exceljs repeats the master's value).
       const cell = merged && coveredBy(r, c) !== null ? null : cellAt(grid, r, c);
@@ -62,26 +64,29 @@ export function textGrid(grid: Grid): TextGrid {
       const fontEnc = typeof cell?.v === 'string' ? encodingFromFont(cell.font) : null;
       if (fontEnc && s !== '') {
         tRow[c] = decodeLegacy(s, fontEnc);
-        eRow[c] = fontEnc.encoding;
+        (enc[r] ??= [])[c] = fontEnc.encoding;
       } else {
         tRow[c] = s;
-        eRow[c] = null;
-        if (typeof cell?.v === 'string' && s.trim() !== '') plainByCol[c]!.push({ r, s });
+        if (typeof cell?.v === 'string' && hasText(s)) {
+          plainRows[c]!.push(r);
+          plainTexts[c]!.push(s);
+        }
       }
     }
     text[r] = tRow;
-    enc[r] = eRow;
   }
 
   // Column statistics for cells without a legacy font (text pasted from an old document keeps its bytes, not its font).
   for (let c = 1; c <= cols; c++) {
-    const items = plainByCol[c]!;
-    if (items.length === 0) continue;
-    const verdict = detectLegacy(items.map((i) => i.s));
+    const texts = plainTexts[c]!;
+    if (texts.length === 0) continue;
+    const verdict = detectLegacy(texts);
     if (!verdict.encoding) continue;
-    for (const { r, s } of items) {
-      text[r]![c] = decodeLegacy(s, { encoding: verdict.encoding });
-      enc[r]![c] = verdict.encoding;
+    const rowsOf = plainRows[c]!;
+    for (let i = 0; i < texts.length; i++) {
+      const r = rowsOf[i]!;
+      text[r]![c] = decodeLegacy(texts[i]!, { encoding: verdict.encoding });
+      (enc[r] ??= [])[c] = verdict.encoding;
     }
   }
 
@@ -95,3 +100,17 @@ export function textGrid(grid: Grid): TextGrid {
     coveredBy,
   };
 }
+
+/**
+ * Whether a text has anything but white space: `s.trim() !== ''` without making the trimmed copy (a printable ASCII
+ * first character answers at once; \S is the complement of exactly what trim() removes).
+ * @example hasText(' \u00a0') // false
+ */
+export function hasText(s: string): boolean {
+  if (s === '') return false;
+  const c = s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return true;
+  return NOT_SPACE.test(s);
+}
+
+const NOT_SPACE = /\S/;
