@@ -87,16 +87,23 @@ export async function* headsInPages(
 ): AsyncGenerator<(CommuneHead & { plan: Plan })[]> {
   let after = '';
   for (;;) {
+    // The page's plans are chosen first, then each one's head is read: with the LIMIT outside, the planner (without
+    // statistics on a fresh PGlite) read the head of every plan after `after` and sorted them all, for every page.
     const { rows } = await sql<HeadRow & { plan: Plan }>`
       SELECT p.commune_code, c.name AS commune_name, h.seq, h.created_at, h.author, h.author_name, h.summary, h.plan
-      FROM plans p
+      FROM (
+        SELECT p.id, p.commune_code FROM plans p
+        ${provinceCode === null ? sql`` : sql`JOIN communes pc ON pc.code = p.commune_code AND pc.province_code = ${provinceCode}`}
+        WHERE p.plan_key = ${planKey} AND p.commune_code > ${after}
+        ORDER BY p.commune_code
+        LIMIT ${pageSize}
+      ) p
       JOIN communes c ON c.code = p.commune_code
-      CROSS JOIN LATERAL (SELECT seq, created_at, author, author_name, summary, plan FROM revisions r WHERE r.plan_id = p.id ORDER BY seq DESC LIMIT 1) h
-      WHERE p.plan_key = ${planKey} AND p.commune_code > ${after} ${provinceCode === null ? sql`` : sql`AND c.province_code = ${provinceCode}`}
-      ORDER BY p.commune_code
-      LIMIT ${pageSize}`.execute(db);
-    if (rows.length === 0) return;
-    yield rows.map((r) => ({ ...headOf(r), plan: r.plan }));
+      LEFT JOIN LATERAL (SELECT seq, created_at, author, author_name, summary, plan FROM revisions r WHERE r.plan_id = p.id ORDER BY seq DESC LIMIT 1) h ON true
+      ORDER BY p.commune_code`.execute(db);
+    // A plan without a revision (none is stored so, but a short page must mean the last page) is left out.
+    const heads = rows.filter((r) => r.seq !== null).map((r) => ({ ...headOf(r), plan: r.plan }));
+    if (heads.length > 0) yield heads;
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1]!.commune_code;
   }
