@@ -224,7 +224,7 @@ export function hostileUploadSuite(name: string, prepare: () => Promise<{ store:
       return { result, slowestGetMs: slowest, loopMaxMs: Math.max(...loop.map((l) => l.maxDelayMs)) };
     };
 
-    it('reads a real workbook (the pool is warm from start-up)', async () => {
+    it('reads a real workbook (the first read starts the worker)', async () => {
       const r = await upload(good, 'H', 'cam-giang-phu-luc.xlsx');
       expect(r.status).toBe(201);
       expect(r.body.revision.summary.tasks).toBe(34);
