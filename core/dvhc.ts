@@ -31,16 +31,19 @@ export const COMMUNES: readonly Commune[] = Object.freeze(
   RAW.provinces.flatMap((p) => p.communes.map(([code, name]) => Object.freeze({ code, name, provinceCode: p.code, provinceName: p.name }))),
 );
 
-// Unit-type words dropped before comparing names, so "xã Cẩm Giàng", "Cẩm Giàng" and "Xa Cam Giang" meet.
-const COMMUNE_TYPE = /^(?:xa|phuong|dac khu|thi tran)\s+/;
-const PROVINCE_TYPE = /^(?:tinh|thanh pho|tp)\s+/;
+// Unit-type words dropped before comparing names, so "xã Cẩm Giàng", "Cẩm Giàng" and "Xa Cam Giang" meet. They are
+// recognised before folding, with their tone marks or typed without any: "Phương Liệt" and "Xà Phiên" begin with words
+// that fold to "phuong" and "xa" but belong to the name (matching after folding turned them into "liet" and "phien").
+const COMMUNE_TYPE = /^(?:xã|phường|đặc khu|thị trấn|xa|phuong|dac khu|thi tran)\s+/;
+const PROVINCE_TYPE = /^(?:tỉnh|thành phố|tinh|thanh pho|tp\.\s*|tp\s+)\s*/;
 
 /**
  * A commune or province name without its unit type, folded: the key names are compared by.
  * @example placeKey('Xã Cẩm Giàng') // 'cam giang'
+ * @example placeKey('Phương Liệt') // 'phuong liet'
  */
 export function placeKey(name: string): string {
-  return fold(name).replace(COMMUNE_TYPE, '').replace(PROVINCE_TYPE, '');
+  return fold(name.normalize('NFC').trim().toLowerCase().replace(COMMUNE_TYPE, '').replace(PROVINCE_TYPE, ''));
 }
 
 const BY_CODE = new Map<string, Commune>(COMMUNES.map((c) => [c.code, c]));
@@ -78,10 +81,12 @@ export function findCommune(code: string | number): Commune | undefined {
  * @example findCommunesByName('Xa Cam Giang').map((c) => c.code) // ['02008', '10888', '10903']
  */
 export function findCommunesByName(name: string): Commune[] {
-  const found = BY_NAME.get(placeKey(name)) ?? [];
+  // Typed without tone marks, "Xa Dung" may be the commune "Xã Xa Dung" named without its type: the whole name is a key too.
+  const whole = fold(name);
+  const found = [...new Set([...(BY_NAME.get(placeKey(name)) ?? []), ...(BY_NAME.get(whole) ?? [])])];
   const asked = bareName(name);
   // Stable sort: exact spellings first, dataset order otherwise.
-  return [...found].sort((a, b) => Number(bareName(b.name) === asked) - Number(bareName(a.name) === asked));
+  return found.sort((a, b) => Number(bareName(b.name) === asked) - Number(bareName(a.name) === asked));
 }
 
 /**
@@ -137,8 +142,14 @@ export function searchCommunes(query: string, opts: { provinceCode?: string; lim
       .slice(0, limit)
       .map((e) => e.c);
   const asked = bareName(namePart);
+  // "phuong liet" typed without tone marks is "Phương Liệt" as much as "phường Liệt": the whole words are asked too.
+  const whole = fold(namePart);
+  const closeness = (key: string, w: string) =>
+    key === w ? 0 : key.startsWith(w) ? 2 : key.includes(` ${w}`) ? 4 : key.includes(w) ? 6 : -1;
   const rank = (e: (typeof SEARCH_KEYS)[number]) => {
-    const base = e.key === q ? 0 : e.key.startsWith(q) ? 2 : e.key.includes(` ${q}`) ? 4 : e.key.includes(q) ? 6 : -1;
+    const a = closeness(e.key, q);
+    const b = whole === q ? -1 : closeness(e.key, whole);
+    const base = a < 0 ? b : b < 0 ? a : Math.min(a, b);
     return base < 0 ? -1 : base + Number(bareName(e.c.name) !== asked);
   };
   return SEARCH_KEYS.map((e) => ({ e, r: rank(e) }))

@@ -69,6 +69,25 @@ describe('findCommunesByName', () => {
   });
 });
 
+describe('names whose first word looks like a unit type', () => {
+  it('every commune is found by its name with and without its unit type', () => {
+    const missed = COMMUNES.filter((c) => {
+      const bare = c.name.replace(/^(?:Xã|Phường|Đặc khu|Thị trấn)\s+/, '');
+      return !findCommunesByName(bare).includes(c) || !findCommunesByName(c.name).includes(c);
+    }).map((c) => `${c.code} ${c.name}`);
+    expect(missed).toEqual([]);
+  });
+
+  it('"Phương Liệt" and "Xà Phiên" keep their first word; "Xa Dung" typed plainly still finds Xã Xa Dung', () => {
+    expect(findCommunesByName('Phương Liệt').map((c) => c.code)).toEqual(['00352']);
+    expect(findCommunesByName('Phường Phương Liệt').map((c) => c.code)).toEqual(['00352']);
+    expect(findCommunesByName('Xà Phiên').map((c) => c.code)).toEqual(['31495']);
+    expect(findCommunesByName('Xa Dung').map((c) => c.code)).toEqual(['03208']);
+    expect(findCommunesByName('Phuong Liet').map((c) => c.code)).toEqual(['00352']);
+    expect(searchCommunes('phuong liet', { limit: 1 }).map((c) => c.name)).toEqual(['Phường Phương Liệt']);
+  });
+});
+
 describe('findProvince', () => {
   it('by code or name', () => {
     expect(findProvince('31')).toEqual({ code: '31', name: 'Thành phố Hải Phòng' });
