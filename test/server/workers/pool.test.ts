@@ -78,6 +78,35 @@ describe('WorkerPool', () => {
     expect(await pool.run(job({ kind: 'echo', value: 1 }))).toEqual({ echo: 1 });
   });
 
+  it('hands a loaded worker its next job before the last is answered (depth 2), answers in order', async () => {
+    pool = new WorkerPool({ size: 1, maxQueue: Infinity, timeoutMs: 0, depth: 2, entry: ENTRY });
+    await pool.warm();
+    const rs = [
+      pool.run(job({ kind: 'spin', ms: 200 })),
+      pool.run(job({ kind: 'echo', value: 2 })),
+      pool.run(job({ kind: 'echo', value: 3 })),
+    ];
+    // Two jobs sent to the one worker, the third waits in the pool.
+    expect(pool.load).toEqual({ running: 1, queued: 1, workers: 1 });
+    expect(await Promise.all(rs)).toEqual([{ spun: 200 }, { echo: 2 }, { echo: 3 }]);
+    expect(pool.load).toEqual({ running: 0, queued: 0, workers: 1 });
+  });
+
+  it("gives the jobs sent behind a dying worker's job to a fresh worker (depth 2)", async () => {
+    pool = new WorkerPool({ size: 1, maxQueue: Infinity, timeoutMs: 0, depth: 2, entry: ENTRY });
+    await pool.warm();
+    const died = outcome(pool.run(job({ kind: 'exit' })));
+    const behind = pool.run(job({ kind: 'echo', value: 'behind' }));
+    expect(await died).toBe('limit:crash');
+    expect(await behind).toEqual({ echo: 'behind' });
+  });
+
+  it('refuses jobs queued in a worker under a time limit', () => {
+    expect(() => new WorkerPool({ size: 1, maxQueue: 4, timeoutMs: 1000, depth: 2, entry: ENTRY })).toThrow(
+      'jobs queued in a worker cannot have a time limit',
+    );
+  });
+
   it('rejects waiting jobs when closed', async () => {
     pool = new WorkerPool({ size: 1, maxQueue: 4, timeoutMs: 60_000, entry: ENTRY });
     const a = outcome(pool.run(job({ kind: 'spin', ms: 200 })));
