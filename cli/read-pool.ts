@@ -59,8 +59,9 @@ async function* inOrder<J extends Job, R>(
     for (let i = 0; i < files.length; i++) yield answer(i, files[i]!, await runJob(jobOf(files[i]!)));
     return;
   }
-  // No time or memory limit: the person running the command sees it working and can stop it.
-  const pool = new WorkerPool({ size: n, maxQueue: Infinity, timeoutMs: 0 });
+  // No time or memory limit: the person running the command sees it working and can stop it. Two jobs per worker: it
+  // starts its next file while the main thread, busy merging and writing, has not yet taken its last answer.
+  const pool = new WorkerPool({ size: n, maxQueue: Infinity, timeoutMs: 0, depth: 2 });
   const pending = new Map<number, Promise<JobResult<J>>>();
   let next = 0;
   try {
