@@ -7,7 +7,8 @@ import { HEAD_LOOKS, headingLines, signatureLines, type DocumentHeading, type He
 import { layHeading, type LaidLine } from './heading-rows.ts';
 import { rowHeight, type HeightCell } from '../layout/row-height.ts';
 import { FONT } from './styles.ts';
-import type { OutCell, WorkbookWriter } from './xlsx-stream/workbook.ts';
+import type { StyleSheet } from './xlsx-stream/styles.ts';
+import { SheetAhead, type OutCell, type SheetWriter, type WorkbookWriter } from './xlsx-stream/workbook.ts';
 import { colLetters, dateSerial } from './xlsx-stream/xml.ts';
 
 /** The table's header row: under the heading block (authority and motto, date line, title, subtitle, "Kèm theo" line). */
@@ -24,7 +25,7 @@ export interface TableStyles {
 }
 
 /** @example const looks = tableStyles(wb) */
-export function tableStyles(wb: WorkbookWriter): TableStyles {
+export function tableStyles(wb: { styles: StyleSheet }): TableStyles {
   const body = (bold: boolean, horizontal: 'left' | 'center', numFmt?: string) =>
     wb.styles.add({
       font: { name: FONT, size: SIZE, bold },
@@ -118,38 +119,11 @@ export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOpt
   const { columns, printed } = opts.columns;
   const widths = columns.map((c) => c.width);
   const printedWidths = widths.slice(0, printed);
-  const top = layHeading(headingLines(opts.heading), printedWidths, styles.head, DIGIT_PX);
-  if (top.length !== HEADER_ROW - 1) throw new Error(`heading of ${top.length} lines, expected ${HEADER_ROW - 1}`);
-  const ws = wb.sheet({
-    name: opts.name,
-    widths,
-    frozenRows: HEADER_ROW,
-    print: { landscape: true, titleRows: [HEADER_ROW, HEADER_ROW], columns: printed, footer: lang === 'en' ? 'Page &P/&N' : 'Trang &P/&N' },
-  });
-  const writeLines = async (lines: LaidLine[]) => {
-    for (const l of lines) {
-      const r = ws.nextRow;
-      for (const m of l.merges) ws.merge(m.replace(/\{r\}/g, String(r)));
-      await ws.add(l.cells, { height: l.height });
-    }
-  };
-  await writeLines(top);
-  const headers = columns.map((c) => c.header[lang]);
-  await ws.add(
-    headers.map((h) => ({ s: styles.header, v: neutralizeFormula(h) })),
-    {
-      height: rowHeight(
-        headers.map((text, i) => ({ text, width: widths[i]!, size: SIZE, bold: true })),
-        DIGIT_PX,
-      ),
-    },
-  );
-  const kinds = columns.map((c) => c.kind);
-  const write = (item: T, bold: boolean) => {
-    const looks = styles.body[bold ? 'bold' : 'plain'];
-    const cells = columns.map((c, i) => cellOf(c.value(item, lang), looks[kinds[i]!]));
-    return ws.add(cells, { height: (!bold && opts.height?.(item)) || cellsHeight(cells, widths, bold) });
-  };
+  const top = topLines(opts.heading, printedWidths, styles);
+  const ws = wb.sheet(tableLayout(opts.name, widths, printed, lang));
+  await writeLines(ws, top);
+  await writeHeader(ws, opts);
+  const write = rowWriter(ws, opts);
   let band: string | undefined;
   const writeBand = async (item: T) => {
     const name = opts.band?.(item);
@@ -186,7 +160,129 @@ export async function writeTableSheet<T>(wb: WorkbookWriter, opts: TableSheetOpt
     ws.blankRow(); // a blank row keeps totals out of the filtered region Excel infers
     for (const item of opts.footer) await write(item, true);
   }
-  await writeLines(layHeading(signatureLines(lang), printedWidths, styles.head, DIGIT_PX));
+  await writeLines(ws, layHeading(signatureLines(lang), printedWidths, styles.head, DIGIT_PX));
   ws.autoFilter(`A${HEADER_ROW}:${last}${Math.max(lastData, HEADER_ROW)}`);
   await ws.finish();
+}
+
+/** A table sheet's layout: frozen header, header row printed on every page, A4 landscape, page footer. */
+function tableLayout(name: string, widths: number[], printed: number, lang: Lang) {
+  return {
+    name,
+    widths,
+    frozenRows: HEADER_ROW,
+    print: {
+      landscape: true,
+      titleRows: [HEADER_ROW, HEADER_ROW] as [number, number],
+      columns: printed,
+      footer: lang === 'en' ? 'Page &P/&N' : 'Trang &P/&N',
+    },
+  };
+}
+
+/** The heading block's lines over the printed columns: always HEADER_ROW − 1 of them (the header's row is fixed). */
+function topLines(heading: DocumentHeading, printedWidths: number[], styles: TableStyles): LaidLine[] {
+  const top = layHeading(headingLines(heading), printedWidths, styles.head, DIGIT_PX);
+  if (top.length !== HEADER_ROW - 1) throw new Error(`heading of ${top.length} lines, expected ${HEADER_ROW - 1}`);
+  return top;
+}
+
+async function writeLines(ws: SheetWriter, lines: LaidLine[]): Promise<void> {
+  for (const l of lines) {
+    const r = ws.nextRow;
+    for (const m of l.merges) ws.merge(m.replace(/\{r\}/g, String(r)));
+    await ws.add(l.cells, { height: l.height });
+  }
+}
+
+/** The table's header row (bold, bordered, as tall as its wrapped names). */
+async function writeHeader<T>(ws: SheetWriter, opts: Pick<TableSheetOptions<T>, 'columns' | 'lang' | 'styles'>): Promise<void> {
+  const { columns } = opts.columns;
+  const headers = columns.map((c) => c.header[opts.lang]);
+  await ws.add(
+    headers.map((h) => ({ s: opts.styles.header, v: neutralizeFormula(h) })),
+    {
+      height: rowHeight(
+        headers.map((text, i) => ({ text, width: columns[i]!.width, size: SIZE, bold: true })),
+        DIGIT_PX,
+      ),
+    },
+  );
+}
+
+/** Writes one item's row, plain or bold (totals). */
+function rowWriter<T>(
+  ws: SheetWriter,
+  opts: Pick<TableSheetOptions<T>, 'columns' | 'lang' | 'styles' | 'height'>,
+): (item: T, bold: boolean) => Promise<void> {
+  const { lang, styles } = opts;
+  const { columns } = opts.columns;
+  const widths = columns.map((c) => c.width);
+  const kinds = columns.map((c) => c.kind);
+  return (item, bold) => {
+    const looks = styles.body[bold ? 'bold' : 'plain'];
+    const cells = columns.map((c, i) => cellOf(c.value(item, lang), looks[kinds[i]!]));
+    return ws.add(cells, { height: (!bold && opts.height?.(item)) || cellsHeight(cells, widths, bold) });
+  };
+}
+
+/** What a table sheet written ahead needs before its rows come: no heading yet, no band, footer or "none" row. */
+export type TableAheadOptions<T> = Pick<TableSheetOptions<T>, 'name' | 'lang' | 'columns' | 'styles' | 'height'>;
+
+/**
+ * writeTableSheet for rows that come before the heading is known and before the output is open: rows from the header
+ * row on are rendered and deflated into memory as they come; finish() writes the heading above them into `wb`. The
+ * heading is always HEADER_ROW − 1 rows, so every row's number is known ahead. Same sheet as writeTableSheet's.
+ * @example const t = await TableSheetAhead.open({ name, lang, columns: TASK_SHEET, styles }, 2); await t.add(row); await t.finish(wb, heading)
+ */
+export class TableSheetAhead<T> {
+  private readonly write: (item: T, bold: boolean) => Promise<void>;
+
+  private constructor(
+    private readonly opts: TableAheadOptions<T>,
+    private readonly sheet: SheetAhead,
+  ) {
+    this.write = rowWriter(sheet.writer, opts);
+  }
+
+  /** Open the sheet and write its header row; `level`: zlib's. */
+  static async open<T>(opts: TableAheadOptions<T>, level: number): Promise<TableSheetAhead<T>> {
+    const { columns, printed } = opts.columns;
+    const layout = tableLayout(
+      opts.name,
+      columns.map((c) => c.width),
+      printed,
+      opts.lang,
+    );
+    const t = new TableSheetAhead(opts, new SheetAhead(layout, HEADER_ROW, level));
+    await writeHeader(t.sheet.writer, opts);
+    return t;
+  }
+
+  /** The next row, in table order. */
+  add(item: T): Promise<void> {
+    return this.write(item, false);
+  }
+
+  /** Heading above, signature block below, filter; the sheet is then written into `wb` as its next sheet. */
+  async finish(wb: WorkbookWriter, heading: DocumentHeading): Promise<void> {
+    const { lang, styles } = this.opts;
+    const { columns, printed } = this.opts.columns;
+    const printedWidths = columns.slice(0, printed).map((c) => c.width);
+    const ws = this.sheet.writer;
+    const top = topLines(heading, printedWidths, styles);
+    ws.mergeFirst(top.flatMap((l, i) => l.merges.map((m) => m.replace(/\{r\}/g, String(i + 1)))));
+    const lastData = ws.nextRow - 1;
+    await writeLines(ws, layHeading(signatureLines(lang), printedWidths, styles.head, DIGIT_PX));
+    ws.autoFilter(`A${HEADER_ROW}:${colLetters(columns.length)}${Math.max(lastData, HEADER_ROW)}`);
+    await wb.sheetAhead(
+      this.sheet,
+      top.map((l) => ({ cells: l.cells, height: l.height })),
+    );
+  }
+
+  /** Drop the rows deflated so far (the sheet is written another way). */
+  discard(): void {
+    this.sheet.body.discard();
+  }
 }

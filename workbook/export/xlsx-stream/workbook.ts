@@ -1,5 +1,6 @@
 // A write-only .xlsx streamed sheet by sheet: rows rendered straight to XML (inline strings, no shared-string table),
 // deflated natively as they go, so 180,000 rows cost a few seconds and a few megabytes whatever the sheet's size.
+import { DeflatedBody } from './deflated-body.ts';
 import { packageParts } from './parts.ts';
 import { rowXml, sheetEnd, sheetNames, sheetStart, type OutCell, type SheetLayout } from './sheet-xml.ts';
 import { StyleSheet } from './styles.ts';
@@ -24,12 +25,15 @@ export class SheetWriter {
   private readonly merges: string[] = [];
   private filter: string | null = null;
 
+  /** `firstRow`: the rows before it and the sheet's start are written apart (SheetAhead), not by this writer. */
   constructor(
     private readonly entry: ZipEntry,
     private readonly opts: SheetOptions,
     private readonly check: () => void,
+    firstRow = 1,
   ) {
-    this.pos = this.out.write(sheetStart(opts), 0);
+    if (firstRow === 1) this.pos = this.out.write(sheetStart(opts), 0);
+    else this.row = firstRow - 1;
   }
 
   /** The next row number (1-based) a call to add() writes. */
@@ -67,6 +71,11 @@ export class SheetWriter {
     this.merges.push(ref);
   }
 
+  /** Merges of rows written apart before the others (SheetAhead's first rows), in their order. */
+  mergeFirst(refs: readonly string[]): void {
+    this.merges.unshift(...refs);
+  }
+
   /** An autofilter over `ref` (header row included). */
   autoFilter(ref: string): void {
     this.filter = ref;
@@ -95,20 +104,48 @@ export class SheetWriter {
   }
 }
 
+/** A row of a sheet: its cells and height in points. */
+export interface SheetRow {
+  cells: readonly (OutCell | null)[];
+  height?: number;
+}
+
+/**
+ * A sheet written before its workbook's output is open, and before its first rows are known: rows from `firstRow` on
+ * are deflated into memory as they come (`writer`); WorkbookWriter.sheetAhead() then writes the sheet's start and its
+ * first rows ahead of them.
+ * @example const s = new SheetAhead({ name: 'Tổng hợp', widths }, 10, 2); await s.writer.add(cells); … await wb.sheetAhead(s, title)
+ */
+export class SheetAhead {
+  readonly body: DeflatedBody;
+  readonly writer: SheetWriter;
+
+  constructor(
+    readonly opts: SheetOptions,
+    readonly firstRow: number,
+    level: number,
+  ) {
+    this.body = new DeflatedBody(level);
+    this.writer = new SheetWriter(this.body, opts, () => {}, firstRow);
+  }
+}
+
 /**
  * @example
  * const wb = new WorkbookWriter(res); const s = wb.styles.add({ font: { name: 'Times New Roman', size: 12 } });
  * const sheet = wb.sheet({ name: 'Tổng hợp', widths: [9, 60] }); await sheet.add([{ s, v: 'x' }]); await sheet.end(); await wb.finish()
  */
 export class WorkbookWriter {
-  readonly styles = new StyleSheet();
+  readonly styles: StyleSheet;
   private readonly zip: ZipStream;
   private readonly sheets: { name: string; names: string[] }[] = [];
   private readonly creator: string;
 
-  constructor(out: NodeJS.WritableStream, opts: { level?: number; creator?: string } = {}) {
+  /** `styles`: the looks registered before the output was open (sheets written ahead use their indices). */
+  constructor(out: NodeJS.WritableStream, opts: { level?: number; creator?: string; styles?: StyleSheet } = {}) {
     this.zip = new ZipStream(out, opts.level ?? 6);
     this.creator = opts.creator ?? 'phuluc';
+    this.styles = opts.styles ?? new StyleSheet();
   }
 
   /** Throws once the output has failed (a closed download). */
@@ -128,6 +165,20 @@ export class WorkbookWriter {
         rec.names = w.definedNames(index - 1);
       },
     });
+  }
+
+  /**
+   * Add the next sheet from one written ahead: its start and `first` rows (rows 1 to firstRow − 1), then its body.
+   * Its merges, filter and last rows must be given to `s.writer` before; this ends it.
+   */
+  async sheetAhead(s: SheetAhead, first: readonly SheetRow[]): Promise<void> {
+    if (first.length !== s.firstRow - 1) throw new Error(`sheet ${s.opts.name}: ${first.length} first rows, expected ${s.firstRow - 1}`);
+    const index = this.sheets.length + 1;
+    await s.writer.end();
+    let xml = sheetStart(s.opts);
+    first.forEach((r, i) => (xml += rowXml(i + 1, r.cells, r.height)));
+    await this.zip.joined(`xl/worksheets/sheet${index}.xml`, Buffer.from(xml, 'utf8'), s.body);
+    this.sheets.push({ name: s.opts.name, names: s.writer.definedNames(index - 1) });
   }
 
   /** Styles, workbook, relationships and content types; then the zip's directory. */

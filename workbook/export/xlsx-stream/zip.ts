@@ -3,6 +3,7 @@
 // renders rows; a pure-JS deflate was 10–40× slower on sheet XML.
 import { once } from 'node:events';
 import zlib from 'node:zlib';
+import { crc32Combine } from './crc-combine.ts';
 
 interface Written {
   name: Buffer;
@@ -12,6 +13,14 @@ interface Written {
   offset: number;
 }
 
+/** Content deflated ahead (DeflatedBody, ended): its CRC, sizes and compressed chunks. */
+export interface DeflatedPart {
+  crc: number;
+  usize: number;
+  csize: number;
+  take(): Buffer[];
+}
+
 /** One entry being written: push bytes, then end it before opening the next. */
 export interface ZipEntry {
   write(bytes: Uint8Array): Promise<void>;
@@ -19,6 +28,18 @@ export interface ZipEntry {
 }
 
 const FLAGS = 0x0808; // bit 3: sizes in a data descriptor; bit 11: UTF-8 names
+
+const EMPTY = Buffer.alloc(0);
+
+/** The data descriptor after an entry's data: its CRC and sizes. */
+function descriptor(rec: Written): Buffer {
+  const desc = Buffer.alloc(16);
+  desc.writeUInt32LE(0x08074b50, 0);
+  desc.writeUInt32LE(rec.crc >>> 0, 4);
+  desc.writeUInt32LE(rec.csize, 8);
+  desc.writeUInt32LE(rec.usize, 12);
+  return desc;
+}
 
 /** Output failed or closed early: stop instead of waiting for a drain that never comes. */
 export class ZipOutputError extends Error {}
@@ -69,14 +90,7 @@ export class ZipStream {
   /** Open an entry (the previous one must be ended). */
   entry(name: string): ZipEntry {
     const rec: Written = { name: Buffer.from(name, 'utf8'), crc: 0, csize: 0, usize: 0, offset: this.offset };
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(FLAGS, 6);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt16LE(this.time, 10);
-    head.writeUInt16LE(this.date, 12);
-    head.writeUInt16LE(rec.name.length, 26);
+    const head = this.localHeader(rec);
     let started: Promise<void> | null = null;
     // Large output chunks: each one is a callback and a write on the main thread (16 KB, the default, made a sheet of
     // 250 MB cost ~1 s of callbacks).
@@ -94,7 +108,7 @@ export class ZipStream {
       }
     });
     const ended = once(deflate, 'end');
-    const start = () => (started ??= this.put(Buffer.concat([head, rec.name])));
+    const start = () => (started ??= this.put(head));
     return {
       write: async (bytes) => {
         await start();
@@ -107,15 +121,49 @@ export class ZipStream {
         await start();
         deflate.end();
         await ended;
-        const desc = Buffer.alloc(16);
-        desc.writeUInt32LE(0x08074b50, 0);
-        desc.writeUInt32LE(rec.crc >>> 0, 4);
-        desc.writeUInt32LE(rec.csize, 8);
-        desc.writeUInt32LE(rec.usize, 12);
-        await this.put(desc);
+        await this.put(descriptor(rec));
         this.done.push(rec);
       },
     };
+  }
+
+  /** The local header of an entry (sizes and CRC follow its data, in the descriptor). */
+  private localHeader(rec: Written): Buffer {
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(FLAGS, 6);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt16LE(this.time, 10);
+    head.writeUInt16LE(this.date, 12);
+    head.writeUInt16LE(rec.name.length, 26);
+    return Buffer.concat([head, rec.name]);
+  }
+
+  /**
+   * Write an entry whose content is `head` followed by a body deflated ahead (ended). The head is deflated here and
+   * ended by a sync flush — on a byte boundary, without a final block — so the body's own deflate stream follows it
+   * as the rest of one stream (a raw deflate stream's blocks never need the previous stream's window to be kept:
+   * the body's back-references stay inside the body). The CRC of the whole is combined from both parts'.
+   */
+  async joined(name: string, head: Buffer, body: DeflatedPart): Promise<void> {
+    const z = zlib.deflateRawSync(head, { level: this.level, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    const chunks = body.take();
+    const rec: Written = {
+      name: Buffer.from(name, 'utf8'),
+      crc: crc32Combine(zlib.crc32(head), body.crc, body.usize),
+      csize: z.length + body.csize,
+      usize: head.length + body.usize,
+      offset: this.offset,
+    };
+    await this.put(this.localHeader(rec));
+    await this.put(z);
+    for (let i = 0; i < chunks.length; i++) {
+      await this.put(chunks[i]!);
+      chunks[i] = EMPTY; // let each chunk go once written
+    }
+    await this.put(descriptor(rec));
+    this.done.push(rec);
   }
 
   /** Write a whole entry at once. */
