@@ -1,7 +1,7 @@
 // What a pool worker does: read a workbook or Word file into a plan (the CLI), read and check an uploaded workbook (the
 // server's upload route), parse and validate a large JSON body (the push route). Also run in-process where a pool
 // would cost more than it saves. Loads the fast reader only: exceljs would add ~0.3 s to every worker's start.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Plan } from '../../core/model/index.ts';
@@ -181,9 +181,13 @@ export async function preload(): Promise<void> {
   await Promise.all((Object.keys(BODY_SCHEMAS) as BodySchemaName[]).map(bodySchema));
 }
 
-/** A plan file (.xlsx or .docx, told by content) read into its plan, or why it could not be. */
+/**
+ * A plan file (.xlsx or .docx, told by content) read into its plan, or why it could not be. Read synchronously: only
+ * the CLI reads files (the server's jobs carry bytes), a worker has nothing else to do meanwhile, and fs/promises'
+ * open-stat-read-close round trips cost ~6% of `phuluc consolidate`'s CPU on 3,321 small files.
+ */
 async function readFilePlan(file: string): Promise<{ plan: Plan } | ReadFailure> {
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = new Uint8Array(readFileSync(file));
   const kind = documentKind(bytes);
   if (kind === 'other' || (kind === 'encrypted' && !/\.docx?$/i.test(file)))
     return { plan: readPlan(readWorkbookFast(bytes).sheets, { file, format: 'xlsx' }).plan };
