@@ -80,10 +80,15 @@ export class ZipStream {
   }
 
   private async drained(): Promise<void> {
-    await Promise.race([
-      once(this.out as unknown as NodeJS.EventEmitter, 'drain'),
-      once(this.out as unknown as NodeJS.EventEmitter, 'close'),
-    ]);
+    // Whichever event comes first, the other's listeners go: left behind, each wait added a 'close' and an 'error'
+    // listener to the output, and a large workbook's hundreds of waits warned of a leak on the user's terminal.
+    const settled = new AbortController();
+    const out = this.out as unknown as NodeJS.EventEmitter;
+    try {
+      await Promise.race([once(out, 'drain', { signal: settled.signal }), once(out, 'close', { signal: settled.signal })]);
+    } finally {
+      settled.abort();
+    }
     this.check();
   }
 
