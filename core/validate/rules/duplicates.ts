@@ -15,6 +15,13 @@ const MIN_WORDS = 6;
  * 2 is the cheapest.
  */
 const EXTRA_HITS = 2;
+/**
+ * Texts indexed under one word pair at most: a pair among the rarest of more is boilerplate, not evidence, and is
+ * neither indexed nor probed. Without it a crafted sheet of 4,950 rows holding one short text was 12 million
+ * candidate pairs and ran a reader out of memory; on real and generated tables (the 97 golden inputs, generated
+ * tables of 3,000–20,000 tasks, whose detail pairs are shared ~200 times) it never applies.
+ */
+const MAX_POSTING = 1024;
 
 /**
  * Every text's words as ids, flat: text t's words are ids[start[t]…start[t + 1]), `words` maps an id to its word.
@@ -255,7 +262,7 @@ const byRows = (p: [AppendixRow, AppendixRow, number], q: [AppendixRow, Appendix
  * them without being shared). So S indexes only that prefix, L probes each position j only against the S with
  * |L| − α + r > j, and S is checked against L only once r of its indexed pairs were hit. The postings are filled in
  * visiting order, so |S| (and with it α − r) never decreases along one: a probe stops at the first S too long for j.
- * No posting cap (exact on every table). A template-built table still walks a lot: the bench's 10,000 tasks share
+ * Exact below MAX_POSTING texts per indexed pair (a pair shared more widely is boilerplate). A template-built table still walks a lot: the bench's 10,000 tasks share
  * each detail pair ~200 times and five such pairs sit in every task's prefix (~6 million posting entries).
  */
 function similarPairs({ set, start, pairs }: PairSets, threshold: number): [number, number, number][] {
@@ -279,6 +286,13 @@ function similarPairs({ set, start, pairs }: PairSets, threshold: number): [numb
     alpha[d] = a;
     required[d] = Math.min(1 + EXTRA_HITS, a);
     for (let k = start[d]!, end = k + size - a + required[d]!; k < end; k++) postStart[set[k]! + 1]!++;
+  }
+  const boilerplate = new Uint8Array(pairs);
+  for (let p = 0; p < pairs; p++) {
+    if (postStart[p + 1]! > MAX_POSTING) {
+      boilerplate[p] = 1;
+      postStart[p + 1] = 0; // an empty posting: probes find nothing under it
+    }
   }
   for (let p = 0; p < pairs; p++) postStart[p + 1]! += postStart[p]!;
   const posting = new Int32Array(postStart[pairs]!);
@@ -332,7 +346,9 @@ function similarPairs({ set, start, pairs }: PairSets, threshold: number): [numb
         out.push(y < x ? [y, x, shared / ySize] : [x, y, shared / ySize]);
       }
     }
-    for (let k = xFrom, end = xFrom + xSize - alpha[x]! + required[x]!; k < end; k++) posting[postEnd[set[k]!]!++] = x;
+    for (let k = xFrom, end = xFrom + xSize - alpha[x]! + required[x]!; k < end; k++) {
+      if (boilerplate[set[k]!] === 0) posting[postEnd[set[k]!]!++] = x;
+    }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }

@@ -294,4 +294,16 @@ describe('findDuplicates', () => {
       [500, 1682],
     ]);
   });
+
+  it('a text repeated on more than 1,024 rows is boilerplate: no pairs, where a few copies are all paired', () => {
+    // A crafted sheet of 4,950 rows holding one value was 12 million pairs and ran a reader out of memory.
+    const many = Array.from({ length: 1100 }, (_, i) => row(i + 1, 'Họp giao ban'));
+    expect(findSimilar(many)).toEqual([]);
+    const few = Array.from({ length: 3 }, (_, i) => row(i + 1, 'Họp giao ban'));
+    expect(findSimilar(few).map(([a, b, sim]) => [a.source.row, b.source.row, sim])).toEqual([
+      [1, 2, 1],
+      [1, 3, 1],
+      [2, 3, 1],
+    ]);
+  });
 });
