@@ -263,3 +263,21 @@ function declaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   }
   return zip;
 }
+
+/**
+ * A sheet that takes seconds to read, for the read time limit, in little memory: 64 tasks of 1,000 words that share
+ * nine in ten of their word pairs, their differences spread from end to end, so each of the 2,016 pairs is a near
+ * duplicate to align word by word (about a million cells each) before it is told apart.
+ */
+export function slowToRead(): Uint8Array {
+  let seed = 11;
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 8;
+  const base = Array.from({ length: 1000 }, (_, k) => `tu${k.toString(36)}`);
+  const rows = Array.from({ length: 64 }, (_, i) => {
+    const words = base.slice();
+    // 30 words replaced, one in each stretch of 33, the first near the start and the last near the end.
+    for (let k = 0; k < 30; k++) words[k * 33 + (rand() % 33)] = `khac${i}x${k}`;
+    return rowOf(i + 50, `${inline(`A${i + 50}`, String(i + 1))}${inline(`B${i + 50}`, words.join(' '))}`);
+  });
+  return withSheet(beforeData(rows.join('')));
+}
