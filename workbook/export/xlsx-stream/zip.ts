@@ -80,16 +80,23 @@ export class ZipStream {
   }
 
   private async drained(): Promise<void> {
-    // Whichever event comes first, the other's listeners go: left behind, each wait added a 'close' and an 'error'
-    // listener to the output, and a large workbook's hundreds of waits warned of a leak on the user's terminal.
+    await this.first('drain', 'close');
+    this.check();
+  }
+
+  /**
+   * Wait for whichever of the output's events comes first; the others' listeners go. Left behind, each wait added a
+   * 'close' and an 'error' listener to the output, and a large workbook's hundreds of waits warned of a leak on the
+   * user's terminal.
+   */
+  private async first(...events: string[]): Promise<void> {
     const settled = new AbortController();
     const out = this.out as unknown as NodeJS.EventEmitter;
     try {
-      await Promise.race([once(out, 'drain', { signal: settled.signal }), once(out, 'close', { signal: settled.signal })]);
+      await Promise.race(events.map((e) => once(out, e, { signal: settled.signal })));
     } finally {
       settled.abort();
     }
-    this.check();
   }
 
   /** Open an entry (the previous one must be ended). */
@@ -206,11 +213,7 @@ export class ZipStream {
     await this.put(end);
     this.ending = true;
     this.out.end();
-    if (!(this.out as { writableFinished?: boolean }).writableFinished)
-      await Promise.race([
-        once(this.out as unknown as NodeJS.EventEmitter, 'finish'),
-        once(this.out as unknown as NodeJS.EventEmitter, 'close'),
-      ]);
+    if (!(this.out as { writableFinished?: boolean }).writableFinished) await this.first('finish', 'close');
     this.check();
   }
 }
