@@ -34,7 +34,11 @@ export const COMMUNES: readonly Commune[] = Object.freeze(
 // Unit-type words dropped before comparing names, so "xã Cẩm Giàng", "Cẩm Giàng" and "Xa Cam Giang" meet. They are
 // recognised before folding, with their tone marks or typed without any: "Phương Liệt" and "Xà Phiên" begin with words
 // that fold to "phuong" and "xa" but belong to the name (matching after folding turned them into "liet" and "phien").
-const COMMUNE_TYPE = /^(?:xã|phường|đặc khu|thị trấn|xa|phuong|dac khu|thi tran)\s+/;
+const COMMUNE_TYPES = ['xã', 'phường', 'đặc khu', 'thị trấn'];
+/** A unit type as written, with its tone marks: what bareName drops. */
+const COMMUNE_TYPE_WRITTEN = new RegExp(`^(?:${COMMUNE_TYPES.join('|')})\\s+`);
+/** A unit type written with its tone marks or typed without any: what placeKey drops. */
+const COMMUNE_TYPE = new RegExp(`^(?:${[...COMMUNE_TYPES, ...COMMUNE_TYPES.map(fold)].join('|')})\\s+`);
 const PROVINCE_TYPE = /^(?:tỉnh|thành phố|tinh|thanh pho|tp\.\s*|tp\s+)\s*/;
 
 /**
@@ -94,11 +98,7 @@ export function findCommunesByName(name: string): Commune[] {
  * @example bareName('Xã Cẩm Giàng') // 'cẩm giàng'
  */
 export function bareName(name: string): string {
-  return name
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/^(?:xã|phường|đặc khu|thị trấn)\s+/, '');
+  return name.normalize('NFC').trim().toLowerCase().replace(COMMUNE_TYPE_WRITTEN, '');
 }
 
 /**
