@@ -88,13 +88,33 @@ export const textCellsCheck: Check = (ctx) => {
       const v = sheet.cell(r, col)?.v;
       if (typeof v !== 'string' || v === '') continue;
       const enc = sheet.encoding(r, col);
-      // Most cells are clean: one pass over the characters says so without the checks' expressions.
-      if (!enc && plainlyClean(v)) continue;
+      // Most cells are clean: one pass over the characters says so without the checks' expressions, once per text.
+      if (!enc && (CLEAN.has(v) || (plainlyClean(v) && rememberClean(v)))) continue;
       checkCell(ctx, sheet, { row, role: columns[k]![0], col, raw: v }, enc);
     }
   }
   legacyOutsideBody(ctx, sheet);
 };
+
+// Texts plainlyClean passed: agencies, results and deadlines repeat down a table, and a sheet validated again (after
+// a fix, or pushed again) repeats nearly all of its texts. Bounded by count and by characters kept.
+const CLEAN = new Set<string>();
+const CLEAN_LIMIT = 50_000;
+const CLEAN_CHARS = 4_000_000;
+const CLEAN_LONGEST = 2_000;
+let cleanChars = 0;
+
+/** Remember a clean text (long ones are scanned each time); true, for the caller's condition. */
+function rememberClean(v: string): true {
+  if (v.length > CLEAN_LONGEST) return true;
+  if (CLEAN.size >= CLEAN_LIMIT || cleanChars + v.length > CLEAN_CHARS) {
+    CLEAN.clear();
+    cleanChars = 0;
+  }
+  CLEAN.add(v);
+  cleanChars += v.length;
+  return true;
+}
 
 /** Location of a text cell with an issue (built only then). */
 function locOf(ctx: CheckContext, c: TextCell) {
@@ -213,32 +233,58 @@ const LETTER = /\p{L}/u;
 
 const TONE_ROLES = ['content', 'lead', 'partners', 'result'] as const;
 
-// A field's styled words by its text: agencies and results repeat down a table, and a plan pushed again repeats
-// nearly all of its texts. Bounded; most texts have none (one shared empty list).
-const WORDS = new Map<string, readonly string[]>();
-const WORDS_LIMIT = 50_000;
-const NONE: readonly string[] = Object.freeze([]);
+// A field's tone-mark tally by its text: agencies and results repeat down a table, and a plan pushed again repeats
+// nearly all of its texts. Bounded; most texts have no styled word (one shared empty tally).
+interface TextTones {
+  old: number;
+  neu: number;
+  /** The text's first word of each style, null when it has none. */
+  oldWord: string | null;
+  newWord: string | null;
+}
+const TONES = new Map<string, TextTones>();
+const TONES_LIMIT = 50_000;
+const QUIET: TextTones = Object.freeze({ old: 0, neu: 0, oldWord: null, newWord: null });
 const ends: number[] = [];
 
-/** styledWords(raw), remembered; found by one pass over the characters when they are all known ones. */
-function wordsOf(raw: string): readonly string[] {
-  let words = WORDS.get(raw);
-  if (words !== undefined) return words;
-  if (!styledEnds(raw, ends)) words = styledWords(raw);
-  else if (ends.length === 0) words = NONE;
-  else {
-    const found: string[] = [];
-    for (const end of ends) {
-      let start = end;
-      while (start > 0 && isLetterAt(raw, start - 1)) start--;
-      found.push(raw.slice(start, end + 2));
+/** The styled words of a text (styledWords(raw)) counted by style, remembered. */
+function tonesOf(raw: string): TextTones {
+  let tones = TONES.get(raw);
+  if (tones !== undefined) return tones;
+  tones = tally(wordsOf(raw));
+  if (TONES.size >= TONES_LIMIT) TONES.clear();
+  TONES.set(raw, tones);
+  return tones;
+}
+
+function tally(words: readonly string[]): TextTones {
+  let old = 0;
+  let neu = 0;
+  let oldWord: string | null = null;
+  let newWord: string | null = null;
+  for (const word of words) {
+    const style = toneStyleOf(word);
+    if (style === 'old') {
+      old++;
+      oldWord ??= word;
+    } else if (style === 'new') {
+      neu++;
+      newWord ??= word;
     }
-    words = found;
   }
-  if (words.length === 0) words = NONE;
-  if (WORDS.size >= WORDS_LIMIT) WORDS.clear();
-  WORDS.set(raw, words);
-  return words;
+  return old === 0 && neu === 0 ? QUIET : { old, neu, oldWord, newWord };
+}
+
+/** styledWords(raw), found by one pass over the characters when they are all known ones. */
+function wordsOf(raw: string): readonly string[] {
+  if (!styledEnds(raw, ends)) return styledWords(raw);
+  const found: string[] = [];
+  for (const end of ends) {
+    let start = end;
+    while (start > 0 && isLetterAt(raw, start - 1)) start--;
+    found.push(raw.slice(start, end + 2));
+  }
+  return found;
 }
 
 /** Counts of each tone-mark style in a table, and the first word of each. */
@@ -249,23 +295,18 @@ interface ToneTally {
   newExample: { word: string; row: AppendixRow } | null;
 }
 
-function countWord(t: ToneTally, word: string, row: AppendixRow): void {
-  const style = toneStyleOf(word);
-  if (style === 'old') {
-    t.old++;
-    t.oldExample ??= { word, row };
-  } else if (style === 'new') {
-    t.neu++;
-    t.newExample ??= { word, row };
-  }
-}
-
 export const toneStyleMixed: Check = (ctx) => {
   const t: ToneTally = { old: 0, neu: 0, oldExample: null, newExample: null };
   for (const row of ctx.appendix.rows) {
-    for (const role of TONE_ROLES) {
-      const raw = row.fields[role] ?? '';
-      if (raw !== '') for (const word of wordsOf(raw)) countWord(t, word, row);
+    for (let k = 0; k < TONE_ROLES.length; k++) {
+      const raw = row.fields[TONE_ROLES[k]!];
+      if (raw === undefined || raw === '') continue;
+      const tones = tonesOf(raw);
+      if (tones === QUIET) continue;
+      t.old += tones.old;
+      t.neu += tones.neu;
+      if (tones.oldWord !== null) t.oldExample ??= { word: tones.oldWord, row };
+      if (tones.newWord !== null) t.newExample ??= { word: tones.newWord, row };
     }
   }
   if (t.old === 0 || t.neu === 0) return;

@@ -82,6 +82,22 @@ describe('tone-style-mixed', () => {
     expect(issues[0]!.params).toEqual({ old: 3, new: 1, example: 'hoá' });
   });
 
+  it('both styles in one cell, and the same sheet checked again from the texts remembered the first time', () => {
+    const sheet = () =>
+      gridFromValues('S', [
+        H,
+        task(1, 'Số hóa hồ sơ công tác thủy lợi, văn hoá của xã', { result: 'Báo cáo văn hóa' }),
+        task(2, 'Số hóa dữ liệu dân cư phục vụ chuyển đổi số  ', { result: 'Báo cáo văn hóa' }),
+      ]);
+    const first = check([sheet()]);
+    expect(first.found).toEqual([
+      ['B2', 'tone-style-mixed', 'info'],
+      ['B3', 'stray-whitespace', 'info'],
+    ]);
+    expect(first.issues[0]!.params).toEqual({ old: 5, new: 1, example: 'hoá' });
+    expect(check([sheet()]).issues).toEqual(first.issues);
+  });
+
   it('one style throughout: nothing', () => {
     expect(issuesOf([H, task(1, 'Số hóa hồ sơ và văn hóa công sở'), task(2, 'Số hóa dữ liệu dân cư phục vụ chuyển đổi số')])).toEqual([]);
   });
