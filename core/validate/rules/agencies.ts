@@ -4,6 +4,7 @@ import { agencyVariants, isCollective, matchAgency, splitAgencies } from '../../
 import { fusedParts } from '../../agencies/match.ts';
 import type { Patch } from '../../model/patch.ts';
 import { cellLoc, rawCell, tableItems, type Check, type CheckContext } from '../context.ts';
+import type { RawIssue } from '../issue.ts';
 
 const AGENCY_ROLES: ColumnRole[] = ['lead', 'partners', 'monitor'];
 
@@ -54,62 +55,80 @@ interface NameFacts {
   known: boolean;
 }
 
+/** A distinct agency cell text of the table, split once (splitAgencies hands out a copy per call). */
+interface CellText {
+  names: string[];
+  /** How many cells hold it. */
+  uses: number;
+  /** Where its first cell's names start in the plan's list of names (every cell's names, in row and role order). */
+  offset: number;
+  /** Its names' facts, or null when none of them has anything to say (most cells); undefined until asked. */
+  facts: NameFacts[] | null | undefined;
+}
+
 export const agencyNames: Check = (ctx) => {
   const rows = tableItems(ctx);
-  // Each distinct cell text is split once per table (splitAgencies hands out a copy per call).
-  const splits = new Map<string, string[]>();
-  const split = (text: string): string[] => {
-    let names = splits.get(text);
-    if (names === undefined) splits.set(text, (names = splitAgencies(text)));
-    return names;
-  };
-  const planNames: string[] = [];
+  const texts = new Map<string, CellText>();
+  // Each row's cells of the agency roles in order (undefined when empty), for the second pass.
+  const cellsInOrder: (CellText | undefined)[] = [];
+  let listed = 0;
   for (const row of rows) {
-    for (const role of AGENCY_ROLES) {
-      const text = row.fields[role];
-      if (text) for (const n of split(text)) planNames.push(n);
+    for (let k = 0; k < AGENCY_ROLES.length; k++) {
+      const text = row.fields[AGENCY_ROLES[k]!];
+      let cell: CellText | undefined;
+      if (text) {
+        cell = texts.get(text);
+        if (cell === undefined) texts.set(text, (cell = { names: splitAgencies(text), uses: 0, offset: listed, facts: undefined }));
+        cell.uses++;
+        listed += cell.names.length;
+      }
+      cellsInOrder.push(cell);
     }
   }
-  const { variants, known } = planAgencies(planNames);
-  const unknownSeen = new Set<string>();
-  // Per distinct cell text: its names' facts, or null when none of them has anything to say (most cells).
-  const cells = new Map<string, NameFacts[] | null>();
-  const factsOf = (text: string): NameFacts[] | null => {
-    let facts = cells.get(text);
-    if (facts !== undefined) return facts;
+  // The plan's list of names, repeats included, built only when a plan's answers are not remembered.
+  let planNames: string[] | undefined;
+  const namesOfPlan = (): string[] => {
+    if (planNames === undefined) {
+      planNames = [];
+      for (const cell of cellsInOrder) if (cell) for (const n of cell.names) planNames.push(n);
+    }
+    return planNames;
+  };
+  const { variants, known } = planAgencies(nameUses(texts), namesOfPlan);
+  const factsOf = (names: string[]): NameFacts[] | null => {
     const list: NameFacts[] = [];
     let quiet = true;
-    for (const name of split(text)) {
+    for (const name of names) {
       const v = variants.get(name);
       const variant = v && v.canonical !== name ? v : undefined;
       let isKnown = true;
       if (!variant) {
         let k = known.get(name);
-        if (k === undefined) known.set(name, (k = isCollective(name) || matchAgency(name, { planNames }).kind !== 'unknown'));
+        if (k === undefined)
+          known.set(name, (k = isCollective(name) || matchAgency(name, { planNames: namesOfPlan() }).kind !== 'unknown'));
         isKnown = k;
       }
       if (variant || !isKnown) quiet = false;
       list.push({ name, variant, known: isKnown });
     }
-    facts = quiet ? null : list;
-    cells.set(text, facts);
-    return facts;
+    return quiet ? null : list;
   };
+  const unknownSeen = new Set<string>();
+  let at = 0;
   for (const row of rows) {
-    for (const role of AGENCY_ROLES) {
-      const text = row.fields[role];
-      if (!text || row.shared?.includes(role)) continue;
-      const facts = factsOf(text);
+    for (let k = 0; k < AGENCY_ROLES.length; k++) {
+      const cell = cellsInOrder[at++];
+      const role = AGENCY_ROLES[k]!;
+      if (cell === undefined || row.shared?.includes(role)) continue;
+      let facts = cell.facts;
+      if (facts === undefined) facts = cell.facts = factsOf(cell.names);
       if (facts === null) continue;
       for (const { name, variant, known: isKnown } of facts) {
         if (variant) {
+          const issue: RawIssue = { code: 'agency-variant', params: { name, canonical: variant.canonical }, loc: cellLoc(ctx, row, role) };
           const fix = variantPatch(ctx, row, role, name, variant.canonical, variant.id !== undefined);
-          ctx.push({
-            code: 'agency-variant',
-            params: { name, canonical: variant.canonical },
-            loc: cellLoc(ctx, row, role),
-            ...(fix ? { fix } : {}),
-          });
+          if (fix) issue.fix = fix;
+          ctx.push(issue);
           continue;
         }
         if (!isKnown && !unknownSeen.has(`${role}:${name}`)) {
@@ -123,28 +142,52 @@ export const agencyNames: Check = (ctx) => {
   }
 };
 
+/** Each distinct name of the plan's list with its count and first index, in the order of first use. */
+interface NameUse {
+  count: number;
+  first: number;
+}
+
+/**
+ * The distinct names of the plan's list, counted, from the distinct cell texts: texts in order of first use hold
+ * their names' first uses in order (a name's first index is its first text's offset plus its place there).
+ */
+function nameUses(texts: Map<string, CellText>): Map<string, NameUse> {
+  const uses = new Map<string, NameUse>();
+  for (const cell of texts.values()) {
+    for (let i = 0; i < cell.names.length; i++) {
+      const name = cell.names[i]!;
+      const u = uses.get(name);
+      if (u) u.count += cell.uses;
+      else uses.set(name, { count: cell.uses, first: cell.offset + i });
+    }
+  }
+  return uses;
+}
+
 /** What a plan's agency names say about each of them: its variant spelling, and whether it is known (filled as asked). */
 interface PlanAgencies {
   variants: Map<string, { canonical: string; id?: string }>;
   known: Map<string, boolean>;
 }
 
-// Both answers depend only on the plan's names in order (and the default catalog): a plan pushed again with other
-// edits, or another table naming the same agencies, is answered from here. Only lists of modest size are kept.
+// Both answers depend only on the plan's distinct names with each one's count and first index (all the plan index
+// reads of the list), and the default catalog: a plan pushed again with other edits, or another table naming the
+// same agencies, is answered from here. Only plans of modest size are kept.
 const PLANS = new Map<string, PlanAgencies>();
 const PLANS_LIMIT = 256;
 const PLAN_KEY_CHARS = 65_536;
 
-function planAgencies(planNames: string[]): PlanAgencies {
+function planAgencies(uses: Map<string, NameUse>, planNames: () => string[]): PlanAgencies {
   let chars = 0;
-  for (const n of planNames) chars += n.length + 1;
-  if (chars > PLAN_KEY_CHARS) return { variants: agencyVariants(planNames), known: new Map() };
-  // Each name with its length in front: no two lists share a key.
+  for (const n of uses.keys()) chars += n.length + 16;
+  if (chars > PLAN_KEY_CHARS) return { variants: agencyVariants(planNames()), known: new Map() };
+  // Each name with its length in front, then its count and first index: no two plans that differ share a key.
   let key = '';
-  for (const n of planNames) key += `${n.length}:${n}`;
+  for (const [n, u] of uses) key += `${n.length}:${n}${u.count},${u.first};`;
   let hit = PLANS.get(key);
   if (hit === undefined) {
-    hit = { variants: agencyVariants(planNames), known: new Map() };
+    hit = { variants: agencyVariants(planNames()), known: new Map() };
     if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
     PLANS.set(key, hit);
   }
