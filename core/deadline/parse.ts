@@ -642,18 +642,28 @@ export function parseDeadline(input: string | number | Date | null | undefined, 
   }
   const text = String(input).trim();
   // A deadline column repeats a handful of phrases; parse each once and hand out copies (callers may edit them).
-  const key = `${planYear ?? ''}|${text}`;
-  let parsed = PARSED.get(key);
+  // Keyed by the text itself, in a map per plan year: no key string to build and hash on every call.
+  let cache = planYear === undefined ? PARSED : PARSED_IN.get(planYear);
+  if (cache === undefined) PARSED_IN.set(planYear!, (cache = new Map()));
+  let parsed = cache.get(text);
   if (parsed === undefined) {
     parsed = withText(text, parseText(text, planYear));
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
-    PARSED.set(key, parsed);
+    if (parsedCount >= PARSED_LIMIT) {
+      // Emptied, not dropped: a plausible year's map stays (a few hundred at most).
+      PARSED.clear();
+      for (const m of PARSED_IN.values()) m.clear();
+      parsedCount = 0;
+    }
+    cache.set(text, parsed);
+    parsedCount++;
   }
   return copyDeadline(parsed);
 }
 
 const PARSED = new Map<string, Deadline>();
+const PARSED_IN = new Map<number, Map<string, Deadline>>();
 const PARSED_LIMIT = 20_000;
+let parsedCount = 0;
 
 /** A deep copy of a deadline (two levels of plain objects at most). */
 function copyDeadline(d: Deadline): Deadline {

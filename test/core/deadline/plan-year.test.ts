@@ -74,3 +74,17 @@ describe('a deadline counted from an event is conditional, whatever the plan’s
     ]);
   });
 });
+
+describe('readings remembered by text, per plan year', () => {
+  it('each plan year reads its own, a copy edited changes nothing, and past the bound the readings are the same', () => {
+    const read = () => [parseDeadline('Quý IV'), parseDeadline('Quý IV', { planYear: 2025 }), parseDeadline('Quý IV', { planYear: 2026 })];
+    const first = read();
+    const expected = structuredClone(first);
+    expect(first.map((d) => (d.kind === 'period' ? d.period.start : d.kind))).toEqual(['unparsed', '2025-10-01', '2026-10-01']);
+    (first[1] as { period: { start: string } }).period.start = 'edited';
+    expect(read()).toEqual(expected);
+    // More distinct texts than are kept (20,000): the maps are emptied and filled again.
+    for (let i = 0; i < 20_001; i++) parseDeadline(`Ngày ${(i % 28) + 1}/${(i % 12) + 1}/${2000 + (i % 1000)} (${i})`, { planYear: 2026 });
+    expect(read()).toEqual(expected);
+  });
+});
