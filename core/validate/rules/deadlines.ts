@@ -3,6 +3,7 @@ import type { AppendixRow } from '../../model/appendix.ts';
 import type { Deadline, Period } from '../../model/deadline.ts';
 import { dueDate, formatDeadline, parseDeadline } from '../../deadline.ts';
 import { cellLoc, columnOf, tableItems, type Check, type CheckContext } from '../context.ts';
+import type { RawIssue } from '../issue.ts';
 
 export const deadlines: Check = (ctx) => {
   const ref = { ...ctx.plan.reference, ...ctx.appendix.title.reference };
@@ -52,8 +53,10 @@ export const deadlines: Check = (ctx) => {
     const raw = col === undefined ? undefined : ctx.sheet!.cell(row.source.row, col)?.v;
     if ((!ctx.sheet || typeof raw === 'string') && !(fromPlanYear ??= (own ??= canonicalOf(d, phrase)) !== phrase.plain)) {
       const canonical = own ?? canonicalOf(d, phrase);
+      const issue: RawIssue = { code: 'deadline-format', params: { text, canonical }, loc: cellLoc(ctx, row, 'deadline') };
       const fix = formatPatch(ctx, row, canonical, raw);
-      ctx.push({ code: 'deadline-format', params: { text, canonical }, loc: cellLoc(ctx, row, 'deadline'), ...(fix ? { fix } : {}) });
+      if (fix) issue.fix = fix;
+      ctx.push(issue);
     }
   }
 };

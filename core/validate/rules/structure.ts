@@ -5,7 +5,9 @@ import { cellText } from '../../read/cell-text.ts';
 import { endsMidSentence, startsMidSentence } from '../../read/classify-row.ts';
 import { splitHeading } from '../../read/heading.ts';
 import type { Patch, CellEdit } from '../../model/patch.ts';
+import type { TextGrid } from '../../read/text-grid.ts';
 import { cellLoc, type Check, type CheckContext } from '../context.ts';
+import type { RawIssue } from '../issue.ts';
 
 const REQUIRED: Record<'tasks' | 'indicators', { required: ColumnRole[]; recommended: ColumnRole[] }> = {
   tasks: { required: ['content', 'lead', 'deadline'], recommended: ['partners', 'result'] },
@@ -121,16 +123,35 @@ function roomForTasks(rows: AppendixRow[]): Set<AppendixRow> {
 export const continuationRows: Check = (ctx) => {
   // Rows by Excel row, built only once a continuation row is met (most tables have none).
   let byRow: ReturnType<typeof rowsByNumber> | undefined;
+  let columns: TextColumn[] | undefined;
   const patches = new Map<number, Patch | undefined>();
   for (const row of ctx.appendix.rows) {
     if (row.kind !== 'continuation' || row.continues === undefined) continue;
     byRow ??= rowsByNumber(ctx.appendix.rows);
     const anchor = byRow.get(row.continues);
-    if (!patches.has(row.continues)) patches.set(row.continues, anchor ? mergePatch(ctx, anchor) : undefined);
+    if (!patches.has(row.continues))
+      patches.set(row.continues, anchor ? mergePatch(ctx, anchor, (columns ??= textColumns(ctx))) : undefined);
     const fix = patches.get(row.continues);
-    ctx.push({ code: 'continuation-row', params: { into: row.continues }, loc: rowLoc(ctx, row), ...(fix ? { fix } : {}) });
+    const issue: RawIssue = { code: 'continuation-row', params: { into: row.continues }, loc: rowLoc(ctx, row) };
+    if (fix) issue.fix = fix;
+    ctx.push(issue);
   }
 };
+
+/** A column of the table a continued row's text is joined in (every role but TT), by number. */
+interface TextColumn {
+  role: ColumnRole;
+  col: number;
+}
+
+/** The table's columns but TT, in the order of its column map, their letters converted once per check. */
+function textColumns(ctx: CheckContext): TextColumn[] {
+  const out: TextColumn[] = [];
+  for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
+    if (role !== 'tt') out.push({ role, col: columnNumber(letter) });
+  }
+  return out;
+}
 
 /** Rows by Excel row (the last one when two share a number, as a Map built from them answers). */
 function rowsByNumber(rows: AppendixRow[]): { get(row: number): AppendixRow | undefined } {
@@ -218,11 +239,9 @@ function deleteRowPatch(ctx: CheckContext, code: string, row: AppendixRow | Appe
  * joins (in the same column, above it) stops mid-sentence; and none looks like a heading. Otherwise the row may be
  * an unnumbered task or a heading, and moving its text needs the user's confirmation.
  */
-function joinIsCertain(ctx: CheckContext, anchor: AppendixRow): boolean {
+function joinIsCertain(ctx: CheckContext, anchor: AppendixRow, columns: TextColumn[]): boolean {
   const sheet = ctx.sheet!;
-  for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
-    if (role === 'tt') continue;
-    const col = columnNumber(letter);
+  for (const { col } of columns) {
     let above = sheet.text(anchor.source.row, col);
     for (const r of anchor.mergedFrom ?? []) {
       // A value shared through a cell merged down is not a fragment.
@@ -238,14 +257,11 @@ function joinIsCertain(ctx: CheckContext, anchor: AppendixRow): boolean {
 }
 
 /** Join every fragment into the continued row's cells (the model already holds the joined text), then delete the fragments. */
-function mergePatch(ctx: CheckContext, anchor: AppendixRow): Patch | undefined {
+function mergePatch(ctx: CheckContext, anchor: AppendixRow, columns: TextColumn[]): Patch | undefined {
   if (!ctx.sheet || !anchor.mergedFrom) return undefined;
   const edits: CellEdit[] = [];
-  for (const [role, letter] of Object.entries(ctx.appendix.columns) as [ColumnRole, string][]) {
-    if (role === 'tt') continue;
-    const col = columnNumber(letter);
-    const touched = anchor.mergedFrom.some((r) => cellText(ctx.sheet!.cell(r, col)).trim() !== '');
-    if (!touched) continue;
+  for (const { role, col } of columns) {
+    if (!touches(ctx.sheet, anchor.mergedFrom, col)) continue;
     const cell = ctx.sheet.cell(anchor.source.row, col);
     const from = cell?.v ?? null;
     const to = anchor.fields[role] ?? null;
@@ -261,7 +277,13 @@ function mergePatch(ctx: CheckContext, anchor: AppendixRow): Patch | undefined {
   return {
     id: `continuation-row@${ctx.appendix.sheet}!${anchor.source.row}`,
     code: 'continuation-row',
-    safe: joinIsCertain(ctx, anchor),
+    safe: joinIsCertain(ctx, anchor, columns),
     ops: [{ op: 'merge-rows', sheet: ctx.appendix.sheet, into: anchor.source.row, rows: [...anchor.mergedFrom], edits }],
   };
+}
+
+/** Whether any fragment row has text in the column. */
+function touches(sheet: TextGrid, rows: readonly number[], col: number): boolean {
+  for (const r of rows) if (cellText(sheet.cell(r, col)).trim() !== '') return true;
+  return false;
 }
