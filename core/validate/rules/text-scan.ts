@@ -30,6 +30,15 @@ function isQuietPunctuation(code: number): boolean {
 }
 
 /**
+ * What sends a text to the checks, past its first and last characters: a character outside those the scan knows —
+ * printable ASCII but "[" and "{", line feed, the letters and marks of KNOWN from U+00A1, quiet punctuation — or two
+ * of space and line feed in a row ("  ", " \n", "\n ", "\n\n"). Irregexp runs it over the UTF-16 units (no u flag:
+ * a lone surrogate is outside too) in about half the time of a loop of charCodeAt.
+ */
+const LOOK =
+  /[^\n\u0020-\u005a\u005c-\u007a\u007c-\u007e\u00a1-\u02ff\u1e00-\u1eff\u2010-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u206f\u20ab]|[ \n][ \n]/;
+
+/**
  * Whether a cell's text certainly has no Word artifact ("[…]", "{PAGE}"), no decomposed Unicode, nothing
  * tidyWhitespace would change and no formula-like start, so the text checks can pass it by. False means "look":
  * the checks themselves decide.
@@ -41,23 +50,7 @@ export function plainlyClean(s: string): boolean {
   const first = s.charCodeAt(0);
   if (first <= 0x20 || first === 0x3d || first === 0x40 || first === 0x2d || first === 0x2b) return false;
   if (s.charCodeAt(n - 1) <= 0x20) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x7f) {
-      if (c === 0x20) {
-        const next = s.charCodeAt(i + 1);
-        if (next === 0x20 || next === 0x0a) return false; // "  ", " \n"
-      } else if (c === 0x0a) {
-        const next = s.charCodeAt(i + 1);
-        if (next === 0x20 || next === 0x0a) return false; // "\n ", "\n\n"
-      } else if (c < 0x20 || c === 0x5b || c === 0x7b) return false; // tab, CR, controls; "[", "{"
-      continue;
-    }
-    // U+007F–U+00A0 (no-break space among them) are left to the checks; other Latin letters and marks pass.
-    if (c <= 0xa0) return false;
-    if (c < TABLE_END ? (CLASS[c]! & KNOWN) === 0 : !isQuietPunctuation(c)) return false;
-  }
-  return true;
+  return !LOOK.test(s);
 }
 
 /**

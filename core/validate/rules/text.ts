@@ -88,16 +88,17 @@ export const textCellsCheck: Check = (ctx) => {
       const v = sheet.cell(r, col)?.v;
       if (typeof v !== 'string' || v === '') continue;
       const enc = sheet.encoding(r, col);
-      // Most cells are clean: one pass over the characters says so without the checks' expressions, once per text.
-      if (!enc && (CLEAN.has(v) || (plainlyClean(v) && rememberClean(v)))) continue;
+      // Most cells are clean: one pass over the characters says so without the checks' expressions; once per text
+      // but for a task's own text, which is rarely met twice (remembering each cost more than it saved).
+      if (!enc && (columns[k]![0] === 'content' ? plainlyClean(v) : CLEAN.has(v) || (plainlyClean(v) && rememberClean(v)))) continue;
       checkCell(ctx, sheet, { row, role: columns[k]![0], col, raw: v }, enc);
     }
   }
   legacyOutsideBody(ctx, sheet);
 };
 
-// Texts plainlyClean passed: agencies, results and deadlines repeat down a table, and a sheet validated again (after
-// a fix, or pushed again) repeats nearly all of its texts. Bounded by count and by characters kept.
+// Texts plainlyClean passed: agencies, results and deadlines repeat down a table and from plan to plan. Bounded by
+// count and by characters kept.
 const CLEAN = new Set<string>();
 const CLEAN_LIMIT = 50_000;
 const CLEAN_CHARS = 4_000_000;
@@ -231,10 +232,11 @@ function styledWords(raw: string): string[] {
 const STYLED_END = /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu;
 const LETTER = /\p{L}/u;
 
+/** The fields tone marks are counted in; the task's own text first (not remembered). */
 const TONE_ROLES = ['content', 'lead', 'partners', 'result'] as const;
 
-// A field's tone-mark tally by its text: agencies and results repeat down a table, and a plan pushed again repeats
-// nearly all of its texts. Bounded; most texts have no styled word (one shared empty tally).
+// A field's tone-mark tally by its text: agencies and results repeat down a table and from plan to plan (a task's
+// own text is tallied each time, as above). Bounded; most texts have no styled word (one shared empty tally).
 interface TextTones {
   old: number;
   neu: number;
@@ -247,8 +249,9 @@ const TONES_LIMIT = 50_000;
 const QUIET: TextTones = Object.freeze({ old: 0, neu: 0, oldWord: null, newWord: null });
 const ends: number[] = [];
 
-/** The styled words of a text (styledWords(raw)) counted by style, remembered. */
-function tonesOf(raw: string): TextTones {
+/** The styled words of a text (styledWords(raw)) counted by style, remembered unless asked not to. */
+function tonesOf(raw: string, remember: boolean): TextTones {
+  if (!remember) return tally(wordsOf(raw));
   let tones = TONES.get(raw);
   if (tones !== undefined) return tones;
   tones = tally(wordsOf(raw));
@@ -301,7 +304,7 @@ export const toneStyleMixed: Check = (ctx) => {
     for (let k = 0; k < TONE_ROLES.length; k++) {
       const raw = row.fields[TONE_ROLES[k]!];
       if (raw === undefined || raw === '') continue;
-      const tones = tonesOf(raw);
+      const tones = tonesOf(raw, k > 0);
       if (tones === QUIET) continue;
       t.old += tones.old;
       t.neu += tones.neu;

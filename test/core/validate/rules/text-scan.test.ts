@@ -68,11 +68,62 @@ function endsByScan(s: string): number[] | null {
   return styledEnds(s, out) ? out : null;
 }
 
+/** plainlyClean as it was first written, one character at a time: the definition the expression must keep. */
+function cleanByLoop(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  if (first <= 0x20 || first === 0x3d || first === 0x40 || first === 0x2d || first === 0x2b) return false;
+  if (s.charCodeAt(n - 1) <= 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c === 0x20 || c === 0x0a) {
+        const next = s.charCodeAt(i + 1);
+        if (next === 0x20 || next === 0x0a) return false;
+      } else if (c < 0x20 || c === 0x5b || c === 0x7b) return false;
+      continue;
+    }
+    if (c <= 0xa0) return false;
+    const known = c < 0x1f00 ? c <= 0x2ff || (c >= 0x1e00 && c <= 0x1eff) : isQuiet(c);
+    if (!known) return false;
+  }
+  return true;
+}
+
+function isQuiet(c: number): boolean {
+  return (c >= 0x2010 && c <= 0x206f && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f) || c === 0x20ab;
+}
+
 describe('plainlyClean', () => {
   it('never passes a text any text check would report', () => {
     fc.assert(
       fc.property(anyText, (s) => !plainlyClean(s) || !checksFind(s)),
       { numRuns: 5000, seed: 20 },
+    );
+  });
+
+  it('answers as the scan it replaced, character by character, on any UTF-16 text', () => {
+    // Code units at the edges of what the scan knows, and any others.
+    const EDGES = [
+      0x09, 0x0a, 0x0d, 0x1f, 0x20, 0x2b, 0x2d, 0x3d, 0x40, 0x5a, 0x5b, 0x5c, 0x7a, 0x7b, 0x7c, 0x7e, 0x7f, 0x85, 0xa0, 0xa1, 0x2ff, 0x300,
+      0x301, 0x1dff, 0x1e00, 0x1eff, 0x1f00, 0x200f, 0x2010, 0x2027, 0x2028, 0x2029, 0x202a, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x206f,
+      0x2070, 0x20aa, 0x20ab, 0x20ac, 0xd800, 0xdc00, 0xffff, 0x61, 0xf3, 0x1ea1,
+    ];
+    const unit = fc.oneof(fc.constantFrom(...EDGES), fc.integer({ min: 0, max: 0xffff }));
+    const units = fc.array(unit, { maxLength: 8 }).map((xs) => String.fromCharCode(...xs));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyText,
+          units,
+          fc.tuple(text, units, text).map((xs) => xs.join('')),
+        ),
+        (s) => {
+          expect(plainlyClean(s)).toBe(cleanByLoop(s));
+        },
+      ),
+      { numRuns: 10_000, seed: 21 },
     );
   });
 
