@@ -48,44 +48,47 @@ export function textGrid(grid: Grid): TextGrid {
     return outside.get(`${r}:${c}`) ?? null;
   };
   const merged = covered.size > 0 || outside.size > 0;
-  const text: string[][] = [];
+  // One flat array of every cell's text (row · stride + col) instead of an array per row: a large sheet's rows were
+  // as many arrays of garbage.
+  const text: string[] = new Array<string>((rows + 1) * stride).fill('');
   // Rows with a decoded cell only (most sheets have none): an array of nulls per row was garbage for every row.
   const enc: (LegacyEncoding | null)[][] = [];
-  // Each column's plain text cells as two parallel lists (row, text) rather than an object per cell.
-  const plainRows: number[][] = Array.from({ length: cols + 1 }, () => []);
-  const plainTexts: string[][] = Array.from({ length: cols + 1 }, () => []);
+  // Plain text cells (a string without a legacy font), marked for the column statistics below and counted per column,
+  // so that each column's list is made once at its size.
+  const plain = new Uint8Array(text.length);
+  const plainCount = new Array<number>(cols + 1).fill(0);
 
   for (let r = 1; r <= rows; r++) {
-    const tRow: string[] = [];
     for (let c = 1; c <= cols; c++) {
       // Cells hidden under a merge are empty, whatever the writer stored there (exceljs repeats the master's value).
       const cell = merged && coveredBy(r, c) !== null ? null : cellAt(grid, r, c);
       const s = cellText(cell);
+      if (s === '') continue;
       const fontEnc = typeof cell?.v === 'string' ? encodingFromFont(cell.font) : null;
-      if (fontEnc && s !== '') {
-        tRow[c] = decodeLegacy(s, fontEnc);
+      if (fontEnc) {
+        text[r * stride + c] = decodeLegacy(s, fontEnc);
         (enc[r] ??= [])[c] = fontEnc.encoding;
       } else {
-        tRow[c] = s;
+        text[r * stride + c] = s;
         if (typeof cell?.v === 'string' && hasText(s)) {
-          plainRows[c]!.push(r);
-          plainTexts[c]!.push(s);
+          plain[r * stride + c] = 1;
+          plainCount[c]!++;
         }
       }
     }
-    text[r] = tRow;
   }
 
   // Column statistics for cells without a legacy font (text pasted from an old document keeps its bytes, not its font).
   for (let c = 1; c <= cols; c++) {
-    const texts = plainTexts[c]!;
-    if (texts.length === 0) continue;
+    const count = plainCount[c]!;
+    if (count === 0) continue;
+    const texts = new Array<string>(count);
+    for (let r = 1, i = 0; i < count; r++) if (plain[r * stride + c] === 1) texts[i++] = text[r * stride + c]!;
     const verdict = detectLegacy(texts);
     if (!verdict.encoding) continue;
-    const rowsOf = plainRows[c]!;
-    for (let i = 0; i < texts.length; i++) {
-      const r = rowsOf[i]!;
-      text[r]![c] = decodeLegacy(texts[i]!, { encoding: verdict.encoding });
+    for (let r = 1; r <= rows; r++) {
+      if (plain[r * stride + c] !== 1) continue;
+      text[r * stride + c] = decodeLegacy(text[r * stride + c]!, { encoding: verdict.encoding });
       (enc[r] ??= [])[c] = verdict.encoding;
     }
   }
@@ -94,7 +97,7 @@ export function textGrid(grid: Grid): TextGrid {
     grid,
     rows,
     cols,
-    text: (r, c) => text[r]?.[c] ?? '',
+    text: (r, c) => (r >= 1 && r <= rows && c >= 1 && c <= cols ? text[r * stride + c]! : ''),
     cell: (r, c) => cellAt(grid, r, c),
     encoding: (r, c) => enc[r]?.[c] ?? null,
     coveredBy,

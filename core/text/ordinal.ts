@@ -66,7 +66,11 @@ function value(ch: string): number {
  * @example parseOrdinal('III.1') // { text: 'III.1', style: 'hierarchical', value: 1, path: [3, 1], romanHead: true, trailing: '' }
  */
 export function parseOrdinal(input: string): Ordinal | null {
-  const text = input.normalize('NFC').trim();
+  // Most TT cells are a plain number ("12", "3.", "4)"): read without normalizing, trimming or a regular expression.
+  const plain = plainNumber(input);
+  if (plain !== undefined) return plain;
+  // Printable ASCII with no space at either end is its own NFC form and trims to itself.
+  const text = isBareAscii(input) ? input : input.normalize('NFC').trim();
   if (text === '') return null;
   if (/^[-–—‒−]+$/.test(text)) return { text, style: 'dash', value: null, trailing: '' };
   if (/^\++$/.test(text)) return { text, style: 'plus', value: null, trailing: '' };
@@ -96,6 +100,40 @@ export function parseOrdinal(input: string): Ordinal | null {
   const letter = LETTERS.indexOf(body.toLowerCase());
   if (body.length === 1 && letter >= 0) return { text, style: 'letter', value: letter + 1, trailing };
   return null;
+}
+
+/**
+ * 1–4 ASCII digits and at most one '.' or ')' after them, as parseOrdinal's general path reads them (an Arabic
+ * number); undefined for anything else, which that path decides. test/core/text/ordinal.test.ts checks the two agree.
+ */
+function plainNumber(s: string): Ordinal | undefined {
+  const n = s.length;
+  let digits = 0;
+  let value = 0;
+  while (digits < n && digits < 5) {
+    const c = s.charCodeAt(digits);
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+    digits++;
+  }
+  if (digits === 0 || digits > 4) return undefined;
+  if (digits === n) return { text: s, style: 'arabic', value, trailing: '' };
+  if (digits + 1 !== n) return undefined;
+  const last = s.charCodeAt(digits);
+  if (last === 0x2e) return { text: s, style: 'arabic', value, trailing: '.' };
+  if (last === 0x29) return { text: s, style: 'arabic', value, trailing: ')' };
+  return undefined;
+}
+
+/** Whether every character is printable ASCII and neither end is a space. */
+function isBareAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /**

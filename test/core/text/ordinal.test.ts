@@ -1,7 +1,39 @@
 // Ordinals: Roman, Arabic, hierarchical, Vietnamese letters, dashes — parsed with their written style, formatted back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Ordinal } from '../../../core/model/appendix.ts';
 import { formatOrdinal, intToRoman, parseOrdinal, romanToInt } from '../../../core/text/ordinal.ts';
+
+/** parseOrdinal as first written (normalize, trim, then regular expressions): the fast paths must agree with it. */
+function parseOrdinalByDefinition(input: string): Ordinal | null {
+  const text = input.normalize('NFC').trim();
+  if (text === '') return null;
+  if (/^[-–—‒−]+$/.test(text)) return { text, style: 'dash', value: null, trailing: '' };
+  if (/^\++$/.test(text)) return { text, style: 'plus', value: null, trailing: '' };
+  if (/^[•·●○◦▪*]$/.test(text)) return { text, style: 'bullet', value: null, trailing: '' };
+  const m = /^\(?([^\s.)]+(?:\.[^\s.)]+)*)\s*([.):]?)$/u.exec(text);
+  if (!m) return null;
+  const body = m[1]!;
+  const trailing = m[2]!;
+  if (/^\d{1,4}$/.test(body)) return { text, style: 'arabic', value: Number(body), trailing };
+  if (/^\d{1,4}(?:\.\d{1,4})+$/.test(body)) {
+    const path = body.split('.').map(Number);
+    return { text, style: 'hierarchical', value: path[path.length - 1]!, path, trailing };
+  }
+  const romanPath = /^([IVXLC]+)((?:\.\d{1,4})+)$/.exec(body);
+  const head = romanPath ? romanToInt(romanPath[1]!) : null;
+  if (romanPath && head !== null && head <= 49) {
+    const path = [head, ...romanPath[2]!.slice(1).split('.').map(Number)];
+    return { text, style: 'hierarchical', value: path[path.length - 1]!, path, romanHead: true, trailing };
+  }
+  const roman = /^[IVXLC]+$/.test(body) ? romanToInt(body) : null;
+  if (roman !== null && roman <= 49 && !(body.length === 1 && trailing === ')' && roman > 1)) {
+    return { text, style: 'roman', value: roman, trailing };
+  }
+  const letter = 'abcdđefghijklmnopqrstuvwxyz'.indexOf(body.toLowerCase());
+  if (body.length === 1 && letter >= 0) return { text, style: 'letter', value: letter + 1, trailing };
+  return null;
+}
 
 describe('parseOrdinal', () => {
   it.each([
@@ -39,6 +71,48 @@ describe('parseOrdinal', () => {
 
   it('keeps the text as written', () => {
     expect(parseOrdinal(' VI. ')!.text).toBe('VI.');
+  });
+
+  it('agrees with its definition on every text (the plain-number and ASCII fast paths)', () => {
+    // Digits, the punctuation around them, Roman and Vietnamese letters, spaces of several kinds and a decomposed
+    // accent, so texts near a fast path's edge ("12:", "12345", " 3.", "1.2)", "d\u0303)") come up often.
+    const pieces = [
+      '0',
+      '1',
+      '2',
+      '9',
+      '.',
+      ')',
+      '(',
+      ':',
+      ',',
+      ' ',
+      '\u00a0',
+      '\t',
+      'I',
+      'V',
+      'X',
+      'a',
+      'd',
+      'đ',
+      'd\u0303',
+      '-',
+      '+',
+      '•',
+      '\u007f',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 6 })), (s) => {
+        expect(parseOrdinal(s)).toStrictEqual(parseOrdinalByDefinition(s));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (let n = 0; n <= 12_000; n += 7) {
+      for (const s of [String(n), `${n}.`, `${n})`, `${n}:`, ` ${n}`, `${n} `, `(${n})`]) {
+        expect(parseOrdinal(s), s).toStrictEqual(parseOrdinalByDefinition(s));
+      }
+    }
   });
 });
 
