@@ -1,5 +1,6 @@
 // Header detection: find every table in a sheet (one- or two-row headers, merged header cells, several tables).
-import type { AppendixKind, ColumnRole } from '../model/appendix.ts';
+import { COLUMN_ROLES, type AppendixKind, type ColumnRole } from '../model/appendix.ts';
+import type { Merge } from '../model/grid.ts';
 import { fold } from '../text/fold.ts';
 import { isActualLabel, isIndicatorLabel, roleOfLabel } from './header-roles.ts';
 import { hasText, type TextGrid } from './text-grid.ts';
@@ -144,146 +145,271 @@ export function repeatedHeaderRows(tg: TextGrid, row: number, spec: TableSpec): 
   return other !== null && other.signature === spec.signature ? cand.rows.length : 0;
 }
 
-/** findTables and readTable both ask every row whether it is a header: answer each row once per grid. */
-const HEADERS = new WeakMap<TextGrid, Map<number, HeaderCandidate | null>>();
+/**
+ * What findTables and readTable learn of a grid once: each row's answer to "is a header here?" (findTables and
+ * readTable both ask it of every row), and the merges by their top row.
+ */
+interface GridState {
+  headers: (HeaderCandidate | null | undefined)[];
+  mergesByTop: Map<number, Merge[]> | null;
+}
+const STATES = new WeakMap<TextGrid, GridState>();
+const NO_MERGES: Merge[] = [];
+
+function stateOf(tg: TextGrid): GridState {
+  let state = STATES.get(tg);
+  if (!state) {
+    let mergesByTop: Map<number, Merge[]> | null = null;
+    for (const m of tg.grid.merges) {
+      mergesByTop ??= new Map();
+      const list = mergesByTop.get(m.top);
+      if (list) list.push(m);
+      else mergesByTop.set(m.top, [m]);
+    }
+    STATES.set(tg, (state = { headers: new Array<undefined>(tg.rows + 2).fill(undefined), mergesByTop }));
+  }
+  return state;
+}
 
 function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
-  let rows = HEADERS.get(tg);
-  if (!rows) HEADERS.set(tg, (rows = new Map()));
-  let cand = rows.get(r);
-  if (cand === undefined) rows.set(r, (cand = headerAtUncached(tg, r)));
+  const headers = stateOf(tg).headers;
+  let cand = headers[r];
+  if (cand === undefined) headers[r] = cand = headerAtUncached(tg, r);
   return cand;
 }
 
+/**
+ * The header starting at row `r`, if any, asked afresh (no cache): exported for the equivalence test against the
+ * definition (test/core/read/header-at.test.ts).
+ */
+export function headerCandidateAt(tg: TextGrid, r: number): HeaderCandidate | null {
+  return headerAtUncached(tg, r);
+}
+
+// The row being tried, in columns order (headerAt is never re-entered, so one set of arrays serves every row): every
+// body row is tried, and a Map of its labels per row, then per block, then per sub-header, was most of the cost.
+const labelCols: number[] = [];
+const labelTexts: string[] = [];
+// Each label's role, asked only when needed (undefined until then): most rows are rejected on their short labels.
+const labelRoles: (ColumnRole | null | undefined)[] = [];
+// Where each run of adjacent labelled columns starts (an index into the arrays above), and one past the last; the
+// plan's block of runs when the row holds another table's labels too.
+const runStarts: number[] = [];
+const block = { from: 0, to: 0 };
+
 function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
-  const labels = new Map<number, string>();
+  let n = 0;
   let idCol: number | undefined;
   for (let c = 1; c <= tg.cols; c++) {
-    const s = tg.text(r, c).trim();
-    if (s === '') continue;
+    const raw = tg.text(r, c);
+    if (!hasText(raw)) continue;
+    const s = raw.trim();
     // The id column is the add-in's, not the table's: it never counts as a label (nor in the signature).
     if (isIdHeader(s)) {
       idCol ??= c;
       continue;
     }
     if (s.length > MAX_LABEL) return null;
-    labels.set(c, s);
+    labelCols[n] = c;
+    labelTexts[n] = s;
+    labelRoles[n] = undefined;
+    n++;
   }
-  if (labels.size < 2) return null;
-  // Another small table may share the header row, separated by an empty column: try each block of columns first.
-  for (const block of [...columnBlocks(tg, r, labels), labels]) {
-    const cand = headerFromLabels(tg, r, block);
-    if (cand) return idCol === undefined ? cand : { ...cand, idCol };
-  }
-  return null;
+  if (n < 2) return null;
+  const state = stateOf(tg);
+  // Another small table may share the header row, separated by an empty column: try the plan's block first.
+  let cand: HeaderCandidate | null = null;
+  if (columnBlock(tg, r, n)) cand = headerFromLabels(tg, state, r, block.from, block.to);
+  cand ??= headerFromLabels(tg, state, r, 0, n);
+  if (!cand) return null;
+  return idCol === undefined ? cand : { ...cand, idCol };
 }
 
 /**
  * The plan's own block of a header row that other labels share (a small side table, separated by an empty column):
  * the run of labelled columns around the content label, extended over neighbouring runs that name a plan role.
- * Empty when the row has a single run (the whole row is then the candidate).
+ * False when the row has a single run (the whole row is then the candidate); else true, the block's labels in `block`.
  */
-function columnBlocks(tg: TextGrid, r: number, labels: Map<number, string>): Map<number, string>[] {
-  const runs: Map<number, string>[] = [];
-  let current = new Map<number, string>();
-  const cols = [...labels.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < cols.length; i++) {
-    const c = cols[i]!;
-    const prev = cols[i - 1];
-    if (prev !== undefined) {
-      let gap = false;
-      for (let g = prev + 1; g < c; g++) if (tg.coveredBy(r, g) === null) gap = true;
-      if (gap) {
-        runs.push(current);
-        current = new Map();
+function columnBlock(tg: TextGrid, r: number, n: number): boolean {
+  let runs = 0;
+  runStarts[runs++] = 0;
+  for (let i = 1; i < n; i++) {
+    // Columns between two labels that no merge covers make a gap.
+    for (let g = labelCols[i - 1]! + 1; g < labelCols[i]!; g++) {
+      if (tg.coveredBy(r, g) === null) {
+        runStarts[runs++] = i;
+        break;
       }
     }
-    current.set(c, labels.get(c)!);
   }
-  runs.push(current);
-  if (runs.length < 2) return [];
+  if (runs < 2) return false;
+  runStarts[runs] = n;
   // A run with a content label of its own is another table's.
-  const hasRole = (run: Map<number, string>) => {
-    const roles = [...run.values()].map((l) => roleOfLabel(l));
-    return roles.some((x) => x !== null) && !roles.includes('content');
-  };
-  const at = runs.findIndex((run) => [...run.values()].some((l) => roleOfLabel(l) === 'content'));
-  if (at < 0) return [];
+  let at = -1;
+  for (let k = 0; k < runs && at < 0; k++) {
+    for (let i = runStarts[k]!; i < runStarts[k + 1]!; i++) if (roleAt(i) === 'content') at = k;
+  }
+  if (at < 0) return false;
   let lo = at;
   let hi = at;
-  while (lo > 0 && hasRole(runs[lo - 1]!)) lo--;
-  while (hi < runs.length - 1 && hasRole(runs[hi + 1]!)) hi++;
-  if (lo === 0 && hi === runs.length - 1) return [];
-  return [new Map(runs.slice(lo, hi + 1).flatMap((run) => [...run.entries()]))];
+  while (lo > 0 && runHasRole(lo - 1)) lo--;
+  while (hi < runs - 1 && runHasRole(hi + 1)) hi++;
+  if (lo === 0 && hi === runs - 1) return false;
+  block.from = runStarts[lo]!;
+  block.to = runStarts[hi + 1]!;
+  return true;
+}
+
+function runHasRole(k: number): boolean {
+  let some = false;
+  for (let i = runStarts[k]!; i < runStarts[k + 1]!; i++) {
+    const role = roleAt(i);
+    if (role === 'content') return false;
+    if (role !== null) some = true;
+  }
+  return some;
 }
 
 /** Plan roles strong enough to recognize a table among many working columns. */
 const PLAN_ROLES = new Set<ColumnRole>(['tt', 'content', 'lead', 'partners', 'deadline', 'result', 'head']);
 const SHORT_LABEL = 60;
+// Roles as bits, to gather a header's roles without a Set per row tried.
+const ROLE_BIT = Object.fromEntries(COLUMN_ROLES.map((role, i) => [role, 1 << i])) as Record<ColumnRole, number>;
+if (COLUMN_ROLES.length > 31) throw new Error('find-tables: more roles than bits');
+const PLAN_BITS = [...PLAN_ROLES].reduce((bits, role) => bits | ROLE_BIT[role], 0);
 
-function headerFromLabels(tg: TextGrid, r: number, labels: Map<number, string>): HeaderCandidate | null {
-  const roles = rolesOf(labels);
-  // A two-row header may keep "Nội dung" in the first row and the agency split in the second; try below.
-  if (roles.size < 1) return null;
-
+/** The header made of the row's labels from..to (indexes into the row's arrays), with the sub-header below if any. */
+function headerFromLabels(tg: TextGrid, state: GridState, r: number, from: number, to: number): HeaderCandidate | null {
   // Two-row header: the next row fills sub-labels under a horizontally merged parent (or under nothing).
-  const below = subHeaderBelow(tg, r, labels);
+  const below = subHeaderBelow(tg, state, r, from, to);
   const rows = [r];
-  let combined = labels;
+  let combined: Map<number, string>;
   if (below) {
+    let some = false;
+    for (let i = from; i < to; i++) if (roleAt(i) !== null) some = true;
+    // A two-row header may keep "Nội dung" in the first row and the agency split in the second.
+    if (!some) return null;
     combined = below;
     rows.push(r + 1);
+    const texts = [...combined.values()];
+    const roles: (ColumnRole | null)[] = [];
+    for (const l of texts) roles.push(roleOfLabel(l));
+    if (!isHeaderLabels(texts, roles, 0, texts.length)) return null;
+  } else {
+    if (!isRowHeader(from, to)) return null;
+    combined = new Map();
+    for (let i = from; i < to; i++) combined.set(labelCols[i]!, labelTexts[i]!);
   }
-  const finalRoles = combined === labels ? roles : rolesOf(combined);
-  if (!finalRoles.has('content')) return null;
-  const others = [...finalRoles].filter((x) => x !== 'content' && x !== 'tt').length;
-  if (others < REQUIRED_OTHER_ROLES && !(finalRoles.has('tt') && others >= 1)) return null;
-  // Most labelled cells must be recognized: a body row that happens to contain "kết quả" is not a header.
-  // A tracking sheet may add many working columns (who handles it, dates, reply numbers): four distinct plan
-  // roles under short labels are a header whatever else the row holds.
-  const recognized = [...combined.values()].filter((l) => roleOfLabel(l) !== null || isNumberingLabel(l)).length;
-  const planRoles = new Set<ColumnRole>();
-  for (const l of combined.values()) {
-    const role = roleOfLabel(l);
-    if (role && PLAN_ROLES.has(role) && l.length <= SHORT_LABEL) planRoles.add(role);
-  }
-  if (recognized / combined.size < 0.6 && planRoles.size < 4) return null;
 
   const numbering = rows[rows.length - 1]! + 1;
   if (numbering <= tg.rows && isNumberingRow(tg, numbering)) rows.push(numbering);
   return { rows, labels: combined };
 }
 
-function subHeaderBelow(tg: TextGrid, r: number, parent: Map<number, string>): Map<number, string> | null {
-  if (r + 1 > tg.rows) return null;
-  const child = new Map<number, string>();
-  // Only under the parent's own columns (another table may share the row further right).
-  const lo = Math.min(...parent.keys());
-  let hi = Math.max(...parent.keys());
-  for (const m of tg.grid.merges) if (m.top === r && m.left === hi && m.right > hi) hi = m.right;
-  for (let c = lo; c <= Math.min(hi, tg.cols); c++) {
-    const s = tg.text(r + 1, c).trim();
-    if (s === '') continue;
-    if (s.length > MAX_LABEL) return null;
-    child.set(c, s);
-  }
-  if (child.size === 0) return null;
-  let underParent = 0;
-  for (const [c, s] of child) {
-    const m = tg.coveredBy(r, c);
-    const parentHere = parent.get(c);
-    const underMerge = m !== null && m.top === r && m.bottom === r; // horizontal parent spanning this column
-    const underMergeLeft = parent.has(c) && hasHorizontalMergeFrom(tg, r, c);
-    if (underMerge || underMergeLeft || parentHere === undefined) {
-      if (roleOfLabel(s) === null && !isSubLabel(s)) return null;
-      underParent++;
-    } else {
-      return null; // a value under a standalone header cell: this is a body row, not a sub-header
+/** The role of the row's label i, asked once. */
+function roleAt(i: number): ColumnRole | null {
+  let role = labelRoles[i];
+  if (role === undefined) labelRoles[i] = role = roleOfLabel(labelTexts[i]!);
+  return role;
+}
+
+/**
+ * isHeaderLabels for the row's labels from..to, asking the roles of long labels only when they could still make
+ * up the three roles a header needs (the content and two others, or TT and one other): under a header, most rows
+ * are tasks whose short cells name no role, and whose long text is not worth reading as a label.
+ */
+function isRowHeader(from: number, to: number): boolean {
+  let long = 0;
+  for (let i = from; i < to; i++) if (labelTexts[i]!.length > SHORT_LABEL) long++;
+  // The short labels first, as long as the roles found, the labels left and the long labels could still make three.
+  let bits = 0;
+  let distinct = 0;
+  let unread = to - from - long;
+  for (let i = from; i < to; i++) {
+    if (labelTexts[i]!.length > SHORT_LABEL) continue;
+    if (distinct + long + unread < 3) return false;
+    unread--;
+    const role = roleAt(i);
+    if (role !== null && !(bits & ROLE_BIT[role])) {
+      bits |= ROLE_BIT[role];
+      distinct++;
     }
   }
-  if (underParent === 0) return null;
+  if (distinct + long < 3) return false;
+  for (let i = from; i < to; i++) roleAt(i);
+  return isHeaderLabels(labelTexts, labelRoles, from, to);
+}
+
+/** Whether labels from..to, with their roles, make a header: the content, enough other roles, mostly recognized. */
+function isHeaderLabels(texts: string[], roles: (ColumnRole | null | undefined)[], from: number, to: number): boolean {
+  let bits = 0;
+  for (let i = from; i < to; i++) {
+    const role = roles[i];
+    if (role != null) bits |= ROLE_BIT[role];
+  }
+  if (!(bits & ROLE_BIT.content)) return false;
+  const others = bitCount(bits & ~ROLE_BIT.content & ~ROLE_BIT.tt);
+  if (others < REQUIRED_OTHER_ROLES && !(bits & ROLE_BIT.tt && others >= 1)) return false;
+  // Most labelled cells must be recognized: a body row that happens to contain "kết quả" is not a header.
+  // A tracking sheet may add many working columns (who handles it, dates, reply numbers): four distinct plan
+  // roles under short labels are a header whatever else the row holds.
+  let recognized = 0;
+  let planBits = 0;
+  for (let i = from; i < to; i++) {
+    const role = roles[i];
+    const l = texts[i]!;
+    if (role != null) {
+      recognized++;
+      if (ROLE_BIT[role] & PLAN_BITS && l.length <= SHORT_LABEL) planBits |= ROLE_BIT[role];
+    } else if (isNumberingLabel(l)) recognized++;
+  }
+  return !(recognized / (to - from) < 0.6 && bitCount(planBits) < 4);
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+/**
+ * The header's labels with the sub-labels of row r + 1 under them, or null when that row is not a sub-header.
+ * Any cell of the row below can make it null, so the cheap tests come first: under a body row, the first value
+ * under a standalone label answers.
+ */
+function subHeaderBelow(tg: TextGrid, state: GridState, r: number, from: number, to: number): Map<number, string> | null {
+  if (r + 1 > tg.rows) return null;
+  // Only under the parent's own columns (another table may share the row further right).
+  const lo = labelCols[from]!;
+  let hi = labelCols[to - 1]!;
+  const merges = state.mergesByTop?.get(r) ?? NO_MERGES;
+  for (const m of merges) if (m.left === hi && m.right > hi) hi = m.right;
+  const hasMerges = state.mergesByTop !== null;
+  let childCount = 0;
+  let p = from;
+  for (let c = lo; c <= Math.min(hi, tg.cols); c++) {
+    const raw = tg.text(r + 1, c);
+    if (!hasText(raw)) continue;
+    const s = raw.trim();
+    if (s.length > MAX_LABEL) return null;
+    while (p < to && labelCols[p]! < c) p++;
+    const parentHas = p < to && labelCols[p] === c;
+    const m = hasMerges ? tg.coveredBy(r, c) : null;
+    const underMerge = m !== null && m.top === r && m.bottom === r; // horizontal parent spanning this column
+    const underMergeLeft = parentHas && hasHorizontalMergeFrom(merges, c);
+    // A value under a standalone header cell: this is a body row, not a sub-header.
+    if (!(underMerge || underMergeLeft || !parentHas)) return null;
+    if (roleOfLabel(s) === null && !isSubLabel(s)) return null;
+    childCount++;
+  }
+  if (childCount === 0) return null;
+  const parent = new Map<number, string>();
+  for (let i = from; i < to; i++) parent.set(labelCols[i]!, labelTexts[i]!);
   const combined = new Map(parent);
-  for (const [c, s] of child) {
+  for (let c = lo; c <= Math.min(hi, tg.cols); c++) {
+    const raw = tg.text(r + 1, c);
+    if (!hasText(raw)) continue;
+    const s = raw.trim();
     const m = tg.coveredBy(r, c);
     const parentLabel = m ? tg.text(m.top, m.left).trim() : (parent.get(c) ?? '');
     // The sub-label decides when it names a role itself ("Cơ quan thực hiện" / "Phối hợp" is the partners).
@@ -292,8 +418,10 @@ function subHeaderBelow(tg: TextGrid, r: number, parent: Map<number, string>): M
   return combined;
 }
 
-function hasHorizontalMergeFrom(tg: TextGrid, r: number, c: number): boolean {
-  return tg.grid.merges.some((m) => m.top === r && m.left === c && m.right > c);
+/** Whether one of the merges of a row (its top row) starts at column c and spans to the right. */
+function hasHorizontalMergeFrom(merges: Merge[], c: number): boolean {
+  for (const m of merges) if (m.left === c && m.right > c) return true;
+  return false;
 }
 
 const SUB_LABELS = [
@@ -327,8 +455,12 @@ function isNumberingLabel(s: string): boolean {
 function isNumberingRow(tg: TextGrid, r: number): boolean {
   let n = 0;
   for (let c = 1; c <= tg.cols; c++) {
-    const s = tg.text(r, c).trim();
-    if (s === '') continue;
+    const raw = tg.text(r, c);
+    if (!hasText(raw)) continue;
+    const s = raw.trim();
+    // Most rows asked are task rows, whose first cell is a longer number or text: no match, without the pattern.
+    const first = s.charCodeAt(0);
+    if (first !== 0x28 && !(first >= 0x30 && first <= 0x39 && s.length <= 2)) return false;
     const m = /^\(\s*(\d{1,2})\s*\)(?:\s*=.*)?$|^(\d{1,2})$/.exec(s);
     if (!m) return false;
     // Bare numbers must count 1, 2, 3… (a task row "1 | 2 | …" is not a thing); parenthesised ones are unambiguous.
@@ -336,15 +468,6 @@ function isNumberingRow(tg: TextGrid, r: number): boolean {
     n++;
   }
   return n >= 3;
-}
-
-function rolesOf(labels: Map<number, string>): Set<ColumnRole> {
-  const roles = new Set<ColumnRole>();
-  for (const l of labels.values()) {
-    const role = roleOfLabel(l);
-    if (role) roles.add(role);
-  }
-  return roles;
 }
 
 // A column naming the group each task belongs to rather than the task: "Nhóm nhiệm vụ", "Lĩnh vực", "Nhóm giải pháp".
