@@ -30,13 +30,12 @@ export type Check = (ctx: CheckContext) => void;
 
 /** Location of a row's cell for a role, in Excel terms. */
 export function cellLoc(ctx: CheckContext, row: AppendixRow, role?: ColumnRole): IssueLocation {
-  const loc: IssueLocation = { sheet: row.source.sheet, table: ctx.appendix.range, row: row.source.row };
-  if (role) {
-    loc.column = role;
-    const cell = row.source.cells[role];
-    if (cell) loc.cell = cell;
-  }
-  return loc;
+  const { sheet, row: at } = row.source;
+  const table = ctx.appendix.range;
+  if (!role) return { sheet, table, row: at };
+  // Whole literals, not properties added one by one: each added property would grow a separate store per issue.
+  const cell = row.source.cells[role];
+  return cell ? { sheet, table, row: at, column: role, cell } : { sheet, table, row: at, column: role };
 }
 
 /** The raw cell behind a row's role, when the sheet is available. */

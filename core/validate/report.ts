@@ -43,9 +43,12 @@ export function makeReport(tables: TableReport[], counts: { tasks: number; indic
     infos: 0,
     fixable: 0,
   };
+  // Issues by index: this runs once per validation, unoptimized, where for…of would make an iterator result per issue.
   for (const t of tables) {
     if (t.range !== null) stats.tables++;
-    for (const i of t.issues) {
+    const issues = t.issues;
+    for (let n = 0; n < issues.length; n++) {
+      const i = issues[n]!;
       if (i.severity === 'error') stats.errors++;
       else if (i.severity === 'warning') stats.warnings++;
       else if (i.severity === 'info') stats.infos++;

@@ -5,7 +5,8 @@ import { readPlan, type SheetRead } from '../read/read-plan.ts';
 import { textGrid, type TextGrid } from '../read/text-grid.ts';
 import { CATALOG } from './catalog.ts';
 import type { Check, CheckContext, ValidateOptions } from './context.ts';
-import type { Issue, RawIssue } from './issue.ts';
+import type { Issue, IssueCode, RawIssue } from './issue.ts';
+import { issueMessages, messageMemo, type Messages } from './messages.ts';
 import { makeReport, type Report, type TableReport } from './report.ts';
 import { agencyNames, leadAgencies } from './rules/agencies.ts';
 import { deadlines } from './rules/deadlines.ts';
@@ -41,23 +42,30 @@ export const CHECKS: Check[] = [
   progressCells,
 ];
 
-/** Turn a raw issue into a reported one: catalog severity (unless overridden), tags, messages in vi and en. */
-export function toIssue(raw: RawIssue): Issue {
+/**
+ * Turn a raw issue into a reported one: catalog severity (unless overridden), tags, messages in vi and en (from
+ * `messages` when given: validate() builds each distinct message once).
+ */
+export function toIssue(raw: RawIssue, messages: (code: IssueCode, params: unknown) => Messages = issueMessages): Issue {
   const entry = CATALOG[raw.code] as (typeof CATALOG)[typeof raw.code];
-  const msg = entry.message as { vi: (p: unknown) => string; en: (p: unknown) => string };
-  const issue: Issue = {
-    code: raw.code,
-    severity: raw.severity ?? entry.severity,
-    sheet: raw.loc.sheet,
-    message: msg.vi(raw.params),
-    messageEn: msg.en(raw.params),
-    tags: entry.tags.slice(),
-    params: raw.params as Record<string, unknown>,
-  };
-  if (raw.loc.table !== undefined) issue.table = raw.loc.table;
-  if (raw.loc.row !== undefined) issue.row = raw.loc.row;
-  if (raw.loc.cell !== undefined) issue.cell = raw.loc.cell;
-  if (raw.loc.column !== undefined) issue.column = raw.loc.column;
+  const text = messages(raw.code, raw.params);
+  const severity = raw.severity ?? entry.severity;
+  const params = raw.params as Record<string, unknown>;
+  const { sheet, table, row, cell, column } = raw.loc;
+  // A cell's issue (most of them) as one literal: properties added one by one would grow a separate store per issue.
+  if (table !== undefined && row !== undefined && cell !== undefined && column !== undefined) {
+    const tags = entry.tags.slice();
+    const message = text[0];
+    const messageEn = text[1];
+    return raw.fix
+      ? { code: raw.code, severity, sheet, message, messageEn, tags, params, table, row, cell, column, fix: raw.fix }
+      : { code: raw.code, severity, sheet, message, messageEn, tags, params, table, row, cell, column };
+  }
+  const issue: Issue = { code: raw.code, severity, sheet, message: text[0], messageEn: text[1], tags: entry.tags.slice(), params };
+  if (table !== undefined) issue.table = table;
+  if (row !== undefined) issue.row = row;
+  if (cell !== undefined) issue.cell = cell;
+  if (column !== undefined) issue.column = column;
   if (raw.fix) issue.fix = raw.fix;
   return issue;
 }
@@ -77,6 +85,7 @@ export interface ValidateInput {
  */
 export function validate(input: ValidateInput, opts: ValidateOptions = {}): Report {
   const ignore = new Set(opts.ignore ?? []);
+  const messages = messageMemo();
   const sheetsByName = new Map<string, TextGrid>();
   for (const g of input.grids ?? []) sheetsByName.set(g.sheet, input.textGrids?.get(g) ?? textGrid(g));
   const tables: TableReport[] = [];
@@ -96,13 +105,13 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
     // Other sheets of a workbook that has appendices (a cover page, notes) are only mentioned.
     if (readable.length > 0) raw.severity = 'info';
     else headerMissing = true;
-    if (!ignore.has(raw.code)) tables.push({ sheet: s.sheet, range: null, kind: null, issues: [toIssue(raw)] });
+    if (!ignore.has(raw.code)) tables.push({ sheet: s.sheet, range: null, kind: null, issues: [toIssue(raw, messages)] });
   }
   // A workbook with no table at all (empty, or only hidden sheets) has nothing to submit: not valid. A sheet without a
   // header already says so; a plan checked without its sheets (pushed as JSON) is the sender's business.
   if (input.sheets !== undefined && input.plan.appendices.length === 0 && !headerMissing && !ignore.has('no-table')) {
     const sheet = (input.grids ?? []).find((g) => !g.hidden)?.sheet ?? input.grids?.[0]?.sheet ?? '';
-    tables.push({ sheet, range: null, kind: null, issues: [toIssue({ code: 'no-table', params: {}, loc: { sheet } })] });
+    tables.push({ sheet, range: null, kind: null, issues: [toIssue({ code: 'no-table', params: {}, loc: { sheet } }, messages)] });
   }
 
   let tasks = 0;
@@ -114,15 +123,18 @@ export function validate(input: ValidateInput, opts: ValidateOptions = {}): Repo
       appendix,
       opts,
       push: (raw) => {
-        if (!ignore.has(raw.code)) issues.push(toIssue(raw));
+        if (!ignore.has(raw.code)) issues.push(toIssue(raw, messages));
       },
     };
     const sheet = sheetsByName.get(appendix.sheet);
     if (sheet) ctx.sheet = sheet;
     for (const check of CHECKS) check(ctx);
-    for (const r of appendix.rows) {
-      if (r.kind === 'task') tasks++;
-      else if (r.kind === 'indicator') indicators++;
+    // Indexed: this loop runs once per table, unoptimized, where for…of would make an iterator result per row.
+    const rows = appendix.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const kind = rows[i]!.kind;
+      if (kind === 'task') tasks++;
+      else if (kind === 'indicator') indicators++;
     }
     tables.push({ sheet: appendix.sheet, range: appendix.range, kind: appendix.kind, issues: sortIssues(issues) });
   }
