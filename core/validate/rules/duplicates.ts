@@ -1,32 +1,20 @@
 // duplicate-task: the same task written twice in one appendix. Candidates come from prefix-filtered shingle containment
-// (no comparison of all pairs: a 10,000-row table stays fast); each candidate is then confirmed word by word
+// (duplicates-search.ts: no comparison of all pairs, a 10,000-row table stays fast); each is then confirmed word by word
 // (sameTask): parallel tasks built from one template, or a short task quoted inside a longer one, are not duplicates.
 import type { AppendixRow } from '../../model/appendix.ts';
-import { fold } from '../../text/fold.ts';
+import { copyCodes, fold, foldCodes, foldedCodes } from '../../text/fold.ts';
 import { cellLoc, items, type Check } from '../context.ts';
+import { similarPairs, type PairSets } from './duplicates-search.ts';
 
 /** Share of the shorter task's word pairs found in the longer one at or above which two tasks are near duplicates. */
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
 /**
- * Shared pairs a candidate must show in the indexed prefixes, beyond prefix filtering's one (see similarPairs). More
- * walks longer postings, fewer leaves more candidates to check. On the bench's 10,000-task table, 0 / 1 / 2 / 3 walk
- * 3.1 / 4.4 / 6.0 / 8.3 million posting entries and check 2.4 million / 1.2 million / 124,000 / 77,000 candidates:
- * 2 is the cheapest.
- */
-const EXTRA_HITS = 2;
-/**
- * Texts indexed under one word pair at most: a pair among the rarest of more is boilerplate, not evidence, and is
- * neither indexed nor probed. Without it a crafted sheet of 4,950 rows holding one short text was 12 million
- * candidate pairs and ran a reader out of memory; on real and generated tables (the 97 golden inputs, generated
- * tables of 3,000–20,000 tasks, whose detail pairs are shared ~200 times) it never applies.
- */
-const MAX_POSTING = 1024;
-
-/**
  * Every text's words as ids, flat: text t's words are ids[start[t]…start[t + 1]), `words` maps an id to its word.
- * The folded text is scanned once and each word hashed from its characters: no split() array and no substring per
- * word (split() and a Map per word took 2–3× as long on a 10,000-row table).
+ * Each text is folded into fold's reused buffer of codes (foldCodes), not into a string: a table read for the first
+ * time misses fold's cache on every task, and making, caching and dropping 10,000 folded strings cost a quarter of
+ * the rule. The codes are scanned once and each word hashed from them: no split() array, and a string only per
+ * distinct word.
  */
 interface Words {
   ids: Int32Array;
@@ -43,18 +31,19 @@ function wordIds(texts: string[]): Words {
   const start = new Int32Array(texts.length + 1);
   let n = 0;
   for (let t = 0; t < texts.length; t++) {
-    const f = fold(texts[t]!);
-    const end = f.length;
+    let end = foldCodes(texts[t]!);
+    if (end < 0) end = copyCodes(fold(texts[t]!)); // a character fold's table does not know
+    const f = foldedCodes();
     let i = 0;
     while (i < end) {
-      if (f.charCodeAt(i) === 32) {
+      if (f[i] === 32) {
         i++;
         continue;
       }
       const from = i;
       let h = 0x811c9dc5;
       for (; i < end; i++) {
-        const c = f.charCodeAt(i);
+        const c = f[i]!;
         if (c === 32) break;
         h = Math.imul(h ^ c, 0x01000193);
       }
@@ -69,7 +58,7 @@ function wordIds(texts: string[]): Words {
       }
       if (id < 0) {
         id = words.length;
-        words.push(f.slice(from, i));
+        words.push(String.fromCharCode.apply(null, f.subarray(from, i) as unknown as number[]));
         if (id === hashes.length) hashes = grown(hashes, id * 2);
         hashes[id] = h;
         table[slot] = id + 1;
@@ -91,9 +80,9 @@ function wordIds(texts: string[]): Words {
   return { ids, start, words };
 }
 
-function sameRange(word: string, text: string, from: number, to: number): boolean {
+function sameRange(word: string, codes: Uint16Array, from: number, to: number): boolean {
   if (word.length !== to - from) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== codes[from + k]) return false;
   return true;
 }
 
@@ -101,17 +90,6 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;
-}
-
-/**
- * Each text's distinct word pairs (shingles) as ids ranked rarest first (by how many texts have them, ties by first
- * appearance), sorted: text t's are set[start[t]…start[t + 1]), `pairs` ids in all. A text of fewer than MIN_WORDS
- * words is one "pair" standing for the whole text: "Họp giao ban" only matches itself.
- */
-interface PairSets {
-  set: Int32Array;
-  start: Int32Array;
-  pairs: number;
 }
 
 /**
@@ -157,6 +135,10 @@ function pairSlot(a: number, b: number, mask: number): number {
   return (h ^ (h >>> 16)) & mask;
 }
 
+/**
+ * Each text's word pairs as PairSets (ids ranked rarest first). A text of fewer than MIN_WORDS words is one "pair"
+ * standing for the whole text: "Họp giao ban" only matches itself.
+ */
 function pairSets({ ids, start }: Words): PairSets {
   const docs = start.length - 1;
   const pairIds = new PairIds();
@@ -216,12 +198,6 @@ function pairSets({ ids, start }: Words): PairSets {
   return { set, start: rawStart, pairs };
 }
 
-/** Shingles needed in common for the shorter of two documents (n shingles) to reach the threshold. */
-function needed(n: number, threshold: number): number {
-  // Integer arithmetic on purpose: (1 − 0.8) · 5 is 0.9999999999999998 in floating point, which once cut a prefix short.
-  return Math.max(1, Math.ceil(threshold * n - 1e-9));
-}
-
 /**
  * Pairs of rows whose texts overlap (containment of the shorter's word pairs in the longer at or above `threshold`),
  * with that containment: the candidates findDuplicates confirms. Not every such pair is the same task.
@@ -252,118 +228,6 @@ export function findDuplicates(rows: AppendixRow[], threshold = DUPLICATE_THRESH
 
 const byRows = (p: [AppendixRow, AppendixRow, number], q: [AppendixRow, AppendixRow, number]) =>
   p[0].source.row - q[0].source.row || p[1].source.row - q[1].source.row;
-
-/**
- * Index pairs [i, j] (i < j, in row order) reaching the containment threshold, with the containment. Exact, and no
- * comparison of all pairs: prefix filtering with a global order (pair ids rarest first).
- * Texts are visited shortest first; each earlier, shorter (or equal) S is a candidate for the current L. If S keeps
- * α = needed(|S|) of its pairs in L, the first r = min(1 + EXTRA_HITS, α) pairs they share lie among S's first
- * |S| − α + r pairs and among L's first |L| − α + r (at most |S| − α of S's pairs, and |L| − α of L's, come before
- * them without being shared). So S indexes only that prefix, L probes each position j only against the S with
- * |L| − α + r > j, and S is checked against L only once r of its indexed pairs were hit. The postings are filled in
- * visiting order, so |S| (and with it α − r) never decreases along one: a probe stops at the first S too long for j.
- * Exact below MAX_POSTING texts per indexed pair (a pair shared more widely is boilerplate). A template-built table still walks a lot: the bench's 10,000 tasks share
- * each detail pair ~200 times and five such pairs sit in every task's prefix (~6 million posting entries).
- */
-function similarPairs({ set, start, pairs }: PairSets, threshold: number): [number, number, number][] {
-  const docs = start.length - 1;
-  // Visiting order: by size, then row (a counting sort on the size).
-  let maxSize = 0;
-  for (let d = 0; d < docs; d++) maxSize = Math.max(maxSize, start[d + 1]! - start[d]!);
-  const bySize = new Int32Array(maxSize + 2);
-  for (let d = 0; d < docs; d++) bySize[start[d + 1]! - start[d]! + 1]!++;
-  for (let s = 1; s <= maxSize + 1; s++) bySize[s]! += bySize[s - 1]!;
-  const order = new Int32Array(docs);
-  for (let d = 0; d < docs; d++) order[bySize[start[d + 1]! - start[d]!]!++] = d;
-  // Per text: α (shared pairs needed), r (hits needed), and its slack α − r, which bounds the positions that may hit it.
-  const alpha = new Int32Array(docs);
-  const required = new Int32Array(docs);
-  const postStart = new Int32Array(pairs + 1);
-  for (let d = 0; d < docs; d++) {
-    const size = start[d + 1]! - start[d]!;
-    if (size === 0) continue;
-    const a = needed(size, threshold);
-    alpha[d] = a;
-    required[d] = Math.min(1 + EXTRA_HITS, a);
-    for (let k = start[d]!, end = k + size - a + required[d]!; k < end; k++) postStart[set[k]! + 1]!++;
-  }
-  const boilerplate = new Uint8Array(pairs);
-  for (let p = 0; p < pairs; p++) {
-    if (postStart[p + 1]! > MAX_POSTING) {
-      boilerplate[p] = 1;
-      postStart[p + 1] = 0; // an empty posting: probes find nothing under it
-    }
-  }
-  for (let p = 0; p < pairs; p++) postStart[p + 1]! += postStart[p]!;
-  const posting = new Int32Array(postStart[pairs]!);
-  const postEnd = postStart.slice(0, pairs);
-  const slack = new Int32Array(docs);
-  for (let d = 0; d < docs; d++) slack[d] = alpha[d]! - required[d]!;
-  const hits = new Int32Array(docs);
-  const touched = new Int32Array(docs);
-  const mark = new Int32Array(pairs).fill(-1);
-  const out: [number, number, number][] = [];
-  for (let o = 0; o < docs; o++) {
-    const x = order[o]!;
-    const xFrom = start[x]!;
-    const xSize = start[x + 1]! - xFrom;
-    if (xSize === 0) continue;
-    let nTouched = 0;
-    for (let j = 0; j < xSize; j++) {
-      const p = set[xFrom + j]!;
-      // S may be hit at j only if α − r < |L| − j: S past that bound, and every S after it, are skipped.
-      const room = xSize - j;
-      const from = postStart[p]!;
-      let end = postEnd[p]!;
-      if (end > from && slack[posting[end - 1]!]! >= room) end = firstTooLong(posting, slack, from, end, room);
-      for (let k = from; k < end; k++) {
-        const y = posting[k]!;
-        const h = hits[y]!;
-        hits[y] = h + 1;
-        touched[nTouched] = y;
-        nTouched += (h - 1) >>> 31; // counted once, the first time (no branch: the hits are random)
-      }
-    }
-    let marked = false;
-    for (let t = 0; t < nTouched; t++) {
-      const y = touched[t]!;
-      const enough = hits[y]! >= required[y]!;
-      hits[y] = 0;
-      if (!enough) continue;
-      if (!marked) {
-        for (let k = xFrom; k < xFrom + xSize; k++) mark[set[k]!] = o;
-        marked = true;
-      }
-      // y was visited earlier, so it is the shorter (or equal) one: containment is measured on it.
-      const yFrom = start[y]!;
-      const ySize = start[y + 1]! - yFrom;
-      // Count y's pairs marked as L's, and stop once more are missing than y can spare (most candidates miss early).
-      let missing = ySize - alpha[y]!;
-      let k = yFrom;
-      for (const yEnd = yFrom + ySize; k < yEnd; k++) if (mark[set[k]!] !== o && --missing < 0) break;
-      if (missing >= 0) {
-        const shared = alpha[y]! + missing;
-        out.push(y < x ? [y, x, shared / ySize] : [x, y, shared / ySize]);
-      }
-    }
-    for (let k = xFrom, end = xFrom + xSize - alpha[x]! + required[x]!; k < end; k++) {
-      if (boilerplate[set[k]!] === 0) posting[postEnd[set[k]!]!++] = x;
-    }
-  }
-  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-}
-
-/** The first posting entry in [from, end) whose slack (α − r) leaves no room for position `room`: slacks never decrease. */
-function firstTooLong(posting: Int32Array, slack: Int32Array, from: number, end: number, room: number): number {
-  let lo = from;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (slack[posting[mid]!]! >= room) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /**
  * Small words that never tell two tasks apart ("của các ngành" ≡ "của ngành"), folded. Content words — a sector, an
