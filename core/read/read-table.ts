@@ -10,6 +10,7 @@ import { hasText, type TextGrid } from './text-grid.ts';
 import { parseTitleBlock } from './title-block.ts';
 
 const ANCHOR_KINDS = new Set(['task', 'indicator', 'group', 'subgroup']);
+const NO_FIELDS: Partial<Record<ColumnRole, string>> = Object.freeze({});
 
 /**
  * Read the table `spec` found in `tg` into an Appendix.
@@ -123,7 +124,8 @@ function rowOf(reader: TableReader, view: TableRowView, sheet: string): Appendix
   const r = view.row;
   const cells = { ...reader.cellShape };
   const at = String(r);
-  for (const { role, letters } of reader.cells) {
+  for (let i = 0; i < reader.cells.length; i++) {
+    const { role, letters } = reader.cells[i]!;
     const from = view.shared?.[role];
     cells[role] = from ? `${letters}${from}` : letters + at;
   }
@@ -144,7 +146,8 @@ function rowOf(reader: TableReader, view: TableRowView, sheet: string): Appendix
 function attachDeadlines(tg: TextGrid, spec: TableSpec, rows: AppendixRow[]): void {
   const deadlineCol = spec.columns.deadline;
   if (deadlineCol === undefined) return;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.kind !== 'task' && row.kind !== 'indicator') continue;
     const text = row.fields.deadline ?? '';
     const raw = tg.cell(sharedFrom(row, 'deadline'), deadlineCol)?.v;
@@ -186,6 +189,7 @@ interface TableReader {
   fieldShapes: Map<number, Partial<Record<ColumnRole, string>>>;
   /** The row being read: its text for each of `fields` ('' when empty). */
   texts: string[];
+  view: TableRowView;
   ttCol: number | undefined;
   contentCol: number;
   /** The TT read ahead by nextOrdinal (row, trimmed text, ordinal), handed to that row when it is read. */
@@ -209,6 +213,7 @@ function readerOf(tg: TextGrid, spec: TableSpec): TableReader {
     cellShape: shapeOf(cells.map((c) => c.role)),
     fieldShapes: new Map(),
     texts: fields.map(() => ''),
+    view: { row: 0, tt: '', ordinal: null, fields: NO_FIELDS, contentSpansRow: false, shared: null },
     ttCol: spec.columns.tt,
     contentCol: spec.columns.content!,
     aheadRow: 0,
@@ -265,7 +270,15 @@ function viewOf(reader: TableReader, r: number): TableRowView {
       ordinal = parseOrdinal(tt);
     }
   }
-  return { row: r, tt, ordinal, fields, contentSpansRow, shared };
+  // One view for the table, filled again for each row: nothing keeps it past its row.
+  const view = reader.view;
+  view.row = r;
+  view.tt = tt;
+  view.ordinal = ordinal;
+  view.fields = fields;
+  view.contentSpansRow = contentSpansRow;
+  view.shared = shared;
+  return view;
 }
 
 /**
@@ -289,7 +302,9 @@ function sharedTop(tg: TextGrid, r: number, col: number): number {
 
 /** Whether the first merge holding the row's content cell reaches the table's last column. */
 function spansRow(tg: TextGrid, spec: TableSpec, contentCol: number, r: number): boolean {
-  for (const m of tg.grid.merges) {
+  const merges = tg.grid.merges;
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i]!;
     if (m.top <= r && m.bottom >= r && m.left <= contentCol && m.right >= contentCol) return m.right >= spec.lastCol && m.right > m.left;
   }
   return false;
@@ -301,7 +316,6 @@ function ordinalAt(reader: TableReader, r: number, tt: string): Ordinal | null {
   return parseOrdinal(tt);
 }
 
-const NO_FIELDS: Partial<Record<ColumnRole, string>> = Object.freeze({});
 /** hasDetails of a row with these fields: one view reused (hasDetails looks at its fields only). */
 const DETAILS_VIEW: RowView = { row: 0, tt: '', ordinal: null, fields: NO_FIELDS, contentSpansRow: false };
 
@@ -432,7 +446,8 @@ function isBlank(tg: TextGrid, spec: TableSpec, r: number): boolean {
 
 function encodingOf(tg: TextGrid, columns: { role: ColumnRole; col: number }[], r: number): AppendixRow['encoding'] | undefined {
   let out: AppendixRow['encoding'] | undefined;
-  for (const { role, col } of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const { role, col } = columns[i]!;
     const e = tg.encoding(r, col);
     if (e) (out ??= {})[role] = e;
   }
