@@ -64,6 +64,8 @@ export interface PushReply {
   replayed: boolean;
   /** `body.plan` as stored (canonical JSON), when the push just wrote it: the answer splices it in. */
   planJson?: string;
+  /** planJson's size in UTF-8, when the push counted it (its size limit). */
+  planBytes?: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export function pushResponse(outcome: PushOutcome, warnings: ApiWarning[] = []):
         seq: outcome.revision.seq,
         replayed: false,
         ...(outcome.planJson === undefined ? {} : { planJson: outcome.planJson }),
+        ...(outcome.planBytes === undefined ? {} : { planBytes: outcome.planBytes }),
       };
     case 'replayed':
       return {
@@ -193,18 +196,32 @@ function replyHeaders(c: Context, res: PushReply): PushReply {
 
 /**
  * The reply as JSON. The plan a push just stored is already JSON (the text it hashed and stored): it is put in as is
- * rather than written a second time — a 55-task plan is ~36 KB, and writing it took as long as hashing it.
+ * rather than written a second time — a 55-task plan is ~36 KB, and writing it took as long as hashing it. When its
+ * UTF-8 size is known, the answer is written straight into bytes of the right size: a string would be joined whole,
+ * then measured, then encoded by the HTTP server.
  */
-export function pushBodyText(res: PushReply): string {
+export function pushBody(res: PushReply): string | Uint8Array<ArrayBuffer> {
   if (res.planJson === undefined) return JSON.stringify(res.body);
   const rest = JSON.stringify({ ...res.body, plan: undefined });
-  return `${rest.slice(0, -1)},"plan":${res.planJson}}`;
+  const head = `${rest.slice(0, -1)},"plan":`;
+  if (res.planBytes === undefined) return `${head}${res.planJson}}`;
+  const headBytes = Buffer.byteLength(head);
+  const out = Buffer.allocUnsafe(headBytes + res.planBytes + 1);
+  out.write(head, 0);
+  // A size that was not the plan's (never expected): the text, measured by the HTTP server, rather than cut bytes.
+  if (out.write(res.planJson, headBytes) !== res.planBytes) return `${head}${res.planJson}}`;
+  out[out.length - 1] = 0x7d; // }
+  return out;
 }
 
-/** Send a push reply (headers, status, body): the JSON answer the route documents, written by pushBodyText. */
+/** Send a push reply (headers, status, body): the JSON answer the route documents, written by pushBody. */
 function sendPush(c: Context, res: PushReply): TypedResponse<PushAnswer, 200 | 201, 'json'> {
   replyHeaders(c, res);
-  const sent = c.body(pushBodyText(res), res.status, { 'Content-Type': 'application/json' });
+  const body = pushBody(res);
+  const sent =
+    typeof body === 'string'
+      ? c.body(body, res.status, { 'Content-Type': 'application/json' })
+      : c.body(body, res.status, { 'Content-Type': 'application/json' });
   return sent as unknown as TypedResponse<PushAnswer, 200 | 201, 'json'>;
 }
 

@@ -1,7 +1,7 @@
 // What a push must know before it writes, in one round trip: the plan's id, its head (without the plan body), whether
 // this caller already used the idempotency key on this plan (and with which request), and — when quotas are on — the
 // commune's revisions today and stored bytes. The hot path of every push; bodies are loaded only when needed.
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Plan } from '../../core/model/index.ts';
 import type { DB, RevisionKind, RevisionSummary } from '../db/schema.ts';
 import { getRevision, type Revision } from './revisions.ts';
@@ -54,6 +54,41 @@ export interface PushStateOptions {
 }
 
 /**
+ * The state query's text for one combination of options, written once (it is the same on every push; the query
+ * builder wrote it again each time). $1 commune, $2 plan key, $3 idempotency key, then the principal when bound to
+ * one, then the start of "today" when usage is counted: every value a parameter.
+ */
+const stateSql = new Map<string, string>();
+function pushStateSql(withHeadPlan: boolean, byAuthor: boolean, usage: boolean): string {
+  const key = `${+withHeadPlan}${+byAuthor}${+usage}`;
+  let text = stateSql.get(key);
+  if (text !== undefined) return text;
+  // A push that lost a race will merge onto the new head: it takes the head's body in the same round trip.
+  const plan = withHeadPlan ? ', h.plan' : '';
+  // Without a principal (store-level callers) a key matches any author, as before keys were bound to principals.
+  const author = byAuthor ? ' AND author = $4' : '';
+  const since = byAuthor ? '$5' : '$4';
+  text = `SELECT p.id AS plan_id, h.seq, h.base_seq, h.kind, h.author, h.author_name, h.idempotency_key, h.content_hash, h.summary,
+       h.message, h.created_at, i.seq AS replay_seq, i.request_hash AS replay_hash${plan}${usage ? ', u.today, u.bytes' : ''}
+FROM (SELECT 1) one
+LEFT JOIN plans p ON p.commune_code = $1 AND p.plan_key = $2
+LEFT JOIN LATERAL (
+  SELECT seq, base_seq, kind, author, author_name, idempotency_key, content_hash, summary, message, created_at${withHeadPlan ? ', plan' : ''}
+  FROM revisions WHERE plan_id = p.id ORDER BY seq DESC LIMIT 1
+) h ON true
+LEFT JOIN LATERAL (SELECT seq, request_hash FROM revisions WHERE plan_id = p.id AND idempotency_key = $3${author} LIMIT 1) i ON true${
+    usage
+      ? `
+CROSS JOIN LATERAL (
+  SELECT count(*) FILTER (WHERE r.created_at >= ${since}::timestamptz) AS today, coalesce(sum(r.bytes), 0) AS bytes
+  FROM plans q JOIN revisions r ON r.plan_id = q.id WHERE q.commune_code = $1) u`
+      : ''
+  }`;
+  stateSql.set(key, text);
+  return text;
+}
+
+/**
  * Plan id, head metadata and idempotency match of (commune, key, principal) — one indexed query (LATERAL look-ups).
  * @example const s = await pushState(db, '10903', 'NQ57-2026', 'k-1', { principal: 'token:abc' }); s.head?.seq
  */
@@ -64,27 +99,12 @@ export async function pushState(
   idempotencyKey: string | null,
   opts: PushStateOptions = {},
 ): Promise<PushState> {
-  // A push that lost a race will merge onto the new head: it takes the head's body in the same round trip.
-  const plan = opts.withHeadPlan ? sql`, h.plan` : sql``;
-  // Without a principal (store-level callers) a key matches any author, as before keys were bound to principals.
-  const byAuthor = opts.principal === undefined ? sql`` : sql` AND author = ${opts.principal}`;
-  const usage = opts.usageSince ? sql`, u.today, u.bytes` : sql``;
-  const usageJoin = opts.usageSince
-    ? sql`CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE r.created_at >= ${opts.usageSince.toISOString()}::timestamptz) AS today, coalesce(sum(r.bytes), 0) AS bytes
-        FROM plans q JOIN revisions r ON r.plan_id = q.id WHERE q.commune_code = ${communeCode}) u`
-    : sql``;
-  const { rows } = await sql<Row>`
-    SELECT p.id AS plan_id, h.seq, h.base_seq, h.kind, h.author, h.author_name, h.idempotency_key, h.content_hash, h.summary,
-           h.message, h.created_at, i.seq AS replay_seq, i.request_hash AS replay_hash ${plan} ${usage}
-    FROM (SELECT 1) one
-    LEFT JOIN plans p ON p.commune_code = ${communeCode} AND p.plan_key = ${planKey}
-    LEFT JOIN LATERAL (
-      SELECT seq, base_seq, kind, author, author_name, idempotency_key, content_hash, summary, message, created_at ${opts.withHeadPlan ? sql`, plan` : sql``}
-      FROM revisions WHERE plan_id = p.id ORDER BY seq DESC LIMIT 1
-    ) h ON true
-    LEFT JOIN LATERAL (SELECT seq, request_hash FROM revisions WHERE plan_id = p.id AND idempotency_key = ${idempotencyKey}${byAuthor} LIMIT 1) i ON true
-    ${usageJoin}`.execute(db);
+  const params: unknown[] = [communeCode, planKey, idempotencyKey];
+  if (opts.principal !== undefined) params.push(opts.principal);
+  if (opts.usageSince) params.push(opts.usageSince.toISOString());
+  const { rows } = await db.executeQuery<Row>(
+    CompiledQuery.raw(pushStateSql(opts.withHeadPlan === true, opts.principal !== undefined, opts.usageSince !== undefined), params),
+  );
   const r = rows[0]!;
   const used = opts.usageSince ? { usage: { revisionsToday: Number(r.today ?? 0), bytes: Number(r.bytes ?? 0) } } : {};
   if (r.plan_id === null) return { planId: null, head: undefined, replaySeq: null, replayHash: null, ...used };

@@ -3,6 +3,8 @@ import type { Plan } from '../../core/model/index.ts';
 
 /** Keys JavaScript enumerates first, in numeric order, whatever order they were added in (array indices). */
 function isIndexKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return false;
   const n = Number(k);
   return n >= 0 && n < 4294967295 && Number.isInteger(n) && String(n) === k;
 }
@@ -67,22 +69,27 @@ class Pieces {
     this.parts = spare ?? [];
     spare = null;
   }
+  /** Entries written: `count` and what `back` took back. */
+  high = 0;
   add(s: string): void {
     this.parts[this.count++] = s;
     this.n += s.length;
   }
   /** Forget what was added since `mark` (a member whose value writes nothing). */
   back(mark: number, n: number): void {
+    if (this.count > this.high) this.high = this.count;
     this.count = mark;
     this.n = n;
   }
   /** The text; the array is emptied and kept for the next one (not past 100,000 pieces: a huge plan's stays its own). */
   join(): string {
     const parts = this.parts;
-    if (parts.length > this.count) parts.fill('', this.count);
-    const text = parts.join('');
+    // Only the pieces of this text: a text written mostly by JSON.stringify has a few, the array may have thousands.
+    if (this.count > this.high) this.high = this.count;
+    const text = this.count === parts.length ? parts.join('') : parts.slice(0, this.count).join('');
     if (parts.length <= 100_000) {
-      parts.fill('');
+      // Every entry ever written (some past `count`, taken back) is emptied: the array holds no text between uses.
+      parts.fill('', 0, this.high);
       spare = parts;
     }
     return text;
@@ -90,6 +97,36 @@ class Pieces {
 }
 /** The array of pieces free for the next text (a toJSON writing JSON meanwhile takes a fresh one). */
 let spare: string[] | null = null;
+
+/**
+ * Whether JSON.stringify writes `v` exactly as the canonical walk would: every object below it a plain one (no toJSON,
+ * no boxed primitive, no class) whose keys already come in canonical order — true of a plan that went out as canonical
+ * JSON and came back with its cells edited. Then the native writer, a few times faster, writes the text.
+ */
+function inOrder(v: object): boolean {
+  if ((v as { toJSON?: unknown }).toJSON !== undefined) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object' && x !== null && !inOrder(x)) return false;
+    }
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let i = 0;
+  // Index keys come first in either writer, in the same (numeric) order: only the rest must be sorted.
+  while (i < keys.length && isIndexKey(keys[i]!)) i++;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
+    if (j > i && !(keys[j - 1]! < k)) return false;
+    const x = o[k];
+    if (typeof x === 'object' && x !== null && !inOrder(x)) return false;
+  }
+  return true;
+}
 
 /** Write a value's canonical JSON; false (nothing written) for what JSON leaves out: undefined, functions, symbols. */
 function put(out: Pieces, value: unknown, key: string): boolean {
@@ -117,6 +154,11 @@ function put(out: Pieces, value: unknown, key: string): boolean {
       out.add(s);
       return true;
     }
+  }
+  // Already in order (checked again one level down when not: a plan with one edited cell is mostly in order).
+  if (v !== null && inOrder(v)) {
+    out.add(JSON.stringify(v));
+    return true;
   }
   if (v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     v = (v as { toJSON: (k: string) => unknown }).toJSON(key);

@@ -39,10 +39,13 @@ export interface PushInput {
 }
 
 export type PushOutcome =
-  /** `planJson`: the revision's plan as stored (canonical JSON), for the answer to send without writing it again. */
-  | { status: 'created' | 'merged'; revision: Revision; fingerprint: string; planJson?: string }
+  /**
+   * `planJson`: the revision's plan as stored (canonical JSON), for the answer to send without writing it again;
+   * `planBytes` its UTF-8 size.
+   */
+  | { status: 'created' | 'merged'; revision: Revision; fingerprint: string; planJson?: string; planBytes?: number }
   /** The plan (merged or as sent) is the head's exactly: nothing stored, the head answered. */
-  | { status: 'unchanged'; revision: Revision; fingerprint: string; planJson?: string }
+  | { status: 'unchanged'; revision: Revision; fingerprint: string; planJson?: string; planBytes?: number }
   /** The key's first answer again: `first` is what that answer said. */
   | { status: 'replayed'; revision: Revision; first: 'created' | 'merged'; fingerprint: string }
   | { status: 'key-reused' }
@@ -161,9 +164,15 @@ async function pushOnce(
     const json = texts.json;
     const contentHash = hashParts(texts.content);
     // The same content again (a file uploaded twice, a push with nothing new): a revision would only say "no change".
-    if (head && contentHash === head.contentHash)
-      return { status: 'unchanged', revision: { ...head, plan: candidate }, fingerprint: input.fingerprint, planJson: json };
     const bytes = Buffer.byteLength(json);
+    if (head && contentHash === head.contentHash)
+      return {
+        status: 'unchanged',
+        revision: { ...head, plan: candidate },
+        fingerprint: input.fingerprint,
+        planJson: json,
+        planBytes: bytes,
+      };
     if (limits?.planRows && merged && planRows(candidate) > limits.planRows)
       return { status: 'too-large', limit: 'planRows', max: limits.planRows, actual: planRows(candidate) };
     if (limits?.planBytes && bytes > limits.planBytes)
@@ -184,6 +193,7 @@ async function pushOnce(
         contentHash,
         plan: candidate,
         planJson: json,
+        planBytes: bytes,
         summary: incrementalSummary(candidate, texts),
         message: input.message ?? null,
         audit: {
@@ -193,7 +203,7 @@ async function pushOnce(
           detail: { base, head: headSeq },
         },
       });
-      return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint, planJson: json };
+      return { status: merged ? 'merged' : 'created', revision, fingerprint: input.fingerprint, planJson: json, planBytes: bytes };
     } catch (err) {
       const constraint = uniqueViolation(err);
       if (constraint === null) throw err;

@@ -201,6 +201,7 @@ export function storageSuite(engine: string, open: () => Promise<Database>): voi
         revision: { ...first.revision, plan: same },
         fingerprint: expect.any(String),
         planJson: canonicalJson(same),
+        planBytes: Buffer.byteLength(canonicalJson(same)),
       });
       expect(JSON.parse((again as { planJson: string }).planJson)).toEqual(same);
       expect((await listRevisions(db, (await findPlan(db, '10903', 'NQ57-same'))!.id)).map((r) => r.seq)).toEqual([1]);

@@ -14,7 +14,9 @@ function sortedCopyJson(value: unknown): string {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const o = v as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o).sort()) out[k] = o[k];
+    // Defined, not assigned: a "__proto__" key (JSON.parse makes it an own member) stays a member.
+    for (const k of Object.keys(o).sort())
+      Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
     return out;
   });
 }
@@ -56,6 +58,45 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('writes the same for values already in order, whole or with one object out of order (the native fast path)', () => {
+    // A value sent back as it was answered: every object in order; then one object somewhere given a key at its end.
+    const inOrder = value.node.map((v) => (v === undefined ? v : (JSON.parse(canonicalJson(v) ?? 'null') as unknown)));
+    fc.assert(
+      fc.property(inOrder, fc.nat(), fc.string({ unit: fc.constantFrom('a', 'z', 'A', '0', 'é') }), (v, at, key) => {
+        expect(canonicalJson(v)).toBe(sortedCopyJson(v));
+        const objects: Record<string, unknown>[] = [];
+        const collect = (x: unknown) => {
+          if (x === null || typeof x !== 'object') return;
+          if (!Array.isArray(x)) objects.push(x as Record<string, unknown>);
+          for (const y of Object.values(x)) collect(y);
+        };
+        collect(v);
+        if (objects.length === 0) return;
+        objects[at % objects.length]![key] = 1;
+        expect(canonicalJson(v)).toBe(sortedCopyJson(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves to its own walk what JSON.stringify writes otherwise: toJSON, boxed primitives, class instances', () => {
+    class Point {
+      y = 2;
+      x = 1;
+    }
+    const odd = {
+      a: new Date(0),
+      b: { toJSON: () => ({ z: 1, y: 2 }) },
+      c: [Object('s'), Object(3)],
+      d: new Point(),
+      e: Object.create(null),
+    };
+    (odd.e as Record<string, unknown>).b = 1;
+    (odd.e as Record<string, unknown>).a = 2;
+    expect(canonicalJson(odd)).toBe(sortedCopyJson(odd));
+    expect(canonicalJson({ '10': 1, '2': 2, a: { '1': [], b: 0 } })).toBe('{"2":2,"10":1,"a":{"1":[],"b":0}}');
   });
 
   it('sorts keys at every depth', () => {
