@@ -149,9 +149,15 @@ function spell(target: string, input: string): string {
  */
 export function matchAgency(name: string, opts: MatchOptions = {}): AgencyMatch {
   const catalog = opts.catalog ?? DEFAULT_CATALOG;
+  const names = opts.planNames;
+  return matchInPlan(name, names && names.length > 0 ? () => planIndex(names, catalog) : undefined, catalog);
+}
+
+/** matchAgency against a plan's index (asked for only when the catalog does not know the name), or none. */
+export function matchInPlan(name: string, plan: (() => PlanIndex) | undefined, catalog: Catalog = DEFAULT_CATALOG): AgencyMatch {
   const own = catalogMatch(name, catalog);
-  if (own.kind === 'unknown' && opts.planNames && opts.planNames.length > 0) {
-    const canonical = planIndex(opts.planNames, catalog).canonicalOf(name);
+  if (own.kind === 'unknown' && plan) {
+    const canonical = plan().canonicalOf(name);
     if (canonical !== undefined) {
       return { input: name, kind: 'plan', canonical, collective: own.collective, exact: tidy(name) === canonical, score: 1 };
     }
@@ -341,7 +347,7 @@ function fusedUncached(name: string, catalog: Catalog): string[] | null {
   return parts.length >= 2 ? parts : null;
 }
 
-interface PlanIndex {
+export interface PlanIndex {
   /** The plan's most frequent spelling of the name's group, when the group has another spelling; else undefined. */
   canonicalOf(name: string): string | undefined;
 }
@@ -355,21 +361,46 @@ function blockOf(key: string): string {
   return `${key.replace(/[^0-9]+/g, ' ').trim()}|${key.split(' ')[0]}`;
 }
 
-/** Group the plan's names outside the catalog by expanded key (typos tolerated), counting each body spelling. */
-function planIndex(names: string[], catalog: Catalog): PlanIndex {
-  let perCatalog = PLAN_CACHE.get(names);
-  if (!perCatalog) PLAN_CACHE.set(names, (perCatalog = new WeakMap()));
-  const cached = perCatalog.get(catalog);
-  if (cached) return cached;
+/** planIndexOf(uses, catalog), built on the first call only. */
+export function lazyPlanIndex(uses: ReadonlyMap<string, NameUse>, catalog: Catalog = DEFAULT_CATALOG): () => PlanIndex {
+  let index: PlanIndex | undefined;
+  return () => (index ??= planIndexOf(uses, catalog));
+}
 
-  // Each distinct name is looked at once, with its count and first position (a table repeats a few dozen names).
-  const distinct = new Map<string, { count: number; first: number }>();
+/** A distinct name of a plan's list: how often the list holds it, and the index of its first use. */
+export interface NameUse {
+  count: number;
+  first: number;
+}
+
+/** Each distinct name of a list with its count and first index, in the order of first use. */
+export function nameUsesOf(names: readonly string[]): Map<string, NameUse> {
+  const distinct = new Map<string, NameUse>();
   for (let order = 0; order < names.length; order++) {
     const name = names[order]!;
     const seen = distinct.get(name);
     if (seen) seen.count++;
     else distinct.set(name, { count: 1, first: order });
   }
+  return distinct;
+}
+
+/** planIndexOf the list's distinct names, remembered for the list. */
+function planIndex(names: string[], catalog: Catalog): PlanIndex {
+  let perCatalog = PLAN_CACHE.get(names);
+  if (!perCatalog) PLAN_CACHE.set(names, (perCatalog = new WeakMap()));
+  const cached = perCatalog.get(catalog);
+  if (cached) return cached;
+  const index = planIndexOf(nameUsesOf(names), catalog);
+  perCatalog.set(catalog, index);
+  return index;
+}
+
+/**
+ * Group the plan's names outside the catalog by expanded key (typos tolerated), counting each body spelling: from
+ * each distinct name with its count and first index, all a plan's list says here (a table repeats a few dozen names).
+ */
+export function planIndexOf(distinct: ReadonlyMap<string, NameUse>, catalog: Catalog = DEFAULT_CATALOG): PlanIndex {
   const groups = new Map<string, Map<string, { count: number; first: number }>>();
   for (const [name, { count, first }] of distinct) {
     if (lookupCatalog(name, catalog)) continue;
@@ -450,7 +481,6 @@ function planIndex(names: string[], catalog: Catalog): PlanIndex {
       return spell(best![0], name);
     },
   };
-  perCatalog.set(catalog, index);
   return index;
 }
 
@@ -461,9 +491,21 @@ function planIndex(names: string[], catalog: Catalog): PlanIndex {
  * @example agencyVariants(['Phòng VH- XH xã']).get('Phòng VH- XH xã') // { canonical: 'Phòng Văn hóa - Xã hội xã', id: 'phong-van-hoa-xa-hoi' }
  */
 export function agencyVariants(names: string[], catalog: Catalog = DEFAULT_CATALOG): Map<string, { canonical: string; id?: string }> {
+  return agencyVariantsOf(nameUsesOf(names), catalog);
+}
+
+/**
+ * agencyVariants of a plan's list, from its distinct names with their counts and first indices (nameUsesOf); `plan`
+ * hands out planIndexOf(uses, catalog) when the caller keeps one, else it is built here if a name needs it.
+ */
+export function agencyVariantsOf(
+  uses: ReadonlyMap<string, NameUse>,
+  catalog: Catalog = DEFAULT_CATALOG,
+  plan: (() => PlanIndex) | undefined = uses.size > 0 ? lazyPlanIndex(uses, catalog) : undefined,
+): Map<string, { canonical: string; id?: string }> {
   const out = new Map<string, { canonical: string; id?: string }>();
-  for (const name of new Set(names)) {
-    const m = matchAgency(name, { catalog, planNames: names });
+  for (const name of uses.keys()) {
+    const m = matchInPlan(name, plan, catalog);
     if (m.kind === 'unknown' || m.exact || m.collective || m.canonical === undefined || m.canonical === name) continue;
     out.set(name, m.id !== undefined ? { canonical: m.canonical, id: m.id } : { canonical: m.canonical });
   }

@@ -1,7 +1,8 @@
 // Agency checks: one accountable lead, no collective lead, canonical spellings (fix), names outside the catalog.
 import type { AppendixRow, ColumnRole } from '../../model/appendix.ts';
-import { agencyVariants, isCollective, matchAgency, splitAgencies } from '../../agencies.ts';
-import { fusedParts } from '../../agencies/match.ts';
+import { isCollective, matchAgency, splitAgencies } from '../../agencies.ts';
+import { DEFAULT_CATALOG } from '../../agencies/catalog.ts';
+import { agencyVariantsOf, fusedParts, lazyPlanIndex, matchInPlan, type NameUse, type PlanIndex } from '../../agencies/match.ts';
 import type { Patch } from '../../model/patch.ts';
 import { cellLoc, rawCell, tableItems, type Check, type CheckContext } from '../context.ts';
 import type { RawIssue } from '../issue.ts';
@@ -85,16 +86,7 @@ export const agencyNames: Check = (ctx) => {
       cellsInOrder.push(cell);
     }
   }
-  // The plan's list of names, repeats included, built only when a plan's answers are not remembered.
-  let planNames: string[] | undefined;
-  const namesOfPlan = (): string[] => {
-    if (planNames === undefined) {
-      planNames = [];
-      for (const cell of cellsInOrder) if (cell) for (const n of cell.names) planNames.push(n);
-    }
-    return planNames;
-  };
-  const { variants, known } = planAgencies(nameUses(texts), namesOfPlan);
+  const { variants, known, plan } = planAgencies(nameUses(texts));
   const factsOf = (names: string[]): NameFacts[] | null => {
     const list: NameFacts[] = [];
     let quiet = true;
@@ -104,8 +96,7 @@ export const agencyNames: Check = (ctx) => {
       let isKnown = true;
       if (!variant) {
         let k = known.get(name);
-        if (k === undefined)
-          known.set(name, (k = isCollective(name) || matchAgency(name, { planNames: namesOfPlan() }).kind !== 'unknown'));
+        if (k === undefined) known.set(name, (k = isCollective(name) || matchInPlan(name, plan).kind !== 'unknown'));
         isKnown = k;
       }
       if (variant || !isKnown) quiet = false;
@@ -142,12 +133,6 @@ export const agencyNames: Check = (ctx) => {
   }
 };
 
-/** Each distinct name of the plan's list with its count and first index, in the order of first use. */
-interface NameUse {
-  count: number;
-  first: number;
-}
-
 /**
  * The distinct names of the plan's list, counted, from the distinct cell texts: texts in order of first use hold
  * their names' first uses in order (a name's first index is its first text's offset plus its place there).
@@ -165,33 +150,42 @@ function nameUses(texts: Map<string, CellText>): Map<string, NameUse> {
   return uses;
 }
 
-/** What a plan's agency names say about each of them: its variant spelling, and whether it is known (filled as asked). */
+/**
+ * What a plan's agency names say about each of them: its variant spelling, and whether it is known (filled as asked);
+ * the plan's index of its own spellings for those questions (built when first needed), or none for a plan without names.
+ */
 interface PlanAgencies {
   variants: Map<string, { canonical: string; id?: string }>;
   known: Map<string, boolean>;
+  plan: (() => PlanIndex) | undefined;
 }
 
-// Both answers depend only on the plan's distinct names with each one's count and first index (all the plan index
+// All three depend only on the plan's distinct names with each one's count and first index (all the plan index
 // reads of the list), and the default catalog: a plan pushed again with other edits, or another table naming the
 // same agencies, is answered from here. Only plans of modest size are kept.
 const PLANS = new Map<string, PlanAgencies>();
 const PLANS_LIMIT = 256;
 const PLAN_KEY_CHARS = 65_536;
 
-function planAgencies(uses: Map<string, NameUse>, planNames: () => string[]): PlanAgencies {
+function planAgencies(uses: Map<string, NameUse>): PlanAgencies {
   let chars = 0;
   for (const n of uses.keys()) chars += n.length + 16;
-  if (chars > PLAN_KEY_CHARS) return { variants: agencyVariants(planNames()), known: new Map() };
+  if (chars > PLAN_KEY_CHARS) return answersFor(uses);
   // Each name with its length in front, then its count and first index: no two plans that differ share a key.
   let key = '';
   for (const [n, u] of uses) key += `${n.length}:${n}${u.count},${u.first};`;
   let hit = PLANS.get(key);
   if (hit === undefined) {
-    hit = { variants: agencyVariants(planNames()), known: new Map() };
+    hit = answersFor(uses);
     if (PLANS.size >= PLANS_LIMIT) PLANS.clear();
     PLANS.set(key, hit);
   }
   return hit;
+}
+
+function answersFor(uses: Map<string, NameUse>): PlanAgencies {
+  const plan = uses.size > 0 ? lazyPlanIndex(uses) : undefined;
+  return { variants: agencyVariantsOf(uses, DEFAULT_CATALOG, plan), known: new Map(), plan };
 }
 
 /**
