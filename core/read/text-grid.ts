@@ -58,20 +58,26 @@ export function textGrid(grid: Grid): TextGrid {
   const plain = new Uint8Array(text.length);
   const plainCount = new Array<number>(cols + 1).fill(0);
 
+  const { row: top, col: left } = grid.origin;
   for (let r = 1; r <= rows; r++) {
+    // The grid's row itself, read cell by cell (cellAt for each cell looked the row up again).
+    const line = grid.rows[r - top];
+    if (!line) continue;
     for (let c = 1; c <= cols; c++) {
       // Cells hidden under a merge are empty, whatever the writer stored there (exceljs repeats the master's value).
-      const cell = merged && coveredBy(r, c) !== null ? null : cellAt(grid, r, c);
+      const cell = line[c - left];
+      if (!cell || (merged && coveredBy(r, c) !== null)) continue;
       const s = cellText(cell);
       if (s === '') continue;
-      const fontEnc = typeof cell?.v === 'string' ? encodingFromFont(cell.font) : null;
+      const at = r * stride + c;
+      const fontEnc = typeof cell.v === 'string' ? encodingFromFont(cell.font) : null;
       if (fontEnc) {
-        text[r * stride + c] = decodeLegacy(s, fontEnc);
+        text[at] = decodeLegacy(s, fontEnc);
         (enc[r] ??= [])[c] = fontEnc.encoding;
       } else {
-        text[r * stride + c] = s;
-        if (typeof cell?.v === 'string' && hasText(s)) {
-          plain[r * stride + c] = 1;
+        text[at] = s;
+        if (typeof cell.v === 'string' && hasText(s)) {
+          plain[at] = 1;
           plainCount[c]!++;
         }
       }
