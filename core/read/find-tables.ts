@@ -57,10 +57,11 @@ const REQUIRED_OTHER_ROLES = 2;
  * @example findTables(textGrid(grid)).map((t) => t.headerRows) // [[5]]
  */
 export function findTables(tg: TextGrid): TableSpec[] {
+  const state = stateOf(tg);
   const headers: { cand: HeaderCandidate; spec: Omit<TableSpec, 'bodyStart' | 'bodyEnd' | 'titleRows'> }[] = [];
   let r = 1;
   while (r <= tg.rows) {
-    const cand = headerAt(tg, r);
+    const cand = headerIn(tg, state, r);
     if (cand) {
       const spec = specFromHeader(cand);
       const prev = headers[headers.length - 1];
@@ -172,9 +173,12 @@ function stateOf(tg: TextGrid): GridState {
 }
 
 function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
-  const headers = stateOf(tg).headers;
-  let cand = headers[r];
-  if (cand === undefined) headers[r] = cand = headerAtUncached(tg, r);
+  return headerIn(tg, stateOf(tg), r);
+}
+
+function headerIn(tg: TextGrid, state: GridState, r: number): HeaderCandidate | null {
+  let cand = state.headers[r];
+  if (cand === undefined) state.headers[r] = cand = headerAtUncached(tg, state, r);
   return cand;
 }
 
@@ -183,7 +187,7 @@ function headerAt(tg: TextGrid, r: number): HeaderCandidate | null {
  * definition (test/core/read/header-at.test.ts).
  */
 export function headerCandidateAt(tg: TextGrid, r: number): HeaderCandidate | null {
-  return headerAtUncached(tg, r);
+  return headerAtUncached(tg, stateOf(tg), r);
 }
 
 // The row being tried, in columns order (headerAt is never re-entered, so one set of arrays serves every row): every
@@ -197,7 +201,7 @@ const labelRoles: (ColumnRole | null | undefined)[] = [];
 const runStarts: number[] = [];
 const block = { from: 0, to: 0 };
 
-function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
+function headerAtUncached(tg: TextGrid, state: GridState, r: number): HeaderCandidate | null {
   let n = 0;
   let idCol: number | undefined;
   for (let c = 1; c <= tg.cols; c++) {
@@ -205,7 +209,7 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
     if (!hasText(raw)) continue;
     const s = raw.trim();
     // The id column is the add-in's, not the table's: it never counts as a label (nor in the signature).
-    if (isIdHeader(s)) {
+    if (s.length === ID_HEADER.length && isIdHeader(s)) {
       idCol ??= c;
       continue;
     }
@@ -216,7 +220,6 @@ function headerAtUncached(tg: TextGrid, r: number): HeaderCandidate | null {
     n++;
   }
   if (n < 2) return null;
-  const state = stateOf(tg);
   // Another small table may share the header row, separated by an empty column: try the plan's block first.
   let cand: HeaderCandidate | null = null;
   if (columnBlock(tg, r, n)) cand = headerFromLabels(tg, state, r, block.from, block.to);

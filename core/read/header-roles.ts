@@ -88,6 +88,8 @@ const RULES: RoleRule[] = [
  * @example roleOfLabel('Cơ quan chủ trì tham mưu/ thực hiện') // 'lead'
  */
 export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): ColumnRole | null {
+  // Every row is tried as a header: its numbers and dates ("12", "31/12/2026") name no role, without a look-up.
+  if (!hasLetter(label)) return null;
   const cache = ROLE_CACHE[kind];
   const hit = cache.get(label);
   if (hit !== undefined) return hit;
@@ -98,6 +100,18 @@ export function roleOfLabel(label: string, kind: AppendixKind = 'tasks'): Column
 }
 
 const ROLE_CACHE: Record<AppendixKind, Map<string, ColumnRole | null>> = { tasks: new Map(), indicators: new Map() };
+
+/**
+ * Whether a label may fold to a letter: any character from 'A' (0x41) up, or '&' (folded to "va"). Below 'A' are only
+ * digits, spaces and punctuation, which fold to digits, '%', '/' and spaces: no phrase's word.
+ */
+function hasLetter(label: string): boolean {
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 0x41 || c === 0x26) return true;
+  }
+  return false;
+}
 
 function roleOfLabelUncached(label: string, kind: AppendixKind): ColumnRole | null {
   // Every body row is tried as a header, so this is asked of nearly every cell of a sheet: the label is folded into a

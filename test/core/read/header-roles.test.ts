@@ -94,4 +94,16 @@ describe('roleOfLabel by word look-up', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('answers what the phrase search answers for numbers, dates and punctuation (no look-up without a letter)', () => {
+    const chars = [...' \n\t0123456789()/.-,:;%&#*+=\'"!?@<>$', 'a', 'A', 'đ', 'Số', 'so', 'han', 'va'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (parts) => {
+        const label = parts.join('');
+        expect(roleOfLabel(label, 'tasks')).toBe(roleBySearch(label, 'tasks'));
+        expect(roleOfLabel(label, 'indicators')).toBe(roleBySearch(label, 'indicators'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
