@@ -88,7 +88,7 @@ export function readListForm(sheet: string, lines: TextLine[]): Appendix | null 
     if (task && lastRole) {
       // A wrapped line continues whatever was written last (the task text or a field).
       task.fields[lastRole] = `${task.fields[lastRole] ?? ''} ${text}`.trim();
-      task.mergedFrom = [...(task.mergedFrom ?? []), line.row];
+      (task.mergedFrom ??= []).push(line.row);
       continue;
     }
     if (rows.length === 0) title.push({ row: line.row, text });

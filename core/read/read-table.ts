@@ -430,7 +430,7 @@ function mergeInto(anchor: AppendixRow, view: TableRowView, r: number): void {
     const before = anchor.fields[role] ?? '';
     anchor.fields[role] = before.trim() === '' ? frag.trim() : `${before.trimEnd()} ${frag.trimStart()}`;
   }
-  anchor.mergedFrom = [...(anchor.mergedFrom ?? []), r];
+  (anchor.mergedFrom ??= []).push(r);
 }
 
 function attachGroup(row: AppendixRow, group: string | undefined, subgroup: string | undefined): void {
