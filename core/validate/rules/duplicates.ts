@@ -2,90 +2,13 @@
 // (duplicates-search.ts: no comparison of all pairs, a 10,000-row table stays fast); each is then confirmed word by word
 // (sameTask): parallel tasks built from one template, or a short task quoted inside a longer one, are not duplicates.
 import type { AppendixRow } from '../../model/appendix.ts';
-import { copyCodes, fold, foldCodes, foldedCodes } from '../../text/fold.ts';
 import { cellLoc, items, type Check } from '../context.ts';
 import { similarPairs, type PairSets } from './duplicates-search.ts';
+import { wordIds, type Words } from './duplicates-words.ts';
 
 /** Share of the shorter task's word pairs found in the longer one at or above which two tasks are near duplicates. */
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
-/**
- * Every text's words as ids, flat: text t's words are ids[start[t]…start[t + 1]), `words` maps an id to its word.
- * Each text is folded into fold's reused buffer of codes (foldCodes), not into a string: a table read for the first
- * time misses fold's cache on every task, and making, caching and dropping 10,000 folded strings cost a quarter of
- * the rule. The codes are scanned once and each word hashed from them: no split() array, and a string only per
- * distinct word.
- */
-interface Words {
-  ids: Int32Array;
-  start: Int32Array;
-  words: string[];
-}
-
-function wordIds(texts: string[]): Words {
-  const words: string[] = [];
-  let hashes = new Int32Array(256);
-  let table = new Int32Array(1024); // word id + 1 by hash slot, 0 = free
-  let mask = table.length - 1;
-  let ids = new Int32Array(Math.max(16, texts.length * 24));
-  const start = new Int32Array(texts.length + 1);
-  let n = 0;
-  for (let t = 0; t < texts.length; t++) {
-    let end = foldCodes(texts[t]!);
-    if (end < 0) end = copyCodes(fold(texts[t]!)); // a character fold's table does not know
-    const f = foldedCodes();
-    let i = 0;
-    while (i < end) {
-      if (f[i] === 32) {
-        i++;
-        continue;
-      }
-      const from = i;
-      let h = 0x811c9dc5;
-      for (; i < end; i++) {
-        const c = f[i]!;
-        if (c === 32) break;
-        h = Math.imul(h ^ c, 0x01000193);
-      }
-      let slot = (h ^ (h >>> 15)) & mask;
-      let id = -1;
-      for (let at = table[slot]!; at !== 0; at = table[slot]!) {
-        if (hashes[at - 1] === h && sameRange(words[at - 1]!, f, from, i)) {
-          id = at - 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      if (id < 0) {
-        id = words.length;
-        words.push(String.fromCharCode.apply(null, f.subarray(from, i) as unknown as number[]));
-        if (id === hashes.length) hashes = grown(hashes, id * 2);
-        hashes[id] = h;
-        table[slot] = id + 1;
-        if (words.length * 2 > table.length) {
-          table = new Int32Array(table.length * 2);
-          mask = table.length - 1;
-          for (let w = 0; w < words.length; w++) {
-            let s = (hashes[w]! ^ (hashes[w]! >>> 15)) & mask;
-            while (table[s] !== 0) s = (s + 1) & mask;
-            table[s] = w + 1;
-          }
-        }
-      }
-      if (n === ids.length) ids = grown(ids, n * 2);
-      ids[n++] = id;
-    }
-    start[t + 1] = n;
-  }
-  return { ids, start, words };
-}
-
-function sameRange(word: string, codes: Uint16Array, from: number, to: number): boolean {
-  if (word.length !== to - from) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== codes[from + k]) return false;
-  return true;
-}
-
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
