@@ -111,14 +111,16 @@ export function textGrid(grid: Grid): TextGrid {
 }
 
 /**
- * Whether a text has anything but white space: `s.trim() !== ''` without making the trimmed copy (a printable ASCII
- * first character answers at once; \S is the complement of exactly what trim() removes).
+ * Whether a text has anything but white space: `s.trim() !== ''` without making the trimmed copy (a printable ASCII or
+ * Vietnamese first character answers at once; \S is the complement of exactly what trim() removes).
  * @example hasText(' \u00a0') // false
  */
 export function hasText(s: string): boolean {
   if (s === '') return false;
   const c = s.charCodeAt(0);
   if (c > 0x20 && c < 0x7f) return true;
+  // Vietnamese letters (Đ, Ẩ…) too: trim() removes nothing from U+00A1 to U+1FFF but U+1680.
+  if (c > 0xa0 && c < 0x2000 && c !== 0x1680) return true;
   return NOT_SPACE.test(s);
 }
 

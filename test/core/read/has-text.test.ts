@@ -25,7 +25,8 @@ describe('hasText', () => {
       '\u0085',
       '\u200b',
     ];
-    const other = ['a', 'Đ', '1', '-', '~', '\u007f', '中'];
+    // Letters either side of the fast paths' bounds (U+00A0 … U+2000, U+1680 inside) as well as plain ones.
+    const other = ['a', 'Đ', 'Ẩ', '1', '-', '~', '\u007f', '\u0080', '\u009f', '\u00a1', '\u167f', '\u1681', '\u1fff', '中'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...spaces, ...other), { maxLength: 8 }), (chars) => {
         const s = chars.join('');
@@ -34,5 +35,13 @@ describe('hasText', () => {
       { numRuns: 2000 },
     );
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 6 }), (s) => hasText(s) === (s.trim() !== '')));
+  });
+
+  it('answers what trim() answers for every first UTF-16 code unit, alone or before a space', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      for (const s of [String.fromCharCode(c), `${String.fromCharCode(c)} `]) {
+        if (hasText(s) !== (s.trim() !== '')) expect.fail(`U+${c.toString(16)}`);
+      }
+    }
   });
 });
