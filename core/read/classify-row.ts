@@ -1,6 +1,6 @@
 // Row classification: group, subgroup, task/indicator, continuation, repeated header, blank or note.
 import type { AppendixKind, ColumnRole, Ordinal, RowKind } from '../model/appendix.ts';
-import { fold } from '../text/fold.ts';
+import { fold, foldCodes, foldedCodes } from '../text/fold.ts';
 import { hasText } from './text-grid.ts';
 
 export interface RowView {
@@ -65,5 +65,26 @@ export function endsMidSentence(s: string): boolean {
 
 /** A note row under a table: "Ghi chú: …", "(*) …", a signature block. */
 export function looksLikeNote(s: string): boolean {
-  return NOTE_RE.test(fold(s)) || /^\(\*+\)|^\*/.test(s.trim());
+  return NOTE_RE.test(foldedStart(s)) || STARRED.test(s.trim());
+}
+
+const STARRED = /^\(\*+\)|^\*/;
+
+/** Raw characters folded to judge how a long text starts. */
+const START_CHARS = 48;
+/**
+ * Folded characters that start must come to: NOTE_RE reads at most 13 (12 and a word boundary), and only the last
+ * word of a cut start can fold otherwise than in the whole text (its end, a y after consonants).
+ */
+const START_KEEPS = 24;
+
+/**
+ * What NOTE_RE sees of fold(s): a long text's start folded, when that comes to enough characters, else fold(s).
+ * Folding a task's whole text to test its first words cost more, and filled fold's cache with texts not met again.
+ */
+function foldedStart(s: string): string {
+  if (s.length <= START_CHARS) return fold(s);
+  const len = foldCodes(s.slice(0, START_CHARS));
+  if (len < START_KEEPS) return fold(s);
+  return String.fromCharCode.apply(null, foldedCodes().subarray(0, len) as unknown as number[]);
 }

@@ -391,7 +391,8 @@ function unnumberedKind(
   if (looksLikeNote(content)) return 'note';
   // A signature block ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") in any column, or anything without a number of its own
   // below a note, is outside the task list: never a fragment of the last task.
-  if (Object.values(view.fields).some((f) => looksLikeNote(f ?? ''))) return 'note';
+  const fields = view.fields;
+  for (const role in fields) if (looksLikeNote(fields[role as ColumnRole] ?? '')) return 'note';
   if (afterNote && !ownDetails(view)) return 'note';
   if (!anchor) return content !== '' && view.contentSpansRow ? 'group' : ownDetails(view) && content !== '' ? itemOf(kind) : 'note';
   if (content === '') return 'continuation';

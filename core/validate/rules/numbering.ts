@@ -36,14 +36,22 @@ function schemeOf(segs: Segment[]): { scheme: Scheme; subScheme: Scheme; perGrou
   const votes: Record<Level, number> = { start: 0, group: 0, subgroup: 0 };
   let prevLast: number | null = null;
   for (const seg of segs) {
-    const first = seg.tasks.find((t) => t.value !== null)?.value ?? null;
+    // Per segment of every table: indexed loops, not find/map/filter with closures.
+    const tasks = seg.tasks;
+    let first: number | null = null;
+    let last: number | null = null;
+    for (let i = 0; i < tasks.length; i++) {
+      const v = tasks[i]!.value;
+      if (v === null) continue;
+      if (first === null) first = v;
+      last = last === null ? v : Math.max(last, v);
+    }
     if (first !== null && prevLast !== null && seg.level !== 'start') {
       const s: Scheme = first === prevLast + 1 && first !== 1 ? 'continuous' : 'per-group';
       perGroup.set(seg.key, s);
       votes[seg.level] += s === 'continuous' ? 1 : -1;
     }
-    const vals = seg.tasks.map((t) => t.value).filter((v): v is number => v !== null);
-    if (vals.length > 0) prevLast = Math.max(...vals);
+    if (last !== null) prevLast = last;
   }
   const scheme: Scheme = votes.group > 0 ? 'continuous' : 'per-group';
   // Without a subgroup boundary to go by, subgroups follow the groups' scheme.
