@@ -73,18 +73,18 @@ export const agencyNames: Check = (ctx) => {
   // Each row's cells of the agency roles in order (undefined when empty), for the second pass.
   const cellsInOrder: (CellText | undefined)[] = [];
   let listed = 0;
-  for (const row of rows) {
-    for (let k = 0; k < AGENCY_ROLES.length; k++) {
-      const text = row.fields[AGENCY_ROLES[k]!];
-      let cell: CellText | undefined;
-      if (text) {
-        cell = texts.get(text);
-        if (cell === undefined) texts.set(text, (cell = { names: splitAgencies(text), uses: 0, offset: listed, facts: undefined }));
-        cell.uses++;
-        listed += cell.names.length;
-      }
-      cellsInOrder.push(cell);
-    }
+  const cellOf = (text: string | undefined): CellText | undefined => {
+    if (!text) return undefined;
+    let cell = texts.get(text);
+    if (cell === undefined) texts.set(text, (cell = { names: splitAgencies(text), uses: 0, offset: listed, facts: undefined }));
+    cell.uses++;
+    listed += cell.names.length;
+    return cell;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    // Each field read by name, in AGENCY_ROLES' order (one shape at each read, not a keyed read of three names).
+    const f = rows[i]!.fields;
+    cellsInOrder.push(cellOf(f.lead), cellOf(f.partners), cellOf(f.monitor));
   }
   const { variants, known, plan } = planAgencies(nameUses(texts));
   const factsOf = (names: string[]): NameFacts[] | null => {

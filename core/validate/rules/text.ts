@@ -232,12 +232,9 @@ function styledWords(raw: string): string[] {
 const STYLED_END = /[oòóõỏọuùúũủụ][aàáãảạeèéẽẻẹyỳýỹỷỵ](?!\p{L})/giu;
 const LETTER = /\p{L}/u;
 
-/** The fields tone marks are counted in; the task's own text first (not remembered). */
-const TONE_ROLES = ['content', 'lead', 'partners', 'result'] as const;
-
 // A field's tone-mark tally by its text: agencies and results repeat down a table and from plan to plan (a task's
 // own text is tallied each time, as above). Bounded; most texts have no styled word (one shared empty tally).
-interface TextTones {
+export interface TextTones {
   old: number;
   neu: number;
   /** The text's first word of each style, null when it has none. */
@@ -251,10 +248,10 @@ const ends: number[] = [];
 
 /** The styled words of a text (styledWords(raw)) counted by style, remembered unless asked not to. */
 function tonesOf(raw: string, remember: boolean): TextTones {
-  if (!remember) return tally(wordsOf(raw));
+  if (!remember) return textTones(raw);
   let tones = TONES.get(raw);
   if (tones !== undefined) return tones;
-  tones = tally(wordsOf(raw));
+  tones = textTones(raw);
   if (TONES.size >= TONES_LIMIT) TONES.clear();
   TONES.set(raw, tones);
   return tones;
@@ -278,16 +275,53 @@ function tally(words: readonly string[]): TextTones {
   return old === 0 && neu === 0 ? QUIET : { old, neu, oldWord, newWord };
 }
 
-/** styledWords(raw), found by one pass over the characters when they are all known ones. */
-function wordsOf(raw: string): readonly string[] {
-  if (!styledEnds(raw, ends)) return styledWords(raw);
-  const found: string[] = [];
-  for (const end of ends) {
-    let start = end;
-    while (start > 0 && isLetterAt(raw, start - 1)) start--;
-    found.push(raw.slice(start, end + 2));
+/**
+ * The styled words of a text counted by style: tally(styledWords(raw)), without a word made for each when one pass
+ * over the characters finds the words (all of them known ones, none a combining mark). Such a word's style is its
+ * last two letters' (precomposed, one tone mark each at most) unless a "q" comes before them (toneStyleOf's rule):
+ * answered per pair of letters, and the word itself cut out only as the first example of its style.
+ */
+export function textTones(raw: string): TextTones {
+  if (!styledEnds(raw, ends)) return tally(styledWords(raw));
+  let old = 0;
+  let neu = 0;
+  let oldWord: string | null = null;
+  let newWord: string | null = null;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    const style = pairStyle(raw, end);
+    if (style === 'old') {
+      old++;
+      oldWord ??= wordEndingAt(raw, end);
+    } else if (style === 'new') {
+      neu++;
+      newWord ??= wordEndingAt(raw, end);
+    }
   }
-  return found;
+  return old === 0 && neu === 0 ? QUIET : { old, neu, oldWord, newWord };
+}
+
+/** The word whose last two letters start at `end`, in a text styledEnds accepted. */
+function wordEndingAt(raw: string, end: number): string {
+  let start = end;
+  while (start > 0 && isLetterAt(raw, start - 1)) start--;
+  return raw.slice(start, end + 2);
+}
+
+// toneStyleOf of a word ending in the pair, by the pair's codes and whether a "q" or "Q" is before it.
+const PAIR_STYLES = new Map<number, 'old' | 'new' | null>();
+
+function pairStyle(raw: string, end: number): 'old' | 'new' | null {
+  const before = end > 0 ? raw.charCodeAt(end - 1) : 0;
+  const q = before === 0x71 || before === 0x51 ? 1 : 0;
+  // Both codes are below U+1F00 (styledEnds' table): the key stays a small integer.
+  const key = ((raw.charCodeAt(end) << 13) | raw.charCodeAt(end + 1)) * 2 + q;
+  let style = PAIR_STYLES.get(key);
+  if (style === undefined) {
+    const pair = raw.slice(end, end + 2);
+    PAIR_STYLES.set(key, (style = toneStyleOf(q ? `q${pair}` : pair)));
+  }
+  return style;
 }
 
 /** Counts of each tone-mark style in a table, and the first word of each. */
@@ -298,19 +332,27 @@ interface ToneTally {
   newExample: { word: string; row: AppendixRow } | null;
 }
 
+/** A field's tally added to the table's; its row gives the first example of each style. */
+function count(t: ToneTally, tones: TextTones, row: AppendixRow): void {
+  if (tones === QUIET) return;
+  t.old += tones.old;
+  t.neu += tones.neu;
+  if (tones.oldWord !== null) t.oldExample ??= { word: tones.oldWord, row };
+  if (tones.newWord !== null) t.newExample ??= { word: tones.newWord, row };
+}
+
 export const toneStyleMixed: Check = (ctx) => {
   const t: ToneTally = { old: 0, neu: 0, oldExample: null, newExample: null };
-  for (const row of ctx.appendix.rows) {
-    for (let k = 0; k < TONE_ROLES.length; k++) {
-      const raw = row.fields[TONE_ROLES[k]!];
-      if (raw === undefined || raw === '') continue;
-      const tones = tonesOf(raw, k > 0);
-      if (tones === QUIET) continue;
-      t.old += tones.old;
-      t.neu += tones.neu;
-      if (tones.oldWord !== null) t.oldExample ??= { word: tones.oldWord, row };
-      if (tones.newWord !== null) t.newExample ??= { word: tones.newWord, row };
-    }
+  const rows = ctx.appendix.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    // The fields tone marks are counted in, each read by name (one shape at each read, not a keyed read of four
+    // names); the task's own text first, not remembered.
+    const f = row.fields;
+    if (f.content) count(t, tonesOf(f.content, false), row);
+    if (f.lead) count(t, tonesOf(f.lead, true), row);
+    if (f.partners) count(t, tonesOf(f.partners, true), row);
+    if (f.result) count(t, tonesOf(f.result, true), row);
   }
   if (t.old === 0 || t.neu === 0) return;
   const minority = t.old < t.neu ? t.oldExample! : t.newExample!;
