@@ -18,10 +18,7 @@ export interface Words {
  * into codes made the whole rule ~10% slower, and folding it into a (cached) string ~25% slower still.
  */
 export function wordIds(texts: string[]): Words {
-  const words = new Strings();
-  const pieces = new Strings();
-  let pieceStart = new Int32Array(256); // piece p's words are pieceIds[pieceStart[p]…pieceStart[p + 1])
-  let pieceIds = new Int32Array(1024);
+  const pieces = new Pieces();
   let ids = new Int32Array(Math.max(16, texts.length * 24));
   const start = new Int32Array(texts.length + 1);
   let n = 0;
@@ -30,59 +27,91 @@ export function wordIds(texts: string[]): Words {
     const len = s.length;
     let i = 0;
     while (i < len) {
-      if (isSpace(s.charCodeAt(i))) {
+      let h = s.charCodeAt(i);
+      if (h <= 32 && isSpace(h)) {
         i++;
         continue;
       }
       const from = i;
-      let h = FNV_BASIS;
-      for (; i < len; i++) {
+      h = Math.imul(FNV_BASIS ^ h, FNV_PRIME);
+      for (i++; i < len; i++) {
         const c = s.charCodeAt(i);
-        if (isSpace(c)) break;
+        if (c <= 32 && isSpace(c)) break;
         h = Math.imul(h ^ c, FNV_PRIME);
       }
-      let slot = pieces.firstSlot(h);
-      let p = pieces.at(slot);
-      while (p >= 0 && !(pieces.hash(p) === h && sameText(pieces.keys[p]!, s, from, i))) {
-        slot = pieces.nextSlot(slot);
-        p = pieces.at(slot);
+      const table = pieces.table;
+      let slot = table.firstSlot(h);
+      let p = table.at(slot);
+      while (p >= 0 && !(table.hash(p) === h && sameText(pieces.keys[p]!, s, from, i))) {
+        slot = table.nextSlot(slot);
+        p = table.at(slot);
       }
-      if (p < 0) {
-        const piece = s.slice(from, i);
-        p = pieces.add(slot, h, piece);
-        if (p + 2 > pieceStart.length) pieceStart = grown(pieceStart, pieceStart.length * 2);
-        let end = pieceStart[p]!;
-        let size = foldCodes(piece);
-        if (size < 0) size = copyCodes(fold(piece)); // a character fold's table does not know
-        const f = foldedCodes();
-        for (let k = 0; k < size;) {
-          if (f[k] === 32) {
-            k++;
-            continue;
-          }
-          const wordFrom = k;
-          let wh = FNV_BASIS;
-          for (; k < size && f[k] !== 32; k++) wh = Math.imul(wh ^ f[k]!, FNV_PRIME);
-          let ws = words.firstSlot(wh);
-          let w = words.at(ws);
-          while (w >= 0 && !(words.hash(w) === wh && sameCodes(words.keys[w]!, f, wordFrom, k))) {
-            ws = words.nextSlot(ws);
-            w = words.at(ws);
-          }
-          if (w < 0) w = words.add(ws, wh, String.fromCharCode.apply(null, f.subarray(wordFrom, k) as unknown as number[]));
-          if (end === pieceIds.length) pieceIds = grown(pieceIds, end * 2);
-          pieceIds[end++] = w;
-        }
-        pieceStart[p + 1] = end;
-      }
-      for (let k = pieceStart[p]!, end = pieceStart[p + 1]!; k < end; k++) {
+      if (p < 0) p = pieces.add(slot, h, s, from, i);
+      const w = pieces.word[p]!;
+      if (w >= 0) {
         if (n === ids.length) ids = grown(ids, n * 2);
-        ids[n++] = pieceIds[k]!;
+        ids[n++] = w;
+        continue;
+      }
+      for (let k = pieces.from[p]!, end = pieces.to[p]!; k < end; k++) {
+        if (n === ids.length) ids = grown(ids, n * 2);
+        ids[n++] = pieces.ids[k]!;
       }
     }
     start[t + 1] = n;
   }
-  return { ids, start, words: words.keys };
+  return { ids, start, words: pieces.words.keys };
+}
+
+/** The distinct written pieces of a call and their words, added (and folded) off the hot loop. */
+class Pieces {
+  readonly table = new Strings();
+  readonly keys = this.table.keys;
+  readonly words = new Strings();
+  /** Piece p's words: its one word's id when word[p] ≥ 0 (most pieces), else ids[from[p]…to[p]). */
+  word = new Int32Array(256);
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+  ids = new Int32Array(1024);
+  private size = 0;
+
+  /** Adds text[from…to) at a free slot of the table, the last one probed: its id. */
+  add(slot: number, h: number, text: string, from: number, to: number): number {
+    const piece = text.slice(from, to);
+    const p = this.table.add(slot, h, piece);
+    if (p === this.word.length) {
+      this.word = grown(this.word, p * 2);
+      this.from = grown(this.from, p * 2);
+      this.to = grown(this.to, p * 2);
+    }
+    const first = this.size;
+    let size = foldCodes(piece);
+    if (size < 0) size = copyCodes(fold(piece)); // a character fold's table does not know
+    const f = foldedCodes();
+    const words = this.words;
+    for (let k = 0; k < size;) {
+      if (f[k] === 32) {
+        k++;
+        continue;
+      }
+      const wordFrom = k;
+      let wh = FNV_BASIS;
+      for (; k < size && f[k] !== 32; k++) wh = Math.imul(wh ^ f[k]!, FNV_PRIME);
+      let ws = words.firstSlot(wh);
+      let w = words.at(ws);
+      while (w >= 0 && !(words.hash(w) === wh && sameCodes(words.keys[w]!, f, wordFrom, k))) {
+        ws = words.nextSlot(ws);
+        w = words.at(ws);
+      }
+      if (w < 0) w = words.add(ws, wh, String.fromCharCode.apply(null, f.subarray(wordFrom, k) as unknown as number[]));
+      if (this.size === this.ids.length) this.ids = grown(this.ids, this.size * 2);
+      this.ids[this.size++] = w;
+    }
+    this.from[p] = first;
+    this.to[p] = this.size;
+    this.word[p] = this.size - first === 1 ? this.ids[first]! : -1;
+    return p;
+  }
 }
 
 const FNV_BASIS = 0x811c9dc5;
