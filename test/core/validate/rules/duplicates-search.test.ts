@@ -2,15 +2,8 @@
 // all pairs of texts answers (through findSimilar, which runs it on rows' texts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AppendixRow } from '../../../../core/model/appendix.ts';
 import { findSimilar } from '../../../../core/validate/rules/duplicates.ts';
-
-const row = (n: number, content: string): AppendixRow => ({
-  kind: 'task',
-  tt: String(n),
-  fields: { content },
-  source: { sheet: 'S', row: n, cells: {} },
-});
+import { row, similarByAllPairs } from './similar-pairs.ts';
 
 describe('similarPairs', () => {
   it('finds candidates exactly as all pairs do on larger tables of edited copies: many candidates, few true pairs (property)', () => {
@@ -30,13 +23,6 @@ describe('similarPairs', () => {
         }),
         { minLength: 2, maxLength: 120, size: 'max' },
       );
-    const shingles = (s: string) => {
-      const w = s.split(' ').filter((x) => x !== '');
-      if (w.length > 0 && w.length < 6) return new Set([`#${w.join(' ')}`]);
-      const out = new Set<string>();
-      for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
-      return out;
-    };
     fc.assert(
       fc.property(fc.oneof(table(wide), table(narrow)), fc.constantFrom(0.5, 0.8, 0.9), (specs, threshold) => {
         const docs: string[][] = [];
@@ -54,19 +40,10 @@ describe('similarPairs', () => {
           }
           docs.push(w);
         }
-        const rows = docs.map((d, i) => row(i + 1, d.join(' ')));
+        const texts = docs.map((d) => d.join(' '));
+        const rows = texts.map((t, i) => row(i + 1, t));
         const fast = findSimilar(rows, threshold).map(([a, b, sim]) => [a.source.row, b.source.row, sim]);
-        const sets = docs.map((d) => shingles(d.join(' ')));
-        const slow: number[][] = [];
-        for (let i = 0; i < rows.length; i++)
-          for (let j = i + 1; j < rows.length; j++) {
-            const [s, l] = sets[i]!.size <= sets[j]!.size ? [sets[i]!, sets[j]!] : [sets[j]!, sets[i]!];
-            if (s.size === 0) continue;
-            let shared = 0;
-            for (const x of s) if (l.has(x)) shared++;
-            if (shared >= Math.ceil(threshold * s.size - 1e-9)) slow.push([i + 1, j + 1, shared / s.size]);
-          }
-        expect(fast).toEqual(slow);
+        expect(fast).toEqual(similarByAllPairs(texts, threshold));
       }),
       { numRuns: 150 },
     );

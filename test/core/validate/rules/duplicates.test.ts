@@ -6,13 +6,8 @@ import type { AppendixRow } from '../../../../core/model/appendix.ts';
 import { gridFromValues } from '../../../../core/model/grid.ts';
 import { findDuplicates, findSimilar } from '../../../../core/validate/rules/duplicates.ts';
 import { check, H, issuesOf, task, TEXTS } from './sheet.ts';
+import { row, similarByAllPairs } from './similar-pairs.ts';
 
-const row = (n: number, content: string): AppendixRow => ({
-  kind: 'task',
-  tt: String(n),
-  fields: { content },
-  source: { sheet: 'S', row: n, cells: {} },
-});
 const pairs = (rows: AppendixRow[]) => findDuplicates(rows).map(([a, b]) => [a.source.row, b.source.row]);
 
 describe('duplicate-task', () => {
@@ -224,29 +219,11 @@ describe('findDuplicates', () => {
       ),
       { minLength: 2, maxLength: 30 },
     );
-    const shingles = (s: string) => {
-      const w = s.split(' ').filter((x) => x !== '');
-      if (w.length > 0 && w.length < 6) return new Set([`#${w.join(' ')}`]);
-      const out = new Set<string>();
-      for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
-      return out;
-    };
     fc.assert(
       fc.property(table, fc.constantFrom(0.5, 0.75, 0.8, 0.9, 1), (docs, threshold) => {
         const rows = docs.map((d, i) => row(i + 1, d));
         const fast = findSimilar(rows, threshold).map(([a, b, sim]) => [a.source.row, b.source.row, sim]);
-        const slow: number[][] = [];
-        for (let i = 0; i < rows.length; i++)
-          for (let j = i + 1; j < rows.length; j++) {
-            const a = shingles(docs[i]!);
-            const b = shingles(docs[j]!);
-            if (a.size === 0 || b.size === 0) continue;
-            const [s, l] = a.size <= b.size ? [a, b] : [b, a];
-            let shared = 0;
-            for (const x of s) if (l.has(x)) shared++;
-            if (shared >= Math.ceil(threshold * s.size - 1e-9)) slow.push([i + 1, j + 1, shared / s.size]);
-          }
-        expect(fast).toEqual(slow);
+        expect(fast).toEqual(similarByAllPairs(docs, threshold));
       }),
       { numRuns: 300 },
     );
