@@ -374,7 +374,7 @@ export interface NameUse {
 }
 
 /** Each distinct name of a list with its count and first index, in the order of first use. */
-export function nameUsesOf(names: readonly string[]): Map<string, NameUse> {
+function nameUsesOf(names: readonly string[]): Map<string, NameUse> {
   const distinct = new Map<string, NameUse>();
   for (let order = 0; order < names.length; order++) {
     const name = names[order]!;
@@ -400,7 +400,7 @@ function planIndex(names: string[], catalog: Catalog): PlanIndex {
  * Group the plan's names outside the catalog by expanded key (typos tolerated), counting each body spelling: from
  * each distinct name with its count and first index, all a plan's list says here (a table repeats a few dozen names).
  */
-export function planIndexOf(distinct: ReadonlyMap<string, NameUse>, catalog: Catalog = DEFAULT_CATALOG): PlanIndex {
+function planIndexOf(distinct: ReadonlyMap<string, NameUse>, catalog: Catalog = DEFAULT_CATALOG): PlanIndex {
   const groups = new Map<string, Map<string, { count: number; first: number }>>();
   for (const [name, { count, first }] of distinct) {
     if (lookupCatalog(name, catalog)) continue;

@@ -178,7 +178,8 @@ function sameCodes(key: string, codes: Uint16Array, from: number, to: number): b
   return true;
 }
 
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+/** A copy of `a` in a larger array of `size` entries (the rest 0): the growing id arrays of the duplicate rule. */
+export function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;

@@ -4,16 +4,11 @@
 import type { AppendixRow } from '../../model/appendix.ts';
 import { cellLoc, items, type Check } from '../context.ts';
 import { similarPairs, type PairSets } from './duplicates-search.ts';
-import { wordIds, type Words } from './duplicates-words.ts';
+import { grown, wordIds, type Words } from './duplicates-words.ts';
 
 /** Share of the shorter task's word pairs found in the longer one at or above which two tasks are near duplicates. */
 export const DUPLICATE_THRESHOLD = 0.8;
 const MIN_WORDS = 6;
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
 
 /**
  * Word pair (a, b) → dense id, by open addressing on the two word ids (a Map keyed by a·words + b was a fifth of the
