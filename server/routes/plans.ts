@@ -218,10 +218,7 @@ export function pushBody(res: PushReply): string | Uint8Array<ArrayBuffer> {
 function sendPush(c: Context, res: PushReply): TypedResponse<PushAnswer, 200 | 201, 'json'> {
   replyHeaders(c, res);
   const body = pushBody(res);
-  const sent =
-    typeof body === 'string'
-      ? c.body(body, res.status, { 'Content-Type': 'application/json' })
-      : c.body(body, res.status, { 'Content-Type': 'application/json' });
+  const sent = c.body(body, res.status, { 'Content-Type': 'application/json' });
   return sent as unknown as TypedResponse<PushAnswer, 200 | 201, 'json'>;
 }
 
